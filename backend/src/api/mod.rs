@@ -1,0 +1,21 @@
+//! REST handlers, one file per resource. `configure` mounts them all.
+
+use actix_web::web;
+
+mod admin_conciergeries;
+mod auth;
+mod conversations;
+mod faqs;
+mod feature_requests;
+mod health;
+mod settings;
+
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.configure(health::configure)
+        .configure(auth::configure)
+        .configure(conversations::configure)
+        .configure(faqs::configure)
+        .configure(settings::configure)
+        .configure(feature_requests::configure)
+        .configure(admin_conciergeries::configure);
+}

@@ -1,0 +1,296 @@
+//! Configuration from the environment, validated once at start-up.
+//!
+//! Every variable of DESIGN.md's table is read here; a bad value stops the server with a message
+//! naming the variable, rather than failing later in some request.
+
+use std::collections::HashMap;
+use std::time::Duration;
+
+use protocol::auth::RuntimeModes;
+use protocol::{AiEngine, ChannelMode};
+
+pub const DEFAULT_ADMIN_EMAIL: &str = "admin@example.com";
+pub const DEFAULT_ADMIN_PASSWORD: &str = "admin123";
+
+#[derive(Debug, thiserror::Error)]
+#[error("{var}: {message}")]
+pub struct ConfigError {
+    pub var: &'static str,
+    pub message: String,
+}
+
+#[derive(Clone)]
+pub struct TwilioCredentials {
+    pub account_sid: String,
+    pub auth_token: String,
+}
+
+impl std::fmt::Debug for TwilioCredentials {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("TwilioCredentials")
+            .field("account_sid", &self.account_sid)
+            .field("auth_token", &"<redacted>")
+            .finish()
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Config {
+    pub database_url: String,
+    pub host: String,
+    /// `0` picks a free port (tests).
+    pub port: u16,
+    /// `None`: `http://localhost:{bound port}`.
+    pub public_base_url: Option<String>,
+    /// `None`: offline mode, replies go to the built-in guest simulator.
+    pub twilio: Option<TwilioCredentials>,
+    /// Auth token used to check webhook signatures. Usually the account's; kept apart so a
+    /// deployment can receive signed webhooks even while sending is offline.
+    pub twilio_auth_token: Option<String>,
+    pub twilio_whatsapp_number: String,
+    pub twilio_api_base: String,
+    /// `None`: the offline FAQ responder answers.
+    pub anthropic_api_key: Option<String>,
+    pub anthropic_model: String,
+    pub anthropic_api_base: String,
+    pub admin_email: String,
+    pub admin_password: String,
+    pub seed_demo: bool,
+    pub session_ttl: Duration,
+    /// An idle conversation actor stops after this long; the database keeps the truth.
+    pub actor_idle_timeout: Duration,
+    /// Guest messages closer together than this get one AI reply.
+    pub ai_burst_window: Duration,
+    /// After an operator replies, the AI stays quiet this long unless handed back earlier.
+    pub ai_takeover_quiet: Duration,
+    pub claude_timeout: Duration,
+    pub claude_max_retries: u32,
+}
+
+impl Config {
+    pub fn from_env() -> Result<Self, ConfigError> {
+        Self::from_lookup(|k| std::env::var(k).ok())
+    }
+
+    /// Builds a configuration from explicit values, as if they were the environment.
+    pub fn from_map(vars: &HashMap<String, String>) -> Result<Self, ConfigError> {
+        Self::from_lookup(|k| vars.get(k).cloned())
+    }
+
+    pub fn from_lookup(get: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
+        // An empty value counts as unset, as in most `.env` tooling.
+        let get = |k: &str| {
+            get(k)
+                .map(|v| v.trim().to_owned())
+                .filter(|v| !v.is_empty())
+        };
+
+        let database_url =
+            get("DATABASE_URL").unwrap_or_else(|| "sqlite://concierge.db?mode=rwc".into());
+        if !(database_url.starts_with("sqlite:")
+            || database_url.starts_with("postgres://")
+            || database_url.starts_with("postgresql://"))
+        {
+            return Err(ConfigError {
+                var: "DATABASE_URL",
+                message: format!("`{database_url}` is neither a sqlite: nor a postgres:// URL"),
+            });
+        }
+        let host = get("HOST").unwrap_or_else(|| "127.0.0.1".into());
+        let port = parse(&get, "PORT", 3000u16)?;
+        let public_base_url = match get("PUBLIC_BASE_URL") {
+            Some(raw) => {
+                let url = url::Url::parse(&raw).map_err(|e| ConfigError {
+                    var: "PUBLIC_BASE_URL",
+                    message: format!("`{raw}` is not a URL: {e}"),
+                })?;
+                if !matches!(url.scheme(), "http" | "https") {
+                    return Err(ConfigError {
+                        var: "PUBLIC_BASE_URL",
+                        message: "must be http or https".into(),
+                    });
+                }
+                Some(raw.trim_end_matches('/').to_owned())
+            }
+            None if port != 0 => Some(format!("http://localhost:{port}")),
+            None => None,
+        };
+        let twilio = match (get("TWILIO_ACCOUNT_SID"), get("TWILIO_AUTH_TOKEN")) {
+            (Some(account_sid), Some(auth_token)) => Some(TwilioCredentials {
+                account_sid,
+                auth_token,
+            }),
+            (None, None) => None,
+            (Some(_), None) => {
+                return Err(ConfigError {
+                    var: "TWILIO_AUTH_TOKEN",
+                    message: "is required when TWILIO_ACCOUNT_SID is set".into(),
+                })
+            }
+            (None, Some(_)) => {
+                return Err(ConfigError {
+                    var: "TWILIO_ACCOUNT_SID",
+                    message: "is required when TWILIO_AUTH_TOKEN is set".into(),
+                })
+            }
+        };
+        let twilio_auth_token = twilio.as_ref().map(|t| t.auth_token.clone());
+        let twilio_whatsapp_number =
+            get("TWILIO_WHATSAPP_NUMBER").unwrap_or_else(|| "whatsapp:+14155238886".into());
+        crate::domain::WhatsAppNumber::parse(&twilio_whatsapp_number).map_err(|message| {
+            ConfigError {
+                var: "TWILIO_WHATSAPP_NUMBER",
+                message,
+            }
+        })?;
+        let twilio_api_base = base_url(&get, "TWILIO_API_BASE", "https://api.twilio.com")?;
+        let anthropic_api_base = base_url(&get, "ANTHROPIC_API_BASE", "https://api.anthropic.com")?;
+        let seed_demo = match get("SEED_DEMO")
+            .as_deref()
+            .map(str::to_ascii_lowercase)
+            .as_deref()
+        {
+            None | Some("true" | "1" | "yes" | "on") => true,
+            Some("false" | "0" | "no" | "off") => false,
+            Some(other) => {
+                return Err(ConfigError {
+                    var: "SEED_DEMO",
+                    message: format!("`{other}` is not true or false"),
+                })
+            }
+        };
+
+        Ok(Config {
+            database_url,
+            host,
+            port,
+            public_base_url,
+            twilio,
+            twilio_auth_token,
+            twilio_whatsapp_number,
+            twilio_api_base,
+            anthropic_api_key: get("ANTHROPIC_API_KEY"),
+            anthropic_model: get("ANTHROPIC_MODEL").unwrap_or_else(|| "claude-haiku-5-5".into()),
+            anthropic_api_base,
+            admin_email: get("ADMIN_EMAIL")
+                .unwrap_or_else(|| DEFAULT_ADMIN_EMAIL.into())
+                .to_lowercase(),
+            admin_password: get("ADMIN_PASSWORD").unwrap_or_else(|| DEFAULT_ADMIN_PASSWORD.into()),
+            seed_demo,
+            session_ttl: Duration::from_secs(3600 * parse(&get, "SESSION_TTL_HOURS", 24 * 7u64)?),
+            actor_idle_timeout: Duration::from_secs(parse(&get, "ACTOR_IDLE_SECS", 300u64)?),
+            ai_burst_window: Duration::from_millis(parse(&get, "AI_BURST_WINDOW_MS", 2500u64)?),
+            ai_takeover_quiet: Duration::from_secs(
+                60 * parse(&get, "AI_TAKEOVER_QUIET_MINUTES", 30u64)?,
+            ),
+            claude_timeout: Duration::from_secs(parse(&get, "ANTHROPIC_TIMEOUT_SECS", 30u64)?),
+            claude_max_retries: parse(&get, "ANTHROPIC_MAX_RETRIES", 3u32)?,
+        })
+    }
+
+    pub fn runtime_modes(&self) -> RuntimeModes {
+        RuntimeModes {
+            channel: if self.twilio.is_some() {
+                ChannelMode::Twilio
+            } else {
+                ChannelMode::Simulator
+            },
+            ai: if self.anthropic_api_key.is_some() {
+                AiEngine::Claude
+            } else {
+                AiEngine::OfflineFaq
+            },
+        }
+    }
+
+    pub fn uses_default_admin_password(&self) -> bool {
+        self.admin_password == DEFAULT_ADMIN_PASSWORD
+    }
+
+    pub fn is_sqlite(&self) -> bool {
+        self.database_url.starts_with("sqlite:")
+    }
+}
+
+fn parse<T: std::str::FromStr>(
+    get: &impl Fn(&str) -> Option<String>,
+    var: &'static str,
+    default: T,
+) -> Result<T, ConfigError>
+where
+    T::Err: std::fmt::Display,
+{
+    match get(var) {
+        None => Ok(default),
+        Some(raw) => raw.parse().map_err(|e| ConfigError {
+            var,
+            message: format!("`{raw}`: {e}"),
+        }),
+    }
+}
+
+fn base_url(
+    get: &impl Fn(&str) -> Option<String>,
+    var: &'static str,
+    default: &str,
+) -> Result<String, ConfigError> {
+    let raw = get(var).unwrap_or_else(|| default.into());
+    url::Url::parse(&raw).map_err(|e| ConfigError {
+        var,
+        message: format!("`{raw}` is not a URL: {e}"),
+    })?;
+    Ok(raw.trim_end_matches('/').to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn config(pairs: &[(&str, &str)]) -> Result<Config, ConfigError> {
+        let map: HashMap<String, String> = pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        Config::from_map(&map)
+    }
+
+    #[test]
+    fn defaults_follow_the_design_table() {
+        let c = config(&[]).unwrap();
+        assert_eq!(c.database_url, "sqlite://concierge.db?mode=rwc");
+        assert_eq!((c.host.as_str(), c.port), ("127.0.0.1", 3000));
+        assert_eq!(c.public_base_url.as_deref(), Some("http://localhost:3000"));
+        assert_eq!(c.twilio_whatsapp_number, "whatsapp:+14155238886");
+        assert_eq!(c.anthropic_model, "claude-haiku-5-5");
+        assert!(c.twilio.is_none() && c.anthropic_api_key.is_none() && c.seed_demo);
+        assert_eq!(c.runtime_modes().channel, ChannelMode::Simulator);
+        assert_eq!(c.runtime_modes().ai, AiEngine::OfflineFaq);
+    }
+
+    #[test]
+    fn bad_values_name_their_variable() {
+        assert_eq!(config(&[("PORT", "eighty")]).unwrap_err().var, "PORT");
+        assert_eq!(
+            config(&[("DATABASE_URL", "mysql://x")]).unwrap_err().var,
+            "DATABASE_URL"
+        );
+        assert_eq!(
+            config(&[("SEED_DEMO", "perhaps")]).unwrap_err().var,
+            "SEED_DEMO"
+        );
+        assert_eq!(
+            config(&[("TWILIO_ACCOUNT_SID", "AC1")]).unwrap_err().var,
+            "TWILIO_AUTH_TOKEN"
+        );
+        assert_eq!(
+            config(&[("PUBLIC_BASE_URL", "not a url")]).unwrap_err().var,
+            "PUBLIC_BASE_URL"
+        );
+    }
+
+    #[test]
+    fn public_base_url_loses_its_trailing_slash() {
+        let c = config(&[("PUBLIC_BASE_URL", "https://example.com/")]).unwrap();
+        assert_eq!(c.public_base_url.as_deref(), Some("https://example.com"));
+    }
+}

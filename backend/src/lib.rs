@@ -1,0 +1,114 @@
+//! The Majordome server as a library: `Application::build` wires configuration, database, actors
+//! and HTTP routes, so `main.rs` stays thin and tests start the real server on a random port.
+
+pub mod api;
+pub mod assets;
+pub mod auth;
+pub mod cli;
+pub mod config;
+pub mod db;
+pub mod domain;
+pub mod error;
+pub mod seed;
+pub mod state;
+pub mod telemetry;
+
+use std::net::TcpListener;
+use std::sync::Arc;
+
+use actix_web::dev::{Server, ServerHandle};
+use actix_web::{middleware, web, App, HttpServer};
+
+use crate::auth::rate_limit::LoginLimiter;
+use crate::config::Config;
+use crate::error::{extractors, AppError};
+use crate::state::AppState;
+
+/// Largest JSON body accepted by the API (a FAQ answer or a message is far below it).
+pub const JSON_LIMIT: usize = 64 * 1024;
+/// Largest webhook form accepted (Twilio's are a few KiB even with ten media).
+pub const FORM_LIMIT: usize = 64 * 1024;
+
+pub struct Application {
+    port: u16,
+    server: Server,
+    state: web::Data<AppState>,
+}
+
+impl Application {
+    pub async fn build(config: Config) -> anyhow::Result<Self> {
+        let db = db::connect(&config).await?;
+        db::migrate(&db).await?;
+        seed::run(&db, &config).await?;
+
+        let listener = TcpListener::bind((config.host.as_str(), config.port)).map_err(|e| {
+            anyhow::anyhow!("cannot listen on {}:{}: {e}", config.host, config.port)
+        })?;
+        let port = listener.local_addr()?.port();
+        let public_base_url = config
+            .public_base_url
+            .clone()
+            .unwrap_or_else(|| format!("http://localhost:{port}"));
+        let modes = config.runtime_modes();
+        tracing::info!(
+            "Majordome listening on http://{}:{port} (public URL {public_base_url}); channel: {}, AI: {}",
+            config.host,
+            modes.channel,
+            modes.ai
+        );
+
+        let state = web::Data::new(AppState {
+            db,
+            config: Arc::new(config),
+            public_base_url,
+            login_limiter: LoginLimiter::default(),
+        });
+        let app_state = state.clone();
+        let server = HttpServer::new(move || {
+            App::new()
+                .app_data(app_state.clone())
+                .app_data(
+                    web::JsonConfig::default()
+                        .limit(JSON_LIMIT)
+                        .error_handler(extractors::json),
+                )
+                .app_data(
+                    web::FormConfig::default()
+                        .limit(FORM_LIMIT)
+                        .error_handler(extractors::form),
+                )
+                .app_data(web::PathConfig::default().error_handler(extractors::path))
+                .app_data(web::QueryConfig::default().error_handler(extractors::query))
+                .wrap(middleware::Logger::new("%r %s %Dms"))
+                .configure(api::configure)
+                .configure(assets::configure)
+                .default_service(web::to(|| async {
+                    Err::<actix_web::HttpResponse, _>(AppError::NotFound("route"))
+                }))
+        })
+        .listen(listener)?
+        .shutdown_timeout(5)
+        .run();
+        Ok(Application {
+            port,
+            server,
+            state,
+        })
+    }
+
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    pub fn handle(&self) -> ServerHandle {
+        self.server.handle()
+    }
+
+    pub fn state(&self) -> web::Data<AppState> {
+        self.state.clone()
+    }
+
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        self.server.await
+    }
+}

@@ -1,0 +1,107 @@
+//! First admin and demo data, so a fresh start is usable at once.
+
+use chrono::Utc;
+use entity::{admin, conciergerie, faq};
+use protocol::AiMode;
+use sea_orm::{ActiveModelTrait, DatabaseConnection, EntityTrait, PaginatorTrait, Set};
+
+use crate::auth::password;
+use crate::config::Config;
+
+pub const DEMO_EMAIL: &str = "demo@example.com";
+pub const DEMO_PASSWORD: &str = "demo123";
+pub const DEMO_NAME: &str = "Conciergerie Démo";
+
+/// A holiday-rental conciergerie's everyday questions.
+const DEMO_FAQS: &[(&str, &str)] = &[
+    (
+        "À quelle heure est le check-in ?",
+        "Le check-in se fait à partir de 16h. Vous recevrez le code de la boîte à clés le jour de votre arrivée, par message.",
+    ),
+    (
+        "À quelle heure est le check-out ?",
+        "Le check-out est à 11h au plus tard. Merci de laisser les clés dans la boîte à clés et de fermer les fenêtres.",
+    ),
+    (
+        "Quel est le code wifi ?",
+        "Le nom du réseau et le mot de passe wifi sont inscrits sur la carte posée sur la table de l'entrée.",
+    ),
+    (
+        "Où puis-je me garer ?",
+        "Une place de parking privée numérotée est incluse ; son numéro figure dans votre guide d'arrivée. Le parking public le plus proche est à 200 m.",
+    ),
+    (
+        "Les animaux sont-ils acceptés ?",
+        "Les animaux de petite taille sont acceptés sur demande préalable, avec un supplément de ménage de 30 €.",
+    ),
+    (
+        "Le linge de maison et les serviettes sont-ils fournis ?",
+        "Oui, les draps, les serviettes de bain et le linge de cuisine sont fournis et les lits sont faits à votre arrivée.",
+    ),
+    (
+        "Est-il possible d'arriver plus tôt ou de partir plus tard ?",
+        "Une arrivée anticipée ou un départ tardif sont possibles selon le planning de ménage, pour 25 €. Demandez-nous la veille.",
+    ),
+    (
+        "Comment faire les poubelles et le tri ?",
+        "Les conteneurs sont dans la cour : jaune pour le recyclage, vert pour le verre, gris pour le reste.",
+    ),
+];
+
+pub async fn run(db: &DatabaseConnection, config: &Config) -> anyhow::Result<()> {
+    let now = Utc::now();
+    if admin::Entity::find().count(db).await? == 0 {
+        admin::ActiveModel {
+            email: Set(config.admin_email.clone()),
+            password_hash: Set(password::hash(config.admin_password.clone()).await?),
+            created_at: Set(now),
+            ..Default::default()
+        }
+        .insert(db)
+        .await?;
+        tracing::info!(email = %config.admin_email, "created the first platform admin");
+        if config.uses_default_admin_password() {
+            tracing::warn!("⚠ the platform admin uses the DEMO password `admin123`: set ADMIN_EMAIL and ADMIN_PASSWORD before going live");
+        }
+    }
+
+    if config.seed_demo && conciergerie::Entity::find().count(db).await? == 0 {
+        let demo = conciergerie::ActiveModel {
+            name: Set(DEMO_NAME.into()),
+            email: Set(DEMO_EMAIL.into()),
+            password_hash: Set(password::hash(DEMO_PASSWORD.into()).await?),
+            whatsapp_number: Set(Some(config.twilio_whatsapp_number.clone())),
+            messaging_service_sid: Set(None),
+            ai_mode: Set(AiMode::Auto),
+            active: Set(true),
+            created_at: Set(now),
+            updated_at: Set(now),
+            ..Default::default()
+        }
+        .insert(db)
+        .await?;
+        for (question, answer) in DEMO_FAQS {
+            faq::ActiveModel {
+                conciergerie_id: Set(demo.id),
+                question: Set((*question).into()),
+                answer: Set((*answer).into()),
+                created_at: Set(now),
+                updated_at: Set(now),
+                ..Default::default()
+            }
+            .insert(db)
+            .await?;
+        }
+        tracing::info!("created the demo conciergerie");
+    }
+
+    let demo_active = conciergerie::Entity::find()
+        .all(db)
+        .await?
+        .into_iter()
+        .any(|c| c.email == DEMO_EMAIL && c.active);
+    if demo_active {
+        tracing::warn!("⚠ DEMO credentials are active: operator {DEMO_EMAIL} / {DEMO_PASSWORD}. Deactivate the demo conciergerie (or start with SEED_DEMO=false on an empty database) in production");
+    }
+    Ok(())
+}

@@ -1,0 +1,51 @@
+use protocol::{AiMode, ConversationStatus};
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+#[sea_orm(table_name = "conversations")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i64,
+    pub conciergerie_id: i64,
+    /// The guest's address as Twilio sent it, minus `whatsapp:`; opaque (may be a username).
+    pub phone_number: String,
+    pub contact_name: Option<String>,
+    pub status: ConversationStatus,
+    pub ai_mode_override: Option<AiMode>,
+    pub ai_paused: bool,
+    /// When an operator's takeover lapses on its own and the AI may answer again.
+    pub ai_paused_until: Option<DateTimeUtc>,
+    pub last_message_at: Option<DateTimeUtc>,
+    pub last_message_preview: Option<String>,
+    pub last_client_message_at: Option<DateTimeUtc>,
+    pub last_send_failed: bool,
+    pub unread_count: i64,
+    pub created_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {
+    #[sea_orm(
+        belongs_to = "super::conciergerie::Entity",
+        from = "Column::ConciergerieId",
+        to = "super::conciergerie::Column::Id",
+        on_delete = "Cascade"
+    )]
+    Conciergerie,
+    #[sea_orm(has_many = "super::message::Entity")]
+    Message,
+}
+
+impl Related<super::conciergerie::Entity> for Entity {
+    fn to() -> RelationDef {
+        Relation::Conciergerie.def()
+    }
+}
+
+impl Related<super::message::Entity> for Entity {
+    fn to() -> RelationDef {
+        Relation::Message.def()
+    }
+}
+
+impl ActiveModelBehavior for ActiveModel {}

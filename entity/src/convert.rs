@@ -1,0 +1,152 @@
+//! From stored rows to wire types. Kept beside the entities so a column and its JSON field change
+//! together. The password hash never leaves this crate.
+
+use protocol::auth::{Admin, Conciergerie};
+use protocol::conversations::{ConversationSummary, Location, Media, Message, TokenUsage};
+use protocol::faqs::Faq;
+use protocol::feature_requests::FeatureRequest;
+use protocol::templates::Template;
+use protocol::{
+    AdminId, AiMode, ConciergerieId, ConversationId, FaqId, FeatureRequestId, MessageId, TemplateId,
+};
+use serde::{Deserialize, Serialize};
+
+use crate::{admin, conciergerie, conversation, faq, feature_request, message, template};
+
+impl From<conciergerie::Model> for Conciergerie {
+    fn from(m: conciergerie::Model) -> Self {
+        Conciergerie {
+            id: ConciergerieId(m.id),
+            name: m.name,
+            email: m.email,
+            whatsapp_number: m.whatsapp_number,
+            messaging_service_sid: m.messaging_service_sid,
+            ai_mode: m.ai_mode,
+            active: m.active,
+            created_at: m.created_at,
+        }
+    }
+}
+
+impl From<admin::Model> for Admin {
+    fn from(m: admin::Model) -> Self {
+        Admin {
+            id: AdminId(m.id),
+            email: m.email,
+            created_at: m.created_at,
+        }
+    }
+}
+
+impl From<faq::Model> for Faq {
+    fn from(m: faq::Model) -> Self {
+        Faq {
+            id: FaqId(m.id),
+            question: m.question,
+            answer: m.answer,
+            created_at: m.created_at,
+            updated_at: m.updated_at,
+        }
+    }
+}
+
+impl From<template::Model> for Template {
+    fn from(m: template::Model) -> Self {
+        Template {
+            id: TemplateId(m.id),
+            shortcut: m.shortcut,
+            body: m.body,
+            created_at: m.created_at,
+            updated_at: m.updated_at,
+        }
+    }
+}
+
+impl feature_request::Model {
+    pub fn into_wire(self, author: Option<String>) -> FeatureRequest {
+        FeatureRequest {
+            id: FeatureRequestId(self.id),
+            conciergerie_id: self.conciergerie_id.map(ConciergerieId),
+            author,
+            title: self.title,
+            description: self.description,
+            status: self.status,
+            priority: self.priority,
+            created_at: self.created_at,
+            updated_at: self.updated_at,
+        }
+    }
+}
+
+impl conversation::Model {
+    /// `tenant_mode` is the conciergerie's AI mode, in force unless the conversation overrides it.
+    pub fn into_summary(self, tenant_mode: AiMode) -> ConversationSummary {
+        ConversationSummary {
+            id: ConversationId(self.id),
+            phone_number: self.phone_number,
+            contact_name: self.contact_name,
+            last_message_at: self.last_message_at,
+            last_message_preview: self.last_message_preview,
+            unread_count: self.unread_count,
+            ai_mode: self.ai_mode_override.unwrap_or(tenant_mode),
+            ai_mode_override: self.ai_mode_override,
+            status: self.status,
+            ai_paused: self.ai_paused,
+            last_client_message_at: self.last_client_message_at,
+            last_send_failed: self.last_send_failed,
+            created_at: self.created_at,
+        }
+    }
+}
+
+/// One attachment as stored: the provider's URL, which only the server may fetch.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StoredMedia {
+    pub url: String,
+    pub content_type: String,
+}
+
+impl message::Model {
+    pub fn stored_media(&self) -> Vec<StoredMedia> {
+        self.media
+            .as_ref()
+            .and_then(|v| serde_json::from_value(v.clone()).ok())
+            .unwrap_or_default()
+    }
+}
+
+impl From<message::Model> for Message {
+    fn from(m: message::Model) -> Self {
+        let media = m
+            .stored_media()
+            .into_iter()
+            .enumerate()
+            .map(|(i, s)| Media {
+                url: protocol::paths::media(MessageId(m.id), i),
+                content_type: s.content_type,
+            })
+            .collect();
+        let usage = (m.input_tokens.is_some() || m.output_tokens.is_some()).then(|| TokenUsage {
+            input_tokens: m.input_tokens.unwrap_or(0),
+            output_tokens: m.output_tokens.unwrap_or(0),
+            cache_creation_input_tokens: m.cache_creation_tokens.unwrap_or(0),
+            cache_read_input_tokens: m.cache_read_tokens.unwrap_or(0),
+        });
+        Message {
+            id: MessageId(m.id),
+            conversation_id: ConversationId(m.conversation_id),
+            sender: m.sender,
+            body: m.body,
+            status: m.status,
+            error_code: m.error_code,
+            error_message: m.error_message,
+            media,
+            location: m
+                .location
+                .and_then(|v| serde_json::from_value::<Location>(v).ok()),
+            ai_engine: m.ai_engine,
+            usage,
+            created_at: m.created_at,
+        }
+    }
+}

@@ -1,0 +1,15 @@
+//! SeaORM entities, one module per table. Enum columns reuse the `protocol` enums, so the
+//! database, the server and the apps agree on every value.
+
+pub mod admin;
+pub mod conciergerie;
+pub mod conversation;
+pub mod convert;
+pub mod faq;
+pub mod feature_request;
+pub mod message;
+pub mod session;
+pub mod template;
+pub mod unrouted_message;
+
+pub use sea_orm;

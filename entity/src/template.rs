@@ -1,0 +1,27 @@
+use sea_orm::entity::prelude::*;
+
+/// A saved reply (« réponse type »).
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+#[sea_orm(table_name = "templates")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i64,
+    pub conciergerie_id: i64,
+    pub shortcut: String,
+    pub body: String,
+    pub created_at: DateTimeUtc,
+    pub updated_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {
+    #[sea_orm(
+        belongs_to = "super::conciergerie::Entity",
+        from = "Column::ConciergerieId",
+        to = "super::conciergerie::Column::Id",
+        on_delete = "Cascade"
+    )]
+    Conciergerie,
+}
+
+impl ActiveModelBehavior for ActiveModel {}

@@ -1,0 +1,64 @@
+use serde::{Deserialize, Serialize};
+
+use crate::{AiMode, ConciergerieId, Timestamp, UnroutedMessageId};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NewConciergerie {
+    pub name: String,
+    pub email: String,
+    pub password: String,
+    /// `whatsapp:+E164`.
+    pub whatsapp_number: Option<String>,
+    #[serde(default)]
+    pub messaging_service_sid: Option<String>,
+    #[serde(default)]
+    pub ai_mode: Option<AiMode>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ConciergeriePatch {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub whatsapp_number: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub messaging_service_sid: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ai_mode: Option<AiMode>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub active: Option<bool>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PasswordReset {
+    pub password: String,
+}
+
+/// A conciergerie with its activity, for the admin list.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ConciergerieOverview {
+    pub conciergerie: crate::auth::Conciergerie,
+    pub conversations: u64,
+    pub messages_last_7_days: u64,
+    pub ai_share: f64,
+    pub last_activity_at: Option<Timestamp>,
+}
+
+/// A webhook that matched no conciergerie. Kept, never dropped.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct UnroutedMessage {
+    pub id: UnroutedMessageId,
+    pub to: String,
+    pub from: String,
+    pub body: String,
+    pub message_sid: String,
+    pub messaging_service_sid: Option<String>,
+    pub received_at: Timestamp,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AssignNumber {
+    pub conciergerie_id: ConciergerieId,
+}

@@ -1,0 +1,60 @@
+use serde::{Deserialize, Serialize};
+
+use crate::{AdminId, AiEngine, AiMode, ChannelMode, ConciergerieId, Timestamp};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LoginRequest {
+    pub email: String,
+    pub password: String,
+}
+
+/// A conciergerie as its own operators and the admins see it (never the password hash).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Conciergerie {
+    pub id: ConciergerieId,
+    pub name: String,
+    pub email: String,
+    pub whatsapp_number: Option<String>,
+    pub messaging_service_sid: Option<String>,
+    pub ai_mode: AiMode,
+    pub active: bool,
+    pub created_at: Timestamp,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LoginResponse {
+    pub token: String,
+    pub conciergerie: Conciergerie,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Admin {
+    pub id: AdminId,
+    pub email: String,
+    pub created_at: Timestamp,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AdminLoginResponse {
+    pub token: String,
+    pub admin: Admin,
+}
+
+/// Which real services are wired in, so the apps can say plainly when they run offline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RuntimeModes {
+    pub channel: ChannelMode,
+    pub ai: AiEngine,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MeResponse {
+    pub conciergerie: Conciergerie,
+    pub runtime: RuntimeModes,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AdminMeResponse {
+    pub admin: Admin,
+    pub runtime: RuntimeModes,
+}

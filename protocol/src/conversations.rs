@@ -1,0 +1,136 @@
+use serde::{Deserialize, Serialize};
+
+use crate::{
+    AiEngine, AiMode, ConversationId, ConversationStatus, MessageId, MessageStatus, Sender,
+    Timestamp,
+};
+
+/// One row of the inbox.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ConversationSummary {
+    pub id: ConversationId,
+    /// The guest's WhatsApp address without the `whatsapp:` prefix. Usually `+E164`, but WhatsApp
+    /// usernames arrive as opaque identifiers, so never parse it as a number.
+    pub phone_number: String,
+    pub contact_name: Option<String>,
+    pub last_message_at: Option<Timestamp>,
+    pub last_message_preview: Option<String>,
+    pub unread_count: i64,
+    /// The AI mode in force for this conversation (its override, else the conciergerie's).
+    pub ai_mode: AiMode,
+    /// The per-conversation override, if any.
+    pub ai_mode_override: Option<AiMode>,
+    pub status: ConversationStatus,
+    /// An operator took over: the AI stays quiet until handed back (or the quiet period ends).
+    pub ai_paused: bool,
+    /// The guest's last message, which opens WhatsApp's 24 h free-form window.
+    pub last_client_message_at: Option<Timestamp>,
+    /// The last outbound message failed to reach the guest.
+    pub last_send_failed: bool,
+    pub created_at: Timestamp,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Media {
+    /// Authenticated route on the Majordome server that streams the file (never a raw Twilio URL).
+    pub url: String,
+    pub content_type: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Location {
+    pub latitude: f64,
+    pub longitude: f64,
+    pub label: Option<String>,
+    pub address: Option<String>,
+}
+
+/// What the AI spent on one reply.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct TokenUsage {
+    pub input_tokens: i64,
+    pub output_tokens: i64,
+    pub cache_creation_input_tokens: i64,
+    pub cache_read_input_tokens: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Message {
+    pub id: MessageId,
+    pub conversation_id: ConversationId,
+    pub sender: Sender,
+    pub body: String,
+    pub status: MessageStatus,
+    /// Twilio's error code when the channel refused or failed the message (e.g. `63016`).
+    pub error_code: Option<String>,
+    /// A readable explanation of the failure.
+    pub error_message: Option<String>,
+    #[serde(default)]
+    pub media: Vec<Media>,
+    pub location: Option<Location>,
+    /// For AI messages: which engine wrote it.
+    pub ai_engine: Option<AiEngine>,
+    pub usage: Option<TokenUsage>,
+    pub created_at: Timestamp,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SendMessageRequest {
+    pub body: String,
+}
+
+/// `PATCH /api/conversations/{id}`: operator controls on one conversation.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ConversationPatch {
+    /// `Some(None)` clears the override; absent leaves it.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "double_option"
+    )]
+    pub ai_mode_override: Option<Option<AiMode>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<ConversationStatus>,
+    /// `false` hands the conversation back to the AI.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ai_paused: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact_name: Option<String>,
+}
+
+/// Distinguishes an absent field from an explicit `null`.
+mod double_option {
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    pub fn serialize<T: Serialize, S: Serializer>(
+        v: &Option<Option<T>>,
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
+        match v {
+            Some(inner) => inner.serialize(s),
+            None => s.serialize_none(),
+        }
+    }
+
+    pub fn deserialize<'de, T: Deserialize<'de>, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<Option<Option<T>>, D::Error> {
+        Option::<T>::deserialize(d).map(Some)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn patch_tells_null_from_absent() {
+        let cleared: ConversationPatch =
+            serde_json::from_str(r#"{"ai_mode_override":null}"#).unwrap();
+        assert_eq!(cleared.ai_mode_override, Some(None));
+        let absent: ConversationPatch = serde_json::from_str("{}").unwrap();
+        assert_eq!(absent.ai_mode_override, None);
+        let set: ConversationPatch = serde_json::from_str(r#"{"ai_mode_override":"off"}"#).unwrap();
+        assert_eq!(set.ai_mode_override, Some(Some(AiMode::Off)));
+    }
+}

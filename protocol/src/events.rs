@@ -1,0 +1,45 @@
+use serde::{Deserialize, Serialize};
+
+use crate::conversations::{ConversationSummary, Message};
+use crate::feature_requests::FeatureRequest;
+use crate::{ConversationId, MessageId, MessageStatus};
+
+/// Server → client WebSocket events, tagged by `type`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type")]
+pub enum ServerEvent {
+    /// Sent once when the socket opens; clients resynchronise from REST after it.
+    #[serde(rename = "hello")]
+    Hello,
+    #[serde(rename = "message.created")]
+    MessageCreated { message: Message },
+    #[serde(rename = "message.status")]
+    MessageStatus {
+        conversation_id: ConversationId,
+        message_id: MessageId,
+        status: MessageStatus,
+        error_code: Option<String>,
+        error_message: Option<String>,
+    },
+    #[serde(rename = "conversation.updated")]
+    ConversationUpdated { conversation: ConversationSummary },
+    /// The AI proposes a reply (suggest mode).
+    #[serde(rename = "ai.suggestion")]
+    AiSuggestion {
+        conversation_id: ConversationId,
+        body: String,
+    },
+    /// The AI handed the conversation to a human.
+    #[serde(rename = "ai.handoff")]
+    AiHandoff {
+        conversation_id: ConversationId,
+        reason: String,
+    },
+    #[serde(rename = "feature_request.updated")]
+    FeatureRequestUpdated { feature_request: FeatureRequest },
+    #[serde(rename = "feature_request.deleted")]
+    FeatureRequestDeleted { id: crate::FeatureRequestId },
+    /// A reply delivered to the offline guest simulator.
+    #[serde(rename = "simulator.reply")]
+    SimulatorReply { to: String, body: String },
+}

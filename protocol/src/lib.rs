@@ -1,0 +1,45 @@
+//! Every JSON body and WebSocket event that crosses the wire, typed once.
+//!
+//! The server (`backend`) and both Yew apps (`web`, `admin-web`) depend on this crate, so a shape
+//! is never written twice. It only depends on serde and chrono and builds for `wasm32`.
+//! With the `orm` feature the enums double as SeaORM column types (server only).
+
+mod enums;
+mod ids;
+
+pub mod admin;
+pub mod analytics;
+pub mod auth;
+pub mod conversations;
+pub mod error;
+pub mod events;
+pub mod faqs;
+pub mod feature_requests;
+pub mod settings;
+pub mod templates;
+
+pub use enums::*;
+pub use ids::*;
+
+/// Timestamps travel as RFC 3339 strings in UTC.
+pub type Timestamp = chrono::DateTime<chrono::Utc>;
+
+/// Paths shared by the server and the apps, so a route is spelled once.
+pub mod paths {
+    pub const WS: &str = "/ws";
+    pub const LOGIN: &str = "/api/auth/login";
+    pub const LOGOUT: &str = "/api/auth/logout";
+    pub const ME: &str = "/api/auth/me";
+    pub const ADMIN_LOGIN: &str = "/api/admin/auth/login";
+    pub const ADMIN_LOGOUT: &str = "/api/admin/auth/logout";
+    pub const ADMIN_ME: &str = "/api/admin/auth/me";
+    /// Name of the session cookie set on login.
+    pub const SESSION_COOKIE: &str = "majordome_session";
+    /// Name of the admin session cookie (a separate cookie so both apps can be open at once).
+    pub const ADMIN_SESSION_COOKIE: &str = "majordome_admin_session";
+
+    /// The authenticated route that streams attachment `index` of a message.
+    pub fn media(message: crate::MessageId, index: usize) -> String {
+        format!("/api/media/{message}/{index}")
+    }
+}

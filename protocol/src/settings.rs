@@ -1,0 +1,20 @@
+use serde::{Deserialize, Serialize};
+
+use crate::auth::RuntimeModes;
+use crate::AiMode;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Settings {
+    pub name: String,
+    pub ai_mode: AiMode,
+    pub whatsapp_number: Option<String>,
+    pub runtime: RuntimeModes,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct SettingsPatch {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ai_mode: Option<AiMode>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+}
