@@ -20,6 +20,9 @@ pub struct Model {
     pub last_client_message_at: Option<DateTimeUtc>,
     pub last_send_failed: bool,
     pub unread_count: i64,
+    /// The AI's pending proposal in suggest mode.
+    pub ai_suggestion: Option<String>,
+    pub handoff_reason: Option<String>,
     pub created_at: DateTimeUtc,
 }
 

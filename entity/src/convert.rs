@@ -94,6 +94,8 @@ impl conversation::Model {
             ai_paused: self.ai_paused,
             last_client_message_at: self.last_client_message_at,
             last_send_failed: self.last_send_failed,
+            ai_suggestion: self.ai_suggestion,
+            handoff_reason: self.handoff_reason,
             created_at: self.created_at,
         }
     }

@@ -27,6 +27,12 @@ pub struct ConversationSummary {
     pub last_client_message_at: Option<Timestamp>,
     /// The last outbound message failed to reach the guest.
     pub last_send_failed: bool,
+    /// A reply the AI proposes (suggest mode), waiting for the operator to send, edit or discard.
+    #[serde(default)]
+    pub ai_suggestion: Option<String>,
+    /// Why the AI handed this conversation to a human, while `status` is `needs_human`.
+    #[serde(default)]
+    pub handoff_reason: Option<String>,
     pub created_at: Timestamp,
 }
 

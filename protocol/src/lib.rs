@@ -16,6 +16,7 @@ pub mod events;
 pub mod faqs;
 pub mod feature_requests;
 pub mod settings;
+pub mod simulator;
 pub mod templates;
 
 pub use enums::*;
@@ -24,6 +25,26 @@ pub use ids::*;
 /// Timestamps travel as RFC 3339 strings in UTC.
 pub type Timestamp = chrono::DateTime<chrono::Utc>;
 
+/// REST routes (all JSON):
+///
+/// | route | body → answer |
+/// |---|---|
+/// | `POST /api/auth/login`, `/logout`, `GET /api/auth/me` | `LoginRequest` → `LoginResponse`; 204; `MeResponse` |
+/// | `GET /api/conversations` | `[ConversationSummary]`, newest activity first |
+/// | `GET /api/conversations/{id}/messages` | `[Message]`, oldest first |
+/// | `POST /api/conversations/{id}/send` | `SendMessageRequest` → 201 `Message` (also accepts an AI suggestion) |
+/// | `POST /api/conversations/{id}/read` | 204, clears the unread count |
+/// | `PATCH /api/conversations/{id}` | `ConversationPatch` → `ConversationSummary` |
+/// | `POST /api/conversations/{id}/suggestion/discard` | 204 |
+/// | `GET /api/media/{message_id}/{index}` | the attachment's bytes |
+/// | `GET/PATCH /api/settings` | `Settings` / `SettingsPatch` |
+/// | `GET/POST /api/faqs`, `PATCH/DELETE /api/faqs/{id}` | `Faq`, `NewFaq`, `FaqPatch` |
+/// | `GET/POST /api/templates`, `PATCH/DELETE /api/templates/{id}` | `Template`, `NewTemplate`, `TemplatePatch` |
+/// | `GET /api/analytics?days=30` | `Analytics` |
+/// | `GET/POST /api/feature-requests`, `GET .../stats`, `PATCH/DELETE .../{id}` | `FeatureRequest`, … |
+/// | `POST /api/simulator/messages` | `SimulatedGuestMessage` → 202 `SimulatorAccepted` (offline mode) |
+/// | `GET /ws` | WebSocket of `events::ServerEvent` |
+///
 /// Paths shared by the server and the apps, so a route is spelled once.
 pub mod paths {
     pub const WS: &str = "/ws";
