@@ -1,9 +1,11 @@
 //! The Majordome server as a library: `Application::build` wires configuration, database, actors
 //! and HTTP routes, so `main.rs` stays thin and tests start the real server on a random port.
 
+pub mod actors;
 pub mod api;
 pub mod assets;
 pub mod auth;
+pub mod channel;
 pub mod cli;
 pub mod config;
 pub mod db;
@@ -12,17 +14,26 @@ pub mod error;
 pub mod seed;
 pub mod state;
 pub mod telemetry;
+pub mod tenants;
+pub mod ws;
 
 use std::net::TcpListener;
 use std::sync::Arc;
 
+use actix::Actor;
 use actix_web::dev::{Server, ServerHandle};
 use actix_web::{middleware, web, App, HttpServer};
 
+use crate::actors::hub::SessionHub;
+use crate::actors::registry::Registry;
 use crate::auth::rate_limit::LoginLimiter;
+use crate::channel::twilio::client::TwilioClient;
+use crate::channel::Channel;
 use crate::config::Config;
+use crate::db::ingest::IngestWriter;
 use crate::error::{extractors, AppError};
-use crate::state::AppState;
+use crate::state::{AppState, Core};
+use crate::tenants::Tenants;
 
 /// Largest JSON body accepted by the API (a FAQ answer or a message is far below it).
 pub const JSON_LIMIT: usize = 64 * 1024;
@@ -57,10 +68,25 @@ impl Application {
             modes.ai
         );
 
-        let state = web::Data::new(AppState {
+        let channel = match &config.twilio {
+            Some(credentials) => Channel::Twilio(TwilioClient::new(
+                config.twilio_api_base.clone(),
+                credentials.clone(),
+            )),
+            None => Channel::Simulator,
+        };
+        let core = Arc::new(Core {
+            tenants: Tenants::load(&db).await?,
+            ingest: IngestWriter::start(db.clone()),
+            hub: SessionHub::default().start(),
             db,
             config: Arc::new(config),
             public_base_url,
+            channel,
+        });
+        let state = web::Data::new(AppState {
+            registry: Registry::new(core.clone()),
+            core,
             login_limiter: LoginLimiter::default(),
         });
         let app_state = state.clone();
@@ -81,6 +107,7 @@ impl Application {
                 .app_data(web::QueryConfig::default().error_handler(extractors::query))
                 .wrap(middleware::Logger::new("%r %s %Dms"))
                 .configure(api::configure)
+                .configure(ws::configure)
                 .configure(assets::configure)
                 .default_service(web::to(|| async {
                     Err::<actix_web::HttpResponse, _>(AppError::NotFound("route"))

@@ -26,6 +26,9 @@ pub struct Model {
     pub output_tokens: Option<i64>,
     pub cache_creation_tokens: Option<i64>,
     pub cache_read_tokens: Option<i64>,
+    /// The client's idempotency key for an operator reply: a retried POST finds the first copy
+    /// instead of sending again. Unique per conversation.
+    pub client_ref: Option<String>,
     pub created_at: DateTimeUtc,
 }
 

@@ -101,6 +101,15 @@ impl MigrationTrait for Migration {
             false,
         )
         .await?;
+        // Idempotent operator sends.
+        index(
+            manager,
+            "idx_messages_client_ref",
+            message::Entity,
+            cols(&["conversation_id", "client_ref"]),
+            true,
+        )
+        .await?;
         // Analytics by day.
         index(
             manager,

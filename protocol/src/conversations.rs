@@ -83,6 +83,10 @@ pub struct Message {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SendMessageRequest {
     pub body: String,
+    /// An idempotency key chosen by the client (e.g. a UUID). Retrying a send with the same key
+    /// returns the first message instead of sending it twice.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub client_ref: Option<String>,
 }
 
 /// `PATCH /api/conversations/{id}`: operator controls on one conversation.

@@ -7,8 +7,8 @@ use protocol::admin::{ConciergeriePatch, NewConciergerie, PasswordReset};
 use protocol::auth::Conciergerie;
 use protocol::{AiMode, ConciergerieId};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, Order, QueryFilter, QueryOrder,
-    Set,
+    ActiveModelTrait, ColumnTrait, DbErr, EntityTrait, IntoActiveModel, Order, QueryFilter,
+    QueryOrder, Set, SqlErr,
 };
 
 use crate::auth::{password, session, AdminSession};
@@ -81,6 +81,17 @@ async fn ensure_unique(
     Ok(())
 }
 
+/// Two concurrent requests for the same email or number both pass `ensure_unique`; the unique
+/// index stops the second, which is the caller's conflict, not a server error.
+fn conflict_if_duplicate(e: DbErr) -> AppError {
+    match e.sql_err() {
+        Some(SqlErr::UniqueConstraintViolation(_)) => {
+            AppError::Conflict("a conciergerie already uses this email or WhatsApp number".into())
+        }
+        _ => e.into(),
+    }
+}
+
 async fn find(state: &AppState, id: ConciergerieId) -> Result<conciergerie::Model, AppError> {
     conciergerie::Entity::find_by_id(id.0)
         .one(&state.db)
@@ -124,7 +135,9 @@ async fn create(
         ..Default::default()
     }
     .insert(&state.db)
-    .await?;
+    .await
+    .map_err(conflict_if_duplicate)?;
+    state.tenants.reload(&state.db).await?;
     tracing::info!(conciergerie_id = row.id, "conciergerie created");
     Ok(HttpResponse::Created().json(Conciergerie::from(row)))
 }
@@ -176,7 +189,7 @@ async fn update(
         row.active = Set(active);
     }
     row.updated_at = Set(Utc::now());
-    let row = row.update(&state.db).await?;
+    let row = row.update(&state.db).await.map_err(conflict_if_duplicate)?;
     if deactivated {
         session::revoke_all_for_conciergerie(&state.db, *id).await?;
     }

@@ -45,16 +45,14 @@ async fn check_password(
     let ip = client_ip(req);
     state
         .login_limiter
-        .check(email, &ip, Instant::now())
+        .begin(email, &ip, Instant::now())
         .map_err(|retry_after_secs| AppError::RateLimited { retry_after_secs })?;
     if password::verify(password.to_owned(), stored_hash).await? {
-        state.login_limiter.record_success(email);
+        state.login_limiter.record_success(email, &ip);
         Ok(())
     } else {
+        // Already counted by `begin`.
         tracing::info!(%ip, "failed login");
-        state
-            .login_limiter
-            .record_failure(email, &ip, Instant::now());
         Err(AppError::InvalidCredentials)
     }
 }

@@ -1,17 +1,47 @@
 //! The inbox: conversations of the caller's conciergerie and their messages.
 
-use actix_web::{get, web, HttpResponse};
+use actix::dev::{Request, ToEnvelope};
+use actix::{Actor, Handler, MailboxError};
+use actix_web::{get, patch, post, web, HttpResponse};
 use entity::{conciergerie, conversation, message};
-use protocol::conversations::{ConversationSummary, Message};
+use protocol::conversations::{
+    ConversationPatch, ConversationSummary, Message, SendMessageRequest,
+};
 use protocol::ConversationId;
 use sea_orm::{ColumnTrait, EntityTrait, Order, QueryFilter, QueryOrder};
 
+use crate::actors::conversation::{
+    ConversationActor, DiscardSuggestion, MarkRead, OperatorSend, Patch,
+};
 use crate::auth::OperatorSession;
+use crate::domain::{optional_text, required_text};
 use crate::error::AppError;
 use crate::state::AppState;
 
+/// Longest reply WhatsApp accepts.
+pub const MAX_BODY: usize = 4096;
+
 pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.service(list).service(messages);
+    cfg.service(list)
+        .service(messages)
+        .service(send)
+        .service(read)
+        .service(update)
+        .service(discard_suggestion);
+}
+
+/// Asks the conversation's actor and waits for its answer.
+async fn ask<M>(state: &AppState, id: ConversationId, msg: M) -> Result<M::Result, AppError>
+where
+    M: actix::Message + Send + 'static,
+    M::Result: Send,
+    ConversationActor: Handler<M>,
+    <ConversationActor as Actor>::Context: ToEnvelope<ConversationActor, M>,
+{
+    let request: Request<ConversationActor, M> = state.registry.send(id, msg);
+    request.await.map_err(|e: MailboxError| {
+        AppError::Unavailable(format!("the conversation could not be reached: {e}"))
+    })
 }
 
 /// The conversation if it belongs to the caller's conciergerie; another tenant's id is a 404,
@@ -71,4 +101,70 @@ async fn messages(
         .await?;
     let body: Vec<Message> = rows.into_iter().map(Message::from).collect();
     Ok(HttpResponse::Ok().json(body))
+}
+
+#[post("/api/conversations/{id}/send")]
+async fn send(
+    state: web::Data<AppState>,
+    caller: OperatorSession,
+    id: web::Path<ConversationId>,
+    body: web::Json<SendMessageRequest>,
+) -> Result<HttpResponse, AppError> {
+    let conversation = find_owned(&state, caller, id.into_inner()).await?;
+    let text = required_text("body", &body.body, MAX_BODY)?;
+    let client_ref = body
+        .client_ref
+        .as_deref()
+        .map(|r| optional_text("client_ref", r, 64))
+        .transpose()?
+        .filter(|r| !r.is_empty());
+    let message = ask(
+        &state,
+        ConversationId(conversation.id),
+        OperatorSend {
+            body: text,
+            client_ref,
+        },
+    )
+    .await??;
+    Ok(HttpResponse::Created().json(Message::from(message)))
+}
+
+#[post("/api/conversations/{id}/read")]
+async fn read(
+    state: web::Data<AppState>,
+    caller: OperatorSession,
+    id: web::Path<ConversationId>,
+) -> Result<HttpResponse, AppError> {
+    let conversation = find_owned(&state, caller, id.into_inner()).await?;
+    ask(&state, ConversationId(conversation.id), MarkRead).await??;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+#[patch("/api/conversations/{id}")]
+async fn update(
+    state: web::Data<AppState>,
+    caller: OperatorSession,
+    id: web::Path<ConversationId>,
+    body: web::Json<ConversationPatch>,
+) -> Result<HttpResponse, AppError> {
+    let conversation = find_owned(&state, caller, id.into_inner()).await?;
+    let summary = ask(
+        &state,
+        ConversationId(conversation.id),
+        Patch(body.into_inner()),
+    )
+    .await??;
+    Ok(HttpResponse::Ok().json(summary))
+}
+
+#[post("/api/conversations/{id}/suggestion/discard")]
+async fn discard_suggestion(
+    state: web::Data<AppState>,
+    caller: OperatorSession,
+    id: web::Path<ConversationId>,
+) -> Result<HttpResponse, AppError> {
+    let conversation = find_owned(&state, caller, id.into_inner()).await?;
+    ask(&state, ConversationId(conversation.id), DiscardSuggestion).await??;
+    Ok(HttpResponse::NoContent().finish())
 }

@@ -3,12 +3,16 @@
 use actix_web::web;
 
 mod admin_conciergeries;
+mod admin_unrouted;
 mod auth;
 mod conversations;
 mod faqs;
 mod feature_requests;
 mod health;
+mod media;
 mod settings;
+mod simulator;
+mod webhooks;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.configure(health::configure)
@@ -17,5 +21,9 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .configure(faqs::configure)
         .configure(settings::configure)
         .configure(feature_requests::configure)
-        .configure(admin_conciergeries::configure);
+        .configure(admin_conciergeries::configure)
+        .configure(admin_unrouted::configure)
+        .configure(media::configure)
+        .configure(simulator::configure)
+        .configure(webhooks::configure);
 }

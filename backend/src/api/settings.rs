@@ -49,5 +49,6 @@ async fn update(
     }
     row.updated_at = Set(Utc::now());
     let m = row.update(&state.db).await?;
+    state.tenants.reload(&state.db).await?;
     Ok(HttpResponse::Ok().json(to_wire(&state, m)))
 }

@@ -2,6 +2,7 @@
 //! window, further attempts are refused (429) until the window has passed, even with the right
 //! password. Kept in memory: a restart forgets, which is acceptable for a brake on guessing.
 
+use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use dashmap::DashMap;
@@ -22,6 +23,9 @@ pub struct LoginLimiter {
     per_email: Policy,
     per_ip: Policy,
     failures: DashMap<String, Failures>,
+    /// Makes `begin`'s check-then-count one step, so a burst of parallel guesses cannot all pass
+    /// the check before any of them is counted.
+    begin_lock: Mutex<()>,
 }
 
 impl Default for LoginLimiter {
@@ -45,6 +49,7 @@ impl LoginLimiter {
             per_email,
             per_ip,
             failures: DashMap::new(),
+            begin_lock: Mutex::new(()),
         }
     }
 
@@ -61,6 +66,16 @@ impl LoginLimiter {
             Some(wait) => Err(wait.as_secs().max(1)),
             None => Ok(()),
         }
+    }
+
+    /// Starts a login attempt: `Err(seconds to wait)` when locked out, else the attempt is
+    /// counted as a failure right away, before the (slow) password check, and refunded by
+    /// `record_success`. Counting only after the check let concurrent guesses all get through.
+    pub fn begin(&self, email: &str, ip: &str, now: Instant) -> Result<(), u64> {
+        let _guard = self.begin_lock.lock().unwrap_or_else(|e| e.into_inner());
+        self.check(email, ip, now)?;
+        self.record_failure(email, ip, now);
+        Ok(())
     }
 
     pub fn record_failure(&self, email: &str, ip: &str, now: Instant) {
@@ -88,10 +103,14 @@ impl LoginLimiter {
         }
     }
 
-    /// A successful login clears the email's failures (not the IP's: a shared office IP keeps
-    /// its count against spraying).
-    pub fn record_success(&self, email: &str) {
+    /// A successful login clears the email's failures and refunds the IP the attempt `begin`
+    /// charged (the IP's earlier failures stay: a shared office IP keeps its count against
+    /// spraying).
+    pub fn record_success(&self, email: &str, ip: &str) {
         self.failures.remove(&email_key(email));
+        if let Some(mut entry) = self.failures.get_mut(&ip_key(ip)) {
+            entry.count = entry.count.saturating_sub(1);
+        }
     }
 
     fn locked_for(&self, key: &str, policy: Policy, now: Instant) -> Option<Duration> {
@@ -159,8 +178,30 @@ mod tests {
         let t0 = Instant::now();
         l.record_failure("a@x.fr", "1.1.1.1", t0);
         l.record_failure("a@x.fr", "1.1.1.1", t0);
-        l.record_success("a@x.fr");
+        l.record_success("a@x.fr", "1.1.1.1");
         l.record_failure("a@x.fr", "1.1.1.1", t0);
         assert!(l.check("a@x.fr", "3.3.3.3", t0).is_ok());
+    }
+
+    #[test]
+    fn begin_counts_the_attempt_before_the_password_is_checked() {
+        let l = limiter();
+        let t0 = Instant::now();
+        // A burst: every attempt starts before any finishes.
+        let admitted = (0..10)
+            .filter(|_| l.begin("a@x.fr", "1.1.1.1", t0).is_ok())
+            .count();
+        assert_eq!(admitted, 3);
+    }
+
+    #[test]
+    fn a_successful_attempt_costs_the_ip_nothing() {
+        let l = limiter();
+        let t0 = Instant::now();
+        for i in 0..10 {
+            let email = format!("u{i}@x.fr");
+            assert!(l.begin(&email, "1.1.1.1", t0).is_ok(), "login {i}");
+            l.record_success(&email, "1.1.1.1");
+        }
     }
 }

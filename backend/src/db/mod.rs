@@ -4,6 +4,8 @@
 //! (durable at each checkpoint, safe against corruption), foreign keys on, and a busy timeout so a
 //! second writer waits instead of failing.
 
+pub mod ingest;
+
 use std::str::FromStr;
 use std::time::Duration;
 

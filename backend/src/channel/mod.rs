@@ -1,0 +1,75 @@
+//! Where outbound messages go: Twilio's WhatsApp API, or the built-in guest simulator when no
+//! Twilio credentials are configured (offline mode).
+
+pub mod receive;
+pub mod twilio;
+
+use protocol::{ChannelMode, ConversationId, MessageStatus};
+use rand::RngCore;
+
+use self::twilio::client::TwilioClient;
+
+/// Who sends: a WhatsApp number, or a Twilio messaging service that picks one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SenderId {
+    Number(String),
+    MessagingService(String),
+}
+
+#[derive(Debug, Clone)]
+pub struct Outbound {
+    pub conversation_id: ConversationId,
+    pub from: SenderId,
+    /// `whatsapp:+…`
+    pub to: String,
+    pub body: String,
+    pub status_callback: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SendReceipt {
+    pub external_id: String,
+    pub status: MessageStatus,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SendFailure {
+    pub code: Option<String>,
+    pub message: String,
+}
+
+#[derive(Clone)]
+pub enum Channel {
+    Twilio(TwilioClient),
+    /// Offline: the message is handed to the dashboard's guest simulator over the WebSocket.
+    Simulator,
+}
+
+impl Channel {
+    pub fn mode(&self) -> ChannelMode {
+        match self {
+            Channel::Twilio(_) => ChannelMode::Twilio,
+            Channel::Simulator => ChannelMode::Simulator,
+        }
+    }
+
+    pub async fn send(&self, out: &Outbound) -> Result<SendReceipt, SendFailure> {
+        match self {
+            Channel::Twilio(client) => client.send(out).await,
+            // The simulator is a screen in the operator's browser: the message is delivered the
+            // moment the conversation actor publishes it.
+            Channel::Simulator => Ok(SendReceipt {
+                external_id: simulator_sid(),
+                status: MessageStatus::Delivered,
+            }),
+        }
+    }
+}
+
+/// Looks like a Twilio sid but cannot collide with one (`SM` + 32 hex is Twilio's).
+fn simulator_sid() -> String {
+    let mut bytes = [0u8; 16];
+    rand::rngs::OsRng.fill_bytes(&mut bytes);
+    let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+    format!("SIM{hex}")
+}

@@ -1,0 +1,245 @@
+//! Twilio's form-encoded webhooks, parsed into typed values.
+
+use entity::convert::StoredMedia;
+use protocol::conversations::Location;
+use protocol::MessageStatus;
+
+use crate::error::AppError;
+
+/// `POST /webhook/whatsapp`: one guest message.
+#[derive(Debug, Clone, PartialEq)]
+pub struct InboundMessage {
+    pub message_sid: String,
+    pub account_sid: Option<String>,
+    /// As Twilio sent it, e.g. `whatsapp:+33612345678`. Opaque: may be a username identifier.
+    pub from: String,
+    pub to: String,
+    pub body: String,
+    pub profile_name: Option<String>,
+    pub wa_id: Option<String>,
+    pub messaging_service_sid: Option<String>,
+    /// Every `MediaUrl{n}` with its `MediaContentType{n}`, in order.
+    pub media: Vec<StoredMedia>,
+    pub location: Option<Location>,
+}
+
+fn get<'a>(params: &'a [(String, String)], key: &str) -> Option<&'a str> {
+    params
+        .iter()
+        .find(|(k, _)| k == key)
+        .map(|(_, v)| v.as_str())
+}
+
+fn non_empty(v: Option<&str>) -> Option<String> {
+    v.map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned)
+}
+
+fn required(params: &[(String, String)], key: &'static str) -> Result<String, AppError> {
+    non_empty(get(params, key))
+        .ok_or_else(|| AppError::validation(key, format!("the webhook has no {key}")))
+}
+
+impl InboundMessage {
+    pub fn from_params(params: &[(String, String)]) -> Result<Self, AppError> {
+        let message_sid = match non_empty(get(params, "MessageSid"))
+            .or_else(|| non_empty(get(params, "SmsMessageSid")))
+        {
+            Some(sid) => sid,
+            None => {
+                return Err(AppError::validation(
+                    "MessageSid",
+                    "the webhook has no MessageSid",
+                ))
+            }
+        };
+        let declared: usize = get(params, "NumMedia")
+            .and_then(|n| n.trim().parse().ok())
+            .unwrap_or(0);
+        // Read past NumMedia too: never drop an attachment Twilio sent.
+        let mut media = Vec::new();
+        for i in 0.. {
+            match non_empty(get(params, &format!("MediaUrl{i}"))) {
+                Some(url) => media.push(StoredMedia {
+                    url,
+                    content_type: non_empty(get(params, &format!("MediaContentType{i}")))
+                        .unwrap_or_else(|| "application/octet-stream".into()),
+                }),
+                None if i >= declared => break,
+                None => continue,
+            }
+        }
+        let location = match (
+            get(params, "Latitude").and_then(|v| v.trim().parse::<f64>().ok()),
+            get(params, "Longitude").and_then(|v| v.trim().parse::<f64>().ok()),
+        ) {
+            (Some(latitude), Some(longitude))
+                if (-90.0..=90.0).contains(&latitude) && (-180.0..=180.0).contains(&longitude) =>
+            {
+                Some(Location {
+                    latitude,
+                    longitude,
+                    label: non_empty(get(params, "Label")),
+                    address: non_empty(get(params, "Address")),
+                })
+            }
+            _ => None,
+        };
+        Ok(InboundMessage {
+            message_sid,
+            account_sid: non_empty(get(params, "AccountSid")),
+            from: required(params, "From")?,
+            to: required(params, "To")?,
+            body: get(params, "Body").unwrap_or_default().to_owned(),
+            profile_name: non_empty(get(params, "ProfileName")),
+            wa_id: non_empty(get(params, "WaId")),
+            messaging_service_sid: non_empty(get(params, "MessagingServiceSid")),
+            media,
+            location,
+        })
+    }
+
+    /// One line for the inbox preview.
+    pub fn preview(&self) -> String {
+        if !self.body.trim().is_empty() {
+            self.body.clone()
+        } else if self.location.is_some() {
+            "📍 Position partagée".into()
+        } else if !self.media.is_empty() {
+            format!("📎 {} pièce(s) jointe(s)", self.media.len())
+        } else {
+            String::new()
+        }
+    }
+}
+
+/// `POST /webhook/whatsapp/status`: a delivery callback.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StatusCallback {
+    pub message_sid: String,
+    pub status: MessageStatus,
+    pub error_code: Option<String>,
+}
+
+/// Twilio's message statuses onto ours.
+pub fn parse_status(raw: &str) -> Option<MessageStatus> {
+    Some(match raw.trim().to_ascii_lowercase().as_str() {
+        "accepted" | "scheduled" | "queued" => MessageStatus::Queued,
+        "sending" => MessageStatus::Sending,
+        "sent" => MessageStatus::Sent,
+        "delivered" => MessageStatus::Delivered,
+        "read" => MessageStatus::Read,
+        "undelivered" => MessageStatus::Undelivered,
+        "failed" | "canceled" => MessageStatus::Failed,
+        "received" | "receiving" => MessageStatus::Received,
+        _ => return None,
+    })
+}
+
+impl StatusCallback {
+    pub fn from_params(params: &[(String, String)]) -> Result<Self, AppError> {
+        let message_sid = required(params, "MessageSid")?;
+        let raw =
+            non_empty(get(params, "MessageStatus")).or_else(|| non_empty(get(params, "SmsStatus")));
+        let raw = raw.ok_or_else(|| {
+            AppError::validation("MessageStatus", "the callback has no MessageStatus")
+        })?;
+        let status = parse_status(&raw).ok_or_else(|| {
+            AppError::validation("MessageStatus", format!("unknown status `{raw}`"))
+        })?;
+        Ok(StatusCallback {
+            message_sid,
+            status,
+            error_code: non_empty(get(params, "ErrorCode")).filter(|c| c != "0"),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn keeps_every_attachment_and_the_profile_name() {
+        let msg = InboundMessage::from_params(&p(&[
+            ("MessageSid", "SM1"),
+            ("From", "whatsapp:+33612345678"),
+            ("To", "whatsapp:+14155238886"),
+            ("Body", ""),
+            ("NumMedia", "3"),
+            ("MediaUrl0", "https://api.twilio.com/m/0"),
+            ("MediaContentType0", "image/jpeg"),
+            ("MediaUrl1", "https://api.twilio.com/m/1"),
+            ("MediaContentType1", "image/png"),
+            ("MediaUrl2", "https://api.twilio.com/m/2"),
+            ("MediaContentType2", "application/pdf"),
+            ("ProfileName", "Camille"),
+        ]))
+        .unwrap();
+        assert_eq!(msg.media.len(), 3);
+        assert_eq!(msg.media[2].content_type, "application/pdf");
+        assert_eq!(msg.profile_name.as_deref(), Some("Camille"));
+        assert_eq!(msg.preview(), "📎 3 pièce(s) jointe(s)");
+    }
+
+    #[test]
+    fn reads_locations_and_opaque_senders() {
+        let msg = InboundMessage::from_params(&p(&[
+            ("MessageSid", "SM2"),
+            ("From", "whatsapp:CC.abc123"),
+            ("To", "whatsapp:+14155238886"),
+            ("Latitude", "48.8584"),
+            ("Longitude", "2.2945"),
+            ("Label", "Tour Eiffel"),
+        ]))
+        .unwrap();
+        assert_eq!(msg.from, "whatsapp:CC.abc123");
+        let loc = msg.location.unwrap();
+        assert_eq!((loc.latitude, loc.longitude), (48.8584, 2.2945));
+        assert_eq!(loc.label.as_deref(), Some("Tour Eiffel"));
+    }
+
+    #[test]
+    fn a_webhook_without_sid_or_sender_is_rejected_with_the_field() {
+        let err =
+            InboundMessage::from_params(&p(&[("From", "whatsapp:+1"), ("To", "x")])).unwrap_err();
+        assert!(matches!(
+            err,
+            AppError::Validation {
+                field: Some("MessageSid"),
+                ..
+            }
+        ));
+        let err =
+            InboundMessage::from_params(&p(&[("MessageSid", "SM1"), ("To", "x")])).unwrap_err();
+        assert!(matches!(
+            err,
+            AppError::Validation {
+                field: Some("From"),
+                ..
+            }
+        ));
+    }
+
+    #[test]
+    fn status_callbacks_map_twilio_statuses() {
+        let cb = StatusCallback::from_params(&p(&[
+            ("MessageSid", "SM1"),
+            ("MessageStatus", "undelivered"),
+            ("ErrorCode", "63016"),
+        ]))
+        .unwrap();
+        assert_eq!(cb.status, MessageStatus::Undelivered);
+        assert_eq!(cb.error_code.as_deref(), Some("63016"));
+        assert_eq!(parse_status("read"), Some(MessageStatus::Read));
+        assert_eq!(parse_status("weird"), None);
+    }
+}

@@ -1,0 +1,100 @@
+//! One dashboard connection: a thin transport between the hub's `Push`es and the socket, plus a
+//! heartbeat so dead connections are noticed and dropped.
+
+use std::time::{Duration, Instant};
+
+use actix::prelude::*;
+use actix_web_actors::ws;
+
+use crate::actors::hub::{Audience, Connect, Disconnect, Push, SessionHub, SessionId};
+
+const HEARTBEAT: Duration = Duration::from_secs(5);
+const CLIENT_TIMEOUT: Duration = Duration::from_secs(15);
+/// Events waiting for a slow socket; past this the hub drops the session (see `hub`).
+const MAILBOX: usize = 512;
+
+pub struct WsSession {
+    id: SessionId,
+    audience: Audience,
+    hub: Addr<SessionHub>,
+    last_seen: Instant,
+}
+
+impl WsSession {
+    pub fn new(id: SessionId, audience: Audience, hub: Addr<SessionHub>) -> Self {
+        WsSession {
+            id,
+            audience,
+            hub,
+            last_seen: Instant::now(),
+        }
+    }
+}
+
+impl Actor for WsSession {
+    type Context = ws::WebsocketContext<Self>;
+
+    fn started(&mut self, ctx: &mut Self::Context) {
+        ctx.set_mailbox_capacity(MAILBOX);
+        ctx.run_interval(HEARTBEAT, |act, ctx| {
+            if act.last_seen.elapsed() > CLIENT_TIMEOUT {
+                tracing::debug!(session = act.id, "WebSocket heartbeat timed out");
+                ctx.stop();
+            } else {
+                ctx.ping(b"");
+            }
+        });
+        self.hub.do_send(Connect {
+            id: self.id,
+            audience: self.audience,
+            recipient: ctx.address().recipient(),
+        });
+    }
+
+    fn stopping(&mut self, _: &mut Self::Context) -> Running {
+        self.hub.do_send(Disconnect { id: self.id });
+        Running::Stop
+    }
+}
+
+impl Handler<Push> for WsSession {
+    type Result = ();
+
+    fn handle(&mut self, msg: Push, ctx: &mut Self::Context) {
+        match msg {
+            Push::Event(text) => ctx.text(&*text),
+            Push::Evict => {
+                ctx.close(Some(ws::CloseReason {
+                    code: ws::CloseCode::Again,
+                    description: Some("too far behind: reconnect and resync".into()),
+                }));
+                ctx.stop();
+            }
+        }
+    }
+}
+
+impl StreamHandler<Result<ws::Message, ws::ProtocolError>> for WsSession {
+    fn handle(&mut self, msg: Result<ws::Message, ws::ProtocolError>, ctx: &mut Self::Context) {
+        self.last_seen = Instant::now();
+        match msg {
+            Ok(ws::Message::Ping(payload)) => ctx.pong(&payload),
+            Ok(ws::Message::Close(reason)) => {
+                ctx.close(reason);
+                ctx.stop();
+            }
+            // The socket is server → client; anything the client says only proves it is alive.
+            Ok(
+                ws::Message::Pong(_)
+                | ws::Message::Text(_)
+                | ws::Message::Binary(_)
+                | ws::Message::Continuation(_)
+                | ws::Message::Nop,
+            ) => {}
+            Err(e) => {
+                tracing::debug!(session = self.id, error = %e, "WebSocket protocol error");
+                ctx.stop();
+            }
+        }
+    }
+}
