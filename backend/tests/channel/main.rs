@@ -1,0 +1,14 @@
+//! The Twilio WhatsApp channel, the conversation actors and the live WebSocket feed, exercised
+//! against the real server and a local fake of Twilio's REST API.
+
+#[path = "../api/helpers.rs"]
+#[allow(dead_code)]
+mod helpers;
+
+mod fake_twilio;
+mod support;
+
+mod inbound;
+mod live;
+mod outbound;
+mod simulator;
