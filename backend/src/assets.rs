@@ -67,7 +67,11 @@ async fn admin(path: web::Path<String>) -> Result<HttpResponse, AppError> {
 async fn dashboard(req: HttpRequest, path: web::Path<String>) -> Result<HttpResponse, AppError> {
     // API-looking paths never fall back to the app: clients expect JSON errors there.
     let p = req.path();
-    if p.starts_with("/api/") || p.starts_with("/webhook/") || p == "/ws" {
+    let reserved = |prefix: &str| {
+        p.strip_prefix(prefix)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+    };
+    if reserved("/api") || reserved("/webhook") || reserved("/ws") {
         return Err(AppError::NotFound("route"));
     }
     serve(generated::WEB, &path).ok_or(AppError::NotFound("file"))

@@ -1,0 +1,313 @@
+//! `spawn_app()`: builds the real `Application` on `127.0.0.1:0` with a fresh SQLite file, and a
+//! few helpers that speak the API the way a client does.
+
+use std::collections::HashMap;
+
+use actix_web::dev::ServerHandle;
+use actix_web::web;
+use chrono::{Duration, Utc};
+use majordome::config::Config;
+use majordome::state::AppState;
+use majordome::Application;
+use protocol::{ConciergerieId, ConversationId, MessageStatus, Sender};
+use reqwest::{Response, StatusCode};
+use sea_orm::{ActiveModelTrait, Set};
+use serde_json::{json, Value};
+use tempfile::TempDir;
+
+pub const DEMO_EMAIL: &str = "demo@example.com";
+pub const DEMO_PASSWORD: &str = "demo123";
+pub const ADMIN_EMAIL: &str = "admin@example.com";
+pub const ADMIN_PASSWORD: &str = "admin123";
+
+pub struct TestApp {
+    /// `http://127.0.0.1:{port}`
+    pub address: String,
+    pub port: u16,
+    /// Keeps cookies, like a browser.
+    pub api: reqwest::Client,
+    handle: ServerHandle,
+    state: web::Data<AppState>,
+    vars: HashMap<String, String>,
+    /// The database lives here; dropped (and deleted) with the app.
+    _db_dir: TempDir,
+}
+
+/// A conciergerie created through the admin API, with a logged-in operator token.
+pub struct Tenant {
+    pub id: ConciergerieId,
+    pub email: String,
+    pub token: String,
+}
+
+pub async fn spawn_app() -> TestApp {
+    spawn_app_with(&[]).await
+}
+
+/// Like `spawn_app`, with extra environment-style settings.
+pub async fn spawn_app_with(extra: &[(&str, &str)]) -> TestApp {
+    let db_dir = tempfile::tempdir().expect("temp dir");
+    let db_path = db_dir.path().join("majordome.db");
+    let mut vars: HashMap<String, String> = [
+        ("HOST", "127.0.0.1".to_owned()),
+        ("PORT", "0".to_owned()),
+        (
+            "DATABASE_URL",
+            format!("sqlite://{}?mode=rwc", db_path.display()),
+        ),
+        ("SEED_DEMO", "true".to_owned()),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_owned(), v))
+    .collect();
+    for (k, v) in extra {
+        vars.insert((*k).to_owned(), (*v).to_owned());
+    }
+    let (port, handle, state) = start(&vars).await;
+    TestApp {
+        address: format!("http://127.0.0.1:{port}"),
+        port,
+        api: client(),
+        handle,
+        state,
+        vars,
+        _db_dir: db_dir,
+    }
+}
+
+fn client() -> reqwest::Client {
+    reqwest::Client::builder()
+        .cookie_store(true)
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("reqwest client")
+}
+
+async fn start(vars: &HashMap<String, String>) -> (u16, ServerHandle, web::Data<AppState>) {
+    let config = Config::from_map(vars).expect("test configuration");
+    let app = Application::build(config).await.expect("build application");
+    let port = app.port();
+    let handle = app.handle();
+    let state = app.state();
+    tokio::spawn(app.run_until_stopped());
+    (port, handle, state)
+}
+
+impl TestApp {
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.address)
+    }
+
+    /// The server's shared state (database connection included), for arranging test data.
+    pub fn state(&self) -> &web::Data<AppState> {
+        &self.state
+    }
+
+    pub fn db(&self) -> &sea_orm::DatabaseConnection {
+        &self.state.db
+    }
+
+    /// Stops the server gracefully and starts a new one on the same database file (new port).
+    pub async fn restart(&mut self) {
+        self.handle.stop(true).await;
+        let (port, handle, state) = start(&self.vars).await;
+        self.port = port;
+        self.address = format!("http://127.0.0.1:{port}");
+        self.handle = handle;
+        self.state = state;
+    }
+
+    /// A client without cookies, for bearer-only calls.
+    pub fn fresh_client(&self) -> reqwest::Client {
+        client()
+    }
+
+    pub async fn post_json(&self, path: &str, token: Option<&str>, body: &Value) -> Response {
+        let mut req = self.fresh_client().post(self.url(path)).json(body);
+        if let Some(token) = token {
+            req = req.bearer_auth(token);
+        }
+        req.send().await.expect("request")
+    }
+
+    pub async fn patch_json(&self, path: &str, token: &str, body: &Value) -> Response {
+        self.fresh_client()
+            .patch(self.url(path))
+            .bearer_auth(token)
+            .json(body)
+            .send()
+            .await
+            .expect("request")
+    }
+
+    pub async fn get(&self, path: &str, token: Option<&str>) -> Response {
+        let mut req = self.fresh_client().get(self.url(path));
+        if let Some(token) = token {
+            req = req.bearer_auth(token);
+        }
+        req.send().await.expect("request")
+    }
+
+    pub async fn delete(&self, path: &str, token: &str) -> Response {
+        self.fresh_client()
+            .delete(self.url(path))
+            .bearer_auth(token)
+            .send()
+            .await
+            .expect("request")
+    }
+
+    pub async fn login(&self, email: &str, password: &str) -> Response {
+        self.post_json(
+            "/api/auth/login",
+            None,
+            &json!({"email": email, "password": password}),
+        )
+        .await
+    }
+
+    pub async fn admin_login_as(&self, email: &str, password: &str) -> Response {
+        self.post_json(
+            "/api/admin/auth/login",
+            None,
+            &json!({"email": email, "password": password}),
+        )
+        .await
+    }
+
+    /// Logs in as the seeded demo conciergerie and returns its bearer token.
+    pub async fn login_demo(&self) -> String {
+        token_of(self.login(DEMO_EMAIL, DEMO_PASSWORD).await).await
+    }
+
+    /// Logs in as the seeded platform admin and returns its bearer token.
+    pub async fn admin_login(&self) -> String {
+        token_of(self.admin_login_as(ADMIN_EMAIL, ADMIN_PASSWORD).await).await
+    }
+
+    /// Creates a conciergerie through the admin API; answers the raw response.
+    pub async fn create_conciergerie(&self, admin_token: &str, body: &Value) -> Response {
+        self.post_json("/api/admin/conciergeries", Some(admin_token), body)
+            .await
+    }
+
+    /// Creates a second tenant (name and email derived from `slug`) and logs in as it.
+    pub async fn new_tenant(&self, admin_token: &str, slug: &str, number: &str) -> Tenant {
+        let email = format!("{slug}@example.fr");
+        let password = format!("{slug}-password");
+        let response = self
+            .create_conciergerie(
+                admin_token,
+                &json!({
+                    "name": format!("Conciergerie {slug}"),
+                    "email": email,
+                    "password": password,
+                    "whatsapp_number": number,
+                }),
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::CREATED);
+        let created: Value = response.json().await.unwrap();
+        let token = token_of(self.login(&email, &password).await).await;
+        Tenant {
+            id: ConciergerieId(created["id"].as_i64().unwrap()),
+            email,
+            token,
+        }
+    }
+
+    /// Inserts a conversation with one guest message straight into the database (the webhook is
+    /// not what these tests are about).
+    pub async fn insert_conversation(
+        &self,
+        conciergerie: ConciergerieId,
+        phone: &str,
+        body: &str,
+    ) -> ConversationId {
+        let now = Utc::now();
+        let conversation = entity::conversation::ActiveModel {
+            conciergerie_id: Set(conciergerie.0),
+            phone_number: Set(phone.to_owned()),
+            contact_name: Set(Some(format!("Guest {phone}"))),
+            status: Set(protocol::ConversationStatus::Open),
+            ai_mode_override: Set(None),
+            ai_paused: Set(false),
+            ai_paused_until: Set(None),
+            last_message_at: Set(Some(now)),
+            last_message_preview: Set(Some(body.to_owned())),
+            last_client_message_at: Set(Some(now)),
+            last_send_failed: Set(false),
+            unread_count: Set(1),
+            ai_suggestion: Set(None),
+            handoff_reason: Set(None),
+            created_at: Set(now - Duration::minutes(1)),
+            ..Default::default()
+        }
+        .insert(self.db())
+        .await
+        .expect("insert conversation");
+        self.insert_message(ConversationId(conversation.id), Sender::Client, body)
+            .await;
+        ConversationId(conversation.id)
+    }
+
+    pub async fn insert_message(&self, conversation: ConversationId, sender: Sender, body: &str) {
+        entity::message::ActiveModel {
+            conversation_id: Set(conversation.0),
+            sender: Set(sender),
+            body: Set(body.to_owned()),
+            external_id: Set(None),
+            status: Set(if sender == Sender::Client {
+                MessageStatus::Received
+            } else {
+                MessageStatus::Sent
+            }),
+            error_code: Set(None),
+            error_message: Set(None),
+            media: Set(None),
+            location: Set(None),
+            ai_suggestion: Set(None),
+            ai_engine: Set(None),
+            input_tokens: Set(None),
+            output_tokens: Set(None),
+            cache_creation_tokens: Set(None),
+            cache_read_tokens: Set(None),
+            created_at: Set(Utc::now()),
+            ..Default::default()
+        }
+        .insert(self.db())
+        .await
+        .expect("insert message");
+    }
+}
+
+/// The `token` of a successful login response.
+pub async fn token_of(response: Response) -> String {
+    assert_eq!(response.status(), StatusCode::OK, "login failed");
+    let body: Value = response.json().await.expect("login JSON");
+    body["token"].as_str().expect("token").to_owned()
+}
+
+/// Asserts the status and the `{"error": {"code", "message"}}` shape; returns the error object.
+pub async fn assert_error(response: Response, status: StatusCode, code: &str) -> Value {
+    assert_eq!(response.status(), status, "unexpected status");
+    let content_type = response
+        .headers()
+        .get(reqwest::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_owned();
+    assert!(
+        content_type.starts_with("application/json"),
+        "error body is `{content_type}`, not JSON"
+    );
+    let body: Value = response.json().await.expect("error JSON");
+    assert_eq!(body["error"]["code"], code, "unexpected error: {body}");
+    assert!(
+        body["error"]["message"]
+            .as_str()
+            .is_some_and(|m| !m.is_empty()),
+        "error without message: {body}"
+    );
+    body["error"].clone()
+}

@@ -1,0 +1,14 @@
+//! Integration tests: the real server on a random port with a temporary SQLite file, driven over
+//! HTTP like any client would (zero2prod's `spawn_app`).
+
+mod admin;
+mod auth;
+mod conversations;
+mod errors;
+mod faqs;
+mod feature_requests;
+mod helpers;
+mod isolation;
+mod persistence;
+mod races;
+mod static_files;

@@ -1,0 +1,77 @@
+use reqwest::StatusCode;
+use serde_json::{json, Value};
+
+use crate::helpers::{spawn_app, token_of};
+
+#[actix_web::test]
+async fn data_and_sessions_survive_a_restart() {
+    let mut app = spawn_app().await;
+    let admin = app.admin_login().await;
+    let token = app.login_demo().await;
+    let seeded: Vec<Value> = app
+        .get("/api/faqs", Some(&token))
+        .await
+        .json()
+        .await
+        .unwrap();
+    let faq: Value = app
+        .post_json(
+            "/api/faqs",
+            Some(&token),
+            &json!({"question": "Le ménage est-il inclus ?", "answer": "Oui, en fin de séjour."}),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    let request: Value = app
+        .post_json(
+            "/api/feature-requests",
+            Some(&token),
+            &json!({"title": "Rappels SMS", "priority": "low"}),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    let created = app
+        .create_conciergerie(
+            &admin,
+            &json!({"name": "Conciergerie Persistante", "email": "persiste@example.fr",
+                    "password": "toujours-la", "whatsapp_number": "whatsapp:+33600000007"}),
+        )
+        .await;
+    assert_eq!(created.status(), StatusCode::CREATED);
+    let old_port = app.port;
+
+    app.restart().await;
+
+    assert_ne!(app.port, old_port, "a new server answers");
+    // The session is in the database, so the token still works.
+    let faqs: Vec<Value> = app
+        .get("/api/faqs", Some(&token))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(faqs.len(), seeded.len() + 1, "seed ran twice or data lost");
+    assert_eq!(faqs.last().unwrap(), &faq);
+    let requests: Vec<Value> = app
+        .get("/api/feature-requests", Some(&token))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(requests.len(), 1);
+    assert_eq!(requests[0]["id"], request["id"]);
+    token_of(app.login("persiste@example.fr", "toujours-la").await).await;
+    let conciergeries: Vec<Value> = app
+        .get("/api/admin/conciergeries", Some(&admin))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(conciergeries.len(), 2, "no second demo conciergerie");
+    let admin_again = app.admin_login().await;
+    assert!(!admin_again.is_empty());
+}
