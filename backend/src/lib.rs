@@ -2,6 +2,7 @@
 //! and HTTP routes, so `main.rs` stays thin and tests start the real server on a random port.
 
 pub mod actors;
+pub mod ai;
 pub mod api;
 pub mod assets;
 pub mod auth;
