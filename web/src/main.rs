@@ -1,17 +1,5 @@
-//! The operator dashboard, served by the backend at `/`.
-
-use yew::prelude::*;
-
-#[function_component]
-fn App() -> Html {
-    html! {
-        <main class="app">
-            <h1>{ "Majordome" }</h1>
-            <p>{ "Tableau de bord des opérateurs" }</p>
-        </main>
-    }
-}
+//! The operator dashboard, served by the backend at `/` (see `backend/build.rs`).
 
 fn main() {
-    yew::Renderer::<App>::new().render();
+    majordome_web::run();
 }

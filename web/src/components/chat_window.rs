@@ -1,0 +1,384 @@
+//! The open conversation: header with the guest, the 24 h window and the AI controls; hand-off
+//! alert; the messages, grouped by day; the AI's suggestion; the composer.
+//!
+//! Scrolling follows new messages only while the operator is at the bottom: someone reading
+//! older messages is not yanked down, they get a "new messages" button instead.
+
+use std::rc::Rc;
+
+use protocol::conversations::{ConversationPatch, ConversationSummary};
+use protocol::templates::Template;
+use protocol::{AiMode, ConversationStatus};
+use yew::platform::spawn_local;
+use yew::prelude::*;
+
+use super::ai_controls::AiControls;
+use super::composer::Composer;
+use super::conversation_item::{chip_html, display_name};
+use super::hooks::{use_lang, use_now};
+use super::icons::{icon, Icon};
+use super::message_bubble::MessageBubble;
+use super::suggestion_card::SuggestionCard;
+use crate::api;
+use crate::clock::utc_offset_minutes;
+use crate::format::{avatar_hue, day_label, initials, local_day, window_remaining, ReplyWindow};
+use crate::state::chips::{chips, Chip};
+use crate::state::inbox::Thread;
+use crate::state::{InboxAction, InboxState, LocalId};
+
+#[derive(Properties, PartialEq)]
+pub struct ChatWindowProps {
+    pub conversation: ConversationSummary,
+    pub thread: Option<Rc<Thread>>,
+    /// Loading the thread failed.
+    #[prop_or_default]
+    pub error: Option<String>,
+    pub inbox: UseReducerDispatcher<InboxState>,
+    #[prop_or_default]
+    pub templates: Rc<Vec<Template>>,
+    pub on_back: Callback<()>,
+}
+
+/// Within this many pixels of the bottom counts as "at the bottom".
+const STICK_PX: i32 = 72;
+
+fn scroll_to_bottom(log: &NodeRef) {
+    if let Some(el) = log.cast::<web_sys::Element>() {
+        el.set_scroll_top(el.scroll_height());
+    }
+}
+
+#[function_component]
+pub fn ChatWindow(props: &ChatWindowProps) -> Html {
+    let lang = use_lang();
+    let t = lang.t();
+    let now = use_now(30_000);
+    let c = &props.conversation;
+    let id = c.id;
+    let draft = use_state(String::new);
+    let error = use_state(|| None::<String>);
+    let busy = use_state(|| false);
+    let focus_seq = use_state(|| 0u32);
+    let log = use_node_ref();
+    let stick = use_mut_ref(|| true);
+    let seen_count = use_mut_ref(|| 0usize);
+    let unseen = use_state(|| 0usize);
+
+    let window = ReplyWindow::compute(c.last_client_message_at, now);
+    let messages = props
+        .thread
+        .as_ref()
+        .map(|t| t.messages.as_slice())
+        .unwrap_or(&[]);
+    let count = messages.len();
+    let last = messages.last().map(|m| (m.message.id, m.is_pending()));
+
+    // Follow new messages if the reader is at the bottom (or just sent one).
+    {
+        let log = log.clone();
+        let stick = stick.clone();
+        let seen_count = seen_count.clone();
+        let unseen = unseen.clone();
+        use_effect_with((count, last), move |(count, last)| {
+            let own = last.is_some_and(|(_, pending)| pending);
+            let added = count.saturating_sub(*seen_count.borrow());
+            if *stick.borrow() || own {
+                scroll_to_bottom(&log);
+                *stick.borrow_mut() = true;
+                if *unseen > 0 {
+                    unseen.set(0);
+                }
+            } else if added > 0 {
+                unseen.set(*unseen + added);
+            }
+            *seen_count.borrow_mut() = *count;
+        });
+    }
+    let onscroll = {
+        let log = log.clone();
+        let stick = stick.clone();
+        let unseen = unseen.clone();
+        Callback::from(move |_: Event| {
+            if let Some(el) = log.cast::<web_sys::Element>() {
+                let at_bottom =
+                    el.scroll_height() - el.scroll_top() - el.client_height() < STICK_PX;
+                *stick.borrow_mut() = at_bottom;
+                if at_bottom && *unseen > 0 {
+                    unseen.set(0);
+                }
+            }
+        })
+    };
+    let on_media_load = {
+        let log = log.clone();
+        let stick = stick.clone();
+        Callback::from(move |_| {
+            if *stick.borrow() {
+                scroll_to_bottom(&log);
+            }
+        })
+    };
+    let jump_down = {
+        let log = log.clone();
+        let stick = stick.clone();
+        let unseen = unseen.clone();
+        Callback::from(move |_| {
+            *stick.borrow_mut() = true;
+            unseen.set(0);
+            scroll_to_bottom(&log);
+        })
+    };
+
+    // Optimistic send: the bubble shows at once; on error it goes away and the text comes back.
+    let send_body = {
+        let inbox = props.inbox.clone();
+        let draft = draft.clone();
+        let error = error.clone();
+        Callback::from(move |body: String| {
+            let body = body.trim().to_owned();
+            if body.is_empty() {
+                return;
+            }
+            let local = LocalId::next();
+            inbox.dispatch(InboxAction::SendStarted {
+                conversation_id: id,
+                local,
+                body: body.clone(),
+                at: crate::clock::now(),
+            });
+            error.set(None);
+            let (inbox, draft, error) = (inbox.clone(), draft.clone(), error.clone());
+            spawn_local(async move {
+                match api::send_message(id, &body, &local.client_ref()).await {
+                    Ok(message) => inbox.dispatch(InboxAction::SendSucceeded {
+                        conversation_id: id,
+                        local,
+                        message,
+                    }),
+                    Err(e) => {
+                        inbox.dispatch(InboxAction::SendFailed {
+                            conversation_id: id,
+                            local,
+                        });
+                        if draft.trim().is_empty() {
+                            draft.set(body);
+                        }
+                        let sep = if lang == crate::i18n::Lang::Fr {
+                            " : "
+                        } else {
+                            ": "
+                        };
+                        error.set(Some(format!(
+                            "{}{sep}{}",
+                            lang.t().send_failed,
+                            e.message(lang)
+                        )));
+                    }
+                }
+            });
+        })
+    };
+    let on_send = {
+        let draft = draft.clone();
+        let send_body = send_body.clone();
+        Callback::from(move |_| {
+            if window.is_open() && !draft.trim().is_empty() {
+                send_body.emit((*draft).clone());
+                draft.set(String::new());
+            }
+        })
+    };
+
+    let on_patch = {
+        let inbox = props.inbox.clone();
+        let busy = busy.clone();
+        let error = error.clone();
+        Callback::from(move |patch: ConversationPatch| {
+            let (inbox, busy, error) = (inbox.clone(), busy.clone(), error.clone());
+            busy.set(true);
+            spawn_local(async move {
+                match api::patch_conversation(id, &patch).await {
+                    Ok(c) => {
+                        error.set(None);
+                        inbox.dispatch(InboxAction::Upsert(c));
+                    }
+                    Err(e) => error.set(Some(e.message(lang))),
+                }
+                busy.set(false);
+            });
+        })
+    };
+
+    let suggestion = c.ai_suggestion.clone().map(|body| {
+        let on_send = {
+            let send_body = send_body.clone();
+            let inbox = props.inbox.clone();
+            let body = body.clone();
+            Callback::from(move |_| {
+                inbox.dispatch(InboxAction::SuggestionCleared(id));
+                send_body.emit(body.clone());
+            })
+        };
+        let on_edit = {
+            let draft = draft.clone();
+            let inbox = props.inbox.clone();
+            let focus_seq = focus_seq.clone();
+            let body = body.clone();
+            Callback::from(move |_| {
+                draft.set(body.clone());
+                inbox.dispatch(InboxAction::SuggestionCleared(id));
+                focus_seq.set(*focus_seq + 1);
+            })
+        };
+        let on_discard = {
+            let inbox = props.inbox.clone();
+            let error = error.clone();
+            Callback::from(move |_| {
+                inbox.dispatch(InboxAction::SuggestionCleared(id));
+                let error = error.clone();
+                spawn_local(async move {
+                    if let Err(e) = api::discard_suggestion(id).await {
+                        error.set(Some(e.message(lang)));
+                    }
+                });
+            })
+        };
+        html! { <SuggestionCard {body} {on_send} {on_edit} {on_discard} disabled={!window.is_open()} /> }
+    });
+
+    let name = display_name(c);
+    let window_pill = match window {
+        ReplyWindow::Open { remaining_secs } => html! {
+            <span class={classes!("window-pill", if window.closing_soon() { "closing" } else { "open" })}>
+                { icon(Icon::Clock) }{ lang.window_open(&window_remaining(remaining_secs)) }
+            </span>
+        },
+        ReplyWindow::Closed => html! {
+            <span class="window-pill closed">{ icon(Icon::Clock) }{ t.window_closed }</span>
+        },
+        ReplyWindow::NeverOpened => html! {
+            <span class="window-pill never">{ icon(Icon::Clock) }{ t.window_never }</span>
+        },
+    };
+    let disabled_reason = match window {
+        ReplyWindow::Open { .. } => None,
+        ReplyWindow::Closed => Some(t.window_closed_explain.to_owned()),
+        ReplyWindow::NeverOpened => Some(t.window_never_explain.to_owned()),
+    };
+
+    let handoff = (c.status == ConversationStatus::NeedsHuman).then(|| {
+        let on_patch = on_patch.clone();
+        let reason = c
+            .handoff_reason
+            .clone()
+            .unwrap_or_else(|| t.handoff_default_reason.to_owned());
+        html! {
+            <div class="alert alert-handoff" role="alert">
+                { icon(Icon::Hand) }
+                <div class="alert-text"><strong>{ t.handoff_title }</strong><span>{ reason }</span></div>
+                <button type="button" class="btn btn-small btn-outline" disabled={*busy}
+                    onclick={Callback::from(move |_| on_patch.emit(ConversationPatch {
+                        status: Some(ConversationStatus::Open),
+                        ..Default::default()
+                    }))}>
+                    { t.mark_handled }
+                </button>
+            </div>
+        }
+    });
+    let paused = (c.ai_paused && c.ai_mode != AiMode::Off).then(|| {
+        html! { <div class="alert alert-paused" role="status">{ icon(Icon::User) }<span>{ t.ai_paused_note }</span></div> }
+    });
+
+    // Messages, with a separator at each new day and runs from one sender grouped.
+    let offset = utc_offset_minutes(now);
+    let mut items: Vec<Html> = Vec::with_capacity(count + 4);
+    let mut last_day = None;
+    let mut last_sender = None;
+    for m in messages {
+        let day = local_day(m.message.created_at, offset);
+        if last_day != Some(day) {
+            items.push(html! {
+                <div class="day-sep" role="separator" key={format!("day-{day}")}>
+                    <span>{ day_label(m.message.created_at, now, offset, lang) }</span>
+                </div>
+            });
+            last_day = Some(day);
+            last_sender = None;
+        }
+        let first = last_sender != Some(m.message.sender);
+        last_sender = Some(m.message.sender);
+        items.push(html! {
+            <MessageBubble key={m.message.id.0} message={m.message.clone()} pending={m.is_pending()}
+                {first} on_media_load={on_media_load.clone()} />
+        });
+    }
+    let log_body = if props.thread.is_none() {
+        match &props.error {
+            Some(e) => {
+                html! { <p class="notice notice-error" role="alert">{ t.load_thread_failed }{ " " }{ e }</p> }
+            }
+            None => html! { <p class="log-note muted" aria-busy="true">{ t.loading }</p> },
+        }
+    } else if items.is_empty() {
+        html! { <p class="log-note muted">{ t.thread_empty }</p> }
+    } else {
+        html! { <>{ for items }</> }
+    };
+
+    let back = {
+        let on_back = props.on_back.clone();
+        Callback::from(move |_| on_back.emit(()))
+    };
+    let header_chips: Vec<Chip> = chips(c)
+        .into_iter()
+        .filter(|ch| matches!(ch, Chip::NeedsHuman | Chip::SendFailed | Chip::Closed))
+        .collect();
+    html! {
+        <section class="chat" aria-label={lang.conversation_with(&name)}>
+            <header class="chat-header">
+                <button type="button" class="btn-icon chat-back" aria-label={t.back} onclick={back}>
+                    { icon(Icon::Back) }
+                </button>
+                <span class="avatar" style={format!("--hue: {}", avatar_hue(&c.phone_number))} aria-hidden="true">
+                    { initials(&name) }
+                </span>
+                <div class="chat-title">
+                    <h2>{ &name }</h2>
+                    <p class="chat-sub">
+                        if c.contact_name.is_some() { <span class="phone">{ c.phone_number.clone() }</span> }
+                        { window_pill }
+                        { for header_chips.into_iter().map(|ch| chip_html(ch, lang)) }
+                    </p>
+                </div>
+                <AiControls conversation={c.clone()} on_patch={on_patch.clone()} busy={*busy} />
+            </header>
+            { handoff }
+            { paused }
+            <div class="chat-body">
+                <div class="chat-log" ref={log} {onscroll} role="log" aria-live="polite"
+                    aria-label={lang.conversation_with(&name)} tabindex="0">
+                    { log_body }
+                </div>
+                if *unseen > 0 {
+                    <button type="button" class="new-messages" onclick={jump_down}>
+                        { icon(Icon::ArrowDown) }{ format!("{} · {}", t.new_messages, *unseen) }
+                    </button>
+                }
+            </div>
+            if let Some(err) = &*error {
+                <div class="notice notice-error chat-error" role="alert">
+                    { icon(Icon::Alert) }<span>{ err.clone() }</span>
+                    <button type="button" class="btn-icon" aria-label={t.dismiss}
+                        onclick={let e = error.clone(); Callback::from(move |_| e.set(None))}>
+                        { icon(Icon::Close) }
+                    </button>
+                </div>
+            }
+            { suggestion }
+            <Composer value={(*draft).clone()}
+                on_input={let d = draft.clone(); Callback::from(move |v: String| d.set(v))}
+                {on_send} templates={props.templates.clone()} {disabled_reason} focus_seq={*focus_seq} />
+        </section>
+    }
+}

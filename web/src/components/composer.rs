@@ -1,0 +1,209 @@
+//! The reply box: Enter sends, Shift+Enter goes to the line, `/shortcut` inserts a saved reply
+//! (arrows to choose, Enter or Tab to insert, Escape to ignore). Disabled with the reason shown
+//! when WhatsApp's 24 h window is closed.
+
+use std::rc::Rc;
+
+use protocol::templates::Template;
+use yew::prelude::*;
+
+use super::hooks::{input_value, use_lang};
+use super::icons::{icon, Icon};
+use crate::state::templates::{insert, matching, slash_token};
+
+#[derive(Properties, PartialEq)]
+pub struct ComposerProps {
+    pub value: String,
+    pub on_input: Callback<String>,
+    pub on_send: Callback<()>,
+    #[prop_or_default]
+    pub templates: Rc<Vec<Template>>,
+    /// Why the operator cannot reply now (the composer is disabled when set).
+    #[prop_or_default]
+    pub disabled_reason: Option<String>,
+    /// Bump to move the keyboard focus into the box (e.g. after "edit suggestion").
+    #[prop_or_default]
+    pub focus_seq: u32,
+}
+
+#[function_component]
+pub fn Composer(props: &ComposerProps) -> Html {
+    let lang = use_lang();
+    let t = lang.t();
+    let textarea = use_node_ref();
+    let highlight = use_state(|| 0usize);
+    let dismissed = use_state(|| None::<String>);
+    let disabled = props.disabled_reason.is_some();
+
+    {
+        let textarea = textarea.clone();
+        use_effect_with(props.focus_seq, move |seq| {
+            if *seq > 0 {
+                if let Some(el) = textarea.cast::<web_sys::HtmlElement>() {
+                    let _ = el.focus();
+                }
+            }
+        });
+    }
+
+    let token = slash_token(&props.value)
+        .filter(|tok| !disabled && dismissed.as_deref() != Some(*tok))
+        .map(str::to_owned);
+    let matches: Vec<Template> = token
+        .as_deref()
+        .map(|tok| {
+            matching(&props.templates, tok)
+                .into_iter()
+                .cloned()
+                .collect()
+        })
+        .unwrap_or_default();
+    let popup_open = token.is_some();
+    let hl = (*highlight).min(matches.len().saturating_sub(1));
+
+    let choose = {
+        let value = props.value.clone();
+        let on_input = props.on_input.clone();
+        let highlight = highlight.clone();
+        Callback::from(move |tpl: Template| {
+            on_input.emit(insert(&value, &tpl));
+            highlight.set(0);
+        })
+    };
+
+    let onkeydown = {
+        let matches = matches.clone();
+        let on_send = props.on_send.clone();
+        let highlight = highlight.clone();
+        let dismissed = dismissed.clone();
+        let choose = choose.clone();
+        let token = token.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.is_composing() {
+                return;
+            }
+            let key = e.key();
+            if popup_open && !matches.is_empty() {
+                match key.as_str() {
+                    "ArrowDown" => {
+                        e.prevent_default();
+                        highlight.set((hl + 1) % matches.len());
+                        return;
+                    }
+                    "ArrowUp" => {
+                        e.prevent_default();
+                        highlight.set((hl + matches.len() - 1) % matches.len());
+                        return;
+                    }
+                    "Enter" | "Tab" if !e.shift_key() => {
+                        e.prevent_default();
+                        choose.emit(matches[hl].clone());
+                        return;
+                    }
+                    _ => {}
+                }
+            }
+            if popup_open && key == "Escape" {
+                e.prevent_default();
+                dismissed.set(token.clone());
+                return;
+            }
+            if key == "Enter" && !e.shift_key() {
+                e.prevent_default();
+                on_send.emit(());
+            }
+        })
+    };
+
+    let oninput = {
+        let on_input = props.on_input.clone();
+        let highlight = highlight.clone();
+        Callback::from(move |e: InputEvent| {
+            highlight.set(0);
+            on_input.emit(input_value(&e));
+        })
+    };
+
+    let open_templates = {
+        let value = props.value.clone();
+        let on_input = props.on_input.clone();
+        let textarea = textarea.clone();
+        let dismissed = dismissed.clone();
+        Callback::from(move |_| {
+            dismissed.set(None);
+            if slash_token(&value).is_none() {
+                let sep = if value.is_empty() || value.ends_with(char::is_whitespace) {
+                    ""
+                } else {
+                    " "
+                };
+                on_input.emit(format!("{value}{sep}/"));
+            }
+            if let Some(el) = textarea.cast::<web_sys::HtmlElement>() {
+                let _ = el.focus();
+            }
+        })
+    };
+    let send = {
+        let on_send = props.on_send.clone();
+        Callback::from(move |_| on_send.emit(()))
+    };
+
+    let popup = popup_open.then(|| {
+        if matches.is_empty() {
+            html! { <div class="tpl-popup tpl-empty" role="status">{ lang.no_template(token.as_deref().unwrap_or_default()) }</div> }
+        } else {
+            html! {
+                <ul class="tpl-popup" id="tpl-list" role="listbox" aria-label={t.templates_popup}>
+                    { for matches.iter().enumerate().map(|(i, tpl)| {
+                        let choose = choose.clone();
+                        let tpl_clone = tpl.clone();
+                        html! {
+                            <li id={format!("tpl-{i}")} role="option" aria-selected={(i == hl).to_string()}
+                                class={classes!("tpl-option", (i == hl).then_some("active"))}
+                                onmousedown={Callback::from(move |e: MouseEvent| {
+                                    e.prevent_default();
+                                    choose.emit(tpl_clone.clone());
+                                })}>
+                                <span class="tpl-shortcut">{ format!("/{}", tpl.shortcut) }</span>
+                                <span class="tpl-body">{ tpl.body.clone() }</span>
+                            </li>
+                        }
+                    }) }
+                </ul>
+            }
+        }
+    });
+
+    let can_send = !disabled && !props.value.trim().is_empty();
+    html! {
+        <div class={classes!("composer", disabled.then_some("disabled"))}>
+            if let Some(reason) = &props.disabled_reason {
+                <p class="composer-blocked" id="composer-blocked" role="note">{ icon(Icon::Clock) }<span>{ reason.clone() }</span></p>
+            }
+            { popup }
+            <div class="composer-row">
+                <button type="button" class="btn-icon composer-tpl" aria-label={t.insert_template}
+                    title={t.insert_template} disabled={disabled} onclick={open_templates}>
+                    { icon(Icon::Bolt) }
+                </button>
+                <label class="visually-hidden" for="composer-input">{ t.composer_label }</label>
+                <textarea id="composer-input" ref={textarea} rows="1"
+                    placeholder={t.composer_placeholder}
+                    value={props.value.clone()} {oninput} {onkeydown} {disabled}
+                    aria-describedby={if disabled { "composer-blocked" } else { "composer-hint" }}
+                    aria-autocomplete="list"
+                    aria-expanded={(popup_open && !matches.is_empty()).to_string()}
+                    aria-controls={(popup_open && !matches.is_empty()).then_some("tpl-list")}
+                    aria-activedescendant={(popup_open && !matches.is_empty()).then(|| format!("tpl-{hl}"))} />
+                <button type="button" class="btn-send" aria-label={t.send} title={t.send}
+                    disabled={!can_send} onclick={send}>
+                    { icon(Icon::Send) }
+                </button>
+            </div>
+            if !disabled {
+                <p class="composer-hint" id="composer-hint">{ t.composer_hint }</p>
+            }
+        </div>
+    }
+}

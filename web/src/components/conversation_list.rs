@@ -1,0 +1,150 @@
+//! The inbox pane: search, filters, and the live list (arrow keys move between conversations).
+
+use protocol::ConversationId;
+use yew::prelude::*;
+
+use super::conversation_item::ConversationItem;
+use super::hooks::{focus_id, input_value, use_lang, use_now};
+use super::icons::{icon, Icon};
+use crate::clock::utc_offset_minutes;
+use crate::state::inbox::Filter;
+use crate::state::InboxState;
+
+#[derive(Properties, PartialEq)]
+pub struct ConversationListProps {
+    pub inbox: UseReducerHandle<InboxState>,
+    pub selected: Option<ConversationId>,
+    pub on_select: Callback<ConversationId>,
+    #[prop_or_default]
+    pub error: Option<String>,
+    #[prop_or_default]
+    pub simulator_mode: bool,
+    #[prop_or_default]
+    pub on_open_simulator: Callback<()>,
+}
+
+#[function_component]
+pub fn ConversationList(props: &ConversationListProps) -> Html {
+    let lang = use_lang();
+    let t = lang.t();
+    let now = use_now(30_000);
+    let offset = utc_offset_minutes(now);
+    let query = use_state(String::new);
+    let filter = use_state(Filter::default);
+
+    let visible = props.inbox.visible(*filter, &query);
+    let ids: Vec<ConversationId> = visible.iter().map(|c| c.id).collect();
+
+    let onkeydown = {
+        let ids = ids.clone();
+        let selected = props.selected;
+        let on_select = props.on_select.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            let step: isize = match e.key().as_str() {
+                "ArrowDown" => 1,
+                "ArrowUp" => -1,
+                _ => return,
+            };
+            e.prevent_default();
+            if ids.is_empty() {
+                return;
+            }
+            let current = selected.and_then(|s| ids.iter().position(|id| *id == s));
+            let next = match current {
+                Some(i) => (i as isize + step).clamp(0, ids.len() as isize - 1) as usize,
+                None => 0,
+            };
+            let id = ids[next];
+            on_select.emit(id);
+            focus_id(&format!("conv-{id}"));
+        })
+    };
+
+    let filter_button = |f: Filter| {
+        let label = match f {
+            Filter::All => t.filter_all,
+            Filter::NeedsHuman => t.filter_needs_human,
+            Filter::Unread => t.filter_unread,
+        };
+        let count = props.inbox.count(f);
+        let pressed = *filter == f;
+        let filter = filter.clone();
+        html! {
+            <button type="button" class={classes!("filter", pressed.then_some("active"), (f == Filter::NeedsHuman && count > 0).then_some("filter-alert"))}
+                aria-pressed={pressed.to_string()} onclick={Callback::from(move |_| filter.set(f))}>
+                { label }
+                if f != Filter::All && count > 0 { <span class="filter-count">{ count }</span> }
+            </button>
+        }
+    };
+
+    let body = if !props.inbox.loaded {
+        match &props.error {
+            Some(e) => html! { <p class="list-note notice notice-error" role="alert">{ e }</p> },
+            None => html! {
+                <ul class="conv-list skeleton" aria-busy="true" aria-label={t.loading}>
+                    { for (0..6).map(|_| html! { <li class="conv-skeleton"><span class="avatar"></span><span class="lines"><span></span><span></span></span></li> }) }
+                </ul>
+            },
+        }
+    } else if props.inbox.conversations.is_empty() {
+        let open_sim = props.on_open_simulator.clone();
+        html! {
+            <div class="list-empty">
+                <div class="empty-illustration">{ icon(Icon::Chat) }</div>
+                <h2>{ t.empty_inbox }</h2>
+                <p class="muted">{ t.empty_inbox_hint }</p>
+                if props.simulator_mode {
+                    <p class="muted">{ t.empty_inbox_sim_hint }</p>
+                    <button type="button" class="btn btn-primary" onclick={Callback::from(move |_| open_sim.emit(()))}>
+                        { icon(Icon::Phone) }{ t.open_simulator_long }
+                    </button>
+                }
+            </div>
+        }
+    } else if visible.is_empty() {
+        html! { <p class="list-note muted">{ t.no_match }</p> }
+    } else {
+        html! {
+            <ul class="conv-list" aria-label={t.inbox_title} {onkeydown}>
+                { for visible.iter().map(|c| html! {
+                    <ConversationItem key={c.id.0} conversation={(*c).clone()}
+                        active={props.selected == Some(c.id)} {now} offset_minutes={offset}
+                        on_select={props.on_select.clone()} />
+                }) }
+            </ul>
+        }
+    };
+
+    html! {
+        <section class="conv-pane" aria-label={t.inbox_title}>
+            <header class="pane-header">
+                <h1>{ t.inbox_title }</h1>
+                if props.inbox.loaded {
+                    <span class="muted small">{ lang.count_label(props.inbox.conversations.len()) }</span>
+                }
+            </header>
+            <div class="search">
+                { icon(Icon::Search) }
+                <input type="search" aria-label={t.search_label} placeholder={t.search_placeholder}
+                    value={(*query).clone()}
+                    oninput={let q = query.clone(); Callback::from(move |e: InputEvent| q.set(input_value(&e)))} />
+                if !query.is_empty() {
+                    <button type="button" class="btn-icon" aria-label={t.clear_search}
+                        onclick={let q = query.clone(); Callback::from(move |_| q.set(String::new()))}>
+                        { icon(Icon::Close) }
+                    </button>
+                }
+            </div>
+            <div class="filters" role="group" aria-label={t.filters_label}>
+                { for Filter::ALL.into_iter().map(filter_button) }
+            </div>
+            if props.inbox.loaded {
+                if let Some(e) = &props.error {
+                    <p class="list-note notice notice-error" role="alert">{ e }</p>
+                }
+            }
+            { body }
+        </section>
+    }
+}

@@ -1,0 +1,323 @@
+//! The logged-in dashboard: owns the live state (inbox, simulator phone, feature board), the
+//! WebSocket, the REST resyncs, and the route; lays out the navigation, banners and tabs.
+
+use std::rc::Rc;
+
+use protocol::conversations::Message;
+use protocol::events::ServerEvent;
+use protocol::templates::Template;
+use protocol::{ChannelMode, ConversationId, Sender};
+use yew::platform::spawn_local;
+use yew::prelude::*;
+
+use super::analytics_tab::AnalyticsTab;
+use super::banners::Banners;
+use super::chat_window::ChatWindow;
+use super::conversation_list::ConversationList;
+use super::faq_tab::FaqTab;
+use super::hooks::{use_lang, SessionCtx};
+use super::icons::{icon, Icon};
+use super::ideas_tab::IdeasTab;
+use super::nav::Nav;
+use super::settings_tab::SettingsTab;
+use super::simulator_panel::SimulatorPanel;
+use crate::api;
+use crate::route::{Route, Tab};
+use crate::state::features::{FeatureAction, FeatureBoard};
+use crate::state::simulator::{SimulatorAction, SimulatorState};
+use crate::state::{InboxAction, InboxState};
+use crate::ws::{self, LinkState};
+
+fn current_hash() -> String {
+    #[cfg(target_arch = "wasm32")]
+    {
+        web_sys::window()
+            .and_then(|w| w.location().hash().ok())
+            .unwrap_or_default()
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        String::new()
+    }
+}
+
+fn set_hash(hash: &str) {
+    if let Some(w) = web_sys::window() {
+        if w.location().hash().ok().as_deref() != Some(hash) {
+            let _ = w.location().set_hash(hash);
+        }
+    }
+}
+
+/// Two panes fit side by side, and the simulator next to them.
+fn wide_screen() -> bool {
+    web_sys::window()
+        .and_then(|w| w.inner_width().ok())
+        .and_then(|v| v.as_f64())
+        .is_some_and(|w| w >= 1280.0)
+}
+
+fn page_visible() -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .is_some_and(|d| !d.hidden())
+}
+
+#[function_component]
+pub fn Dashboard() -> Html {
+    let session = use_context::<SessionCtx>().expect("Dashboard needs a session");
+    let lang = use_lang();
+    let inbox = use_reducer(InboxState::default);
+    let sim = use_reducer(SimulatorState::default);
+    let board = use_reducer(FeatureBoard::default);
+    let link = use_state(|| LinkState::Connecting);
+    let route = use_state(|| Route::parse(&current_hash()));
+    let templates = use_state(|| Rc::new(Vec::<Template>::new()));
+    let runtime = session.me.runtime;
+    let simulator_mode = runtime.channel == ChannelMode::Simulator;
+    let sim_open = use_state(|| simulator_mode && wide_screen());
+    let list_error = use_state(|| None::<String>);
+    let thread_error = use_state(|| None::<(ConversationId, String)>);
+    // The open conversation, readable from the WebSocket callback without re-subscribing.
+    let open_ref = use_mut_ref(|| None::<ConversationId>);
+
+    let navigate = {
+        let route = route.clone();
+        Callback::from(move |r: Route| {
+            set_hash(&r.to_hash());
+            route.set(r);
+        })
+    };
+
+    // The back button and hand-edited URLs.
+    {
+        let route = route.setter();
+        use_effect_with((), move |_| {
+            let listener = web_sys::window().map(|w| {
+                gloo_events::EventListener::new(&w, "hashchange", move |_| {
+                    route.set(Route::parse(&current_hash()))
+                })
+            });
+            move || drop(listener)
+        });
+    }
+
+    // The live connection.
+    {
+        let inbox = inbox.dispatcher();
+        let sim = sim.dispatcher();
+        let board = board.dispatcher();
+        let open_ref = open_ref.clone();
+        let link = link.setter();
+        use_effect_with((), move |_| {
+            let on_event = Callback::from(move |event: ServerEvent| match event {
+                ServerEvent::Hello => inbox.dispatch(InboxAction::Resync),
+                ServerEvent::FeatureRequestUpdated { feature_request } => {
+                    board.dispatch(FeatureAction::Upsert(feature_request))
+                }
+                ServerEvent::FeatureRequestDeleted { id } => {
+                    board.dispatch(FeatureAction::Deleted(id))
+                }
+                ServerEvent::SimulatorReply { to, body } => sim.dispatch(SimulatorAction::Reply {
+                    to,
+                    body,
+                    at: crate::clock::now(),
+                }),
+                event => {
+                    if let ServerEvent::MessageCreated { message } = &event {
+                        let open = *open_ref.borrow();
+                        if message.sender == Sender::Client
+                            && open == Some(message.conversation_id)
+                            && page_visible()
+                        {
+                            let id = message.conversation_id;
+                            spawn_local(async move {
+                                let _ = api::mark_read(id).await;
+                            });
+                        }
+                    }
+                    inbox.dispatch(InboxAction::Event(event))
+                }
+            });
+            let on_state = Callback::from(move |s: LinkState| link.set(s));
+            let on_gone = Callback::from(|_| api::session_expired());
+            let connection = ws::connect(on_event, on_state, on_gone);
+            move || drop(connection)
+        });
+    }
+
+    // Reload from REST at start and after every (re)connection.
+    {
+        let inbox_d = inbox.dispatcher();
+        let open_ref = open_ref.clone();
+        let list_error = list_error.clone();
+        let thread_error = thread_error.clone();
+        use_effect_with(inbox.resync_seq, move |_| {
+            spawn_local(async move {
+                match api::conversations().await {
+                    Ok(list) => {
+                        list_error.set(None);
+                        inbox_d.dispatch(InboxAction::ConversationsLoaded(list));
+                    }
+                    Err(e) => list_error.set(Some(e.message(lang))),
+                }
+                let open = *open_ref.borrow();
+                if let Some(id) = open {
+                    load_thread(id, inbox_d, thread_error, lang).await;
+                }
+            });
+        });
+    }
+
+    // Saved replies, for the composer.
+    {
+        let templates = templates.clone();
+        use_effect_with((), move |_| {
+            spawn_local(async move {
+                if let Ok(list) = api::templates().await {
+                    templates.set(Rc::new(list));
+                }
+            });
+        });
+    }
+
+    // Opening a conversation: load its thread, mark it read.
+    let open = (route.tab == Tab::Inbox)
+        .then_some(route.conversation)
+        .flatten();
+    {
+        let inbox_d = inbox.dispatcher();
+        let open_ref = open_ref.clone();
+        let thread_error = thread_error.clone();
+        use_effect_with(open, move |open| {
+            *open_ref.borrow_mut() = *open;
+            inbox_d.dispatch(InboxAction::Open(*open));
+            if let Some(id) = *open {
+                spawn_local(async move {
+                    let _ = api::mark_read(id).await;
+                    load_thread(id, inbox_d, thread_error, lang).await;
+                });
+            }
+        });
+    }
+
+    // Unread count in the tab title.
+    {
+        let unread = inbox.total_unread();
+        use_effect_with(unread, move |unread| {
+            if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+                doc.set_title(&match unread {
+                    0 => "Majordome".to_owned(),
+                    n => format!("({n}) Majordome"),
+                });
+            }
+        });
+    }
+
+    let on_select = {
+        let navigate = navigate.clone();
+        Callback::from(move |id: ConversationId| navigate.emit(Route::inbox(Some(id))))
+    };
+    let on_back = {
+        let navigate = navigate.clone();
+        Callback::from(move |_| navigate.emit(Route::inbox(None)))
+    };
+    let toggle_sim = {
+        let sim_open = sim_open.clone();
+        Callback::from(move |_| sim_open.set(!*sim_open))
+    };
+    let on_templates = {
+        let templates = templates.clone();
+        Callback::from(move |list: Vec<Template>| templates.set(Rc::new(list)))
+    };
+
+    let t = lang.t();
+    let content = match route.tab {
+        Tab::Inbox => {
+            let chat = match inbox.open_conversation() {
+                Some(c) => {
+                    let thread = inbox.threads.get(&c.id).cloned();
+                    let error = thread_error
+                        .as_ref()
+                        .filter(|(id, _)| *id == c.id)
+                        .map(|(_, e)| e.clone());
+                    html! {
+                        <ChatWindow key={c.id.0} conversation={c.clone()} {thread} {error}
+                            inbox={inbox.dispatcher()} templates={(*templates).clone()}
+                            on_back={on_back.clone()} />
+                    }
+                }
+                None if open.is_some() && !inbox.loaded => html! {
+                    <section class="chat chat-empty" aria-busy="true"><p class="muted">{ t.loading }</p></section>
+                },
+                None => html! {
+                    <section class="chat chat-empty">
+                        <div class="empty-state">
+                            <div class="empty-illustration">{ icon(Icon::Chat) }</div>
+                            <h2>{ t.select_conversation }</h2>
+                            <p class="muted">{ t.select_conversation_hint }</p>
+                        </div>
+                    </section>
+                },
+            };
+            html! {
+                <div class={classes!("inbox", open.is_some().then_some("chat-open"))}>
+                    <ConversationList inbox={inbox.clone()} selected={open} {on_select}
+                        error={(*list_error).clone()} {simulator_mode}
+                        on_open_simulator={toggle_sim.clone()} />
+                    { chat }
+                </div>
+            }
+        }
+        Tab::Faq => html! { <FaqTab /> },
+        Tab::Settings => html! { <SettingsTab templates={(*templates).clone()} {on_templates} /> },
+        Tab::Analytics => html! { <AnalyticsTab /> },
+        Tab::Ideas => html! { <IdeasTab board={board.clone()} /> },
+    };
+
+    let on_open_conversation = {
+        let navigate = navigate.clone();
+        Callback::from(move |id: ConversationId| navigate.emit(Route::inbox(Some(id))))
+    };
+    html! {
+        <div class={classes!("shell", (*sim_open && simulator_mode).then_some("with-sim"))}>
+            <Nav route={*route} navigate={navigate.clone()} unread={inbox.total_unread()}
+                {simulator_mode} sim_open={*sim_open} on_toggle_sim={toggle_sim.clone()} />
+            <div class="workspace">
+                <Banners link={*link} {runtime} sim_open={*sim_open} on_toggle_sim={toggle_sim.clone()} />
+                <div class="content">{ content }</div>
+            </div>
+            if *sim_open && simulator_mode {
+                <SimulatorPanel sim={sim.clone()} inbox={inbox.clone()}
+                    on_close={toggle_sim} {on_open_conversation} />
+            }
+        </div>
+    }
+}
+
+async fn load_thread(
+    id: ConversationId,
+    inbox: UseReducerDispatcher<InboxState>,
+    error: UseStateHandle<Option<(ConversationId, String)>>,
+    lang: crate::i18n::Lang,
+) {
+    match api::messages(id).await {
+        Ok(messages) => {
+            error.set(None);
+            inbox.dispatch(InboxAction::MessagesLoaded {
+                conversation_id: id,
+                messages,
+            })
+        }
+        Err(e) => error.set(Some((id, e.message(lang)))),
+    }
+}
+
+/// Lets the simulator show a guest's history when it opens on a known number.
+pub fn phone_history(messages: &[Message]) -> Vec<(bool, String, protocol::Timestamp)> {
+    messages
+        .iter()
+        .filter(|m| m.sender != Sender::System)
+        .map(|m| (m.sender == Sender::Client, m.body.clone(), m.created_at))
+        .collect()
+}

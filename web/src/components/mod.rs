@@ -1,0 +1,25 @@
+//! One file per component. `app` is the root: session, language, then the dashboard.
+
+pub mod ai_controls;
+pub mod analytics_tab;
+pub mod app;
+pub mod banners;
+pub mod bar_chart;
+pub mod chat_window;
+pub mod composer;
+pub mod conversation_item;
+pub mod conversation_list;
+pub mod dashboard;
+pub mod edit_form;
+pub mod faq_tab;
+pub mod hooks;
+pub mod icons;
+pub mod ideas_tab;
+pub mod login;
+pub mod message_bubble;
+pub mod nav;
+pub mod segmented;
+pub mod settings_tab;
+pub mod simulator_panel;
+pub mod suggestion_card;
+pub mod templates_editor;

@@ -1,0 +1,105 @@
+//! The navigation: a rail on the left on wide screens, a tab bar at the bottom on phones.
+
+use yew::prelude::*;
+
+use super::hooks::{use_lang, LangCtx, SessionCtx};
+use super::icons::{icon, Icon};
+use crate::format::initials;
+use crate::route::{Route, Tab};
+
+#[derive(Properties, PartialEq)]
+pub struct NavProps {
+    pub route: Route,
+    pub navigate: Callback<Route>,
+    /// Unread guest messages, shown on the inbox entry.
+    pub unread: i64,
+    pub simulator_mode: bool,
+    pub sim_open: bool,
+    pub on_toggle_sim: Callback<()>,
+}
+
+#[function_component]
+pub fn Nav(props: &NavProps) -> Html {
+    let lang = use_lang();
+    let t = lang.t();
+    let lang_ctx = use_context::<LangCtx>();
+    let session = use_context::<SessionCtx>();
+
+    let item =
+        |tab: Tab| {
+            let (label, glyph) = match tab {
+                Tab::Inbox => (t.nav_inbox, Icon::Chat),
+                Tab::Faq => (t.nav_faq, Icon::Faq),
+                Tab::Settings => (t.nav_settings, Icon::Settings),
+                Tab::Analytics => (t.nav_analytics, Icon::Chart),
+                Tab::Ideas => (t.nav_ideas, Icon::Bulb),
+            };
+            let current = props.route.tab == tab;
+            let navigate = props.navigate.clone();
+            let onclick = Callback::from(move |_| navigate.emit(Route::tab(tab)));
+            let badge = (tab == Tab::Inbox && props.unread > 0).then(|| {
+            let n = if props.unread > 99 { "99+".to_owned() } else { props.unread.to_string() };
+            html! { <span class="nav-badge" aria-label={lang.unread(props.unread)}>{ n }</span> }
+        });
+            html! {
+                <li>
+                    <button type="button" class={classes!("nav-item", current.then_some("active"))}
+                        aria-current={current.then_some("page")} {onclick}>
+                        <span class="nav-icon">{ icon(glyph) }{ badge }</span>
+                        <span class="nav-label">{ label }</span>
+                    </button>
+                </li>
+            }
+        };
+
+    let sim_button = props.simulator_mode.then(|| {
+        let toggle = props.on_toggle_sim.clone();
+        html! {
+            <button type="button" class={classes!("nav-item", "nav-sim", props.sim_open.then_some("active"))}
+                aria-pressed={props.sim_open.to_string()}
+                title={if props.sim_open { t.close_simulator } else { t.open_simulator_long }}
+                onclick={Callback::from(move |_| toggle.emit(()))}>
+                <span class="nav-icon">{ icon(Icon::Phone) }</span>
+                <span class="nav-label">{ t.open_simulator }</span>
+            </button>
+        }
+    });
+    let lang_button = lang_ctx.map(|ctx| {
+        let other = lang.other();
+        html! {
+            <button type="button" class="nav-item nav-lang" title={t.switch_lang} aria-label={t.switch_lang}
+                onclick={Callback::from(move |_| ctx.set.emit(other))}>
+                <span class="nav-icon">{ icon(Icon::Globe) }</span>
+                <span class="nav-label">{ t.switch_lang_short }</span>
+            </button>
+        }
+    });
+    let account = session.map(|s| {
+        let name = s.me.conciergerie.name.clone();
+        let logout = s.logout.clone();
+        html! {
+            <>
+                <span class="nav-account" title={name.clone()} aria-hidden="true">{ initials(&name) }</span>
+                <button type="button" class="nav-item nav-logout" title={t.logout} aria-label={t.logout}
+                    onclick={Callback::from(move |_| logout.emit(()))}>
+                    <span class="nav-icon">{ icon(Icon::Logout) }</span>
+                    <span class="nav-label">{ t.logout }</span>
+                </button>
+            </>
+        }
+    });
+
+    html! {
+        <nav class="nav" aria-label={t.main_nav}>
+            <div class="nav-brand" aria-hidden="true"><span class="brand-mark">{ "M" }</span></div>
+            <ul class="nav-list">
+                { for Tab::ALL.into_iter().map(item) }
+            </ul>
+            <div class="nav-bottom">
+                { sim_button }
+                { lang_button }
+                { account }
+            </div>
+        </nav>
+    }
+}

@@ -1,0 +1,403 @@
+//! French (default) and English texts. Each entry holds both languages side by side, so a text
+//! cannot exist in one and be forgotten in the other.
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
+pub enum Lang {
+    #[default]
+    Fr,
+    En,
+}
+
+const STORAGE_KEY: &str = "majordome.lang";
+
+impl Lang {
+    pub fn t(self) -> &'static Texts {
+        match self {
+            Lang::Fr => &FR,
+            Lang::En => &EN,
+        }
+    }
+
+    /// BCP 47 code, for `<html lang>`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Fr => "fr",
+            Lang::En => "en",
+        }
+    }
+
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::Fr => Lang::En,
+            Lang::En => Lang::Fr,
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Lang> {
+        match code {
+            "fr" => Some(Lang::Fr),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    /// The operator's last choice, French otherwise.
+    pub fn load() -> Lang {
+        #[cfg(target_arch = "wasm32")]
+        {
+            use gloo_storage::Storage;
+            gloo_storage::LocalStorage::get::<String>(STORAGE_KEY)
+                .ok()
+                .and_then(|c| Lang::from_code(&c))
+                .unwrap_or_default()
+        }
+        #[cfg(not(target_arch = "wasm32"))]
+        {
+            let _ = STORAGE_KEY;
+            Lang::default()
+        }
+    }
+
+    /// Remembers the choice and tells the browser (screen readers, hyphenation).
+    pub fn save(self) {
+        #[cfg(target_arch = "wasm32")]
+        {
+            use gloo_storage::Storage;
+            let _ = gloo_storage::LocalStorage::set(STORAGE_KEY, self.code());
+            if let Some(html) = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.document_element())
+            {
+                let _ = html.set_attribute("lang", self.code());
+            }
+        }
+    }
+
+    pub fn unread(self, n: i64) -> String {
+        match (self, n) {
+            (Lang::Fr, 1) => "1 message non lu".to_owned(),
+            (Lang::Fr, n) => format!("{n} messages non lus"),
+            (Lang::En, 1) => "1 unread message".to_owned(),
+            (Lang::En, n) => format!("{n} unread messages"),
+        }
+    }
+
+    pub fn window_open(self, remaining: &str) -> String {
+        match self {
+            Lang::Fr => format!("Fenêtre 24 h : encore {remaining}"),
+            Lang::En => format!("24 h window: {remaining} left"),
+        }
+    }
+
+    pub fn retry_in(self, secs: i64) -> String {
+        match self {
+            Lang::Fr if secs <= 0 => "Reconnexion…".to_owned(),
+            Lang::Fr => format!("Nouvelle tentative dans {secs} s"),
+            Lang::En if secs <= 0 => "Reconnecting…".to_owned(),
+            Lang::En => format!("Retrying in {secs} s"),
+        }
+    }
+
+    pub fn no_template(self, token: &str) -> String {
+        match self {
+            Lang::Fr => format!("Aucune réponse type pour « /{token} »"),
+            Lang::En => format!("No saved reply for “/{token}”"),
+        }
+    }
+
+    pub fn tokens_detail(self, input: &str, output: &str) -> String {
+        match self {
+            Lang::Fr => format!("{input} en entrée · {output} en sortie"),
+            Lang::En => format!("{input} in · {output} out"),
+        }
+    }
+
+    pub fn conversation_with(self, who: &str) -> String {
+        match self {
+            Lang::Fr => format!("Conversation avec {who}"),
+            Lang::En => format!("Conversation with {who}"),
+        }
+    }
+
+    pub fn chart_day(self, day: &str, client: u64, ai: u64, team: u64) -> String {
+        match self {
+            Lang::Fr => format!("{day} : {client} voyageurs, {ai} IA, {team} équipe"),
+            Lang::En => format!("{day}: {client} guests, {ai} AI, {team} team"),
+        }
+    }
+
+    pub fn filed_on(self, date: &str) -> String {
+        match self {
+            Lang::Fr => format!("Proposée le {date}"),
+            Lang::En => format!("Filed on {date}"),
+        }
+    }
+
+    pub fn count_label(self, n: usize) -> String {
+        match (self, n) {
+            (Lang::Fr, 0) => "Aucune conversation".to_owned(),
+            (Lang::Fr, 1) => "1 conversation".to_owned(),
+            (Lang::Fr, n) => format!("{n} conversations"),
+            (Lang::En, 1) => "1 conversation".to_owned(),
+            (Lang::En, n) => format!("{n} conversations"),
+        }
+    }
+}
+
+macro_rules! texts {
+    ($($key:ident: $fr:expr, $en:expr;)+) => {
+        /// Every fixed text of the dashboard.
+        pub struct Texts {
+            $(pub $key: &'static str,)+
+        }
+
+        pub static FR: Texts = Texts { $($key: $fr,)+ };
+        pub static EN: Texts = Texts { $($key: $en,)+ };
+    };
+}
+
+texts! {
+    app_name: "Majordome", "Majordome";
+    tagline: "La conciergerie sur WhatsApp, secondée par l'IA",
+        "Your concierge business on WhatsApp, backed by AI";
+    login_title: "Connexion", "Sign in";
+    login_subtitle: "Accédez à la messagerie de votre conciergerie.",
+        "Open your concierge team's inbox.";
+    email: "E-mail", "Email";
+    password: "Mot de passe", "Password";
+    show_password: "Afficher le mot de passe", "Show password";
+    hide_password: "Masquer le mot de passe", "Hide password";
+    login_submit: "Se connecter", "Sign in";
+    login_pending: "Connexion…", "Signing in…";
+    login_demo_hint: "Compte de démonstration : demo@example.com / demo123",
+        "Demo account: demo@example.com / demo123";
+    login_points: "Vos voyageurs écrivent sur WhatsApp · l'IA répond à partir de votre FAQ · votre équipe reprend la main quand il le faut",
+        "Guests write on WhatsApp · the AI answers from your FAQ · your team takes over whenever needed";
+    logout: "Se déconnecter", "Log out";
+    loading: "Chargement…", "Loading…";
+    retry: "Réessayer", "Retry";
+    dismiss: "Fermer", "Dismiss";
+
+    main_nav: "Navigation principale", "Main navigation";
+    nav_inbox: "Messages", "Inbox";
+    nav_faq: "FAQ", "FAQ";
+    nav_settings: "Réglages", "Settings";
+    nav_analytics: "Statistiques", "Analytics";
+    nav_ideas: "Idées", "Ideas";
+    switch_lang: "Switch to English", "Passer en français";
+    switch_lang_short: "EN", "FR";
+
+    link_lost: "Connexion au serveur perdue : les nouveaux messages n'arrivent plus.",
+        "Lost the connection to the server: new messages are not coming in.";
+    link_connecting: "Connexion au direct…", "Connecting to live updates…";
+    runtime_demo: "Mode démo", "Demo mode";
+    runtime_simulator: "Pas de compte Twilio : les réponses partent vers le simulateur de voyageur intégré.",
+        "No Twilio account: replies go to the built-in guest simulator.";
+    runtime_offline_ai: "Pas de clé Anthropic : l'IA est le répondeur FAQ hors ligne.",
+        "No Anthropic key: the AI is the offline FAQ responder.";
+    open_simulator: "Simulateur", "Simulator";
+    open_simulator_long: "Ouvrir le simulateur de voyageur", "Open the guest simulator";
+    close_simulator: "Fermer le simulateur", "Close the simulator";
+
+    inbox_title: "Conversations", "Conversations";
+    search_label: "Rechercher une conversation", "Search conversations";
+    search_placeholder: "Nom, numéro ou message", "Name, number or message";
+    clear_search: "Effacer la recherche", "Clear search";
+    filters_label: "Filtrer les conversations", "Filter conversations";
+    filter_all: "Toutes", "All";
+    filter_needs_human: "À traiter", "Needs a human";
+    filter_unread: "Non lues", "Unread";
+    empty_inbox: "Aucune conversation pour l'instant", "No conversations yet";
+    empty_inbox_hint: "Les messages WhatsApp de vos voyageurs apparaîtront ici en direct.",
+        "Your guests' WhatsApp messages will show up here live.";
+    empty_inbox_sim_hint: "Jouez un voyageur avec le simulateur pour essayer.",
+        "Play a guest with the simulator to try it.";
+    no_match: "Aucune conversation ne correspond.", "No conversation matches.";
+
+    chip_ai: "IA", "AI";
+    chip_suggest: "IA suggère", "AI suggests";
+    chip_human: "Humain", "Human";
+    chip_needs_human: "À traiter", "Needs a human";
+    chip_failed: "Échec d'envoi", "Send failed";
+    chip_closed: "Clôturée", "Closed";
+
+    select_conversation: "Sélectionnez une conversation", "Pick a conversation";
+    select_conversation_hint: "Les nouveaux messages arrivent en direct, sans recharger la page.",
+        "New messages arrive live, without reloading the page.";
+    back: "Retour aux conversations", "Back to conversations";
+    today: "Aujourd'hui", "Today";
+    yesterday: "Hier", "Yesterday";
+    sender_ai: "IA", "AI";
+    sender_you: "Équipe", "Team";
+    sender_guest: "Voyageur", "Guest";
+    engine_claude: "Claude", "Claude";
+    engine_offline: "FAQ hors ligne", "offline FAQ";
+    status_pending: "Envoi en cours", "Sending";
+    status_queued: "En file d'attente", "Queued";
+    status_sent: "Envoyé", "Sent";
+    status_delivered: "Distribué", "Delivered";
+    status_read: "Lu", "Read";
+    status_failed: "Échec de l'envoi", "Failed";
+    status_undelivered: "Non distribué", "Undelivered";
+    location: "Position partagée", "Shared location";
+    open_map: "Voir sur OpenStreetMap", "View on OpenStreetMap";
+    attachment: "Pièce jointe", "Attachment";
+    open_attachment: "Ouvrir la pièce jointe", "Open attachment";
+    new_messages: "Nouveaux messages", "New messages";
+    load_thread_failed: "Impossible de charger les messages.", "Could not load the messages.";
+    thread_empty: "Pas encore de message dans cette conversation.", "No messages in this conversation yet.";
+
+    window_closed: "Fenêtre 24 h fermée", "24 h window closed";
+    window_never: "En attente du voyageur", "Waiting for the guest";
+    window_closed_explain: "WhatsApp n'autorise les réponses libres que dans les 24 h qui suivent le dernier message du voyageur. Cette fenêtre est fermée : elle se rouvrira dès qu'il vous écrira.",
+        "WhatsApp only allows free-form replies within 24 hours of the guest's last message. This window is closed; it reopens as soon as the guest writes again.";
+    window_never_explain: "WhatsApp n'autorise une réponse libre qu'après un message du voyageur.",
+        "WhatsApp only allows a free-form reply after the guest has written.";
+    composer_label: "Votre réponse", "Your reply";
+    composer_placeholder: "Écrire un message… ( / pour une réponse type)", "Write a message… ( / for a saved reply)";
+    composer_hint: "Entrée pour envoyer · Maj+Entrée pour aller à la ligne",
+        "Enter to send · Shift+Enter for a new line";
+    send: "Envoyer", "Send";
+    templates_popup: "Réponses types", "Saved replies";
+    insert_template: "Insérer une réponse type", "Insert a saved reply";
+    send_failed: "Message non envoyé", "Message not sent";
+
+    ai_mode_label: "Mode de l'IA dans cette conversation", "AI mode in this conversation";
+    ai_mode_auto: "Auto", "Auto";
+    ai_mode_suggest: "Suggestion", "Suggest";
+    ai_mode_off: "Désactivée", "Off";
+    ai_mode_auto_help: "L'IA répond seule au voyageur", "The AI answers the guest on its own";
+    ai_mode_suggest_help: "L'IA propose, vous validez", "The AI proposes, you approve";
+    ai_mode_off_help: "Pas d'IA dans cette conversation", "No AI in this conversation";
+    ai_mode_default: "par défaut", "default";
+    ai_mode_reset: "Revenir au réglage par défaut", "Back to the default setting";
+    hand_back: "Rendre la main à l'IA", "Hand back to the AI";
+    take_over: "Prendre la main", "Take over";
+    ai_paused_note: "Vous avez pris la main : l'IA se tait dans cette conversation.",
+        "You took over: the AI stays quiet in this conversation.";
+    handoff_title: "L'IA vous passe la main", "The AI handed over to you";
+    handoff_default_reason: "Elle n'a pas trouvé de réponse sûre dans votre FAQ.",
+        "It found no reliable answer in your FAQ.";
+    mark_handled: "Marquer comme traitée", "Mark as handled";
+    suggestion_title: "Suggestion de l'IA", "AI suggestion";
+    suggestion_send: "Envoyer", "Send";
+    suggestion_edit: "Modifier", "Edit";
+    suggestion_discard: "Ignorer", "Discard";
+    conversation_actions: "Réglages de la conversation", "Conversation controls";
+
+    simulator_title: "Simulateur de voyageur", "Guest simulator";
+    simulator_intro: "Jouez un voyageur : vos messages suivent le même chemin qu'un vrai message WhatsApp.",
+        "Play a guest: your messages take the same path as a real WhatsApp message.";
+    sim_number: "Numéro du voyageur", "Guest's number";
+    sim_name: "Nom du voyageur", "Guest's name";
+    sim_number_invalid: "Numéro au format international, par ex. +33 6 12 34 56 78",
+        "International format, e.g. +33 6 12 34 56 78";
+    sim_placeholder: "Message", "Message";
+    sim_send: "Envoyer en tant que voyageur", "Send as the guest";
+    sim_empty: "Écrivez comme un voyageur, par exemple « À quelle heure est l'arrivée ? »",
+        "Write as a guest would, e.g. “What time is check-in?”";
+    sim_new_guest: "Nouveau voyageur", "New guest";
+    sim_online: "en ligne", "online";
+    sim_unavailable: "Le simulateur n'est disponible qu'en mode démo (sans Twilio).",
+        "The simulator is only available in demo mode (without Twilio).";
+    sim_open_conversation: "Voir la conversation", "Open the conversation";
+
+    faq_title: "FAQ", "FAQ";
+    faq_intro: "L'IA répond à partir de ces questions-réponses. Chaque modification s'applique immédiatement.",
+        "The AI answers from these questions and answers. Every change applies at once.";
+    faq_add: "Ajouter une FAQ", "Add a FAQ";
+    faq_question: "Question", "Question";
+    faq_answer: "Réponse", "Answer";
+    faq_question_hint: "Telle que le voyageur la poserait, par ex. « À quelle heure est le check-in ? »",
+        "As a guest would ask it, e.g. “What time is check-in?”";
+    faq_empty: "Aucune FAQ pour l'instant. Ajoutez les questions que vos voyageurs posent le plus : arrivée, Wi-Fi, parking…",
+        "No FAQ yet. Add what your guests ask most: check-in, Wi-Fi, parking…";
+    faq_search: "Rechercher dans la FAQ", "Search the FAQ";
+    save: "Enregistrer", "Save";
+    saving: "Enregistrement…", "Saving…";
+    cancel: "Annuler", "Cancel";
+    edit: "Modifier", "Edit";
+    delete: "Supprimer", "Delete";
+    confirm_delete: "Supprimer définitivement ?", "Delete for good?";
+    field_required: "Ce champ est obligatoire.", "This field is required.";
+    too_long: "Ce texte est trop long.", "This text is too long.";
+    updated_at: "Modifiée", "Updated";
+
+    settings_title: "Réglages", "Settings";
+    settings_ai_title: "IA concierge", "AI concierge";
+    settings_ai_default: "Mode de l'IA par défaut", "Default AI mode";
+    settings_ai_default_help: "S'applique à toutes les conversations qui n'ont pas leur propre réglage.",
+        "Applies to every conversation without its own setting.";
+    settings_services: "Services connectés", "Connected services";
+    channel_label: "Canal", "Channel";
+    channel_twilio: "WhatsApp via Twilio", "WhatsApp through Twilio";
+    channel_simulator: "Simulateur intégré (pas de Twilio)", "Built-in simulator (no Twilio)";
+    engine_label: "Moteur IA", "AI engine";
+    ai_claude: "Claude (Anthropic)", "Claude (Anthropic)";
+    ai_offline: "Répondeur FAQ hors ligne (pas de clé Anthropic)", "Offline FAQ responder (no Anthropic key)";
+    whatsapp_number: "Numéro WhatsApp", "WhatsApp number";
+    language: "Langue de l'interface", "Interface language";
+    templates_title: "Réponses types", "Saved replies";
+    templates_intro: "Dans la zone de saisie, tapez / suivi du raccourci pour insérer une réponse type.",
+        "In the composer, type / and the shortcut to insert a saved reply.";
+    template_shortcut: "Raccourci", "Shortcut";
+    template_body: "Texte", "Text";
+    template_add: "Nouvelle réponse type", "New saved reply";
+    templates_empty: "Aucune réponse type pour l'instant.", "No saved replies yet.";
+    shortcut_invalid: "Lettres, chiffres, tirets : pas d'espace.", "Letters, digits, dashes: no spaces.";
+
+    analytics_title: "Statistiques", "Analytics";
+    period_label: "Période", "Period";
+    days_7: "7 jours", "7 days";
+    days_30: "30 jours", "30 days";
+    days_90: "90 jours", "90 days";
+    kpi_conversations: "Conversations", "Conversations";
+    kpi_ai_share: "Réponses écrites par l'IA", "Replies written by the AI";
+    kpi_handoff: "Passées à un humain", "Handed to a human";
+    kpi_first_response: "Délai de première réponse", "First response time";
+    kpi_first_response_sub: "médiane", "median";
+    kpi_tokens: "Jetons IA", "AI tokens";
+    kpi_cost: "Coût IA estimé", "Estimated AI cost";
+    kpi_ai_share_sub: "des réponses envoyées", "of the replies sent";
+    kpi_handoff_sub: "des conversations", "of conversations";
+    chart_title: "Messages par jour", "Messages per day";
+    legend_client: "Voyageurs", "Guests";
+    legend_ai: "IA", "AI";
+    legend_concierge: "Équipe", "Team";
+    no_data: "Pas encore de données sur cette période.", "No data for this period yet.";
+
+    ideas_title: "Demandes de fonctionnalités", "Feature requests";
+    ideas_intro: "Une idée pour améliorer Majordome ? Proposez-la ici et suivez son avancement.",
+        "An idea to make Majordome better? Suggest it here and follow its progress.";
+    idea_new: "Nouvelle demande", "New request";
+    idea_title: "Titre", "Title";
+    idea_description: "Description", "Description";
+    idea_priority: "Priorité", "Priority";
+    idea_submit: "Proposer", "Submit";
+    ideas_empty: "Vous n'avez encore rien proposé.", "You have not suggested anything yet.";
+    prio_low: "Basse", "Low";
+    prio_medium: "Moyenne", "Medium";
+    prio_high: "Haute", "High";
+    fs_pending: "En attente", "Pending";
+    fs_in_progress: "En cours", "In progress";
+    fs_completed: "Terminée", "Done";
+    fs_rejected: "Refusée", "Declined";
+
+    err_session_expired: "Votre session a expiré : reconnectez-vous.", "Your session has expired: please sign in again.";
+    err_network: "Serveur injoignable. Vérifiez votre connexion.", "Cannot reach the server. Check your connection.";
+    err_unexpected: "Réponse inattendue du serveur", "Unexpected answer from the server";
+    err_invalid_credentials: "E-mail ou mot de passe incorrect.", "Wrong email or password.";
+    err_rate_limited_login: "Trop de tentatives. Réessayez dans quelques minutes.", "Too many attempts. Try again in a few minutes.";
+    err_not_available: "Cette fonction n'est pas encore disponible sur ce serveur.", "This feature is not available on this server yet.";
+    err_gone: "Cet élément n'existe plus.", "This item no longer exists.";
+    err_too_large: "Contenu trop volumineux.", "Content too large.";
+    err_server: "Erreur du serveur. Réessayez dans un instant.", "Server error. Try again in a moment.";
+    err_63016: "Hors de la fenêtre de 24 h de WhatsApp : le voyageur doit écrire avant qu'une réponse libre puisse lui parvenir",
+        "Outside WhatsApp's 24 h window: the guest must write before a free-form reply can reach them";
+    err_bad_number: "Numéro WhatsApp invalide ou inexistant", "Invalid or unknown WhatsApp number";
+    err_unreachable: "Voyageur injoignable (téléphone éteint ou hors réseau)", "Guest unreachable (phone off or out of coverage)";
+    err_filtered: "Message filtré par l'opérateur mobile", "Message filtered by the carrier";
+    err_rate_limited: "Limite d'envoi WhatsApp atteinte", "WhatsApp sending limit reached";
+    err_blocked: "Message refusé par WhatsApp", "Message refused by WhatsApp";
+    err_unknown: "Échec de l'envoi", "Delivery failed";
+}

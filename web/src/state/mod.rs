@@ -1,0 +1,10 @@
+//! Pure state: reducers the components dispatch to, with no browser APIs, so every rule about
+//! ordering, dedupe and live updates is unit-tested on the host.
+
+pub mod chips;
+pub mod features;
+pub mod inbox;
+pub mod simulator;
+pub mod templates;
+
+pub use inbox::{InboxAction, InboxState, LocalId};
