@@ -27,6 +27,8 @@ use actix_web::{middleware, web, App, HttpServer};
 
 use crate::actors::hub::SessionHub;
 use crate::actors::registry::Registry;
+use crate::ai::claude::ClaudeClient;
+use crate::ai::Responder;
 use crate::auth::rate_limit::LoginLimiter;
 use crate::channel::twilio::client::TwilioClient;
 use crate::channel::Channel;
@@ -76,7 +78,18 @@ impl Application {
             )),
             None => Channel::Simulator,
         };
+        let responder = match &config.anthropic_api_key {
+            Some(key) => Responder::Claude(ClaudeClient::new(
+                config.anthropic_api_base.clone(),
+                key.clone(),
+                config.anthropic_model.clone(),
+                config.claude_timeout,
+                config.claude_max_retries,
+            )),
+            None => Responder::Offline,
+        };
         let core = Arc::new(Core {
+            responder,
             tenants: Tenants::load(&db).await?,
             ingest: IngestWriter::start(db.clone()),
             hub: SessionHub::default().start(),
@@ -90,6 +103,7 @@ impl Application {
             core,
             login_limiter: LoginLimiter::default(),
         });
+        actors::conversation::resume_unanswered(&state).await?;
         let app_state = state.clone();
         let server = HttpServer::new(move || {
             App::new()

@@ -12,6 +12,7 @@ use sea_orm::DatabaseConnection;
 
 use crate::actors::hub::{Audience, Broadcast, SessionHub};
 use crate::actors::registry::Registry;
+use crate::ai::Responder;
 use crate::auth::rate_limit::LoginLimiter;
 use crate::channel::Channel;
 use crate::config::Config;
@@ -27,6 +28,8 @@ pub struct Core {
     pub tenants: Tenants,
     pub hub: Addr<SessionHub>,
     pub channel: Channel,
+    /// Claude, or the offline FAQ responder.
+    pub responder: Responder,
     pub ingest: IngestWriter,
 }
 

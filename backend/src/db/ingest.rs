@@ -12,8 +12,8 @@ use entity::{conversation, message, unrouted_message};
 use protocol::{ConciergerieId, ConversationStatus, MessageStatus, Sender};
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, DatabaseConnection, DatabaseTransaction, DbErr, EntityTrait,
-    IntoActiveModel, QueryFilter, Set, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction,
+    DbBackend, DbErr, EntityTrait, IntoActiveModel, QueryFilter, Set, TransactionTrait,
 };
 use tokio::sync::{mpsc, oneshot};
 
@@ -126,6 +126,17 @@ async fn commit_batch(db: &DatabaseConnection, batch: Vec<Op>) {
             Ok(txn) => txn,
             Err(e) => return Err((e, Vec::new())),
         };
+        // SQLite starts a transaction as a reader and upgrades at its first write; if another
+        // connection wrote in between, the upgrade fails at once instead of waiting. Taking the
+        // write lock first (the effect of BEGIN IMMEDIATE) makes the busy timeout apply.
+        if db.get_database_backend() == DbBackend::Sqlite {
+            if let Err(e) = txn
+                .execute_unprepared("UPDATE conciergeries SET id = id WHERE id < 0")
+                .await
+            {
+                return Err((e, Vec::new()));
+            }
+        }
         let mut done = Vec::with_capacity(batch.len());
         for op in batch {
             done.push(apply(&txn, op).await);

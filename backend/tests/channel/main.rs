@@ -5,9 +5,11 @@
 #[allow(dead_code)]
 mod helpers;
 
+mod fake_claude;
 mod fake_twilio;
 mod support;
 
+mod ai;
 mod inbound;
 mod live;
 mod outbound;

@@ -11,6 +11,7 @@ use crate::support::*;
 #[actix_web::test]
 async fn a_simulated_guest_and_an_operator_talk_without_twilio() {
     let app = spawn_app().await;
+    quiet_ai(&app).await;
     let token = app.login_demo().await;
     let me: serde_json::Value = app
         .get("/api/auth/me", Some(&token))

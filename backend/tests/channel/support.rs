@@ -11,16 +11,41 @@ use crate::helpers::{spawn_app_with, TestApp};
 
 pub const DEMO_NUMBER: &str = "whatsapp:+14155238886";
 
-/// The server with Twilio configured, pointed at a fake Twilio.
+/// The server with Twilio configured, pointed at a fake Twilio. The demo conciergerie's AI is
+/// off, so only what a test does reaches the fake (the AI has tests of its own).
 pub async fn twilio_app() -> (TestApp, FakeTwilio) {
+    let (app, fake) = twilio_app_with(&[]).await;
+    quiet_ai(&app).await;
+    (app, fake)
+}
+
+pub async fn twilio_app_with(extra: &[(&str, &str)]) -> (TestApp, FakeTwilio) {
     let fake = FakeTwilio::start().await;
-    let app = spawn_app_with(&[
+    let mut vars = vec![
         ("TWILIO_ACCOUNT_SID", ACCOUNT_SID),
         ("TWILIO_AUTH_TOKEN", AUTH_TOKEN),
         ("TWILIO_API_BASE", fake.base_url.as_str()),
-    ])
-    .await;
+    ];
+    vars.extend_from_slice(extra);
+    let app = spawn_app_with(&vars).await;
     (app, fake)
+}
+
+/// Sets the demo conciergerie's AI mode.
+pub async fn set_ai_mode(app: &TestApp, mode: &str) {
+    let token = app.login_demo().await;
+    let response = app
+        .patch_json(
+            "/api/settings",
+            &token,
+            &serde_json::json!({"ai_mode": mode}),
+        )
+        .await;
+    assert_eq!(response.status(), reqwest::StatusCode::OK);
+}
+
+pub async fn quiet_ai(app: &TestApp) {
+    set_ai_mode(app, "off").await;
 }
 
 pub fn params(pairs: &[(&str, &str)]) -> Vec<(String, String)> {

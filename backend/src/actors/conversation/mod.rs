@@ -21,6 +21,10 @@ use protocol::{
 };
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter, Set};
 
+mod ai;
+
+pub use self::ai::{resume_unanswered, ResumeAi};
+
 use super::registry::Registry;
 use crate::channel::twilio::{errors, with_channel};
 use crate::channel::{Outbound, SendFailure, SendReceipt, SenderId};
@@ -42,6 +46,9 @@ pub struct ConversationActor {
     last_activity: Instant,
     /// The conversation as last written; `None` until loaded.
     conversation: Option<conversation::Model>,
+    /// Bumped by every event that makes a pending AI reply stale (a new guest message, an
+    /// operator reply, a mode change). An AI result tagged with an older generation is dropped.
+    ai_generation: u64,
 }
 
 impl ConversationActor {
@@ -59,6 +66,7 @@ impl ConversationActor {
             in_flight: 0,
             last_activity: Instant::now(),
             conversation: None,
+            ai_generation: 0,
         }
     }
 
@@ -205,7 +213,7 @@ pub struct GuestMessage {
 impl Handler<GuestMessage> for ConversationActor {
     type Result = ();
 
-    fn handle(&mut self, msg: GuestMessage, _ctx: &mut Context<Self>) {
+    fn handle(&mut self, msg: GuestMessage, ctx: &mut Context<Self>) {
         self.received();
         self.message_created(&msg.message);
         // The writer's copy is at least as new as ours unless we wrote since; keep the freshest
@@ -227,6 +235,8 @@ impl Handler<GuestMessage> for ConversationActor {
             None => msg.conversation,
         };
         self.conversation_changed(merged);
+        // A burst of messages gets one reply: each new message restarts the wait.
+        self.schedule_ai(ctx);
     }
 }
 
@@ -243,6 +253,8 @@ impl Handler<OperatorSend> for ConversationActor {
 
     fn handle(&mut self, msg: OperatorSend, _ctx: &mut Context<Self>) -> Self::Result {
         self.received();
+        // The operator speaks now: whatever the AI was preparing must not be sent.
+        self.cancel_ai();
         let core = self.core.clone();
         let conv = loaded(self);
         let fut = async move {
@@ -475,6 +487,7 @@ impl Handler<Patch> for ConversationActor {
 
     fn handle(&mut self, Patch(patch): Patch, _ctx: &mut Context<Self>) -> Self::Result {
         self.received();
+        self.cancel_ai();
         let core = self.core.clone();
         let conv = loaded(self);
         let fut = async move {
@@ -498,8 +511,11 @@ impl Handler<Patch> for ConversationActor {
             }
             Ok(active.update(&core.db).await?)
         };
-        atomic(self, fut, |conv, act, _ctx| {
-            Ok(act.conversation_changed(conv))
+        atomic(self, fut, |conv, act, ctx| {
+            let summary = act.conversation_changed(conv);
+            // Handed back to the AI (or switched to a mode with AI) with a guest still waiting.
+            act.schedule_ai_if_unanswered(ctx);
+            Ok(summary)
         })
     }
 }

@@ -1,0 +1,440 @@
+//! The AI concierge driven by the conversation actor, against fake Anthropic and Twilio servers.
+
+use std::time::{Duration, Instant};
+
+use protocol::conversations::{ConversationSummary, Message};
+use protocol::{ConversationStatus, Sender};
+use reqwest::StatusCode;
+use serde_json::json;
+
+use crate::fake_claude::{FakeClaude, Scripted, API_KEY};
+use crate::fake_twilio::FakeTwilio;
+use crate::helpers::TestApp;
+use crate::support::*;
+
+async fn ai_app(burst_ms: &str) -> (TestApp, FakeTwilio, FakeClaude) {
+    let claude = FakeClaude::start().await;
+    let (app, twilio) = twilio_app_with(&[
+        ("ANTHROPIC_API_KEY", API_KEY),
+        ("ANTHROPIC_API_BASE", claude.base_url.as_str()),
+        ("AI_BURST_WINDOW_MS", burst_ms),
+    ])
+    .await;
+    (app, twilio, claude)
+}
+
+async fn guest_says(app: &TestApp, sid: &str, from: &str, body: &str) {
+    let form = text_webhook(sid, from, DEMO_NUMBER, body);
+    assert_eq!(
+        post_signed(app, "/webhook/whatsapp", &form).await.status(),
+        StatusCode::OK
+    );
+}
+
+async fn only_conversation(app: &TestApp, token: &str) -> ConversationSummary {
+    let list: Vec<ConversationSummary> = app
+        .get("/api/conversations", Some(token))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(list.len(), 1);
+    list.into_iter().next().unwrap()
+}
+
+async fn thread(app: &TestApp, token: &str, id: protocol::ConversationId) -> Vec<Message> {
+    app.get(&format!("/api/conversations/{id}/messages"), Some(token))
+        .await
+        .json()
+        .await
+        .unwrap()
+}
+
+#[actix_web::test]
+async fn auto_mode_answers_from_the_faq_through_twilio() {
+    let (app, twilio, claude) = ai_app("200").await;
+    let token = app.login_demo().await;
+    let mut socket = connect_ws(&app, &token).await;
+    guest_says(
+        &app,
+        "SMB0000000000000000000000000000001",
+        "whatsapp:+33612345678",
+        "À quelle heure est le check-in ?",
+    )
+    .await;
+
+    let ai = wait_for(&mut socket, "AI reply", |e| {
+        e["type"] == "message.created" && e["message"]["sender"] == "ai"
+    })
+    .await;
+    assert_eq!(
+        ai["message"]["body"], "Le check-in se fait à partir de 16h.",
+        "only the text block, not the thinking block"
+    );
+    assert_eq!(ai["message"]["ai_engine"], "claude");
+    assert_eq!(ai["message"]["usage"]["input_tokens"], 812);
+    wait_for(&mut socket, "queued", |e| {
+        e["type"] == "message.status" && e["status"] == "queued"
+    })
+    .await;
+
+    let calls = claude.calls();
+    assert_eq!(calls.len(), 1);
+    let call = &calls[0];
+    assert_eq!(call.api_key.as_deref(), Some(API_KEY));
+    assert_eq!(call.version.as_deref(), Some("2023-06-01"));
+    assert_eq!(call.body["model"], "claude-haiku-5-5");
+    assert!(call.body["max_tokens"].as_u64().unwrap() <= 1024);
+    let system = call.body["system"][0]["text"].as_str().unwrap();
+    assert!(
+        system.contains("À quelle heure est le check-in ?") && system.contains("16h"),
+        "the FAQ is in the system prompt"
+    );
+    assert!(system.contains("Conciergerie Démo"));
+    assert_eq!(call.body["system"][0]["cache_control"]["type"], "ephemeral");
+    assert_eq!(
+        call.body["messages"],
+        json!([{"role": "user", "content": "À quelle heure est le check-in ?"}])
+    );
+
+    let sends = twilio.sends();
+    assert_eq!(sends.len(), 1);
+    assert_eq!(
+        sends[0].field("Body"),
+        Some("Le check-in se fait à partir de 16h.")
+    );
+    assert_eq!(sends[0].field("To"), Some("whatsapp:+33612345678"));
+}
+
+#[actix_web::test]
+async fn suggest_mode_sends_nothing_and_proposes_the_reply() {
+    let (app, twilio, claude) = ai_app("200").await;
+    set_ai_mode(&app, "suggest").await;
+    let token = app.login_demo().await;
+    let mut socket = connect_ws(&app, &token).await;
+    guest_says(
+        &app,
+        "SMB0000000000000000000000000000002",
+        "whatsapp:+33612345678",
+        "Le check-in est à quelle heure ?",
+    )
+    .await;
+
+    let suggestion = wait_for(&mut socket, "suggestion", |e| e["type"] == "ai.suggestion").await;
+    assert_eq!(suggestion["body"], "Le check-in se fait à partir de 16h.");
+    let conv = only_conversation(&app, &token).await;
+    assert_eq!(
+        conv.ai_suggestion.as_deref(),
+        Some("Le check-in se fait à partir de 16h.")
+    );
+    assert_eq!(claude.calls().len(), 1);
+    assert!(
+        twilio.sends().is_empty(),
+        "suggest mode never sends by itself"
+    );
+
+    // The operator accepts it: it goes out as the operator's message, and the proposal is gone.
+    let sent = app
+        .post_json(
+            &format!("/api/conversations/{}/send", conv.id),
+            Some(&token),
+            &json!({"body": suggestion["body"]}),
+        )
+        .await;
+    assert_eq!(sent.status(), StatusCode::CREATED);
+    let conv = only_conversation(&app, &token).await;
+    assert_eq!(conv.ai_suggestion, None);
+    eventually("the accepted suggestion to reach Twilio", || async {
+        twilio.sends().len() == 1
+    })
+    .await;
+}
+
+#[actix_web::test]
+async fn an_operator_reply_during_a_slow_generation_discards_the_ai_reply() {
+    let (app, twilio, claude) = ai_app("100").await;
+    claude.set_latency(Duration::from_millis(1500));
+    let token = app.login_demo().await;
+    guest_says(
+        &app,
+        "SMB0000000000000000000000000000003",
+        "whatsapp:+33612345678",
+        "Le check-in ?",
+    )
+    .await;
+    eventually("the AI to be asked", || async {
+        !claude.calls().is_empty()
+    })
+    .await;
+
+    let conv = only_conversation(&app, &token).await;
+    let sent = app
+        .post_json(
+            &format!("/api/conversations/{}/send", conv.id),
+            Some(&token),
+            &json!({"body": "Je m'en occupe : 16h."}),
+        )
+        .await;
+    assert_eq!(sent.status(), StatusCode::CREATED);
+    tokio::time::sleep(Duration::from_millis(2500)).await;
+
+    let sends = twilio.sends();
+    assert_eq!(
+        sends.len(),
+        1,
+        "only the operator's reply went out: {sends:?}"
+    );
+    assert_eq!(sends[0].field("Body"), Some("Je m'en occupe : 16h."));
+    assert!(thread(&app, &token, conv.id)
+        .await
+        .iter()
+        .all(|m| m.sender != Sender::Ai));
+    let conv = only_conversation(&app, &token).await;
+    assert!(conv.ai_paused, "the AI stays quiet after a human takeover");
+}
+
+#[actix_web::test]
+async fn a_burst_of_three_messages_gets_one_reply() {
+    let (app, twilio, claude) = ai_app("1500").await;
+    let token = app.login_demo().await;
+    let mut socket = connect_ws(&app, &token).await;
+    for (i, text) in [
+        "Bonjour",
+        "petite question",
+        "le check-in c'est à quelle heure ?",
+    ]
+    .iter()
+    .enumerate()
+    {
+        guest_says(
+            &app,
+            &format!("SMB00000000000000000000000000001{i}"),
+            "whatsapp:+33612345678",
+            text,
+        )
+        .await;
+    }
+    wait_for(&mut socket, "AI reply", |e| {
+        e["type"] == "message.created" && e["message"]["sender"] == "ai"
+    })
+    .await;
+    tokio::time::sleep(Duration::from_millis(1800)).await;
+    let calls = claude.calls();
+    assert_eq!(calls.len(), 1, "one Claude call for the burst");
+    assert_eq!(
+        calls[0].body["messages"],
+        json!([{"role": "user", "content": "Bonjour\npetite question\nle check-in c'est à quelle heure ?"}])
+    );
+    assert_eq!(twilio.sends().len(), 1, "one reply for the burst");
+}
+
+#[actix_web::test]
+async fn overloaded_twice_then_ok_gives_one_reply() {
+    let (app, twilio, claude) = ai_app("100").await;
+    claude.script(vec![
+        Scripted::Error {
+            status: 529,
+            kind: "overloaded_error".into(),
+            retry_after: Some(0),
+        },
+        Scripted::Error {
+            status: 429,
+            kind: "rate_limit_error".into(),
+            retry_after: Some(1),
+        },
+    ]);
+    let token = app.login_demo().await;
+    let mut socket = connect_ws(&app, &token).await;
+    guest_says(
+        &app,
+        "SMB0000000000000000000000000000020",
+        "whatsapp:+33612345678",
+        "Check-in ?",
+    )
+    .await;
+    wait_for(&mut socket, "AI reply", |e| {
+        e["type"] == "message.created" && e["message"]["sender"] == "ai"
+    })
+    .await;
+    assert_eq!(claude.calls().len(), 3);
+    eventually("one send", || async { twilio.sends().len() == 1 }).await;
+    let conv = only_conversation(&app, &token).await;
+    assert_eq!(conv.status, ConversationStatus::Open);
+}
+
+#[actix_web::test]
+async fn a_permanent_failure_hands_off_with_a_holding_message() {
+    let (app, twilio, claude) = ai_app("100").await;
+    claude.set_fallback(Scripted::Error {
+        status: 400,
+        kind: "invalid_request_error".into(),
+        retry_after: None,
+    });
+    let token = app.login_demo().await;
+    let mut socket = connect_ws(&app, &token).await;
+    guest_says(
+        &app,
+        "SMB0000000000000000000000000000030",
+        "whatsapp:+447700900123",
+        "Hello, what time is check-in?",
+    )
+    .await;
+
+    let handoff = wait_for(&mut socket, "hand-off", |e| e["type"] == "ai.handoff").await;
+    assert!(handoff["reason"]
+        .as_str()
+        .unwrap()
+        .contains("AI unavailable"));
+    assert_eq!(claude.calls().len(), 1, "a 400 is not retried");
+    let conv = only_conversation(&app, &token).await;
+    assert_eq!(conv.status, ConversationStatus::NeedsHuman);
+    assert!(conv.handoff_reason.is_some());
+    eventually("the holding message", || async {
+        twilio.sends().len() == 1
+    })
+    .await;
+    let holding = twilio.sends()[0].field("Body").unwrap().to_owned();
+    assert!(
+        holding.contains("team"),
+        "holding message in the guest's language: {holding}"
+    );
+    // The guest message is still there, and the AI stays out until a human has answered.
+    guest_says(
+        &app,
+        "SMB0000000000000000000000000000031",
+        "whatsapp:+447700900123",
+        "Hello?",
+    )
+    .await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert_eq!(claude.calls().len(), 1);
+    assert_eq!(
+        thread(&app, &token, conv.id)
+            .await
+            .iter()
+            .filter(|m| m.sender == Sender::Client)
+            .count(),
+        2
+    );
+}
+
+#[actix_web::test]
+async fn the_model_can_hand_off_itself() {
+    let (app, twilio, claude) = ai_app("100").await;
+    claude.script(vec![Scripted::Handoff {
+        reason: "guest reports a water leak".into(),
+        message: "Nous prévenons l'équipe immédiatement.".into(),
+    }]);
+    let token = app.login_demo().await;
+    let mut socket = connect_ws(&app, &token).await;
+    guest_says(
+        &app,
+        "SMB0000000000000000000000000000040",
+        "whatsapp:+33612345678",
+        "Il y a une fuite d'eau !",
+    )
+    .await;
+    let handoff = wait_for(&mut socket, "hand-off", |e| e["type"] == "ai.handoff").await;
+    assert_eq!(handoff["reason"], "guest reports a water leak");
+    eventually("the holding message", || async {
+        twilio.sends().len() == 1
+    })
+    .await;
+    assert_eq!(
+        twilio.sends()[0].field("Body"),
+        Some("Nous prévenons l'équipe immédiatement.")
+    );
+    assert_eq!(
+        only_conversation(&app, &token).await.status,
+        ConversationStatus::NeedsHuman
+    );
+}
+
+#[actix_web::test]
+async fn the_offline_responder_answers_faq_questions_and_hands_off_the_rest() {
+    let app = crate::helpers::spawn_app_with(&[("AI_BURST_WINDOW_MS", "100")]).await;
+    let token = app.login_demo().await;
+    let mut socket = connect_ws(&app, &token).await;
+    let ask = |from: &'static str, body: &'static str| {
+        let app = &app;
+        let token = token.clone();
+        async move {
+            let r = app
+                .post_json(
+                    "/api/simulator/messages",
+                    Some(&token),
+                    &json!({"from": from, "body": body}),
+                )
+                .await;
+            assert_eq!(r.status(), StatusCode::ACCEPTED);
+        }
+    };
+    ask("+33600000010", "à quelle heure est le check-in ?").await;
+    let reply = wait_for(&mut socket, "offline reply", |e| {
+        e["type"] == "simulator.reply" && e["to"] == "+33600000010"
+    })
+    .await;
+    assert!(reply["body"].as_str().unwrap().contains("16h"), "{reply}");
+
+    ask("+33600000011", "What time is check-out?").await;
+    let reply = wait_for(&mut socket, "offline reply", |e| {
+        e["type"] == "simulator.reply" && e["to"] == "+33600000011"
+    })
+    .await;
+    assert!(reply["body"].as_str().unwrap().contains("11h"), "{reply}");
+
+    ask(
+        "+33600000012",
+        "Pouvez-vous me réserver une table au restaurant ce soir ?",
+    )
+    .await;
+    let handoff = wait_for(&mut socket, "hand-off", |e| e["type"] == "ai.handoff").await;
+    assert!(handoff["reason"].as_str().unwrap().contains("FAQ"));
+    let list: Vec<ConversationSummary> = app
+        .get("/api/conversations", Some(&token))
+        .await
+        .json()
+        .await
+        .unwrap();
+    let flagged = list
+        .iter()
+        .find(|c| c.phone_number == "+33600000012")
+        .unwrap();
+    assert_eq!(flagged.status, ConversationStatus::NeedsHuman);
+    let answered = list
+        .iter()
+        .find(|c| c.phone_number == "+33600000010")
+        .unwrap();
+    let messages = thread(&app, &token, answered.id).await;
+    assert_eq!(
+        messages.last().unwrap().ai_engine,
+        Some(protocol::AiEngine::OfflineFaq)
+    );
+}
+
+#[actix_web::test]
+async fn many_conversations_waiting_on_a_slow_claude_are_answered_concurrently() {
+    let (app, twilio, claude) = ai_app("100").await;
+    claude.set_latency(Duration::from_millis(500));
+    let started = Instant::now();
+    let posts = (0..200).map(|i| {
+        let app = &app;
+        async move {
+            let form = text_webhook(
+                &format!("SMC{i:031}"),
+                &format!("whatsapp:+336{i:08}"),
+                DEMO_NUMBER,
+                "Check-in ?",
+            );
+            let response = post_signed(app, "/webhook/whatsapp", &form).await;
+            let status = response.status();
+            assert_eq!(status, StatusCode::OK, "{}", response.text().await.unwrap());
+        }
+    });
+    futures_util::future::join_all(posts).await;
+    eventually("200 replies", || async { twilio.sends().len() == 200 }).await;
+    let elapsed = started.elapsed();
+    assert_eq!(claude.calls().len(), 200);
+    // One at a time would take 200 × 500 ms = 100 s.
+    assert!(elapsed < Duration::from_secs(20), "took {elapsed:?}");
+}
