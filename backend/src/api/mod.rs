@@ -4,6 +4,7 @@ use actix_web::web;
 
 mod admin_conciergeries;
 mod admin_unrouted;
+mod analytics;
 mod auth;
 mod conversations;
 mod faqs;
@@ -12,6 +13,7 @@ mod health;
 mod media;
 mod settings;
 mod simulator;
+mod templates;
 mod webhooks;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
@@ -25,5 +27,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .configure(admin_unrouted::configure)
         .configure(media::configure)
         .configure(simulator::configure)
-        .configure(webhooks::configure);
+        .configure(webhooks::configure)
+        .configure(templates::configure)
+        .configure(analytics::configure);
 }

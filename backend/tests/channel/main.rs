@@ -10,6 +10,7 @@ mod fake_twilio;
 mod support;
 
 mod ai;
+mod dashboard_api;
 mod inbound;
 mod live;
 mod outbound;
