@@ -173,6 +173,10 @@ texts! {
         "Demo account: demo@example.com / demo123";
     login_points: "Vos voyageurs écrivent sur WhatsApp · l'IA répond à partir de votre FAQ · votre équipe reprend la main quand il le faut",
         "Guests write on WhatsApp · the AI answers from your FAQ · your team takes over whenever needed";
+    hero_guest: "Bonjour ! À quelle heure puis-je arriver demain ?", "Hi! What time can I arrive tomorrow?";
+    hero_ai: "Bonjour ! L'arrivée se fait à partir de 16 h. La boîte à clés est à droite de la porte, code 4821.",
+        "Hello! Check-in is from 4 pm. The key box is to the right of the door, code 4821.";
+    hero_thanks: "Parfait, merci 🙏", "Perfect, thank you 🙏";
     logout: "Se déconnecter", "Log out";
     loading: "Chargement…", "Loading…";
     retry: "Réessayer", "Retry";

@@ -117,7 +117,7 @@ pub fn BarChart(props: &BarChartProps) -> Html {
                 <span><i class="sw sw-ai"></i>{ t.legend_ai }</span>
                 <span><i class="sw sw-team"></i>{ t.legend_concierge }</span>
             </div>
-            <svg viewBox={format!("0 0 {W} {H}")} role="img" aria-label={t.chart_title} preserveAspectRatio="none">
+            <svg viewBox={format!("0 0 {W} {H}")} role="img" aria-label={t.chart_title}>
                 { for grid }
                 { for bars }
             </svg>

@@ -280,7 +280,7 @@ pub fn Dashboard() -> Html {
         Callback::from(move |id: ConversationId| navigate.emit(Route::inbox(Some(id))))
     };
     html! {
-        <div class={classes!("shell", (*sim_open && simulator_mode).then_some("with-sim"))}>
+        <div class={classes!("shell", (*sim_open && simulator_mode).then_some("with-sim"), open.is_some().then_some("chat-open"))}>
             <Nav route={*route} navigate={navigate.clone()} unread={inbox.total_unread()}
                 {simulator_mode} sim_open={*sim_open} on_toggle_sim={toggle_sim.clone()} />
             <div class="workspace">

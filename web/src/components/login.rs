@@ -85,9 +85,9 @@ pub fn Login(props: &LoginProps) -> Html {
                     <div class="brand brand-light"><span class="brand-mark">{ "M" }</span><span>{ t.app_name }</span></div>
                     <p class="hero-tagline">{ t.tagline }</p>
                     <div class="hero-chat">
-                        <div class="hero-bubble hero-in">{ "Bonjour ! À quelle heure puis-je arriver demain ?" }</div>
-                        <div class="hero-bubble hero-out hero-ai"><span class="ai-badge">{ icon(Icon::Sparkles) }{ "IA" }</span>{ "Bonjour ! L'arrivée se fait à partir de 16 h. La boîte à clés est à droite de la porte, code 4821." }</div>
-                        <div class="hero-bubble hero-in">{ "Parfait, merci 🙏" }</div>
+                        <div class="hero-bubble hero-in">{ t.hero_guest }</div>
+                        <div class="hero-bubble hero-out"><span class="ai-badge">{ icon(Icon::Sparkles) }{ t.sender_ai }</span>{ t.hero_ai }</div>
+                        <div class="hero-bubble hero-in">{ t.hero_thanks }</div>
                     </div>
                     <p class="hero-points">{ t.login_points }</p>
                 </div>

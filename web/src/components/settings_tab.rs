@@ -122,6 +122,11 @@ pub fn SettingsTab(props: &SettingsTabProps) -> Html {
                         if let Some(email) = me.as_ref().map(|m| m.conciergerie.email.clone()) { { " · " }{ email } }
                     </p>
                 </div>
+                if let Some(logout) = session.as_ref().map(|s| s.logout.clone()) {
+                    <button type="button" class="btn btn-outline" onclick={Callback::from(move |_| logout.emit(()))}>
+                        { icon(Icon::Logout) }{ t.logout }
+                    </button>
+                }
             </header>
             if let Some(e) = &*error {
                 <p class="notice notice-error" role="alert">{ icon(Icon::Alert) }<span>{ e.clone() }</span></p>
