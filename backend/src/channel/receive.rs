@@ -91,8 +91,8 @@ pub async fn accept(
             state.registry.do_send(
                 conversation_id,
                 GuestMessage {
-                    conversation,
-                    message,
+                    conversation: *conversation,
+                    message: *message,
                 },
             );
             Ok(Accepted::Stored {

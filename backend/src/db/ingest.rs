@@ -55,8 +55,8 @@ pub struct NewUnrouted {
 #[derive(Debug, Clone)]
 pub enum Ingested {
     Stored {
-        conversation: conversation::Model,
-        message: message::Model,
+        conversation: Box<conversation::Model>,
+        message: Box<message::Model>,
     },
     /// Twilio retried a webhook we already have (same `MessageSid`): nothing was written.
     Duplicate,
@@ -297,8 +297,8 @@ async fn store_inbound(txn: &DatabaseTransaction, new: NewInbound) -> Result<Ing
     }
     let conversation = active.update(txn).await?;
     Ok(Ingested::Stored {
-        conversation,
-        message,
+        conversation: Box::new(conversation),
+        message: Box::new(message),
     })
 }
 
