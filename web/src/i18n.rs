@@ -176,7 +176,7 @@ texts! {
     hero_guest: "Bonjour ! À quelle heure puis-je arriver demain ?", "Hi! What time can I arrive tomorrow?";
     hero_ai: "Bonjour ! L'arrivée se fait à partir de 16 h. La boîte à clés est à droite de la porte, code 4821.",
         "Hello! Check-in is from 4 pm. The key box is to the right of the door, code 4821.";
-    hero_thanks: "Parfait, merci 🙏", "Perfect, thank you 🙏";
+    hero_thanks: "Parfait, merci beaucoup !", "Perfect, thanks a lot!";
     logout: "Se déconnecter", "Log out";
     loading: "Chargement…", "Loading…";
     retry: "Réessayer", "Retry";

@@ -346,7 +346,7 @@ pub fn ChatWindow(props: &ChatWindowProps) -> Html {
                 <div class="chat-title">
                     <h2>{ &name }</h2>
                     <p class="chat-sub">
-                        if c.contact_name.is_some() { <span class="phone">{ c.phone_number.clone() }</span> }
+                        if c.contact_name.is_some() { <span class="chat-phone">{ c.phone_number.clone() }</span> }
                         { window_pill }
                         { for header_chips.into_iter().map(|ch| chip_html(ch, lang)) }
                     </p>

@@ -19,6 +19,9 @@ pub struct ConversationListProps {
     pub error: Option<String>,
     #[prop_or_default]
     pub simulator_mode: bool,
+    /// The simulator is already on screen: no need to offer it.
+    #[prop_or_default]
+    pub simulator_open: bool,
     #[prop_or_default]
     pub on_open_simulator: Callback<()>,
 }
@@ -94,7 +97,7 @@ pub fn ConversationList(props: &ConversationListProps) -> Html {
                 <div class="empty-illustration">{ icon(Icon::Chat) }</div>
                 <h2>{ t.empty_inbox }</h2>
                 <p class="muted">{ t.empty_inbox_hint }</p>
-                if props.simulator_mode {
+                if props.simulator_mode && !props.simulator_open {
                     <p class="muted">{ t.empty_inbox_sim_hint }</p>
                     <button type="button" class="btn btn-primary" onclick={Callback::from(move |_| open_sim.emit(()))}>
                         { icon(Icon::Phone) }{ t.open_simulator_long }

@@ -263,7 +263,7 @@ pub fn Dashboard() -> Html {
             html! {
                 <div class={classes!("inbox", open.is_some().then_some("chat-open"))}>
                     <ConversationList inbox={inbox.clone()} selected={open} {on_select}
-                        error={(*list_error).clone()} {simulator_mode}
+                        error={(*list_error).clone()} {simulator_mode} simulator_open={*sim_open}
                         on_open_simulator={toggle_sim.clone()} />
                     { chat }
                 </div>
