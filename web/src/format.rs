@@ -113,6 +113,15 @@ pub fn day_label(at: Timestamp, now: Timestamp, offset_minutes: i32, lang: Lang)
     }
 }
 
+/// `3 mars 2025` / `March 3, 2025`.
+pub fn long_date(at: Timestamp, offset_minutes: i32, lang: Lang) -> String {
+    let t = local(at, offset_minutes);
+    match lang {
+        Lang::Fr => format!("{} {} {}", t.day(), month_name(lang, t.month0()), t.year()),
+        Lang::En => format!("{} {}, {}", month_name(lang, t.month0()), t.day(), t.year()),
+    }
+}
+
 /// The local calendar day of `at`, to group messages.
 pub fn local_day(at: Timestamp, offset_minutes: i32) -> chrono::NaiveDate {
     local(at, offset_minutes).date()
@@ -372,6 +381,11 @@ mod tests {
         assert_eq!(
             day_label(at(2025, 3, 3, 10, 0), now, 0, Lang::En),
             "Monday, March 3, 2025"
+        );
+        assert_eq!(long_date(at(2025, 3, 3, 10, 0), 0, Lang::Fr), "3 mars 2025");
+        assert_eq!(
+            long_date(at(2025, 3, 3, 10, 0), 0, Lang::En),
+            "March 3, 2025"
         );
     }
 

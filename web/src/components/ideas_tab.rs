@@ -9,7 +9,7 @@ use super::hooks::{input_value, select_value, use_lang};
 use super::icons::{icon, Icon};
 use crate::api;
 use crate::clock::utc_offset_minutes;
-use crate::format::day_label;
+use crate::format::long_date;
 use crate::i18n::Lang;
 use crate::state::features::{FeatureAction, FeatureBoard};
 
@@ -48,7 +48,6 @@ pub fn IdeasTab(props: &IdeasTabProps) -> Html {
     let error = use_state(|| None::<String>);
     let saving = use_state(|| false);
     let confirm = use_state(|| None::<FeatureRequestId>);
-    let now = crate::clock::now();
 
     {
         let board = props.board.dispatcher();
@@ -132,7 +131,7 @@ pub fn IdeasTab(props: &IdeasTabProps) -> Html {
         html! {
             <ul class="card-list">
                 { for props.board.requests.iter().map(|fr| {
-                    let date = day_label(fr.created_at, now, utc_offset_minutes(fr.created_at), lang);
+                    let date = long_date(fr.created_at, utc_offset_minutes(fr.created_at), lang);
                     let confirming = *confirm == Some(fr.id);
                     html! {
                         <li key={fr.id.0} class="card idea-card">

@@ -485,20 +485,14 @@ impl InboxState {
             .conversation(id)
             .map(|c| (c.last_message_preview.clone(), c.last_message_at))
             .unwrap_or_default();
-        let message = Message {
-            id: local.message_id(),
-            conversation_id: id,
-            sender: Sender::Concierge,
-            body: body.clone(),
-            status: MessageStatus::Pending,
-            error_code: None,
-            error_message: None,
-            media: Vec::new(),
-            location: None,
-            ai_engine: None,
-            usage: None,
-            created_at: at,
-        };
+        let message = new_message(
+            local.message_id(),
+            id,
+            Sender::Concierge,
+            &body,
+            MessageStatus::Pending,
+            at,
+        );
         self.thread_mut(id).messages.push(ChatMessage {
             message,
             local: Some(LocalSend {
@@ -548,6 +542,27 @@ impl InboxState {
     }
 }
 
+/// A message with only the required fields set. Built through serde, so the optional fields the
+/// protocol gains over time need no change here.
+pub fn new_message(
+    id: MessageId,
+    conversation_id: ConversationId,
+    sender: Sender,
+    body: &str,
+    status: MessageStatus,
+    created_at: Timestamp,
+) -> Message {
+    serde_json::from_value(serde_json::json!({
+        "id": id,
+        "conversation_id": conversation_id,
+        "sender": sender,
+        "body": body,
+        "status": status,
+        "created_at": created_at,
+    }))
+    .expect("a message with its required fields deserializes")
+}
+
 fn activity(c: &ConversationSummary) -> Timestamp {
     c.last_message_at.unwrap_or(c.created_at)
 }
@@ -576,44 +591,39 @@ pub(crate) mod tests {
     }
 
     pub fn conv(id: i64, minute: u32) -> ConversationSummary {
-        ConversationSummary {
-            id: ConversationId(id),
-            phone_number: format!("+3361234567{id}"),
-            contact_name: Some(format!("Guest {id}")),
-            last_message_at: Some(t(minute)),
-            last_message_preview: Some("hello".into()),
-            unread_count: 0,
-            ai_mode: AiMode::Auto,
-            ai_mode_override: None,
-            status: ConversationStatus::Open,
-            ai_paused: false,
-            last_client_message_at: Some(t(minute)),
-            last_send_failed: false,
-            ai_suggestion: None,
-            handoff_reason: None,
-            created_at: t(0),
-        }
+        // Through serde, like `new_message`, so new optional protocol fields need no change.
+        serde_json::from_value(serde_json::json!({
+            "id": id,
+            "phone_number": format!("+3361234567{id}"),
+            "contact_name": format!("Guest {id}"),
+            "last_message_at": t(minute),
+            "last_message_preview": "hello",
+            "unread_count": 0,
+            "ai_mode": AiMode::Auto,
+            "ai_mode_override": null,
+            "status": ConversationStatus::Open,
+            "ai_paused": false,
+            "last_client_message_at": t(minute),
+            "last_send_failed": false,
+            "created_at": t(0),
+        }))
+        .unwrap()
     }
 
     pub fn msg(id: i64, conv: i64, sender: Sender, minute: u32, body: &str) -> Message {
-        Message {
-            id: MessageId(id),
-            conversation_id: ConversationId(conv),
+        let status = if sender == Sender::Client {
+            MessageStatus::Received
+        } else {
+            MessageStatus::Queued
+        };
+        new_message(
+            MessageId(id),
+            ConversationId(conv),
             sender,
-            body: body.into(),
-            status: if sender == Sender::Client {
-                MessageStatus::Received
-            } else {
-                MessageStatus::Queued
-            },
-            error_code: None,
-            error_message: None,
-            media: vec![],
-            location: None,
-            ai_engine: None,
-            usage: None,
-            created_at: t(minute),
-        }
+            body,
+            status,
+            t(minute),
+        )
     }
 
     fn loaded(convs: Vec<ConversationSummary>) -> InboxState {
