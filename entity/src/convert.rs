@@ -148,6 +148,7 @@ impl From<message::Model> for Message {
                 .and_then(|v| serde_json::from_value::<Location>(v).ok()),
             ai_engine: m.ai_engine,
             usage,
+            notice: m.notice,
             created_at: m.created_at,
         }
     }

@@ -1,4 +1,4 @@
-use protocol::{AiEngine, MessageStatus, Sender};
+use protocol::{AiEngine, MessageStatus, Notice, Sender};
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
@@ -29,6 +29,8 @@ pub struct Model {
     /// The client's idempotency key for an operator reply: a retried POST finds the first copy
     /// instead of sending again. Unique per conversation.
     pub client_ref: Option<String>,
+    /// For system messages: the event they record.
+    pub notice: Option<Notice>,
     pub created_at: DateTimeUtc,
 }
 

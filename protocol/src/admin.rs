@@ -62,3 +62,30 @@ pub struct UnroutedMessage {
 pub struct AssignNumber {
     pub conciergerie_id: ConciergerieId,
 }
+
+/// Token usage and its estimated cost for one conciergerie.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TenantUsage {
+    pub conciergerie_id: ConciergerieId,
+    pub name: String,
+    pub messages: u64,
+    pub ai_messages: u64,
+    pub input_tokens: i64,
+    pub output_tokens: i64,
+    pub estimated_cost_usd: f64,
+}
+
+/// `GET /api/admin/health`: the platform at a glance.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PlatformHealth {
+    /// Messages per day across all conciergeries.
+    pub days: Vec<crate::analytics::DailyCount>,
+    /// Outbound messages Twilio failed or could not deliver.
+    pub send_failures: u64,
+    /// AI hand-offs to humans (failures included).
+    pub handoffs: u64,
+    /// Hand-offs caused by the AI failing.
+    pub ai_errors: u64,
+    pub unrouted: u64,
+    pub per_conciergerie: Vec<TenantUsage>,
+}

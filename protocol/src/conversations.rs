@@ -1,5 +1,6 @@
 use serde::{Deserialize, Serialize};
 
+use crate::Notice;
 use crate::{
     AiEngine, AiMode, ConversationId, ConversationStatus, MessageId, MessageStatus, Sender,
     Timestamp,
@@ -77,6 +78,9 @@ pub struct Message {
     /// For AI messages: which engine wrote it.
     pub ai_engine: Option<AiEngine>,
     pub usage: Option<TokenUsage>,
+    /// For `system` messages: what happened.
+    #[serde(default)]
+    pub notice: Option<Notice>,
     pub created_at: Timestamp,
 }
 

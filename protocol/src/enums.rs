@@ -139,6 +139,16 @@ wire_enum!(
 );
 
 wire_enum!(
+    /// What a `system` message records, so it can be shown and counted without parsing text.
+    Notice {
+        /// The AI handed the conversation to a human.
+        Handoff = "handoff",
+        /// The AI failed (after retries) and the conversation went to a human.
+        AiFailure = "ai_failure",
+    }
+);
+
+wire_enum!(
     FeatureStatus {
         Pending = "pending",
         InProgress = "in_progress",

@@ -1,11 +1,13 @@
 //! Platform administration of the conciergeries (tenants).
 
+use std::collections::HashMap;
+
 use actix_web::{get, patch, post, web, HttpResponse};
-use chrono::Utc;
-use entity::conciergerie;
-use protocol::admin::{ConciergeriePatch, NewConciergerie, PasswordReset};
+use chrono::{Duration, Utc};
+use entity::{conciergerie, conversation, message};
+use protocol::admin::{ConciergerieOverview, ConciergeriePatch, NewConciergerie, PasswordReset};
 use protocol::auth::Conciergerie;
-use protocol::{AiMode, ConciergerieId};
+use protocol::{AiMode, ConciergerieId, Sender};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, DbErr, EntityTrait, IntoActiveModel, Order, QueryFilter,
     QueryOrder, Set, SqlErr,
@@ -99,13 +101,68 @@ async fn find(state: &AppState, id: ConciergerieId) -> Result<conciergerie::Mode
         .ok_or(AppError::NotFound("conciergerie"))
 }
 
+/// Every conciergerie with its activity: conversations, messages of the last 7 days, the AI's
+/// share of replies, last activity.
 #[get("/api/admin/conciergeries")]
 async fn list(state: web::Data<AppState>, _admin: AdminSession) -> Result<HttpResponse, AppError> {
     let rows = conciergerie::Entity::find()
         .order_by(conciergerie::Column::Id, Order::Asc)
         .all(&state.db)
         .await?;
-    Ok(HttpResponse::Ok().json(rows.into_iter().map(Conciergerie::from).collect::<Vec<_>>()))
+    let conversations = conversation::Entity::find().all(&state.db).await?;
+    let tenant_of: HashMap<i64, i64> = conversations
+        .iter()
+        .map(|c| (c.id, c.conciergerie_id))
+        .collect();
+    let since = Utc::now() - Duration::days(7);
+    let recent = message::Entity::find()
+        .filter(message::Column::CreatedAt.gte(since))
+        .all(&state.db)
+        .await?;
+    #[derive(Default)]
+    struct Activity {
+        conversations: u64,
+        messages: u64,
+        ai: u64,
+        human: u64,
+        last: Option<chrono::DateTime<Utc>>,
+    }
+    let mut activity: HashMap<i64, Activity> = HashMap::new();
+    for c in &conversations {
+        let a = activity.entry(c.conciergerie_id).or_default();
+        a.conversations += 1;
+        a.last = a.last.max(c.last_message_at);
+    }
+    for m in &recent {
+        let Some(tenant) = tenant_of.get(&m.conversation_id) else {
+            continue;
+        };
+        let a = activity.entry(*tenant).or_default();
+        a.messages += 1;
+        match m.sender {
+            Sender::Ai => a.ai += 1,
+            Sender::Concierge => a.human += 1,
+            _ => {}
+        }
+    }
+    let body: Vec<ConciergerieOverview> = rows
+        .into_iter()
+        .map(|row| {
+            let a = activity.remove(&row.id).unwrap_or_default();
+            ConciergerieOverview {
+                conversations: a.conversations,
+                messages_last_7_days: a.messages,
+                ai_share: if a.ai + a.human == 0 {
+                    0.0
+                } else {
+                    a.ai as f64 / (a.ai + a.human) as f64
+                },
+                last_activity_at: a.last,
+                conciergerie: Conciergerie::from(row),
+            }
+        })
+        .collect();
+    Ok(HttpResponse::Ok().json(body))
 }
 
 #[tracing::instrument(skip_all)]

@@ -23,6 +23,12 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(analytics);
 }
 
+/// What tokens cost, in USD, at the list prices above.
+pub fn estimated_cost(input_tokens: i64, output_tokens: i64) -> f64 {
+    (input_tokens as f64 * PRICE_INPUT_PER_MTOK + output_tokens as f64 * PRICE_OUTPUT_PER_MTOK)
+        / 1_000_000.0
+}
+
 #[derive(Deserialize)]
 struct Range {
     days: Option<i64>,
@@ -134,9 +140,7 @@ async fn analytics(
         median_first_response_secs: median,
         input_tokens,
         output_tokens,
-        estimated_cost_usd: (input_tokens as f64 * PRICE_INPUT_PER_MTOK
-            + output_tokens as f64 * PRICE_OUTPUT_PER_MTOK)
-            / 1_000_000.0,
+        estimated_cost_usd: estimated_cost(input_tokens, output_tokens),
     };
     Ok(HttpResponse::Ok().json(body))
 }

@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use actix_web::{web, HttpResponse};
 use chrono::Utc;
 use entity::{conciergerie, feature_request};
+use protocol::events::ServerEvent;
 use protocol::feature_requests::{
     FeatureRequest, FeatureRequestPatch, FeatureRequestStats, NewFeatureRequest,
 };
@@ -79,6 +80,17 @@ async fn find_visible(
         .one(&state.db)
         .await?
         .ok_or(AppError::NotFound("feature request"))
+}
+
+/// The board is live: admins see every change, a conciergerie sees changes to its own requests.
+fn publish(state: &AppState, wire: &FeatureRequest) {
+    let event = ServerEvent::FeatureRequestUpdated {
+        feature_request: wire.clone(),
+    };
+    if let Some(owner) = wire.conciergerie_id {
+        state.notify_tenant(owner, event.clone());
+    }
+    state.notify_admins(event);
 }
 
 async fn author_names(state: &AppState) -> Result<HashMap<i64, String>, AppError> {
@@ -177,6 +189,7 @@ async fn create(
     .insert(&state.db)
     .await?;
     let wire = to_wire(&state, row).await?;
+    publish(&state, &wire);
     Ok(HttpResponse::Created().json(wire))
 }
 
@@ -210,6 +223,7 @@ async fn update(
     row.updated_at = Set(Utc::now());
     let row = row.update(&state.db).await?;
     let wire = to_wire(&state, row).await?;
+    publish(&state, &wire);
     Ok(HttpResponse::Ok().json(wire))
 }
 
@@ -219,8 +233,16 @@ async fn remove(
     id: web::Path<FeatureRequestId>,
 ) -> Result<HttpResponse, AppError> {
     let row = find_visible(&state, caller, id.into_inner()).await?;
+    let owner = row.conciergerie_id;
     feature_request::Entity::delete_by_id(row.id)
         .exec(&state.db)
         .await?;
+    let event = ServerEvent::FeatureRequestDeleted {
+        id: FeatureRequestId(row.id),
+    };
+    if let Some(owner) = owner {
+        state.notify_tenant(protocol::ConciergerieId(owner), event.clone());
+    }
+    state.notify_admins(event);
     Ok(HttpResponse::NoContent().finish())
 }

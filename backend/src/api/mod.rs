@@ -3,6 +3,7 @@
 use actix_web::web;
 
 mod admin_conciergeries;
+mod admin_health;
 mod admin_unrouted;
 mod analytics;
 mod auth;
@@ -29,5 +30,6 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .configure(simulator::configure)
         .configure(webhooks::configure)
         .configure(templates::configure)
-        .configure(analytics::configure);
+        .configure(analytics::configure)
+        .configure(admin_health::configure);
 }

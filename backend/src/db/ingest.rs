@@ -277,6 +277,7 @@ async fn store_inbound(txn: &DatabaseTransaction, new: NewInbound) -> Result<Ing
         cache_creation_tokens: Set(None),
         cache_read_tokens: Set(None),
         client_ref: Set(None),
+        notice: Set(None),
         created_at: Set(new.received_at),
         ..Default::default()
     }

@@ -34,7 +34,10 @@ async fn an_admin_creates_a_conciergerie_that_can_log_in() {
         .json()
         .await
         .unwrap();
-    let emails: Vec<&str> = list.iter().map(|c| c["email"].as_str().unwrap()).collect();
+    let emails: Vec<&str> = list
+        .iter()
+        .map(|c| c["conciergerie"]["email"].as_str().unwrap())
+        .collect();
     assert_eq!(emails, ["demo@example.com", "contact@lac-annecy.fr"]);
 
     let token = token_of(

@@ -9,6 +9,7 @@ mod fake_claude;
 mod fake_twilio;
 mod support;
 
+mod admin_platform;
 mod ai;
 mod dashboard_api;
 mod inbound;

@@ -12,7 +12,9 @@ use actix::prelude::*;
 use chrono::Utc;
 use entity::{conversation, faq, message};
 use protocol::events::ServerEvent;
-use protocol::{AiMode, ConciergerieId, ConversationId, ConversationStatus, MessageStatus, Sender};
+use protocol::{
+    AiMode, ConciergerieId, ConversationId, ConversationStatus, MessageStatus, Notice, Sender,
+};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, Order, QueryFilter, QueryOrder,
     QuerySelect, Set,
@@ -162,19 +164,14 @@ struct AiFinished {
 }
 
 /// What the actor will do with an AI answer, decided before touching the database.
-enum Plan {
-    /// Send this AI message to the guest (a reply, or a holding message on hand-off).
-    Send {
-        body: String,
-        outcome: Option<AiOutcome>,
-        handoff: Option<String>,
-    },
-    /// Store a proposal for the operator.
-    Suggest {
-        body: String,
-        outcome: Option<AiOutcome>,
-        handoff: Option<String>,
-    },
+struct Plan {
+    /// Send it to the guest (auto mode), or only propose it to the operator.
+    send: bool,
+    /// The reply, or the holding message on hand-off.
+    body: String,
+    outcome: Option<AiOutcome>,
+    /// Why a human must take over, and whether it is because the AI failed.
+    handoff: Option<(String, Notice)>,
 }
 
 impl Handler<AiFinished> for ConversationActor {
@@ -195,10 +192,14 @@ impl Handler<AiFinished> for ConversationActor {
         atomic(self, fut, |applied, act, ctx| {
             let Applied {
                 conversation,
+                note,
                 message,
                 suggestion,
                 handoff,
             } = applied;
+            if let Some(note) = &note {
+                act.message_created(note);
+            }
             if let Some(message) = &message {
                 act.message_created(message);
             }
@@ -225,40 +226,35 @@ impl Handler<AiFinished> for ConversationActor {
 }
 
 fn plan(mode: AiMode, result: Result<AiOutcome, String>, guest_text: &str) -> Plan {
-    let (decision, outcome) = match result {
-        Ok(outcome) => (outcome.decision.clone(), Some(outcome)),
+    let (decision, outcome, notice) = match result {
+        Ok(outcome) => (outcome.decision.clone(), Some(outcome), Notice::Handoff),
         Err(error) => {
             tracing::warn!(%error, "AI failed; handing off to a human");
             let holding = holding_message(language::detect(guest_text));
+            let reason = format!("AI unavailable: {error}");
             (
-                AiDecision::Handoff {
-                    reason: format!("AI unavailable: {error}"),
-                    holding,
-                },
+                AiDecision::Handoff { reason, holding },
                 None,
+                Notice::AiFailure,
             )
         }
     };
     let (body, handoff) = match decision {
         AiDecision::Reply(text) => (text, None),
-        AiDecision::Handoff { reason, holding } => (holding, Some(reason)),
+        AiDecision::Handoff { reason, holding } => (holding, Some((reason, notice))),
     };
-    match mode {
-        AiMode::Auto => Plan::Send {
-            body,
-            outcome,
-            handoff,
-        },
-        AiMode::Suggest | AiMode::Off => Plan::Suggest {
-            body,
-            outcome,
-            handoff,
-        },
+    Plan {
+        send: mode == AiMode::Auto,
+        body,
+        outcome,
+        handoff,
     }
 }
 
 struct Applied {
     conversation: conversation::Model,
+    /// The system note recording a hand-off.
+    note: Option<message::Model>,
     message: Option<message::Model>,
     suggestion: Option<String>,
     handoff: Option<String>,
@@ -278,74 +274,82 @@ fn usage_columns(active: &mut message::ActiveModel, outcome: &Option<AiOutcome>)
 
 async fn apply(core: &Core, conv: conversation::Model, plan: Plan) -> Result<Applied, AppError> {
     let now = Utc::now();
-    let engine = core.responder.engine();
-    match plan {
-        Plan::Send {
-            body,
-            outcome,
-            handoff,
-        } => {
-            let mut row = message::ActiveModel {
+    let Plan {
+        send,
+        body,
+        outcome,
+        handoff,
+    } = plan;
+    // The hand-off is written into the thread, so operators see when and why.
+    let note = match &handoff {
+        Some((reason, notice)) => Some(
+            message::ActiveModel {
                 conversation_id: Set(conv.id),
-                sender: Set(Sender::Ai),
-                body: Set(body),
-                status: Set(MessageStatus::Pending),
+                sender: Set(Sender::System),
+                body: Set(reason.clone()),
+                status: Set(MessageStatus::Received),
+                notice: Set(Some(*notice)),
                 created_at: Set(now),
                 ..blank_message()
-            };
-            row.ai_engine = Set(Some(engine));
-            usage_columns(&mut row, &outcome);
-            let message = row.insert(&core.db).await?;
-            let mut active = conv.into_active_model();
-            active.last_message_at = Set(Some(now));
-            active.last_message_preview = Set(Some(preview(&message.body)));
-            active.ai_paused = Set(false);
-            active.ai_paused_until = Set(None);
-            if let Some(reason) = &handoff {
-                active.status = Set(ConversationStatus::NeedsHuman);
-                active.handoff_reason = Set(Some(reason.clone()));
             }
-            let conversation = active.update(&core.db).await?;
-            Ok(Applied {
-                conversation,
-                message: Some(message),
-                suggestion: None,
-                handoff,
-            })
-        }
-        Plan::Suggest {
-            body,
-            outcome,
-            handoff,
-        } => {
-            // The proposal and what it cost are recorded on the guest message it answers.
-            let last_guest = message::Entity::find()
-                .filter(message::Column::ConversationId.eq(conv.id))
-                .filter(message::Column::Sender.eq(Sender::Client))
-                .order_by(message::Column::Id, Order::Desc)
-                .one(&core.db)
-                .await?;
-            if let Some(guest) = last_guest {
-                let mut active = guest.into_active_model();
-                active.ai_suggestion = Set(Some(body.clone()));
-                usage_columns(&mut active, &outcome);
-                active.update(&core.db).await?;
-            }
-            let mut active = conv.into_active_model();
-            active.ai_suggestion = Set(Some(body.clone()));
-            if let Some(reason) = &handoff {
-                active.status = Set(ConversationStatus::NeedsHuman);
-                active.handoff_reason = Set(Some(reason.clone()));
-            }
-            let conversation = active.update(&core.db).await?;
-            Ok(Applied {
-                conversation,
-                message: None,
-                suggestion: Some(body),
-                handoff,
-            })
-        }
+            .insert(&core.db)
+            .await?,
+        ),
+        None => None,
+    };
+    let reason = handoff.map(|(reason, _)| reason);
+    let mut active = conv.clone().into_active_model();
+    if let Some(reason) = &reason {
+        active.status = Set(ConversationStatus::NeedsHuman);
+        active.handoff_reason = Set(Some(reason.clone()));
     }
+    if send {
+        let mut row = message::ActiveModel {
+            conversation_id: Set(conv.id),
+            sender: Set(Sender::Ai),
+            body: Set(body),
+            status: Set(MessageStatus::Pending),
+            created_at: Set(now),
+            ..blank_message()
+        };
+        row.ai_engine = Set(Some(core.responder.engine()));
+        usage_columns(&mut row, &outcome);
+        let message = row.insert(&core.db).await?;
+        active.last_message_at = Set(Some(now));
+        active.last_message_preview = Set(Some(preview(&message.body)));
+        active.ai_paused = Set(false);
+        active.ai_paused_until = Set(None);
+        let conversation = active.update(&core.db).await?;
+        return Ok(Applied {
+            conversation,
+            note,
+            message: Some(message),
+            suggestion: None,
+            handoff: reason,
+        });
+    }
+    // The proposal and what it cost are recorded on the guest message it answers.
+    let last_guest = message::Entity::find()
+        .filter(message::Column::ConversationId.eq(conv.id))
+        .filter(message::Column::Sender.eq(Sender::Client))
+        .order_by(message::Column::Id, Order::Desc)
+        .one(&core.db)
+        .await?;
+    if let Some(guest) = last_guest {
+        let mut guest = guest.into_active_model();
+        guest.ai_suggestion = Set(Some(body.clone()));
+        usage_columns(&mut guest, &outcome);
+        guest.update(&core.db).await?;
+    }
+    active.ai_suggestion = Set(Some(body.clone()));
+    let conversation = active.update(&core.db).await?;
+    Ok(Applied {
+        conversation,
+        note,
+        message: None,
+        suggestion: Some(body),
+        handoff: reason,
+    })
 }
 
 /// Sent at start-up to conversations whose guest is still waiting for an answer.

@@ -340,6 +340,7 @@ fn blank_message() -> message::ActiveModel {
         cache_creation_tokens: Set(None),
         cache_read_tokens: Set(None),
         client_ref: Set(None),
+        notice: Set(None),
         ..Default::default()
     }
 }
