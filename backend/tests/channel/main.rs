@@ -15,4 +15,5 @@ mod dashboard_api;
 mod inbound;
 mod live;
 mod outbound;
+mod postgres;
 mod simulator;

@@ -1,0 +1,100 @@
+//! The same server on PostgreSQL (the scale-out database): migrations, ingest, operator reply,
+//! AI reply and tenant queries. Creates its own database and drops it afterwards.
+
+use protocol::conversations::ConversationSummary;
+use rand::RngCore;
+use reqwest::StatusCode;
+use sea_orm::{ConnectionTrait, Database};
+use serde_json::json;
+
+use crate::support::*;
+
+const SERVER: &str = "postgres://postgres@127.0.0.1:5432";
+
+#[actix_web::test]
+async fn the_whole_message_path_works_on_postgresql() {
+    let admin_db = match Database::connect(format!("{SERVER}/postgres")).await {
+        Ok(db) => db,
+        Err(e) => {
+            // CI and the development machines run PostgreSQL; a laptop without it still passes
+            // the rest of the suite.
+            eprintln!("skipping the PostgreSQL test: {SERVER} is not reachable ({e})");
+            return;
+        }
+    };
+    let mut bytes = [0u8; 6];
+    rand::rngs::OsRng.fill_bytes(&mut bytes);
+    let name = format!(
+        "majordome_test_{}",
+        bytes.iter().map(|b| format!("{b:02x}")).collect::<String>()
+    );
+    admin_db
+        .execute_unprepared(&format!("CREATE DATABASE {name}"))
+        .await
+        .expect("create test database");
+
+    let url = format!("{SERVER}/{name}");
+    let (app, twilio) =
+        twilio_app_with(&[("DATABASE_URL", url.as_str()), ("AI_BURST_WINDOW_MS", "50")]).await;
+    let token = app.login_demo().await;
+    let mut socket = connect_ws(&app, &token).await;
+
+    for sid in [
+        "SME0000000000000000000000000000001",
+        "SME0000000000000000000000000000001",
+    ] {
+        let form = text_webhook(
+            sid,
+            "whatsapp:+33612345678",
+            DEMO_NUMBER,
+            "À quelle heure est le check-in ?",
+        );
+        assert_eq!(
+            post_signed(&app, "/webhook/whatsapp", &form).await.status(),
+            StatusCode::OK
+        );
+    }
+    // The offline responder answers from the seeded FAQ, through the fake Twilio.
+    let ai = wait_for(&mut socket, "AI reply", |e| {
+        e["type"] == "message.created" && e["message"]["sender"] == "ai"
+    })
+    .await;
+    assert!(ai["message"]["body"].as_str().unwrap().contains("16h"));
+    let list: Vec<ConversationSummary> = app
+        .get("/api/conversations", Some(&token))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(list.len(), 1);
+    let reply = app
+        .post_json(
+            &format!("/api/conversations/{}/send", list[0].id),
+            Some(&token),
+            &json!({"body": "Bon séjour !"}),
+        )
+        .await;
+    assert_eq!(reply.status(), StatusCode::CREATED);
+    eventually("two sends", || async { twilio.sends().len() == 2 }).await;
+    let thread: Vec<serde_json::Value> = app
+        .get(
+            &format!("/api/conversations/{}/messages", list[0].id),
+            Some(&token),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(
+        thread.len(),
+        3,
+        "guest message stored once, AI reply, operator reply"
+    );
+
+    drop(app);
+    tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    admin_db
+        .execute_unprepared(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+        .await
+        .expect("drop test database");
+}
