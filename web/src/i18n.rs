@@ -199,6 +199,8 @@ texts! {
         "No Twilio account: replies go to the built-in guest simulator.";
     runtime_offline_ai: "Pas de clé Anthropic : l'IA est le répondeur FAQ hors ligne.",
         "No Anthropic key: the AI is the offline FAQ responder.";
+    runtime_simulator_short: "Simulateur de voyageur (sans Twilio)", "Guest simulator (no Twilio)";
+    runtime_offline_ai_short: "IA : FAQ hors ligne", "AI: offline FAQ";
     open_simulator: "Simulateur", "Simulator";
     open_simulator_long: "Ouvrir le simulateur de voyageur", "Open the guest simulator";
     close_simulator: "Fermer le simulateur", "Close the simulator";
@@ -224,6 +226,7 @@ texts! {
     chip_needs_human: "À traiter", "Needs a human";
     chip_failed: "Échec d'envoi", "Send failed";
     chip_closed: "Clôturée", "Closed";
+    chip_suggestion_ready: "Suggestion à valider", "Suggestion to review";
 
     select_conversation: "Sélectionnez une conversation", "Pick a conversation";
     select_conversation_hint: "Les nouveaux messages arrivent en direct, sans recharger la page.",

@@ -59,12 +59,13 @@ pub fn AiControls(props: &AiControlsProps) -> Html {
     let reset = c.ai_mode_override.is_some().then(|| {
         let on_patch = props.on_patch.clone();
         html! {
-            <button type="button" class="btn-link small" title={t.ai_mode_reset} disabled={props.busy}
+            <button type="button" class="btn-icon" title={t.ai_mode_reset} aria-label={t.ai_mode_reset}
+                disabled={props.busy}
                 onclick={Callback::from(move |_| on_patch.emit(ConversationPatch {
                     ai_mode_override: Some(None),
                     ..Default::default()
                 }))}>
-                { t.ai_mode_reset }
+                { icon(Icon::Undo) }
             </button>
         }
     });

@@ -42,9 +42,13 @@ pub fn Banners(props: &BannersProps) -> Html {
         html! {
             <div class="banner banner-demo" role="status">
                 <span class="banner-tag">{ t.runtime_demo }</span>
-                <span class="banner-text">
+                <span class="banner-text banner-long">
                     if simulator { <span>{ t.runtime_simulator }</span> }
                     if offline_ai { <span>{ t.runtime_offline_ai }</span> }
+                </span>
+                <span class="banner-text banner-short">
+                    if simulator { <span>{ t.runtime_simulator_short }</span> }
+                    if offline_ai { <span>{ t.runtime_offline_ai_short }</span> }
                 </span>
                 if simulator && !props.sim_open {
                     <button type="button" class="btn btn-small btn-light"

@@ -94,6 +94,32 @@ pub fn ChatWindow(props: &ChatWindowProps) -> Html {
             *seen_count.borrow_mut() = *count;
         });
     }
+    // The log shrinks when a banner, an alert or the suggestion appears: stay at the bottom.
+    {
+        let log = log.clone();
+        let stick = stick.clone();
+        use_effect_with((), move |_| {
+            use wasm_bindgen::closure::Closure;
+            use wasm_bindgen::JsCast;
+            let element = log.cast::<web_sys::Element>();
+            let observer = element.and_then(|el| {
+                let on_resize = Closure::<dyn FnMut()>::new(move || {
+                    if *stick.borrow() {
+                        scroll_to_bottom(&log);
+                    }
+                });
+                let observer =
+                    web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()).ok()?;
+                observer.observe(&el);
+                Some((observer, on_resize))
+            });
+            move || {
+                if let Some((observer, _callback)) = observer {
+                    observer.disconnect();
+                }
+            }
+        });
+    }
     let onscroll = {
         let log = log.clone();
         let stick = stick.clone();

@@ -207,3 +207,68 @@ pub fn Composer(props: &ComposerProps) -> Html {
         </div>
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+    use protocol::TemplateId;
+
+    fn tpl(id: i64, shortcut: &str, body: &str) -> Template {
+        let at = chrono::Utc.with_ymd_and_hms(2025, 1, 1, 0, 0, 0).unwrap();
+        Template {
+            id: TemplateId(id),
+            shortcut: shortcut.into(),
+            body: body.into(),
+            created_at: at,
+            updated_at: at,
+        }
+    }
+
+    async fn render(value: &str, disabled_reason: Option<&str>) -> String {
+        let props = ComposerProps {
+            value: value.into(),
+            on_input: Callback::noop(),
+            on_send: Callback::noop(),
+            templates: Rc::new(vec![
+                tpl(1, "wifi", "Le code Wi-Fi est 1234."),
+                tpl(2, "checkout", "Départ avant 11 h."),
+            ]),
+            disabled_reason: disabled_reason.map(str::to_owned),
+            focus_seq: 0,
+        };
+        yew::LocalServerRenderer::<Composer>::with_props(props)
+            .hydratable(false)
+            .render()
+            .await
+    }
+
+    #[tokio::test]
+    async fn slash_opens_the_matching_saved_replies() {
+        let html = render("Bonjour /wi", None).await;
+        assert!(html.contains("role=\"listbox\""), "{html}");
+        assert!(
+            html.contains("/wifi") && !html.contains("/checkout"),
+            "{html}"
+        );
+        assert!(html.contains("aria-selected=\"true\""));
+        assert!(html.contains("aria-expanded=\"true\""));
+        let html = render("/zz", None).await;
+        assert!(html.contains("Aucune réponse type pour « /zz »"), "{html}");
+        let html = render("Bonjour", None).await;
+        assert!(!html.contains("tpl-popup"));
+    }
+
+    #[tokio::test]
+    async fn closed_window_disables_the_composer_and_says_why() {
+        let html = render("", Some("Fenêtre fermée : le voyageur doit écrire.")).await;
+        assert!(html.contains("composer disabled"), "{html}");
+        assert!(html.contains("Fenêtre fermée : le voyageur doit écrire."));
+        assert!(html.contains("aria-describedby=\"composer-blocked\""));
+        assert!(html.contains("disabled"), "{html}");
+        // Nothing to send yet: the send button is disabled too.
+        let open = render("", None).await;
+        assert!(open.contains("composer-hint"));
+        assert!(!open.contains("composer-blocked"));
+    }
+}

@@ -31,6 +31,7 @@ pub fn chip_label(chip: Chip, lang: Lang) -> &'static str {
         Chip::Human => t.chip_human,
         Chip::NeedsHuman => t.chip_needs_human,
         Chip::SendFailed => t.chip_failed,
+        Chip::SuggestionReady => t.chip_suggestion_ready,
         Chip::Closed => t.chip_closed,
     }
 }
@@ -38,7 +39,7 @@ pub fn chip_label(chip: Chip, lang: Lang) -> &'static str {
 /// A status chip, with its icon.
 pub fn chip_html(chip: Chip, lang: Lang) -> Html {
     let glyph = match chip {
-        Chip::Ai | Chip::AiSuggest => Some(Icon::Sparkles),
+        Chip::Ai | Chip::AiSuggest | Chip::SuggestionReady => Some(Icon::Sparkles),
         Chip::Human => Some(Icon::User),
         Chip::NeedsHuman => Some(Icon::Hand),
         Chip::SendFailed => Some(Icon::Alert),

@@ -54,7 +54,7 @@ fn wide_screen() -> bool {
     web_sys::window()
         .and_then(|w| w.inner_width().ok())
         .and_then(|v| v.as_f64())
-        .is_some_and(|w| w >= 1280.0)
+        .is_some_and(|w| w >= 1400.0)
 }
 
 fn page_visible() -> bool {

@@ -33,6 +33,7 @@ pub enum Icon {
     Eye,
     EyeOff,
     ArrowDown,
+    Undo,
 }
 
 /// A circle, written `"c cx cy r"` among an icon's paths.
@@ -73,6 +74,7 @@ fn paths(icon: Icon) -> &'static [&'static str] {
         Icon::Eye => &["M2 12s3.5-7 10-7 10 7 10 7-3.5 7-10 7S2 12 2 12z", circle!(12, 12, 3)],
         Icon::EyeOff => &["M2 12s3.5-7 10-7 10 7 10 7-3.5 7-10 7S2 12 2 12z", circle!(12, 12, 3), "M4 4l16 16"],
         Icon::ArrowDown => &["M12 5v14M6 13l6 6 6-6"],
+        Icon::Undo => &["M9 14 4 9l5-5", "M4 9h10.5a5.5 5.5 0 0 1 0 11H11"],
     }
 }
 

@@ -42,3 +42,30 @@ pub fn SuggestionCard(props: &SuggestionCardProps) -> Html {
         </aside>
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn offers_send_edit_and_discard() {
+        let props = SuggestionCardProps {
+            body: "L'arrivée est à partir de 16 h.".into(),
+            on_send: Callback::noop(),
+            on_edit: Callback::noop(),
+            on_discard: Callback::noop(),
+            disabled: true,
+        };
+        let html = yew::LocalServerRenderer::<SuggestionCard>::with_props(props)
+            .hydratable(false)
+            .render()
+            .await;
+        assert!(html.contains("Suggestion de l'IA"), "{html}");
+        assert!(html.contains("16 h."));
+        for label in ["Envoyer", "Modifier", "Ignorer"] {
+            assert!(html.contains(label), "{label}: {html}");
+        }
+        // Sending is disabled while the 24 h window is closed; editing and discarding are not.
+        assert_eq!(html.matches("disabled=\"disabled\"").count(), 1, "{html}");
+    }
+}

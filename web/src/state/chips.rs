@@ -15,6 +15,8 @@ pub enum Chip {
     NeedsHuman,
     /// The last reply did not reach the guest.
     SendFailed,
+    /// The AI proposed a reply that waits for an operator.
+    SuggestionReady,
     Closed,
 }
 
@@ -27,6 +29,7 @@ impl Chip {
             Chip::Human => "chip-human",
             Chip::NeedsHuman => "chip-needs-human",
             Chip::SendFailed => "chip-failed",
+            Chip::SuggestionReady => "chip-suggestion",
             Chip::Closed => "chip-closed",
         }
     }
@@ -50,6 +53,9 @@ pub fn chips(c: &ConversationSummary) -> Vec<Chip> {
     }
     if c.last_send_failed {
         out.push(Chip::SendFailed);
+    }
+    if c.ai_suggestion.is_some() {
+        out.push(Chip::SuggestionReady);
     }
     if c.status == ConversationStatus::Closed {
         out.push(Chip::Closed);
@@ -85,5 +91,9 @@ mod tests {
         c.status = ConversationStatus::Closed;
         c.last_send_failed = false;
         assert_eq!(chips(&c), vec![Chip::Closed]);
+        c.status = ConversationStatus::Open;
+        c.ai_mode = AiMode::Suggest;
+        c.ai_suggestion = Some("Bonjour !".into());
+        assert_eq!(chips(&c), vec![Chip::SuggestionReady, Chip::AiSuggest]);
     }
 }
