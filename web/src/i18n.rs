@@ -286,6 +286,8 @@ texts! {
     handoff_default_reason: "Elle n'a pas trouvé de réponse sûre dans votre FAQ.",
         "It found no reliable answer in your FAQ.";
     mark_handled: "Marquer comme traitée", "Mark as handled";
+    notice_handoff: "L'IA passe la main", "The AI handed over";
+    notice_ai_failure: "L'IA n'a pas pu répondre", "The AI could not answer";
     suggestion_title: "Suggestion de l'IA", "AI suggestion";
     suggestion_send: "Envoyer", "Send";
     suggestion_edit: "Modifier", "Edit";

@@ -8,7 +8,7 @@ use std::rc::Rc;
 
 use protocol::conversations::{ConversationPatch, ConversationSummary};
 use protocol::templates::Template;
-use protocol::{AiMode, ConversationStatus};
+use protocol::{AiMode, ConversationId, ConversationStatus};
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
@@ -37,6 +37,12 @@ pub struct ChatWindowProps {
     #[prop_or_default]
     pub templates: Rc<Vec<Template>>,
     pub on_back: Callback<()>,
+    /// The reply being written when the operator last left this conversation.
+    #[prop_or_default]
+    pub initial_draft: String,
+    /// Keeps the draft while the operator looks at another conversation.
+    #[prop_or_default]
+    pub on_draft: Callback<(ConversationId, String)>,
 }
 
 /// Within this many pixels of the bottom counts as "at the bottom".
@@ -55,7 +61,13 @@ pub fn ChatWindow(props: &ChatWindowProps) -> Html {
     let now = use_now(30_000);
     let c = &props.conversation;
     let id = c.id;
-    let draft = use_state(String::new);
+    let draft = use_state(|| props.initial_draft.clone());
+    {
+        let on_draft = props.on_draft.clone();
+        use_effect_with((*draft).clone(), move |text| {
+            on_draft.emit((id, text.clone()))
+        });
+    }
     let error = use_state(|| None::<String>);
     let busy = use_state(|| false);
     let focus_seq = use_state(|| 0u32);

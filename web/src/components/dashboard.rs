@@ -78,6 +78,8 @@ pub fn Dashboard() -> Html {
     let sim_open = use_state(|| simulator_mode && wide_screen());
     let list_error = use_state(|| None::<String>);
     let thread_error = use_state(|| None::<(ConversationId, String)>);
+    // Unsent replies, per conversation, kept while the operator switches between them.
+    let drafts = use_mut_ref(std::collections::HashMap::<ConversationId, String>::new);
     // The open conversation, readable from the WebSocket callback without re-subscribing.
     let open_ref = use_mut_ref(|| None::<ConversationId>);
 
@@ -241,10 +243,22 @@ pub fn Dashboard() -> Html {
                         .as_ref()
                         .filter(|(id, _)| *id == c.id)
                         .map(|(_, e)| e.clone());
+                    let initial_draft = drafts.borrow().get(&c.id).cloned().unwrap_or_default();
+                    let on_draft = {
+                        let drafts = drafts.clone();
+                        Callback::from(move |(id, text): (ConversationId, String)| {
+                            let mut drafts = drafts.borrow_mut();
+                            if text.is_empty() {
+                                drafts.remove(&id);
+                            } else {
+                                drafts.insert(id, text);
+                            }
+                        })
+                    };
                     html! {
                         <ChatWindow key={c.id.0} conversation={c.clone()} {thread} {error}
                             inbox={inbox.dispatcher()} templates={(*templates).clone()}
-                            on_back={on_back.clone()} />
+                            on_back={on_back.clone()} {initial_draft} {on_draft} />
                     }
                 }
                 None if open.is_some() && !inbox.loaded => html! {

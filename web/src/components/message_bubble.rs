@@ -2,7 +2,7 @@
 //! delivery ticks, failure reason, attachments and shared location.
 
 use protocol::conversations::{Location, Media, Message};
-use protocol::{AiEngine, MessageStatus, Sender};
+use protocol::{AiEngine, MessageStatus, Notice, Sender};
 use yew::prelude::*;
 
 use super::hooks::use_lang;
@@ -152,8 +152,24 @@ pub fn MessageBubble(props: &MessageBubbleProps) -> Html {
     let m = &props.message;
 
     if m.sender == Sender::System {
+        let (class, title) = match m.notice {
+            Some(Notice::Handoff) => ("notice-handoff", Some(t.notice_handoff)),
+            Some(Notice::AiFailure) => ("notice-ai-failure", Some(t.notice_ai_failure)),
+            None => ("", None),
+        };
+        let glyph = m.notice.map(|n| match n {
+            Notice::Handoff => icon(Icon::Hand),
+            Notice::AiFailure => icon(Icon::Alert),
+        });
         return html! {
-            <div class="msg msg-system" role="note"><span>{ m.body.clone() }</span></div>
+            <div class={classes!("msg", "msg-system", class)} role="note">
+                <span>
+                    { glyph }
+                    if let Some(title) = title { <strong>{ title }</strong>{ " · " } }
+                    { m.body.clone() }
+                    <time datetime={m.created_at.to_rfc3339()}>{ clock_time(m.created_at, utc_offset_minutes(m.created_at)) }</time>
+                </span>
+            </div>
         };
     }
 
@@ -368,5 +384,24 @@ mod tests {
     async fn system_note_is_centered() {
         let html = render(props(msg(6, 1, Sender::System, 9, "Mode IA : suggestion"))).await;
         assert!(html.contains("msg-system") && html.contains("Mode IA : suggestion"));
+        assert!(!html.contains("<strong>"));
+    }
+
+    #[tokio::test]
+    async fn handoff_and_ai_failure_notices_are_titled() {
+        let mut m = msg(7, 1, Sender::System, 9, "question hors FAQ");
+        m.notice = Some(Notice::Handoff);
+        let html = render(props(m)).await;
+        assert!(
+            html.contains("notice-handoff") && html.contains("L'IA passe la main"),
+            "{html}"
+        );
+        let mut m = msg(8, 1, Sender::System, 9, "timeout");
+        m.notice = Some(Notice::AiFailure);
+        let html = render(props(m)).await;
+        assert!(
+            html.contains("notice-ai-failure") && html.contains("L'IA n'a pas pu répondre"),
+            "{html}"
+        );
     }
 }
