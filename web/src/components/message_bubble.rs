@@ -165,7 +165,9 @@ pub fn MessageBubble(props: &MessageBubbleProps) -> Html {
             <div class={classes!("msg", "msg-system", class)} role="note">
                 <span>
                     { glyph }
-                    if let Some(title) = title { <strong>{ title }</strong>{ " · " } }
+                    if let Some(title) = title {
+                        <strong>{ title }{ if lang == Lang::Fr { " :" } else { ":" } }</strong>
+                    }
                     { m.body.clone() }
                     <time datetime={m.created_at.to_rfc3339()}>{ clock_time(m.created_at, utc_offset_minutes(m.created_at)) }</time>
                 </span>

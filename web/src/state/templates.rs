@@ -28,12 +28,17 @@ pub fn matching<'a>(templates: &'a [Template], token: &str) -> Vec<&'a Template>
             contains.push(t);
         }
     }
-    starts.sort_by(|a, b| {
-        a.shortcut
-            .len()
-            .cmp(&b.shortcut.len())
-            .then(a.shortcut.cmp(&b.shortcut))
-    });
+    // Shortest first once something is typed (the likeliest completion), else alphabetical.
+    if q.is_empty() {
+        starts.sort_by(|a, b| a.shortcut.cmp(&b.shortcut));
+    } else {
+        starts.sort_by(|a, b| {
+            a.shortcut
+                .len()
+                .cmp(&b.shortcut.len())
+                .then(a.shortcut.cmp(&b.shortcut))
+        });
+    }
     starts.extend(contains);
     starts
 }
@@ -105,7 +110,10 @@ mod tests {
             names(matching(&ts, "WIFI")),
             vec!["wifi", "wifi-code", "parking"]
         );
-        assert_eq!(matching(&ts, "").len(), 4);
+        assert_eq!(
+            names(matching(&ts, "")),
+            vec!["checkin", "parking", "wifi", "wifi-code"]
+        );
         assert_eq!(exact(&ts, "Wifi").unwrap().id, TemplateId(2));
     }
 
