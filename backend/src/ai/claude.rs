@@ -113,7 +113,7 @@ impl ClaudeClient {
                 "input_schema": {
                     "type": "object",
                     "properties": {
-                        "reason": {"type": "string", "description": "Why a human is needed, for the team (one sentence)."},
+                        "reason": {"type": "string", "description": "Why a human is needed, for the concierge team: one short sentence in French."},
                         "message_to_guest": {"type": "string", "description": "Short holding message for the guest, in the guest's language."}
                     },
                     "required": ["reason", "message_to_guest"]
@@ -234,7 +234,7 @@ impl ClaudeClient {
                 reason: input["reason"]
                     .as_str()
                     .filter(|s| !s.trim().is_empty())
-                    .unwrap_or("the AI asked for a human")
+                    .unwrap_or("l'IA demande un humain")
                     .to_owned(),
                 holding: input["message_to_guest"]
                     .as_str()
@@ -245,11 +245,11 @@ impl ClaudeClient {
             // A reply cut off by max_tokens is half-done: a human finishes it rather than the guest
             // reading half a sentence.
             None if response.stop_reason.as_deref() == Some("max_tokens") => AiDecision::Handoff {
-                reason: "the AI reply was cut off (max_tokens)".into(),
+                reason: "réponse de l'IA tronquée (max_tokens)".into(),
                 holding: holding_message(guest_language),
             },
             None if text.trim().is_empty() => AiDecision::Handoff {
-                reason: "the AI returned no text".into(),
+                reason: "l'IA n'a renvoyé aucun texte".into(),
                 holding: holding_message(guest_language),
             },
             None => AiDecision::Reply(text),

@@ -364,14 +364,14 @@ pub fn answer(request: &AiRequest) -> AiOutcome {
         }
         Some(m) => AiDecision::Handoff {
             reason: format!(
-                "no FAQ answers this confidently (best match « {} », {:.0} %)",
+                "aucune réponse de la FAQ ne convient avec assez de confiance (piste : « {} », {:.0} %)",
                 request.faqs[m.index].0,
                 m.confidence * 100.0
             ),
             holding: holding_message(language),
         },
         None => AiDecision::Handoff {
-            reason: "the FAQ does not cover this question".into(),
+            reason: "la FAQ ne couvre pas cette question".into(),
             holding: holding_message(language),
         },
     };

@@ -284,7 +284,7 @@ async fn a_permanent_failure_hands_off_with_a_holding_message() {
     assert!(handoff["reason"]
         .as_str()
         .unwrap()
-        .contains("AI unavailable"));
+        .contains("IA indisponible"));
     assert_eq!(claude.calls().len(), 1, "a 400 is not retried");
     let conv = only_conversation(&app, &token).await;
     assert_eq!(conv.status, ConversationStatus::NeedsHuman);

@@ -231,7 +231,7 @@ fn plan(mode: AiMode, result: Result<AiOutcome, String>, guest_text: &str) -> Pl
         Err(error) => {
             tracing::warn!(%error, "AI failed; handing off to a human");
             let holding = holding_message(language::detect(guest_text));
-            let reason = format!("AI unavailable: {error}");
+            let reason = format!("IA indisponible : {error}");
             (
                 AiDecision::Handoff { reason, holding },
                 None,
