@@ -1,16 +1,5 @@
-//! The platform admin app, served by the backend at `/admin/`.
-
-use yew::prelude::*;
-
-#[function_component]
-fn App() -> Html {
-    html! {
-        <main class="app">
-            <h1>{ "Majordome — administration" }</h1>
-        </main>
-    }
-}
+//! The platform admin app, served by the backend at `/admin/` (see `backend/build.rs`).
 
 fn main() {
-    yew::Renderer::<App>::new().render();
+    majordome_admin_web::run();
 }

@@ -63,6 +63,14 @@ pub struct AssignNumber {
     pub conciergerie_id: ConciergerieId,
 }
 
+/// Answer to `POST /api/admin/unrouted/{id}/assign`: the number now belongs to the conciergerie,
+/// and `moved` waiting messages joined its inbox.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NumberAssigned {
+    pub whatsapp_number: String,
+    pub moved: u64,
+}
+
 /// Token usage and its estimated cost for one conciergerie.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TenantUsage {
@@ -88,4 +96,18 @@ pub struct PlatformHealth {
     pub ai_errors: u64,
     pub unrouted: u64,
     pub per_conciergerie: Vec<TenantUsage>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn number_assigned_reads_the_servers_answer() {
+        let a: NumberAssigned =
+            serde_json::from_str(r#"{"whatsapp_number":"whatsapp:+33455555555","moved":2}"#)
+                .unwrap();
+        assert_eq!(a.moved, 2);
+        assert_eq!(a.whatsapp_number, "whatsapp:+33455555555");
+    }
 }

@@ -1,0 +1,176 @@
+//! The live connection: `GET /ws?role=admin`, reconnected with exponential backoff and jitter.
+//! Every (re)connection opens with `hello`, after which the app reloads from REST, so a request
+//! filed while the socket was down still shows up.
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use protocol::events::ServerEvent;
+use yew::Callback;
+
+/// What the connection banner shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LinkState {
+    /// First connection in progress.
+    Connecting,
+    Online,
+    /// Lost; the next attempt is due at this many milliseconds since the epoch.
+    Offline {
+        retry_at_ms: i64,
+        attempt: u32,
+    },
+}
+
+const BASE_MS: f64 = 500.0;
+const CAP_MS: f64 = 30_000.0;
+
+/// Delay before reconnect attempt `attempt` (0-based): exponential, capped at 30 s, with "equal
+/// jitter" (half fixed, half random) so a restarted server is not hit by every tab at once.
+pub fn backoff_ms(attempt: u32, random01: f64) -> u32 {
+    let exp = (BASE_MS * 2f64.powi(attempt.min(16) as i32)).min(CAP_MS);
+    (exp / 2.0 + exp / 2.0 * random01.clamp(0.0, 1.0)) as u32
+}
+
+/// `ws://host/ws?role=admin` or `wss://…`, from the page's own origin (the app lives under
+/// `/admin/`, the socket at the root).
+pub fn url_for(protocol: &str, host: &str) -> String {
+    let scheme = if protocol == "https:" { "wss" } else { "ws" };
+    format!("{scheme}://{host}{}?role=admin", protocol::paths::WS)
+}
+
+/// Stops the connection loop when dropped.
+pub struct Connection {
+    stopped: Rc<Cell<bool>>,
+}
+
+impl Drop for Connection {
+    fn drop(&mut self) {
+        self.stopped.set(true);
+    }
+}
+
+/// Opens the socket and keeps it open until the returned handle is dropped.
+/// `on_gone` is called when reconnecting fails because the session is no longer valid.
+pub fn connect(
+    on_event: Callback<ServerEvent>,
+    on_state: Callback<LinkState>,
+    on_gone: Callback<()>,
+) -> Connection {
+    let stopped = Rc::new(Cell::new(false));
+    #[cfg(target_arch = "wasm32")]
+    yew::platform::spawn_local(run(stopped.clone(), on_event, on_state, on_gone));
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = (on_event, on_state, on_gone);
+    Connection { stopped }
+}
+
+#[cfg(target_arch = "wasm32")]
+async fn run(
+    stopped: Rc<Cell<bool>>,
+    on_event: Callback<ServerEvent>,
+    on_state: Callback<LinkState>,
+    on_gone: Callback<()>,
+) {
+    use futures::StreamExt;
+    use gloo_net::websocket::{futures::WebSocket, Message};
+    use gloo_timers::future::TimeoutFuture;
+
+    let location = web_sys::window().expect("window").location();
+    let url = url_for(
+        &location.protocol().unwrap_or_default(),
+        &location.host().unwrap_or_default(),
+    );
+    let mut attempt: u32 = 0;
+    loop {
+        if stopped.get() {
+            return;
+        }
+        if let Ok(ws) = WebSocket::open(&url) {
+            let mut ws = Box::pin(ws);
+            let mut online = false;
+            loop {
+                // Wake up now and then to notice a logout even on a silent socket.
+                let next = futures::future::select(ws.next(), TimeoutFuture::new(1_000));
+                match next.await {
+                    futures::future::Either::Left((Some(Ok(Message::Text(text))), _)) => {
+                        if !online {
+                            online = true;
+                            attempt = 0;
+                            on_state.emit(LinkState::Online);
+                        }
+                        match serde_json::from_str::<ServerEvent>(&text) {
+                            Ok(event) => on_event.emit(event),
+                            Err(e) => web_sys::console::warn_1(
+                                &format!("ignoring unknown event: {e}").into(),
+                            ),
+                        }
+                    }
+                    futures::future::Either::Left((Some(Ok(Message::Bytes(_))), _)) => {}
+                    futures::future::Either::Left((Some(Err(_)), _)) => {}
+                    futures::future::Either::Left((None, _)) => break,
+                    futures::future::Either::Right(_) => {}
+                }
+                if stopped.get() {
+                    return;
+                }
+            }
+        }
+        if stopped.get() {
+            return;
+        }
+        // A handshake refused for an expired session looks like any other failure: ask.
+        if matches!(
+            crate::api::me().await,
+            Err(crate::api::ApiError::Unauthorized)
+        ) {
+            on_gone.emit(());
+            return;
+        }
+        let delay = backoff_ms(attempt, crate::clock::random());
+        on_state.emit(LinkState::Offline {
+            retry_at_ms: crate::clock::now().timestamp_millis() + i64::from(delay),
+            attempt: attempt + 1,
+        });
+        attempt = attempt.saturating_add(1);
+        let mut waited = 0;
+        while waited < delay {
+            if stopped.get() {
+                return;
+            }
+            TimeoutFuture::new(250).await;
+            waited += 250;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backoff_grows_is_capped_and_jittered() {
+        assert_eq!(backoff_ms(0, 0.0), 250);
+        assert_eq!(backoff_ms(0, 1.0), 500);
+        assert_eq!(backoff_ms(3, 0.0), 2_000);
+        assert_eq!(backoff_ms(20, 1.0), 30_000);
+        assert_eq!(backoff_ms(20, 0.0), 15_000);
+        let mut last = 0;
+        for attempt in 0..8 {
+            let d = backoff_ms(attempt, 1.0);
+            assert!(d >= last);
+            last = d;
+        }
+    }
+
+    #[test]
+    fn ws_url_asks_for_the_admin_session() {
+        assert_eq!(
+            url_for("http:", "localhost:3000"),
+            "ws://localhost:3000/ws?role=admin"
+        );
+        assert_eq!(
+            url_for("https:", "admin.example.fr"),
+            "wss://admin.example.fr/ws?role=admin"
+        );
+    }
+}
