@@ -237,6 +237,7 @@ impl Lang {
             Lang::En if shown == total => {
                 self.plural(total as u64, ("", ""), ("request", "requests"))
             }
+            Lang::Fr if shown <= 1 => format!("{shown} demande sur {total}"),
             Lang::Fr => format!("{shown} demandes sur {total}"),
             Lang::En => format!("{shown} of {total} requests"),
         }
@@ -378,7 +379,8 @@ texts! {
     login_fields_required: "Saisissez votre e-mail et votre mot de passe.", "Enter your email and password.";
     login_demo_hint: "Premier administrateur (démo) : admin@example.com / admin123",
         "First administrator (demo): admin@example.com / admin123";
-    operator_space: "Vous êtes une conciergerie ? Espace opérateurs", "Are you a conciergerie? Operator sign-in";
+    operator_question: "Vous êtes une conciergerie ?", "Are you a conciergerie?";
+    operator_space: "Espace opérateurs", "Operator sign-in";
     logout: "Se déconnecter", "Log out";
     loading: "Chargement…", "Loading…";
     retry: "Réessayer", "Retry";

@@ -363,7 +363,8 @@ pub fn ConciergeriesPage(props: &ConciergeriesPageProps) -> Html {
                     <p class="muted">{ t.conciergeries_intro }</p>
                 </div>
                 <div class="header-actions">
-                    <button type="button" class="btn btn-outline" onclick={let r = props.on_reload.clone(); Callback::from(move |_| r.emit(()))}>
+                    <button type="button" class="btn btn-outline" title={t.refresh} aria-label={t.refresh}
+                        onclick={let r = props.on_reload.clone(); Callback::from(move |_| r.emit(()))}>
                         { icon(Icon::Refresh) }<span class="action-label">{ t.refresh }</span>
                     </button>
                     if *panel != Panel::Create {

@@ -136,7 +136,9 @@ pub fn Dashboard() -> Html {
                     reloads.dispatch(Reload::All);
                 }
                 ServerEvent::FeatureRequestUpdated { feature_request } => {
-                    if feature_request.created_at == feature_request.updated_at {
+                    if feature_request.conciergerie_id.is_some()
+                        && feature_request.created_at == feature_request.updated_at
+                    {
                         live_note.set(lang.new_request_note(
                             feature_request.author.as_deref().unwrap_or("Majordome"),
                             &feature_request.title,

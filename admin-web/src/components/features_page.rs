@@ -284,7 +284,7 @@ pub fn FeaturesPage(props: &FeaturesPageProps) -> Html {
     };
 
     html! {
-        <section class="page page-wide" aria-labelledby="page-title">
+        <section class="page" aria-labelledby="page-title">
             <header class="page-header">
                 <div>
                     <h1 id="page-title" tabindex="-1">{ t.features_title }</h1>

@@ -162,14 +162,14 @@ pub fn HealthPage(props: &HealthPageProps) -> Html {
     };
 
     html! {
-        <section class="page page-wide" aria-labelledby="page-title" aria-busy={loading.to_string()}>
+        <section class="page" aria-labelledby="page-title" aria-busy={loading.to_string()}>
             <header class="page-header">
                 <div>
                     <h1 id="page-title" tabindex="-1">{ t.health_title }</h1>
                     <p class="muted">{ t.health_intro }</p>
                 </div>
                 <div class="header-actions">
-                    <button type="button" class="btn btn-outline" onclick={refresh} disabled={*loading}>
+                    <button type="button" class="btn btn-outline" title={t.refresh} aria-label={t.refresh} onclick={refresh} disabled={*loading}>
                         { icon(Icon::Refresh) }<span class="action-label">{ if *loading { t.loading } else { t.refresh } }</span>
                     </button>
                 </div>

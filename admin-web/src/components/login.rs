@@ -148,7 +148,7 @@ pub fn Login(props: &LoginProps) -> Html {
                         { if *pending { t.login_pending } else { t.login_submit } }
                     </button>
                     <p class="demo-hint">{ t.login_demo_hint }</p>
-                    <p class="login-switch"><a href="/">{ t.operator_space }{ icon(Icon::ArrowRight) }</a></p>
+                    <p class="login-switch"><span class="muted">{ t.operator_question }</span><a href="/">{ t.operator_space }{ icon(Icon::ArrowRight) }</a></p>
                 </form>
             </main>
         </div>

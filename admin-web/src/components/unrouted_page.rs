@@ -89,7 +89,8 @@ pub fn UnroutedPage(props: &UnroutedPageProps) -> Html {
                     <p class="muted">{ t.unrouted_intro }</p>
                 </div>
                 <div class="header-actions">
-                    <button type="button" class="btn btn-outline" onclick={let r = props.on_reload.clone(); Callback::from(move |_| r.emit(()))}>
+                    <button type="button" class="btn btn-outline" title={t.refresh} aria-label={t.refresh}
+                        onclick={let r = props.on_reload.clone(); Callback::from(move |_| r.emit(()))}>
                         { icon(Icon::Refresh) }<span class="action-label">{ t.refresh }</span>
                     </button>
                 </div>

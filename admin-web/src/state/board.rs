@@ -15,7 +15,7 @@ pub struct Board {
     /// Newest first.
     pub requests: Vec<FeatureRequest>,
     pub loaded: bool,
-    /// Requests that arrived live since the board was opened (someone else filed them).
+    /// Requests conciergeries filed while the board was open.
     pub fresh: BTreeSet<FeatureRequestId>,
     /// Bumped when the live connection (re)opens: the board reloads from REST.
     pub resync_seq: u32,
@@ -47,7 +47,9 @@ impl Board {
                     Some(existing) if existing.updated_at > request.updated_at => {}
                     Some(existing) => *existing = request,
                     None => {
-                        if live && self.loaded {
+                        // An admin's own request may come back over the socket before the
+                        // POST answers: only a conciergerie's is news.
+                        if live && self.loaded && request.conciergerie_id.is_some() {
                             self.fresh.insert(request.id);
                         }
                         self.requests.push(request);
@@ -201,6 +203,16 @@ mod tests {
             live: false,
         });
         assert!(b.fresh.is_empty());
+        let mut by_admin = fr(3, 3, FeatureStatus::Pending, Priority::Low);
+        by_admin.conciergerie_id = None;
+        b.apply(BoardAction::Upsert {
+            request: by_admin,
+            live: true,
+        });
+        assert!(
+            b.fresh.is_empty(),
+            "the admin's own request, echoed by the socket"
+        );
     }
 
     #[test]
