@@ -67,7 +67,18 @@ pub fn ConciergeriesPage(props: &ConciergeriesPageProps) -> Html {
     };
     let close = {
         let panel = panel.clone();
-        Callback::from(move |_| panel.set(Panel::None))
+        Callback::from(move |_| {
+            // Back to where the admin was: the row, or the button that opened the form.
+            let target = match *panel {
+                Panel::Create => "new-conciergerie-button".to_owned(),
+                Panel::Edit(id) | Panel::Password(id) | Panel::Activation(id, _) => {
+                    format!("row-{id}")
+                }
+                Panel::None => return,
+            };
+            panel.set(Panel::None);
+            focus_id(&target);
+        })
     };
 
     let on_saved = {
@@ -368,7 +379,7 @@ pub fn ConciergeriesPage(props: &ConciergeriesPageProps) -> Html {
                         { icon(Icon::Refresh) }<span class="action-label">{ t.refresh }</span>
                     </button>
                     if *panel != Panel::Create {
-                        <button type="button" class="btn btn-primary" onclick={open(Panel::Create)}>
+                        <button type="button" id="new-conciergerie-button" class="btn btn-primary" onclick={open(Panel::Create)}>
                             { icon(Icon::Plus) }{ t.new_conciergerie }
                         </button>
                     }
