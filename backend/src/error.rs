@@ -24,6 +24,12 @@ pub enum AppError {
     NotFound(&'static str),
     #[error("{0}")]
     Conflict(String),
+    /// A value that must be unique is taken; `field` names it for the form.
+    #[error("{message}")]
+    Taken {
+        field: &'static str,
+        message: String,
+    },
     #[error("too many failed attempts, try again in {retry_after_secs} s")]
     RateLimited { retry_after_secs: u64 },
     #[error("request body too large")]
@@ -55,7 +61,7 @@ impl AppError {
             AppError::InvalidCredentials => "invalid_credentials",
             AppError::Forbidden(_) => "forbidden",
             AppError::NotFound(_) => "not_found",
-            AppError::Conflict(_) => "conflict",
+            AppError::Conflict(_) | AppError::Taken { .. } => "conflict",
             AppError::RateLimited { .. } => "rate_limited",
             AppError::PayloadTooLarge => "payload_too_large",
             AppError::UnsupportedMediaType(_) => "unsupported_media_type",
@@ -91,7 +97,7 @@ impl ResponseError for AppError {
             AppError::Unauthorized | AppError::InvalidCredentials => StatusCode::UNAUTHORIZED,
             AppError::Forbidden(_) => StatusCode::FORBIDDEN,
             AppError::NotFound(_) => StatusCode::NOT_FOUND,
-            AppError::Conflict(_) => StatusCode::CONFLICT,
+            AppError::Conflict(_) | AppError::Taken { .. } => StatusCode::CONFLICT,
             AppError::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
             AppError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
@@ -111,6 +117,7 @@ impl ResponseError for AppError {
                 message: self.to_string(),
                 field: match self {
                     AppError::Validation { field, .. } => field.map(str::to_owned),
+                    AppError::Taken { field, .. } => Some((*field).to_owned()),
                     _ => None,
                 },
             },

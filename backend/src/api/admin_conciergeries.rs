@@ -64,9 +64,10 @@ async fn ensure_unique(
             .one(&state.db)
             .await?;
         if clash.is_some_and(|c| Some(c.id) != except) {
-            return Err(AppError::Conflict(format!(
-                "a conciergerie already uses the email {email}"
-            )));
+            return Err(AppError::Taken {
+                field: "email",
+                message: format!("a conciergerie already uses the email {email}"),
+            });
         }
     }
     if let Some(number) = number {
@@ -75,9 +76,10 @@ async fn ensure_unique(
             .one(&state.db)
             .await?;
         if clash.is_some_and(|c| Some(c.id) != except) {
-            return Err(AppError::Conflict(format!(
-                "a conciergerie already uses the number {number}"
-            )));
+            return Err(AppError::Taken {
+                field: "whatsapp_number",
+                message: format!("a conciergerie already uses the number {number}"),
+            });
         }
     }
     Ok(())
@@ -247,6 +249,8 @@ async fn update(
     }
     row.updated_at = Set(Utc::now());
     let row = row.update(&state.db).await.map_err(conflict_if_duplicate)?;
+    // The number or messaging service may have changed: webhooks must route by the new ones.
+    state.tenants.reload(&state.db).await?;
     if deactivated {
         session::revoke_all_for_conciergerie(&state.db, *id).await?;
     }

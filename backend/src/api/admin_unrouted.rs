@@ -4,13 +4,12 @@
 use actix_web::{get, post, web, HttpResponse};
 use chrono::Utc;
 use entity::{conciergerie, unrouted_message};
-use protocol::admin::{AssignNumber, UnroutedMessage};
+use protocol::admin::{AssignNumber, NumberAssigned, UnroutedMessage};
 use protocol::UnroutedMessageId;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, Order, QueryFilter, QueryOrder,
     Set,
 };
-use serde_json::json;
 
 use crate::auth::AdminSession;
 use crate::channel::receive::accept;
@@ -125,5 +124,8 @@ async fn assign(
         moved,
         "unrouted number assigned"
     );
-    Ok(HttpResponse::Ok().json(json!({"whatsapp_number": number, "moved": moved})))
+    Ok(HttpResponse::Ok().json(NumberAssigned {
+        whatsapp_number: number,
+        moved,
+    }))
 }

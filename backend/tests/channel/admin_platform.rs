@@ -302,3 +302,39 @@ async fn platform_health_counts_failures_and_handoffs() {
         StatusCode::UNAUTHORIZED
     );
 }
+
+#[actix_web::test]
+async fn a_number_changed_by_the_admin_routes_at_once_and_duplicates_name_their_field() {
+    let (app, _twilio) = twilio_app().await;
+    let admin = app.admin_login().await;
+    let changed = app
+        .patch_json(
+            "/api/admin/conciergeries/1",
+            &admin,
+            &json!({"whatsapp_number": "whatsapp:+33170000000"}),
+        )
+        .await;
+    assert_eq!(changed.status(), StatusCode::OK);
+    let form = text_webhook(
+        "SMD0000000000000000000000000000050",
+        "whatsapp:+33612345678",
+        "whatsapp:+33170000000",
+        "Nouveau numéro",
+    );
+    assert_eq!(
+        post_signed(&app, "/webhook/whatsapp", &form).await.status(),
+        StatusCode::OK
+    );
+    let operator = app.login_demo().await;
+    let inbox: Vec<Value> = app
+        .get("/api/conversations", Some(&operator))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(inbox.len(), 1, "routed by the new number without a restart");
+
+    let other = app.create_conciergerie(&admin, &json!({"name": "Autre", "email": "autre@example.fr", "password": "autre-secret", "whatsapp_number": "whatsapp:+33170000000"})).await;
+    assert_eq!(other.status(), StatusCode::CONFLICT);
+    assert_eq!(json(other).await["error"]["field"], "whatsapp_number");
+}
