@@ -1,0 +1,234 @@
+//! The real server, started in this process through the library exactly as the integration tests
+//! do, with a fake Twilio REST API on 127.0.0.1 in case anything is sent.
+
+use std::collections::HashMap;
+use std::net::TcpListener;
+use std::path::Path;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
+
+use actix_web::dev::ServerHandle;
+use actix_web::{web, App, HttpResponse, HttpServer};
+use anyhow::{ensure, Context};
+use entity::{conversation, message};
+use majordome::config::Config;
+use majordome::state::AppState;
+use majordome::Application;
+use protocol::Sender;
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+use serde_json::{json, Value};
+use tempfile::TempDir;
+
+use crate::probe::{self, ThreadRoles};
+use crate::webhook::{ACCOUNT_SID, AUTH_TOKEN};
+
+pub const DEMO_EMAIL: &str = "demo@example.com";
+pub const DEMO_PASSWORD: &str = "demo123";
+
+/// A local stand-in for `api.twilio.com`: answers every send with Twilio's 201 JSON and counts it.
+#[derive(Clone)]
+pub struct FakeTwilio {
+    pub base_url: String,
+    sends: Arc<AtomicUsize>,
+}
+
+impl FakeTwilio {
+    pub fn start() -> anyhow::Result<FakeTwilio> {
+        let listener = TcpListener::bind("127.0.0.1:0").context("bind the fake Twilio")?;
+        let port = listener.local_addr()?.port();
+        let fake = FakeTwilio {
+            base_url: format!("http://127.0.0.1:{port}"),
+            sends: Arc::default(),
+        };
+        let sends = fake.sends.clone();
+        let server = HttpServer::new(move || {
+            App::new().app_data(web::Data::new(sends.clone())).route(
+                "/2010-04-01/Accounts/{sid}/Messages.json",
+                web::post().to(create_message),
+            )
+        })
+        .workers(1)
+        .listen(listener)?
+        .run();
+        actix_web::rt::spawn(server);
+        Ok(fake)
+    }
+
+    pub fn sends(&self) -> usize {
+        self.sends.load(Ordering::Relaxed)
+    }
+}
+
+async fn create_message(
+    sends: web::Data<Arc<AtomicUsize>>,
+    form: web::Form<HashMap<String, String>>,
+) -> HttpResponse {
+    let n = sends.fetch_add(1, Ordering::Relaxed);
+    let sid = format!("SM{n:032x}");
+    HttpResponse::Created().json(json!({
+        "account_sid": ACCOUNT_SID,
+        "api_version": "2010-04-01",
+        "body": form.get("Body"),
+        "direction": "outbound-api",
+        "error_code": null,
+        "error_message": null,
+        "from": form.get("From"),
+        "num_media": "0",
+        "num_segments": "1",
+        "sid": sid,
+        "status": "queued",
+        "to": form.get("To"),
+        "uri": format!("/2010-04-01/Accounts/{ACCOUNT_SID}/Messages/{sid}.json"),
+    }))
+}
+
+/// One Majordome server on `127.0.0.1:{port}` with its own SQLite file.
+pub struct BenchServer {
+    pub port: u16,
+    pub state: web::Data<AppState>,
+    /// Bearer token of the demo operator.
+    pub token: String,
+    /// Which thread does what, for CPU accounting.
+    pub roles: ThreadRoles,
+    handle: ServerHandle,
+    http: reqwest::Client,
+    _dir: TempDir,
+}
+
+/// A client for the few REST calls of the bench itself (never through a proxy).
+pub fn http_client() -> reqwest::Client {
+    reqwest::Client::builder()
+        .no_proxy()
+        .build()
+        .expect("reqwest client")
+}
+
+impl BenchServer {
+    /// Starts a server with a fresh database under `db_dir`, logs in as the demo operator and
+    /// switches the demo conciergerie's AI off, so that only ingest is measured.
+    pub async fn start(
+        db_dir: &Path,
+        twilio: &FakeTwilio,
+        actor_idle_secs: u64,
+    ) -> anyhow::Result<BenchServer> {
+        let dir = tempfile::Builder::new()
+            .prefix("majordome-bench-")
+            .tempdir_in(db_dir)
+            .with_context(|| format!("temporary directory in {}", db_dir.display()))?;
+        let db_path = dir.path().join("bench.db");
+        let vars: HashMap<String, String> = [
+            ("HOST", "127.0.0.1".to_owned()),
+            ("PORT", "0".to_owned()),
+            (
+                "DATABASE_URL",
+                format!("sqlite://{}?mode=rwc", db_path.display()),
+            ),
+            ("SEED_DEMO", "true".to_owned()),
+            ("TWILIO_ACCOUNT_SID", ACCOUNT_SID.to_owned()),
+            ("TWILIO_AUTH_TOKEN", AUTH_TOKEN.to_owned()),
+            ("TWILIO_API_BASE", twilio.base_url.clone()),
+            ("ACTOR_IDLE_SECS", actor_idle_secs.to_string()),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_owned(), v))
+        .collect();
+        let config = Config::from_map(&vars).map_err(|e| anyhow::anyhow!("config: {e}"))?;
+        let threads_before = probe::threads();
+        let app = Application::build(config).await?;
+        let port = app.port();
+        let handle = app.handle();
+        let state = app.state();
+        actix_web::rt::spawn(app.run_until_stopped());
+
+        let http = http_client();
+        let base = format!("http://127.0.0.1:{port}");
+        let login = http
+            .post(format!("{base}/api/auth/login"))
+            .json(&json!({"email": DEMO_EMAIL, "password": DEMO_PASSWORD}))
+            .send()
+            .await?;
+        ensure!(login.status().is_success(), "login: {}", login.status());
+        let body: Value = login.json().await?;
+        let token = body["token"]
+            .as_str()
+            .context("login answer without a token")?
+            .to_owned();
+        let patch = http
+            .patch(format!("{base}/api/settings"))
+            .bearer_auth(&token)
+            .json(&json!({"ai_mode": "off"}))
+            .send()
+            .await?;
+        ensure!(
+            patch.status().is_success(),
+            "ai_mode off: {}",
+            patch.status()
+        );
+        // Both HTTP workers have served a request by now, so they exist.
+        let roles = ThreadRoles::of_new_server(&threads_before);
+        Ok(BenchServer {
+            roles,
+            port,
+            state,
+            token,
+            handle,
+            http,
+            _dir: dir,
+        })
+    }
+
+    pub fn db(&self) -> &sea_orm::DatabaseConnection {
+        &self.state.db
+    }
+
+    /// Guest messages stored, counted in the database.
+    pub async fn stored_guest_messages(&self) -> anyhow::Result<u64> {
+        Ok(message::Entity::find()
+            .filter(message::Column::Sender.eq(Sender::Client))
+            .count(self.db())
+            .await?)
+    }
+
+    pub async fn conversations(&self) -> anyhow::Result<u64> {
+        Ok(conversation::Entity::find().count(self.db()).await?)
+    }
+
+    /// The dashboard's view: `GET /api/conversations`, summed unread counts and row count.
+    pub async fn inbox(&self) -> anyhow::Result<(u64, usize)> {
+        let response = self
+            .http
+            .get(format!("http://127.0.0.1:{}/api/conversations", self.port))
+            .bearer_auth(&self.token)
+            .send()
+            .await?;
+        ensure!(
+            response.status().is_success(),
+            "GET /api/conversations: {}",
+            response.status()
+        );
+        let rows: Vec<Value> = response.json().await?;
+        let unread = rows
+            .iter()
+            .map(|r| r["unread_count"].as_u64().unwrap_or(0))
+            .sum();
+        Ok((unread, rows.len()))
+    }
+
+    /// Live conversation actors.
+    pub fn live_actors(&self) -> usize {
+        self.state.registry.len()
+    }
+
+    /// Connected WebSocket sessions, as the hub counts them.
+    pub async fn sessions(&self) -> anyhow::Result<usize> {
+        Ok(self
+            .state
+            .hub
+            .send(majordome::actors::hub::CountSessions)
+            .await?)
+    }
+
+    pub async fn stop(self) {
+        self.handle.stop(true).await;
+    }
+}
