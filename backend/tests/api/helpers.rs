@@ -84,13 +84,19 @@ fn client() -> reqwest::Client {
 }
 
 async fn start(vars: &HashMap<String, String>) -> (u16, ServerHandle, web::Data<AppState>) {
+    try_start(vars).await.expect("build application")
+}
+
+async fn try_start(
+    vars: &HashMap<String, String>,
+) -> anyhow::Result<(u16, ServerHandle, web::Data<AppState>)> {
     let config = Config::from_map(vars).expect("test configuration");
-    let app = Application::build(config).await.expect("build application");
+    let app = Application::build(config).await?;
     let port = app.port();
     let handle = app.handle();
     let state = app.state();
     tokio::spawn(app.run_until_stopped());
-    (port, handle, state)
+    Ok((port, handle, state))
 }
 
 impl TestApp {
@@ -107,11 +113,35 @@ impl TestApp {
         &self.state.db
     }
 
-    /// Stops the server gracefully and starts a new one on the same database file (new port).
+    /// Stops the server gracefully and starts a new one on the same database file and the same
+    /// port, so that clients holding the address (a browser page, a WebSocket that reconnects)
+    /// find it again.
     pub async fn restart(&mut self) {
+        self.stop().await;
+        self.start_again().await;
+    }
+
+    /// Stops the server gracefully; the database stays. `start_again` brings it back.
+    pub async fn stop(&self) {
         self.handle.stop(true).await;
-        let (port, handle, state) = start(&self.vars).await;
-        self.port = port;
+    }
+
+    /// Starts a new server on the same database file and the same port (after `stop`).
+    pub async fn start_again(&mut self) {
+        // Pinned from now on; the first start asked the OS for a free port.
+        self.vars.insert("PORT".to_owned(), self.port.to_string());
+        // The stopped server's listening socket can take a moment to be released.
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+        let (port, handle, state) = loop {
+            match try_start(&self.vars).await {
+                Ok(started) => break started,
+                Err(_) if std::time::Instant::now() < deadline => {
+                    tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+                }
+                Err(e) => panic!("cannot restart on port {}: {e:#}", self.port),
+            }
+        };
+        assert_eq!(port, self.port, "restarted on another port");
         self.address = format!("http://127.0.0.1:{port}");
         self.handle = handle;
         self.state = state;

@@ -26,7 +26,7 @@ pub fn Banners(props: &BannersProps) -> Html {
         LinkState::Offline { retry_at_ms, .. } => {
             let secs = ((retry_at_ms - now.timestamp_millis()) as f64 / 1000.0).ceil() as i64;
             html! {
-                <div class="banner banner-offline" role="alert">
+                <div class="banner banner-offline" id="link-offline" role="alert">
                     { icon(Icon::Offline) }
                     <span class="banner-text"><strong>{ t.link_lost }</strong>{ " " }{ lang.retry_in(secs) }</span>
                 </div>

@@ -102,7 +102,7 @@ pub fn EditForm(props: &EditFormProps) -> Html {
             </div>
             <div class="form-actions">
                 <button type="button" class="btn btn-ghost" onclick={cancel}>{ t.cancel }</button>
-                <button type="submit" class="btn btn-primary" disabled={props.saving}>
+                <button type="submit" id={format!("{}-submit", props.id)} class="btn btn-primary" disabled={props.saving}>
                     { if props.saving { t.saving } else { props.submit_label } }
                 </button>
             </div>

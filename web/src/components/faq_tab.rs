@@ -197,7 +197,7 @@ pub fn FaqTab() -> Html {
                         }
                         let confirming = *confirm == Some(f.id);
                         html! {
-                            <li key={f.id.0} class="card faq-card">
+                            <li key={f.id.0} class="card faq-card" data-testid="faq-card" data-faq-id={f.id.to_string()}>
                                 <h3>{ f.question.clone() }</h3>
                                 <p class="faq-answer">{ f.answer.clone() }</p>
                                 <div class="card-actions">
@@ -205,14 +205,14 @@ pub fn FaqTab() -> Html {
                                         <span class="confirm-text">{ t.confirm_delete }</span>
                                         <button type="button" class="btn btn-small btn-ghost"
                                             onclick={let c = confirm.clone(); Callback::from(move |_| c.set(None))}>{ t.cancel }</button>
-                                        <button type="button" class="btn btn-small btn-danger" onclick={delete(f.id)}>
+                                        <button type="button" class="btn btn-small btn-danger" data-testid="faq-delete-confirm" onclick={delete(f.id)}>
                                             { icon(Icon::Trash) }{ t.delete }
                                         </button>
                                     } else {
-                                        <button type="button" class="btn btn-small btn-ghost" onclick={start(Editing::Faq(f.id))}>
+                                        <button type="button" class="btn btn-small btn-ghost" data-testid="faq-edit" onclick={start(Editing::Faq(f.id))}>
                                             { icon(Icon::Edit) }{ t.edit }
                                         </button>
-                                        <button type="button" class="btn btn-small btn-ghost btn-danger-text"
+                                        <button type="button" class="btn btn-small btn-ghost btn-danger-text" data-testid="faq-delete"
                                             onclick={let c = confirm.clone(); let id = f.id; Callback::from(move |_| c.set(Some(id)))}>
                                             { icon(Icon::Trash) }{ t.delete }
                                         </button>
@@ -240,7 +240,7 @@ pub fn FaqTab() -> Html {
                     <p class="muted">{ t.faq_intro }</p>
                 </div>
                 if *editing != Editing::New {
-                    <button type="button" class="btn btn-primary" onclick={start(Editing::New)}>
+                    <button type="button" id="faq-add" class="btn btn-primary" onclick={start(Editing::New)}>
                         { icon(Icon::Plus) }{ t.faq_add }
                     </button>
                 }

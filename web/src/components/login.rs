@@ -106,14 +106,14 @@ pub fn Login(props: &LoginProps) -> Html {
                     }
                     <label class="field">
                         <span class="field-label">{ t.email }</span>
-                        <input type="email" name="email" autocomplete="username" required=true
+                        <input type="email" id="login-email" name="email" autocomplete="username" required=true
                             value={(*email).clone()}
                             oninput={let email = email.clone(); Callback::from(move |e: InputEvent| email.set(input_value(&e)))} />
                     </label>
                     <label class="field">
                         <span class="field-label">{ t.password }</span>
                         <span class="input-with-button">
-                            <input type={if *show_password { "text" } else { "password" }} name="password"
+                            <input type={if *show_password { "text" } else { "password" }} id="login-password" name="password"
                                 autocomplete="current-password" required=true
                                 value={(*password).clone()}
                                 oninput={let password = password.clone(); Callback::from(move |e: InputEvent| password.set(input_value(&e)))} />
@@ -125,7 +125,7 @@ pub fn Login(props: &LoginProps) -> Html {
                             </button>
                         </span>
                     </label>
-                    <button type="submit" class="btn btn-primary btn-block" disabled={*pending}>
+                    <button type="submit" id="login-submit" class="btn btn-primary btn-block" disabled={*pending}>
                         { if *pending { t.login_pending } else { t.login_submit } }
                     </button>
                     <p class="demo-hint">{ t.login_demo_hint }</p>

@@ -25,37 +25,40 @@ pub fn Nav(props: &NavProps) -> Html {
     let lang_ctx = use_context::<LangCtx>();
     let session = use_context::<SessionCtx>();
 
-    let item =
-        |tab: Tab| {
-            let (label, glyph) = match tab {
-                Tab::Inbox => (t.nav_inbox, Icon::Chat),
-                Tab::Faq => (t.nav_faq, Icon::Faq),
-                Tab::Settings => (t.nav_settings, Icon::Settings),
-                Tab::Analytics => (t.nav_analytics, Icon::Chart),
-                Tab::Ideas => (t.nav_ideas, Icon::Bulb),
+    let item = |tab: Tab| {
+        let (label, glyph, id) = match tab {
+            Tab::Inbox => (t.nav_inbox, Icon::Chat, "nav-inbox"),
+            Tab::Faq => (t.nav_faq, Icon::Faq, "nav-faq"),
+            Tab::Settings => (t.nav_settings, Icon::Settings, "nav-settings"),
+            Tab::Analytics => (t.nav_analytics, Icon::Chart, "nav-analytics"),
+            Tab::Ideas => (t.nav_ideas, Icon::Bulb, "nav-ideas"),
+        };
+        let current = props.route.tab == tab;
+        let navigate = props.navigate.clone();
+        let onclick = Callback::from(move |_| navigate.emit(Route::tab(tab)));
+        let badge = (tab == Tab::Inbox && props.unread > 0).then(|| {
+            let n = if props.unread > 99 {
+                "99+".to_owned()
+            } else {
+                props.unread.to_string()
             };
-            let current = props.route.tab == tab;
-            let navigate = props.navigate.clone();
-            let onclick = Callback::from(move |_| navigate.emit(Route::tab(tab)));
-            let badge = (tab == Tab::Inbox && props.unread > 0).then(|| {
-            let n = if props.unread > 99 { "99+".to_owned() } else { props.unread.to_string() };
             html! { <span class="nav-badge" aria-label={lang.unread(props.unread)}>{ n }</span> }
         });
-            html! {
-                <li>
-                    <button type="button" class={classes!("nav-item", current.then_some("active"))}
-                        aria-current={current.then_some("page")} {onclick}>
-                        <span class="nav-icon">{ icon(glyph) }{ badge }</span>
-                        <span class="nav-label">{ label }</span>
-                    </button>
-                </li>
-            }
-        };
+        html! {
+            <li>
+                <button type="button" {id} class={classes!("nav-item", current.then_some("active"))}
+                    aria-current={current.then_some("page")} {onclick}>
+                    <span class="nav-icon">{ icon(glyph) }{ badge }</span>
+                    <span class="nav-label">{ label }</span>
+                </button>
+            </li>
+        }
+    };
 
     let sim_button = props.simulator_mode.then(|| {
         let toggle = props.on_toggle_sim.clone();
         html! {
-            <button type="button" class={classes!("nav-item", "nav-sim", props.sim_open.then_some("active"))}
+            <button type="button" id="nav-sim" class={classes!("nav-item", "nav-sim", props.sim_open.then_some("active"))}
                 aria-pressed={props.sim_open.to_string()}
                 title={if props.sim_open { t.close_simulator } else { t.open_simulator_long }}
                 onclick={Callback::from(move |_| toggle.emit(()))}>

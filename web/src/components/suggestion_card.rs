@@ -24,17 +24,17 @@ pub fn SuggestionCard(props: &SuggestionCardProps) -> Html {
         Callback::from(move |_| cb.emit(()))
     };
     html! {
-        <aside class="suggestion" aria-label={t.suggestion_title}>
+        <aside class="suggestion" id="suggestion" aria-label={t.suggestion_title}>
             <header>{ icon(Icon::Sparkles) }<strong>{ t.suggestion_title }</strong></header>
             <p class="suggestion-body">{ props.body.clone() }</p>
             <div class="suggestion-actions">
-                <button type="button" class="btn btn-ghost btn-small" onclick={emit(&props.on_discard)}>
+                <button type="button" id="suggestion-discard" class="btn btn-ghost btn-small" onclick={emit(&props.on_discard)}>
                     { icon(Icon::Close) }{ t.suggestion_discard }
                 </button>
-                <button type="button" class="btn btn-outline btn-small" onclick={emit(&props.on_edit)}>
+                <button type="button" id="suggestion-edit" class="btn btn-outline btn-small" onclick={emit(&props.on_edit)}>
                     { icon(Icon::Edit) }{ t.suggestion_edit }
                 </button>
-                <button type="button" class="btn btn-primary btn-small" disabled={props.disabled}
+                <button type="button" id="suggestion-send" class="btn btn-primary btn-small" disabled={props.disabled}
                     onclick={emit(&props.on_send)}>
                     { icon(Icon::Send) }{ t.suggestion_send }
                 </button>

@@ -1,0 +1,27 @@
+//! End-to-end tests of the operator dashboard in a real headless Chromium, driven through
+//! chromedriver, against the real server (which serves the real dashboard, built to wasm and
+//! embedded) and, in Twilio mode, a local fake of Twilio's REST API.
+//!
+//! Needs `/usr/bin/chromium` and `/usr/bin/chromedriver` (`bash scripts/test.sh` installs them).
+//! The tests take turns: one browser at a time.
+
+#[path = "../api/helpers.rs"]
+#[allow(dead_code)]
+mod helpers;
+
+#[path = "../channel/fake_twilio.rs"]
+#[allow(dead_code)]
+mod fake_twilio;
+#[path = "../channel/support.rs"]
+#[allow(dead_code)]
+mod support;
+
+mod harness;
+mod server;
+
+mod faq;
+mod inbox;
+mod login;
+mod reconnect;
+mod simulator;
+mod suggestion;
