@@ -128,6 +128,13 @@ impl Application {
                     Err::<actix_web::HttpResponse, _>(AppError::NotFound("route"))
                 }))
         })
+        // Live events are small frames sent back to back; with Nagle's algorithm the second one
+        // waits for the browser's delayed ACK (~40 ms). Dashboards want them at once.
+        .on_connect(|connection, _| {
+            if let Some(socket) = connection.downcast_ref::<actix_web::rt::net::TcpStream>() {
+                let _ = socket.set_nodelay(true);
+            }
+        })
         .listen(listener)?
         .shutdown_timeout(5)
         .run();
