@@ -441,6 +441,7 @@ mod tests {
             answers("Est-ce que les chiens et animaux sont acceptés ?"),
             Some(4)
         );
+        assert_eq!(answers("Et il y a le wifi ?"), Some(2));
     }
 
     #[test]
