@@ -1,4 +1,4 @@
-//! End-to-end tests of the operator dashboard in a real headless Chromium, driven through
+//! End-to-end tests of the operator dashboard and the admin app in a real headless Chromium, driven through
 //! chromedriver, against the real server (which serves the real dashboard, built to wasm and
 //! embedded) and, in Twilio mode, a local fake of Twilio's REST API.
 //!
@@ -19,6 +19,7 @@ mod support;
 mod harness;
 mod server;
 
+mod admin;
 mod faq;
 mod inbox;
 mod login;

@@ -1,0 +1,103 @@
+//! The admin app end to end: an admin creates a conciergerie, the new conciergerie logs in to the
+//! dashboard and receives a signed webhook on its number, files a feature request that appears
+//! live in the admin app, and the admin changes its status there.
+
+use std::time::Duration;
+
+use reqwest::StatusCode;
+use serde_json::{json, Value};
+
+use crate::harness::Browser;
+use crate::helpers::{token_of, ADMIN_EMAIL, ADMIN_PASSWORD};
+use crate::support::{post_signed, text_webhook, twilio_app};
+
+const NAME: &str = "Opale Conciergerie";
+const EMAIL: &str = "equipe@opale.example";
+const PASSWORD: &str = "opale-secret-2026";
+const NUMBER: &str = "whatsapp:+33321000000";
+
+#[actix_web::test]
+async fn an_admin_onboards_a_conciergerie_and_triages_its_request_live() {
+    let (app, _twilio) = twilio_app().await;
+    let browser = Browser::start().await;
+
+    // Admin login and creation of the conciergerie through the form.
+    browser.goto(&app.url("/admin/")).await;
+    browser.type_into("input[name=email]", ADMIN_EMAIL).await;
+    browser
+        .type_into("input[name=password]", ADMIN_PASSWORD)
+        .await;
+    browser.click("button[type=submit]").await;
+    browser.click("#new-conciergerie-button").await;
+    browser.type_into("#new-conciergerie-name", NAME).await;
+    browser.type_into("#new-conciergerie-email", EMAIL).await;
+    browser
+        .type_into("#new-conciergerie-password", PASSWORD)
+        .await;
+    browser
+        .type_into("#new-conciergerie-whatsapp-number", NUMBER)
+        .await;
+    browser.click("form.editor button[type=submit]").await;
+    browser.wait_text("#main", NAME).await;
+
+    // The new conciergerie logs in to the operator dashboard and gets a webhook on its number.
+    browser.login(&app, EMAIL, PASSWORD).await;
+    browser.find("#nav-inbox").await;
+    let form = text_webhook(
+        "SMF0000000000000000000000000000001",
+        "whatsapp:+33612345678",
+        NUMBER,
+        "Bonjour Opale, nous arrivons ce soir",
+    );
+    assert_eq!(
+        post_signed(&app, "/webhook/whatsapp", &form).await.status(),
+        StatusCode::OK
+    );
+    browser.wait_text(".conv-list", "Bonjour Opale").await;
+
+    // Back in the admin app, on the board: an operator's request appears without a reload.
+    browser.goto(&app.url("/admin/#/features")).await;
+    browser.wait_text("#main", "Aucune demande").await;
+    browser.mark_page().await;
+    let token = token_of(app.login(EMAIL, PASSWORD).await).await;
+    let filed = app
+        .post_json("/api/feature-requests", Some(&token), &json!({"title": "Export des conversations en PDF", "description": "Pour les propriétaires", "priority": "medium"}))
+        .await;
+    assert_eq!(filed.status(), StatusCode::CREATED);
+    let filed: Value = filed.json().await.unwrap();
+    browser
+        .wait_text_within(
+            "#main",
+            "Export des conversations en PDF",
+            Duration::from_secs(5),
+        )
+        .await;
+    assert!(
+        browser.page_not_reloaded().await,
+        "the board reloaded instead of updating live"
+    );
+
+    // The admin moves it to "in progress"; the operator sees the new status.
+    let select = format!("#fr-{}-status", filed["id"]);
+    browser
+        .find(&select)
+        .await
+        .select_by_value("in_progress")
+        .await
+        .expect("choose a status");
+    let mut status = Value::Null;
+    for _ in 0..50 {
+        let mine: Vec<Value> = app
+            .get("/api/feature-requests", Some(&token))
+            .await
+            .json()
+            .await
+            .unwrap();
+        status = mine[0]["status"].clone();
+        if status == "in_progress" {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert_eq!(status, "in_progress");
+}
