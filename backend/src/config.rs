@@ -65,6 +65,9 @@ pub struct Config {
     pub ai_takeover_quiet: Duration,
     pub claude_timeout: Duration,
     pub claude_max_retries: u32,
+    /// How often every property's calendar feeds are fetched; zero turns the schedule off
+    /// (`POST /api/properties/{id}/sync` still works).
+    pub ical_sync_interval: Duration,
 }
 
 impl Config {
@@ -185,6 +188,11 @@ impl Config {
             ),
             claude_timeout: Duration::from_secs(parse(&get, "ANTHROPIC_TIMEOUT_SECS", 30u64)?),
             claude_max_retries: parse(&get, "ANTHROPIC_MAX_RETRIES", 3u32)?,
+            ical_sync_interval: Duration::from_secs(parse(
+                &get,
+                "ICAL_SYNC_INTERVAL_SECS",
+                3600u64,
+            )?),
         })
     }
 
@@ -263,6 +271,7 @@ mod tests {
         assert_eq!(c.twilio_whatsapp_number, "whatsapp:+14155238886");
         assert_eq!(c.anthropic_model, "claude-haiku-5-5");
         assert!(c.twilio.is_none() && c.anthropic_api_key.is_none() && c.seed_demo);
+        assert_eq!(c.ical_sync_interval, Duration::from_secs(3600));
         assert_eq!(c.runtime_modes().channel, ChannelMode::Simulator);
         assert_eq!(c.runtime_modes().ai, AiEngine::OfflineFaq);
     }

@@ -3,6 +3,9 @@
 
 use crate::error::AppError;
 
+pub mod property;
+pub mod stay;
+
 /// A WhatsApp sender as Twilio spells it: `whatsapp:+E164`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct WhatsAppNumber(String);

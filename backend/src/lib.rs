@@ -14,6 +14,7 @@ pub mod domain;
 pub mod error;
 pub mod seed;
 pub mod state;
+pub mod stays;
 pub mod telemetry;
 pub mod tenants;
 pub mod ws;
@@ -36,6 +37,7 @@ use crate::config::Config;
 use crate::db::ingest::IngestWriter;
 use crate::error::{extractors, AppError};
 use crate::state::{AppState, Core};
+use crate::stays::sync::StaySync;
 use crate::tenants::Tenants;
 
 /// Largest JSON body accepted by the API (a FAQ answer or a message is far below it).
@@ -92,6 +94,7 @@ impl Application {
             responder,
             tenants: Tenants::load(&db).await?,
             ingest: IngestWriter::start(db.clone()),
+            stay_sync: StaySync::new(db.clone()),
             hub: SessionHub::default().start(),
             db,
             config: Arc::new(config),
@@ -104,6 +107,10 @@ impl Application {
             login_limiter: LoginLimiter::default(),
         });
         actors::conversation::resume_unanswered(&state).await?;
+        let sync_every = state.config.ical_sync_interval;
+        if !sync_every.is_zero() {
+            state.stay_sync.clone().spawn_schedule(sync_every);
+        }
         let app_state = state.clone();
         let server = HttpServer::new(move || {
             App::new()

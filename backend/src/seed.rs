@@ -1,12 +1,16 @@
 //! First admin and demo data, so a fresh start is usable at once.
 
-use chrono::Utc;
+use chrono::{Days, NaiveDate, Utc};
 use entity::{admin, conciergerie, faq};
-use protocol::AiMode;
+use protocol::properties::NewProperty;
+use protocol::{AiMode, ConciergerieId, StayOrigin, StaySource, StayStatus};
 use sea_orm::{ActiveModelTrait, DatabaseConnection, EntityTrait, PaginatorTrait, Set};
 
 use crate::auth::password;
 use crate::config::Config;
+use crate::db;
+use crate::domain::property::PropertyFields;
+use crate::domain::stay::StayFields;
 
 pub const DEMO_EMAIL: &str = "demo@example.com";
 pub const DEMO_PASSWORD: &str = "demo123";
@@ -47,6 +51,150 @@ const DEMO_FAQS: &[(&str, &str)] = &[
         "Les conteneurs sont dans la cour : jaune pour le recyclage, vert pour le verre, gris pour le reste.",
     ),
 ];
+
+/// A demo property: its own answers (the wifi differs) and a sensitive key-box code.
+struct DemoProperty {
+    name: &'static str,
+    address: &'static str,
+    check_in_time: &'static str,
+    arrival_instructions: &'static str,
+    faqs: &'static [(&'static str, &'static str, bool)],
+}
+
+const DEMO_PROPERTIES: &[DemoProperty] = &[
+    DemoProperty {
+        name: "Studio Vieux-Port",
+        address: "12 quai du Port, 13002 Marseille",
+        check_in_time: "16:00",
+        arrival_instructions: "La boîte à clés est à droite de la porte d'entrée de l'immeuble. Studio au 3e étage, porte de gauche.",
+        faqs: &[
+            (
+                "Quel est le code wifi ?",
+                "Réseau « VieuxPort-Studio », mot de passe : calanques2026.",
+                false,
+            ),
+            (
+                "Quel est le code de la boîte à clés ?",
+                "Le code de la boîte à clés est 4721.",
+                true,
+            ),
+        ],
+    },
+    DemoProperty {
+        name: "Maison des Vignes",
+        address: "5 chemin des Vignes, 84160 Lourmarin",
+        check_in_time: "17:00",
+        arrival_instructions: "Le portail s'ouvre avec le code envoyé la veille ; les clés sont dans la boîte aux lettres verte.",
+        faqs: &[
+            (
+                "Quel est le code wifi ?",
+                "Réseau « MaisonDesVignes », mot de passe : luberon-84.",
+                false,
+            ),
+            (
+                "Comment chauffer la piscine ?",
+                "La pompe à chaleur se règle depuis le boîtier gris du local technique ; comptez 24 h pour gagner 3 °C.",
+                false,
+            ),
+            (
+                "Quel est le code du portail ?",
+                "Le code du portail est 1958B.",
+                true,
+            ),
+        ],
+    },
+];
+
+/// (property index, guest, WhatsApp, arrival offset from today in days, nights, guests, source)
+const DEMO_STAYS: &[(usize, &str, &str, i64, u64, i32, StaySource)] = &[
+    // Arriving today.
+    (
+        0,
+        "Camille Martin",
+        "+33612340001",
+        0,
+        3,
+        2,
+        StaySource::Airbnb,
+    ),
+    // In stay since two days.
+    (
+        1,
+        "Lucas Bernard",
+        "+33612340002",
+        -2,
+        5,
+        4,
+        StaySource::Direct,
+    ),
+    // Next week.
+    (
+        0,
+        "Sophie Laurent",
+        "+33612340003",
+        7,
+        4,
+        2,
+        StaySource::Booking,
+    ),
+];
+
+/// Two properties with their own answers and a few stays around `today`, so a first look at the
+/// dashboard shows arrivals, guests in stay and per-property answers.
+async fn seed_properties(
+    db: &DatabaseConnection,
+    tenant: ConciergerieId,
+    today: NaiveDate,
+) -> anyhow::Result<()> {
+    let now = Utc::now();
+    let mut ids = Vec::new();
+    for demo in DEMO_PROPERTIES {
+        let fields = PropertyFields::from_new(&NewProperty {
+            name: demo.name.into(),
+            address: demo.address.into(),
+            check_in_time: Some(demo.check_in_time.into()),
+            check_out_time: None,
+            arrival_instructions: demo.arrival_instructions.into(),
+            ical_urls: Vec::new(),
+        })?;
+        let property = db::properties::insert(db, tenant, fields).await?;
+        for (question, answer, sensitive) in demo.faqs {
+            faq::ActiveModel {
+                conciergerie_id: Set(tenant.0),
+                property_id: Set(Some(property.id)),
+                sensitive: Set(*sensitive),
+                question: Set((*question).into()),
+                answer: Set((*answer).into()),
+                created_at: Set(now),
+                updated_at: Set(now),
+                ..Default::default()
+            }
+            .insert(db)
+            .await?;
+        }
+        ids.push(protocol::PropertyId(property.id));
+    }
+    for (property, guest, number, offset, nights, guests, source) in DEMO_STAYS {
+        let arrival = if *offset >= 0 {
+            today + Days::new(offset.unsigned_abs())
+        } else {
+            today - Days::new(offset.unsigned_abs())
+        };
+        let fields = StayFields {
+            property_id: ids[*property],
+            guest_name: (*guest).into(),
+            whatsapp_number: Some((*number).into()),
+            phone_last_digits: None,
+            arrival,
+            departure: arrival + Days::new(*nights),
+            guests: Some(*guests),
+            source: *source,
+            status: StayStatus::Confirmed,
+        };
+        db::stays::insert(db, tenant, fields, StayOrigin::Manual, None).await?;
+    }
+    Ok(())
+}
 
 pub async fn run(db: &DatabaseConnection, config: &Config) -> anyhow::Result<()> {
     let now = Utc::now();
@@ -92,6 +240,7 @@ pub async fn run(db: &DatabaseConnection, config: &Config) -> anyhow::Result<()>
             .insert(db)
             .await?;
         }
+        seed_properties(db, ConciergerieId(demo.id), now.date_naive()).await?;
         tracing::info!("created the demo conciergerie");
     }
 

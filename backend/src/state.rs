@@ -17,6 +17,7 @@ use crate::auth::rate_limit::LoginLimiter;
 use crate::channel::Channel;
 use crate::config::Config;
 use crate::db::ingest::IngestWriter;
+use crate::stays::sync::StaySync;
 use crate::tenants::Tenants;
 
 /// The services every part of the server uses, actors included.
@@ -31,6 +32,8 @@ pub struct Core {
     /// Claude, or the offline FAQ responder.
     pub responder: Responder,
     pub ingest: IngestWriter,
+    /// Calendar feeds → stays; one run at a time.
+    pub stay_sync: StaySync,
 }
 
 impl Core {

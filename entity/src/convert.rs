@@ -5,13 +5,18 @@ use protocol::auth::{Admin, Conciergerie};
 use protocol::conversations::{ConversationSummary, Location, Media, Message, TokenUsage};
 use protocol::faqs::Faq;
 use protocol::feature_requests::FeatureRequest;
+use protocol::properties::Property;
+use protocol::stays::Stay;
 use protocol::templates::Template;
 use protocol::{
-    AdminId, AiMode, ConciergerieId, ConversationId, FaqId, FeatureRequestId, MessageId, TemplateId,
+    AdminId, AiMode, ConciergerieId, ConversationId, FaqId, FeatureRequestId, MessageId,
+    PropertyId, StayId, TemplateId,
 };
 use serde::{Deserialize, Serialize};
 
-use crate::{admin, conciergerie, conversation, faq, feature_request, message, template};
+use crate::{
+    admin, conciergerie, conversation, faq, feature_request, message, property, stay, template,
+};
 
 impl From<conciergerie::Model> for Conciergerie {
     fn from(m: conciergerie::Model) -> Self {
@@ -44,6 +49,47 @@ impl From<faq::Model> for Faq {
             id: FaqId(m.id),
             question: m.question,
             answer: m.answer,
+            property_id: m.property_id.map(PropertyId),
+            sensitive: m.sensitive,
+            created_at: m.created_at,
+            updated_at: m.updated_at,
+        }
+    }
+}
+
+impl From<property::Model> for Property {
+    fn from(m: property::Model) -> Self {
+        Property {
+            id: PropertyId(m.id),
+            ical_urls: m.ical_urls(),
+            name: m.name,
+            address: m.address,
+            check_in_time: m.check_in_time,
+            check_out_time: m.check_out_time,
+            arrival_instructions: m.arrival_instructions,
+            last_sync_at: m.last_sync_at,
+            last_sync_error: m.last_sync_error,
+            created_at: m.created_at,
+            updated_at: m.updated_at,
+        }
+    }
+}
+
+impl From<stay::Model> for Stay {
+    fn from(m: stay::Model) -> Self {
+        Stay {
+            id: StayId(m.id),
+            property_id: PropertyId(m.property_id),
+            guest_name: m.guest_name,
+            whatsapp_number: m.whatsapp_number,
+            phone_last_digits: m.phone_last_digits,
+            arrival: m.arrival,
+            departure: m.departure,
+            guests: m.guests,
+            source: m.source,
+            status: m.status,
+            origin: m.origin,
+            external_uid: m.external_uid,
             created_at: m.created_at,
             updated_at: m.updated_at,
         }

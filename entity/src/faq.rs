@@ -8,6 +8,11 @@ pub struct Model {
     pub conciergerie_id: i64,
     pub question: String,
     pub answer: String,
+    /// `None`: shared by the whole conciergerie. Added by `m20261128_000002_property_faqs`.
+    pub property_id: Option<i64>,
+    /// Defaults to false in the schema, so writers that predate the column keep working.
+    #[sea_orm(default_value = false)]
+    pub sensitive: bool,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

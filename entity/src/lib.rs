@@ -8,7 +8,9 @@ pub mod convert;
 pub mod faq;
 pub mod feature_request;
 pub mod message;
+pub mod property;
 pub mod session;
+pub mod stay;
 pub mod template;
 pub mod unrouted_message;
 

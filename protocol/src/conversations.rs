@@ -113,7 +113,7 @@ pub struct ConversationPatch {
 }
 
 /// Distinguishes an absent field from an explicit `null`.
-mod double_option {
+pub(crate) mod double_option {
     use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
     pub fn serialize<T: Serialize, S: Serializer>(

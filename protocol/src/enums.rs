@@ -185,6 +185,36 @@ wire_enum!(
     }
 );
 
+wire_enum!(
+    /// Where a booking was made.
+    StaySource {
+        Direct = "direct",
+        Airbnb = "airbnb",
+        Booking = "booking",
+        Vrbo = "vrbo",
+        Other = "other",
+    }
+);
+
+wire_enum!(
+    StayStatus {
+        Confirmed = "confirmed",
+        Cancelled = "cancelled",
+    }
+);
+
+wire_enum!(
+    /// How a stay entered Majordome; only `ical` stays are updated and cancelled by the feeds.
+    StayOrigin {
+        /// Typed in by an operator (REST or dashboard).
+        Manual = "manual",
+        /// A line of a CSV import.
+        Csv = "csv",
+        /// An event of one of the property's iCal feeds.
+        Ical = "ical",
+    }
+);
+
 #[cfg(test)]
 mod tests {
     use super::*;

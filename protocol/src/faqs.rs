@@ -1,20 +1,31 @@
 use serde::{Deserialize, Serialize};
 
-use crate::{FaqId, Timestamp};
+use crate::{FaqId, PropertyId, Timestamp};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Faq {
     pub id: FaqId,
     pub question: String,
     pub answer: String,
+    /// `None`: the whole conciergerie; otherwise the one property it is about, and it wins over
+    /// a shared entry for that property's guests.
+    #[serde(default)]
+    pub property_id: Option<PropertyId>,
+    /// Door, key-box or alarm codes: only for the guest of a current stay at the property.
+    #[serde(default)]
+    pub sensitive: bool,
     pub created_at: Timestamp,
     pub updated_at: Timestamp,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct NewFaq {
     pub question: String,
     pub answer: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub property_id: Option<PropertyId>,
+    #[serde(default)]
+    pub sensitive: bool,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -23,4 +34,21 @@ pub struct FaqPatch {
     pub question: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub answer: Option<String>,
+    /// `null` makes the entry shared by the whole conciergerie again.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::conversations::double_option"
+    )]
+    pub property_id: Option<Option<PropertyId>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sensitive: Option<bool>,
+}
+
+/// `GET /api/faqs` query.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct FaqQuery {
+    /// Only the entries of this property.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub property_id: Option<PropertyId>,
 }

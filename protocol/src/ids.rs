@@ -35,4 +35,8 @@ id_types!(
     TemplateId,
     /// A webhook that matched no conciergerie, kept for an admin to assign.
     UnroutedMessageId,
+    /// A rental (logement) managed by a conciergerie.
+    PropertyId,
+    /// A guest's booking (séjour) at one property.
+    StayId,
 );

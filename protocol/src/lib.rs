@@ -15,8 +15,10 @@ pub mod error;
 pub mod events;
 pub mod faqs;
 pub mod feature_requests;
+pub mod properties;
 pub mod settings;
 pub mod simulator;
+pub mod stays;
 pub mod templates;
 
 pub use enums::*;
@@ -39,6 +41,12 @@ pub type Timestamp = chrono::DateTime<chrono::Utc>;
 /// | `GET /api/media/{message_id}/{index}` | the attachment's bytes |
 /// | `GET/PATCH /api/settings` | `Settings` / `SettingsPatch` |
 /// | `GET/POST /api/faqs`, `PATCH/DELETE /api/faqs/{id}` | `Faq`, `NewFaq`, `FaqPatch` |
+/// | `GET /api/faqs?property_id=` | the entries of one property only |
+/// | `GET/POST /api/properties`, `GET/PATCH/DELETE /api/properties/{id}` | `Property`, `NewProperty`, `PropertyPatch` (DELETE: 409 while FAQ entries or stays use it) |
+/// | `POST /api/properties/{id}/sync` | `SyncReport` (fetches the property's iCal feeds now) |
+/// | `GET /api/stays?property_id=&from=&to=` | `[Stay]` overlapping `[from, to]` (dates `YYYY-MM-DD`), by arrival |
+/// | `POST /api/stays`, `GET/PATCH/DELETE /api/stays/{id}` | `NewStay` → 201 `Stay`, `StayPatch` |
+/// | `POST /api/stays/import` | `text/csv` body → `ImportReport` |
 /// | `GET/POST /api/templates`, `PATCH/DELETE /api/templates/{id}` | `Template`, `NewTemplate`, `TemplatePatch` |
 /// | `GET /api/analytics?days=30` | `Analytics` |
 /// | `GET/POST /api/feature-requests`, `GET .../stats`, `PATCH/DELETE .../{id}` | `FeatureRequest`, … |

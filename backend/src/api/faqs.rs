@@ -1,16 +1,15 @@
-//! The conciergerie's FAQ, which grounds every AI reply.
+//! The conciergerie's FAQ, which grounds every AI reply. An entry is shared by the whole
+//! conciergerie or belongs to one property (`property_id`), and may be `sensitive`.
 
 use actix_web::{delete, get, patch, post, web, HttpResponse};
 use chrono::Utc;
 use entity::faq;
-use protocol::faqs::{Faq, FaqPatch, NewFaq};
+use protocol::faqs::{Faq, FaqPatch, FaqQuery, NewFaq};
 use protocol::FaqId;
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, Order, QueryFilter, QueryOrder,
-    Set,
-};
+use sea_orm::{ActiveModelTrait, EntityTrait, IntoActiveModel, Set};
 
 use crate::auth::OperatorSession;
+use crate::db;
 use crate::domain::required_text;
 use crate::error::AppError;
 use crate::state::AppState;
@@ -25,28 +24,17 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(remove);
 }
 
-async fn find_owned(
-    state: &AppState,
-    caller: OperatorSession,
-    id: FaqId,
-) -> Result<faq::Model, AppError> {
-    faq::Entity::find_by_id(id.0)
-        .filter(faq::Column::ConciergerieId.eq(caller.conciergerie_id.0))
-        .one(&state.db)
-        .await?
-        .ok_or(AppError::NotFound("faq"))
-}
-
 #[get("/api/faqs")]
 async fn list(
     state: web::Data<AppState>,
     caller: OperatorSession,
+    query: web::Query<FaqQuery>,
 ) -> Result<HttpResponse, AppError> {
-    let rows = faq::Entity::find()
-        .filter(faq::Column::ConciergerieId.eq(caller.conciergerie_id.0))
-        .order_by(faq::Column::Id, Order::Asc)
-        .all(&state.db)
-        .await?;
+    let tenant = caller.conciergerie_id;
+    if let Some(property) = query.property_id {
+        db::properties::find_owned(&state.db, tenant, property).await?;
+    }
+    let rows = db::faqs::list(&state.db, tenant, query.property_id).await?;
     Ok(HttpResponse::Ok().json(rows.into_iter().map(Faq::from).collect::<Vec<_>>()))
 }
 
@@ -57,10 +45,17 @@ async fn create(
     body: web::Json<NewFaq>,
 ) -> Result<HttpResponse, AppError> {
     let now = Utc::now();
+    let question = required_text("question", &body.question, MAX_QUESTION)?;
+    let answer = required_text("answer", &body.answer, MAX_ANSWER)?;
+    if let Some(property) = body.property_id {
+        db::properties::check_reference(&state.db, caller.conciergerie_id, property).await?;
+    }
     let row = faq::ActiveModel {
         conciergerie_id: Set(caller.conciergerie_id.0),
-        question: Set(required_text("question", &body.question, MAX_QUESTION)?),
-        answer: Set(required_text("answer", &body.answer, MAX_ANSWER)?),
+        question: Set(question),
+        answer: Set(answer),
+        property_id: Set(body.property_id.map(|p| p.0)),
+        sensitive: Set(body.sensitive),
         created_at: Set(now),
         updated_at: Set(now),
         ..Default::default()
@@ -77,7 +72,8 @@ async fn update(
     id: web::Path<FaqId>,
     body: web::Json<FaqPatch>,
 ) -> Result<HttpResponse, AppError> {
-    let mut row = find_owned(&state, caller, id.into_inner())
+    let tenant = caller.conciergerie_id;
+    let mut row = db::faqs::find_owned(&state.db, tenant, id.into_inner())
         .await?
         .into_active_model();
     if let Some(q) = &body.question {
@@ -85,6 +81,15 @@ async fn update(
     }
     if let Some(a) = &body.answer {
         row.answer = Set(required_text("answer", a, MAX_ANSWER)?);
+    }
+    if let Some(property) = body.property_id {
+        if let Some(property) = property {
+            db::properties::check_reference(&state.db, tenant, property).await?;
+        }
+        row.property_id = Set(property.map(|p| p.0));
+    }
+    if let Some(sensitive) = body.sensitive {
+        row.sensitive = Set(sensitive);
     }
     row.updated_at = Set(Utc::now());
     let row = row.update(&state.db).await?;
@@ -97,7 +102,7 @@ async fn remove(
     caller: OperatorSession,
     id: web::Path<FaqId>,
 ) -> Result<HttpResponse, AppError> {
-    let row = find_owned(&state, caller, id.into_inner()).await?;
+    let row = db::faqs::find_owned(&state.db, caller.conciergerie_id, id.into_inner()).await?;
     faq::Entity::delete_by_id(row.id).exec(&state.db).await?;
     Ok(HttpResponse::NoContent().finish())
 }

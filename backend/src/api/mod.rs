@@ -12,8 +12,10 @@ mod faqs;
 mod feature_requests;
 mod health;
 mod media;
+mod properties;
 mod settings;
 mod simulator;
+mod stays;
 mod templates;
 mod webhooks;
 
@@ -22,6 +24,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .configure(auth::configure)
         .configure(conversations::configure)
         .configure(faqs::configure)
+        .configure(properties::configure)
+        .configure(stays::configure)
         .configure(settings::configure)
         .configure(feature_requests::configure)
         .configure(admin_conciergeries::configure)

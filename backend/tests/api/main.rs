@@ -3,6 +3,7 @@
 
 mod admin;
 mod auth;
+mod calendar;
 mod conversations;
 mod errors;
 mod faqs;
@@ -10,5 +11,8 @@ mod feature_requests;
 mod helpers;
 mod isolation;
 mod persistence;
+mod properties;
 mod races;
 mod static_files;
+mod stays;
+mod upgrade;

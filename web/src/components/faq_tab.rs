@@ -105,11 +105,19 @@ pub fn FaqTab() -> Html {
                             &FaqPatch {
                                 question: Some(question),
                                 answer: Some(answer),
+                                ..Default::default()
                             },
                         )
                         .await
                     }
-                    _ => api::create_faq(&NewFaq { question, answer }).await,
+                    _ => {
+                        api::create_faq(&NewFaq {
+                            question,
+                            answer,
+                            ..Default::default()
+                        })
+                        .await
+                    }
                 };
                 saving.set(false);
                 match result {

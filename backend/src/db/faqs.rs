@@ -1,0 +1,33 @@
+//! Queries on FAQ entries, scoped to one conciergerie.
+
+use entity::faq;
+use protocol::{ConciergerieId, FaqId, PropertyId};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, Order, QueryFilter, QueryOrder};
+
+use crate::error::AppError;
+
+/// The entries of `tenant`; with `property`, only that property's own entries.
+pub async fn list(
+    db: &impl ConnectionTrait,
+    tenant: ConciergerieId,
+    property: Option<PropertyId>,
+) -> Result<Vec<faq::Model>, AppError> {
+    let mut query = faq::Entity::find().filter(faq::Column::ConciergerieId.eq(tenant.0));
+    if let Some(property) = property {
+        query = query.filter(faq::Column::PropertyId.eq(property.0));
+    }
+    Ok(query.order_by(faq::Column::Id, Order::Asc).all(db).await?)
+}
+
+/// The entry, if it belongs to `tenant`; another tenant's id is "not found".
+pub async fn find_owned(
+    db: &impl ConnectionTrait,
+    tenant: ConciergerieId,
+    id: FaqId,
+) -> Result<faq::Model, AppError> {
+    faq::Entity::find_by_id(id.0)
+        .filter(faq::Column::ConciergerieId.eq(tenant.0))
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound("faq"))
+}

@@ -1,0 +1,262 @@
+//! Queries on stays, always scoped to one conciergerie. The guest lookups
+//! (`current_or_next_for_guest`, `match_by_last_digits`) are what links a conversation to its
+//! stay.
+
+use chrono::{NaiveDate, Utc};
+use entity::stay;
+use protocol::{ConciergerieId, PropertyId, StayId, StayOrigin, StayStatus};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, IntoActiveModel, Order,
+    QueryFilter, QueryOrder, Set,
+};
+
+use crate::domain::stay::StayFields;
+use crate::error::AppError;
+
+/// `GET /api/stays` filters; dates are inclusive and select stays overlapping `[from, to]`.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct StayFilter {
+    pub property: Option<PropertyId>,
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+}
+
+pub async fn list(
+    db: &impl ConnectionTrait,
+    tenant: ConciergerieId,
+    filter: StayFilter,
+) -> Result<Vec<stay::Model>, AppError> {
+    let mut query = stay::Entity::find().filter(stay::Column::ConciergerieId.eq(tenant.0));
+    if let Some(property) = filter.property {
+        query = query.filter(stay::Column::PropertyId.eq(property.0));
+    }
+    // Overlap: the stay ends on or after `from` and starts on or before `to`. The departure day
+    // counts, since that is when the guest checks out.
+    if let Some(from) = filter.from {
+        query = query.filter(stay::Column::Departure.gte(from));
+    }
+    if let Some(to) = filter.to {
+        query = query.filter(stay::Column::Arrival.lte(to));
+    }
+    Ok(query
+        .order_by(stay::Column::Arrival, Order::Asc)
+        .order_by(stay::Column::Id, Order::Asc)
+        .all(db)
+        .await?)
+}
+
+/// The stay, if it belongs to `tenant`; another tenant's id is "not found".
+pub async fn find_owned(
+    db: &impl ConnectionTrait,
+    tenant: ConciergerieId,
+    id: StayId,
+) -> Result<stay::Model, AppError> {
+    stay::Entity::find_by_id(id.0)
+        .filter(stay::Column::ConciergerieId.eq(tenant.0))
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound("stay"))
+}
+
+/// The stay of `property` that came from the calendar event (or CSV reference) `uid`.
+pub async fn find_by_uid(
+    db: &impl ConnectionTrait,
+    property: PropertyId,
+    uid: &str,
+) -> Result<Option<stay::Model>, AppError> {
+    Ok(stay::Entity::find()
+        .filter(stay::Column::PropertyId.eq(property.0))
+        .filter(stay::Column::ExternalUid.eq(uid))
+        .one(db)
+        .await?)
+}
+
+/// A stay of `property` for this guest arriving that day: how a CSV line without a reference
+/// recognises the stay an earlier import created.
+pub async fn find_by_guest_and_arrival(
+    db: &impl ConnectionTrait,
+    property: PropertyId,
+    guest_name: &str,
+    arrival: NaiveDate,
+) -> Result<Option<stay::Model>, AppError> {
+    Ok(stay::Entity::find()
+        .filter(stay::Column::PropertyId.eq(property.0))
+        .filter(stay::Column::GuestName.eq(guest_name))
+        .filter(stay::Column::Arrival.eq(arrival))
+        .one(db)
+        .await?)
+}
+
+/// Inserts a stay. The caller has checked that `fields.property_id` belongs to `tenant`.
+pub async fn insert(
+    db: &impl ConnectionTrait,
+    tenant: ConciergerieId,
+    fields: StayFields,
+    origin: StayOrigin,
+    external_uid: Option<String>,
+) -> Result<stay::Model, AppError> {
+    let now = Utc::now();
+    let mut row = stay::ActiveModel {
+        conciergerie_id: Set(tenant.0),
+        origin: Set(origin),
+        external_uid: Set(external_uid),
+        created_at: Set(now),
+        ..Default::default()
+    };
+    assign(&mut row, fields);
+    row.insert(db)
+        .await
+        .map_err(|e| unique_uid(e, "external_uid"))
+}
+
+/// Replaces a stay's fields. The caller has checked that `fields.property_id` belongs to the
+/// stay's tenant.
+pub async fn update(
+    db: &impl ConnectionTrait,
+    current: stay::Model,
+    fields: StayFields,
+) -> Result<stay::Model, AppError> {
+    let mut row = current.into_active_model();
+    assign(&mut row, fields);
+    row.update(db)
+        .await
+        .map_err(|e| unique_uid(e, "property_id"))
+}
+
+fn assign(row: &mut stay::ActiveModel, fields: StayFields) {
+    row.property_id = Set(fields.property_id.0);
+    row.guest_name = Set(fields.guest_name);
+    row.whatsapp_number = Set(fields.whatsapp_number);
+    row.phone_last_digits = Set(fields.phone_last_digits);
+    row.arrival = Set(fields.arrival);
+    row.departure = Set(fields.departure);
+    row.guests = Set(fields.guests);
+    row.source = Set(fields.source);
+    row.status = Set(fields.status);
+    row.updated_at = Set(Utc::now());
+}
+
+/// Two stays of one property cannot carry the same external reference.
+fn unique_uid(e: sea_orm::DbErr, field: &'static str) -> AppError {
+    if matches!(
+        e.sql_err(),
+        Some(sea_orm::SqlErr::UniqueConstraintViolation(_))
+    ) {
+        AppError::Taken {
+            field,
+            message: "this property already has a stay with that external reference".into(),
+        }
+    } else {
+        e.into()
+    }
+}
+
+/// The current fields of a stored stay, as a starting point for a patch.
+pub fn fields_of(row: &stay::Model) -> StayFields {
+    StayFields {
+        property_id: PropertyId(row.property_id),
+        guest_name: row.guest_name.clone(),
+        whatsapp_number: row.whatsapp_number.clone(),
+        phone_last_digits: row.phone_last_digits.clone(),
+        arrival: row.arrival,
+        departure: row.departure,
+        guests: row.guests,
+        source: row.source,
+        status: row.status,
+    }
+}
+
+pub async fn delete(
+    db: &impl ConnectionTrait,
+    tenant: ConciergerieId,
+    id: StayId,
+) -> Result<(), AppError> {
+    let row = find_owned(db, tenant, id).await?;
+    stay::Entity::delete_by_id(row.id).exec(db).await?;
+    Ok(())
+}
+
+/// Confirmed feed stays of `property` arriving on or after `today` whose calendar event is no
+/// longer in the feed: the booking was cancelled. Returns how many were marked cancelled.
+/// Stays already under way are left alone (feeds drop past events on their own schedule).
+pub async fn cancel_vanished_from_feed(
+    db: &impl ConnectionTrait,
+    property: PropertyId,
+    seen_uids: &[String],
+    today: NaiveDate,
+) -> Result<u64, AppError> {
+    let mut condition = Condition::all()
+        .add(stay::Column::PropertyId.eq(property.0))
+        .add(stay::Column::Origin.eq(StayOrigin::Ical))
+        .add(stay::Column::Status.eq(StayStatus::Confirmed))
+        .add(stay::Column::Arrival.gte(today));
+    // Chunked below SQLite's variable limit is unnecessary: a feed holds a few hundred events at
+    // most, but the `NOT IN` is skipped entirely when nothing was seen.
+    if !seen_uids.is_empty() {
+        condition = condition.add(stay::Column::ExternalUid.is_not_in(seen_uids.iter().cloned()));
+    }
+    let result = stay::Entity::update_many()
+        .col_expr(
+            stay::Column::Status,
+            sea_orm::sea_query::Expr::value(StayStatus::Cancelled.as_str()),
+        )
+        .col_expr(
+            stay::Column::UpdatedAt,
+            sea_orm::sea_query::Expr::value(Utc::now()),
+        )
+        .filter(condition)
+        .exec(db)
+        .await?;
+    Ok(result.rows_affected)
+}
+
+/// The guest's stay in progress on `today`, or else their next one: confirmed stays of `tenant`
+/// booked under this WhatsApp address (as conversations store it, without `whatsapp:`) that have
+/// not ended before `today`, the earliest arrival first.
+pub async fn current_or_next_for_guest(
+    db: &impl ConnectionTrait,
+    tenant: ConciergerieId,
+    address: &str,
+    today: NaiveDate,
+) -> Result<Option<stay::Model>, AppError> {
+    Ok(stay::Entity::find()
+        .filter(stay::Column::ConciergerieId.eq(tenant.0))
+        .filter(stay::Column::WhatsappNumber.eq(address))
+        .filter(stay::Column::Status.eq(StayStatus::Confirmed))
+        .filter(stay::Column::Departure.gte(today))
+        .order_by(stay::Column::Arrival, Order::Asc)
+        .one(db)
+        .await?)
+}
+
+/// Confirmed stays of `tenant`, in progress on `today` or to come, known only by the last digits
+/// of a phone (as Airbnb's feed gives them) that end `address`'s digits. Several can match: the
+/// caller links only when the answer is unambiguous.
+pub async fn match_by_last_digits(
+    db: &impl ConnectionTrait,
+    tenant: ConciergerieId,
+    address: &str,
+    today: NaiveDate,
+) -> Result<Vec<stay::Model>, AppError> {
+    let digits: String = address.chars().filter(char::is_ascii_digit).collect();
+    if digits.is_empty() {
+        return Ok(Vec::new());
+    }
+    let candidates = stay::Entity::find()
+        .filter(stay::Column::ConciergerieId.eq(tenant.0))
+        .filter(stay::Column::WhatsappNumber.is_null())
+        .filter(stay::Column::PhoneLastDigits.is_not_null())
+        .filter(stay::Column::Status.eq(StayStatus::Confirmed))
+        .filter(stay::Column::Departure.gte(today))
+        .order_by(stay::Column::Arrival, Order::Asc)
+        .all(db)
+        .await?;
+    Ok(candidates
+        .into_iter()
+        .filter(|s| {
+            s.phone_last_digits
+                .as_deref()
+                .is_some_and(|end| digits.ends_with(end))
+        })
+        .collect())
+}

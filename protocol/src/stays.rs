@@ -1,0 +1,102 @@
+//! Stays (séjours): one guest's booking at one property.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::{PropertyId, StayId, StayOrigin, StaySource, StayStatus, Timestamp};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Stay {
+    pub id: StayId,
+    pub property_id: PropertyId,
+    pub guest_name: String,
+    /// The guest's WhatsApp address without `whatsapp:` (e.g. `+33612345678`), as conversations
+    /// store it.
+    pub whatsapp_number: Option<String>,
+    /// What a calendar feed tells of the phone (Airbnb: the last 4 digits).
+    pub phone_last_digits: Option<String>,
+    /// `YYYY-MM-DD`.
+    pub arrival: NaiveDate,
+    /// `YYYY-MM-DD`, after `arrival`.
+    pub departure: NaiveDate,
+    pub guests: Option<i32>,
+    pub source: StaySource,
+    pub status: StayStatus,
+    pub origin: StayOrigin,
+    /// The calendar event's `UID` (or the CSV reference), unique per property.
+    pub external_uid: Option<String>,
+    pub created_at: Timestamp,
+    pub updated_at: Timestamp,
+}
+
+/// `POST /api/stays`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NewStay {
+    pub property_id: PropertyId,
+    pub guest_name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub whatsapp_number: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone_last_digits: Option<String>,
+    pub arrival: String,
+    pub departure: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub guests: Option<i32>,
+    /// `direct` when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<StaySource>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub external_uid: Option<String>,
+}
+
+/// `PATCH /api/stays/{id}`: absent fields are left as they are; `null` clears an optional one.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct StayPatch {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub property_id: Option<PropertyId>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub guest_name: Option<String>,
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::conversations::double_option"
+    )]
+    pub whatsapp_number: Option<Option<String>>,
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::conversations::double_option"
+    )]
+    pub phone_last_digits: Option<Option<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub arrival: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub departure: Option<String>,
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::conversations::double_option"
+    )]
+    pub guests: Option<Option<i32>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<StaySource>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<StayStatus>,
+}
+
+/// `POST /api/stays/import`: what happened to each line of the CSV file.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ImportReport {
+    /// Line numbers (1 = the header) of the stays created.
+    pub created: Vec<u64>,
+    /// Line numbers of the stays that already existed and were updated.
+    pub updated: Vec<u64>,
+    pub errors: Vec<ImportError>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ImportError {
+    /// 1-based line of the file (the header is line 1).
+    pub line: u64,
+    pub message: String,
+}
