@@ -1,7 +1,9 @@
 //! Stays (séjours) of the caller's conciergerie: CRUD, filters, and the CSV import.
 
 use actix_web::http::header;
+use actix_web::web::BytesMut;
 use actix_web::{delete, get, patch, post, web, HttpRequest, HttpResponse};
+use futures_util::StreamExt;
 use protocol::stays::{NewStay, Stay, StayPatch};
 use protocol::{StayId, StayOrigin};
 use serde::Deserialize;
@@ -18,16 +20,12 @@ use crate::stays::csv_import;
 const CSV_LIMIT: usize = 2 * 1024 * 1024;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.service(
-        web::resource("/api/stays/import")
-            .app_data(web::PayloadConfig::new(CSV_LIMIT))
-            .route(web::post().to(import)),
-    )
-    .service(list)
-    .service(create)
-    .service(read)
-    .service(update)
-    .service(remove);
+    cfg.service(import)
+        .service(list)
+        .service(create)
+        .service(read)
+        .service(update)
+        .service(remove);
 }
 
 /// Raw query: parsed by hand so a bad date gets a message naming the parameter.
@@ -132,11 +130,12 @@ async fn remove(
 }
 
 /// `POST /api/stays/import`, a `text/csv` body; see `stays::csv_import` for the columns.
+#[post("/api/stays/import")]
 async fn import(
     state: web::Data<AppState>,
     caller: OperatorSession,
     request: HttpRequest,
-    body: web::Bytes,
+    payload: web::Payload,
 ) -> Result<HttpResponse, AppError> {
     let content_type = request
         .headers()
@@ -157,7 +156,23 @@ async fn import(
             "expected Content-Type: text/csv".into(),
         ));
     }
+    let body = read_capped(payload, CSV_LIMIT).await?;
     let text = csv_import::decode(&body)?;
     let report = csv_import::import(&state.db, caller.conciergerie_id, text).await?;
     Ok(HttpResponse::Ok().json(report))
+}
+
+/// The body, refused with the API's own 413 past `limit` (actix's payload limit answers plain
+/// text, not the `{"error": …}` every client expects).
+async fn read_capped(mut payload: web::Payload, limit: usize) -> Result<BytesMut, AppError> {
+    let mut body = BytesMut::new();
+    while let Some(chunk) = payload.next().await {
+        let chunk =
+            chunk.map_err(|e| AppError::BadRequest(format!("the body cannot be read: {e}")))?;
+        if body.len() + chunk.len() > limit {
+            return Err(AppError::PayloadTooLarge);
+        }
+        body.extend_from_slice(&chunk);
+    }
+    Ok(body)
 }

@@ -31,3 +31,19 @@ pub async fn find_owned(
         .await?
         .ok_or(AppError::NotFound("faq"))
 }
+
+/// What the AI may use for a guest whose stay is unknown: entries shared by the whole
+/// conciergerie that are not sensitive. Another property's answers (its wifi) would be wrong
+/// for this guest, and a door code must never reach someone who is not staying there.
+pub async fn shared_and_public(
+    db: &impl ConnectionTrait,
+    tenant: ConciergerieId,
+) -> Result<Vec<faq::Model>, AppError> {
+    Ok(faq::Entity::find()
+        .filter(faq::Column::ConciergerieId.eq(tenant.0))
+        .filter(faq::Column::PropertyId.is_null())
+        .filter(faq::Column::Sensitive.eq(false))
+        .order_by(faq::Column::Id, Order::Asc)
+        .all(db)
+        .await?)
+}

@@ -265,6 +265,25 @@ async fn the_demo_has_two_properties_with_their_own_wifi_and_stays_around_today(
     }
     assert_ne!(wifi_answers[0], wifi_answers[1]);
 
+    // A guest with no known stay may only be told the shared, non-sensitive entries.
+    let tenant = protocol::ConciergerieId(
+        app.get("/api/auth/me", Some(&token))
+            .await
+            .json::<Value>()
+            .await
+            .unwrap()["conciergerie"]["id"]
+            .as_i64()
+            .unwrap(),
+    );
+    let public = majordome::db::faqs::shared_and_public(app.db(), tenant)
+        .await
+        .unwrap();
+    assert!(!public.is_empty());
+    assert!(public
+        .iter()
+        .all(|f| f.property_id.is_none() && !f.sensitive));
+    assert!(public.iter().all(|f| !wifi_answers.contains(&f.answer)));
+
     let today = chrono::Utc::now().date_naive();
     let stays: Vec<Value> = app
         .get("/api/stays", Some(&token))

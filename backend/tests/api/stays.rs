@@ -312,6 +312,17 @@ async fn a_csv_file_that_cannot_be_read_is_a_clear_4xx() {
         .unwrap();
     let error = assert_error(latin1, StatusCode::BAD_REQUEST, "bad_request").await;
     assert!(error["message"].as_str().unwrap().contains("UTF-8"));
+    let huge = format!(
+        "property;guest_name;arrival;departure\n{}",
+        "x;".repeat(1_500_000)
+    );
+    let too_large = import(&app, &token, &huge).await;
+    assert_error(
+        too_large,
+        StatusCode::PAYLOAD_TOO_LARGE,
+        "payload_too_large",
+    )
+    .await;
     let json_body = app
         .post_json("/api/stays/import", Some(&token), &json!({}))
         .await;
