@@ -52,3 +52,21 @@ pub struct FaqQuery {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub property_id: Option<PropertyId>,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_patch_tells_a_shared_entry_from_an_untouched_property() {
+        let shared: FaqPatch = serde_json::from_str(r#"{"property_id":null}"#).unwrap();
+        assert_eq!(shared.property_id, Some(None));
+        let moved: FaqPatch = serde_json::from_str(r#"{"property_id":7}"#).unwrap();
+        assert_eq!(moved.property_id, Some(Some(PropertyId(7))));
+        let untouched: FaqPatch = serde_json::from_str(r#"{"answer":"x"}"#).unwrap();
+        assert_eq!(untouched.property_id, None);
+        // An old client's body still reads: the entry is shared and not sensitive.
+        let new: NewFaq = serde_json::from_str(r#"{"question":"q","answer":"a"}"#).unwrap();
+        assert_eq!((new.property_id, new.sensitive), (None, false));
+    }
+}

@@ -11,6 +11,7 @@ mod feature_requests;
 mod helpers;
 mod isolation;
 mod persistence;
+mod postgres;
 mod properties;
 mod races;
 mod static_files;
