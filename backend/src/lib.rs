@@ -49,6 +49,8 @@ pub struct Application {
     port: u16,
     server: Server,
     state: web::Data<AppState>,
+    /// The scheduled calendar sync; stopped with the server.
+    calendar_sync: Option<tokio::task::JoinHandle<()>>,
 }
 
 impl Application {
@@ -108,9 +110,8 @@ impl Application {
         });
         actors::conversation::resume_unanswered(&state).await?;
         let sync_every = state.config.ical_sync_interval;
-        if !sync_every.is_zero() {
-            state.stay_sync.clone().spawn_schedule(sync_every);
-        }
+        let calendar_sync =
+            (!sync_every.is_zero()).then(|| state.stay_sync.clone().spawn_schedule(sync_every));
         let app_state = state.clone();
         let server = HttpServer::new(move || {
             App::new()
@@ -149,6 +150,7 @@ impl Application {
             port,
             server,
             state,
+            calendar_sync,
         })
     }
 
@@ -165,6 +167,11 @@ impl Application {
     }
 
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
-        self.server.await
+        let result = self.server.await;
+        // A stopped server must not keep syncing into its database (tests restart on one file).
+        if let Some(task) = self.calendar_sync {
+            task.abort();
+        }
+        result
     }
 }
