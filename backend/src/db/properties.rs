@@ -1,7 +1,7 @@
 //! Queries on properties, always scoped to one conciergerie.
 
 use chrono::{DateTime, Utc};
-use entity::{faq, property, stay};
+use entity::{conciergerie, faq, property, stay};
 use protocol::{ConciergerieId, PropertyId};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, Order,
@@ -111,11 +111,14 @@ pub async fn delete_unused(
     Ok(())
 }
 
-/// Every property with at least one calendar feed, all tenants: the scheduled sync's work list.
+/// Every property with at least one calendar feed, across the active conciergeries: the
+/// scheduled sync's work list.
 pub async fn with_feeds(db: &impl ConnectionTrait) -> Result<Vec<property::Model>, AppError> {
-    // Filtered here rather than in SQL: JSON comparison differs between SQLite and PostgreSQL,
-    // and a conciergerie's property count is small.
+    // Feeds filtered here rather than in SQL: JSON comparison differs between SQLite and
+    // PostgreSQL, and a conciergerie's property count is small.
     Ok(property::Entity::find()
+        .inner_join(conciergerie::Entity)
+        .filter(conciergerie::Column::Active.eq(true))
         .order_by(property::Column::Id, Order::Asc)
         .all(db)
         .await?
