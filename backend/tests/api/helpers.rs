@@ -246,6 +246,19 @@ impl TestApp {
         }
     }
 
+    /// Creates a property through the API (`body` as for `POST /api/properties`); answers it.
+    pub async fn create_property(&self, token: &str, body: &Value) -> Value {
+        let response = self.post_json("/api/properties", Some(token), body).await;
+        assert_eq!(response.status(), StatusCode::CREATED, "{body}");
+        response.json().await.expect("property JSON")
+    }
+
+    /// Creates a property with just a name; answers its id.
+    pub async fn new_property(&self, token: &str, name: &str) -> i64 {
+        let created = self.create_property(token, &json!({"name": name})).await;
+        created["id"].as_i64().expect("property id")
+    }
+
     /// Inserts a conversation with one guest message straight into the database (the webhook is
     /// not what these tests are about).
     pub async fn insert_conversation(

@@ -3,23 +3,14 @@
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 
-use crate::helpers::{assert_error, spawn_app, TestApp};
-
-async fn create_property(app: &TestApp, token: &str, body: Value) -> Value {
-    let response = app.post_json("/api/properties", Some(token), &body).await;
-    assert_eq!(response.status(), StatusCode::CREATED);
-    response.json().await.unwrap()
-}
+use crate::helpers::{assert_error, spawn_app};
 
 #[actix_web::test]
 async fn property_create_read_update_delete() {
     let app = spawn_app().await;
     let token = app.login_demo().await;
 
-    let created = create_property(
-        &app,
-        &token,
-        json!({"name": "  Loft Canal  ", "address": "3 quai de Jemmapes, Paris", "check_in_time": "15h30",
+    let created = app.create_property(&token, &json!({"name": "  Loft Canal  ", "address": "3 quai de Jemmapes, Paris", "check_in_time": "15h30",
                "arrival_instructions": "Code de l'immeuble envoyé la veille."}),
     )
     .await;
@@ -99,7 +90,9 @@ async fn another_tenants_property_is_not_found() {
     let other = app
         .new_tenant(&admin, "riviera", "whatsapp:+33700000001")
         .await;
-    let theirs = create_property(&app, &other.token, json!({"name": "Villa Riviera"})).await;
+    let theirs = app
+        .create_property(&other.token, &json!({"name": "Villa Riviera"}))
+        .await;
     let path = format!("/api/properties/{}", theirs["id"]);
 
     assert_error(
@@ -159,7 +152,7 @@ async fn another_tenants_property_is_not_found() {
 async fn faq_entries_belong_to_a_property_and_can_be_sensitive() {
     let app = spawn_app().await;
     let token = app.login_demo().await;
-    let loft = create_property(&app, &token, json!({"name": "Loft"})).await;
+    let loft = app.create_property(&token, &json!({"name": "Loft"})).await;
     let loft_id = loft["id"].as_i64().unwrap();
 
     let response = app

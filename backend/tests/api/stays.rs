@@ -9,15 +9,6 @@ use serde_json::{json, Value};
 
 use crate::helpers::{assert_error, spawn_app, TestApp};
 
-async fn property(app: &TestApp, token: &str, name: &str) -> i64 {
-    let response = app
-        .post_json("/api/properties", Some(token), &json!({"name": name}))
-        .await;
-    assert_eq!(response.status(), StatusCode::CREATED);
-    let body: Value = response.json().await.unwrap();
-    body["id"].as_i64().unwrap()
-}
-
 async fn stay(app: &TestApp, token: &str, body: Value) -> Value {
     let response = app.post_json("/api/stays", Some(token), &body).await;
     assert_eq!(response.status(), StatusCode::CREATED, "{body}");
@@ -41,7 +32,7 @@ fn names(stays: &[Value]) -> Vec<&str> {
 async fn stay_create_read_update_delete() {
     let app = spawn_app().await;
     let token = app.login_demo().await;
-    let loft = property(&app, &token, "Loft").await;
+    let loft = app.new_property(&token, "Loft").await;
 
     let created = stay(
         &app,
@@ -95,7 +86,7 @@ async fn stay_create_read_update_delete() {
 async fn bad_stays_are_refused_clearly() {
     let app = spawn_app().await;
     let token = app.login_demo().await;
-    let loft = property(&app, &token, "Loft").await;
+    let loft = app.new_property(&token, "Loft").await;
     for (body, field) in [
         (
             json!({"property_id": loft, "guest_name": "A", "arrival": "2026-07-05", "departure": "2026-07-01"}),
@@ -139,8 +130,8 @@ async fn bad_stays_are_refused_clearly() {
 async fn stays_filter_by_property_and_overlapping_dates() {
     let app = spawn_app().await;
     let token = app.login_demo().await;
-    let loft = property(&app, &token, "Loft").await;
-    let villa = property(&app, &token, "Villa").await;
+    let loft = app.new_property(&token, "Loft").await;
+    let villa = app.new_property(&token, "Villa").await;
     for (p, name, arrival, departure) in [
         (loft, "June", "2031-06-20", "2031-06-25"),
         (loft, "Straddle", "2031-06-28", "2031-07-03"),
@@ -173,7 +164,7 @@ async fn another_tenants_stays_are_invisible() {
     let other = app
         .new_tenant(&admin, "alpes", "whatsapp:+33700000002")
         .await;
-    let chalet = property(&app, &other.token, "Chalet").await;
+    let chalet = app.new_property(&other.token, "Chalet").await;
     let theirs = stay(&app, &other.token, json!({"property_id": chalet, "guest_name": "Zoé", "arrival": "2026-12-20", "departure": "2026-12-27"})).await;
     let path = format!("/api/stays/{}", theirs["id"]);
 
@@ -205,7 +196,7 @@ async fn another_tenants_stays_are_invisible() {
     .await;
     assert!(!names(&list(&app, &demo, "").await).contains(&"Zoé"));
     // Nor can one of ours be moved onto their property.
-    let loft = property(&app, &demo, "Loft").await;
+    let loft = app.new_property(&demo, "Loft").await;
     let ours = stay(&app, &demo, json!({"property_id": loft, "guest_name": "Ana", "arrival": "2026-12-20", "departure": "2026-12-22"})).await;
     let moved = app
         .patch_json(
@@ -232,8 +223,8 @@ async fn import(app: &TestApp, token: &str, csv: &str) -> reqwest::Response {
 async fn csv_import_stores_valid_lines_and_reports_each_error() {
     let app = spawn_app().await;
     let token = app.login_demo().await;
-    property(&app, &token, "Loft Canal").await;
-    let villa = property(&app, &token, "Villa").await;
+    app.new_property(&token, "Loft Canal").await;
+    let villa = app.new_property(&token, "Villa").await;
 
     // French spreadsheet: `;`, accents in the header, a BOM, French and ISO dates.
     let csv = "\u{feff}Logement;Voyageur;Arrivée;Départ;Téléphone;Voyageurs;Source;Référence\n\
@@ -338,7 +329,7 @@ async fn a_csv_file_that_cannot_be_read_is_a_clear_4xx() {
 async fn a_guest_is_found_by_number_or_by_last_digits() {
     let app = spawn_app().await;
     let token = app.login_demo().await;
-    let loft = property(&app, &token, "Loft").await;
+    let loft = app.new_property(&token, "Loft").await;
     let tenant = ConciergerieId(
         app.get("/api/auth/me", Some(&token))
             .await
