@@ -5,13 +5,15 @@
 pub mod claude;
 pub mod language;
 pub mod offline;
+pub mod phrases;
 pub mod prompt;
+
+pub use self::phrases::holding_message;
 
 use protocol::conversations::TokenUsage;
 use protocol::{AiEngine, Sender};
 
 use self::claude::ClaudeClient;
-use self::language::Language;
 
 /// One message of the conversation, as the AI sees it.
 #[derive(Debug, Clone, PartialEq)]
@@ -56,6 +58,9 @@ pub struct AiOutcome {
     pub decision: AiDecision,
     pub engine: AiEngine,
     pub usage: Option<TokenUsage>,
+    /// The guest reports an emergency (leak, lock-out, no heating…): the decision is then a
+    /// hand-off, and the conversation deserves to be flagged first in the inbox.
+    pub urgent: bool,
 }
 
 #[derive(Clone)]
@@ -76,21 +81,13 @@ impl Responder {
     pub async fn answer(&self, request: &AiRequest) -> Result<AiOutcome, String> {
         match self {
             Responder::Claude(client) => client.answer(request).await,
-            Responder::Offline => Ok(offline::answer(request)),
-        }
-    }
-}
-
-/// What the guest reads while waiting for a human, in their language.
-pub fn holding_message(language: Language) -> String {
-    match language {
-        Language::English => {
-            "Thank you for your message! A member of our team will get back to you very shortly."
-                .into()
-        }
-        Language::French => {
-            "Merci pour votre message ! Un membre de notre équipe vous répond très rapidement."
-                .into()
+            // Scoring is CPU work: it runs on the blocking pool, never on an actor's thread.
+            Responder::Offline => {
+                let request = request.clone();
+                tokio::task::spawn_blocking(move || offline::answer(&request))
+                    .await
+                    .map_err(|e| format!("the offline responder stopped: {e}"))
+            }
         }
     }
 }

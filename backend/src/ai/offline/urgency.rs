@@ -1,0 +1,214 @@
+//! Spotting the messages a human must see now: safety, lock-outs, water, gas, power, heating or
+//! hot water failures, noise, and anything the guest calls urgent, in the six languages.
+//!
+//! Works on folded text (see `text::fold`). A breakdown is a topic (heating, power, keys…) next
+//! to a failure phrase ("ne marche pas", "not working", "no funciona", "kaputt"…), so "comment
+//! fonctionne le chauffage ?" is a FAQ question and "le chauffage ne fonctionne pas" is urgent.
+
+use super::lexicon::{concept, Concept};
+use super::text::words;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Urgency {
+    Declared,
+    Safety,
+    Lockout,
+    Water,
+    Gas,
+    Electricity,
+    Heating,
+    Noise,
+}
+
+impl Urgency {
+    /// How the hand-off reason names it for the operators.
+    pub fn label(self) -> &'static str {
+        match self {
+            Urgency::Declared => "signalé urgent par le voyageur",
+            Urgency::Safety => "sécurité",
+            Urgency::Lockout => "voyageur bloqué dehors",
+            Urgency::Water => "fuite ou dégât des eaux",
+            Urgency::Gas => "gaz",
+            Urgency::Electricity => "panne d'électricité",
+            Urgency::Heating => "panne de chauffage ou d'eau chaude",
+            Urgency::Noise => "plainte pour bruit",
+        }
+    }
+}
+
+/// Words (folded; `*` = any ending) that make a message urgent on their own.
+#[rustfmt::skip]
+const ALARM_WORDS: &[(Urgency, &[&str])] = &[
+    (
+        Urgency::Declared,
+        &[
+            "urgent*", "urgence*", "emergenc*", "urgencia", "emergencia", "dringend*", "notfall",
+            "urgenza", "emergenza", "asap", "sos",
+        ],
+    ),
+    (
+        Urgency::Safety,
+        &[
+            "incendie", "fire", "fuego", "incendio", "feuer", "brand", "fuoco", "fogo", "fumee",
+            "cambriol*", "burglar*", "robbed", "stolen", "vole", "volee", "robado*", "robo",
+            "gestohlen", "einbruch", "derubat*", "rubato", "roubad*", "assalto", "police",
+            "polizei", "policia", "polizia", "ambulance", "ambulancia", "krankenwagen",
+            "ambulanza", "blesse*", "injured", "herido*", "verletzt", "ferit*", "ferid*",
+            "secours", "socorro", "hilfe", "aiuto", "danger*", "dangerous", "peligro*", "gefahr*",
+            "pericol*", "perigo*",
+        ],
+    ),
+    (
+        Urgency::Water,
+        &[
+            "fuite*", "leak*", "fuga", "fugas", "undicht", "wasserschaden", "perdita", "vazamento",
+            "vazando", "vaza", "inond*", "flood*", "uberschwemm*", "allagat*", "alagad*",
+            "alagamento", "degat*", "inundad*", "inundacion",
+        ],
+    ),
+    (Urgency::Gas, &["gasgeruch"]),
+    (
+        Urgency::Noise,
+        &[
+            "bruit*", "bruyant*", "tapage", "noise", "noisy", "loud", "ruido*", "larm", "laut",
+            "rumore", "rumoros*", "chiasso", "barulh*",
+        ],
+    ),
+    (
+        Urgency::Lockout,
+        &["enferme*", "locked", "ausgesperrt", "aussperr*", "trancad*"],
+    ),
+];
+
+/// Phrases (folded, space-padded) that are urgent as a whole.
+#[rustfmt::skip]
+const ALARM_PHRASES: &[(Urgency, &[&str])] = &[
+    (
+        Urgency::Gas,
+        &[
+            "odeur de gaz", "sent le gaz", "smell gas", "smells of gas", "smell of gas",
+            "smells like gas", "gas smell", "huele a gas", "olor a gas", "riecht nach gas",
+            "odore di gas", "puzza di gas", "cheiro de gas", "cheira a gas", "fuite de gaz",
+            "gas leak",
+        ],
+    ),
+    (
+        Urgency::Lockout,
+        &[
+            "peux pas entrer", "pouvons pas entrer", "arrive pas a entrer", "bloque dehors",
+            "bloques dehors", "coince dehors", "coinces dehors", "can't get in", "cant get in",
+            "cannot get in", "can't get inside", "can't open the door", "cannot open the door",
+            "locked out", "no puedo entrar", "no podemos entrar", "no consigo entrar",
+            "kommen nicht rein", "komme nicht rein", "kommen nicht in", "nicht in die wohnung",
+            "tur geht nicht auf", "non riesco ad entrare", "non riesco a entrare",
+            "non riusciamo ad entrare", "non riusciamo a entrare", "chiusi fuori", "chiuso fuori",
+            "nao consigo entrar", "nao conseguimos entrar", "porta nao abre",
+            "la porte ne s'ouvre pas", "porte ne s ouvre pas", "door won't open", "puerta no abre",
+            "la puerta no se abre", "la porta non si apre",
+        ],
+    ),
+    (
+        Urgency::Water,
+        &[
+            "pas d'eau", "plus d'eau", "no water", "sin agua", "kein wasser", "niente acqua",
+            "senza acqua", "sem agua", "water everywhere", "de l'eau partout", "agua por todas",
+            "acqua dappertutto", "agua por todo",
+        ],
+    ),
+];
+
+/// Phrases saying that something does not work (folded, space-padded where it matters).
+#[rustfmt::skip]
+const FAILURE_PHRASES: &[&str] = &[
+    " ne marche", "marche pas", "marche plus", "fonctionne pas", "fonctionne plus", "en panne",
+    " panne", " plus de ", " pas de ", "not working", "doesn't work", "doesnt work",
+    "does not work", "isn't working", "stopped working", "won't work", " broken", " no heat",
+    " no power", " no electricity", " no hot", "there is no", "there's no", " can't open",
+    " cannot open", "no funciona", " sin ", "no hay", " roto", " rota ", "averiad",
+    "funktioniert nicht", "geht nicht", "kaputt", " kein ", " keine ", " keinen ", "ausgefallen",
+    "non funziona", "guast", " rotto", " rotta", " niente ", " senza ", "non c'e", "nao funciona",
+    " sem ", "quebrad", "avariad", "estragad", " parou", "coupure", "outage", "stromausfall",
+    "blackout", "saute", "sautee",
+];
+
+pub fn detect(folded: &str) -> Option<Urgency> {
+    let matches = |word: &str, form: &str| match form.strip_suffix('*') {
+        Some(prefix) => word.starts_with(prefix),
+        None => word == form,
+    };
+    for word in words(folded) {
+        for (urgency, forms) in ALARM_WORDS {
+            if forms.iter().any(|f| matches(word, f)) {
+                return Some(*urgency);
+            }
+        }
+    }
+    let padded = format!(" {folded} ");
+    for (urgency, phrases) in ALARM_PHRASES {
+        if phrases.iter().any(|p| padded.contains(p)) {
+            return Some(*urgency);
+        }
+    }
+    if !FAILURE_PHRASES.iter().any(|p| padded.contains(p)) {
+        return None;
+    }
+    let concepts: Vec<Concept> = words(folded).filter_map(concept).collect();
+    let has = |c: Concept| concepts.contains(&c);
+    if has(Concept::Heating) || has(Concept::HotWater) {
+        Some(Urgency::Heating)
+    } else if has(Concept::Electricity) {
+        Some(Urgency::Electricity)
+    } else if has(Concept::Keys) || (has(Concept::Code) && !has(Concept::Wifi)) {
+        // The lockbox or door code failing leaves the guest outside.
+        Some(Urgency::Lockout)
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::text::fold;
+    use super::*;
+
+    fn urgency(text: &str) -> Option<Urgency> {
+        detect(&fold(text))
+    }
+
+    #[test]
+    fn emergencies_are_recognised_in_six_languages() {
+        let cases = [
+            ("Il y a une fuite d'eau sous l'évier", Urgency::Water),
+            (
+                "We are locked out, the lockbox code doesn't work",
+                Urgency::Lockout,
+            ),
+            ("Huele a gas en la cocina", Urgency::Gas),
+            (
+                "Wir haben keinen Strom, Stromausfall!",
+                Urgency::Electricity,
+            ),
+            ("Mi scaldabagno non funziona", Urgency::Heating),
+            ("O aquecimento não funciona", Urgency::Heating),
+            ("Les voisins font trop de bruit", Urgency::Noise),
+            ("C'est urgent, rappelez-moi", Urgency::Declared),
+            ("Es dringend!", Urgency::Declared),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(urgency(text), Some(expected), "{text}");
+        }
+    }
+
+    #[test]
+    fn questions_about_the_same_things_are_not_urgent() {
+        for text in [
+            "Comment fonctionne le chauffage ?",
+            "Where are the keys?",
+            "Can we smoke on the balcony?",
+            "¿Cuál es el código de la caja de llaves?",
+            "Gibt es eine Heizung?",
+        ] {
+            assert_eq!(urgency(text), None, "{text}");
+        }
+    }
+}
