@@ -80,7 +80,10 @@ impl Responder {
     /// `Err` only when the AI could not answer at all (after retries): the caller hands off.
     pub async fn answer(&self, request: &AiRequest) -> Result<AiOutcome, String> {
         match self {
-            Responder::Claude(client) => client.answer(request).await,
+            Responder::Claude(client) => {
+                let outcome = client.answer(request).await?;
+                Ok(escalate_if_urgent(outcome, &request.pending_guest_text()))
+            }
             // Scoring is CPU work: it runs on the blocking pool, never on an actor's thread.
             Responder::Offline => {
                 let request = request.clone();
@@ -90,4 +93,20 @@ impl Responder {
             }
         }
     }
+}
+
+/// An emergency always reaches a human, whatever the model decided: its reply (often useful
+/// first advice) becomes the holding message.
+pub(crate) fn escalate_if_urgent(mut outcome: AiOutcome, guest_text: &str) -> AiOutcome {
+    let Some(urgency) = offline::urgency_of(guest_text) else {
+        return outcome;
+    };
+    outcome.urgent = true;
+    if let AiDecision::Reply(text) = outcome.decision {
+        outcome.decision = AiDecision::Handoff {
+            reason: format!("URGENT ({urgency})"),
+            holding: text,
+        };
+    }
+    outcome
 }

@@ -128,8 +128,10 @@ impl FaqIndex {
 
     /// A word's terms, or `None` for a word without topic.
     fn word_terms(&self, word: &str, language: Language) -> Option<Vec<String>> {
+        // Times, dates and amounts ("13h", "9am") say when or how much, not what about.
         if is_function_word(word)
-            || (word.chars().count() < 2 && !word.chars().all(|c| c.is_ascii_digit()))
+            || word.chars().count() < 2
+            || word.chars().any(|c| c.is_ascii_digit())
         {
             return None;
         }

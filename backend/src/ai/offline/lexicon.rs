@@ -35,6 +35,7 @@ pub enum Concept {
     Electricity,
     Address,
     Bed,
+    Open,
 }
 
 #[rustfmt::skip]
@@ -50,6 +51,7 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
     (
         Concept::Departure,
         &[
+            "verlassen",
             "checkout", "depart*", "partir", "partons", "quitter", "quitte", "liberer", "leave",
             "leaving", "salida", "salir", "abreise", "abreisen", "abfahrt", "auschecken",
             "auscheck*", "partenza", "partire", "saida", "sair", "sairmos",
@@ -79,6 +81,7 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
     (
         Concept::Wifi,
         &[
+            "connect*", "connex*", "conect*", "verbind*", "connett*", "collegar*",
             "wifi", "wlan", "internet", "reseau", "network", "motdepasse", "password", "passwort",
             "kennwort", "contrasena", "clave", "senha", "rete", "rede", "red", "netz", "wiifi",
             "wify", "connexion", "connection", "conexion", "verbindung", "connessione", "conexao",
@@ -88,6 +91,7 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
     (
         Concept::Parking,
         &[
+            "gare", "aparca*", "estaciona*", "estaciono*",
             "park*", "parking", "garer", "stationn*", "car", "cars", "voiture*", "auto", "autos",
             "coche", "carro", "macchina", "aparcar", "aparcamiento", "aparco", "estacionar",
             "estacionamento", "estacionamiento", "parcheggi*", "garage*", "garagem",
@@ -112,12 +116,14 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
     (
         Concept::Towels,
         &[
+            "towels", "towel", "serviettes", "serviette", "toallas", "toalhas", "asciugamani",
             "serviette*", "towel*", "toalla*", "handtuch*", "handtucher", "asciugaman*", "toalha*",
         ],
     ),
     (
         Concept::Trash,
         &[
+            "poubelles", "poubelle", "basura", "spazzatura",
             "poubelle*", "dechet*", "ordure*", "trash", "garbage", "rubbish", "bins", "waste",
             "basura*", "residuo*", "mull*", "abfall*", "spazzatura", "rifiuti", "immondizia",
             "lixo", "tri", "recycl*", "recicla*", "differenziata", "reciclagem",
@@ -154,6 +160,7 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
     (
         Concept::Pool,
         &[
+            "piscina",
             "piscine", "pool", "piscina", "schwimmbad", "swimming", "pool's",
         ],
     ),
@@ -175,6 +182,7 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
     (
         Concept::Baby,
         &[
+            "lettino",
             "bebe*", "baby", "babys", "babybett", "litbebe", "cot", "crib", "trona", "seggiolone",
             "culla", "berco", "kinderbett", "hochstuhl", "neonat*", "bambin*",
         ],
@@ -183,7 +191,7 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
         Concept::Airport,
         &[
             "aeroport*", "airport", "aeropuerto", "flughafen", "aeroporto", "navette", "shuttle",
-            "tram", "gare", "station", "bahnhof", "estacion", "stazione", "estacao", "train",
+            "tram", "station", "bahnhof", "estacion", "stazione", "estacao", "train",
             "zug", "treno", "trem", "tren",
         ],
     ),
@@ -231,6 +239,10 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
         ],
     ),
     (
+        Concept::Open,
+        &["ouvert*", "open", "opened", "abiert*", "geoffnet", "offen", "apert*", "abert*"],
+    ),
+    (
         Concept::Bed,
         &[
             "lit", "lits", "bed", "beds", "cama", "camas", "bett", "betten", "letto", "letti",
@@ -256,13 +268,17 @@ pub fn concept_despite_typo(word: &str) -> Option<Concept> {
     if word.chars().count() < 5 {
         return None;
     }
-    CONCEPTS.iter().find_map(|(concept, forms)| {
-        forms
-            .iter()
-            .filter(|f| !f.ends_with('*') && f.len() >= 5)
-            .any(|f| super::text::one_typo_apart(word, f))
-            .then_some(*concept)
-    })
+    let typo_of = |form: &&str| match form.strip_suffix('*') {
+        // A prefix: compare the word's start, one letter longer or shorter.
+        Some(prefix) if prefix.len() >= 5 => (prefix.len() - 1..=prefix.len() + 1)
+            .filter_map(|n| word.get(..n))
+            .any(|start| super::text::one_typo_apart(start, prefix)),
+        Some(_) => false,
+        None => form.len() >= 5 && super::text::one_typo_apart(word, form),
+    };
+    CONCEPTS
+        .iter()
+        .find_map(|(concept, forms)| forms.iter().any(typo_of).then_some(*concept))
 }
 
 /// Words with no topic in any of the six languages (folded), including the polite and
@@ -270,6 +286,7 @@ pub fn concept_despite_typo(word: &str) -> Option<Concept> {
 #[rustfmt::skip]
 const FUNCTION_WORDS: &[&str] = &[
     // French
+    "apporter", "amener", "met", "mets", "mettre", "recupere", "recuperons", "allume", "allumer", "droit", "interieur", "meilleur", "moyen", "rejoindre", "pres", "laisser", "peu", "dernier", "jour", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "auriez", "serait", "seraient", "prendre", "vers", "environ", "oh",
     "a", "au", "aux", "avec", "ce", "ces", "cet", "cette", "dans", "de", "des", "du", "elle", "en",
     "est", "et", "etre", "il", "ils", "je", "la", "le", "les", "leur", "lui", "ma", "mais", "me",
     "mes", "mon", "ne", "nos", "notre", "nous", "on", "ou", "par", "pas", "pour", "qu", "que",
@@ -288,6 +305,7 @@ const FUNCTION_WORDS: &[&str] = &[
     "chez", "pouvoir", "doit", "dois", "devons", "vais", "va", "allons", "sommes", "suis", "etes",
     "avant", "apres",
     // English
+    "bring", "own", "put", "pick", "turn", "switch", "inside", "best", "way", "near", "nearby", "nearest", "close", "closest", "last", "day", "bit", "around", "into", "oh", "work", "works", "need", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "lot", "lots", "there", "we're",
     "the", "an", "is", "are", "and", "i", "you", "we", "for", "not", "of", "to", "what", "where",
     "how", "hello", "hi", "hey", "thanks", "thank", "with", "my", "it", "there", "on", "in",
     "this", "that", "can", "do", "does", "be", "please", "at", "your", "our", "me", "any", "some",
@@ -300,6 +318,7 @@ const FUNCTION_WORDS: &[&str] = &[
     "whats", "what's", "wat", "r", "u", "ur", "there", "ll", "d", "m", "re", "ve", "going", "go",
     "there're", "exactly", "again",
     // Spanish
+    "admiten", "admite", "admitidos", "seria", "mas", "tira", "tiramos", "recogemos", "recoger", "desde", "cerca", "dejar", "dejamos", "llevar", "traer", "ultimo", "dia", "lunes", "martes", "miercoles", "jueves", "viernes", "sabado", "domingo", "nuestra", "nuestros", "hasta", "poner",
     "el", "los", "las", "es", "y", "yo", "usted", "ustedes", "para", "no", "cual", "cuales",
     "donde", "como", "hola", "gracias", "con", "mi", "mis", "hay", "esta", "este", "estan",
     "puedo", "podemos", "puede", "pueden", "tienen", "teneis", "tiene", "tengo", "una", "uno",
@@ -310,6 +329,7 @@ const FUNCTION_WORDS: &[&str] = &[
     "tambien", "pero", "hoy", "manana", "noche", "estamos", "somos", "encontrar", "usar",
     "funciona", "sabe", "decir",
     // German
+    "mitbringen", "mitnehmen", "wohin", "bekommen", "abholen", "kommen", "kommt", "hin", "nachste", "nachsten", "nahe", "lassen", "unseren", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "letzten", "tag", "lautet", "vor",
     "der", "die", "das", "ist", "und", "ich", "sie", "wir", "fur", "nicht", "was", "wo", "wie",
     "hallo", "danke", "mit", "mein", "meine", "gibt", "es", "im", "kann", "konnen", "haben", "hat",
     "gutentag", "gutenmorgen", "gutenabend", "bitte", "ein", "eine", "einen", "einem", "den",
@@ -321,6 +341,7 @@ const FUNCTION_WORDS: &[&str] = &[
     "ab", "wieviel", "gerne", "kurze", "frage", "funktioniert", "da", "dort", "hier", "wer",
     "sagen", "soll", "sollen", "muss", "mussen", "werden", "wird",
     // Italian
+    "entro", "nell", "nella", "nel", "dell", "all", "sull", "dall", "dal", "portare", "nostro", "nostra", "buttiamo", "buttare", "ritiriamo", "ritirare", "prendere", "vicino", "vicina", "lasciare", "lunedi", "martedi", "mercoledi", "giovedi", "venerdi", "sabato", "domenica", "ultimo", "giorno", "avant",
     "il", "lo", "gli", "e", "ed", "io", "noi", "per", "non", "che", "quale", "quali", "dove",
     "come", "ciao", "grazie", "con", "mio", "mia", "c", "ci", "sono", "della", "dello", "della",
     "dei", "delle", "nel", "nella", "posso", "possiamo", "avete", "buongiorno", "buonasera", "un",
@@ -330,6 +351,7 @@ const FUNCTION_WORDS: &[&str] = &[
     "domani", "sera", "notte", "siamo", "si", "puo", "possono", "potete", "dire", "funziona",
     "qual", "quanto", "ce", "dovrei", "dobbiamo",
     // Portuguese
+    "ate", "temos", "ultimo", "dia", "levar", "trazer", "nosso", "nossa", "estao", "esta", "deitamos", "deitar", "recolhemos", "recolher", "dentro", "perto", "deixar", "segunda", "terca", "quarta", "quinta", "sexta", "sabado", "domingo", "feira", "pode-se", "se",
     "o", "os", "as", "eu", "voce", "voces", "vcs", "nos", "nao", "qual", "quais", "onde", "ola",
     "obrigado", "obrigada", "com", "meu", "minha", "tem", "ha", "na", "no", "nas", "nos", "posso",
     "podemos", "pode", "podem", "bomdia", "boatarde", "boanoite", "um", "uma", "do", "da", "dos",

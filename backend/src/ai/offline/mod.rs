@@ -298,6 +298,11 @@ fn excerpt(text: &str) -> String {
     }
 }
 
+/// What kind of emergency a guest's text reports, for the operators, if any.
+pub fn urgency_of(text: &str) -> Option<&'static str> {
+    urgency::detect(&text::fold(text)).map(Urgency::label)
+}
+
 pub fn answer(request: &AiRequest) -> AiOutcome {
     let understanding = understand(&request.faqs, &burst(request));
     AiOutcome {

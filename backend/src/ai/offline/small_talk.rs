@@ -55,7 +55,7 @@ const FILLERS: &[&str] = &[
     "hasta", "pronto", "bis", "bald", "presto", "ci", "vediamo", "ate", "breve", "really", "ah",
     "!", "dear", "sir", "madam", "im", "voraus", "advance", "avance", "d'avance", "pela", "per",
     "la", "lo", "il", "mi", "me", "ti", "te", "ihnen", "dir", "lei", "voce", "voces", "senor",
-    "senora", "signora", "signore", "herr", "frau",
+    "senora", "signora", "signore", "herr", "frau", "schonen", "abend", "noch", "buona", "serata", "giornata", "buen", "dia",
 ];
 
 /// What a text says if it is only small talk, else `None`. `text` is folded (see `text::fold`).

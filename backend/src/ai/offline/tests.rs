@@ -240,3 +240,26 @@ fn only_the_latest_messages_and_their_start_are_read() {
     assert_eq!(burst.len(), MAX_MESSAGES);
     assert!(burst.iter().all(|m| m.chars().count() == MAX_CHARS));
 }
+
+#[test]
+fn claude_replies_to_an_emergency_still_reach_a_human() {
+    let outcome = AiOutcome {
+        decision: AiDecision::Reply("Coupez l'arrivée d'eau sous l'évier.".into()),
+        engine: AiEngine::Claude,
+        usage: None,
+        urgent: false,
+    };
+    let escalated = crate::ai::escalate_if_urgent(outcome.clone(), "Il y a une fuite d'eau !");
+    assert!(escalated.urgent);
+    assert_eq!(
+        escalated.decision,
+        AiDecision::Handoff {
+            reason: "URGENT (fuite ou dégât des eaux)".into(),
+            holding: "Coupez l'arrivée d'eau sous l'évier.".into(),
+        }
+    );
+    assert_eq!(
+        crate::ai::escalate_if_urgent(outcome.clone(), "Merci !"),
+        outcome
+    );
+}

@@ -121,7 +121,7 @@ const ALARM_PHRASES: &[(Urgency, &[&str])] = &[
 #[rustfmt::skip]
 const FAILURE_PHRASES: &[&str] = &[
     " ne marche", "marche pas", "marche plus", "fonctionne pas", "fonctionne plus", "en panne",
-    " panne", " plus de ", " pas de ", "not working", "doesn't work", "doesnt work",
+    " panne", " plus de ", " pas de ", " plus d'", " pas d'", "not working", "doesn't work", "doesnt work",
     "does not work", "isn't working", "stopped working", "won't work", " broken", " no heat",
     " no power", " no electricity", " no hot", "there is no", "there's no", " can't open",
     " cannot open", "no funciona", " sin ", "no hay", " roto", " rota ", "averiad",
