@@ -355,20 +355,7 @@ async fn the_offline_responder_answers_faq_questions_and_hands_off_the_rest() {
     let app = crate::helpers::spawn_app_with(&[("AI_BURST_WINDOW_MS", "100")]).await;
     let token = app.login_demo().await;
     let mut socket = connect_ws(&app, &token).await;
-    let ask = |from: &'static str, body: &'static str| {
-        let app = &app;
-        let token = token.clone();
-        async move {
-            let r = app
-                .post_json(
-                    "/api/simulator/messages",
-                    Some(&token),
-                    &json!({"from": from, "body": body}),
-                )
-                .await;
-            assert_eq!(r.status(), StatusCode::ACCEPTED);
-        }
-    };
+    let ask = |from: &'static str, body: &'static str| simulate(&app, &token, from, body);
     ask("+33600000010", "à quelle heure est le check-in ?").await;
     let reply = wait_for(&mut socket, "offline reply", |e| {
         e["type"] == "simulator.reply" && e["to"] == "+33600000010"
@@ -445,26 +432,12 @@ async fn offline_a_greeting_gets_a_welcome_then_the_question_its_answer_and_no_h
     let token = app.login_demo().await;
     let mut socket = connect_ws(&app, &token).await;
     let guest = "+33600000020";
-    let say = |body: &'static str| {
-        let app = &app;
-        let token = token.clone();
-        async move {
-            let r = app
-                .post_json(
-                    "/api/simulator/messages",
-                    Some(&token),
-                    &json!({"from": guest, "body": body}),
-                )
-                .await;
-            assert_eq!(r.status(), StatusCode::ACCEPTED);
-        }
-    };
-    say("Bonjour !").await;
+    simulate(&app, &token, guest, "Bonjour !").await;
     let (welcome, mut handoffs) = simulator_reply(&mut socket, guest).await;
     let welcome = welcome["body"].as_str().unwrap().to_owned();
     assert!(welcome.starts_with("Bonjour et bienvenue"), "{welcome}");
 
-    say("À quelle heure est le check-in ?").await;
+    simulate(&app, &token, guest, "À quelle heure est le check-in ?").await;
     let (answer, handed_off) = simulator_reply(&mut socket, guest).await;
     handoffs += handed_off;
     assert!(answer["body"].as_str().unwrap().contains("16h"), "{answer}");
@@ -484,6 +457,18 @@ async fn offline_a_greeting_gets_a_welcome_then_the_question_its_answer_and_no_h
         2,
         "{messages:?}"
     );
+}
+
+/// A guest message played through the dashboard's simulator (offline mode).
+async fn simulate(app: &TestApp, token: &str, from: &str, body: &str) {
+    let r = app
+        .post_json(
+            "/api/simulator/messages",
+            Some(token),
+            &json!({"from": from, "body": body}),
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::ACCEPTED);
 }
 
 /// The next simulator reply to `guest`, and how many hand-offs were announced before it.
