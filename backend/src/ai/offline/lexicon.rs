@@ -29,6 +29,7 @@ pub enum Concept {
     Smoking,
     Baby,
     Airport,
+    Transport,
     Kitchen,
     Shops,
     Luggage,
@@ -52,7 +53,7 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
         Concept::Departure,
         &[
             "verlassen",
-            "checkout", "depart*", "partir", "partons", "quitter", "quitte", "liberer", "leave",
+            "checkout", "depart*", "partir", "partant", "partirons", "partons", "quitter", "quitte", "liberer", "leave",
             "leaving", "salida", "salir", "abreise", "abreisen", "abfahrt", "auschecken",
             "auscheck*", "partenza", "partire", "saida", "sair", "sairmos",
         ],
@@ -67,8 +68,7 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
     (
         Concept::Early,
         &[
-            "tot", "plustot", "early", "earlier", "temprano", "antes", "fruh", "fruher",
-            "fruhzeitig", "presto", "prima", "cedo", "anticip*", "avance",
+            "tot", "plustot", "early", "earlier", "temprano", "antes", "fruh*", "presto", "prima", "cedo", "anticip*", "avance",
         ],
     ),
     (
@@ -189,10 +189,14 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
     ),
     (
         Concept::Airport,
+        &["aeroport*", "airport", "aeropuerto", "flughafen", "aeroporto"],
+    ),
+    (
+        Concept::Transport,
         &[
-            "aeroport*", "airport", "aeropuerto", "flughafen", "aeroporto", "navette", "shuttle",
-            "tram", "station", "bahnhof", "estacion", "stazione", "estacao", "train",
-            "zug", "treno", "trem", "tren",
+            "navette", "shuttle", "tram", "station", "bahnhof", "estacion", "stazione",
+            "estacao", "train", "zug", "treno", "trem", "tren", "bus", "autobus", "metro",
+            "subway", "u-bahn", "autocarro", "onibus",
         ],
     ),
     (
@@ -286,6 +290,7 @@ pub fn concept_despite_typo(word: &str) -> Option<Concept> {
 #[rustfmt::skip]
 const FUNCTION_WORDS: &[&str] = &[
     // French
+    "venir", "viens", "venons", "possibles",
     "apporter", "amener", "met", "mets", "mettre", "recupere", "recuperons", "allume", "allumer", "droit", "interieur", "meilleur", "moyen", "rejoindre", "pres", "laisser", "peu", "dernier", "jour", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "auriez", "serait", "seraient", "prendre", "vers", "environ", "oh",
     "a", "au", "aux", "avec", "ce", "ces", "cet", "cette", "dans", "de", "des", "du", "elle", "en",
     "est", "et", "etre", "il", "ils", "je", "la", "le", "les", "leur", "lui", "ma", "mais", "me",
@@ -305,6 +310,7 @@ const FUNCTION_WORDS: &[&str] = &[
     "chez", "pouvoir", "doit", "dois", "devons", "vais", "va", "allons", "sommes", "suis", "etes",
     "avant", "apres",
     // English
+    "off", "before", "after", "possible", "come", "coming", "bring",
     "bring", "own", "put", "pick", "turn", "switch", "inside", "best", "way", "near", "nearby", "nearest", "close", "closest", "last", "day", "bit", "around", "into", "oh", "work", "works", "need", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "lot", "lots", "there", "we're",
     "the", "an", "is", "are", "and", "i", "you", "we", "for", "not", "of", "to", "what", "where",
     "how", "hello", "hi", "hey", "thanks", "thank", "with", "my", "it", "there", "on", "in",
@@ -318,6 +324,7 @@ const FUNCTION_WORDS: &[&str] = &[
     "whats", "what's", "wat", "r", "u", "ur", "there", "ll", "d", "m", "re", "ve", "going", "go",
     "there're", "exactly", "again",
     // Spanish
+    "posible", "venir", "vamos", "traemos",
     "admiten", "admite", "admitidos", "seria", "mas", "tira", "tiramos", "recogemos", "recoger", "desde", "cerca", "dejar", "dejamos", "llevar", "traer", "ultimo", "dia", "lunes", "martes", "miercoles", "jueves", "viernes", "sabado", "domingo", "nuestra", "nuestros", "hasta", "poner",
     "el", "los", "las", "es", "y", "yo", "usted", "ustedes", "para", "no", "cual", "cuales",
     "donde", "como", "hola", "gracias", "con", "mi", "mis", "hay", "esta", "este", "estan",
@@ -329,6 +336,7 @@ const FUNCTION_WORDS: &[&str] = &[
     "tambien", "pero", "hoy", "manana", "noche", "estamos", "somos", "encontrar", "usar",
     "funciona", "sabe", "decir",
     // German
+    "moglich", "kommen", "eine", "einer", "vorher", "nach",
     "mitbringen", "mitnehmen", "wohin", "bekommen", "abholen", "kommen", "kommt", "hin", "nachste", "nachsten", "nahe", "lassen", "unseren", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "letzten", "tag", "lautet", "vor",
     "der", "die", "das", "ist", "und", "ich", "sie", "wir", "fur", "nicht", "was", "wo", "wie",
     "hallo", "danke", "mit", "mein", "meine", "gibt", "es", "im", "kann", "konnen", "haben", "hat",
@@ -341,6 +349,7 @@ const FUNCTION_WORDS: &[&str] = &[
     "ab", "wieviel", "gerne", "kurze", "frage", "funktioniert", "da", "dort", "hier", "wer",
     "sagen", "soll", "sollen", "muss", "mussen", "werden", "wird",
     // Italian
+    "possibile", "venire", "veniamo", "dopo",
     "entro", "nell", "nella", "nel", "dell", "all", "sull", "dall", "dal", "portare", "nostro", "nostra", "buttiamo", "buttare", "ritiriamo", "ritirare", "prendere", "vicino", "vicina", "lasciare", "lunedi", "martedi", "mercoledi", "giovedi", "venerdi", "sabato", "domenica", "ultimo", "giorno", "avant",
     "il", "lo", "gli", "e", "ed", "io", "noi", "per", "non", "che", "quale", "quali", "dove",
     "come", "ciao", "grazie", "con", "mio", "mia", "c", "ci", "sono", "della", "dello", "della",
@@ -351,6 +360,7 @@ const FUNCTION_WORDS: &[&str] = &[
     "domani", "sera", "notte", "siamo", "si", "puo", "possono", "potete", "dire", "funziona",
     "qual", "quanto", "ce", "dovrei", "dobbiamo",
     // Portuguese
+    "possivel", "vir", "depois",
     "ate", "temos", "ultimo", "dia", "levar", "trazer", "nosso", "nossa", "estao", "esta", "deitamos", "deitar", "recolhemos", "recolher", "dentro", "perto", "deixar", "segunda", "terca", "quarta", "quinta", "sexta", "sabado", "domingo", "feira", "pode-se", "se",
     "o", "os", "as", "eu", "voce", "voces", "vcs", "nos", "nao", "qual", "quais", "onde", "ola",
     "obrigado", "obrigada", "com", "meu", "minha", "tem", "ha", "na", "no", "nas", "nos", "posso",

@@ -28,8 +28,10 @@ use self::urgency::Urgency;
 use super::language::{self, Language};
 use super::{phrases, AiDecision, AiOutcome, AiRequest};
 
-/// Share of a question's weight the best FAQ entry must cover to answer it.
-pub const CONFIDENCE_THRESHOLD: f64 = 0.5;
+/// Share of a question's weight the best FAQ entry must cover to answer it: more than half, so
+/// a question that is half about one entry and half about another (or about nothing known) goes
+/// to a human.
+pub const CONFIDENCE_THRESHOLD: f64 = 0.55;
 /// Only the guest's latest messages are read…
 pub const MAX_MESSAGES: usize = 10;
 /// …and only the start of each.

@@ -1,7 +1,7 @@
 //! Messages that ask nothing: greetings, thanks and goodbyes, acknowledgements, emoji. They need
 //! no FAQ and must never send a guest to the human queue.
 
-use super::lexicon::concept;
+use super::lexicon::{concept, is_function_word};
 use super::text::words;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -31,6 +31,7 @@ const THANKS: &[&str] = &[
 
 #[rustfmt::skip]
 const ACKS: &[&str] = &[
+    "bienarrive",
     "ok", "okay", "oki", "okk", "k", "d", "accord", "parfait", "super", "top", "genial", "cool",
     "great", "perfect", "noted", "got", "entendu", "compris", "vale", "perfecto", "entendido",
     "alles", "klar", "gut", "prima", "perfetto", "va", "bene", "capito", "certo", "perfeito",
@@ -66,6 +67,8 @@ pub fn classify(folded: &str) -> Option<SmallTalk> {
     }
     let mut kind: Option<SmallTalk> = None;
     let mut others = Vec::new();
+    // "Je suis bien arrivée" is news; "ok, comment ?" is a question.
+    let mut function_words = false;
     for word in words(folded) {
         let this = if THANKS.contains(&word) {
             Some(SmallTalk::Thanks)
@@ -79,6 +82,7 @@ pub fn classify(folded: &str) -> Option<SmallTalk> {
         match this {
             Some(k) => kind = kind.max(Some(k)),
             None if FILLERS.contains(&word) => {}
+            None if is_function_word(word) => function_words = true,
             None => others.push(word),
         }
     }
@@ -90,7 +94,8 @@ pub fn classify(folded: &str) -> Option<SmallTalk> {
         }
         _ => false,
     };
-    kind.filter(|_| addressed)
+    let question = function_words && folded.contains('?');
+    kind.filter(|_| addressed && !question)
 }
 
 #[cfg(test)]

@@ -263,3 +263,22 @@ fn claude_replies_to_an_emergency_still_reach_a_human() {
         outcome
     );
 }
+
+#[test]
+fn news_of_arrival_is_not_a_question_about_arrival_times() {
+    assert_eq!(verdict(&["Je suis bien arrivée"]), Verdict::NoReply);
+    assert_eq!(verdict(&["We just arrived, thanks!"]), Verdict::Closing);
+    assert_eq!(
+        verdict(&["je suis arrivée", "Et il y a le wifi ?"]),
+        Verdict::Answer(vec![2])
+    );
+}
+
+#[test]
+fn a_question_half_about_something_else_goes_to_a_human() {
+    // The pool entry does not say whether it is heated; the heating entry is about the flat.
+    assert!(matches!(
+        verdict(&["Is the pool heated?"]),
+        Verdict::Handoff { ref answered, .. } if answered.is_empty()
+    ));
+}
