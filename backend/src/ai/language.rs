@@ -8,8 +8,10 @@
 use rust_stemmers::Algorithm;
 use whatlang::{Detector, Lang};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Language {
+    /// The conciergeries' language, and the guess when a text gives no clue.
+    #[default]
     French,
     English,
     Spanish,

@@ -81,12 +81,12 @@ pub enum Verdict {
 /// The understanding of a burst, before it is put into words.
 #[derive(Debug, Clone, Default)]
 pub struct Understanding {
-    pub language: Option<Language>,
+    pub language: Language,
     pub small_talk: Option<SmallTalk>,
     pub greeted: bool,
     /// FAQ entries that answer a question, in the order asked, without repeats.
     pub answered: Vec<usize>,
-    /// The questions no entry answers, as the guest wrote them.
+    /// The messages holding a question no entry answers, as the guest wrote them.
     pub uncovered: Vec<String>,
     pub urgent: Option<(Urgency, String)>,
 }
@@ -159,89 +159,118 @@ fn clauses(folded: &str) -> Vec<String> {
 /// Understands a burst of guest messages against a FAQ.
 pub fn understand(faqs: &[(String, String)], messages: &[String]) -> Understanding {
     let index = FaqIndex::new(faqs);
-    let all = messages.join("\n");
-    let language = language::detect(&all);
-    let mut u = Understanding {
-        language: Some(language),
-        ..Understanding::default()
+    let language = language::detect(&messages.join("\n"));
+    let mut reading = Reading {
+        index: &index,
+        language,
+        last: None,
+        pending: None,
+        u: Understanding {
+            language,
+            ..Understanding::default()
+        },
     };
-    // The question being answered, to read a following fragment with it.
-    let mut last: Option<(String, usize)> = None;
-    // A fragment seen before any question ("à quelle heure…" then "le check-in").
-    let mut pending: Option<String> = None;
     for message in messages {
+        reading.message(message);
+    }
+    if let Some((_, message)) = reading.pending.take() {
+        push_unique(&mut reading.u.uncovered, message);
+    }
+    reading.u
+}
+
+/// The state of reading a burst, message after message.
+struct Reading<'a> {
+    index: &'a FaqIndex,
+    language: Language,
+    /// The question last answered (folded) and its entry, to read a following fragment with it.
+    last: Option<(String, usize)>,
+    /// A fragment seen before any question ("à quelle heure…" then "le check-in"), with the
+    /// message it came from.
+    pending: Option<(String, String)>,
+    u: Understanding,
+}
+
+impl Reading<'_> {
+    fn message(&mut self, message: &str) {
         let folded = text::fold(message);
         if let Some(kind) = urgency::detect(&folded) {
-            u.urgent.get_or_insert((kind, message.clone()));
+            self.u.urgent.get_or_insert((kind, message.to_owned()));
         }
         if let Some(kind) = small_talk::classify(&folded) {
-            u.greeted |= kind == SmallTalk::Greeting;
-            u.small_talk = u.small_talk.max(Some(kind));
-            continue;
+            self.u.greeted |= kind == SmallTalk::Greeting;
+            self.u.small_talk = self.u.small_talk.max(Some(kind));
+            return;
         }
         let mut asked = false;
         for clause in clauses(&folded) {
             if let Some(kind) = small_talk::classify(&clause) {
-                u.greeted |= kind == SmallTalk::Greeting;
+                self.u.greeted |= kind == SmallTalk::Greeting;
                 continue;
             }
-            let clause = match pending.take() {
-                Some(before) => format!("{before} {clause}"),
-                None => clause,
-            };
-            let query = index.query(&clause, language);
-            if query.is_empty() {
-                continue;
-            }
-            asked = true;
-            let confident = |m: Option<index::Match>| {
-                m.filter(|m| m.confidence >= CONFIDENCE_THRESHOLD)
-                    .map(|m| m.index)
-            };
-            let alone = (!query.is_fragment())
-                .then(|| confident(index.best(&query)))
-                .flatten();
-            if let Some(entry) = alone {
-                push_unique(&mut u.answered, entry);
-                last = Some((clause, entry));
-                continue;
-            }
-            // A fragment completes the previous question. (An unclear clause with words of its
-            // own does not: "le wifi" must not cover "et un sèche-cheveux ?".)
-            if let (true, Some((before, _))) = (query.is_fragment(), &last) {
-                let joined = format!("{before} {clause}");
-                if let Some(entry) = confident(index.best(&index.query(&joined, language))) {
-                    push_unique(&mut u.answered, entry);
-                    last = Some((joined, entry));
-                    continue;
-                }
-            }
-            if query.is_fragment() && last.is_none() {
-                pending = Some(clause);
-                continue;
-            }
-            u.uncovered.push(clause);
+            asked |= self.clause(clause, message);
         }
         // "??" or "et alors ?": the guest expects something, only a person knows what.
         if !asked && folded.contains('?') {
-            u.uncovered.push(message.clone());
+            push_unique(&mut self.u.uncovered, message.to_owned());
         }
     }
-    if let Some(fragment) = pending {
-        u.uncovered.push(fragment);
+
+    /// Reads one clause of `message`; `false` if it asks nothing.
+    fn clause(&mut self, clause: String, message: &str) -> bool {
+        let clause = match self.pending.take() {
+            Some((before, _)) => format!("{before} {clause}"),
+            None => clause,
+        };
+        let query = self.index.query(&clause, self.language);
+        if query.is_empty() {
+            return false;
+        }
+        if !query.is_fragment() {
+            if let Some(entry) = self.confident(&query) {
+                push_unique(&mut self.u.answered, entry);
+                self.last = Some((clause, entry));
+                return true;
+            }
+            // An unclear clause with words of its own is not read with the previous question:
+            // "le wifi" must not cover "et un sèche-cheveux ?".
+            push_unique(&mut self.u.uncovered, message.to_owned());
+            return true;
+        }
+        // A fragment completes the previous question, or waits for the next one.
+        match &self.last {
+            Some((before, _)) => {
+                let joined = format!("{before} {clause}");
+                match self.confident(&self.index.query(&joined, self.language)) {
+                    Some(entry) => {
+                        push_unique(&mut self.u.answered, entry);
+                        self.last = Some((joined, entry));
+                    }
+                    None => push_unique(&mut self.u.uncovered, message.to_owned()),
+                }
+            }
+            None => self.pending = Some((clause, message.to_owned())),
+        }
+        true
     }
-    u
+
+    fn confident(&self, query: &index::Query) -> Option<usize> {
+        self.index
+            .best(query)
+            .filter(|m| m.confidence >= CONFIDENCE_THRESHOLD)
+            .map(|m| m.index)
+    }
 }
 
-fn push_unique(list: &mut Vec<usize>, entry: usize) {
-    if !list.contains(&entry) {
-        list.push(entry);
+fn push_unique<T: PartialEq>(list: &mut Vec<T>, item: T) {
+    if !list.contains(&item) {
+        list.push(item);
     }
 }
 
 /// Puts an understanding into words for the guest.
 fn decide(request: &AiRequest, u: &Understanding) -> AiDecision {
-    let language = u.language.unwrap_or(Language::French);
+    let language = u.language;
     let mut answers: Vec<String> = Vec::new();
     let french_answers = u
         .answered

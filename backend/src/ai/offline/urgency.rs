@@ -131,6 +131,26 @@ const FAILURE_PHRASES: &[&str] = &[
     "blackout", "saute", "sautee",
 ];
 
+/// Words that make a mention of noise a complaint rather than a question about the area.
+#[rustfmt::skip]
+const COMPLAINT_WORDS: &[&str] = &[
+    "voisin*", "neighbo*", "vecin*", "nachbar*", "vicin*", "vizinh*", "trop", "too", "demasiado",
+    "zu", "troppo", "muito", "dormir", "sleep", "schlafen", "dormire", "impossible", "imposible",
+    "unmoglich", "impossibile", "impossivel", "fete", "party", "fiesta", "festa", "musique",
+    "music", "musica", "musik",
+];
+
+/// "Les voisins font trop de bruit" is a complaint; "le quartier est-il bruyant ?" is not.
+fn is_complaint(folded: &str) -> bool {
+    !folded.contains('?')
+        || words(folded).any(|w| {
+            COMPLAINT_WORDS.iter().any(|f| match f.strip_suffix('*') {
+                Some(prefix) => w.starts_with(prefix),
+                None => w == *f,
+            })
+        })
+}
+
 pub fn detect(folded: &str) -> Option<Urgency> {
     let matches = |word: &str, form: &str| match form.strip_suffix('*') {
         Some(prefix) => word.starts_with(prefix),
@@ -138,7 +158,9 @@ pub fn detect(folded: &str) -> Option<Urgency> {
     };
     for word in words(folded) {
         for (urgency, forms) in ALARM_WORDS {
-            if forms.iter().any(|f| matches(word, f)) {
+            if forms.iter().any(|f| matches(word, f))
+                && (*urgency != Urgency::Noise || is_complaint(folded))
+            {
                 return Some(*urgency);
             }
         }
@@ -191,6 +213,10 @@ mod tests {
             ("Mi scaldabagno non funziona", Urgency::Heating),
             ("O aquecimento não funciona", Urgency::Heating),
             ("Les voisins font trop de bruit", Urgency::Noise),
+            (
+                "The neighbours are so loud, what can we do?",
+                Urgency::Noise,
+            ),
             ("C'est urgent, rappelez-moi", Urgency::Declared),
             ("Es dringend!", Urgency::Declared),
         ];
@@ -207,6 +233,8 @@ mod tests {
             "Can we smoke on the balcony?",
             "¿Cuál es el código de la caja de llaves?",
             "Gibt es eine Heizung?",
+            "Le quartier est-il bruyant ?",
+            "Is the street noisy at night?",
         ] {
             assert_eq!(urgency(text), None, "{text}");
         }
