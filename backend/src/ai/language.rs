@@ -103,14 +103,14 @@ impl Language {
                 "kann", "können", "haben", "guten", "tag", "morgen", "abend", "bitte", "ein",
                 "eine", "den", "dem", "uns", "unser", "auto", "schlüssel", "handtücher", "ankunft",
                 "abreise", "parken", "haustiere", "passwort", "uhr", "vielen", "dank", "gut",
-                "super", "welche", "wann", "darf", "dürfen", "noch", "auch", "heizung",
+                "super", "welche", "darf", "dürfen", "noch", "auch", "heizung",
             ],
             Language::Italian => &[
                 "il", "lo", "gli", "è", "ed", "io", "noi", "per", "non", "che", "quale", "quando",
                 "dove", "come", "ciao", "grazie", "con", "mio", "c'è", "ci", "sono", "della",
                 "posso", "possiamo", "avete", "buongiorno", "buonasera", "al", "mille", "perfetto",
                 "macchina", "chiavi", "asciugamani", "arrivo", "partenza", "piscina", "parcheggio",
-                "animali", "ora", "orario", "siamo", "grazie", "salve", "un", "dell'", "funziona",
+                "animali", "ora", "orario", "siamo", "salve", "un", "dell'", "funziona",
                 "riscaldamento", "c'e",
             ],
             Language::Portuguese => &[

@@ -1,6 +1,11 @@
 //! The AI concierge: what it is asked (`prompt`), who answers (`claude` with an Anthropic key,
 //! else the `offline` FAQ responder), and what comes back (`AiOutcome`). The conversation actor
 //! decides what to do with the outcome (send, suggest, hand off), never this module.
+//!
+//! Around both engines: the guest's language (`language`, six languages), what the concierge
+//! says in it (`phrases`), and the rule that an emergency always reaches a human — the offline
+//! engine hands off urgent messages itself, and a Claude reply to one becomes the holding message
+//! of a hand-off (`AiOutcome::urgent` is set either way).
 
 pub mod claude;
 pub mod language;

@@ -239,7 +239,7 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
     (
         Concept::Address,
         &[
-            "adresse", "address", "direccion", "adresse", "indirizzo", "endereco", "gps",
+            "adresse", "address", "direccion", "indirizzo", "endereco", "gps",
         ],
     ),
     (
