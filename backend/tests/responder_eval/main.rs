@@ -31,9 +31,8 @@ fn faq() -> Vec<(String, String)> {
         .collect()
 }
 
-fn cases() -> Vec<Case> {
-    include_str!("messages.tsv")
-        .lines()
+fn cases(tsv: &str) -> Vec<Case> {
+    tsv.lines()
         .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
         .map(|l| {
             let fields: Vec<&str> = l.splitn(4, '\t').collect();
@@ -117,58 +116,70 @@ impl Tally {
     }
 }
 
-#[test]
-fn the_offline_responder_meets_its_accuracy_targets() {
-    let faq = faq();
-    assert_eq!(faq.len(), 20, "the evaluation FAQ has 20 entries");
-    let cases = cases();
-    assert!(cases.len() >= 300, "at least 300 labelled messages");
+/// The responder's decisions on a labelled set.
+struct Report {
+    overall: Tally,
+    by_language: BTreeMap<String, Tally>,
+    by_category: BTreeMap<String, Tally>,
+    /// Off-FAQ requests the responder answered with an entry.
+    off_faq_answered: Vec<String>,
+    /// Urgent messages it did not hand off as urgent.
+    urgent_missed: Vec<String>,
+    misses: Vec<String>,
+}
 
-    let mut overall = Tally::default();
-    let mut by_language: BTreeMap<String, Tally> = BTreeMap::new();
-    let mut by_category: BTreeMap<String, Tally> = BTreeMap::new();
-    let mut off_faq_answered = Vec::new();
-    let mut misses = Vec::new();
-    for case in &cases {
-        let verdict = understand(&faq, &case.messages).verdict();
+fn evaluate(faq: &[(String, String)], cases: &[Case]) -> Report {
+    let mut report = Report {
+        overall: Tally::default(),
+        by_language: BTreeMap::new(),
+        by_category: BTreeMap::new(),
+        off_faq_answered: Vec::new(),
+        urgent_missed: Vec::new(),
+        misses: Vec::new(),
+    };
+    for case in cases {
+        let verdict = understand(faq, &case.messages).verdict();
         let got = label(&verdict);
         let right = got == normalise(&case.expected);
-        overall.add(right);
-        by_language
+        let text = case.messages.join(" || ");
+        report.overall.add(right);
+        report
+            .by_language
             .entry(case.language.clone())
             .or_default()
             .add(right);
-        by_category
+        report
+            .by_category
             .entry(case.category.clone())
             .or_default()
             .add(right);
         if case.category == "offfaq" && unrelated_entries(&case.expected, &verdict) {
-            off_faq_answered.push(case.messages.join(" || "));
+            report.off_faq_answered.push(text.clone());
+        }
+        if case.expected == "urgent" && got != "urgent" {
+            report.urgent_missed.push(text.clone());
         }
         if !right {
-            misses.push(format!(
+            report.misses.push(format!(
                 "  [{}/{}] expected {:<12} got {:<12} {}",
-                case.language,
-                case.category,
-                case.expected,
-                got,
-                case.messages.join(" || ")
+                case.language, case.category, case.expected, got, text
             ));
         }
     }
+    report
+}
 
-    println!(
-        "\nOffline responder evaluation ({} messages)\n",
-        overall.total
-    );
+fn print(title: &str, report: &Report) {
+    println!("\n{title} ({} messages)\n", report.overall.total);
     println!("{:<12} {:>8} {:>6}", "language", "accuracy", "n");
-    for (language, t) in &by_language {
+    for (language, t) in &report.by_language {
         println!("{language:<12} {:>7.1}% {:>6}", t.rate() * 100.0, t.total);
     }
     println!("\n{:<12} {:>8} {:>6}", "category", "accuracy", "n");
-    for (category, t) in &by_category {
+    for (category, t) in &report.by_category {
         println!("{category:<12} {:>7.1}% {:>6}", t.rate() * 100.0, t.total);
     }
+    let overall = &report.overall;
     println!(
         "\n{:<12} {:>7.1}% {:>6}",
         "overall",
@@ -177,17 +188,29 @@ fn the_offline_responder_meets_its_accuracy_targets() {
     );
     println!(
         "off-FAQ requests answered with an entry: {}",
-        off_faq_answered.len()
+        report.off_faq_answered.len()
     );
-    println!("\nMisses:\n{}", misses.join("\n"));
+    println!("\nMisses:\n{}", report.misses.join("\n"));
+}
 
+#[test]
+fn the_offline_responder_meets_its_accuracy_targets() {
+    let faq = faq();
+    assert_eq!(faq.len(), 20, "the evaluation FAQ has 20 entries");
+    let cases = cases(include_str!("messages.tsv"));
+    assert!(cases.len() >= 300, "at least 300 labelled messages");
+
+    let report = evaluate(&faq, &cases);
+    print("Offline responder evaluation", &report);
+
+    let overall = &report.overall;
     assert!(
         overall.rate() >= OVERALL_TARGET,
         "overall accuracy {:.1}% is below {:.0}%",
         overall.rate() * 100.0,
         OVERALL_TARGET * 100.0
     );
-    for (language, t) in &by_language {
+    for (language, t) in &report.by_language {
         assert!(
             t.rate() >= PER_LANGUAGE_TARGET,
             "{language}: accuracy {:.1}% is below {:.0}%",
@@ -196,7 +219,26 @@ fn the_offline_responder_meets_its_accuracy_targets() {
         );
     }
     assert!(
-        off_faq_answered.is_empty(),
-        "off-FAQ requests answered with an unrelated entry: {off_faq_answered:?}"
+        report.off_faq_answered.is_empty(),
+        "off-FAQ requests answered with an unrelated entry: {:?}",
+        report.off_faq_answered
+    );
+}
+
+/// Wording the responder was never adjusted to: its accuracy is only printed, but the two rules
+/// that protect guests hold here too.
+#[test]
+fn on_held_out_messages_no_off_faq_answer_and_no_missed_emergency() {
+    let report = evaluate(&faq(), &cases(include_str!("holdout.tsv")));
+    print("Held-out messages", &report);
+    assert!(
+        report.off_faq_answered.is_empty(),
+        "off-FAQ requests answered with an unrelated entry: {:?}",
+        report.off_faq_answered
+    );
+    assert!(
+        report.urgent_missed.is_empty(),
+        "urgent messages not handed off as urgent: {:?}",
+        report.urgent_missed
     );
 }

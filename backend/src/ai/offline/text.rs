@@ -148,11 +148,21 @@ pub fn fold(text: &str) -> String {
             padded.replace_range(start..start + needle.len(), &format!(" {glued} "));
             from = start + glued.len() + 1;
         }
-        // Phrases also match when followed by punctuation ("wi-fi?").
-        for tail in ['?', '!', '.', ','] {
-            let needle = format!(" {phrase}{tail}");
+        // Phrases also match after an elision ("d'eau chaude") and before punctuation ("wi-fi?").
+        for (head, tail) in [
+            ('\'', ' '),
+            (' ', '?'),
+            (' ', '!'),
+            (' ', '.'),
+            (' ', ','),
+            ('\'', '?'),
+            ('\'', '!'),
+            ('\'', '.'),
+            ('\'', ','),
+        ] {
+            let needle = format!("{head}{phrase}{tail}");
             if padded.contains(&needle) {
-                padded = padded.replace(&needle, &format!(" {glued}{tail}"));
+                padded = padded.replace(&needle, &format!("{head}{glued}{tail}"));
             }
         }
     }
@@ -208,6 +218,7 @@ mod tests {
         );
         assert_eq!(fold("Le mot de passe du Wi-Fi?"), "le motdepasse du wifi?");
         assert_eq!(fold("No hay agua caliente"), "no hay eauchaude");
+        assert_eq!(fold("Pas d'eau chaude !"), "pas d'eauchaude !");
         assert_eq!(
             words("l'arrivée c'est quand").collect::<Vec<_>>(),
             ["l", "arrivée", "c", "est", "quand"]

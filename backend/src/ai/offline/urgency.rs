@@ -129,6 +129,10 @@ const FAILURE_PHRASES: &[&str] = &[
     "non funziona", "guast", " rotto", " rotta", " niente ", " senza ", "non c'e", "nao funciona",
     " sem ", "quebrad", "avariad", "estragad", " parou", "coupure", "outage", "stromausfall",
     "blackout", "saute", "sautee",
+    // "We have no hot water": having none is a failure too.
+    "n'avons pas", "n'avons plus", "n'a pas", "n'a plus", "n'y a pas", "n'y a plus", "have no",
+    "don't have", "haven't got", "has no", "no tenemos", "no tengo", "non abbiamo", "non ho",
+    "nao temos", "nao tenho", "nao ha",
 ];
 
 /// Words that make a mention of noise a complaint rather than a question about the area.
@@ -151,7 +155,39 @@ fn is_complaint(folded: &str) -> bool {
         })
 }
 
+/// Whether `phrase` occurs in `text` ending at a word boundary ("pas d'eau", not "pas d'eauchaude").
+fn contains_phrase(text: &str, phrase: &str) -> bool {
+    text.match_indices(phrase).any(|(at, _)| {
+        !text[at + phrase.len()..]
+            .chars()
+            .next()
+            .is_some_and(char::is_alphanumeric)
+    })
+}
+
+/// Words for a smell: gas next to one of them is a leak, whatever the phrasing.
+#[rustfmt::skip]
+const SMELL_WORDS: &[&str] = &[
+    "odeur*", "sent", "sens", "smell*", "stink*", "huele*", "olor*", "riecht", "geruch*", "stinkt",
+    "odore", "puzza", "cheiro*", "cheira*",
+];
+
+fn smells_of_gas(folded: &str) -> bool {
+    let any = |list: &[&str]| {
+        words(folded).any(|w| {
+            list.iter().any(|f| match f.strip_suffix('*') {
+                Some(prefix) => w.starts_with(prefix),
+                None => w == *f,
+            })
+        })
+    };
+    any(&["gas", "gaz"]) && any(SMELL_WORDS)
+}
+
 pub fn detect(folded: &str) -> Option<Urgency> {
+    if smells_of_gas(folded) {
+        return Some(Urgency::Gas);
+    }
     let matches = |word: &str, form: &str| match form.strip_suffix('*') {
         Some(prefix) => word.starts_with(prefix),
         None => word == form,
@@ -167,7 +203,7 @@ pub fn detect(folded: &str) -> Option<Urgency> {
     }
     let padded = format!(" {folded} ");
     for (urgency, phrases) in ALARM_PHRASES {
-        if phrases.iter().any(|p| padded.contains(p)) {
+        if phrases.iter().any(|p| contains_phrase(&padded, p)) {
             return Some(*urgency);
         }
     }
@@ -211,6 +247,8 @@ mod tests {
                 Urgency::Electricity,
             ),
             ("Mi scaldabagno non funziona", Urgency::Heating),
+            ("Nous n'avons pas d'eau chaude", Urgency::Heating),
+            ("Há um cheiro forte a gás na cozinha", Urgency::Gas),
             ("O aquecimento não funciona", Urgency::Heating),
             ("Les voisins font trop de bruit", Urgency::Noise),
             (
