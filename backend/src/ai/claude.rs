@@ -258,6 +258,7 @@ impl ClaudeClient {
             decision,
             engine: AiEngine::Claude,
             usage,
+            urgent: false,
         }
     }
 }

@@ -1,17 +1,24 @@
 //! The AI concierge: what it is asked (`prompt`), who answers (`claude` with an Anthropic key,
 //! else the `offline` FAQ responder), and what comes back (`AiOutcome`). The conversation actor
 //! decides what to do with the outcome (send, suggest, hand off), never this module.
+//!
+//! Around both engines: the guest's language (`language`, six languages), what the concierge
+//! says in it (`phrases`), and the rule that an emergency always reaches a human — the offline
+//! engine hands off urgent messages itself, and a Claude reply to one becomes the holding message
+//! of a hand-off (`AiOutcome::urgent` is set either way).
 
 pub mod claude;
 pub mod language;
 pub mod offline;
+pub mod phrases;
 pub mod prompt;
+
+pub use self::phrases::holding_message;
 
 use protocol::conversations::TokenUsage;
 use protocol::{AiEngine, Sender};
 
 use self::claude::ClaudeClient;
-use self::language::Language;
 
 /// One message of the conversation, as the AI sees it.
 #[derive(Debug, Clone, PartialEq)]
@@ -56,6 +63,9 @@ pub struct AiOutcome {
     pub decision: AiDecision,
     pub engine: AiEngine,
     pub usage: Option<TokenUsage>,
+    /// The guest reports an emergency (leak, lock-out, no heating…): the decision is then a
+    /// hand-off, and the conversation deserves to be flagged first in the inbox.
+    pub urgent: bool,
 }
 
 #[derive(Clone)]
@@ -75,22 +85,33 @@ impl Responder {
     /// `Err` only when the AI could not answer at all (after retries): the caller hands off.
     pub async fn answer(&self, request: &AiRequest) -> Result<AiOutcome, String> {
         match self {
-            Responder::Claude(client) => client.answer(request).await,
-            Responder::Offline => Ok(offline::answer(request)),
+            Responder::Claude(client) => {
+                let outcome = client.answer(request).await?;
+                Ok(escalate_if_urgent(outcome, &request.pending_guest_text()))
+            }
+            // Scoring is CPU work: it runs on the blocking pool, never on an actor's thread.
+            Responder::Offline => {
+                let request = request.clone();
+                tokio::task::spawn_blocking(move || offline::answer(&request))
+                    .await
+                    .map_err(|e| format!("the offline responder stopped: {e}"))
+            }
         }
     }
 }
 
-/// What the guest reads while waiting for a human, in their language.
-pub fn holding_message(language: Language) -> String {
-    match language {
-        Language::English => {
-            "Thank you for your message! A member of our team will get back to you very shortly."
-                .into()
-        }
-        Language::French => {
-            "Merci pour votre message ! Un membre de notre équipe vous répond très rapidement."
-                .into()
-        }
+/// An emergency always reaches a human, whatever the model decided: its reply (often useful
+/// first advice) becomes the holding message.
+pub(crate) fn escalate_if_urgent(mut outcome: AiOutcome, guest_text: &str) -> AiOutcome {
+    let Some(urgency) = offline::urgency_of(guest_text) else {
+        return outcome;
+    };
+    outcome.urgent = true;
+    if let AiDecision::Reply(text) = outcome.decision {
+        outcome.decision = AiDecision::Handoff {
+            reason: format!("URGENT ({urgency})"),
+            holding: text,
+        };
     }
+    outcome
 }

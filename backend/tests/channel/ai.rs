@@ -355,20 +355,7 @@ async fn the_offline_responder_answers_faq_questions_and_hands_off_the_rest() {
     let app = crate::helpers::spawn_app_with(&[("AI_BURST_WINDOW_MS", "100")]).await;
     let token = app.login_demo().await;
     let mut socket = connect_ws(&app, &token).await;
-    let ask = |from: &'static str, body: &'static str| {
-        let app = &app;
-        let token = token.clone();
-        async move {
-            let r = app
-                .post_json(
-                    "/api/simulator/messages",
-                    Some(&token),
-                    &json!({"from": from, "body": body}),
-                )
-                .await;
-            assert_eq!(r.status(), StatusCode::ACCEPTED);
-        }
-    };
+    let ask = |from: &'static str, body: &'static str| simulate(&app, &token, from, body);
     ask("+33600000010", "à quelle heure est le check-in ?").await;
     let reply = wait_for(&mut socket, "offline reply", |e| {
         e["type"] == "simulator.reply" && e["to"] == "+33600000010"
@@ -437,4 +424,65 @@ async fn many_conversations_waiting_on_a_slow_claude_are_answered_concurrently()
     assert_eq!(claude.calls().len(), 200);
     // One at a time would take 200 × 500 ms = 100 s.
     assert!(elapsed < Duration::from_secs(20), "took {elapsed:?}");
+}
+
+#[actix_web::test]
+async fn offline_a_greeting_gets_a_welcome_then_the_question_its_answer_and_no_handoff() {
+    let app = crate::helpers::spawn_app_with(&[("AI_BURST_WINDOW_MS", "100")]).await;
+    let token = app.login_demo().await;
+    let mut socket = connect_ws(&app, &token).await;
+    let guest = "+33600000020";
+    simulate(&app, &token, guest, "Bonjour !").await;
+    let (welcome, mut handoffs) = simulator_reply(&mut socket, guest).await;
+    let welcome = welcome["body"].as_str().unwrap().to_owned();
+    assert!(welcome.starts_with("Bonjour et bienvenue"), "{welcome}");
+
+    simulate(&app, &token, guest, "À quelle heure est le check-in ?").await;
+    let (answer, handed_off) = simulator_reply(&mut socket, guest).await;
+    handoffs += handed_off;
+    assert!(answer["body"].as_str().unwrap().contains("16h"), "{answer}");
+
+    // Both replies are in: the conversation was never handed to a human.
+    assert_eq!(handoffs, 0);
+    let conversation = only_conversation(&app, &token).await;
+    assert_eq!(conversation.status, ConversationStatus::Open);
+    assert_eq!(conversation.handoff_reason, None);
+    let messages = thread(&app, &token, conversation.id).await;
+    assert!(
+        messages.iter().all(|m| m.sender != Sender::System),
+        "{messages:?}"
+    );
+    assert_eq!(
+        messages.iter().filter(|m| m.sender == Sender::Ai).count(),
+        2,
+        "{messages:?}"
+    );
+}
+
+/// A guest message played through the dashboard's simulator (offline mode).
+async fn simulate(app: &TestApp, token: &str, from: &str, body: &str) {
+    let r = app
+        .post_json(
+            "/api/simulator/messages",
+            Some(token),
+            &json!({"from": from, "body": body}),
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::ACCEPTED);
+}
+
+/// The next simulator reply to `guest`, and how many hand-offs were announced before it.
+async fn simulator_reply(socket: &mut Socket, guest: &str) -> (serde_json::Value, usize) {
+    let mut handoffs = 0;
+    loop {
+        let event = next_event(socket, Duration::from_secs(20))
+            .await
+            .expect("the offline responder replies");
+        if event["type"] == "ai.handoff" {
+            handoffs += 1;
+        }
+        if event["type"] == "simulator.reply" && event["to"] == guest {
+            return (event, handoffs);
+        }
+    }
 }

@@ -1,0 +1,235 @@
+//! Ranked retrieval over one conciergerie's FAQ, built once per call to the responder.
+//!
+//! Every meaningful word becomes one term: its concept from the hospitality lexicon when it has
+//! one (so the six languages meet), else its Snowball stems (French, plus the language of the
+//! text). Entries are ranked by how much of the guest's words they cover, weighted by rarity
+//! (BM25's idf), a word of the FAQ question counting fully and a word found only in the answer
+//! partly; BM25 breaks ties. A word no entry knows weighs more than any known word, so a request
+//! the FAQ does not cover ("a restaurant near the pool?") is not answered by the entry that shares
+//! its one familiar word.
+
+use std::collections::{HashMap, HashSet};
+
+use rust_stemmers::Stemmer;
+
+use super::lexicon::{concept, concept_despite_typo, is_function_word, Concept};
+use super::text::{fold, one_typo_apart, words};
+use crate::ai::language::{self, Language};
+
+const K1: f64 = 1.2;
+const B: f64 = 0.75;
+/// A word of the question counts this many times more than a word of the answer in BM25.
+const QUESTION_WEIGHT: usize = 3;
+/// Coverage credited for a guest word found only in an entry's answer.
+const ANSWER_CREDIT: f64 = 0.6;
+/// An unknown word weighs this much more than the rarest known one.
+const UNKNOWN_PENALTY: f64 = 1.25;
+
+/// The best entry for a question and its confidence (the weighted share of the question's words
+/// it covers, 0–1).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Match {
+    pub index: usize,
+    pub confidence: f64,
+}
+
+/// A guest's text as terms: one group of alternative terms per meaningful word.
+#[derive(Debug, Clone, Default)]
+pub struct Query {
+    words: Vec<Vec<String>>,
+}
+
+impl Query {
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+
+    /// Only words like "when" or "code", which say what kind of answer is wanted but not about
+    /// what: such a fragment belongs to the question next to it ("le wifi" … "c'est quoi le code ?").
+    pub fn is_fragment(&self) -> bool {
+        let generic = [concept_term(Concept::Time), concept_term(Concept::Code)];
+        self.words
+            .iter()
+            .all(|group| group.iter().all(|t| generic.contains(t)))
+    }
+}
+
+fn concept_term(c: Concept) -> String {
+    format!("#{c:?}")
+}
+
+struct Doc {
+    tf: HashMap<String, usize>,
+    question: HashSet<String>,
+    len: f64,
+}
+
+pub struct FaqIndex {
+    docs: Vec<Doc>,
+    df: HashMap<String, usize>,
+    avg_len: f64,
+    /// Folded words of the FAQ with their terms, to recognise them through a typo.
+    vocabulary: HashMap<String, Vec<String>>,
+    stemmers: Vec<(Language, Stemmer)>,
+}
+
+impl FaqIndex {
+    pub fn new(faqs: &[(String, String)]) -> FaqIndex {
+        let stemmers: Vec<(Language, Stemmer)> = Language::ALL
+            .into_iter()
+            .map(|l| (l, Stemmer::create(l.stemmer())))
+            .collect();
+        let mut index = FaqIndex {
+            docs: Vec::with_capacity(faqs.len()),
+            df: HashMap::new(),
+            avg_len: 0.0,
+            vocabulary: HashMap::new(),
+            stemmers,
+        };
+        for (question, answer) in faqs {
+            let language = language::detect(&format!("{question} {answer}"));
+            let mut tf: HashMap<String, usize> = HashMap::new();
+            let mut question_terms = HashSet::new();
+            let mut len = 0;
+            for (text, weight) in [(question, QUESTION_WEIGHT), (answer, 1)] {
+                let folded = fold(text);
+                for word in words(&folded) {
+                    let Some(terms) = index.word_terms(word, language) else {
+                        continue;
+                    };
+                    if word.len() >= 5 {
+                        index
+                            .vocabulary
+                            .entry(word.to_owned())
+                            .or_insert_with(|| terms.clone());
+                    }
+                    for term in terms {
+                        if weight == QUESTION_WEIGHT {
+                            question_terms.insert(term.clone());
+                        }
+                        *tf.entry(term).or_default() += weight;
+                        len += weight;
+                    }
+                }
+            }
+            for term in tf.keys() {
+                *index.df.entry(term.clone()).or_default() += 1;
+            }
+            index.docs.push(Doc {
+                tf,
+                question: question_terms,
+                len: len as f64,
+            });
+        }
+        let total: f64 = index.docs.iter().map(|d| d.len).sum();
+        index.avg_len = total / (index.docs.len().max(1) as f64);
+        index
+    }
+
+    /// A word's terms, or `None` for a word without topic.
+    fn word_terms(&self, word: &str, language: Language) -> Option<Vec<String>> {
+        // Times, dates and amounts ("13h", "9am") say when or how much, not what about.
+        if is_function_word(word)
+            || word.chars().count() < 2
+            || word.chars().any(|c| c.is_ascii_digit())
+        {
+            return None;
+        }
+        if let Some(c) = concept(word) {
+            return Some(vec![concept_term(c)]);
+        }
+        let mut terms = Vec::new();
+        for (l, stemmer) in &self.stemmers {
+            if *l == Language::French || *l == language {
+                let stem = stemmer.stem(word).into_owned();
+                if !terms.contains(&stem) {
+                    terms.push(stem);
+                }
+            }
+        }
+        Some(terms)
+    }
+
+    /// The terms of a guest's (folded) text written in `language`.
+    pub fn query(&self, folded: &str, language: Language) -> Query {
+        let mut query = Query::default();
+        for word in words(folded) {
+            let Some(mut terms) = self.word_terms(word, language) else {
+                continue;
+            };
+            if !terms.iter().any(|t| self.df.contains_key(t)) {
+                // Perhaps a typo of a word we know.
+                if let Some(c) = concept_despite_typo(word) {
+                    terms = vec![concept_term(c)];
+                } else if let Some(known) = self
+                    .vocabulary
+                    .iter()
+                    .find(|(w, _)| word.len() >= 5 && one_typo_apart(word, w))
+                    .map(|(_, t)| t.clone())
+                {
+                    terms = known;
+                }
+            }
+            query.words.push(terms);
+        }
+        query
+    }
+
+    fn idf(&self, term: &str) -> f64 {
+        let n = self.docs.len() as f64;
+        let d = *self.df.get(term).unwrap_or(&0) as f64;
+        ((n - d + 0.5) / (d + 0.5) + 1.0).ln()
+    }
+
+    pub fn best(&self, query: &Query) -> Option<Match> {
+        if self.docs.is_empty() || query.is_empty() {
+            return None;
+        }
+        let n = self.docs.len() as f64;
+        let rarest = ((n - 1.0 + 0.5) / 1.5 + 1.0).ln();
+        // Each word weighs as its rarest known term, or more than anything known if unknown.
+        let weights: Vec<f64> = query
+            .words
+            .iter()
+            .map(|group| {
+                group
+                    .iter()
+                    .filter(|t| self.df.contains_key(t.as_str()))
+                    .map(|t| self.idf(t))
+                    .fold(None, |m: Option<f64>, v| Some(m.map_or(v, |m| m.max(v))))
+                    .unwrap_or(rarest * UNKNOWN_PENALTY)
+            })
+            .collect();
+        let total: f64 = weights.iter().sum();
+        let mut best: Option<(f64, f64, usize)> = None;
+        for (index, doc) in self.docs.iter().enumerate() {
+            let (mut covered, mut score) = (0.0, 0.0);
+            for (group, weight) in query.words.iter().zip(&weights) {
+                let in_question = group.iter().any(|t| doc.question.contains(t));
+                let bm25 = group
+                    .iter()
+                    .filter_map(|t| doc.tf.get(t).map(|f| (t, *f as f64)))
+                    .map(|(t, f)| {
+                        self.idf(t) * f * (K1 + 1.0)
+                            / (f + K1 * (1.0 - B + B * doc.len / self.avg_len))
+                    })
+                    .fold(0.0, f64::max);
+                if bm25 > 0.0 {
+                    covered += weight * if in_question { 1.0 } else { ANSWER_CREDIT };
+                    score += bm25;
+                }
+            }
+            let coverage = covered / total;
+            let better = match best {
+                None => score > 0.0,
+                Some((c, s, _)) => {
+                    coverage > c + 1e-9 || ((coverage - c).abs() <= 1e-9 && score > s)
+                }
+            };
+            if better && score > 0.0 {
+                best = Some((coverage, score, index));
+            }
+        }
+        best.map(|(confidence, _, index)| Match { index, confidence })
+    }
+}

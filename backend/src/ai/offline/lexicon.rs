@@ -1,0 +1,420 @@
+//! The hospitality lexicon: the words guests use in six languages for the things a stay is about,
+//! mapped to one shared concept, so "llegada", "Ankunft" and "arrivo" all find a French FAQ about
+//! "l'arrivée". Words are folded (lower case, no accents, see `text::fold`); a trailing `*`
+//! matches any ending.
+//!
+//! Also here: the function words of the six languages, which carry no topic.
+
+/// A topic shared across languages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Concept {
+    Arrival,
+    Departure,
+    Time,
+    Early,
+    Late,
+    Wifi,
+    Code,
+    Parking,
+    Pets,
+    Linen,
+    Towels,
+    Trash,
+    Keys,
+    Heating,
+    HotWater,
+    AirConditioning,
+    Pool,
+    Laundry,
+    Smoking,
+    Baby,
+    Airport,
+    Transport,
+    Kitchen,
+    Shops,
+    Luggage,
+    Electricity,
+    Address,
+    Bed,
+    Open,
+}
+
+#[rustfmt::skip]
+const CONCEPTS: &[(Concept, &[&str])] = &[
+    (
+        Concept::Arrival,
+        &[
+            "checkin", "arriv*", "llegada", "llegar", "llego", "llegamos", "ankunft", "ankommen",
+            "anreise", "anreisen", "einchecken", "eincheck*", "chegada", "chegar", "chego",
+            "chegamos", "entrada", "arrivee*",
+        ],
+    ),
+    (
+        Concept::Departure,
+        &[
+            "verlassen",
+            "checkout", "depart*", "partir", "partant", "partirons", "partons", "quitter", "quitte", "liberer", "leave",
+            "leaving", "salida", "salir", "abreise", "abreisen", "abfahrt", "auschecken",
+            "auscheck*", "partenza", "partire", "saida", "sair", "sairmos",
+        ],
+    ),
+    (
+        Concept::Time,
+        &[
+            "heure*", "horaire*", "time", "times", "hora", "horas", "horario*", "uhr", "uhrzeit",
+            "ora", "orari*", "when", "quand", "cuando", "wann", "quando",
+        ],
+    ),
+    (
+        Concept::Early,
+        &[
+            "tot", "plustot", "early", "earlier", "temprano", "antes", "fruh*", "presto", "prima", "cedo", "anticip*", "avance",
+        ],
+    ),
+    (
+        Concept::Late,
+        &[
+            "tard", "plustard", "tardif*", "late", "later", "mastarde", "tarde", "spat", "spater",
+            "tardi", "maistarde", "prolonger",
+        ],
+    ),
+    (
+        Concept::Wifi,
+        &[
+            "connect*", "connex*", "conect*", "verbind*", "connett*", "collegar*",
+            "wifi", "wlan", "internet", "reseau", "network", "motdepasse", "password", "passwort",
+            "kennwort", "contrasena", "clave", "senha", "rete", "rede", "red", "netz", "wiifi",
+            "wify", "connexion", "connection", "conexion", "verbindung", "connessione", "conexao",
+        ],
+    ),
+    (Concept::Code, &["code", "codes", "codigo", "codice", "pin"]),
+    (
+        Concept::Parking,
+        &[
+            "gare", "aparca*", "estaciona*", "estaciono*",
+            "park*", "parking", "garer", "stationn*", "car", "cars", "voiture*", "auto", "autos",
+            "coche", "carro", "macchina", "aparcar", "aparcamiento", "aparco", "estacionar",
+            "estacionamento", "estacionamiento", "parcheggi*", "garage*", "garagem",
+        ],
+    ),
+    (
+        Concept::Pets,
+        &[
+            "animal*", "animaux", "pet", "pets", "dog", "dogs", "chien*", "chat", "chats", "cat",
+            "cats", "mascota*", "perro*", "gato*", "hund", "hunde", "hundes", "haustier*",
+            "katze*", "cane", "cani", "cagnolin*", "gatto", "gatti", "cachorro*", "cao", "caes",
+            "animais",
+        ],
+    ),
+    (
+        Concept::Linen,
+        &[
+            "linge", "drap", "draps", "sheet", "sheets", "linen*", "bedding", "sabana*",
+            "bettwasche", "lenzuol*", "biancheria", "lencol", "lencois",
+        ],
+    ),
+    (
+        Concept::Towels,
+        &[
+            "towels", "towel", "serviettes", "serviette", "toallas", "toalhas", "asciugamani",
+            "serviette*", "towel*", "toalla*", "handtuch*", "handtucher", "asciugaman*", "toalha*",
+        ],
+    ),
+    (
+        Concept::Trash,
+        &[
+            "poubelles", "poubelle", "basura", "spazzatura",
+            "poubelle*", "dechet*", "ordure*", "trash", "garbage", "rubbish", "bins", "waste",
+            "basura*", "residuo*", "mull*", "abfall*", "spazzatura", "rifiuti", "immondizia",
+            "lixo", "tri", "recycl*", "recicla*", "differenziata", "reciclagem",
+        ],
+    ),
+    (
+        Concept::Keys,
+        &[
+            "cle", "cles", "clef", "clefs", "key", "keys", "lockbox", "keybox", "llave*",
+            "schlussel*", "chiave", "chiavi", "chave", "chaves", "cassetta", "boitier",
+        ],
+    ),
+    (
+        Concept::Heating,
+        &[
+            "chauffage*", "chauffer", "heating", "heater*", "heat", "calefaccion", "heizung*",
+            "heizen", "heizkorper", "riscaldament*", "termosifon*", "aquecimento", "aquecedor*",
+            "thermostat*", "termostato", "radiateur*", "radiator*", "calefactor",
+        ],
+    ),
+    (
+        Concept::HotWater,
+        &[
+            "eauchaude", "scaldabagno", "boiler", "caldaia", "chaudiere", "ballon",
+        ],
+    ),
+    (
+        Concept::AirConditioning,
+        &[
+            "clim", "climatis*", "aircon", "ac", "klima*", "condizionatore", "climatizador*",
+            "climatizzat*", "ventilat*",
+        ],
+    ),
+    (
+        Concept::Pool,
+        &[
+            "piscina",
+            "piscine", "pool", "piscina", "schwimmbad", "swimming", "pool's",
+        ],
+    ),
+    (
+        Concept::Laundry,
+        &[
+            "lavelinge", "washer", "laundry", "lavadora", "waschmaschine", "lavatrice", "lessive",
+            "detergent*", "waschmittel", "detersivo", "lavar", "laver", "lavare", "waschen",
+            "wash",
+        ],
+    ),
+    (
+        Concept::Smoking,
+        &[
+            "fumer", "fume", "fumeur*", "smoke", "smoking", "fumar", "fumo", "rauchen", "raucher",
+            "fumare", "cigarette*", "cigarro*", "zigarett*", "sigarett*",
+        ],
+    ),
+    (
+        Concept::Baby,
+        &[
+            "lettino",
+            "bebe*", "baby", "babys", "babybett", "litbebe", "cot", "crib", "trona", "seggiolone",
+            "culla", "berco", "kinderbett", "hochstuhl", "neonat*", "bambin*",
+        ],
+    ),
+    (
+        Concept::Airport,
+        &["aeroport*", "airport", "aeropuerto", "flughafen", "aeroporto"],
+    ),
+    (
+        Concept::Transport,
+        &[
+            "navette", "shuttle", "tram", "station", "bahnhof", "estacion", "stazione",
+            "estacao", "train", "zug", "treno", "trem", "tren", "bus", "autobus", "metro",
+            "subway", "u-bahn", "autocarro", "onibus",
+        ],
+    ),
+    (
+        Concept::Kitchen,
+        &[
+            "cuisine", "kitchen", "cocina", "kuche", "cucina", "cozinha", "equipe*", "equipped",
+            "equipada", "ausgestattet", "attrezzat*", "equipad*", "cafe", "coffee", "nespresso",
+            "kaffee*", "cafetiere", "four", "oven", "horno", "ofen", "forno", "lavevaisselle",
+            "dishwasher", "lavavajillas", "geschirrspuler", "lavastoviglie", "cook*", "cocinar",
+            "kochen", "cucinare", "cozinhar", "cuisiner", "capsule*", "kettle", "bouilloire",
+            "ustensile*", "utensil*", "micro*",
+        ],
+    ),
+    (
+        Concept::Shops,
+        &[
+            "courses", "supermarche*", "superette", "epicerie", "magasin*", "shop", "shops",
+            "shopping", "supermarket*", "grocer*", "groceries", "store", "stores", "supermercado*",
+            "tienda*", "compras", "supermarkt", "einkaufen", "lebensmittel*", "supermercat*",
+            "spesa", "negozi*", "mercado", "mercearia", "boulangerie", "bakery", "panaderia",
+            "backerei", "padaria", "alimentari",
+        ],
+    ),
+    (
+        Concept::Luggage,
+        &[
+            "bagage*", "valise*", "luggage", "baggage", "bags", "suitcase*", "equipaje", "maleta*",
+            "gepack*", "koffer", "bagagl*", "valigi*", "bagage", "bagagem", "bagagens", "malas",
+            "deposer", "drop", "abstellen",
+        ],
+    ),
+    (
+        Concept::Electricity,
+        &[
+            "electricite", "courant", "electricity", "power", "electricidad", "luz", "strom",
+            "elettricita", "corrente", "luce", "energia", "eletricidade", "fusible*", "fuse*",
+            "sicherung", "disjoncteur",
+        ],
+    ),
+    (
+        Concept::Address,
+        &[
+            "adresse", "address", "direccion", "indirizzo", "endereco", "gps",
+        ],
+    ),
+    (
+        Concept::Open,
+        &["ouvert*", "open", "opened", "abiert*", "geoffnet", "offen", "apert*", "abert*"],
+    ),
+    (
+        Concept::Bed,
+        &[
+            "lit", "lits", "bed", "beds", "cama", "camas", "bett", "betten", "letto", "letti",
+        ],
+    ),
+];
+
+/// The concept a folded word names, if any.
+pub fn concept(word: &str) -> Option<Concept> {
+    CONCEPTS.iter().find_map(|(concept, forms)| {
+        forms
+            .iter()
+            .any(|form| match form.strip_suffix('*') {
+                Some(prefix) => word.starts_with(prefix),
+                None => *form == word,
+            })
+            .then_some(*concept)
+    })
+}
+
+/// The concept of a word that is one typo away from a lexicon word ("parkign", "wiffi").
+pub fn concept_despite_typo(word: &str) -> Option<Concept> {
+    if word.chars().count() < 5 {
+        return None;
+    }
+    let typo_of = |form: &&str| match form.strip_suffix('*') {
+        // A prefix: compare the word's start, one letter longer or shorter.
+        Some(prefix) if prefix.len() >= 5 => (prefix.len() - 1..=prefix.len() + 1)
+            .filter_map(|n| word.get(..n))
+            .any(|start| super::text::one_typo_apart(start, prefix)),
+        Some(_) => false,
+        None => form.len() >= 5 && super::text::one_typo_apart(word, form),
+    };
+    CONCEPTS
+        .iter()
+        .find_map(|(concept, forms)| forms.iter().any(typo_of).then_some(*concept))
+}
+
+/// Words with no topic in any of the six languages (folded), including the polite and
+/// question-forming phrases guests wrap around what they want.
+#[rustfmt::skip]
+const FUNCTION_WORDS: &[&str] = &[
+    // French
+    "venir", "viens", "venons", "possibles",
+    "apporter", "amener", "met", "mets", "mettre", "recupere", "recuperons", "allume", "allumer", "droit", "interieur", "meilleur", "moyen", "rejoindre", "pres", "laisser", "peu", "dernier", "jour", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "auriez", "serait", "seraient", "prendre", "vers", "environ", "oh",
+    "a", "au", "aux", "avec", "ce", "ces", "cet", "cette", "dans", "de", "des", "du", "elle", "en",
+    "est", "et", "etre", "il", "ils", "je", "la", "le", "les", "leur", "lui", "ma", "mais", "me",
+    "mes", "mon", "ne", "nos", "notre", "nous", "on", "ou", "par", "pas", "pour", "qu", "que",
+    "qui", "sa", "se", "ses", "son", "sur", "ta", "te", "tes", "ton", "tu", "un", "une", "vos",
+    "votre", "vous", "y", "c", "d", "j", "l", "m", "n", "s", "t", "quel", "quelle", "quels",
+    "quelles", "bonjour", "merci", "svp", "stp", "possible", "peut", "puis", "peux", "pouvons",
+    "pouvez", "peuvent", "faut", "fait", "faire", "sont", "ai", "as", "avez", "avons", "ont",
+    "bien", "tres", "plus", "ici", "comment", "quoi", "savoir", "voudrais", "voudrions",
+    "aimerais", "aimerions", "besoin", "connaitre", "dire", "alors", "aussi", "donc", "disponible",
+    "disponibles", "fournis", "fourni", "fournie", "fournies", "inclus", "acceptes", "accepte",
+    "autorise", "autorises", "existe", "ya", "trouve", "trouver", "utiliser", "recuperer", "salut",
+    "coucou", "bonsoir", "svp", "logement", "appartement", "maison", "sejour", "est-ce", "estce",
+    "ca", "cela", "ceci", "nuit", "soir", "demain", "aujourd", "hui", "quelqu", "chose", "prevu",
+    "prevue", "dispose", "disposez", "avoir", "fonctionne", "marche", "ok", "demande", "demander",
+    "renseigner", "info", "infos", "information", "informations", "question", "vers", "depuis",
+    "chez", "pouvoir", "doit", "dois", "devons", "vais", "va", "allons", "sommes", "suis", "etes",
+    "avant", "apres",
+    // English
+    "off", "before", "after", "possible", "come", "coming", "bring",
+    "bring", "own", "put", "pick", "turn", "switch", "inside", "best", "way", "near", "nearby", "nearest", "close", "closest", "last", "day", "bit", "around", "into", "oh", "work", "works", "need", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "lot", "lots", "there", "we're",
+    "the", "an", "is", "are", "and", "i", "you", "we", "for", "not", "of", "to", "what", "where",
+    "how", "hello", "hi", "hey", "thanks", "thank", "with", "my", "it", "there", "on", "in",
+    "this", "that", "can", "do", "does", "be", "please", "at", "your", "our", "me", "any", "some",
+    "could", "would", "will", "us", "if", "or", "from", "get", "want", "need", "know", "like",
+    "tell", "have", "has", "am", "was", "were", "which", "there's", "s", "isn", "don", "available",
+    "provided", "included", "allowed", "ok", "find", "use", "possible", "place", "apartment",
+    "flat", "house", "property", "stay", "tonight", "tomorrow", "today", "also", "just",
+    "wondering", "wanted", "ask", "question", "info", "should", "may", "might", "let", "them",
+    "they", "its", "here", "about", "a", "able", "so", "by", "too", "good", "up", "pls", "plz",
+    "whats", "what's", "wat", "r", "u", "ur", "there", "ll", "d", "m", "re", "ve", "going", "go",
+    "there're", "exactly", "again",
+    // Spanish
+    "posible", "venir", "vamos", "traemos",
+    "admiten", "admite", "admitidos", "seria", "mas", "tira", "tiramos", "recogemos", "recoger", "desde", "cerca", "dejar", "dejamos", "llevar", "traer", "ultimo", "dia", "lunes", "martes", "miercoles", "jueves", "viernes", "sabado", "domingo", "nuestra", "nuestros", "hasta", "poner",
+    "el", "los", "las", "es", "y", "yo", "usted", "ustedes", "para", "no", "cual", "cuales",
+    "donde", "como", "hola", "gracias", "con", "mi", "mis", "hay", "esta", "este", "estan",
+    "puedo", "podemos", "puede", "pueden", "tienen", "teneis", "tiene", "tengo", "una", "uno",
+    "del", "al", "por", "favor", "lo", "le", "les", "su", "sus", "nuestro", "nuestra", "se", "si",
+    "ser", "estar", "saber", "quisiera", "queria", "necesito", "hacer", "algun", "alguna", "piso",
+    "apartamento", "casa", "alojamiento", "disponibles", "permiten", "permitidos", "incluido",
+    "incluidas", "incluye", "dan", "buenosdias", "buenastardes", "buenasnoches", "vale", "muy",
+    "tambien", "pero", "hoy", "manana", "noche", "estamos", "somos", "encontrar", "usar",
+    "funciona", "sabe", "decir",
+    // German
+    "moglich", "kommen", "eine", "einer", "vorher", "nach",
+    "mitbringen", "mitnehmen", "wohin", "bekommen", "abholen", "kommen", "kommt", "hin", "nachste", "nachsten", "nahe", "lassen", "unseren", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "letzten", "tag", "lautet", "vor",
+    "der", "die", "das", "ist", "und", "ich", "sie", "wir", "fur", "nicht", "was", "wo", "wie",
+    "hallo", "danke", "mit", "mein", "meine", "gibt", "es", "im", "kann", "konnen", "haben", "hat",
+    "gutentag", "gutenmorgen", "gutenabend", "bitte", "ein", "eine", "einen", "einem", "den",
+    "dem", "des", "uns", "unser", "unsere", "unseren", "zu", "zum", "zur", "von", "vom", "auf",
+    "an", "am", "in", "ob", "welche", "welcher", "welches", "darf", "durfen", "noch", "auch",
+    "man", "wohnung", "haus", "unterkunft", "vorhanden", "erlaubt", "inklusive", "gestellt",
+    "bereitgestellt", "finden", "benutzen", "nutzen", "wissen", "mochte", "mochten", "wurde",
+    "wurden", "ja", "sehr", "heute", "morgen", "abend", "nacht", "sind", "bin", "habe", "bis",
+    "ab", "wieviel", "gerne", "kurze", "frage", "funktioniert", "da", "dort", "hier", "wer",
+    "sagen", "soll", "sollen", "muss", "mussen", "werden", "wird",
+    // Italian
+    "possibile", "venire", "veniamo", "dopo",
+    "entro", "nell", "nella", "nel", "dell", "all", "sull", "dall", "dal", "portare", "nostro", "nostra", "buttiamo", "buttare", "ritiriamo", "ritirare", "prendere", "vicino", "vicina", "lasciare", "lunedi", "martedi", "mercoledi", "giovedi", "venerdi", "sabato", "domenica", "ultimo", "giorno", "avant",
+    "il", "lo", "gli", "e", "ed", "io", "noi", "per", "non", "che", "quale", "quali", "dove",
+    "come", "ciao", "grazie", "con", "mio", "mia", "c", "ci", "sono", "della", "dello", "della",
+    "dei", "delle", "nel", "nella", "posso", "possiamo", "avete", "buongiorno", "buonasera", "un",
+    "uno", "una", "di", "da", "dal", "alla", "allo", "ai", "sapere", "vorrei", "vorremmo", "fare",
+    "appartamento", "alloggio", "disponibile", "disponibili", "forniti", "fornite", "inclusi",
+    "ammessi", "consentito", "permesso", "trovare", "usare", "salve", "molto", "anche", "oggi",
+    "domani", "sera", "notte", "siamo", "si", "puo", "possono", "potete", "dire", "funziona",
+    "qual", "quanto", "ce", "dovrei", "dobbiamo",
+    // Portuguese
+    "possivel", "vir", "depois",
+    "ate", "temos", "ultimo", "dia", "levar", "trazer", "nosso", "nossa", "estao", "esta", "deitamos", "deitar", "recolhemos", "recolher", "dentro", "perto", "deixar", "segunda", "terca", "quarta", "quinta", "sexta", "sabado", "domingo", "feira", "pode-se", "se",
+    "o", "os", "as", "eu", "voce", "voces", "vcs", "nos", "nao", "qual", "quais", "onde", "ola",
+    "obrigado", "obrigada", "com", "meu", "minha", "tem", "ha", "na", "no", "nas", "nos", "posso",
+    "podemos", "pode", "podem", "bomdia", "boatarde", "boanoite", "um", "uma", "do", "da", "dos",
+    "das", "em", "ao", "aos", "sua", "seu", "gostaria", "queria", "preciso", "fazer",
+    "apartamento", "casa", "alojamento", "disponivel", "disponiveis", "fornecidas", "fornecidos",
+    "incluidas", "permitidos", "aceitam", "encontrar", "usar", "muito", "tambem", "hoje", "amanha",
+    "noite", "estou", "estamos", "somos", "ser", "estar", "e", "funciona", "vou", "vamos",
+    "existe", "dizer",
+];
+
+pub fn is_function_word(word: &str) -> bool {
+    FUNCTION_WORDS.contains(&word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_same_thing_in_six_languages_is_one_concept() {
+        for word in [
+            "checkin", "arrivee", "llegada", "ankunft", "arrivo", "chegada",
+        ] {
+            assert_eq!(concept(word), Some(Concept::Arrival), "{word}");
+        }
+        for word in [
+            "wifi",
+            "internet",
+            "contrasena",
+            "passwort",
+            "senha",
+            "motdepasse",
+        ] {
+            assert_eq!(concept(word), Some(Concept::Wifi), "{word}");
+        }
+        for word in [
+            "parking",
+            "garer",
+            "aparcar",
+            "parken",
+            "parcheggio",
+            "estacionar",
+        ] {
+            assert_eq!(concept(word), Some(Concept::Parking), "{word}");
+        }
+        assert_eq!(concept("restaurant"), None);
+    }
+
+    #[test]
+    fn a_typo_still_names_its_concept() {
+        assert_eq!(concept_despite_typo("parkign"), Some(Concept::Parking));
+        assert_eq!(concept_despite_typo("piscinne"), Some(Concept::Pool));
+        assert_eq!(concept_despite_typo("restaurant"), None);
+        assert_eq!(concept_despite_typo("cle"), None);
+    }
+}

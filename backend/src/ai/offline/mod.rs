@@ -1,0 +1,348 @@
+//! The offline FAQ responder (no Anthropic key): understands a guest's burst of messages against
+//! the conciergerie's FAQ, in French, English, Spanish, German, Italian and Portuguese.
+//!
+//! Each message of the burst is understood on its own, sentence by sentence and clause by clause
+//! ("check-in time and the wifi code?" is two questions):
+//! - small talk (`small_talk`: greetings, thanks, "ok", emoji) needs no FAQ and never hands off;
+//!   alone, a greeting gets a welcome, a thanks a closing, an acknowledgement a nod;
+//! - a question is matched against the FAQ (`index`, with the `lexicon` bridging languages) and
+//!   answered only when the best entry covers enough of it; a fragment such as "c'est quoi le
+//!   code ?" is read with the question next to it;
+//! - what the FAQ cannot answer is handed off, after the answers it could give;
+//! - anything urgent (`urgency`) is handed off at once, even if an entry matches.
+//!
+//! The work is bounded: at most `MAX_MESSAGES` messages of `MAX_CHARS` characters each, and the
+//! FAQ index is built once per call. `Responder::answer` runs it off the async threads.
+
+mod index;
+mod lexicon;
+mod small_talk;
+mod text;
+mod urgency;
+
+use protocol::{AiEngine, Sender};
+
+use self::index::FaqIndex;
+use self::small_talk::SmallTalk;
+use self::urgency::Urgency;
+use super::language::{self, Language};
+use super::{phrases, AiDecision, AiOutcome, AiRequest};
+
+/// Share of a question's weight the best FAQ entry must cover to answer it: more than half, so
+/// a question that is half about one entry and half about another (or about nothing known) goes
+/// to a human.
+pub const CONFIDENCE_THRESHOLD: f64 = 0.55;
+/// Only the guest's latest messages are read…
+pub const MAX_MESSAGES: usize = 10;
+/// …and only the start of each.
+pub const MAX_CHARS: usize = 2_000;
+
+/// Words that join two questions in one sentence, in the six languages (folded, space-padded).
+const CONJUNCTIONS: &[&str] = &[
+    " et ",
+    " and ",
+    " y ",
+    " und ",
+    " e ",
+    " ainsi que ",
+    " as well as ",
+    " sowie ",
+    " also ",
+    " aussi ",
+    " plus ",
+    " & ",
+    " or ",
+    " ou ",
+    " oder ",
+    " ademas ",
+    " tambien ",
+    " auch ",
+    " anche ",
+    " inoltre ",
+    " tambem ",
+];
+
+/// What the responder made of a burst: the decision it takes, in a form tests and the evaluation
+/// can compare with a label.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Verdict {
+    /// Answer with these FAQ entries (indexes into the FAQ), in order.
+    Answer(Vec<usize>),
+    /// A human must take over; `answered` entries are still given to the guest.
+    Handoff { answered: Vec<usize>, urgent: bool },
+    /// Only a greeting: welcome the guest.
+    Welcome,
+    /// Only thanks or goodbye: a short closing.
+    Closing,
+    /// Only an acknowledgement or emoji: nothing needs saying.
+    NoReply,
+}
+
+/// The understanding of a burst, before it is put into words.
+#[derive(Debug, Clone, Default)]
+pub struct Understanding {
+    pub language: Language,
+    pub small_talk: Option<SmallTalk>,
+    pub greeted: bool,
+    /// FAQ entries that answer a question, in the order asked, without repeats.
+    pub answered: Vec<usize>,
+    /// The messages holding a question no entry answers, as the guest wrote them.
+    pub uncovered: Vec<String>,
+    pub urgent: Option<(Urgency, String)>,
+}
+
+impl Understanding {
+    pub fn verdict(&self) -> Verdict {
+        if self.urgent.is_some() {
+            return Verdict::Handoff {
+                answered: self.answered.clone(),
+                urgent: true,
+            };
+        }
+        if !self.uncovered.is_empty() {
+            return Verdict::Handoff {
+                answered: self.answered.clone(),
+                urgent: false,
+            };
+        }
+        if !self.answered.is_empty() {
+            return Verdict::Answer(self.answered.clone());
+        }
+        match self.small_talk {
+            Some(SmallTalk::Greeting) => Verdict::Welcome,
+            Some(SmallTalk::Thanks) => Verdict::Closing,
+            Some(SmallTalk::Ack) | None => Verdict::NoReply,
+        }
+    }
+}
+
+/// The guest's pending messages (the burst), bounded.
+fn burst(request: &AiRequest) -> Vec<String> {
+    let mut tail: Vec<String> = request
+        .history
+        .iter()
+        .rev()
+        .take_while(|t| t.sender == Sender::Client)
+        .take(MAX_MESSAGES)
+        .map(|t| t.text.chars().take(MAX_CHARS).collect())
+        .collect();
+    tail.reverse();
+    tail
+}
+
+/// Splits a folded message into sentences, then sentences into clauses at conjunctions.
+fn clauses(folded: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for sentence in folded.split(['?', '!', '.', ';', '\n', ',', ':', '¿', '¡']) {
+        let mut rest = format!(" {} ", sentence.trim());
+        loop {
+            let cut = CONJUNCTIONS
+                .iter()
+                .filter_map(|c| rest.find(c).map(|at| (at, c.len())))
+                .min();
+            match cut {
+                Some((at, len)) => {
+                    out.push(rest[..at].trim().to_owned());
+                    rest = format!(" {}", &rest[at + len - 1..]);
+                }
+                None => {
+                    out.push(rest.trim().to_owned());
+                    break;
+                }
+            }
+        }
+    }
+    out.retain(|c| !c.is_empty());
+    out
+}
+
+/// Understands a burst of guest messages against a FAQ.
+pub fn understand(faqs: &[(String, String)], messages: &[String]) -> Understanding {
+    let index = FaqIndex::new(faqs);
+    let language = language::detect(&messages.join("\n"));
+    let mut reading = Reading {
+        index: &index,
+        language,
+        last: None,
+        pending: None,
+        u: Understanding {
+            language,
+            ..Understanding::default()
+        },
+    };
+    for message in messages {
+        reading.message(message);
+    }
+    if let Some((_, message)) = reading.pending.take() {
+        push_unique(&mut reading.u.uncovered, message);
+    }
+    reading.u
+}
+
+/// The state of reading a burst, message after message.
+struct Reading<'a> {
+    index: &'a FaqIndex,
+    language: Language,
+    /// The question last answered (folded) and its entry, to read a following fragment with it.
+    last: Option<(String, usize)>,
+    /// A fragment seen before any question ("à quelle heure…" then "le check-in"), with the
+    /// message it came from.
+    pending: Option<(String, String)>,
+    u: Understanding,
+}
+
+impl Reading<'_> {
+    fn message(&mut self, message: &str) {
+        let folded = text::fold(message);
+        if let Some(kind) = urgency::detect(&folded) {
+            self.u.urgent.get_or_insert((kind, message.to_owned()));
+        }
+        if let Some(kind) = small_talk::classify(&folded) {
+            self.u.greeted |= kind == SmallTalk::Greeting;
+            self.u.small_talk = self.u.small_talk.max(Some(kind));
+            return;
+        }
+        let mut asked = false;
+        for clause in clauses(&folded) {
+            if let Some(kind) = small_talk::classify(&clause) {
+                self.u.greeted |= kind == SmallTalk::Greeting;
+                continue;
+            }
+            asked |= self.clause(clause, message);
+        }
+        // "??" or "et alors ?": the guest expects something, only a person knows what.
+        if !asked && folded.contains('?') {
+            push_unique(&mut self.u.uncovered, message.to_owned());
+        }
+    }
+
+    /// Reads one clause of `message`; `false` if it asks nothing.
+    fn clause(&mut self, clause: String, message: &str) -> bool {
+        let clause = match self.pending.take() {
+            Some((before, _)) => format!("{before} {clause}"),
+            None => clause,
+        };
+        let query = self.index.query(&clause, self.language);
+        if query.is_empty() {
+            return false;
+        }
+        if !query.is_fragment() {
+            if let Some(entry) = self.confident(&query) {
+                push_unique(&mut self.u.answered, entry);
+                self.last = Some((clause, entry));
+                return true;
+            }
+            // An unclear clause with words of its own is not read with the previous question:
+            // "le wifi" must not cover "et un sèche-cheveux ?".
+            push_unique(&mut self.u.uncovered, message.to_owned());
+            return true;
+        }
+        // A fragment completes the previous question, or waits for the next one.
+        match &self.last {
+            Some((before, _)) => {
+                let joined = format!("{before} {clause}");
+                match self.confident(&self.index.query(&joined, self.language)) {
+                    Some(entry) => {
+                        push_unique(&mut self.u.answered, entry);
+                        self.last = Some((joined, entry));
+                    }
+                    None => push_unique(&mut self.u.uncovered, message.to_owned()),
+                }
+            }
+            None => self.pending = Some((clause, message.to_owned())),
+        }
+        true
+    }
+
+    fn confident(&self, query: &index::Query) -> Option<usize> {
+        self.index
+            .best(query)
+            .filter(|m| m.confidence >= CONFIDENCE_THRESHOLD)
+            .map(|m| m.index)
+    }
+}
+
+fn push_unique<T: PartialEq>(list: &mut Vec<T>, item: T) {
+    if !list.contains(&item) {
+        list.push(item);
+    }
+}
+
+/// Puts an understanding into words for the guest.
+fn decide(request: &AiRequest, u: &Understanding) -> AiDecision {
+    let language = u.language;
+    let mut answers: Vec<String> = Vec::new();
+    let french_answers = u
+        .answered
+        .iter()
+        .any(|&i| language::detect(&request.faqs[i].1) == Language::French);
+    if french_answers {
+        if let Some(note) = phrases::answer_in_french(language) {
+            answers.push(note.to_owned());
+        }
+    }
+    answers.extend(u.answered.iter().map(|&i| request.faqs[i].1.clone()));
+    let with_hello = |mut parts: Vec<String>| {
+        if u.greeted {
+            parts.insert(0, phrases::hello(language).to_owned());
+        }
+        parts.join("\n\n")
+    };
+    if let Some((kind, message)) = &u.urgent {
+        return AiDecision::Handoff {
+            reason: format!("URGENT ({}) : « {} »", kind.label(), excerpt(message)),
+            holding: phrases::urgent_holding(language).to_owned(),
+        };
+    }
+    if !u.uncovered.is_empty() {
+        let questions: Vec<String> = u
+            .uncovered
+            .iter()
+            .map(|q| format!("« {} »", excerpt(q)))
+            .collect();
+        let reason = format!("la FAQ ne couvre pas : {}", questions.join(", "));
+        let holding = if u.answered.is_empty() {
+            phrases::holding_message(language)
+        } else {
+            answers.push(phrases::rest_follows(language).to_owned());
+            with_hello(answers)
+        };
+        return AiDecision::Handoff { reason, holding };
+    }
+    match u.verdict() {
+        Verdict::Answer(_) => AiDecision::Reply(with_hello(answers)),
+        Verdict::Welcome => {
+            AiDecision::Reply(phrases::welcome(language, &request.conciergerie_name))
+        }
+        Verdict::Closing => AiDecision::Reply(phrases::closing(language).to_owned()),
+        Verdict::NoReply | Verdict::Handoff { .. } => AiDecision::Reply(phrases::NOD.to_owned()),
+    }
+}
+
+/// At most 80 characters of a guest's words, for a hand-off reason.
+fn excerpt(text: &str) -> String {
+    let short: String = text.chars().take(80).collect();
+    if short.len() < text.len() {
+        format!("{short}…")
+    } else {
+        short
+    }
+}
+
+/// What kind of emergency a guest's text reports, for the operators, if any.
+pub fn urgency_of(text: &str) -> Option<&'static str> {
+    urgency::detect(&text::fold(text)).map(Urgency::label)
+}
+
+pub fn answer(request: &AiRequest) -> AiOutcome {
+    let understanding = understand(&request.faqs, &burst(request));
+    AiOutcome {
+        decision: decide(request, &understanding),
+        engine: AiEngine::OfflineFaq,
+        usage: None,
+        urgent: understanding.urgent.is_some(),
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,284 @@
+use protocol::Sender;
+
+use super::*;
+use crate::ai::Turn;
+
+fn demo() -> Vec<(String, String)> {
+    [
+        (
+            "À quelle heure est le check-in ?",
+            "Le check-in se fait à partir de 16h.",
+        ),
+        (
+            "À quelle heure est le check-out ?",
+            "Le check-out est à 11h au plus tard.",
+        ),
+        (
+            "Quel est le code wifi ?",
+            "Le nom du réseau et le mot de passe wifi sont sur la carte de l'entrée.",
+        ),
+        (
+            "Où puis-je me garer ?",
+            "Une place de parking privée est incluse.",
+        ),
+        (
+            "Les animaux sont-ils acceptés ?",
+            "Les petits animaux sont acceptés sur demande.",
+        ),
+        (
+            "Le linge de maison et les serviettes sont-ils fournis ?",
+            "Oui, draps et serviettes sont fournis.",
+        ),
+        (
+            "Y a-t-il une piscine ?",
+            "La piscine est ouverte de 9h à 20h.",
+        ),
+        (
+            "Comment fonctionne le chauffage ?",
+            "Le thermostat est dans le salon.",
+        ),
+    ]
+    .iter()
+    .map(|(q, a)| (q.to_string(), a.to_string()))
+    .collect()
+}
+
+fn verdict(messages: &[&str]) -> Verdict {
+    let messages: Vec<String> = messages.iter().map(|m| m.to_string()).collect();
+    understand(&demo(), &messages).verdict()
+}
+
+fn answers(text: &str) -> Option<usize> {
+    match verdict(&[text]) {
+        Verdict::Answer(entries) if entries.len() == 1 => Some(entries[0]),
+        _ => None,
+    }
+}
+
+fn request(messages: &[&str]) -> AiRequest {
+    AiRequest {
+        conciergerie_name: "Démo".into(),
+        faqs: demo(),
+        history: messages
+            .iter()
+            .map(|m| Turn {
+                sender: Sender::Client,
+                text: m.to_string(),
+            })
+            .collect(),
+    }
+}
+
+#[test]
+fn a_greeting_alone_gets_a_welcome_in_the_guests_language_and_no_handoff() {
+    assert_eq!(verdict(&["Bonjour !"]), Verdict::Welcome);
+    let outcome = answer(&request(&["Bonjour !"]));
+    assert!(
+        matches!(&outcome.decision, AiDecision::Reply(text) if text.starts_with("Bonjour et bienvenue chez Démo")),
+        "{outcome:?}"
+    );
+    let outcome = answer(&request(&["Hola"]));
+    assert!(
+        matches!(&outcome.decision, AiDecision::Reply(text) if text.contains("bienvenido")),
+        "{outcome:?}"
+    );
+}
+
+#[test]
+fn thanks_get_a_closing_and_acknowledgements_need_no_reply() {
+    assert_eq!(verdict(&["Merci beaucoup !"]), Verdict::Closing);
+    assert_eq!(verdict(&["Vielen Dank"]), Verdict::Closing);
+    assert_eq!(verdict(&["ok"]), Verdict::NoReply);
+    assert_eq!(verdict(&["Parfait"]), Verdict::NoReply);
+    assert_eq!(verdict(&["super"]), Verdict::NoReply);
+    assert!(matches!(
+        answer(&request(&["Thanks!"])).decision,
+        AiDecision::Reply(ref text) if text.contains("welcome")
+    ));
+}
+
+#[test]
+fn emoji_only_messages_need_no_reply() {
+    assert_eq!(verdict(&["👍"]), Verdict::NoReply);
+    assert_eq!(verdict(&["🙏😊"]), Verdict::NoReply);
+}
+
+#[test]
+fn paraphrases_in_french_find_their_faq() {
+    assert_eq!(answers("à quelle heure est le check-in ?"), Some(0));
+    assert_eq!(
+        answers("Bonjour, on peut faire le checkin à quelle heure svp"),
+        Some(0)
+    );
+    assert_eq!(answers("c'est quoi l'heure du check out"), Some(1));
+    assert_eq!(
+        answers("Je n'arrive pas à trouver le mot de passe du WIFI"),
+        Some(2)
+    );
+    assert_eq!(answers("il y a un parking pour se garer ?"), Some(3));
+    assert_eq!(
+        answers("Est-ce que les chiens et animaux sont acceptés ?"),
+        Some(4)
+    );
+    assert_eq!(answers("Et il y a le wifi ?"), Some(2));
+    assert_eq!(
+        answers("Est-ce que le logement dispose d'une piscine ?"),
+        Some(6)
+    );
+}
+
+#[test]
+fn the_six_languages_reach_the_french_faq() {
+    assert_eq!(answers("What time is check-in?"), Some(0));
+    assert_eq!(answers("Is there parking available for our car?"), Some(3));
+    assert_eq!(answers("Are towels provided?"), Some(5));
+    assert_eq!(answers("¿Cuál es la contraseña del wifi?"), Some(2));
+    assert_eq!(answers("Wo kann ich mein Auto parken?"), Some(3));
+    assert_eq!(answers("A che ora è il check-out?"), Some(1));
+    assert_eq!(answers("Aceitam animais de estimação?"), Some(4));
+}
+
+#[test]
+fn an_answer_in_french_comes_with_a_note_in_the_guests_language() {
+    let outcome = answer(&request(&["What time is check-in?"]));
+    let AiDecision::Reply(text) = outcome.decision else {
+        panic!("{outcome:?}")
+    };
+    assert!(text.contains("(Our answer follows in French.)"), "{text}");
+    assert!(text.contains("16h"), "{text}");
+}
+
+#[test]
+fn every_question_of_one_message_is_answered() {
+    assert_eq!(
+        verdict(&["check-in time and the wifi code?"]),
+        Verdict::Answer(vec![0, 2])
+    );
+    assert_eq!(
+        verdict(&["À quelle heure l'arrivée et le départ ?"]),
+        Verdict::Answer(vec![0, 1])
+    );
+}
+
+#[test]
+fn a_burst_with_small_talk_is_answered_without_handoff() {
+    assert_eq!(
+        verdict(&["Bonjour", "À quelle heure est le check-in ?"]),
+        Verdict::Answer(vec![0])
+    );
+    let outcome = answer(&request(&["Bonjour", "À quelle heure est le check-in ?"]));
+    assert!(
+        matches!(&outcome.decision, AiDecision::Reply(text) if text.starts_with("Bonjour !") && text.contains("16h")),
+        "{outcome:?}"
+    );
+    assert_eq!(
+        verdict(&["Bonjour", "le wifi", "c'est quoi le code ?"]),
+        Verdict::Answer(vec![2])
+    );
+}
+
+#[test]
+fn a_burst_half_covered_answers_what_it_can_and_hands_off_the_rest() {
+    let outcome = answer(&request(&[
+        "Where can I park?",
+        "Can you recommend a good restaurant nearby?",
+    ]));
+    let AiDecision::Handoff { reason, holding } = outcome.decision else {
+        panic!("{outcome:?}")
+    };
+    assert!(holding.contains("parking privée"), "{holding}");
+    assert!(
+        holding.ends_with("A member of the team will follow up on the rest."),
+        "{holding}"
+    );
+    assert!(reason.contains("restaurant"), "{reason}");
+    assert!(!reason.contains("park"), "{reason}");
+}
+
+#[test]
+fn off_faq_requests_are_handed_off_not_answered_with_another_entry() {
+    for text in [
+        "Ma réservation peut-elle être annulée et remboursée ?",
+        "Pouvez-vous me recommander un restaurant ?",
+        "Can you recommend a restaurant near the pool?",
+        "Is there a hairdryer?",
+        "¿Pueden reservarnos un taxi?",
+        "??",
+    ] {
+        assert!(
+            matches!(verdict(&[text]), Verdict::Handoff { ref answered, urgent: false } if answered.is_empty()),
+            "{text}: {:?}",
+            verdict(&[text])
+        );
+    }
+    let outcome = answer(&request(&["Pouvez-vous me recommander un restaurant ?"]));
+    assert!(
+        matches!(&outcome.decision, AiDecision::Handoff { reason, .. } if reason.contains("FAQ")),
+        "{outcome:?}"
+    );
+}
+
+#[test]
+fn urgent_messages_are_handed_off_even_when_an_entry_matches() {
+    let outcome = answer(&request(&["Le chauffage ne fonctionne pas, il fait froid"]));
+    assert!(outcome.urgent);
+    assert!(
+        matches!(&outcome.decision, AiDecision::Handoff { reason, .. } if reason.starts_with("URGENT")),
+        "{outcome:?}"
+    );
+    assert!(matches!(
+        verdict(&["Mi scaldabagno non funziona"]),
+        Verdict::Handoff { urgent: true, .. }
+    ));
+    assert!(!answer(&request(&["Comment fonctionne le chauffage ?"])).urgent);
+}
+
+#[test]
+fn only_the_latest_messages_and_their_start_are_read() {
+    let long = format!("{} wifi ?", "bla ".repeat(1_000));
+    let burst = burst(&request(&[long.as_str(); 12]));
+    assert_eq!(burst.len(), MAX_MESSAGES);
+    assert!(burst.iter().all(|m| m.chars().count() == MAX_CHARS));
+}
+
+#[test]
+fn claude_replies_to_an_emergency_still_reach_a_human() {
+    let outcome = AiOutcome {
+        decision: AiDecision::Reply("Coupez l'arrivée d'eau sous l'évier.".into()),
+        engine: AiEngine::Claude,
+        usage: None,
+        urgent: false,
+    };
+    let escalated = crate::ai::escalate_if_urgent(outcome.clone(), "Il y a une fuite d'eau !");
+    assert!(escalated.urgent);
+    assert_eq!(
+        escalated.decision,
+        AiDecision::Handoff {
+            reason: "URGENT (fuite ou dégât des eaux)".into(),
+            holding: "Coupez l'arrivée d'eau sous l'évier.".into(),
+        }
+    );
+    assert_eq!(
+        crate::ai::escalate_if_urgent(outcome.clone(), "Merci !"),
+        outcome
+    );
+}
+
+#[test]
+fn news_of_arrival_is_not_a_question_about_arrival_times() {
+    assert_eq!(verdict(&["Je suis bien arrivée"]), Verdict::NoReply);
+    assert_eq!(verdict(&["We just arrived, thanks!"]), Verdict::Closing);
+    assert_eq!(
+        verdict(&["je suis arrivée", "Et il y a le wifi ?"]),
+        Verdict::Answer(vec![2])
+    );
+}
+
+#[test]
+fn a_question_half_about_something_else_goes_to_a_human() {
+    // The pool entry does not say whether it is heated; the heating entry is about the flat.
+    assert!(matches!(
+        verdict(&["Is the pool heated?"]),
+        Verdict::Handoff { ref answered, .. } if answered.is_empty()
+    ));
+}

@@ -1,0 +1,238 @@
+//! Turning a guest's text into comparable words: case and accents folded, the multi-word names of
+//! things glued into one word ("mot de passe", "hot water"), punctuation dropped.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// Phrases that name one thing, glued so the lexicon sees one word. Folded spelling, longest
+/// first where one contains another.
+const GLUED: &[(&str, &str)] = &[
+    // "We have arrived" is news, not a question about arrival times.
+    ("suis bien arrive", "bienarrive"),
+    ("suis bien arrivee", "bienarrive"),
+    ("sommes bien arrives", "bienarrive"),
+    ("sommes bien arrivees", "bienarrive"),
+    ("suis arrive", "bienarrive"),
+    ("suis arrivee", "bienarrive"),
+    ("sommes arrives", "bienarrive"),
+    ("sommes arrivees", "bienarrive"),
+    ("just arrived", "bienarrive"),
+    ("we arrived", "bienarrive"),
+    ("have arrived", "bienarrive"),
+    ("we've arrived", "bienarrive"),
+    ("hemos llegado", "bienarrive"),
+    ("acabamos de llegar", "bienarrive"),
+    ("ya llegamos", "bienarrive"),
+    ("sind angekommen", "bienarrive"),
+    ("gut angekommen", "bienarrive"),
+    ("bin angekommen", "bienarrive"),
+    ("siamo arrivati", "bienarrive"),
+    ("sono arrivato", "bienarrive"),
+    ("sono arrivata", "bienarrive"),
+    ("ja chegamos", "bienarrive"),
+    ("chegamos bem", "bienarrive"),
+    ("check-in", "checkin"),
+    ("check in", "checkin"),
+    ("check-out", "checkout"),
+    ("check out", "checkout"),
+    ("chek-in", "checkin"),
+    ("chek in", "checkin"),
+    ("chek-out", "checkout"),
+    ("chek out", "checkout"),
+    ("leave the keys", "keys"),
+    ("leave the key", "key"),
+    ("leave our luggage", "luggage"),
+    ("leave our bags", "bags"),
+    ("leave the luggage", "luggage"),
+    ("lasciare l'appartamento", "checkout"),
+    ("liberare l'appartamento", "checkout"),
+    ("l'aria condizionata", "clim"),
+    ("prima del", "avant"),
+    ("prima della", "avant"),
+    ("prima di", "avant"),
+    ("coffee machine", "cafetiere"),
+    ("coffee maker", "cafetiere"),
+    ("macchina del caffe", "cafetiere"),
+    ("macchina da caffe", "cafetiere"),
+    ("maquina de cafe", "cafetiere"),
+    ("wi-fi", "wifi"),
+    ("wi fi", "wifi"),
+    ("mot de passe", "motdepasse"),
+    ("boite a cles", "lockbox"),
+    ("boite a cle", "lockbox"),
+    ("boite aux lettres", "boitelettres"),
+    ("key box", "lockbox"),
+    ("key safe", "lockbox"),
+    ("eau chaude", "eauchaude"),
+    ("chauffe-eau", "eauchaude"),
+    ("chauffe eau", "eauchaude"),
+    ("hot water", "eauchaude"),
+    ("agua caliente", "eauchaude"),
+    ("warmes wasser", "eauchaude"),
+    ("warmwasser", "eauchaude"),
+    ("acqua calda", "eauchaude"),
+    ("agua quente", "eauchaude"),
+    ("lave-linge", "lavelinge"),
+    ("lave linge", "lavelinge"),
+    ("machine a laver", "lavelinge"),
+    ("washing machine", "lavelinge"),
+    ("maquina de lavar roupa", "lavelinge"),
+    ("maquina de lavar", "lavelinge"),
+    ("lave-vaisselle", "lavevaisselle"),
+    ("lave vaisselle", "lavevaisselle"),
+    ("air conditioning", "clim"),
+    ("air con", "clim"),
+    ("aire acondicionado", "clim"),
+    ("aria condizionata", "clim"),
+    ("ar condicionado", "clim"),
+    ("ar-condicionado", "clim"),
+    ("linge de maison", "linge"),
+    ("ropa de cama", "linge"),
+    ("roupa de cama", "linge"),
+    ("lit parapluie", "litbebe"),
+    ("lit bebe", "litbebe"),
+    ("chaise haute", "litbebe"),
+    ("high chair", "litbebe"),
+    ("travel cot", "litbebe"),
+    ("baby cot", "litbebe"),
+    ("cama de bebe", "litbebe"),
+    ("cuna", "litbebe"),
+    ("faire les courses", "courses"),
+    ("animais de estimacao", "animais"),
+    ("animaux de compagnie", "animaux"),
+    ("animali domestici", "animali"),
+    ("animales de compania", "mascotas"),
+    ("grocery store", "courses"),
+    ("buenos dias", "buenosdias"),
+    ("buenas tardes", "buenastardes"),
+    ("buenas noches", "buenasnoches"),
+    ("boa tarde", "boatarde"),
+    ("boa noite", "boanoite"),
+    ("bom dia", "bomdia"),
+    ("guten tag", "gutentag"),
+    ("guten morgen", "gutenmorgen"),
+    ("guten abend", "gutenabend"),
+    ("good morning", "goodmorning"),
+    ("good evening", "goodevening"),
+    ("good afternoon", "goodafternoon"),
+    ("bonne journee", "bonnejournee"),
+    ("bonne soiree", "bonnesoiree"),
+    ("plus tot", "plustot"),
+    ("plus tard", "plustard"),
+    ("mas temprano", "temprano"),
+    ("mas tarde", "mastarde"),
+    ("mais cedo", "cedo"),
+    ("mais tarde", "maistarde"),
+    ("piu tardi", "tardi"),
+    ("piu presto", "presto"),
+];
+
+/// Lower case, accents stripped (guests type both "arrivée" and "arrivee"), one kind of
+/// apostrophe, the glued phrases applied.
+pub fn fold(text: &str) -> String {
+    let lower: String = text
+        .to_lowercase()
+        .nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .map(|c| if c == '’' || c == '`' { '\'' } else { c })
+        .collect();
+    // Space-padded so a phrase only matches whole words.
+    let mut padded = format!(
+        " {} ",
+        lower.split_whitespace().collect::<Vec<_>>().join(" ")
+    );
+    for (phrase, glued) in GLUED {
+        let needle = format!(" {phrase} ");
+        let mut from = 0;
+        while let Some(at) = padded[from..].find(needle.as_str()) {
+            let start = from + at;
+            padded.replace_range(start..start + needle.len(), &format!(" {glued} "));
+            from = start + glued.len() + 1;
+        }
+        // Phrases also match after an elision ("d'eau chaude") and before punctuation ("wi-fi?").
+        for (head, tail) in [
+            ('\'', ' '),
+            (' ', '?'),
+            (' ', '!'),
+            (' ', '.'),
+            (' ', ','),
+            ('\'', '?'),
+            ('\'', '!'),
+            ('\'', '.'),
+            ('\'', ','),
+        ] {
+            let needle = format!("{head}{phrase}{tail}");
+            if padded.contains(&needle) {
+                padded = padded.replace(&needle, &format!("{head}{glued}{tail}"));
+            }
+        }
+    }
+    padded.trim().to_owned()
+}
+
+/// The words of a folded text (letters and digits; elisions like "l'arrivée" split off).
+pub fn words(folded: &str) -> impl Iterator<Item = &str> {
+    folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+}
+
+/// Whether two words are one typo apart (one letter added, dropped, changed, or two swapped).
+pub fn one_typo_apart(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if a == b {
+        return false;
+    }
+    match a.len() as isize - b.len() as isize {
+        0 => {
+            let diff: Vec<usize> = (0..a.len()).filter(|&i| a[i] != b[i]).collect();
+            diff.len() == 1
+                || (diff.len() == 2
+                    && diff[1] == diff[0] + 1
+                    && a[diff[0]] == b[diff[1]]
+                    && a[diff[1]] == b[diff[0]])
+        }
+        1 | -1 => {
+            let (long, short) = if a.len() > b.len() {
+                (&a, &b)
+            } else {
+                (&b, &a)
+            };
+            let cut = (0..short.len())
+                .find(|&i| long[i] != short[i])
+                .unwrap_or(short.len());
+            long[cut + 1..] == short[cut..]
+        }
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding_strips_case_accents_and_glues_phrases() {
+        assert_eq!(
+            fold("À quelle heure est le Check-in ?"),
+            "a quelle heure est le checkin ?"
+        );
+        assert_eq!(fold("Le mot de passe du Wi-Fi?"), "le motdepasse du wifi?");
+        assert_eq!(fold("No hay agua caliente"), "no hay eauchaude");
+        assert_eq!(fold("Pas d'eau chaude !"), "pas d'eauchaude !");
+        assert_eq!(
+            words("l'arrivée c'est quand").collect::<Vec<_>>(),
+            ["l", "arrivée", "c", "est", "quand"]
+        );
+    }
+
+    #[test]
+    fn typos_are_one_edit() {
+        assert!(one_typo_apart("parkign", "parking"));
+        assert!(one_typo_apart("wiffi", "wifi"));
+        assert!(one_typo_apart("serviete", "serviette"));
+        assert!(one_typo_apart("pisicne", "piscine") || one_typo_apart("piscne", "piscine"));
+        assert!(!one_typo_apart("parking", "parking"));
+        assert!(one_typo_apart("gare", "garer"));
+        assert!(!one_typo_apart("chien", "chat"));
+    }
+}

@@ -1,0 +1,280 @@
+//! Spotting the messages a human must see now: safety, lock-outs, water, gas, power, heating or
+//! hot water failures, noise, and anything the guest calls urgent, in the six languages.
+//!
+//! Works on folded text (see `text::fold`). A breakdown is a topic (heating, power, keys…) next
+//! to a failure phrase ("ne marche pas", "not working", "no funciona", "kaputt"…), so "comment
+//! fonctionne le chauffage ?" is a FAQ question and "le chauffage ne fonctionne pas" is urgent.
+
+use super::lexicon::{concept, Concept};
+use super::text::words;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Urgency {
+    Declared,
+    Safety,
+    Lockout,
+    Water,
+    Gas,
+    Electricity,
+    Heating,
+    Noise,
+}
+
+impl Urgency {
+    /// How the hand-off reason names it for the operators.
+    pub fn label(self) -> &'static str {
+        match self {
+            Urgency::Declared => "signalé urgent par le voyageur",
+            Urgency::Safety => "sécurité",
+            Urgency::Lockout => "voyageur bloqué dehors",
+            Urgency::Water => "fuite ou dégât des eaux",
+            Urgency::Gas => "gaz",
+            Urgency::Electricity => "panne d'électricité",
+            Urgency::Heating => "panne de chauffage ou d'eau chaude",
+            Urgency::Noise => "plainte pour bruit",
+        }
+    }
+}
+
+/// Words (folded; `*` = any ending) that make a message urgent on their own.
+#[rustfmt::skip]
+const ALARM_WORDS: &[(Urgency, &[&str])] = &[
+    (
+        Urgency::Declared,
+        &[
+            "urgent*", "urgence*", "emergenc*", "urgencia", "emergencia", "dringend*", "notfall",
+            "urgenza", "emergenza", "asap", "sos",
+        ],
+    ),
+    (
+        Urgency::Safety,
+        &[
+            "incendie", "fire", "fuego", "incendio", "feuer", "brand", "fuoco", "fogo", "fumee",
+            "cambriol*", "burglar*", "robbed", "stolen", "vole", "volee", "robado*", "robo",
+            "gestohlen", "einbruch", "derubat*", "rubato", "roubad*", "assalto", "police",
+            "polizei", "policia", "polizia", "ambulance", "ambulancia", "krankenwagen",
+            "ambulanza", "blesse*", "injured", "herido*", "verletzt", "ferit*", "ferid*",
+            "secours", "socorro", "hilfe", "aiuto", "danger*", "dangerous", "peligro*", "gefahr*",
+            "pericol*", "perigo*",
+        ],
+    ),
+    (
+        Urgency::Water,
+        &[
+            "fuite*", "leak*", "fuga", "fugas", "undicht", "wasserschaden", "perdita", "vazamento",
+            "vazando", "vaza", "inond*", "flood*", "uberschwemm*", "allagat*", "alagad*",
+            "alagamento", "degat*", "inundad*", "inundacion",
+        ],
+    ),
+    (Urgency::Gas, &["gasgeruch"]),
+    (
+        Urgency::Noise,
+        &[
+            "bruit*", "bruyant*", "tapage", "noise", "noisy", "loud", "ruido*", "larm", "laut",
+            "rumore", "rumoros*", "chiasso", "barulh*",
+        ],
+    ),
+    (
+        Urgency::Lockout,
+        &["enferme*", "locked", "ausgesperrt", "aussperr*", "trancad*"],
+    ),
+];
+
+/// Phrases (folded, space-padded) that are urgent as a whole.
+#[rustfmt::skip]
+const ALARM_PHRASES: &[(Urgency, &[&str])] = &[
+    (
+        Urgency::Gas,
+        &[
+            "odeur de gaz", "sent le gaz", "smell gas", "smells of gas", "smell of gas",
+            "smells like gas", "gas smell", "huele a gas", "olor a gas", "riecht nach gas",
+            "odore di gas", "puzza di gas", "cheiro de gas", "cheira a gas", "fuite de gaz",
+            "gas leak",
+        ],
+    ),
+    (
+        Urgency::Lockout,
+        &[
+            "peux pas entrer", "pouvons pas entrer", "arrive pas a entrer", "bloque dehors",
+            "bloques dehors", "coince dehors", "coinces dehors", "can't get in", "cant get in",
+            "cannot get in", "can't get inside", "can't open the door", "cannot open the door",
+            "locked out", "no puedo entrar", "no podemos entrar", "no consigo entrar",
+            "kommen nicht rein", "komme nicht rein", "kommen nicht in", "nicht in die wohnung",
+            "tur geht nicht auf", "non riesco ad entrare", "non riesco a entrare",
+            "non riusciamo ad entrare", "non riusciamo a entrare", "chiusi fuori", "chiuso fuori",
+            "nao consigo entrar", "nao conseguimos entrar", "porta nao abre",
+            "la porte ne s'ouvre pas", "porte ne s ouvre pas", "door won't open", "puerta no abre",
+            "la puerta no se abre", "la porta non si apre",
+        ],
+    ),
+    (
+        Urgency::Water,
+        &[
+            "pas d'eau", "plus d'eau", "no water", "sin agua", "kein wasser", "niente acqua",
+            "senza acqua", "sem agua", "water everywhere", "de l'eau partout", "agua por todas",
+            "acqua dappertutto", "agua por todo",
+        ],
+    ),
+];
+
+/// Phrases saying that something does not work (folded, space-padded where it matters).
+#[rustfmt::skip]
+const FAILURE_PHRASES: &[&str] = &[
+    " ne marche", "marche pas", "marche plus", "fonctionne pas", "fonctionne plus", "en panne",
+    " panne", " plus de ", " pas de ", " plus d'", " pas d'", "not working", "doesn't work", "doesnt work",
+    "does not work", "isn't working", "stopped working", "won't work", " broken", " no heat",
+    " no power", " no electricity", " no hot", "there is no", "there's no", " can't open",
+    " cannot open", "no funciona", " sin ", "no hay", " roto", " rota ", "averiad",
+    "funktioniert nicht", "geht nicht", "kaputt", " kein ", " keine ", " keinen ", "ausgefallen",
+    "non funziona", "guast", " rotto", " rotta", " niente ", " senza ", "non c'e", "nao funciona",
+    " sem ", "quebrad", "avariad", "estragad", " parou", "coupure", "outage", "stromausfall",
+    "blackout", "saute", "sautee",
+    // "We have no hot water": having none is a failure too.
+    "n'avons pas", "n'avons plus", "n'a pas", "n'a plus", "n'y a pas", "n'y a plus", "have no",
+    "don't have", "haven't got", "has no", "no tenemos", "no tengo", "non abbiamo", "non ho",
+    "nao temos", "nao tenho", "nao ha",
+];
+
+/// Words that make a mention of noise a complaint rather than a question about the area.
+#[rustfmt::skip]
+const COMPLAINT_WORDS: &[&str] = &[
+    "voisin*", "neighbo*", "vecin*", "nachbar*", "vicin*", "vizinh*", "trop", "too", "demasiado",
+    "zu", "troppo", "muito", "dormir", "sleep", "schlafen", "dormire", "impossible", "imposible",
+    "unmoglich", "impossibile", "impossivel", "fete", "party", "fiesta", "festa", "musique",
+    "music", "musica", "musik",
+];
+
+/// "Les voisins font trop de bruit" is a complaint; "le quartier est-il bruyant ?" is not.
+fn is_complaint(folded: &str) -> bool {
+    !folded.contains('?')
+        || words(folded).any(|w| {
+            COMPLAINT_WORDS.iter().any(|f| match f.strip_suffix('*') {
+                Some(prefix) => w.starts_with(prefix),
+                None => w == *f,
+            })
+        })
+}
+
+/// Whether `phrase` occurs in `text` ending at a word boundary ("pas d'eau", not "pas d'eauchaude").
+fn contains_phrase(text: &str, phrase: &str) -> bool {
+    text.match_indices(phrase).any(|(at, _)| {
+        !text[at + phrase.len()..]
+            .chars()
+            .next()
+            .is_some_and(char::is_alphanumeric)
+    })
+}
+
+/// Words for a smell: gas next to one of them is a leak, whatever the phrasing.
+#[rustfmt::skip]
+const SMELL_WORDS: &[&str] = &[
+    "odeur*", "sent", "sens", "smell*", "stink*", "huele*", "olor*", "riecht", "geruch*", "stinkt",
+    "odore", "puzza", "cheiro*", "cheira*",
+];
+
+fn smells_of_gas(folded: &str) -> bool {
+    let any = |list: &[&str]| {
+        words(folded).any(|w| {
+            list.iter().any(|f| match f.strip_suffix('*') {
+                Some(prefix) => w.starts_with(prefix),
+                None => w == *f,
+            })
+        })
+    };
+    any(&["gas", "gaz"]) && any(SMELL_WORDS)
+}
+
+pub fn detect(folded: &str) -> Option<Urgency> {
+    if smells_of_gas(folded) {
+        return Some(Urgency::Gas);
+    }
+    let matches = |word: &str, form: &str| match form.strip_suffix('*') {
+        Some(prefix) => word.starts_with(prefix),
+        None => word == form,
+    };
+    for word in words(folded) {
+        for (urgency, forms) in ALARM_WORDS {
+            if forms.iter().any(|f| matches(word, f))
+                && (*urgency != Urgency::Noise || is_complaint(folded))
+            {
+                return Some(*urgency);
+            }
+        }
+    }
+    let padded = format!(" {folded} ");
+    for (urgency, phrases) in ALARM_PHRASES {
+        if phrases.iter().any(|p| contains_phrase(&padded, p)) {
+            return Some(*urgency);
+        }
+    }
+    if !FAILURE_PHRASES.iter().any(|p| padded.contains(p)) {
+        return None;
+    }
+    let concepts: Vec<Concept> = words(folded).filter_map(concept).collect();
+    let has = |c: Concept| concepts.contains(&c);
+    if has(Concept::Heating) || has(Concept::HotWater) {
+        Some(Urgency::Heating)
+    } else if has(Concept::Electricity) {
+        Some(Urgency::Electricity)
+    } else if has(Concept::Keys) || (has(Concept::Code) && !has(Concept::Wifi)) {
+        // The lockbox or door code failing leaves the guest outside.
+        Some(Urgency::Lockout)
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::text::fold;
+    use super::*;
+
+    fn urgency(text: &str) -> Option<Urgency> {
+        detect(&fold(text))
+    }
+
+    #[test]
+    fn emergencies_are_recognised_in_six_languages() {
+        let cases = [
+            ("Il y a une fuite d'eau sous l'évier", Urgency::Water),
+            (
+                "We are locked out, the lockbox code doesn't work",
+                Urgency::Lockout,
+            ),
+            ("Huele a gas en la cocina", Urgency::Gas),
+            (
+                "Wir haben keinen Strom, Stromausfall!",
+                Urgency::Electricity,
+            ),
+            ("Mi scaldabagno non funziona", Urgency::Heating),
+            ("Nous n'avons pas d'eau chaude", Urgency::Heating),
+            ("Há um cheiro forte a gás na cozinha", Urgency::Gas),
+            ("O aquecimento não funciona", Urgency::Heating),
+            ("Les voisins font trop de bruit", Urgency::Noise),
+            (
+                "The neighbours are so loud, what can we do?",
+                Urgency::Noise,
+            ),
+            ("C'est urgent, rappelez-moi", Urgency::Declared),
+            ("Es dringend!", Urgency::Declared),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(urgency(text), Some(expected), "{text}");
+        }
+    }
+
+    #[test]
+    fn questions_about_the_same_things_are_not_urgent() {
+        for text in [
+            "Comment fonctionne le chauffage ?",
+            "Where are the keys?",
+            "Can we smoke on the balcony?",
+            "¿Cuál es el código de la caja de llaves?",
+            "Gibt es eine Heizung?",
+            "Le quartier est-il bruyant ?",
+            "Is the street noisy at night?",
+        ] {
+            assert_eq!(urgency(text), None, "{text}");
+        }
+    }
+}

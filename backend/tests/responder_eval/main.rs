@@ -1,0 +1,244 @@
+//! The offline responder, measured: a 20-entry French FAQ (`faq.tsv`) and hand-labelled guest
+//! messages in six languages (`messages.tsv`). Prints accuracy per language and per category and
+//! fails below the targets, so `cargo test --workspace` keeps the responder honest:
+//!
+//! ```text
+//! cargo test -p majordome --test responder_eval -- --nocapture
+//! ```
+
+use std::collections::BTreeMap;
+
+use majordome::ai::offline::{understand, Verdict};
+
+const OVERALL_TARGET: f64 = 0.90;
+const PER_LANGUAGE_TARGET: f64 = 0.85;
+
+struct Case {
+    language: String,
+    category: String,
+    expected: String,
+    messages: Vec<String>,
+}
+
+fn faq() -> Vec<(String, String)> {
+    include_str!("faq.tsv")
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .map(|l| {
+            let (q, a) = l.split_once('\t').expect("question<TAB>answer");
+            (q.to_owned(), a.to_owned())
+        })
+        .collect()
+}
+
+fn cases(tsv: &str) -> Vec<Case> {
+    tsv.lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .map(|l| {
+            let fields: Vec<&str> = l.splitn(4, '\t').collect();
+            let [language, category, expected, text] = fields[..] else {
+                panic!("malformed line: {l}");
+            };
+            Case {
+                language: language.to_owned(),
+                category: category.to_owned(),
+                expected: expected.to_owned(),
+                messages: text.split(" || ").map(str::to_owned).collect(),
+            }
+        })
+        .collect()
+}
+
+/// The verdict in the label's notation (entries 1-based, sorted).
+fn label(verdict: &Verdict) -> String {
+    let entries = |v: &[usize]| {
+        let mut v: Vec<usize> = v.iter().map(|i| i + 1).collect();
+        v.sort_unstable();
+        v.iter().map(usize::to_string).collect::<Vec<_>>().join("+")
+    };
+    match verdict {
+        Verdict::Answer(v) => format!("answer:{}", entries(v)),
+        Verdict::Handoff { urgent: true, .. } => "urgent".into(),
+        Verdict::Handoff { answered, .. } if answered.is_empty() => "handoff".into(),
+        Verdict::Handoff { answered, .. } => format!("handoff:{}", entries(answered)),
+        Verdict::Welcome => "welcome".into(),
+        Verdict::Closing => "closing".into(),
+        Verdict::NoReply => "none".into(),
+    }
+}
+
+fn normalise(expected: &str) -> String {
+    match expected.split_once(':') {
+        Some((kind, entries)) => {
+            let mut v: Vec<usize> = entries
+                .split('+')
+                .map(|n| n.parse().expect("entry number"))
+                .collect();
+            v.sort_unstable();
+            let v: Vec<String> = v.iter().map(usize::to_string).collect();
+            format!("{kind}:{}", v.join("+"))
+        }
+        None => expected.to_owned(),
+    }
+}
+
+/// Entries given to the guest that the label does not ask for.
+fn unrelated_entries(expected: &str, verdict: &Verdict) -> bool {
+    let given = match verdict {
+        Verdict::Answer(v) => v.clone(),
+        Verdict::Handoff { answered, .. } => answered.clone(),
+        _ => Vec::new(),
+    };
+    let wanted: Vec<usize> = expected
+        .split_once(':')
+        .map(|(_, e)| {
+            e.split('+')
+                .map(|n| n.parse::<usize>().unwrap() - 1)
+                .collect()
+        })
+        .unwrap_or_default();
+    given.iter().any(|e| !wanted.contains(e))
+}
+
+#[derive(Default)]
+struct Tally {
+    right: usize,
+    total: usize,
+}
+
+impl Tally {
+    fn add(&mut self, right: bool) {
+        self.total += 1;
+        self.right += usize::from(right);
+    }
+    fn rate(&self) -> f64 {
+        self.right as f64 / self.total.max(1) as f64
+    }
+}
+
+/// The responder's decisions on a labelled set.
+struct Report {
+    overall: Tally,
+    by_language: BTreeMap<String, Tally>,
+    by_category: BTreeMap<String, Tally>,
+    /// Off-FAQ requests the responder answered with an entry.
+    off_faq_answered: Vec<String>,
+    /// Urgent messages it did not hand off as urgent.
+    urgent_missed: Vec<String>,
+    misses: Vec<String>,
+}
+
+fn evaluate(faq: &[(String, String)], cases: &[Case]) -> Report {
+    let mut report = Report {
+        overall: Tally::default(),
+        by_language: BTreeMap::new(),
+        by_category: BTreeMap::new(),
+        off_faq_answered: Vec::new(),
+        urgent_missed: Vec::new(),
+        misses: Vec::new(),
+    };
+    for case in cases {
+        let verdict = understand(faq, &case.messages).verdict();
+        let got = label(&verdict);
+        let right = got == normalise(&case.expected);
+        let text = case.messages.join(" || ");
+        report.overall.add(right);
+        report
+            .by_language
+            .entry(case.language.clone())
+            .or_default()
+            .add(right);
+        report
+            .by_category
+            .entry(case.category.clone())
+            .or_default()
+            .add(right);
+        if case.category == "offfaq" && unrelated_entries(&case.expected, &verdict) {
+            report.off_faq_answered.push(text.clone());
+        }
+        if case.expected == "urgent" && got != "urgent" {
+            report.urgent_missed.push(text.clone());
+        }
+        if !right {
+            report.misses.push(format!(
+                "  [{}/{}] expected {:<12} got {:<12} {}",
+                case.language, case.category, case.expected, got, text
+            ));
+        }
+    }
+    report
+}
+
+fn print(title: &str, report: &Report) {
+    println!("\n{title} ({} messages)\n", report.overall.total);
+    println!("{:<12} {:>8} {:>6}", "language", "accuracy", "n");
+    for (language, t) in &report.by_language {
+        println!("{language:<12} {:>7.1}% {:>6}", t.rate() * 100.0, t.total);
+    }
+    println!("\n{:<12} {:>8} {:>6}", "category", "accuracy", "n");
+    for (category, t) in &report.by_category {
+        println!("{category:<12} {:>7.1}% {:>6}", t.rate() * 100.0, t.total);
+    }
+    let overall = &report.overall;
+    println!(
+        "\n{:<12} {:>7.1}% {:>6}",
+        "overall",
+        overall.rate() * 100.0,
+        overall.total
+    );
+    println!(
+        "off-FAQ requests answered with an entry: {}",
+        report.off_faq_answered.len()
+    );
+    println!("\nMisses:\n{}", report.misses.join("\n"));
+}
+
+#[test]
+fn the_offline_responder_meets_its_accuracy_targets() {
+    let faq = faq();
+    assert_eq!(faq.len(), 20, "the evaluation FAQ has 20 entries");
+    let cases = cases(include_str!("messages.tsv"));
+    assert!(cases.len() >= 300, "at least 300 labelled messages");
+
+    let report = evaluate(&faq, &cases);
+    print("Offline responder evaluation", &report);
+
+    let overall = &report.overall;
+    assert!(
+        overall.rate() >= OVERALL_TARGET,
+        "overall accuracy {:.1}% is below {:.0}%",
+        overall.rate() * 100.0,
+        OVERALL_TARGET * 100.0
+    );
+    for (language, t) in &report.by_language {
+        assert!(
+            t.rate() >= PER_LANGUAGE_TARGET,
+            "{language}: accuracy {:.1}% is below {:.0}%",
+            t.rate() * 100.0,
+            PER_LANGUAGE_TARGET * 100.0
+        );
+    }
+    assert!(
+        report.off_faq_answered.is_empty(),
+        "off-FAQ requests answered with an unrelated entry: {:?}",
+        report.off_faq_answered
+    );
+}
+
+/// Wording the responder was never adjusted to: its accuracy is only printed, but the two rules
+/// that protect guests hold here too.
+#[test]
+fn on_held_out_messages_no_off_faq_answer_and_no_missed_emergency() {
+    let report = evaluate(&faq(), &cases(include_str!("holdout.tsv")));
+    print("Held-out messages", &report);
+    assert!(
+        report.off_faq_answered.is_empty(),
+        "off-FAQ requests answered with an unrelated entry: {:?}",
+        report.off_faq_answered
+    );
+    assert!(
+        report.urgent_missed.is_empty(),
+        "urgent messages not handed off as urgent: {:?}",
+        report.urgent_missed
+    );
+}
