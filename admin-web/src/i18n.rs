@@ -2,145 +2,61 @@
 //! side, so a text cannot exist in one and be forgotten in the other. The helper itself is the
 //! operator dashboard's, duplicated on purpose: the two apps share no crate but `protocol`.
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
-pub enum Lang {
-    #[default]
-    Fr,
-    En,
-}
+pub use ui::i18n::Lang;
 
-/// The same key as the operator dashboard: one choice for both apps in a browser.
-const STORAGE_KEY: &str = "majordome.lang";
+/// This app's texts, in the language they are asked for (`lang.t().logout`, `lang.unread(3)`).
+pub trait Localized: Copy {
+    fn lang(self) -> Lang;
 
-impl Lang {
-    pub fn t(self) -> &'static Texts {
-        match self {
-            Lang::Fr => &FR,
-            Lang::En => &EN,
-        }
+    fn t(self) -> &'static Texts {
+        self.lang().pick(&FR, &EN)
     }
 
-    /// BCP 47 code, for `<html lang>`.
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::Fr => "fr",
-            Lang::En => "en",
-        }
+    fn messages(self, n: u64) -> String {
+        self.lang()
+            .plural(n, ("message", "messages"), ("message", "messages"))
     }
 
-    pub fn other(self) -> Lang {
-        match self {
-            Lang::Fr => Lang::En,
-            Lang::En => Lang::Fr,
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Lang> {
-        match code {
-            "fr" => Some(Lang::Fr),
-            "en" => Some(Lang::En),
-            _ => None,
-        }
-    }
-
-    /// The admin's last choice, French otherwise.
-    pub fn load() -> Lang {
-        #[cfg(target_arch = "wasm32")]
-        {
-            use gloo_storage::Storage;
-            gloo_storage::LocalStorage::get::<String>(STORAGE_KEY)
-                .ok()
-                .and_then(|c| Lang::from_code(&c))
-                .unwrap_or_default()
-        }
-        #[cfg(not(target_arch = "wasm32"))]
-        {
-            let _ = STORAGE_KEY;
-            Lang::default()
-        }
-    }
-
-    /// Remembers the choice and tells the browser (screen readers, hyphenation).
-    pub fn save(self) {
-        #[cfg(target_arch = "wasm32")]
-        {
-            use gloo_storage::Storage;
-            let _ = gloo_storage::LocalStorage::set(STORAGE_KEY, self.code());
-            if let Some(html) = web_sys::window()
-                .and_then(|w| w.document())
-                .and_then(|d| d.document_element())
-            {
-                let _ = html.set_attribute("lang", self.code());
-            }
-        }
-    }
-
-    fn plural(self, n: u64, fr: (&str, &str), en: (&str, &str)) -> String {
-        let (one, many) = match self {
-            Lang::Fr => fr,
-            Lang::En => en,
-        };
-        // French uses the singular for 0 and 1.
-        let singular = match self {
-            Lang::Fr => n <= 1,
-            Lang::En => n == 1,
-        };
-        format!("{n} {}", if singular { one } else { many })
-    }
-
-    pub fn messages(self, n: u64) -> String {
-        self.plural(n, ("message", "messages"), ("message", "messages"))
-    }
-
-    pub fn retry_in(self, secs: i64) -> String {
-        match self {
-            Lang::Fr if secs <= 0 => "Reconnexion…".to_owned(),
-            Lang::Fr => format!("Nouvelle tentative dans {secs} s"),
-            Lang::En if secs <= 0 => "Reconnecting…".to_owned(),
-            Lang::En => format!("Retrying in {secs} s"),
-        }
-    }
-
-    pub fn pending_requests(self, n: u64) -> String {
-        self.plural(
+    fn pending_requests(self, n: u64) -> String {
+        self.lang().plural(
             n,
             ("demande en attente", "demandes en attente"),
             ("pending request", "pending requests"),
         )
     }
 
-    pub fn unrouted_waiting(self, n: usize) -> String {
-        self.plural(
+    fn unrouted_waiting(self, n: usize) -> String {
+        self.lang().plural(
             n as u64,
             ("message non routé", "messages non routés"),
             ("unrouted message", "unrouted messages"),
         )
     }
 
-    pub fn new_request_note(self, author: &str, title: &str) -> String {
-        match self {
+    fn new_request_note(self, author: &str, title: &str) -> String {
+        match self.lang() {
             Lang::Fr => format!("Nouvelle demande de {author} : {title}"),
             Lang::En => format!("New request from {author}: {title}"),
         }
     }
 
     /// `Modifier : Alpes Clés`, for a button's accessible name.
-    pub fn action_on(self, action: &str, target: &str) -> String {
-        match self {
+    fn action_on(self, action: &str, target: &str) -> String {
+        match self.lang() {
             Lang::Fr => format!("{action} : {target}"),
             Lang::En => format!("{action}: {target}"),
         }
     }
 
-    pub fn edit_title(self, name: &str) -> String {
-        match self {
+    fn edit_title(self, name: &str) -> String {
+        match self.lang() {
             Lang::Fr => format!("Modifier « {name} »"),
             Lang::En => format!("Edit “{name}”"),
         }
     }
 
-    pub fn created_note(self, name: &str, email: &str) -> String {
-        match self {
+    fn created_note(self, name: &str, email: &str) -> String {
+        match self.lang() {
             Lang::Fr => format!(
                 "Conciergerie « {name} » créée. Ses opérateurs se connectent sur la page d'accueil avec {email} et le mot de passe initial."
             ),
@@ -150,29 +66,29 @@ impl Lang {
         }
     }
 
-    pub fn saved_note(self, name: &str) -> String {
-        match self {
+    fn saved_note(self, name: &str) -> String {
+        match self.lang() {
             Lang::Fr => format!("Modifications de « {name} » enregistrées."),
             Lang::En => format!("Changes to “{name}” saved."),
         }
     }
 
-    pub fn deactivate_title(self, name: &str) -> String {
-        match self {
+    fn deactivate_title(self, name: &str) -> String {
+        match self.lang() {
             Lang::Fr => format!("Désactiver « {name} » ?"),
             Lang::En => format!("Deactivate “{name}”?"),
         }
     }
 
-    pub fn reactivate_title(self, name: &str) -> String {
-        match self {
+    fn reactivate_title(self, name: &str) -> String {
+        match self.lang() {
             Lang::Fr => format!("Réactiver « {name} » ?"),
             Lang::En => format!("Reactivate “{name}”?"),
         }
     }
 
-    pub fn deactivated_note(self, name: &str) -> String {
-        match self {
+    fn deactivated_note(self, name: &str) -> String {
+        match self.lang() {
             Lang::Fr => format!(
                 "« {name} » est désactivée : ses opérateurs ont été déconnectés. Ses messages WhatsApp continuent d'être enregistrés."
             ),
@@ -182,8 +98,8 @@ impl Lang {
         }
     }
 
-    pub fn reactivated_note(self, name: &str) -> String {
-        match self {
+    fn reactivated_note(self, name: &str) -> String {
+        match self.lang() {
             Lang::Fr => {
                 format!("« {name} » est réactivée : ses opérateurs peuvent se reconnecter.")
             }
@@ -191,15 +107,15 @@ impl Lang {
         }
     }
 
-    pub fn reset_title(self, name: &str) -> String {
-        match self {
+    fn reset_title(self, name: &str) -> String {
+        match self.lang() {
             Lang::Fr => format!("Nouveau mot de passe pour « {name} »"),
             Lang::En => format!("New password for “{name}”"),
         }
     }
 
-    pub fn reset_explain(self, email: &str) -> String {
-        match self {
+    fn reset_explain(self, email: &str) -> String {
+        match self.lang() {
             Lang::Fr => format!(
                 "Identifiant : {email}. Toutes les sessions ouvertes de cette conciergerie seront fermées."
             ),
@@ -207,8 +123,8 @@ impl Lang {
         }
     }
 
-    pub fn reset_note(self, name: &str) -> String {
-        match self {
+    fn reset_note(self, name: &str) -> String {
+        match self.lang() {
             Lang::Fr => format!(
                 "Mot de passe de « {name} » réinitialisé. Ses opérateurs ont été déconnectés."
             ),
@@ -216,26 +132,30 @@ impl Lang {
         }
     }
 
-    pub fn shown_of(self, shown: usize, total: usize) -> String {
-        match self {
+    fn shown_of(self, shown: usize, total: usize) -> String {
+        match self.lang() {
             Lang::Fr if shown == total => {
-                self.plural(total as u64, ("conciergerie", "conciergeries"), ("", ""))
+                self.lang()
+                    .plural(total as u64, ("conciergerie", "conciergeries"), ("", ""))
             }
             Lang::En if shown == total => {
-                self.plural(total as u64, ("", ""), ("conciergerie", "conciergeries"))
+                self.lang()
+                    .plural(total as u64, ("", ""), ("conciergerie", "conciergeries"))
             }
             Lang::Fr => format!("{shown} sur {total}"),
             Lang::En => format!("{shown} of {total}"),
         }
     }
 
-    pub fn requests_shown(self, shown: usize, total: usize) -> String {
-        match self {
+    fn requests_shown(self, shown: usize, total: usize) -> String {
+        match self.lang() {
             Lang::Fr if shown == total => {
-                self.plural(total as u64, ("demande", "demandes"), ("", ""))
+                self.lang()
+                    .plural(total as u64, ("demande", "demandes"), ("", ""))
             }
             Lang::En if shown == total => {
-                self.plural(total as u64, ("", ""), ("request", "requests"))
+                self.lang()
+                    .plural(total as u64, ("", ""), ("request", "requests"))
             }
             Lang::Fr if shown <= 1 => format!("{shown} demande sur {total}"),
             Lang::Fr => format!("{shown} demandes sur {total}"),
@@ -243,22 +163,22 @@ impl Lang {
         }
     }
 
-    pub fn filed_on(self, date: &str) -> String {
-        match self {
+    fn filed_on(self, date: &str) -> String {
+        match self.lang() {
             Lang::Fr => format!("Proposée le {date}"),
             Lang::En => format!("Filed on {date}"),
         }
     }
 
-    pub fn updated_ago(self, ago: &str) -> String {
-        match self {
+    fn updated_ago(self, ago: &str) -> String {
+        match self.lang() {
             Lang::Fr => format!("Modifiée {ago}"),
             Lang::En => format!("Updated {ago}"),
         }
     }
 
-    pub fn unrouted_summary(self, messages: usize, senders: usize) -> String {
-        let from = self.plural(
+    fn unrouted_summary(self, messages: usize, senders: usize) -> String {
+        let from = self.lang().plural(
             senders as u64,
             ("expéditeur", "expéditeurs"),
             ("sender", "senders"),
@@ -266,15 +186,15 @@ impl Lang {
         format!("{} · {from}", self.messages(messages as u64))
     }
 
-    pub fn last_received(self, ago: &str) -> String {
-        match self {
+    fn last_received(self, ago: &str) -> String {
+        match self.lang() {
             Lang::Fr => format!("dernier reçu {ago}"),
             Lang::En => format!("last received {ago}"),
         }
     }
 
-    pub fn show_earlier(self, n: usize) -> String {
-        match self {
+    fn show_earlier(self, n: usize) -> String {
+        match self.lang() {
             Lang::Fr if n == 1 => "Voir le message précédent".to_owned(),
             Lang::Fr => format!("Voir les {n} messages précédents"),
             Lang::En if n == 1 => "Show the earlier message".to_owned(),
@@ -282,16 +202,16 @@ impl Lang {
         }
     }
 
-    pub fn has_number(self, name: &str, number: &str) -> String {
-        match self {
+    fn has_number(self, name: &str, number: &str) -> String {
+        match self.lang() {
             Lang::Fr => format!("{name} (a déjà le {number})"),
             Lang::En => format!("{name} (already has {number})"),
         }
     }
 
-    pub fn assign_confirm(self, number: &str, name: &str, messages: usize) -> String {
+    fn assign_confirm(self, number: &str, name: &str, messages: usize) -> String {
         let n = self.messages(messages as u64);
-        match self {
+        match self.lang() {
             Lang::Fr => format!(
                 "Attribuer le {number} à « {name} » ? {n} rejoindront sa messagerie, et les suivants y arriveront directement."
             ),
@@ -301,8 +221,8 @@ impl Lang {
         }
     }
 
-    pub fn assigned_note(self, moved: u64, name: &str, number: &str) -> String {
-        match (self, moved) {
+    fn assigned_note(self, moved: u64, name: &str, number: &str) -> String {
+        match (self.lang(), moved) {
             (Lang::Fr, 0) => format!("Le {number} appartient désormais à « {name} »."),
             (Lang::Fr, 1) => format!(
                 "Le {number} appartient désormais à « {name} » : 1 message a rejoint sa messagerie."
@@ -317,49 +237,35 @@ impl Lang {
         }
     }
 
-    pub fn chart_day(self, day: &str, client: u64, ai: u64, team: u64) -> String {
-        match self {
-            Lang::Fr => format!("{day} : voyageurs {client}, IA {ai}, équipes {team}"),
-            Lang::En => format!("{day}: guests {client}, AI {ai}, teams {team}"),
-        }
-    }
-
-    pub fn messages_split(self, guest: u64, ai: u64, team: u64) -> String {
-        match self {
+    fn messages_split(self, guest: u64, ai: u64, team: u64) -> String {
+        match self.lang() {
             Lang::Fr => format!("{guest} voyageurs · {ai} IA · {team} équipes"),
             Lang::En => format!("{guest} guests · {ai} AI · {team} teams"),
         }
     }
 
-    pub fn of_sent(self, share: &str) -> String {
-        match self {
+    fn of_sent(self, share: &str) -> String {
+        match self.lang() {
             Lang::Fr => format!("{share} des messages envoyés"),
             Lang::En => format!("{share} of messages sent"),
         }
     }
 
-    pub fn tokens_detail(self, input: &str, output: &str) -> String {
-        match self {
+    fn tokens_detail(self, input: &str, output: &str) -> String {
+        match self.lang() {
             Lang::Fr => format!("{input} jetons en entrée · {output} en sortie"),
             Lang::En => format!("{input} tokens in · {output} out"),
         }
     }
 }
 
-macro_rules! texts {
-    ($($key:ident: $fr:expr, $en:expr;)+) => {
-        /// Every fixed text of the admin app.
-        pub struct Texts {
-            $(pub $key: &'static str,)+
-        }
-
-        pub static FR: Texts = Texts { $($key: $fr,)+ };
-        pub static EN: Texts = Texts { $($key: $en,)+ };
-    };
+impl Localized for Lang {
+    fn lang(self) -> Lang {
+        self
+    }
 }
 
-texts! {
-    app_name: "Majordome", "Majordome";
+ui::texts! { Texts, FR, EN;
     page_title: "Majordome · administration", "Majordome · administration";
     admin_tag: "Administration", "Administration";
     admin_tag_short: "Admin", "Admin";
@@ -374,9 +280,6 @@ texts! {
     password: "Mot de passe", "Password";
     show_password: "Afficher le mot de passe", "Show password";
     hide_password: "Masquer le mot de passe", "Hide password";
-    login_submit: "Se connecter", "Sign in";
-    login_pending: "Connexion…", "Signing in…";
-    login_fields_required: "Saisissez votre e-mail et votre mot de passe.", "Enter your email and password.";
     login_demo_hint: "Premier administrateur (démo) : admin@example.com / admin123",
         "First administrator (demo): admin@example.com / admin123";
     operator_question: "Vous êtes une conciergerie ?", "Are you a conciergerie?";
@@ -561,14 +464,8 @@ texts! {
     cost_note: "Estimation au tarif public du modèle configuré, cache compris ; la facture d'Anthropic fait foi.",
         "Estimated at the configured model's public price, cache included; Anthropic's invoice is authoritative.";
 
-    err_session_expired: "Votre session a expiré : reconnectez-vous.", "Your session has expired: please sign in again.";
     err_network: "Serveur injoignable. Vérifiez votre connexion.", "Cannot reach the server. Check your connection.";
-    err_unexpected: "Réponse inattendue du serveur", "Unexpected answer from the server";
-    err_invalid_credentials: "E-mail ou mot de passe incorrect.", "Wrong email or password.";
-    err_rate_limited: "Trop de tentatives. Réessayez dans quelques minutes.", "Too many attempts. Try again in a few minutes.";
-    err_not_available: "Cette fonction n'est pas disponible sur ce serveur.", "This feature is not available on this server.";
     err_gone: "Cet élément n'existe plus.", "This item no longer exists.";
-    err_too_large: "Contenu trop volumineux.", "Content too large.";
     err_server: "Erreur du serveur. Réessayez dans un instant.", "Server error. Try again in a moment.";
     err_email_taken: "Une conciergerie utilise déjà cet e-mail.", "A conciergerie already uses this email.";
     err_number_taken: "Ce numéro appartient déjà à une autre conciergerie.", "Another conciergerie already has this number.";
@@ -604,10 +501,7 @@ mod tests {
     }
 
     #[test]
-    fn languages_switch_and_parse() {
-        assert_eq!(Lang::Fr.other(), Lang::En);
-        assert_eq!(Lang::from_code(Lang::En.code()), Some(Lang::En));
-        assert_eq!(Lang::from_code("de"), None);
+    fn each_language_has_its_texts() {
         assert_ne!(Lang::Fr.t().nav_unrouted, Lang::En.t().nav_unrouted);
     }
 }

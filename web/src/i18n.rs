@@ -1,80 +1,18 @@
 //! French (default) and English texts. Each entry holds both languages side by side, so a text
 //! cannot exist in one and be forgotten in the other.
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
-pub enum Lang {
-    #[default]
-    Fr,
-    En,
-}
+pub use ui::i18n::Lang;
 
-const STORAGE_KEY: &str = "majordome.lang";
+/// This app's texts, in the language they are asked for (`lang.t().logout`, `lang.unread(3)`).
+pub trait Localized: Copy {
+    fn lang(self) -> Lang;
 
-impl Lang {
-    pub fn t(self) -> &'static Texts {
-        match self {
-            Lang::Fr => &FR,
-            Lang::En => &EN,
-        }
+    fn t(self) -> &'static Texts {
+        self.lang().pick(&FR, &EN)
     }
 
-    /// BCP 47 code, for `<html lang>`.
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::Fr => "fr",
-            Lang::En => "en",
-        }
-    }
-
-    pub fn other(self) -> Lang {
-        match self {
-            Lang::Fr => Lang::En,
-            Lang::En => Lang::Fr,
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Lang> {
-        match code {
-            "fr" => Some(Lang::Fr),
-            "en" => Some(Lang::En),
-            _ => None,
-        }
-    }
-
-    /// The operator's last choice, French otherwise.
-    pub fn load() -> Lang {
-        #[cfg(target_arch = "wasm32")]
-        {
-            use gloo_storage::Storage;
-            gloo_storage::LocalStorage::get::<String>(STORAGE_KEY)
-                .ok()
-                .and_then(|c| Lang::from_code(&c))
-                .unwrap_or_default()
-        }
-        #[cfg(not(target_arch = "wasm32"))]
-        {
-            let _ = STORAGE_KEY;
-            Lang::default()
-        }
-    }
-
-    /// Remembers the choice and tells the browser (screen readers, hyphenation).
-    pub fn save(self) {
-        #[cfg(target_arch = "wasm32")]
-        {
-            use gloo_storage::Storage;
-            let _ = gloo_storage::LocalStorage::set(STORAGE_KEY, self.code());
-            if let Some(html) = web_sys::window()
-                .and_then(|w| w.document())
-                .and_then(|d| d.document_element())
-            {
-                let _ = html.set_attribute("lang", self.code());
-            }
-        }
-    }
-
-    pub fn unread(self, n: i64) -> String {
-        match (self, n) {
+    fn unread(self, n: i64) -> String {
+        match (self.lang(), n) {
             (Lang::Fr, 1) => "1 message non lu".to_owned(),
             (Lang::Fr, n) => format!("{n} messages non lus"),
             (Lang::En, 1) => "1 unread message".to_owned(),
@@ -82,59 +20,43 @@ impl Lang {
         }
     }
 
-    pub fn window_open(self, remaining: &str) -> String {
-        match self {
+    fn window_open(self, remaining: &str) -> String {
+        match self.lang() {
             Lang::Fr => format!("Fenêtre 24 h : encore {remaining}"),
             Lang::En => format!("24 h window: {remaining} left"),
         }
     }
 
-    pub fn retry_in(self, secs: i64) -> String {
-        match self {
-            Lang::Fr if secs <= 0 => "Reconnexion…".to_owned(),
-            Lang::Fr => format!("Nouvelle tentative dans {secs} s"),
-            Lang::En if secs <= 0 => "Reconnecting…".to_owned(),
-            Lang::En => format!("Retrying in {secs} s"),
-        }
-    }
-
-    pub fn no_template(self, token: &str) -> String {
-        match self {
+    fn no_template(self, token: &str) -> String {
+        match self.lang() {
             Lang::Fr => format!("Aucune réponse type pour « /{token} »"),
             Lang::En => format!("No saved reply for “/{token}”"),
         }
     }
 
-    pub fn tokens_detail(self, input: &str, output: &str) -> String {
-        match self {
+    fn tokens_detail(self, input: &str, output: &str) -> String {
+        match self.lang() {
             Lang::Fr => format!("{input} en entrée · {output} en sortie"),
             Lang::En => format!("{input} in · {output} out"),
         }
     }
 
-    pub fn conversation_with(self, who: &str) -> String {
-        match self {
+    fn conversation_with(self, who: &str) -> String {
+        match self.lang() {
             Lang::Fr => format!("Conversation avec {who}"),
             Lang::En => format!("Conversation with {who}"),
         }
     }
 
-    pub fn chart_day(self, day: &str, client: u64, ai: u64, team: u64) -> String {
-        match self {
-            Lang::Fr => format!("{day} : {client} voyageurs, {ai} IA, {team} équipe"),
-            Lang::En => format!("{day}: {client} guests, {ai} AI, {team} team"),
-        }
-    }
-
-    pub fn filed_on(self, date: &str) -> String {
-        match self {
+    fn filed_on(self, date: &str) -> String {
+        match self.lang() {
             Lang::Fr => format!("Proposée le {date}"),
             Lang::En => format!("Filed on {date}"),
         }
     }
 
-    pub fn count_label(self, n: usize) -> String {
-        match (self, n) {
+    fn count_label(self, n: usize) -> String {
+        match (self.lang(), n) {
             (Lang::Fr, 0) => "Aucune conversation".to_owned(),
             (Lang::Fr, 1) => "1 conversation".to_owned(),
             (Lang::Fr, n) => format!("{n} conversations"),
@@ -144,31 +66,19 @@ impl Lang {
     }
 }
 
-macro_rules! texts {
-    ($($key:ident: $fr:expr, $en:expr;)+) => {
-        /// Every fixed text of the dashboard.
-        pub struct Texts {
-            $(pub $key: &'static str,)+
-        }
-
-        pub static FR: Texts = Texts { $($key: $fr,)+ };
-        pub static EN: Texts = Texts { $($key: $en,)+ };
-    };
+impl Localized for Lang {
+    fn lang(self) -> Lang {
+        self
+    }
 }
 
-texts! {
-    app_name: "Majordome", "Majordome";
+ui::texts! { Texts, FR, EN;
     tagline: "La conciergerie sur WhatsApp, secondée par l'IA",
         "Your concierge business on WhatsApp, backed by AI";
     login_title: "Connexion", "Sign in";
     login_subtitle: "Accédez à la messagerie de votre conciergerie.",
         "Open your concierge team's inbox.";
     email: "E-mail", "Email";
-    password: "Mot de passe", "Password";
-    show_password: "Afficher le mot de passe", "Show password";
-    hide_password: "Masquer le mot de passe", "Hide password";
-    login_submit: "Se connecter", "Sign in";
-    login_pending: "Connexion…", "Signing in…";
     login_demo_hint: "Compte de démonstration : demo@example.com / demo123",
         "Demo account: demo@example.com / demo123";
     login_points: "Vos voyageurs écrivent sur WhatsApp · l'IA répond à partir de votre FAQ · votre équipe reprend la main quand il le faut",
@@ -392,15 +302,7 @@ texts! {
     fs_completed: "Terminée", "Done";
     fs_rejected: "Refusée", "Declined";
 
-    err_session_expired: "Votre session a expiré : reconnectez-vous.", "Your session has expired: please sign in again.";
     err_network: "Serveur injoignable. Vérifiez votre connexion.", "Cannot reach the server. Check your connection.";
-    err_unexpected: "Réponse inattendue du serveur", "Unexpected answer from the server";
-    err_invalid_credentials: "E-mail ou mot de passe incorrect.", "Wrong email or password.";
-    err_rate_limited_login: "Trop de tentatives. Réessayez dans quelques minutes.", "Too many attempts. Try again in a few minutes.";
-    err_not_available: "Cette fonction n'est pas encore disponible sur ce serveur.", "This feature is not available on this server yet.";
-    err_gone: "Cet élément n'existe plus.", "This item no longer exists.";
-    err_too_large: "Contenu trop volumineux.", "Content too large.";
-    err_server: "Erreur du serveur. Réessayez dans un instant.", "Server error. Try again in a moment.";
     err_63016: "Hors de la fenêtre de 24 h de WhatsApp : le voyageur doit écrire avant qu'une réponse libre puisse lui parvenir",
         "Outside WhatsApp's 24 h window: the guest must write before a free-form reply can reach them";
     err_bad_number: "Numéro WhatsApp invalide ou inexistant", "Invalid or unknown WhatsApp number";

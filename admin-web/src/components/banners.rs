@@ -7,6 +7,7 @@ use yew::prelude::*;
 
 use super::hooks::{use_lang, use_now};
 use super::icons::{icon, Icon};
+use crate::i18n::Localized;
 use crate::ws::LinkState;
 
 #[derive(Properties, PartialEq)]

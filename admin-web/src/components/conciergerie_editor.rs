@@ -13,6 +13,7 @@ use super::password_field::PasswordField;
 use super::segmented::{SegOption, Segmented};
 use crate::api;
 use crate::i18n::Lang;
+use crate::i18n::Localized;
 use crate::state::conciergerie_form::{
     normalize_number, number_is_valid, ConciergerieForm, Field, FieldErrors,
 };

@@ -12,8 +12,10 @@ use super::hooks::{focus_id, input_value, offset_now, use_lang, use_now};
 use super::icons::{icon, Icon};
 use super::password_reset::PasswordReset;
 use crate::api;
+use crate::api::Explain;
 use crate::format::{ago, avatar_hue, date_time, initials, percent, phone, thousands};
 use crate::i18n::Lang;
+use crate::i18n::Localized;
 use crate::state::conciergeries::{visible, ConciergerieAction, ConciergerieList, Sort, SortKey};
 
 /// What is open below a row (or above the table, for a new one).

@@ -9,8 +9,10 @@ use yew::prelude::*;
 use super::hooks::{focus_id, input_value, offset_now, select_value, use_lang, use_now};
 use super::icons::{icon, Icon};
 use crate::api;
+use crate::api::Explain;
 use crate::format::{ago, date, date_time};
 use crate::i18n::Lang;
+use crate::i18n::Localized;
 use crate::state::board::{Board, BoardAction};
 
 pub fn status_label(s: FeatureStatus, lang: Lang) -> &'static str {

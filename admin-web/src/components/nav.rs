@@ -7,6 +7,7 @@ use super::hooks::{use_lang, LangCtx, SessionCtx};
 use super::icons::{icon, Icon};
 use crate::format::initials;
 use crate::i18n::Lang;
+use crate::i18n::Localized;
 use crate::route::Page;
 
 pub fn page_label(page: Page, lang: Lang) -> &'static str {

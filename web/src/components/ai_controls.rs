@@ -9,6 +9,7 @@ use super::hooks::use_lang;
 use super::icons::{icon, Icon};
 use super::segmented::{SegOption, Segmented};
 use crate::i18n::Lang;
+use crate::i18n::Localized;
 
 #[derive(Properties, PartialEq)]
 pub struct AiControlsProps {

@@ -5,12 +5,14 @@ use protocol::analytics::Analytics;
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
-use super::bar_chart::BarChart;
+use super::bar_chart::{BarChart, SeriesNames};
 use super::hooks::use_lang;
 use super::icons::{icon, Icon};
 use super::segmented::{SegOption, Segmented};
 use crate::api;
+use crate::api::Explain;
 use crate::format::{duration_short, percent, thousands, usd};
+use crate::i18n::Localized;
 
 #[function_component]
 pub fn AnalyticsTab() -> Html {
@@ -104,7 +106,7 @@ pub fn AnalyticsTab() -> Html {
                         if total_messages == 0 {
                             <p class="muted">{ t.no_data }</p>
                         } else {
-                            <BarChart days={a.days.clone()} />
+                            <BarChart days={a.days.clone()} names={SeriesNames::new(t.legend_client, t.legend_ai, t.legend_concierge)} />
                         }
                     </section>
                 </>

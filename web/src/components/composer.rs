@@ -9,6 +9,7 @@ use yew::prelude::*;
 
 use super::hooks::{input_value, use_lang};
 use super::icons::{icon, Icon};
+use crate::i18n::Localized;
 use crate::state::templates::{insert, matching, slash_token};
 
 #[derive(Properties, PartialEq)]

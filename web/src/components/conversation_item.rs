@@ -8,6 +8,7 @@ use super::hooks::use_lang;
 use super::icons::{icon, Icon};
 use crate::format::{avatar_hue, initials, list_time};
 use crate::i18n::Lang;
+use crate::i18n::Localized;
 use crate::state::chips::{chips, Chip};
 
 #[derive(Properties, PartialEq)]

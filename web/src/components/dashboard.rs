@@ -22,11 +22,13 @@ use super::nav::Nav;
 use super::settings_tab::SettingsTab;
 use super::simulator_panel::SimulatorPanel;
 use crate::api;
+use crate::api::Explain;
+use crate::i18n::Localized;
 use crate::route::{Route, Tab};
 use crate::state::features::{FeatureAction, FeatureBoard};
 use crate::state::simulator::{SimulatorAction, SimulatorState};
 use crate::state::{InboxAction, InboxState};
-use crate::ws::{self, LinkState};
+use crate::ws::use_live;
 
 fn current_hash() -> String {
     #[cfg(target_arch = "wasm32")]
@@ -70,7 +72,6 @@ pub fn Dashboard() -> Html {
     let inbox = use_reducer(InboxState::default);
     let sim = use_reducer(SimulatorState::default);
     let board = use_reducer(FeatureBoard::default);
-    let link = use_state(|| LinkState::Connecting);
     let route = use_state(|| Route::parse(&current_hash()));
     let templates = use_state(|| Rc::new(Vec::<Template>::new()));
     let runtime = session.me.runtime;
@@ -105,48 +106,40 @@ pub fn Dashboard() -> Html {
     }
 
     // The live connection.
-    {
+    let link = {
         let inbox = inbox.dispatcher();
         let sim = sim.dispatcher();
         let board = board.dispatcher();
         let open_ref = open_ref.clone();
-        let link = link.setter();
-        use_effect_with((), move |_| {
-            let on_event = Callback::from(move |event: ServerEvent| match event {
-                ServerEvent::Hello => inbox.dispatch(InboxAction::Resync),
-                ServerEvent::FeatureRequestUpdated { feature_request } => {
-                    board.dispatch(FeatureAction::Upsert(feature_request))
-                }
-                ServerEvent::FeatureRequestDeleted { id } => {
-                    board.dispatch(FeatureAction::Deleted(id))
-                }
-                ServerEvent::SimulatorReply { to, body } => sim.dispatch(SimulatorAction::Reply {
-                    to,
-                    body,
-                    at: crate::clock::now(),
-                }),
-                event => {
-                    if let ServerEvent::MessageCreated { message } = &event {
-                        let open = *open_ref.borrow();
-                        if message.sender == Sender::Client
-                            && open == Some(message.conversation_id)
-                            && page_visible()
-                        {
-                            let id = message.conversation_id;
-                            spawn_local(async move {
-                                let _ = api::mark_read(id).await;
-                            });
-                        }
+        let on_event = Callback::from(move |event: ServerEvent| match event {
+            ServerEvent::Hello => inbox.dispatch(InboxAction::Resync),
+            ServerEvent::FeatureRequestUpdated { feature_request } => {
+                board.dispatch(FeatureAction::Upsert(feature_request))
+            }
+            ServerEvent::FeatureRequestDeleted { id } => board.dispatch(FeatureAction::Deleted(id)),
+            ServerEvent::SimulatorReply { to, body } => sim.dispatch(SimulatorAction::Reply {
+                to,
+                body,
+                at: crate::clock::now(),
+            }),
+            event => {
+                if let ServerEvent::MessageCreated { message } = &event {
+                    let open = *open_ref.borrow();
+                    if message.sender == Sender::Client
+                        && open == Some(message.conversation_id)
+                        && page_visible()
+                    {
+                        let id = message.conversation_id;
+                        spawn_local(async move {
+                            let _ = api::mark_read(id).await;
+                        });
                     }
-                    inbox.dispatch(InboxAction::Event(event))
                 }
-            });
-            let on_state = Callback::from(move |s: LinkState| link.set(s));
-            let on_gone = Callback::from(|_| api::session_expired());
-            let connection = ws::connect(on_event, on_state, on_gone);
-            move || drop(connection)
+                inbox.dispatch(InboxAction::Event(event))
+            }
         });
-    }
+        use_live(api::LIVE, on_event)
+    };
 
     // Reload from REST at start and after every (re)connection.
     {
@@ -298,7 +291,7 @@ pub fn Dashboard() -> Html {
             <Nav route={*route} navigate={navigate.clone()} unread={inbox.total_unread()}
                 {simulator_mode} sim_open={*sim_open} on_toggle_sim={toggle_sim.clone()} />
             <div class="workspace">
-                <Banners link={*link} {runtime} sim_open={*sim_open} on_toggle_sim={toggle_sim.clone()} />
+                <Banners {link} {runtime} sim_open={*sim_open} on_toggle_sim={toggle_sim.clone()} />
                 <div class="content">{ content }</div>
             </div>
             if *sim_open && simulator_mode {

@@ -8,9 +8,11 @@ use yew::prelude::*;
 use super::hooks::{input_value, select_value, use_lang};
 use super::icons::{icon, Icon};
 use crate::api;
+use crate::api::Explain;
 use crate::clock::utc_offset_minutes;
 use crate::format::long_date;
 use crate::i18n::Lang;
+use crate::i18n::Localized;
 use crate::state::features::{FeatureAction, FeatureBoard};
 
 pub fn status_label(s: FeatureStatus, lang: Lang) -> &'static str {

@@ -10,6 +10,7 @@ use super::icons::{icon, ticks, Icon};
 use crate::clock::utc_offset_minutes;
 use crate::format::{clock_time, failure_reason, osm_url};
 use crate::i18n::Lang;
+use crate::i18n::Localized;
 
 #[derive(Properties, PartialEq)]
 pub struct MessageBubbleProps {

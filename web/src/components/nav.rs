@@ -5,6 +5,7 @@ use yew::prelude::*;
 use super::hooks::{use_lang, LangCtx, SessionCtx};
 use super::icons::{icon, Icon};
 use crate::format::initials;
+use crate::i18n::Localized;
 use crate::route::{Route, Tab};
 
 #[derive(Properties, PartialEq)]

@@ -4,6 +4,7 @@ use yew::prelude::*;
 
 use super::hooks::use_lang;
 use super::icons::{icon, Icon};
+use crate::i18n::Localized;
 
 #[derive(Properties, PartialEq)]
 pub struct SuggestionCardProps {
