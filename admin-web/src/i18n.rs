@@ -305,8 +305,6 @@ ui::texts! { Texts, FR, EN;
     nav_features: "Demandes", "Requests";
     nav_unrouted: "Non routés", "Unrouted";
     nav_health: "Santé", "Health";
-    switch_lang: "Switch to English", "Passer en français";
-    switch_lang_short: "EN", "FR";
 
     link_lost: "Connexion au serveur perdue : le tableau des demandes n'est plus à jour en direct.",
         "Lost the connection to the server: the request board is no longer live.";

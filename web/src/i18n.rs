@@ -98,8 +98,6 @@ ui::texts! { Texts, FR, EN;
     nav_settings: "Réglages", "Settings";
     nav_analytics: "Statistiques", "Analytics";
     nav_ideas: "Idées", "Ideas";
-    switch_lang: "Switch to English", "Passer en français";
-    switch_lang_short: "EN", "FR";
 
     link_lost: "Connexion au serveur perdue : les nouveaux messages n'arrivent plus.",
         "Lost the connection to the server: new messages are not coming in.";

@@ -12,6 +12,8 @@ use super::icons::{icon, Icon};
 use super::password_field::PasswordField;
 use super::segmented::{SegOption, Segmented};
 use crate::api;
+use ui::components::widgets::ai_mode_options;
+
 use crate::i18n::Lang;
 use crate::i18n::Localized;
 use crate::state::conciergerie_form::{
@@ -20,23 +22,11 @@ use crate::state::conciergerie_form::{
 
 pub fn mode_options(lang: Lang) -> Vec<SegOption> {
     let t = lang.t();
-    vec![
-        SegOption {
-            value: AiMode::Auto.as_str(),
-            label: t.ai_mode_auto,
-            hint: t.ai_mode_auto_help,
-        },
-        SegOption {
-            value: AiMode::Suggest.as_str(),
-            label: t.ai_mode_suggest,
-            hint: t.ai_mode_suggest_help,
-        },
-        SegOption {
-            value: AiMode::Off.as_str(),
-            label: t.ai_mode_off,
-            hint: t.ai_mode_off_help,
-        },
-    ]
+    ai_mode_options(
+        (t.ai_mode_auto, t.ai_mode_auto_help),
+        (t.ai_mode_suggest, t.ai_mode_suggest_help),
+        (t.ai_mode_off, t.ai_mode_off_help),
+    )
 }
 
 /// What was saved, for the page to update its list and say so.

@@ -4,6 +4,7 @@
 use protocol::admin::ConciergerieOverview;
 use protocol::auth::Conciergerie;
 use protocol::{AiMode, ConciergerieId, Timestamp};
+use ui::components::widgets::kpi;
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
@@ -348,21 +349,6 @@ pub fn ConciergeriesPage(props: &ConciergeriesPageProps) -> Html {
                     </div>
                 }
             </>
-        }
-    };
-
-    let kpi = |label: &'static str,
-               value: String,
-               sub: Option<String>,
-               glyph: Icon,
-               class: &'static str| {
-        html! {
-            <div class={classes!("kpi", class)}>
-                <span class="kpi-icon">{ icon(glyph) }</span>
-                <span class="kpi-label">{ label }</span>
-                <strong class="kpi-value">{ value }</strong>
-                if let Some(sub) = sub { <span class="kpi-sub">{ sub }</span> }
-            </div>
         }
     };
 

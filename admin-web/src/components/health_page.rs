@@ -3,6 +3,7 @@
 //! per conciergerie.
 
 use protocol::admin::PlatformHealth;
+use ui::components::widgets::kpi as ui_kpi;
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
@@ -56,14 +57,13 @@ pub fn HealthPage(props: &HealthPageProps) -> Html {
                glyph: Icon,
                class: &'static str,
                alert: bool| {
-        html! {
-            <div class={classes!("kpi", class, alert.then_some("kpi-alert"))}>
-                <span class="kpi-icon">{ icon(glyph) }</span>
-                <span class="kpi-label">{ label }</span>
-                <strong class="kpi-value">{ value }</strong>
-                if let Some(sub) = sub { <span class="kpi-sub">{ sub }</span> }
-            </div>
-        }
+        ui_kpi(
+            label,
+            value,
+            sub,
+            glyph,
+            classes!(class, alert.then_some("kpi-alert")),
+        )
     };
 
     let body = match &*data {

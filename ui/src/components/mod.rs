@@ -4,5 +4,7 @@ pub mod bar_chart;
 pub mod hooks;
 pub mod icons;
 pub mod login;
+pub mod nav;
 pub mod root;
 pub mod segmented;
+pub mod widgets;

@@ -2,6 +2,7 @@
 //! median first response time, token usage and its estimated cost.
 
 use protocol::analytics::Analytics;
+use ui::components::widgets::kpi;
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
@@ -59,21 +60,6 @@ pub fn AnalyticsTab() -> Html {
     let on_period = {
         let days = days.clone();
         Callback::from(move |v: &'static str| days.set(v.parse().unwrap_or(30)))
-    };
-
-    let kpi = |label: &'static str,
-               value: String,
-               sub: Option<String>,
-               glyph: Icon,
-               class: &'static str| {
-        html! {
-            <div class={classes!("kpi", class)}>
-                <span class="kpi-icon">{ icon(glyph) }</span>
-                <span class="kpi-label">{ label }</span>
-                <strong class="kpi-value">{ value }</strong>
-                if let Some(sub) = sub { <span class="kpi-sub">{ sub }</span> }
-            </div>
-        }
     };
 
     let body = match &*data {
