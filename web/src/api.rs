@@ -89,6 +89,19 @@ pub async fn send_message(
     }
 }
 
+/// Why a reply was not sent, in the operator's words: a body WhatsApp cannot take is said so
+/// (the server's limit), everything else as any other error.
+pub fn send_refusal(e: &ApiError, lang: Lang) -> String {
+    let too_long = e.code() == Some("validation")
+        && e.field() == Some("body")
+        && e.server_message().is_some_and(|m| m.contains("too long"));
+    if too_long || e.code() == Some("payload_too_large") {
+        lang.t().err_body_too_long.to_owned()
+    } else {
+        e.message(lang)
+    }
+}
+
 pub async fn mark_read(id: ConversationId) -> Result<(), ApiError> {
     post_empty(&format!("/api/conversations/{id}/read")).await
 }
@@ -203,6 +216,34 @@ mod tests {
         assert_eq!(
             ApiError::Network.message(Lang::Fr),
             Lang::Fr.ui().err_network
+        );
+    }
+
+    #[test]
+    fn a_refused_send_says_why_in_the_operators_language() {
+        let too_long = ApiError::Status {
+            status: 422,
+            detail: Some(ErrorDetail {
+                code: "validation".into(),
+                message: "body is too long (4096 characters at most)".into(),
+                field: Some("body".into()),
+            }),
+        };
+        assert_eq!(
+            send_refusal(&too_long, Lang::Fr),
+            Lang::Fr.t().err_body_too_long
+        );
+        assert_eq!(
+            send_refusal(&too_long, Lang::En),
+            Lang::En.t().err_body_too_long
+        );
+        assert_eq!(
+            send_refusal(&ApiError::Network, Lang::En),
+            Lang::En.ui().err_network
+        );
+        assert_eq!(
+            send_refusal(&ApiError::Unauthorized, Lang::Fr),
+            Lang::Fr.ui().err_session_expired
         );
     }
 }

@@ -27,6 +27,14 @@ pub trait Localized: Copy {
         }
     }
 
+    /// The composer's counter: characters used of WhatsApp's limit.
+    fn chars_of(self, used: &str, max: &str) -> String {
+        match self.lang() {
+            Lang::Fr => format!("{used}\u{a0}/ {max} caractères"),
+            Lang::En => format!("{used} / {max} characters"),
+        }
+    }
+
     fn no_template(self, token: &str) -> String {
         match self.lang() {
             Lang::Fr => format!("Aucune réponse type pour « /{token} »"),
@@ -176,6 +184,9 @@ ui::texts! { Texts, FR, EN;
     templates_popup: "Réponses types", "Saved replies";
     insert_template: "Insérer une réponse type", "Insert a saved reply";
     send_failed: "Message non envoyé", "Message not sent";
+    err_body_too_long: "Message trop long pour WhatsApp\u{a0}: raccourcissez-le ou envoyez-le en plusieurs fois.",
+        "Message too long for WhatsApp: shorten it or send it in several parts.";
+    length_over: "Trop long pour un seul message WhatsApp", "Too long for one WhatsApp message";
 
     ai_mode_label: "Mode de l'IA dans cette conversation", "AI mode in this conversation";
     ai_mode_auto: "Auto", "Auto";

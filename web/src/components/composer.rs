@@ -9,7 +9,9 @@ use yew::prelude::*;
 
 use super::hooks::{input_value, use_lang};
 use super::icons::{icon, Icon};
+use crate::format::thousands;
 use crate::i18n::Localized;
+use crate::state::drafts::{Length, WHATSAPP_MAX_CHARS};
 use crate::state::templates::{insert, matching, slash_token};
 
 #[derive(Properties, PartialEq)]
@@ -177,6 +179,23 @@ pub fn Composer(props: &ComposerProps) -> Html {
     });
 
     let can_send = !disabled && !props.value.trim().is_empty();
+    // Warns before WhatsApp's limit; sending stays possible (the server says what it accepts).
+    let counter = match Length::of(&props.value) {
+        Length::Fine => Html::default(),
+        Length::Near { chars } | Length::Over { chars } => {
+            let over = chars > WHATSAPP_MAX_CHARS;
+            let (used, max) = (
+                thousands(chars as i64, lang),
+                thousands(WHATSAPP_MAX_CHARS as i64, lang),
+            );
+            html! {
+                <p id="composer-count" class={classes!("composer-count", over.then_some("over"))} aria-live="polite">
+                    if over { { icon(Icon::Alert) }<span>{ t.length_over }{ " · " }</span> }
+                    <span>{ lang.chars_of(&used, &max) }</span>
+                </p>
+            }
+        }
+    };
     html! {
         <div class={classes!("composer", disabled.then_some("disabled"))}>
             if let Some(reason) = &props.disabled_reason {
@@ -189,7 +208,7 @@ pub fn Composer(props: &ComposerProps) -> Html {
                     { icon(Icon::Bolt) }
                 </button>
                 <label class="visually-hidden" for="composer-input">{ t.composer_label }</label>
-                <textarea id="composer-input" ref={textarea} rows="1"
+                <textarea id="composer-input" ref={textarea} rows="1" dir="auto"
                     placeholder={t.composer_placeholder}
                     value={props.value.clone()} {oninput} {onkeydown} {disabled}
                     aria-describedby={if disabled { "composer-blocked" } else { "composer-hint" }}
@@ -205,6 +224,7 @@ pub fn Composer(props: &ComposerProps) -> Html {
             if !disabled {
                 <p class="composer-hint" id="composer-hint">{ t.composer_hint }</p>
             }
+            { counter }
         </div>
     }
 }
@@ -258,6 +278,20 @@ mod tests {
         assert!(html.contains("Aucune réponse type pour « /zz »"), "{html}");
         let html = render("Bonjour", None).await;
         assert!(!html.contains("tpl-popup"));
+    }
+
+    #[tokio::test]
+    async fn the_counter_warns_before_whatsapps_limit() {
+        assert!(!render("Bonjour", None).await.contains("composer-count"));
+        let near = render(&"a".repeat(1_500), None).await;
+        assert!(
+            near.contains("1\u{202f}500\u{a0}/ 1\u{202f}600 caractères"),
+            "{near}"
+        );
+        assert!(!near.contains("composer-count over"));
+        let over = render(&"a".repeat(1_700), None).await;
+        assert!(over.contains("composer-count over"));
+        assert!(over.contains("Trop long pour un seul message WhatsApp"));
     }
 
     #[tokio::test]

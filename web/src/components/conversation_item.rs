@@ -91,7 +91,7 @@ pub fn ConversationItem(props: &ConversationItemProps) -> Html {
                         }
                     </span>
                     <span class="conv-bottom">
-                        <span class="conv-preview">{ c.last_message_preview.clone().unwrap_or_default() }</span>
+                        <span class="conv-preview" dir="auto">{ c.last_message_preview.clone().unwrap_or_default() }</span>
                         if unread {
                             <span class="unread-badge" aria-label={lang.unread(c.unread_count)}>
                                 { if c.unread_count > 99 { "99+".to_owned() } else { c.unread_count.to_string() } }

@@ -25,6 +25,7 @@ use crate::api;
 use crate::api::Explain;
 use crate::i18n::Localized;
 use crate::route::{Route, Tab};
+use crate::state::drafts::Drafts;
 use crate::state::features::{FeatureAction, FeatureBoard};
 use crate::state::simulator::{SimulatorAction, SimulatorState};
 use crate::state::{InboxAction, InboxState};
@@ -80,7 +81,9 @@ pub fn Dashboard() -> Html {
     let list_error = use_state(|| None::<String>);
     let thread_error = use_state(|| None::<(ConversationId, String)>);
     // Unsent replies, per conversation, kept while the operator switches between them.
-    let drafts = use_mut_ref(std::collections::HashMap::<ConversationId, String>::new);
+    let drafts = Drafts::of(session.me.conciergerie.id);
+    // The conversation the inbox had open, so coming back to the inbox tab reopens it.
+    let last_open = use_mut_ref(|| None::<ConversationId>);
     // The open conversation, readable from the WebSocket callback without re-subscribing.
     let open_ref = use_mut_ref(|| None::<ConversationId>);
 
@@ -183,9 +186,13 @@ pub fn Dashboard() -> Html {
     {
         let inbox_d = inbox.dispatcher();
         let open_ref = open_ref.clone();
+        let last_open = last_open.clone();
         let thread_error = thread_error.clone();
         use_effect_with(open, move |open| {
             *open_ref.borrow_mut() = *open;
+            if open.is_some() {
+                *last_open.borrow_mut() = *open;
+            }
             inbox_d.dispatch(InboxAction::Open(*open));
             if let Some(id) = *open {
                 spawn_local(async move {
@@ -215,7 +222,23 @@ pub fn Dashboard() -> Html {
     };
     let on_back = {
         let navigate = navigate.clone();
-        Callback::from(move |_| navigate.emit(Route::inbox(None)))
+        let last_open = last_open.clone();
+        Callback::from(move |_| {
+            *last_open.borrow_mut() = None;
+            navigate.emit(Route::inbox(None))
+        })
+    };
+    // The navigation rail: back to the inbox is back to the conversation that was open there.
+    let on_tab = {
+        let navigate = navigate.clone();
+        let last_open = last_open.clone();
+        Callback::from(move |route: Route| match route {
+            Route {
+                tab: Tab::Inbox,
+                conversation: None,
+            } => navigate.emit(Route::inbox(*last_open.borrow())),
+            other => navigate.emit(other),
+        })
     };
     let toggle_sim = {
         let sim_open = sim_open.clone();
@@ -236,16 +259,11 @@ pub fn Dashboard() -> Html {
                         .as_ref()
                         .filter(|(id, _)| *id == c.id)
                         .map(|(_, e)| e.clone());
-                    let initial_draft = drafts.borrow().get(&c.id).cloned().unwrap_or_default();
+                    let initial_draft = drafts.load(c.id);
                     let on_draft = {
                         let drafts = drafts.clone();
                         Callback::from(move |(id, text): (ConversationId, String)| {
-                            let mut drafts = drafts.borrow_mut();
-                            if text.is_empty() {
-                                drafts.remove(&id);
-                            } else {
-                                drafts.insert(id, text);
-                            }
+                            drafts.save(id, &text)
                         })
                     };
                     html! {
@@ -288,7 +306,7 @@ pub fn Dashboard() -> Html {
     };
     html! {
         <div class={classes!("shell", (*sim_open && simulator_mode).then_some("with-sim"), open.is_some().then_some("chat-open"))}>
-            <Nav route={*route} navigate={navigate.clone()} unread={inbox.total_unread()}
+            <Nav route={*route} navigate={on_tab} unread={inbox.total_unread()}
                 {simulator_mode} sim_open={*sim_open} on_toggle_sim={toggle_sim.clone()} />
             <div class="workspace">
                 <Banners {link} {runtime} sim_open={*sim_open} on_toggle_sim={toggle_sim.clone()} />

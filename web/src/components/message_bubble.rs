@@ -201,7 +201,7 @@ pub fn MessageBubble(props: &MessageBubbleProps) -> Html {
         .then(|| html! { <span class="sender-label">{ t.sender_you }</span> });
     let body = (!m.body.is_empty()).then(|| {
         html! {
-            <p class="msg-text">
+            <p class="msg-text" dir="auto">
                 { for linkify(&m.body).into_iter().map(|s| match s {
                     Segment::Text(text) => html! { { text.to_owned() } },
                     Segment::Link(href) => html! {
