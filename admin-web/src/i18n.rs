@@ -35,7 +35,7 @@ pub trait Localized: Copy {
 
     fn new_request_note(self, author: &str, title: &str) -> String {
         match self.lang() {
-            Lang::Fr => format!("Nouvelle demande de {author} : {title}"),
+            Lang::Fr => format!("Nouvelle demande de {author}\u{a0}: {title}"),
             Lang::En => format!("New request from {author}: {title}"),
         }
     }
@@ -43,14 +43,14 @@ pub trait Localized: Copy {
     /// `Modifier : Alpes Clés`, for a button's accessible name.
     fn action_on(self, action: &str, target: &str) -> String {
         match self.lang() {
-            Lang::Fr => format!("{action} : {target}"),
+            Lang::Fr => format!("{action}\u{a0}: {target}"),
             Lang::En => format!("{action}: {target}"),
         }
     }
 
     fn edit_title(self, name: &str) -> String {
         match self.lang() {
-            Lang::Fr => format!("Modifier « {name} »"),
+            Lang::Fr => format!("Modifier «\u{a0}{name}\u{a0}»"),
             Lang::En => format!("Edit “{name}”"),
         }
     }
@@ -58,7 +58,7 @@ pub trait Localized: Copy {
     fn created_note(self, name: &str, email: &str) -> String {
         match self.lang() {
             Lang::Fr => format!(
-                "Conciergerie « {name} » créée. Ses opérateurs se connectent sur la page d'accueil avec {email} et le mot de passe initial."
+                "Conciergerie «\u{a0}{name}\u{a0}» créée. Ses opérateurs se connectent sur la page d'accueil avec {email} et le mot de passe initial."
             ),
             Lang::En => format!(
                 "“{name}” created. Its operators sign in on the home page with {email} and the initial password."
@@ -68,21 +68,21 @@ pub trait Localized: Copy {
 
     fn saved_note(self, name: &str) -> String {
         match self.lang() {
-            Lang::Fr => format!("Modifications de « {name} » enregistrées."),
+            Lang::Fr => format!("Modifications de «\u{a0}{name}\u{a0}» enregistrées."),
             Lang::En => format!("Changes to “{name}” saved."),
         }
     }
 
     fn deactivate_title(self, name: &str) -> String {
         match self.lang() {
-            Lang::Fr => format!("Désactiver « {name} » ?"),
+            Lang::Fr => format!("Désactiver «\u{a0}{name}\u{a0}»\u{a0}?"),
             Lang::En => format!("Deactivate “{name}”?"),
         }
     }
 
     fn reactivate_title(self, name: &str) -> String {
         match self.lang() {
-            Lang::Fr => format!("Réactiver « {name} » ?"),
+            Lang::Fr => format!("Réactiver «\u{a0}{name}\u{a0}»\u{a0}?"),
             Lang::En => format!("Reactivate “{name}”?"),
         }
     }
@@ -90,7 +90,7 @@ pub trait Localized: Copy {
     fn deactivated_note(self, name: &str) -> String {
         match self.lang() {
             Lang::Fr => format!(
-                "« {name} » est désactivée : ses opérateurs ont été déconnectés. Ses messages WhatsApp continuent d'être enregistrés."
+                "«\u{a0}{name}\u{a0}» est désactivée\u{a0}: ses opérateurs ont été déconnectés. Ses messages WhatsApp continuent d'être enregistrés."
             ),
             Lang::En => format!(
                 "“{name}” is deactivated: its operators were signed out. Its WhatsApp messages are still stored."
@@ -101,7 +101,7 @@ pub trait Localized: Copy {
     fn reactivated_note(self, name: &str) -> String {
         match self.lang() {
             Lang::Fr => {
-                format!("« {name} » est réactivée : ses opérateurs peuvent se reconnecter.")
+                format!("«\u{a0}{name}\u{a0}» est réactivée\u{a0}: ses opérateurs peuvent se reconnecter.")
             }
             Lang::En => format!("“{name}” is active again: its operators can sign in."),
         }
@@ -109,7 +109,7 @@ pub trait Localized: Copy {
 
     fn reset_title(self, name: &str) -> String {
         match self.lang() {
-            Lang::Fr => format!("Nouveau mot de passe pour « {name} »"),
+            Lang::Fr => format!("Nouveau mot de passe pour «\u{a0}{name}\u{a0}»"),
             Lang::En => format!("New password for “{name}”"),
         }
     }
@@ -117,7 +117,7 @@ pub trait Localized: Copy {
     fn reset_explain(self, email: &str) -> String {
         match self.lang() {
             Lang::Fr => format!(
-                "Identifiant : {email}. Toutes les sessions ouvertes de cette conciergerie seront fermées."
+                "Identifiant\u{a0}: {email}. Toutes les sessions ouvertes de cette conciergerie seront fermées."
             ),
             Lang::En => format!("Login: {email}. Every open session of this conciergerie will end."),
         }
@@ -126,7 +126,7 @@ pub trait Localized: Copy {
     fn reset_note(self, name: &str) -> String {
         match self.lang() {
             Lang::Fr => format!(
-                "Mot de passe de « {name} » réinitialisé. Ses opérateurs ont été déconnectés."
+                "Mot de passe de «\u{a0}{name}\u{a0}» réinitialisé. Ses opérateurs ont été déconnectés."
             ),
             Lang::En => format!("Password of “{name}” reset. Its operators were signed out."),
         }
@@ -213,7 +213,7 @@ pub trait Localized: Copy {
         let n = self.messages(messages as u64);
         match self.lang() {
             Lang::Fr => format!(
-                "Attribuer le {number} à « {name} » ? {n} rejoindront sa messagerie, et les suivants y arriveront directement."
+                "Attribuer le {number} à «\u{a0}{name}\u{a0}»\u{a0}? {n} rejoindront sa messagerie, et les suivants y arriveront directement."
             ),
             Lang::En => format!(
                 "Give {number} to “{name}”? {n} will join its inbox, and the next ones will go there directly."
@@ -223,12 +223,12 @@ pub trait Localized: Copy {
 
     fn assigned_note(self, moved: u64, name: &str, number: &str) -> String {
         match (self.lang(), moved) {
-            (Lang::Fr, 0) => format!("Le {number} appartient désormais à « {name} »."),
+            (Lang::Fr, 0) => format!("Le {number} appartient désormais à «\u{a0}{name}\u{a0}»."),
             (Lang::Fr, 1) => format!(
-                "Le {number} appartient désormais à « {name} » : 1 message a rejoint sa messagerie."
+                "Le {number} appartient désormais à «\u{a0}{name}\u{a0}»\u{a0}: 1 message a rejoint sa messagerie."
             ),
             (Lang::Fr, n) => format!(
-                "Le {number} appartient désormais à « {name} » : {n} messages ont rejoint sa messagerie."
+                "Le {number} appartient désormais à «\u{a0}{name}\u{a0}»\u{a0}: {n} messages ont rejoint sa messagerie."
             ),
             (Lang::En, n) => format!(
                 "{number} now belongs to “{name}”: {} moved into its inbox.",
@@ -280,9 +280,9 @@ ui::texts! { Texts, FR, EN;
     password: "Mot de passe", "Password";
     show_password: "Afficher le mot de passe", "Show password";
     hide_password: "Masquer le mot de passe", "Hide password";
-    login_demo_hint: "Premier administrateur (démo) : admin@example.com / admin123",
+    login_demo_hint: "Premier administrateur (démo)\u{a0}: admin@example.com / admin123",
         "First administrator (demo): admin@example.com / admin123";
-    operator_question: "Vous êtes une conciergerie ?", "Are you a conciergerie?";
+    operator_question: "Vous êtes une conciergerie\u{a0}?", "Are you a conciergerie?";
     operator_space: "Espace opérateurs", "Operator sign-in";
     logout: "Se déconnecter", "Log out";
     loading: "Chargement…", "Loading…";
@@ -295,7 +295,7 @@ ui::texts! { Texts, FR, EN;
     saving: "Enregistrement…", "Saving…";
     edit: "Modifier", "Edit";
     delete: "Supprimer", "Delete";
-    confirm_delete: "Supprimer définitivement ?", "Delete for good?";
+    confirm_delete: "Supprimer définitivement\u{a0}?", "Delete for good?";
     total: "Total", "Total";
     never: "Jamais", "Never";
     yesterday: "hier", "yesterday";
@@ -306,23 +306,23 @@ ui::texts! { Texts, FR, EN;
     nav_unrouted: "Non routés", "Unrouted";
     nav_health: "Santé", "Health";
 
-    link_lost: "Connexion au serveur perdue : le tableau des demandes n'est plus à jour en direct.",
+    link_lost: "Connexion au serveur perdue\u{a0}: le tableau des demandes n'est plus à jour en direct.",
         "Lost the connection to the server: the request board is no longer live.";
     runtime_demo: "Mode démo", "Demo mode";
-    runtime_simulator: "Pas de compte Twilio : les réponses partent vers le simulateur de voyageur.",
+    runtime_simulator: "Pas de compte Twilio\u{a0}: les réponses partent vers le simulateur de voyageur.",
         "No Twilio account: replies go to the guest simulator.";
-    runtime_offline_ai: "Pas de clé Anthropic : l'IA est le répondeur FAQ hors ligne.",
+    runtime_offline_ai: "Pas de clé Anthropic\u{a0}: l'IA est le répondeur FAQ hors ligne.",
         "No Anthropic key: the AI is the offline FAQ responder.";
 
     conciergeries_title: "Conciergeries", "Conciergeries";
     conciergeries_intro: "Chaque conciergerie a son compte, sa messagerie et son numéro WhatsApp. Activité des 7 derniers jours.",
         "Each conciergerie has its own account, inbox and WhatsApp number. Activity over the last 7 days.";
     conciergeries_caption: "Conciergeries et leur activité", "Conciergeries and their activity";
-    conciergeries_empty: "Aucune conciergerie pour l'instant. Créez la première : elle pourra se connecter aussitôt.",
+    conciergeries_empty: "Aucune conciergerie pour l'instant. Créez la première\u{a0}: elle pourra se connecter aussitôt.",
         "No conciergerie yet. Create the first one: it can sign in right away.";
     new_conciergerie: "Nouvelle conciergerie", "New conciergerie";
     create_conciergerie: "Créer la conciergerie", "Create the conciergerie";
-    search_conciergeries: "Rechercher : nom, e-mail, numéro", "Search: name, email, number";
+    search_conciergeries: "Rechercher\u{a0}: nom, e-mail, numéro", "Search: name, email, number";
     no_match: "Aucune conciergerie ne correspond.", "No conciergerie matches.";
     kpi_active: "Conciergeries actives", "Active conciergeries";
     kpi_conversations: "Conversations", "Conversations";
@@ -344,7 +344,7 @@ ui::texts! { Texts, FR, EN;
     reset_password_short: "Mot de passe", "Password";
     deactivate: "Désactiver", "Deactivate";
     reactivate: "Réactiver", "Reactivate";
-    deactivate_explain: "Ses opérateurs sont déconnectés tout de suite et ne peuvent plus se connecter. Les messages WhatsApp reçus pour elle continuent d'être enregistrés, rien n'est perdu ; vous pourrez la réactiver à tout moment.",
+    deactivate_explain: "Ses opérateurs sont déconnectés tout de suite et ne peuvent plus se connecter. Les messages WhatsApp reçus pour elle continuent d'être enregistrés, rien n'est perdu\u{a0}; vous pourrez la réactiver à tout moment.",
         "Its operators are signed out at once and can no longer sign in. WhatsApp messages sent to it are still stored, nothing is lost; you can reactivate it at any time.";
     reactivate_explain: "Ses opérateurs pourront de nouveau se connecter et retrouveront tous les messages reçus entre-temps.",
         "Its operators can sign in again and will find every message received meanwhile.";
@@ -359,10 +359,10 @@ ui::texts! { Texts, FR, EN;
     field_password_hint: "Au moins 8 caractères. Transmettez-le par un canal sûr.",
         "At least 8 characters. Pass it on through a safe channel.";
     field_number: "Numéro WhatsApp", "WhatsApp number";
-    field_number_hint: "Format Twilio : whatsapp:+ puis l'indicatif et le numéro. Facultatif ; « +33 6 12 34 56 78 » est converti.",
+    field_number_hint: "Format Twilio\u{a0}: whatsapp:+ puis l'indicatif et le numéro. Facultatif\u{a0}; «\u{a0}+33 6 12 34 56 78\u{a0}» est converti.",
         "Twilio's format: whatsapp:+ then country code and number. Optional; “+33 6 12 34 56 78” is converted.";
     field_sid: "Messaging Service SID", "Messaging Service SID";
-    field_sid_hint: "Facultatif : si ses numéros passent par un Messaging Service Twilio (MG suivi de 32 caractères).",
+    field_sid_hint: "Facultatif\u{a0}: si ses numéros passent par un Messaging Service Twilio (MG suivi de 32 caractères).",
         "Optional: when its numbers go through a Twilio Messaging Service (MG then 32 characters).";
     field_ai_mode: "Mode de l'IA par défaut", "Default AI mode";
     ai_mode_auto: "Auto", "Auto";
@@ -370,17 +370,17 @@ ui::texts! { Texts, FR, EN;
     ai_mode_off: "Désactivée", "Off";
     ai_mode_auto_help: "L'IA répond seule aux voyageurs.", "The AI answers guests on its own.";
     ai_mode_suggest_help: "L'IA propose, un opérateur valide.", "The AI proposes, an operator approves.";
-    ai_mode_off_help: "Pas d'IA : l'équipe répond à tout.", "No AI: the team answers everything.";
+    ai_mode_off_help: "Pas d'IA\u{a0}: l'équipe répond à tout.", "No AI: the team answers everything.";
     field_required: "Ce champ est obligatoire.", "This field is required.";
     too_long: "Ce texte est trop long.", "This text is too long.";
     email_invalid: "Adresse e-mail invalide.", "Invalid email address.";
     password_too_short: "Au moins 8 caractères.", "At least 8 characters.";
-    number_invalid: "Numéro invalide : whatsapp:+ puis 7 à 15 chiffres, par ex. whatsapp:+33612345678.",
+    number_invalid: "Numéro invalide\u{a0}: whatsapp:+ puis 7 à 15 chiffres, par ex. whatsapp:+33612345678.",
         "Invalid number: whatsapp:+ then 7 to 15 digits, e.g. whatsapp:+33612345678.";
-    sid_invalid: "SID invalide : MG suivi de 32 lettres ou chiffres.", "Invalid SID: MG then 32 letters or digits.";
+    sid_invalid: "SID invalide\u{a0}: MG suivi de 32 lettres ou chiffres.", "Invalid SID: MG then 32 letters or digits.";
 
     features_title: "Demandes de fonctionnalités", "Feature requests";
-    features_intro: "Les idées des conciergeries, en direct. Changez leur statut : chaque conciergerie suit l'avancement des siennes.",
+    features_intro: "Les idées des conciergeries, en direct. Changez leur statut\u{a0}: chaque conciergerie suit l'avancement des siennes.",
         "The conciergeries' ideas, live. Change their status: each conciergerie follows its own.";
     stats_label: "Demandes par statut (cliquer pour filtrer)", "Requests by status (click to filter)";
     stat_total: "Total", "Total";
@@ -389,7 +389,7 @@ ui::texts! { Texts, FR, EN;
     stat_completed: "Terminées", "Done";
     stat_rejected: "Refusées", "Declined";
     filters_label: "Filtrer les demandes", "Filter the requests";
-    search_requests: "Rechercher : titre, texte, auteur", "Search: title, text, author";
+    search_requests: "Rechercher\u{a0}: titre, texte, auteur", "Search: title, text, author";
     filter_status: "Filtrer par statut", "Filter by status";
     filter_priority: "Filtrer par priorité", "Filter by priority";
     all_statuses: "Tous", "All";
@@ -399,7 +399,7 @@ ui::texts! { Texts, FR, EN;
         "No request yet. The conciergeries' requests will show up here live.";
     no_request_match: "Aucune demande ne correspond à ces filtres.", "No request matches these filters.";
     idea_new: "Nouvelle demande", "New request";
-    idea_new_help: "Déposée au nom de Majordome ; les conciergeries ne voient que les leurs.",
+    idea_new_help: "Déposée au nom de Majordome\u{a0}; les conciergeries ne voient que les leurs.",
         "Filed as Majordome; conciergeries only see their own.";
     idea_title: "Titre", "Title";
     idea_description: "Description", "Description";
@@ -417,7 +417,7 @@ ui::texts! { Texts, FR, EN;
     fs_rejected: "Refusée", "Declined";
 
     unrouted_title: "Messages non routés", "Unrouted messages";
-    unrouted_intro: "Des messages WhatsApp arrivés sur un numéro qu'aucune conciergerie n'utilise. Ils sont conservés : attribuez le numéro à une conciergerie et ils rejoindront sa messagerie.",
+    unrouted_intro: "Des messages WhatsApp arrivés sur un numéro qu'aucune conciergerie n'utilise. Ils sont conservés\u{a0}: attribuez le numéro à une conciergerie et ils rejoindront sa messagerie.",
         "WhatsApp messages sent to a number no conciergerie uses. They are kept: give the number to a conciergerie and they join its inbox.";
     unrouted_empty_title: "Aucun message en attente", "Nothing waiting";
     unrouted_empty: "Chaque message WhatsApp reçu a trouvé sa conciergerie.", "Every WhatsApp message received found its conciergerie.";
@@ -428,7 +428,7 @@ ui::texts! { Texts, FR, EN;
     assign_hint: "Seules les conciergeries sans autre numéro peuvent le recevoir.",
         "Only conciergeries without another number can take it.";
     assign_none: "Aucune conciergerie pour l'instant.", "No conciergerie yet.";
-    assign_none_free: "Toutes les conciergeries ont déjà un numéro : retirez-en un, ou créez une conciergerie.",
+    assign_none_free: "Toutes les conciergeries ont déjà un numéro\u{a0}: retirez-en un, ou créez une conciergerie.",
         "Every conciergerie already has a number: remove one, or create a conciergerie.";
     assign_conflict: "Impossible d'attribuer ce numéro.", "This number cannot be assigned.";
     go_to_conciergeries: "Gérer les conciergeries", "Manage conciergeries";
@@ -459,7 +459,7 @@ ui::texts! { Texts, FR, EN;
     col_input_tokens: "Jetons en entrée", "Input tokens";
     col_output_tokens: "Jetons en sortie", "Output tokens";
     col_cost: "Coût estimé", "Estimated cost";
-    cost_note: "Estimation au tarif public du modèle configuré, cache compris ; la facture d'Anthropic fait foi.",
+    cost_note: "Estimation au tarif public du modèle configuré, cache compris\u{a0}; la facture d'Anthropic fait foi.",
         "Estimated at the configured model's public price, cache included; Anthropic's invoice is authoritative.";
 
     err_network: "Serveur injoignable. Vérifiez votre connexion.", "Cannot reach the server. Check your connection.";
@@ -501,5 +501,12 @@ mod tests {
     #[test]
     fn each_language_has_its_texts() {
         assert_ne!(Lang::Fr.t().nav_unrouted, Lang::En.t().nav_unrouted);
+    }
+
+    #[test]
+    fn french_texts_keep_their_punctuation_on_the_line() {
+        for text in FR.all() {
+            assert!(ui::i18n::french_spacing_ok(text), "{text:?}");
+        }
     }
 }

@@ -110,6 +110,13 @@ impl Lang {
     }
 }
 
+/// Whether a French text keeps « ? ! : ; » and « » with their word: a plain space there lets the
+/// browser wrap the sign onto a line of its own.
+pub fn french_spacing_ok(text: &str) -> bool {
+    let breakable_before = [" ?", " !", " :", " ;", " »"];
+    !breakable_before.iter().any(|p| text.contains(p)) && !text.contains("« ")
+}
+
 /// Declares an app's fixed texts: a struct with one `&'static str` field per key, and its French
 /// and English instances.
 ///
@@ -124,6 +131,13 @@ macro_rules! texts {
         /// Every fixed text, in one language.
         pub struct $name {
             $(pub $key: &'static str,)+
+        }
+
+        impl $name {
+            /// Every text, for checks over all of them.
+            pub fn all(&self) -> Vec<&'static str> {
+                vec![$(self.$key,)+]
+            }
         }
 
         pub static $fr_name: $name = $name { $($key: $fr,)+ };
@@ -185,6 +199,10 @@ mod tests {
 
     #[test]
     fn french_punctuation_never_wraps_alone() {
+        assert!(UI_FR.all().into_iter().all(french_spacing_ok));
+        assert!(!french_spacing_ok("Bonjour !"));
+        assert!(!french_spacing_ok("« Alpes »"));
+        assert!(french_spacing_ok("Bonjour\u{a0}! «\u{a0}Alpes\u{a0}»"));
         assert!(Lang::Fr.ui().err_session_expired.contains("\u{a0}:"));
         assert_eq!(
             Lang::Fr.chart_day("01/03", [("Voyageurs", 4), ("IA", 3), ("Équipe", 1)]),

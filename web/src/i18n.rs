@@ -22,7 +22,7 @@ pub trait Localized: Copy {
 
     fn window_open(self, remaining: &str) -> String {
         match self.lang() {
-            Lang::Fr => format!("Fenêtre 24 h : encore {remaining}"),
+            Lang::Fr => format!("Fenêtre 24 h\u{a0}: encore {remaining}"),
             Lang::En => format!("24 h window: {remaining} left"),
         }
     }
@@ -37,7 +37,7 @@ pub trait Localized: Copy {
 
     fn no_template(self, token: &str) -> String {
         match self.lang() {
-            Lang::Fr => format!("Aucune réponse type pour « /{token} »"),
+            Lang::Fr => format!("Aucune réponse type pour «\u{a0}/{token}\u{a0}»"),
             Lang::En => format!("No saved reply for “/{token}”"),
         }
     }
@@ -87,14 +87,14 @@ ui::texts! { Texts, FR, EN;
     login_subtitle: "Accédez à la messagerie de votre conciergerie.",
         "Open your concierge team's inbox.";
     email: "E-mail", "Email";
-    login_demo_hint: "Compte de démonstration : demo@example.com / demo123",
+    login_demo_hint: "Compte de démonstration\u{a0}: demo@example.com / demo123",
         "Demo account: demo@example.com / demo123";
     login_points: "Vos voyageurs écrivent sur WhatsApp · l'IA répond à partir de votre FAQ · votre équipe reprend la main quand il le faut",
         "Guests write on WhatsApp · the AI answers from your FAQ · your team takes over whenever needed";
-    hero_guest: "Bonjour ! À quelle heure puis-je arriver demain ?", "Hi! What time can I arrive tomorrow?";
-    hero_ai: "Bonjour ! L'arrivée se fait à partir de 16 h. La boîte à clés est à droite de la porte, code 4821.",
+    hero_guest: "Bonjour\u{a0}! À quelle heure puis-je arriver demain\u{a0}?", "Hi! What time can I arrive tomorrow?";
+    hero_ai: "Bonjour\u{a0}! L'arrivée se fait à partir de 16 h. La boîte à clés est à droite de la porte, code 4821.",
         "Hello! Check-in is from 4 pm. The key box is to the right of the door, code 4821.";
-    hero_thanks: "Parfait, merci beaucoup !", "Perfect, thanks a lot!";
+    hero_thanks: "Parfait, merci beaucoup\u{a0}!", "Perfect, thanks a lot!";
     logout: "Se déconnecter", "Log out";
     loading: "Chargement…", "Loading…";
     retry: "Réessayer", "Retry";
@@ -107,16 +107,16 @@ ui::texts! { Texts, FR, EN;
     nav_analytics: "Statistiques", "Analytics";
     nav_ideas: "Idées", "Ideas";
 
-    link_lost: "Connexion au serveur perdue : les nouveaux messages n'arrivent plus.",
+    link_lost: "Connexion au serveur perdue\u{a0}: les nouveaux messages n'arrivent plus.",
         "Lost the connection to the server: new messages are not coming in.";
     link_connecting: "Connexion au direct…", "Connecting to live updates…";
     runtime_demo: "Mode démo", "Demo mode";
-    runtime_simulator: "Pas de compte Twilio : les réponses partent vers le simulateur de voyageur intégré.",
+    runtime_simulator: "Pas de compte Twilio\u{a0}: les réponses partent vers le simulateur de voyageur intégré.",
         "No Twilio account: replies go to the built-in guest simulator.";
-    runtime_offline_ai: "Pas de clé Anthropic : l'IA est le répondeur FAQ hors ligne.",
+    runtime_offline_ai: "Pas de clé Anthropic\u{a0}: l'IA est le répondeur FAQ hors ligne.",
         "No Anthropic key: the AI is the offline FAQ responder.";
     runtime_simulator_short: "Simulateur de voyageur (sans Twilio)", "Guest simulator (no Twilio)";
-    runtime_offline_ai_short: "IA : FAQ hors ligne", "AI: offline FAQ";
+    runtime_offline_ai_short: "IA\u{a0}: FAQ hors ligne", "AI: offline FAQ";
     open_simulator: "Simulateur", "Simulator";
     open_simulator_long: "Ouvrir le simulateur de voyageur", "Open the guest simulator";
     close_simulator: "Fermer le simulateur", "Close the simulator";
@@ -172,7 +172,7 @@ ui::texts! { Texts, FR, EN;
 
     window_closed: "Fenêtre 24 h fermée", "24 h window closed";
     window_never: "En attente du voyageur", "Waiting for the guest";
-    window_closed_explain: "WhatsApp n'autorise les réponses libres que dans les 24 h qui suivent le dernier message du voyageur. Cette fenêtre est fermée : elle se rouvrira dès qu'il vous écrira.",
+    window_closed_explain: "WhatsApp n'autorise les réponses libres que dans les 24 h qui suivent le dernier message du voyageur. Cette fenêtre est fermée\u{a0}: elle se rouvrira dès qu'il vous écrira.",
         "WhatsApp only allows free-form replies within 24 hours of the guest's last message. This window is closed; it reopens as soon as the guest writes again.";
     window_never_explain: "WhatsApp n'autorise une réponse libre qu'après un message du voyageur.",
         "WhatsApp only allows a free-form reply after the guest has written.";
@@ -182,6 +182,8 @@ ui::texts! { Texts, FR, EN;
         "Enter to send · Shift+Enter for a new line";
     send: "Envoyer", "Send";
     templates_popup: "Réponses types", "Saved replies";
+    templates_none_yet: "Pas encore de réponse type.", "No saved replies yet.";
+    templates_create_first: "Créer la première", "Create the first one";
     insert_template: "Insérer une réponse type", "Insert a saved reply";
     send_failed: "Message non envoyé", "Message not sent";
     err_body_too_long: "Message trop long pour WhatsApp\u{a0}: raccourcissez-le ou envoyez-le en plusieurs fois.",
@@ -199,7 +201,7 @@ ui::texts! { Texts, FR, EN;
     ai_mode_reset: "Revenir au réglage par défaut", "Back to the default setting";
     hand_back: "Rendre la main à l'IA", "Hand back to the AI";
     take_over: "Prendre la main", "Take over";
-    ai_paused_note: "Vous avez pris la main : l'IA se tait dans cette conversation.",
+    ai_paused_note: "Vous avez pris la main\u{a0}: l'IA se tait dans cette conversation.",
         "You took over: the AI stays quiet in this conversation.";
     handoff_title: "L'IA vous passe la main", "The AI handed over to you";
     handoff_default_reason: "Elle n'a pas trouvé de réponse sûre dans votre FAQ.",
@@ -214,7 +216,7 @@ ui::texts! { Texts, FR, EN;
     conversation_actions: "Réglages de la conversation", "Conversation controls";
 
     simulator_title: "Simulateur de voyageur", "Guest simulator";
-    simulator_intro: "Jouez un voyageur : vos messages suivent le même chemin qu'un vrai message WhatsApp.",
+    simulator_intro: "Jouez un voyageur\u{a0}: vos messages suivent le même chemin qu'un vrai message WhatsApp.",
         "Play a guest: your messages take the same path as a real WhatsApp message.";
     sim_number: "Numéro du voyageur", "Guest's number";
     sim_name: "Nom du voyageur", "Guest's name";
@@ -222,7 +224,7 @@ ui::texts! { Texts, FR, EN;
         "International format, e.g. +33 6 12 34 56 78";
     sim_placeholder: "Message", "Message";
     sim_send: "Envoyer en tant que voyageur", "Send as the guest";
-    sim_empty: "Écrivez comme un voyageur, par exemple « À quelle heure est l'arrivée ? »",
+    sim_empty: "Écrivez comme un voyageur, par exemple «\u{a0}À quelle heure est l'arrivée\u{a0}?\u{a0}»",
         "Write as a guest would, e.g. “What time is check-in?”";
     sim_new_guest: "Nouveau voyageur", "New guest";
     sim_online: "en ligne", "online";
@@ -236,9 +238,9 @@ ui::texts! { Texts, FR, EN;
     faq_add: "Ajouter une FAQ", "Add a FAQ";
     faq_question: "Question", "Question";
     faq_answer: "Réponse", "Answer";
-    faq_question_hint: "Telle que le voyageur la poserait, par ex. « À quelle heure est le check-in ? »",
+    faq_question_hint: "Telle que le voyageur la poserait, par ex. «\u{a0}À quelle heure est le check-in\u{a0}?\u{a0}»",
         "As a guest would ask it, e.g. “What time is check-in?”";
-    faq_empty: "Aucune FAQ pour l'instant. Ajoutez les questions que vos voyageurs posent le plus : arrivée, Wi-Fi, parking…",
+    faq_empty: "Aucune FAQ pour l'instant. Ajoutez les questions que vos voyageurs posent le plus\u{a0}: arrivée, Wi-Fi, parking…",
         "No FAQ yet. Add what your guests ask most: check-in, Wi-Fi, parking…";
     faq_search: "Rechercher dans la FAQ", "Search the FAQ";
     save: "Enregistrer", "Save";
@@ -246,7 +248,7 @@ ui::texts! { Texts, FR, EN;
     cancel: "Annuler", "Cancel";
     edit: "Modifier", "Edit";
     delete: "Supprimer", "Delete";
-    confirm_delete: "Supprimer définitivement ?", "Delete for good?";
+    confirm_delete: "Supprimer définitivement\u{a0}?", "Delete for good?";
     field_required: "Ce champ est obligatoire.", "This field is required.";
     too_long: "Ce texte est trop long.", "This text is too long.";
     updated_at: "Modifiée", "Updated";
@@ -272,7 +274,7 @@ ui::texts! { Texts, FR, EN;
     template_body: "Texte", "Text";
     template_add: "Nouvelle réponse type", "New saved reply";
     templates_empty: "Aucune réponse type pour l'instant.", "No saved replies yet.";
-    shortcut_invalid: "Lettres, chiffres, tirets : pas d'espace.", "Letters, digits, dashes: no spaces.";
+    shortcut_invalid: "Lettres, chiffres, tirets\u{a0}: pas d'espace.", "Letters, digits, dashes: no spaces.";
 
     analytics_title: "Statistiques", "Analytics";
     period_label: "Période", "Period";
@@ -295,7 +297,7 @@ ui::texts! { Texts, FR, EN;
     no_data: "Pas encore de données sur cette période.", "No data for this period yet.";
 
     ideas_title: "Demandes de fonctionnalités", "Feature requests";
-    ideas_intro: "Une idée pour améliorer Majordome ? Proposez-la ici et suivez son avancement.",
+    ideas_intro: "Une idée pour améliorer Majordome\u{a0}? Proposez-la ici et suivez son avancement.",
         "An idea to make Majordome better? Suggest it here and follow its progress.";
     idea_new: "Nouvelle demande", "New request";
     idea_title: "Titre", "Title";
@@ -312,7 +314,7 @@ ui::texts! { Texts, FR, EN;
     fs_rejected: "Refusée", "Declined";
 
     err_network: "Serveur injoignable. Vérifiez votre connexion.", "Cannot reach the server. Check your connection.";
-    err_63016: "Hors de la fenêtre de 24 h de WhatsApp : le voyageur doit écrire avant qu'une réponse libre puisse lui parvenir",
+    err_63016: "Hors de la fenêtre de 24 h de WhatsApp\u{a0}: le voyageur doit écrire avant qu'une réponse libre puisse lui parvenir",
         "Outside WhatsApp's 24 h window: the guest must write before a free-form reply can reach them";
     err_bad_number: "Numéro WhatsApp invalide ou inexistant", "Invalid or unknown WhatsApp number";
     err_unreachable: "Voyageur injoignable (téléphone éteint ou hors réseau)", "Guest unreachable (phone off or out of coverage)";
@@ -320,4 +322,16 @@ ui::texts! { Texts, FR, EN;
     err_rate_limited: "Limite d'envoi WhatsApp atteinte", "WhatsApp sending limit reached";
     err_blocked: "Message refusé par WhatsApp", "Message refused by WhatsApp";
     err_unknown: "Échec de l'envoi", "Delivery failed";
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn french_texts_keep_their_punctuation_on_the_line() {
+        for text in FR.all() {
+            assert!(ui::i18n::french_spacing_ok(text), "{text:?}");
+        }
+    }
 }

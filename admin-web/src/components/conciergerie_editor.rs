@@ -326,6 +326,6 @@ mod tests {
         assert!(html.contains("value=\"Alpes Clés\""), "{html}");
         assert!(html.contains("value=\"whatsapp:+33612345604\""));
         assert!(!html.contains("Mot de passe initial"));
-        assert!(html.contains("Modifier « Alpes Clés »"), "{html}");
+        assert!(html.contains("Modifier «\u{a0}Alpes Clés\u{a0}»"), "{html}");
     }
 }

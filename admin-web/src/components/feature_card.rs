@@ -406,7 +406,7 @@ mod tests {
         assert!(html.contains("<option value=\"high\" selected"), "{html}");
         assert!(html.contains("Nouveau"), "fresh badge: {html}");
         assert!(
-            html.contains("aria-label=\"Supprimer : Export PDF\""),
+            html.contains("aria-label=\"Supprimer\u{a0}: Export PDF\""),
             "{html}"
         );
     }

@@ -153,7 +153,15 @@ pub fn Composer(props: &ComposerProps) -> Html {
     };
 
     let popup = popup_open.then(|| {
-        if matches.is_empty() {
+        if props.templates.is_empty() {
+            // None saved yet: say where they are made, rather than a dead end.
+            html! {
+                <div class="tpl-popup tpl-empty tpl-first" role="status">
+                    <span>{ t.templates_none_yet }</span>
+                    <a href="#/settings" id="tpl-create" class="btn btn-small btn-outline">{ icon(Icon::Plus) }{ t.templates_create_first }</a>
+                </div>
+            }
+        } else if matches.is_empty() {
             html! { <div class="tpl-popup tpl-empty" role="status">{ lang.no_template(token.as_deref().unwrap_or_default()) }</div> }
         } else {
             html! {
@@ -247,14 +255,23 @@ mod tests {
     }
 
     async fn render(value: &str, disabled_reason: Option<&str>) -> String {
+        let templates = vec![
+            tpl(1, "wifi", "Le code Wi-Fi est 1234."),
+            tpl(2, "checkout", "Départ avant 11 h."),
+        ];
+        render_with(value, disabled_reason, templates).await
+    }
+
+    async fn render_with(
+        value: &str,
+        disabled_reason: Option<&str>,
+        templates: Vec<Template>,
+    ) -> String {
         let props = ComposerProps {
             value: value.into(),
             on_input: Callback::noop(),
             on_send: Callback::noop(),
-            templates: Rc::new(vec![
-                tpl(1, "wifi", "Le code Wi-Fi est 1234."),
-                tpl(2, "checkout", "Départ avant 11 h."),
-            ]),
+            templates: Rc::new(templates),
             disabled_reason: disabled_reason.map(str::to_owned),
             focus_seq: 0,
         };
@@ -275,9 +292,20 @@ mod tests {
         assert!(html.contains("aria-selected=\"true\""));
         assert!(html.contains("aria-expanded=\"true\""));
         let html = render("/zz", None).await;
-        assert!(html.contains("Aucune réponse type pour « /zz »"), "{html}");
+        assert!(
+            html.contains("Aucune réponse type pour «\u{a0}/zz\u{a0}»"),
+            "{html}"
+        );
         let html = render("Bonjour", None).await;
         assert!(!html.contains("tpl-popup"));
+    }
+
+    #[tokio::test]
+    async fn without_saved_replies_slash_offers_to_create_the_first() {
+        let html = render_with("/", None, Vec::new()).await;
+        assert!(html.contains("id=\"tpl-create\""), "{html}");
+        assert!(html.contains("href=\"#/settings\""));
+        assert!(!render("/wi", None).await.contains("tpl-create"));
     }
 
     #[tokio::test]

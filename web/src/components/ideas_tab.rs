@@ -143,7 +143,7 @@ pub fn IdeasTab(props: &IdeasTabProps) -> Html {
                             </div>
                             if !fr.description.is_empty() { <p class="idea-desc">{ fr.description.clone() }</p> }
                             <div class="idea-meta">
-                                <span class={classes!("prio", format!("prio-{}", fr.priority.as_str()))}>{ t.idea_priority }{ " : " }{ priority_label(fr.priority, lang) }</span>
+                                <span class={classes!("prio", format!("prio-{}", fr.priority.as_str()))}>{ t.idea_priority }{ lang.pick("\u{a0}: ", ": ") }{ priority_label(fr.priority, lang) }</span>
                                 <span class="muted small">{ lang.filed_on(&date) }</span>
                                 if fr.status == FeatureStatus::Pending {
                                     <span class="card-actions">
@@ -153,7 +153,7 @@ pub fn IdeasTab(props: &IdeasTabProps) -> Html {
                                                 onclick={let c = confirm.clone(); Callback::from(move |_| c.set(None))}>{ t.cancel }</button>
                                             <button type="button" class="btn btn-small btn-danger" onclick={delete(fr.id)}>{ t.delete }</button>
                                         } else {
-                                            <button type="button" class="btn-icon btn-danger-text" aria-label={format!("{} : {}", t.delete, fr.title)}
+                                            <button type="button" class="btn-icon btn-danger-text" aria-label={format!("{}{}{}", t.delete, lang.pick("\u{a0}: ", ": "), fr.title)}
                                                 title={t.delete}
                                                 onclick={let c = confirm.clone(); let id = fr.id; Callback::from(move |_| c.set(Some(id)))}>
                                                 { icon(Icon::Trash) }

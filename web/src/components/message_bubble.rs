@@ -167,7 +167,7 @@ pub fn MessageBubble(props: &MessageBubbleProps) -> Html {
                 <span>
                     { glyph }
                     if let Some(title) = title {
-                        <strong>{ title }{ if lang == Lang::Fr { " :" } else { ":" } }</strong>
+                        <strong>{ title }{ lang.pick("\u{a0}:", ":") }</strong>
                     }
                     { m.body.clone() }
                     <time datetime={m.created_at.to_rfc3339()}>{ clock_time(m.created_at, utc_offset_minutes(m.created_at)) }</time>
