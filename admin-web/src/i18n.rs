@@ -408,13 +408,6 @@ ui::texts! { Texts, FR, EN;
     idea_submit: "Ajouter", "Add";
     new_badge: "Nouveau", "New";
     unknown_author: "Auteur inconnu", "Unknown author";
-    prio_low: "Basse", "Low";
-    prio_medium: "Moyenne", "Medium";
-    prio_high: "Haute", "High";
-    fs_pending: "En attente", "Pending";
-    fs_in_progress: "En cours", "In progress";
-    fs_completed: "Terminée", "Done";
-    fs_rejected: "Refusée", "Declined";
 
     unrouted_title: "Messages non routés", "Unrouted messages";
     unrouted_intro: "Des messages WhatsApp arrivés sur un numéro qu'aucune conciergerie n'utilise. Ils sont conservés\u{a0}: attribuez le numéro à une conciergerie et ils rejoindront sa messagerie.",

@@ -6,6 +6,8 @@
 //! French texts use a no-break space (U+00A0) before « : ; ! ? » and inside « », so a "?" never
 //! wraps onto a line of its own.
 
+use protocol::{FeatureStatus, Priority};
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
 pub enum Lang {
     #[default]
@@ -110,6 +112,27 @@ impl Lang {
     }
 }
 
+/// A feature request's status, as both apps' boards say it.
+pub fn status_label(s: FeatureStatus, lang: Lang) -> &'static str {
+    let t = lang.ui();
+    match s {
+        FeatureStatus::Pending => t.fs_pending,
+        FeatureStatus::InProgress => t.fs_in_progress,
+        FeatureStatus::Completed => t.fs_completed,
+        FeatureStatus::Rejected => t.fs_rejected,
+    }
+}
+
+/// A feature request's priority.
+pub fn priority_label(p: Priority, lang: Lang) -> &'static str {
+    let t = lang.ui();
+    match p {
+        Priority::Low => t.prio_low,
+        Priority::Medium => t.prio_medium,
+        Priority::High => t.prio_high,
+    }
+}
+
 /// Whether a French text keeps « ? ! : ; » and « » with their word: a plain space there lets the
 /// browser wrap the sign onto a line of its own.
 pub fn french_spacing_ok(text: &str) -> bool {
@@ -162,6 +185,14 @@ texts! { UiTexts, UI_FR, UI_EN;
     logout: "Se déconnecter", "Log out";
 
     chart_title: "Messages par jour", "Messages per day";
+
+    prio_low: "Basse", "Low";
+    prio_medium: "Moyenne", "Medium";
+    prio_high: "Haute", "High";
+    fs_pending: "En attente", "Pending";
+    fs_in_progress: "En cours", "In progress";
+    fs_completed: "Terminée", "Done";
+    fs_rejected: "Refusée", "Declined";
     chart_date: "Date", "Date";
 
     err_session_expired: "Votre session a expiré\u{a0}: reconnectez-vous.", "Your session has expired: please sign in again.";

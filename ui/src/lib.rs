@@ -17,4 +17,5 @@ pub mod clock;
 pub mod components;
 pub mod format;
 pub mod i18n;
+pub mod location;
 pub mod ws;

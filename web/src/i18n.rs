@@ -305,13 +305,6 @@ ui::texts! { Texts, FR, EN;
     idea_priority: "Priorité", "Priority";
     idea_submit: "Proposer", "Submit";
     ideas_empty: "Vous n'avez encore rien proposé.", "You have not suggested anything yet.";
-    prio_low: "Basse", "Low";
-    prio_medium: "Moyenne", "Medium";
-    prio_high: "Haute", "High";
-    fs_pending: "En attente", "Pending";
-    fs_in_progress: "En cours", "In progress";
-    fs_completed: "Terminée", "Done";
-    fs_rejected: "Refusée", "Declined";
 
     err_network: "Serveur injoignable. Vérifiez votre connexion.", "Cannot reach the server. Check your connection.";
     err_63016: "Hors de la fenêtre de 24 h de WhatsApp\u{a0}: le voyageur doit écrire avant qu'une réponse libre puisse lui parvenir",

@@ -3,6 +3,7 @@
 //! lays out the navigation, banners and the page.
 
 use protocol::events::ServerEvent;
+use ui::location::{self, set_hash};
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
@@ -21,27 +22,6 @@ use crate::state::board::{Board, BoardAction};
 use crate::state::conciergeries::{ConciergerieAction, ConciergerieList};
 use crate::state::unrouted::{Unrouted, UnroutedAction};
 use crate::ws::use_live;
-
-fn current_hash() -> String {
-    #[cfg(target_arch = "wasm32")]
-    {
-        web_sys::window()
-            .and_then(|w| w.location().hash().ok())
-            .unwrap_or_default()
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        String::new()
-    }
-}
-
-fn set_hash(hash: &str) {
-    if let Some(w) = web_sys::window() {
-        if w.location().hash().ok().as_deref() != Some(hash) {
-            let _ = w.location().set_hash(hash);
-        }
-    }
-}
 
 /// Reload triggers, one per resource; bumping one refetches it. A reducer, so callbacks made
 /// once (the WebSocket's) never bump a stale copy.
@@ -77,7 +57,7 @@ pub fn Dashboard() -> Html {
     let session = use_context::<SessionCtx>().expect("Dashboard needs a session");
     let lang = use_lang();
     let t = lang.t();
-    let page = use_state(|| Page::parse(&current_hash()));
+    let page = use_state(|| Page::parse(&location::hash()));
     let conciergeries = use_reducer(ConciergerieList::default);
     let board = use_reducer(Board::default);
     let unrouted = use_reducer(Unrouted::default);
@@ -102,7 +82,7 @@ pub fn Dashboard() -> Html {
         use_effect_with((), move |_| {
             let listener = web_sys::window().map(|w| {
                 gloo_events::EventListener::new(&w, "hashchange", move |_| {
-                    page.set(Page::parse(&current_hash()))
+                    page.set(Page::parse(&location::hash()))
                 })
             });
             move || drop(listener)

@@ -7,6 +7,7 @@ use protocol::conversations::Message;
 use protocol::events::ServerEvent;
 use protocol::templates::Template;
 use protocol::{ChannelMode, ConversationId, Sender};
+use ui::location::{self, set_hash};
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
@@ -31,27 +32,6 @@ use crate::state::simulator::{SimulatorAction, SimulatorState};
 use crate::state::{InboxAction, InboxState};
 use crate::ws::use_live;
 
-fn current_hash() -> String {
-    #[cfg(target_arch = "wasm32")]
-    {
-        web_sys::window()
-            .and_then(|w| w.location().hash().ok())
-            .unwrap_or_default()
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        String::new()
-    }
-}
-
-fn set_hash(hash: &str) {
-    if let Some(w) = web_sys::window() {
-        if w.location().hash().ok().as_deref() != Some(hash) {
-            let _ = w.location().set_hash(hash);
-        }
-    }
-}
-
 /// Two panes fit side by side, and the simulator next to them.
 fn wide_screen() -> bool {
     web_sys::window()
@@ -73,7 +53,7 @@ pub fn Dashboard() -> Html {
     let inbox = use_reducer(InboxState::default);
     let sim = use_reducer(SimulatorState::default);
     let board = use_reducer(FeatureBoard::default);
-    let route = use_state(|| Route::parse(&current_hash()));
+    let route = use_state(|| Route::parse(&location::hash()));
     let templates = use_state(|| Rc::new(Vec::<Template>::new()));
     let runtime = session.me.runtime;
     let simulator_mode = runtime.channel == ChannelMode::Simulator;
@@ -101,7 +81,7 @@ pub fn Dashboard() -> Html {
         use_effect_with((), move |_| {
             let listener = web_sys::window().map(|w| {
                 gloo_events::EventListener::new(&w, "hashchange", move |_| {
-                    route.set(Route::parse(&current_hash()))
+                    route.set(Route::parse(&location::hash()))
                 })
             });
             move || drop(listener)

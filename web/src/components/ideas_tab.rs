@@ -11,28 +11,11 @@ use crate::api;
 use crate::api::Explain;
 use crate::clock::utc_offset_minutes;
 use crate::format::long_date;
-use crate::i18n::Lang;
 use crate::i18n::Localized;
 use crate::state::features::{FeatureAction, FeatureBoard};
 
-pub fn status_label(s: FeatureStatus, lang: Lang) -> &'static str {
-    let t = lang.t();
-    match s {
-        FeatureStatus::Pending => t.fs_pending,
-        FeatureStatus::InProgress => t.fs_in_progress,
-        FeatureStatus::Completed => t.fs_completed,
-        FeatureStatus::Rejected => t.fs_rejected,
-    }
-}
-
-pub fn priority_label(p: Priority, lang: Lang) -> &'static str {
-    let t = lang.t();
-    match p {
-        Priority::Low => t.prio_low,
-        Priority::Medium => t.prio_medium,
-        Priority::High => t.prio_high,
-    }
-}
+// The boards of both apps name statuses and priorities alike.
+pub use ui::i18n::{priority_label, status_label};
 
 #[derive(Properties, PartialEq)]
 pub struct IdeasTabProps {
