@@ -186,6 +186,9 @@ texts! { UiTexts, UI_FR, UI_EN;
 
     chart_title: "Messages par jour", "Messages per day";
 
+    ai_mode_auto: "Auto", "Auto";
+    ai_mode_suggest: "Suggestion", "Suggest";
+    ai_mode_off: "Désactivée", "Off";
     prio_low: "Basse", "Low";
     prio_medium: "Moyenne", "Medium";
     prio_high: "Haute", "High";

@@ -191,9 +191,6 @@ ui::texts! { Texts, FR, EN;
     length_over: "Trop long pour un seul message WhatsApp", "Too long for one WhatsApp message";
 
     ai_mode_label: "Mode de l'IA dans cette conversation", "AI mode in this conversation";
-    ai_mode_auto: "Auto", "Auto";
-    ai_mode_suggest: "Suggestion", "Suggest";
-    ai_mode_off: "Désactivée", "Off";
     ai_mode_auto_help: "L'IA répond seule au voyageur", "The AI answers the guest on its own";
     ai_mode_suggest_help: "L'IA propose, vous validez", "The AI proposes, you approve";
     ai_mode_off_help: "Pas d'IA dans cette conversation", "No AI in this conversation";

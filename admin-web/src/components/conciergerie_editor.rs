@@ -22,11 +22,12 @@ use crate::state::conciergerie_form::{
 
 pub fn mode_options(lang: Lang) -> Vec<SegOption> {
     let t = lang.t();
-    ai_mode_options(
-        (t.ai_mode_auto, t.ai_mode_auto_help),
-        (t.ai_mode_suggest, t.ai_mode_suggest_help),
-        (t.ai_mode_off, t.ai_mode_off_help),
-    )
+    let hints = [
+        t.ai_mode_auto_help,
+        t.ai_mode_suggest_help,
+        t.ai_mode_off_help,
+    ];
+    ai_mode_options(lang, hints)
 }
 
 /// What was saved, for the page to update its list and say so.

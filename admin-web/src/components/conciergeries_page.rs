@@ -3,7 +3,7 @@
 
 use protocol::admin::ConciergerieOverview;
 use protocol::auth::Conciergerie;
-use protocol::{AiMode, ConciergerieId, Timestamp};
+use protocol::{ConciergerieId, Timestamp};
 use ui::components::widgets::kpi;
 use yew::platform::spawn_local;
 use yew::prelude::*;
@@ -15,7 +15,6 @@ use super::password_reset::PasswordReset;
 use crate::api;
 use crate::api::Explain;
 use crate::format::{ago, avatar_hue, date_time, initials, percent, phone, thousands};
-use crate::i18n::Lang;
 use crate::i18n::Localized;
 use crate::state::conciergeries::{visible, ConciergerieAction, ConciergerieList, Sort, SortKey};
 
@@ -30,14 +29,8 @@ enum Panel {
     Activation(ConciergerieId, bool),
 }
 
-pub fn mode_label(mode: AiMode, lang: Lang) -> &'static str {
-    let t = lang.t();
-    match mode {
-        AiMode::Auto => t.ai_mode_auto,
-        AiMode::Suggest => t.ai_mode_suggest,
-        AiMode::Off => t.ai_mode_off,
-    }
-}
+/// An AI mode's name (the toolkit's, as on the operators' side).
+pub use ui::components::widgets::ai_mode_label as mode_label;
 
 #[derive(Properties, PartialEq)]
 pub struct ConciergeriesPageProps {

@@ -7,6 +7,7 @@ use yew::prelude::*;
 use super::hooks::{use_lang, use_now};
 use super::icons::{icon, Icon};
 use super::segmented::SegOption;
+use crate::i18n::Lang;
 use crate::ws::LinkState;
 
 /// A key figure: icon, label, value and an optional line under it.
@@ -27,25 +28,28 @@ pub fn kpi(
     }
 }
 
-/// The three AI modes as segmented-control options, each `(label, hint)` in the app's words
-/// (an operator and the admin are told what a mode does differently).
-pub fn ai_mode_options(
-    auto: (&'static str, &'static str),
-    suggest: (&'static str, &'static str),
-    off: (&'static str, &'static str),
-) -> Vec<SegOption> {
-    [
-        (AiMode::Auto, auto),
-        (AiMode::Suggest, suggest),
-        (AiMode::Off, off),
-    ]
-    .into_iter()
-    .map(|(mode, (label, hint))| SegOption {
-        value: mode.as_str(),
-        label,
-        hint,
-    })
-    .collect()
+/// An AI mode's name, the same in both apps.
+pub fn ai_mode_label(mode: AiMode, lang: Lang) -> &'static str {
+    let t = lang.ui();
+    match mode {
+        AiMode::Auto => t.ai_mode_auto,
+        AiMode::Suggest => t.ai_mode_suggest,
+        AiMode::Off => t.ai_mode_off,
+    }
+}
+
+/// The three AI modes as segmented-control options, with each one's hint in the app's words (an
+/// operator and the admin are told what a mode does differently): auto, suggest, off.
+pub fn ai_mode_options(lang: Lang, hints: [&'static str; 3]) -> Vec<SegOption> {
+    [AiMode::Auto, AiMode::Suggest, AiMode::Off]
+        .into_iter()
+        .zip(hints)
+        .map(|(mode, hint)| SegOption {
+            value: mode.as_str(),
+            label: ai_mode_label(mode, lang),
+            hint,
+        })
+        .collect()
 }
 
 #[derive(Properties, PartialEq)]
@@ -80,10 +84,11 @@ mod tests {
 
     #[test]
     fn ai_modes_in_order_with_the_apps_words() {
-        let options = ai_mode_options(("Auto", "a"), ("Suggestion", "s"), ("Désactivée", "o"));
+        let options = ai_mode_options(Lang::Fr, ["a", "s", "o"]);
         let values: Vec<_> = options.iter().map(|o| o.value).collect();
         assert_eq!(values, ["auto", "suggest", "off"]);
         assert_eq!(options[2].hint, "o");
+        assert_eq!(options[2].label, "Désactivée");
     }
 
     #[tokio::test]

@@ -23,11 +23,12 @@ pub struct AiControlsProps {
 
 pub fn mode_options(lang: Lang) -> Vec<SegOption> {
     let t = lang.t();
-    ai_mode_options(
-        (t.ai_mode_auto, t.ai_mode_auto_help),
-        (t.ai_mode_suggest, t.ai_mode_suggest_help),
-        (t.ai_mode_off, t.ai_mode_off_help),
-    )
+    let hints = [
+        t.ai_mode_auto_help,
+        t.ai_mode_suggest_help,
+        t.ai_mode_off_help,
+    ];
+    ai_mode_options(lang, hints)
 }
 
 #[function_component]
