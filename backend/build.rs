@@ -14,6 +14,8 @@ const APPS: &[(&str, &str)] = &[
     ("admin-web", "majordome-admin-web"),
 ];
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
+/// The toolkit's stylesheet, shared by both apps (see `ui/`).
+const BASE_CSS: &str = "ui/base.css";
 
 fn main() {
     let manifest_dir = PathBuf::from(env::var("CARGO_MANIFEST_DIR").expect("CARGO_MANIFEST_DIR"));
@@ -21,7 +23,14 @@ fn main() {
     let out_dir = PathBuf::from(env::var("OUT_DIR").expect("OUT_DIR"));
     let release = env::var("PROFILE").as_deref() == Ok("release");
 
-    for watched in ["Cargo.lock", "protocol/src", "protocol/Cargo.toml"] {
+    for watched in [
+        "Cargo.lock",
+        "protocol/src",
+        "protocol/Cargo.toml",
+        "ui/src",
+        "ui/Cargo.toml",
+        BASE_CSS,
+    ] {
         println!("cargo:rerun-if-changed={}", root.join(watched).display());
     }
     for (folder, _) in APPS {
@@ -97,15 +106,24 @@ fn main() {
             .generate(&dist)
             .unwrap_or_else(|e| panic!("wasm-bindgen on {}: {e}", wasm.display()));
         let app_dir = root.join(folder);
-        for file in ["index.html", "style.css"] {
-            fs::copy(app_dir.join(file), dist.join(file)).expect("copy app file");
-        }
+        fs::copy(app_dir.join("index.html"), dist.join("index.html")).expect("copy index.html");
+        write_stylesheet(&root.join(BASE_CSS), &app_dir.join("style.css"), &dist);
         let static_dir = app_dir.join("static");
         if static_dir.is_dir() {
             copy_dir(&static_dir, &dist);
         }
     }
     write_assets(&out_dir, true);
+}
+
+/// One `style.css` per app: the shared base first, then the app's own rules, which therefore win
+/// on equal specificity. One file keeps it to a single request, as before the split.
+fn write_stylesheet(base: &Path, own: &Path, dist: &Path) {
+    let read = |path: &Path| {
+        fs::read_to_string(path).unwrap_or_else(|e| panic!("read {}: {e}", path.display()))
+    };
+    let css = format!("{}\n{}", read(base), read(own));
+    fs::write(dist.join("style.css"), css).expect("write style.css");
 }
 
 /// Generates `assets.rs`, listing every file of each app's dist folder.

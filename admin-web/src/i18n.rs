@@ -2,147 +2,63 @@
 //! side, so a text cannot exist in one and be forgotten in the other. The helper itself is the
 //! operator dashboard's, duplicated on purpose: the two apps share no crate but `protocol`.
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
-pub enum Lang {
-    #[default]
-    Fr,
-    En,
-}
+pub use ui::i18n::Lang;
 
-/// The same key as the operator dashboard: one choice for both apps in a browser.
-const STORAGE_KEY: &str = "majordome.lang";
+/// This app's texts, in the language they are asked for (`lang.t().logout`, `lang.unread(3)`).
+pub trait Localized: Copy {
+    fn lang(self) -> Lang;
 
-impl Lang {
-    pub fn t(self) -> &'static Texts {
-        match self {
-            Lang::Fr => &FR,
-            Lang::En => &EN,
-        }
+    fn t(self) -> &'static Texts {
+        self.lang().pick(&FR, &EN)
     }
 
-    /// BCP 47 code, for `<html lang>`.
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::Fr => "fr",
-            Lang::En => "en",
-        }
+    fn messages(self, n: u64) -> String {
+        self.lang()
+            .plural(n, ("message", "messages"), ("message", "messages"))
     }
 
-    pub fn other(self) -> Lang {
-        match self {
-            Lang::Fr => Lang::En,
-            Lang::En => Lang::Fr,
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Lang> {
-        match code {
-            "fr" => Some(Lang::Fr),
-            "en" => Some(Lang::En),
-            _ => None,
-        }
-    }
-
-    /// The admin's last choice, French otherwise.
-    pub fn load() -> Lang {
-        #[cfg(target_arch = "wasm32")]
-        {
-            use gloo_storage::Storage;
-            gloo_storage::LocalStorage::get::<String>(STORAGE_KEY)
-                .ok()
-                .and_then(|c| Lang::from_code(&c))
-                .unwrap_or_default()
-        }
-        #[cfg(not(target_arch = "wasm32"))]
-        {
-            let _ = STORAGE_KEY;
-            Lang::default()
-        }
-    }
-
-    /// Remembers the choice and tells the browser (screen readers, hyphenation).
-    pub fn save(self) {
-        #[cfg(target_arch = "wasm32")]
-        {
-            use gloo_storage::Storage;
-            let _ = gloo_storage::LocalStorage::set(STORAGE_KEY, self.code());
-            if let Some(html) = web_sys::window()
-                .and_then(|w| w.document())
-                .and_then(|d| d.document_element())
-            {
-                let _ = html.set_attribute("lang", self.code());
-            }
-        }
-    }
-
-    fn plural(self, n: u64, fr: (&str, &str), en: (&str, &str)) -> String {
-        let (one, many) = match self {
-            Lang::Fr => fr,
-            Lang::En => en,
-        };
-        // French uses the singular for 0 and 1.
-        let singular = match self {
-            Lang::Fr => n <= 1,
-            Lang::En => n == 1,
-        };
-        format!("{n} {}", if singular { one } else { many })
-    }
-
-    pub fn messages(self, n: u64) -> String {
-        self.plural(n, ("message", "messages"), ("message", "messages"))
-    }
-
-    pub fn retry_in(self, secs: i64) -> String {
-        match self {
-            Lang::Fr if secs <= 0 => "Reconnexion…".to_owned(),
-            Lang::Fr => format!("Nouvelle tentative dans {secs} s"),
-            Lang::En if secs <= 0 => "Reconnecting…".to_owned(),
-            Lang::En => format!("Retrying in {secs} s"),
-        }
-    }
-
-    pub fn pending_requests(self, n: u64) -> String {
-        self.plural(
+    fn pending_requests(self, n: u64) -> String {
+        self.lang().plural(
             n,
             ("demande en attente", "demandes en attente"),
             ("pending request", "pending requests"),
         )
     }
 
-    pub fn unrouted_waiting(self, n: usize) -> String {
-        self.plural(
+    fn unrouted_waiting(self, n: usize) -> String {
+        self.lang().plural(
             n as u64,
             ("message non routé", "messages non routés"),
             ("unrouted message", "unrouted messages"),
         )
     }
 
-    pub fn new_request_note(self, author: &str, title: &str) -> String {
-        match self {
-            Lang::Fr => format!("Nouvelle demande de {author} : {title}"),
+    fn new_request_note(self, author: &str, title: &str) -> String {
+        match self.lang() {
+            Lang::Fr => format!("Nouvelle demande de {author}\u{a0}: {title}"),
             Lang::En => format!("New request from {author}: {title}"),
         }
     }
 
     /// `Modifier : Alpes Clés`, for a button's accessible name.
-    pub fn action_on(self, action: &str, target: &str) -> String {
-        match self {
-            Lang::Fr => format!("{action} : {target}"),
+    fn action_on(self, action: &str, target: &str) -> String {
+        match self.lang() {
+            Lang::Fr => format!("{action}\u{a0}: {target}"),
             Lang::En => format!("{action}: {target}"),
         }
     }
 
-    pub fn edit_title(self, name: &str) -> String {
-        match self {
-            Lang::Fr => format!("Modifier « {name} »"),
+    fn edit_title(self, name: &str) -> String {
+        match self.lang() {
+            Lang::Fr => format!("Modifier «\u{a0}{name}\u{a0}»"),
             Lang::En => format!("Edit “{name}”"),
         }
     }
 
-    pub fn created_note(self, name: &str, email: &str) -> String {
-        match self {
+    fn created_note(self, name: &str, email: &str) -> String {
+        match self.lang() {
             Lang::Fr => format!(
-                "Conciergerie « {name} » créée. Ses opérateurs se connectent sur la page d'accueil avec {email} et le mot de passe initial."
+                "Conciergerie «\u{a0}{name}\u{a0}» créée. Ses opérateurs se connectent sur la page d'accueil avec {email} et le mot de passe initial."
             ),
             Lang::En => format!(
                 "“{name}” created. Its operators sign in on the home page with {email} and the initial password."
@@ -150,31 +66,31 @@ impl Lang {
         }
     }
 
-    pub fn saved_note(self, name: &str) -> String {
-        match self {
-            Lang::Fr => format!("Modifications de « {name} » enregistrées."),
+    fn saved_note(self, name: &str) -> String {
+        match self.lang() {
+            Lang::Fr => format!("Modifications de «\u{a0}{name}\u{a0}» enregistrées."),
             Lang::En => format!("Changes to “{name}” saved."),
         }
     }
 
-    pub fn deactivate_title(self, name: &str) -> String {
-        match self {
-            Lang::Fr => format!("Désactiver « {name} » ?"),
+    fn deactivate_title(self, name: &str) -> String {
+        match self.lang() {
+            Lang::Fr => format!("Désactiver «\u{a0}{name}\u{a0}»\u{a0}?"),
             Lang::En => format!("Deactivate “{name}”?"),
         }
     }
 
-    pub fn reactivate_title(self, name: &str) -> String {
-        match self {
-            Lang::Fr => format!("Réactiver « {name} » ?"),
+    fn reactivate_title(self, name: &str) -> String {
+        match self.lang() {
+            Lang::Fr => format!("Réactiver «\u{a0}{name}\u{a0}»\u{a0}?"),
             Lang::En => format!("Reactivate “{name}”?"),
         }
     }
 
-    pub fn deactivated_note(self, name: &str) -> String {
-        match self {
+    fn deactivated_note(self, name: &str) -> String {
+        match self.lang() {
             Lang::Fr => format!(
-                "« {name} » est désactivée : ses opérateurs ont été déconnectés. Ses messages WhatsApp continuent d'être enregistrés."
+                "«\u{a0}{name}\u{a0}» est désactivée\u{a0}: ses opérateurs ont été déconnectés. Ses messages WhatsApp continuent d'être enregistrés."
             ),
             Lang::En => format!(
                 "“{name}” is deactivated: its operators were signed out. Its WhatsApp messages are still stored."
@@ -182,60 +98,64 @@ impl Lang {
         }
     }
 
-    pub fn reactivated_note(self, name: &str) -> String {
-        match self {
+    fn reactivated_note(self, name: &str) -> String {
+        match self.lang() {
             Lang::Fr => {
-                format!("« {name} » est réactivée : ses opérateurs peuvent se reconnecter.")
+                format!("«\u{a0}{name}\u{a0}» est réactivée\u{a0}: ses opérateurs peuvent se reconnecter.")
             }
             Lang::En => format!("“{name}” is active again: its operators can sign in."),
         }
     }
 
-    pub fn reset_title(self, name: &str) -> String {
-        match self {
-            Lang::Fr => format!("Nouveau mot de passe pour « {name} »"),
+    fn reset_title(self, name: &str) -> String {
+        match self.lang() {
+            Lang::Fr => format!("Nouveau mot de passe pour «\u{a0}{name}\u{a0}»"),
             Lang::En => format!("New password for “{name}”"),
         }
     }
 
-    pub fn reset_explain(self, email: &str) -> String {
-        match self {
+    fn reset_explain(self, email: &str) -> String {
+        match self.lang() {
             Lang::Fr => format!(
-                "Identifiant : {email}. Toutes les sessions ouvertes de cette conciergerie seront fermées."
+                "Identifiant\u{a0}: {email}. Toutes les sessions ouvertes de cette conciergerie seront fermées."
             ),
             Lang::En => format!("Login: {email}. Every open session of this conciergerie will end."),
         }
     }
 
-    pub fn reset_note(self, name: &str) -> String {
-        match self {
+    fn reset_note(self, name: &str) -> String {
+        match self.lang() {
             Lang::Fr => format!(
-                "Mot de passe de « {name} » réinitialisé. Ses opérateurs ont été déconnectés."
+                "Mot de passe de «\u{a0}{name}\u{a0}» réinitialisé. Ses opérateurs ont été déconnectés."
             ),
             Lang::En => format!("Password of “{name}” reset. Its operators were signed out."),
         }
     }
 
-    pub fn shown_of(self, shown: usize, total: usize) -> String {
-        match self {
+    fn shown_of(self, shown: usize, total: usize) -> String {
+        match self.lang() {
             Lang::Fr if shown == total => {
-                self.plural(total as u64, ("conciergerie", "conciergeries"), ("", ""))
+                self.lang()
+                    .plural(total as u64, ("conciergerie", "conciergeries"), ("", ""))
             }
             Lang::En if shown == total => {
-                self.plural(total as u64, ("", ""), ("conciergerie", "conciergeries"))
+                self.lang()
+                    .plural(total as u64, ("", ""), ("conciergerie", "conciergeries"))
             }
             Lang::Fr => format!("{shown} sur {total}"),
             Lang::En => format!("{shown} of {total}"),
         }
     }
 
-    pub fn requests_shown(self, shown: usize, total: usize) -> String {
-        match self {
+    fn requests_shown(self, shown: usize, total: usize) -> String {
+        match self.lang() {
             Lang::Fr if shown == total => {
-                self.plural(total as u64, ("demande", "demandes"), ("", ""))
+                self.lang()
+                    .plural(total as u64, ("demande", "demandes"), ("", ""))
             }
             Lang::En if shown == total => {
-                self.plural(total as u64, ("", ""), ("request", "requests"))
+                self.lang()
+                    .plural(total as u64, ("", ""), ("request", "requests"))
             }
             Lang::Fr if shown <= 1 => format!("{shown} demande sur {total}"),
             Lang::Fr => format!("{shown} demandes sur {total}"),
@@ -243,22 +163,22 @@ impl Lang {
         }
     }
 
-    pub fn filed_on(self, date: &str) -> String {
-        match self {
+    fn filed_on(self, date: &str) -> String {
+        match self.lang() {
             Lang::Fr => format!("Proposée le {date}"),
             Lang::En => format!("Filed on {date}"),
         }
     }
 
-    pub fn updated_ago(self, ago: &str) -> String {
-        match self {
+    fn updated_ago(self, ago: &str) -> String {
+        match self.lang() {
             Lang::Fr => format!("Modifiée {ago}"),
             Lang::En => format!("Updated {ago}"),
         }
     }
 
-    pub fn unrouted_summary(self, messages: usize, senders: usize) -> String {
-        let from = self.plural(
+    fn unrouted_summary(self, messages: usize, senders: usize) -> String {
+        let from = self.lang().plural(
             senders as u64,
             ("expéditeur", "expéditeurs"),
             ("sender", "senders"),
@@ -266,15 +186,15 @@ impl Lang {
         format!("{} · {from}", self.messages(messages as u64))
     }
 
-    pub fn last_received(self, ago: &str) -> String {
-        match self {
+    fn last_received(self, ago: &str) -> String {
+        match self.lang() {
             Lang::Fr => format!("dernier reçu {ago}"),
             Lang::En => format!("last received {ago}"),
         }
     }
 
-    pub fn show_earlier(self, n: usize) -> String {
-        match self {
+    fn show_earlier(self, n: usize) -> String {
+        match self.lang() {
             Lang::Fr if n == 1 => "Voir le message précédent".to_owned(),
             Lang::Fr => format!("Voir les {n} messages précédents"),
             Lang::En if n == 1 => "Show the earlier message".to_owned(),
@@ -282,18 +202,18 @@ impl Lang {
         }
     }
 
-    pub fn has_number(self, name: &str, number: &str) -> String {
-        match self {
+    fn has_number(self, name: &str, number: &str) -> String {
+        match self.lang() {
             Lang::Fr => format!("{name} (a déjà le {number})"),
             Lang::En => format!("{name} (already has {number})"),
         }
     }
 
-    pub fn assign_confirm(self, number: &str, name: &str, messages: usize) -> String {
+    fn assign_confirm(self, number: &str, name: &str, messages: usize) -> String {
         let n = self.messages(messages as u64);
-        match self {
+        match self.lang() {
             Lang::Fr => format!(
-                "Attribuer le {number} à « {name} » ? {n} rejoindront sa messagerie, et les suivants y arriveront directement."
+                "Attribuer le {number} à «\u{a0}{name}\u{a0}»\u{a0}? {n} rejoindront sa messagerie, et les suivants y arriveront directement."
             ),
             Lang::En => format!(
                 "Give {number} to “{name}”? {n} will join its inbox, and the next ones will go there directly."
@@ -301,14 +221,14 @@ impl Lang {
         }
     }
 
-    pub fn assigned_note(self, moved: u64, name: &str, number: &str) -> String {
-        match (self, moved) {
-            (Lang::Fr, 0) => format!("Le {number} appartient désormais à « {name} »."),
+    fn assigned_note(self, moved: u64, name: &str, number: &str) -> String {
+        match (self.lang(), moved) {
+            (Lang::Fr, 0) => format!("Le {number} appartient désormais à «\u{a0}{name}\u{a0}»."),
             (Lang::Fr, 1) => format!(
-                "Le {number} appartient désormais à « {name} » : 1 message a rejoint sa messagerie."
+                "Le {number} appartient désormais à «\u{a0}{name}\u{a0}»\u{a0}: 1 message a rejoint sa messagerie."
             ),
             (Lang::Fr, n) => format!(
-                "Le {number} appartient désormais à « {name} » : {n} messages ont rejoint sa messagerie."
+                "Le {number} appartient désormais à «\u{a0}{name}\u{a0}»\u{a0}: {n} messages ont rejoint sa messagerie."
             ),
             (Lang::En, n) => format!(
                 "{number} now belongs to “{name}”: {} moved into its inbox.",
@@ -317,49 +237,35 @@ impl Lang {
         }
     }
 
-    pub fn chart_day(self, day: &str, client: u64, ai: u64, team: u64) -> String {
-        match self {
-            Lang::Fr => format!("{day} : voyageurs {client}, IA {ai}, équipes {team}"),
-            Lang::En => format!("{day}: guests {client}, AI {ai}, teams {team}"),
-        }
-    }
-
-    pub fn messages_split(self, guest: u64, ai: u64, team: u64) -> String {
-        match self {
+    fn messages_split(self, guest: u64, ai: u64, team: u64) -> String {
+        match self.lang() {
             Lang::Fr => format!("{guest} voyageurs · {ai} IA · {team} équipes"),
             Lang::En => format!("{guest} guests · {ai} AI · {team} teams"),
         }
     }
 
-    pub fn of_sent(self, share: &str) -> String {
-        match self {
+    fn of_sent(self, share: &str) -> String {
+        match self.lang() {
             Lang::Fr => format!("{share} des messages envoyés"),
             Lang::En => format!("{share} of messages sent"),
         }
     }
 
-    pub fn tokens_detail(self, input: &str, output: &str) -> String {
-        match self {
+    fn tokens_detail(self, input: &str, output: &str) -> String {
+        match self.lang() {
             Lang::Fr => format!("{input} jetons en entrée · {output} en sortie"),
             Lang::En => format!("{input} tokens in · {output} out"),
         }
     }
 }
 
-macro_rules! texts {
-    ($($key:ident: $fr:expr, $en:expr;)+) => {
-        /// Every fixed text of the admin app.
-        pub struct Texts {
-            $(pub $key: &'static str,)+
-        }
-
-        pub static FR: Texts = Texts { $($key: $fr,)+ };
-        pub static EN: Texts = Texts { $($key: $en,)+ };
-    };
+impl Localized for Lang {
+    fn lang(self) -> Lang {
+        self
+    }
 }
 
-texts! {
-    app_name: "Majordome", "Majordome";
+ui::texts! { Texts, FR, EN;
     page_title: "Majordome · administration", "Majordome · administration";
     admin_tag: "Administration", "Administration";
     admin_tag_short: "Admin", "Admin";
@@ -374,12 +280,9 @@ texts! {
     password: "Mot de passe", "Password";
     show_password: "Afficher le mot de passe", "Show password";
     hide_password: "Masquer le mot de passe", "Hide password";
-    login_submit: "Se connecter", "Sign in";
-    login_pending: "Connexion…", "Signing in…";
-    login_fields_required: "Saisissez votre e-mail et votre mot de passe.", "Enter your email and password.";
-    login_demo_hint: "Premier administrateur (démo) : admin@example.com / admin123",
+    login_demo_hint: "Premier administrateur (démo)\u{a0}: admin@example.com / admin123",
         "First administrator (demo): admin@example.com / admin123";
-    operator_question: "Vous êtes une conciergerie ?", "Are you a conciergerie?";
+    operator_question: "Vous êtes une conciergerie\u{a0}?", "Are you a conciergerie?";
     operator_space: "Espace opérateurs", "Operator sign-in";
     logout: "Se déconnecter", "Log out";
     loading: "Chargement…", "Loading…";
@@ -392,7 +295,7 @@ texts! {
     saving: "Enregistrement…", "Saving…";
     edit: "Modifier", "Edit";
     delete: "Supprimer", "Delete";
-    confirm_delete: "Supprimer définitivement ?", "Delete for good?";
+    confirm_delete: "Supprimer définitivement\u{a0}?", "Delete for good?";
     total: "Total", "Total";
     never: "Jamais", "Never";
     yesterday: "hier", "yesterday";
@@ -402,26 +305,24 @@ texts! {
     nav_features: "Demandes", "Requests";
     nav_unrouted: "Non routés", "Unrouted";
     nav_health: "Santé", "Health";
-    switch_lang: "Switch to English", "Passer en français";
-    switch_lang_short: "EN", "FR";
 
-    link_lost: "Connexion au serveur perdue : le tableau des demandes n'est plus à jour en direct.",
+    link_lost: "Connexion au serveur perdue\u{a0}: le tableau des demandes n'est plus à jour en direct.",
         "Lost the connection to the server: the request board is no longer live.";
     runtime_demo: "Mode démo", "Demo mode";
-    runtime_simulator: "Pas de compte Twilio : les réponses partent vers le simulateur de voyageur.",
+    runtime_simulator: "Pas de compte Twilio\u{a0}: les réponses partent vers le simulateur de voyageur.",
         "No Twilio account: replies go to the guest simulator.";
-    runtime_offline_ai: "Pas de clé Anthropic : l'IA est le répondeur FAQ hors ligne.",
+    runtime_offline_ai: "Pas de clé Anthropic\u{a0}: l'IA est le répondeur FAQ hors ligne.",
         "No Anthropic key: the AI is the offline FAQ responder.";
 
     conciergeries_title: "Conciergeries", "Conciergeries";
     conciergeries_intro: "Chaque conciergerie a son compte, sa messagerie et son numéro WhatsApp. Activité des 7 derniers jours.",
         "Each conciergerie has its own account, inbox and WhatsApp number. Activity over the last 7 days.";
     conciergeries_caption: "Conciergeries et leur activité", "Conciergeries and their activity";
-    conciergeries_empty: "Aucune conciergerie pour l'instant. Créez la première : elle pourra se connecter aussitôt.",
+    conciergeries_empty: "Aucune conciergerie pour l'instant. Créez la première\u{a0}: elle pourra se connecter aussitôt.",
         "No conciergerie yet. Create the first one: it can sign in right away.";
     new_conciergerie: "Nouvelle conciergerie", "New conciergerie";
     create_conciergerie: "Créer la conciergerie", "Create the conciergerie";
-    search_conciergeries: "Rechercher : nom, e-mail, numéro", "Search: name, email, number";
+    search_conciergeries: "Rechercher\u{a0}: nom, e-mail, numéro", "Search: name, email, number";
     no_match: "Aucune conciergerie ne correspond.", "No conciergerie matches.";
     kpi_active: "Conciergeries actives", "Active conciergeries";
     kpi_conversations: "Conversations", "Conversations";
@@ -443,7 +344,7 @@ texts! {
     reset_password_short: "Mot de passe", "Password";
     deactivate: "Désactiver", "Deactivate";
     reactivate: "Réactiver", "Reactivate";
-    deactivate_explain: "Ses opérateurs sont déconnectés tout de suite et ne peuvent plus se connecter. Les messages WhatsApp reçus pour elle continuent d'être enregistrés, rien n'est perdu ; vous pourrez la réactiver à tout moment.",
+    deactivate_explain: "Ses opérateurs sont déconnectés tout de suite et ne peuvent plus se connecter. Les messages WhatsApp reçus pour elle continuent d'être enregistrés, rien n'est perdu\u{a0}; vous pourrez la réactiver à tout moment.",
         "Its operators are signed out at once and can no longer sign in. WhatsApp messages sent to it are still stored, nothing is lost; you can reactivate it at any time.";
     reactivate_explain: "Ses opérateurs pourront de nouveau se connecter et retrouveront tous les messages reçus entre-temps.",
         "Its operators can sign in again and will find every message received meanwhile.";
@@ -458,28 +359,25 @@ texts! {
     field_password_hint: "Au moins 8 caractères. Transmettez-le par un canal sûr.",
         "At least 8 characters. Pass it on through a safe channel.";
     field_number: "Numéro WhatsApp", "WhatsApp number";
-    field_number_hint: "Format Twilio : whatsapp:+ puis l'indicatif et le numéro. Facultatif ; « +33 6 12 34 56 78 » est converti.",
+    field_number_hint: "Format Twilio\u{a0}: whatsapp:+ puis l'indicatif et le numéro. Facultatif\u{a0}; «\u{a0}+33 6 12 34 56 78\u{a0}» est converti.",
         "Twilio's format: whatsapp:+ then country code and number. Optional; “+33 6 12 34 56 78” is converted.";
     field_sid: "Messaging Service SID", "Messaging Service SID";
-    field_sid_hint: "Facultatif : si ses numéros passent par un Messaging Service Twilio (MG suivi de 32 caractères).",
+    field_sid_hint: "Facultatif\u{a0}: si ses numéros passent par un Messaging Service Twilio (MG suivi de 32 caractères).",
         "Optional: when its numbers go through a Twilio Messaging Service (MG then 32 characters).";
     field_ai_mode: "Mode de l'IA par défaut", "Default AI mode";
-    ai_mode_auto: "Auto", "Auto";
-    ai_mode_suggest: "Suggestion", "Suggest";
-    ai_mode_off: "Désactivée", "Off";
     ai_mode_auto_help: "L'IA répond seule aux voyageurs.", "The AI answers guests on its own.";
     ai_mode_suggest_help: "L'IA propose, un opérateur valide.", "The AI proposes, an operator approves.";
-    ai_mode_off_help: "Pas d'IA : l'équipe répond à tout.", "No AI: the team answers everything.";
+    ai_mode_off_help: "Pas d'IA\u{a0}: l'équipe répond à tout.", "No AI: the team answers everything.";
     field_required: "Ce champ est obligatoire.", "This field is required.";
     too_long: "Ce texte est trop long.", "This text is too long.";
     email_invalid: "Adresse e-mail invalide.", "Invalid email address.";
     password_too_short: "Au moins 8 caractères.", "At least 8 characters.";
-    number_invalid: "Numéro invalide : whatsapp:+ puis 7 à 15 chiffres, par ex. whatsapp:+33612345678.",
+    number_invalid: "Numéro invalide\u{a0}: whatsapp:+ puis 7 à 15 chiffres, par ex. whatsapp:+33612345678.",
         "Invalid number: whatsapp:+ then 7 to 15 digits, e.g. whatsapp:+33612345678.";
-    sid_invalid: "SID invalide : MG suivi de 32 lettres ou chiffres.", "Invalid SID: MG then 32 letters or digits.";
+    sid_invalid: "SID invalide\u{a0}: MG suivi de 32 lettres ou chiffres.", "Invalid SID: MG then 32 letters or digits.";
 
     features_title: "Demandes de fonctionnalités", "Feature requests";
-    features_intro: "Les idées des conciergeries, en direct. Changez leur statut : chaque conciergerie suit l'avancement des siennes.",
+    features_intro: "Les idées des conciergeries, en direct. Changez leur statut\u{a0}: chaque conciergerie suit l'avancement des siennes.",
         "The conciergeries' ideas, live. Change their status: each conciergerie follows its own.";
     stats_label: "Demandes par statut (cliquer pour filtrer)", "Requests by status (click to filter)";
     stat_total: "Total", "Total";
@@ -488,7 +386,7 @@ texts! {
     stat_completed: "Terminées", "Done";
     stat_rejected: "Refusées", "Declined";
     filters_label: "Filtrer les demandes", "Filter the requests";
-    search_requests: "Rechercher : titre, texte, auteur", "Search: title, text, author";
+    search_requests: "Rechercher\u{a0}: titre, texte, auteur", "Search: title, text, author";
     filter_status: "Filtrer par statut", "Filter by status";
     filter_priority: "Filtrer par priorité", "Filter by priority";
     all_statuses: "Tous", "All";
@@ -498,7 +396,7 @@ texts! {
         "No request yet. The conciergeries' requests will show up here live.";
     no_request_match: "Aucune demande ne correspond à ces filtres.", "No request matches these filters.";
     idea_new: "Nouvelle demande", "New request";
-    idea_new_help: "Déposée au nom de Majordome ; les conciergeries ne voient que les leurs.",
+    idea_new_help: "Déposée au nom de Majordome\u{a0}; les conciergeries ne voient que les leurs.",
         "Filed as Majordome; conciergeries only see their own.";
     idea_title: "Titre", "Title";
     idea_description: "Description", "Description";
@@ -507,16 +405,9 @@ texts! {
     idea_submit: "Ajouter", "Add";
     new_badge: "Nouveau", "New";
     unknown_author: "Auteur inconnu", "Unknown author";
-    prio_low: "Basse", "Low";
-    prio_medium: "Moyenne", "Medium";
-    prio_high: "Haute", "High";
-    fs_pending: "En attente", "Pending";
-    fs_in_progress: "En cours", "In progress";
-    fs_completed: "Terminée", "Done";
-    fs_rejected: "Refusée", "Declined";
 
     unrouted_title: "Messages non routés", "Unrouted messages";
-    unrouted_intro: "Des messages WhatsApp arrivés sur un numéro qu'aucune conciergerie n'utilise. Ils sont conservés : attribuez le numéro à une conciergerie et ils rejoindront sa messagerie.",
+    unrouted_intro: "Des messages WhatsApp arrivés sur un numéro qu'aucune conciergerie n'utilise. Ils sont conservés\u{a0}: attribuez le numéro à une conciergerie et ils rejoindront sa messagerie.",
         "WhatsApp messages sent to a number no conciergerie uses. They are kept: give the number to a conciergerie and they join its inbox.";
     unrouted_empty_title: "Aucun message en attente", "Nothing waiting";
     unrouted_empty: "Chaque message WhatsApp reçu a trouvé sa conciergerie.", "Every WhatsApp message received found its conciergerie.";
@@ -527,7 +418,7 @@ texts! {
     assign_hint: "Seules les conciergeries sans autre numéro peuvent le recevoir.",
         "Only conciergeries without another number can take it.";
     assign_none: "Aucune conciergerie pour l'instant.", "No conciergerie yet.";
-    assign_none_free: "Toutes les conciergeries ont déjà un numéro : retirez-en un, ou créez une conciergerie.",
+    assign_none_free: "Toutes les conciergeries ont déjà un numéro\u{a0}: retirez-en un, ou créez une conciergerie.",
         "Every conciergerie already has a number: remove one, or create a conciergerie.";
     assign_conflict: "Impossible d'attribuer ce numéro.", "This number cannot be assigned.";
     go_to_conciergeries: "Gérer les conciergeries", "Manage conciergeries";
@@ -558,17 +449,11 @@ texts! {
     col_input_tokens: "Jetons en entrée", "Input tokens";
     col_output_tokens: "Jetons en sortie", "Output tokens";
     col_cost: "Coût estimé", "Estimated cost";
-    cost_note: "Estimation au tarif public du modèle configuré, cache compris ; la facture d'Anthropic fait foi.",
+    cost_note: "Estimation au tarif public du modèle configuré, cache compris\u{a0}; la facture d'Anthropic fait foi.",
         "Estimated at the configured model's public price, cache included; Anthropic's invoice is authoritative.";
 
-    err_session_expired: "Votre session a expiré : reconnectez-vous.", "Your session has expired: please sign in again.";
     err_network: "Serveur injoignable. Vérifiez votre connexion.", "Cannot reach the server. Check your connection.";
-    err_unexpected: "Réponse inattendue du serveur", "Unexpected answer from the server";
-    err_invalid_credentials: "E-mail ou mot de passe incorrect.", "Wrong email or password.";
-    err_rate_limited: "Trop de tentatives. Réessayez dans quelques minutes.", "Too many attempts. Try again in a few minutes.";
-    err_not_available: "Cette fonction n'est pas disponible sur ce serveur.", "This feature is not available on this server.";
     err_gone: "Cet élément n'existe plus.", "This item no longer exists.";
-    err_too_large: "Contenu trop volumineux.", "Content too large.";
     err_server: "Erreur du serveur. Réessayez dans un instant.", "Server error. Try again in a moment.";
     err_email_taken: "Une conciergerie utilise déjà cet e-mail.", "A conciergerie already uses this email.";
     err_number_taken: "Ce numéro appartient déjà à une autre conciergerie.", "Another conciergerie already has this number.";
@@ -604,10 +489,14 @@ mod tests {
     }
 
     #[test]
-    fn languages_switch_and_parse() {
-        assert_eq!(Lang::Fr.other(), Lang::En);
-        assert_eq!(Lang::from_code(Lang::En.code()), Some(Lang::En));
-        assert_eq!(Lang::from_code("de"), None);
+    fn each_language_has_its_texts() {
         assert_ne!(Lang::Fr.t().nav_unrouted, Lang::En.t().nav_unrouted);
+    }
+
+    #[test]
+    fn french_texts_keep_their_punctuation_on_the_line() {
+        for text in FR.all() {
+            assert!(ui::i18n::french_spacing_ok(text), "{text:?}");
+        }
     }
 }

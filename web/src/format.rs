@@ -1,18 +1,17 @@
 //! Pure formatting: times in the operator's time zone, durations, WhatsApp's 24 h window,
 //! readable delivery failures. `now` and the UTC offset are always arguments.
 
-use chrono::{Datelike, Duration, NaiveDateTime, Timelike};
+use chrono::{Datelike, Duration, Timelike};
 use protocol::conversations::Message;
 use protocol::Timestamp;
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Localized};
+
+// The toolkit's formatting, for the screens that have always found it here.
+pub use ui::format::{avatar_hue, fold, initials, local, percent, thousands, usd};
 
 /// WhatsApp allows free-form replies for this long after the guest's last message.
 pub const REPLY_WINDOW_HOURS: i64 = 24;
-
-fn local(at: Timestamp, offset_minutes: i32) -> NaiveDateTime {
-    at.naive_utc() + Duration::minutes(offset_minutes.into())
-}
 
 /// `14:05`.
 pub fn clock_time(at: Timestamp, offset_minutes: i32) -> String {
@@ -248,88 +247,11 @@ pub fn preview_of(message: &Message) -> String {
     }
 }
 
-/// Up to two initials for an avatar.
-pub fn initials(name: &str) -> String {
-    let letters: String = name
-        .split_whitespace()
-        .filter_map(|w| w.chars().find(|c| c.is_alphanumeric()))
-        .take(2)
-        .flat_map(char::to_uppercase)
-        .collect();
-    if letters.is_empty() {
-        "?".to_owned()
-    } else {
-        letters
-    }
-}
-
-/// A stable hue for an avatar, so a guest keeps their colour.
-pub fn avatar_hue(seed: &str) -> u32 {
-    seed.bytes().fold(2166136261u32, |h, b| {
-        (h ^ u32::from(b)).wrapping_mul(16777619)
-    }) % 360
-}
-
 /// OpenStreetMap link centred on a shared location.
 pub fn osm_url(latitude: f64, longitude: f64) -> String {
     format!(
         "https://www.openstreetmap.org/?mlat={latitude:.6}&mlon={longitude:.6}#map=17/{latitude:.6}/{longitude:.6}"
     )
-}
-
-/// Folds case and French accents so `eleonore` finds `Éléonore`.
-pub fn fold(s: &str) -> String {
-    s.chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| match c {
-            'à' | 'â' | 'ä' | 'á' | 'ã' => 'a',
-            'ç' => 'c',
-            'é' | 'è' | 'ê' | 'ë' => 'e',
-            'î' | 'ï' | 'í' | 'ì' => 'i',
-            'ô' | 'ö' | 'ó' | 'ò' | 'õ' => 'o',
-            'ù' | 'û' | 'ü' | 'ú' => 'u',
-            'ÿ' => 'y',
-            'ñ' => 'n',
-            other => other,
-        })
-        .collect()
-}
-
-/// `1 234` / `1,234`.
-pub fn thousands(n: i64, lang: Lang) -> String {
-    let sep = match lang {
-        Lang::Fr => '\u{202f}',
-        Lang::En => ',',
-    };
-    let digits: Vec<char> = n.unsigned_abs().to_string().chars().collect();
-    let groups: Vec<String> = digits
-        .rchunks(3)
-        .rev()
-        .map(|g| g.iter().collect())
-        .collect();
-    let out = groups.join(&sep.to_string());
-    if n < 0 {
-        format!("-{out}")
-    } else {
-        out
-    }
-}
-
-/// `42 %`.
-pub fn percent(share: f64, lang: Lang) -> String {
-    let v = (share * 100.0).round();
-    match lang {
-        Lang::Fr => format!("{v} %"),
-        Lang::En => format!("{v}%"),
-    }
-}
-
-/// `0,42 $` / `$0.42`.
-pub fn usd(amount: f64, lang: Lang) -> String {
-    match lang {
-        Lang::Fr => format!("{:.2} $", amount).replace('.', ","),
-        Lang::En => format!("${amount:.2}"),
-    }
 }
 
 #[cfg(test)]
@@ -432,19 +354,5 @@ mod tests {
         assert_eq!(duration_short(4800.0, Lang::Fr), "1 h 20");
         assert_eq!(duration_short(3600.0, Lang::En), "1 h");
         assert_eq!(duration_short(90_000.0, Lang::En), "1 d 1 h");
-        assert_eq!(thousands(1234567, Lang::En), "1,234,567");
-        assert_eq!(thousands(999, Lang::Fr), "999");
-        assert_eq!(percent(0.423, Lang::Fr), "42 %");
-        assert_eq!(usd(0.4213, Lang::Fr), "0,42 $");
-        assert_eq!(usd(0.4213, Lang::En), "$0.42");
-    }
-
-    #[test]
-    fn initials_hue_and_fold() {
-        assert_eq!(initials("Éléonore de la Tour"), "ÉD");
-        assert_eq!(initials("+33 6 12"), "36");
-        assert_eq!(initials("  "), "?");
-        assert_eq!(avatar_hue("+33612345678"), avatar_hue("+33612345678"));
-        assert_eq!(fold("Éléonore ÇA"), "eleonore ca");
     }
 }

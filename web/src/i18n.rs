@@ -1,80 +1,18 @@
 //! French (default) and English texts. Each entry holds both languages side by side, so a text
 //! cannot exist in one and be forgotten in the other.
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
-pub enum Lang {
-    #[default]
-    Fr,
-    En,
-}
+pub use ui::i18n::Lang;
 
-const STORAGE_KEY: &str = "majordome.lang";
+/// This app's texts, in the language they are asked for (`lang.t().logout`, `lang.unread(3)`).
+pub trait Localized: Copy {
+    fn lang(self) -> Lang;
 
-impl Lang {
-    pub fn t(self) -> &'static Texts {
-        match self {
-            Lang::Fr => &FR,
-            Lang::En => &EN,
-        }
+    fn t(self) -> &'static Texts {
+        self.lang().pick(&FR, &EN)
     }
 
-    /// BCP 47 code, for `<html lang>`.
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::Fr => "fr",
-            Lang::En => "en",
-        }
-    }
-
-    pub fn other(self) -> Lang {
-        match self {
-            Lang::Fr => Lang::En,
-            Lang::En => Lang::Fr,
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Lang> {
-        match code {
-            "fr" => Some(Lang::Fr),
-            "en" => Some(Lang::En),
-            _ => None,
-        }
-    }
-
-    /// The operator's last choice, French otherwise.
-    pub fn load() -> Lang {
-        #[cfg(target_arch = "wasm32")]
-        {
-            use gloo_storage::Storage;
-            gloo_storage::LocalStorage::get::<String>(STORAGE_KEY)
-                .ok()
-                .and_then(|c| Lang::from_code(&c))
-                .unwrap_or_default()
-        }
-        #[cfg(not(target_arch = "wasm32"))]
-        {
-            let _ = STORAGE_KEY;
-            Lang::default()
-        }
-    }
-
-    /// Remembers the choice and tells the browser (screen readers, hyphenation).
-    pub fn save(self) {
-        #[cfg(target_arch = "wasm32")]
-        {
-            use gloo_storage::Storage;
-            let _ = gloo_storage::LocalStorage::set(STORAGE_KEY, self.code());
-            if let Some(html) = web_sys::window()
-                .and_then(|w| w.document())
-                .and_then(|d| d.document_element())
-            {
-                let _ = html.set_attribute("lang", self.code());
-            }
-        }
-    }
-
-    pub fn unread(self, n: i64) -> String {
-        match (self, n) {
+    fn unread(self, n: i64) -> String {
+        match (self.lang(), n) {
             (Lang::Fr, 1) => "1 message non lu".to_owned(),
             (Lang::Fr, n) => format!("{n} messages non lus"),
             (Lang::En, 1) => "1 unread message".to_owned(),
@@ -82,59 +20,51 @@ impl Lang {
         }
     }
 
-    pub fn window_open(self, remaining: &str) -> String {
-        match self {
-            Lang::Fr => format!("Fenêtre 24 h : encore {remaining}"),
+    fn window_open(self, remaining: &str) -> String {
+        match self.lang() {
+            Lang::Fr => format!("Fenêtre 24 h\u{a0}: encore {remaining}"),
             Lang::En => format!("24 h window: {remaining} left"),
         }
     }
 
-    pub fn retry_in(self, secs: i64) -> String {
-        match self {
-            Lang::Fr if secs <= 0 => "Reconnexion…".to_owned(),
-            Lang::Fr => format!("Nouvelle tentative dans {secs} s"),
-            Lang::En if secs <= 0 => "Reconnecting…".to_owned(),
-            Lang::En => format!("Retrying in {secs} s"),
+    /// The composer's counter: characters used of WhatsApp's limit.
+    fn chars_of(self, used: &str, max: &str) -> String {
+        match self.lang() {
+            Lang::Fr => format!("{used}\u{a0}/ {max} caractères"),
+            Lang::En => format!("{used} / {max} characters"),
         }
     }
 
-    pub fn no_template(self, token: &str) -> String {
-        match self {
-            Lang::Fr => format!("Aucune réponse type pour « /{token} »"),
+    fn no_template(self, token: &str) -> String {
+        match self.lang() {
+            Lang::Fr => format!("Aucune réponse type pour «\u{a0}/{token}\u{a0}»"),
             Lang::En => format!("No saved reply for “/{token}”"),
         }
     }
 
-    pub fn tokens_detail(self, input: &str, output: &str) -> String {
-        match self {
+    fn tokens_detail(self, input: &str, output: &str) -> String {
+        match self.lang() {
             Lang::Fr => format!("{input} en entrée · {output} en sortie"),
             Lang::En => format!("{input} in · {output} out"),
         }
     }
 
-    pub fn conversation_with(self, who: &str) -> String {
-        match self {
+    fn conversation_with(self, who: &str) -> String {
+        match self.lang() {
             Lang::Fr => format!("Conversation avec {who}"),
             Lang::En => format!("Conversation with {who}"),
         }
     }
 
-    pub fn chart_day(self, day: &str, client: u64, ai: u64, team: u64) -> String {
-        match self {
-            Lang::Fr => format!("{day} : {client} voyageurs, {ai} IA, {team} équipe"),
-            Lang::En => format!("{day}: {client} guests, {ai} AI, {team} team"),
-        }
-    }
-
-    pub fn filed_on(self, date: &str) -> String {
-        match self {
+    fn filed_on(self, date: &str) -> String {
+        match self.lang() {
             Lang::Fr => format!("Proposée le {date}"),
             Lang::En => format!("Filed on {date}"),
         }
     }
 
-    pub fn count_label(self, n: usize) -> String {
-        match (self, n) {
+    fn count_label(self, n: usize) -> String {
+        match (self.lang(), n) {
             (Lang::Fr, 0) => "Aucune conversation".to_owned(),
             (Lang::Fr, 1) => "1 conversation".to_owned(),
             (Lang::Fr, n) => format!("{n} conversations"),
@@ -144,39 +74,27 @@ impl Lang {
     }
 }
 
-macro_rules! texts {
-    ($($key:ident: $fr:expr, $en:expr;)+) => {
-        /// Every fixed text of the dashboard.
-        pub struct Texts {
-            $(pub $key: &'static str,)+
-        }
-
-        pub static FR: Texts = Texts { $($key: $fr,)+ };
-        pub static EN: Texts = Texts { $($key: $en,)+ };
-    };
+impl Localized for Lang {
+    fn lang(self) -> Lang {
+        self
+    }
 }
 
-texts! {
-    app_name: "Majordome", "Majordome";
+ui::texts! { Texts, FR, EN;
     tagline: "La conciergerie sur WhatsApp, secondée par l'IA",
         "Your concierge business on WhatsApp, backed by AI";
     login_title: "Connexion", "Sign in";
     login_subtitle: "Accédez à la messagerie de votre conciergerie.",
         "Open your concierge team's inbox.";
     email: "E-mail", "Email";
-    password: "Mot de passe", "Password";
-    show_password: "Afficher le mot de passe", "Show password";
-    hide_password: "Masquer le mot de passe", "Hide password";
-    login_submit: "Se connecter", "Sign in";
-    login_pending: "Connexion…", "Signing in…";
-    login_demo_hint: "Compte de démonstration : demo@example.com / demo123",
+    login_demo_hint: "Compte de démonstration\u{a0}: demo@example.com / demo123",
         "Demo account: demo@example.com / demo123";
     login_points: "Vos voyageurs écrivent sur WhatsApp · l'IA répond à partir de votre FAQ · votre équipe reprend la main quand il le faut",
         "Guests write on WhatsApp · the AI answers from your FAQ · your team takes over whenever needed";
-    hero_guest: "Bonjour ! À quelle heure puis-je arriver demain ?", "Hi! What time can I arrive tomorrow?";
-    hero_ai: "Bonjour ! L'arrivée se fait à partir de 16 h. La boîte à clés est à droite de la porte, code 4821.",
+    hero_guest: "Bonjour\u{a0}! À quelle heure puis-je arriver demain\u{a0}?", "Hi! What time can I arrive tomorrow?";
+    hero_ai: "Bonjour\u{a0}! L'arrivée se fait à partir de 16 h. La boîte à clés est à droite de la porte, code 4821.",
         "Hello! Check-in is from 4 pm. The key box is to the right of the door, code 4821.";
-    hero_thanks: "Parfait, merci beaucoup !", "Perfect, thanks a lot!";
+    hero_thanks: "Parfait, merci beaucoup\u{a0}!", "Perfect, thanks a lot!";
     logout: "Se déconnecter", "Log out";
     loading: "Chargement…", "Loading…";
     retry: "Réessayer", "Retry";
@@ -188,19 +106,17 @@ texts! {
     nav_settings: "Réglages", "Settings";
     nav_analytics: "Statistiques", "Analytics";
     nav_ideas: "Idées", "Ideas";
-    switch_lang: "Switch to English", "Passer en français";
-    switch_lang_short: "EN", "FR";
 
-    link_lost: "Connexion au serveur perdue : les nouveaux messages n'arrivent plus.",
+    link_lost: "Connexion au serveur perdue\u{a0}: les nouveaux messages n'arrivent plus.",
         "Lost the connection to the server: new messages are not coming in.";
     link_connecting: "Connexion au direct…", "Connecting to live updates…";
     runtime_demo: "Mode démo", "Demo mode";
-    runtime_simulator: "Pas de compte Twilio : les réponses partent vers le simulateur de voyageur intégré.",
+    runtime_simulator: "Pas de compte Twilio\u{a0}: les réponses partent vers le simulateur de voyageur intégré.",
         "No Twilio account: replies go to the built-in guest simulator.";
-    runtime_offline_ai: "Pas de clé Anthropic : l'IA est le répondeur FAQ hors ligne.",
+    runtime_offline_ai: "Pas de clé Anthropic\u{a0}: l'IA est le répondeur FAQ hors ligne.",
         "No Anthropic key: the AI is the offline FAQ responder.";
     runtime_simulator_short: "Simulateur de voyageur (sans Twilio)", "Guest simulator (no Twilio)";
-    runtime_offline_ai_short: "IA : FAQ hors ligne", "AI: offline FAQ";
+    runtime_offline_ai_short: "IA\u{a0}: FAQ hors ligne", "AI: offline FAQ";
     open_simulator: "Simulateur", "Simulator";
     open_simulator_long: "Ouvrir le simulateur de voyageur", "Open the guest simulator";
     close_simulator: "Fermer le simulateur", "Close the simulator";
@@ -256,7 +172,7 @@ texts! {
 
     window_closed: "Fenêtre 24 h fermée", "24 h window closed";
     window_never: "En attente du voyageur", "Waiting for the guest";
-    window_closed_explain: "WhatsApp n'autorise les réponses libres que dans les 24 h qui suivent le dernier message du voyageur. Cette fenêtre est fermée : elle se rouvrira dès qu'il vous écrira.",
+    window_closed_explain: "WhatsApp n'autorise les réponses libres que dans les 24 h qui suivent le dernier message du voyageur. Cette fenêtre est fermée\u{a0}: elle se rouvrira dès qu'il vous écrira.",
         "WhatsApp only allows free-form replies within 24 hours of the guest's last message. This window is closed; it reopens as soon as the guest writes again.";
     window_never_explain: "WhatsApp n'autorise une réponse libre qu'après un message du voyageur.",
         "WhatsApp only allows a free-form reply after the guest has written.";
@@ -266,13 +182,15 @@ texts! {
         "Enter to send · Shift+Enter for a new line";
     send: "Envoyer", "Send";
     templates_popup: "Réponses types", "Saved replies";
+    templates_none_yet: "Pas encore de réponse type.", "No saved replies yet.";
+    templates_create_first: "Créer la première", "Create the first one";
     insert_template: "Insérer une réponse type", "Insert a saved reply";
     send_failed: "Message non envoyé", "Message not sent";
+    err_body_too_long: "Message trop long pour WhatsApp\u{a0}: raccourcissez-le ou envoyez-le en plusieurs fois.",
+        "Message too long for WhatsApp: shorten it or send it in several parts.";
+    length_over: "Trop long pour un seul message WhatsApp", "Too long for one WhatsApp message";
 
     ai_mode_label: "Mode de l'IA dans cette conversation", "AI mode in this conversation";
-    ai_mode_auto: "Auto", "Auto";
-    ai_mode_suggest: "Suggestion", "Suggest";
-    ai_mode_off: "Désactivée", "Off";
     ai_mode_auto_help: "L'IA répond seule au voyageur", "The AI answers the guest on its own";
     ai_mode_suggest_help: "L'IA propose, vous validez", "The AI proposes, you approve";
     ai_mode_off_help: "Pas d'IA dans cette conversation", "No AI in this conversation";
@@ -280,7 +198,7 @@ texts! {
     ai_mode_reset: "Revenir au réglage par défaut", "Back to the default setting";
     hand_back: "Rendre la main à l'IA", "Hand back to the AI";
     take_over: "Prendre la main", "Take over";
-    ai_paused_note: "Vous avez pris la main : l'IA se tait dans cette conversation.",
+    ai_paused_note: "Vous avez pris la main\u{a0}: l'IA se tait dans cette conversation.",
         "You took over: the AI stays quiet in this conversation.";
     handoff_title: "L'IA vous passe la main", "The AI handed over to you";
     handoff_default_reason: "Elle n'a pas trouvé de réponse sûre dans votre FAQ.",
@@ -295,7 +213,7 @@ texts! {
     conversation_actions: "Réglages de la conversation", "Conversation controls";
 
     simulator_title: "Simulateur de voyageur", "Guest simulator";
-    simulator_intro: "Jouez un voyageur : vos messages suivent le même chemin qu'un vrai message WhatsApp.",
+    simulator_intro: "Jouez un voyageur\u{a0}: vos messages suivent le même chemin qu'un vrai message WhatsApp.",
         "Play a guest: your messages take the same path as a real WhatsApp message.";
     sim_number: "Numéro du voyageur", "Guest's number";
     sim_name: "Nom du voyageur", "Guest's name";
@@ -303,7 +221,7 @@ texts! {
         "International format, e.g. +33 6 12 34 56 78";
     sim_placeholder: "Message", "Message";
     sim_send: "Envoyer en tant que voyageur", "Send as the guest";
-    sim_empty: "Écrivez comme un voyageur, par exemple « À quelle heure est l'arrivée ? »",
+    sim_empty: "Écrivez comme un voyageur, par exemple «\u{a0}À quelle heure est l'arrivée\u{a0}?\u{a0}»",
         "Write as a guest would, e.g. “What time is check-in?”";
     sim_new_guest: "Nouveau voyageur", "New guest";
     sim_online: "en ligne", "online";
@@ -317,9 +235,9 @@ texts! {
     faq_add: "Ajouter une FAQ", "Add a FAQ";
     faq_question: "Question", "Question";
     faq_answer: "Réponse", "Answer";
-    faq_question_hint: "Telle que le voyageur la poserait, par ex. « À quelle heure est le check-in ? »",
+    faq_question_hint: "Telle que le voyageur la poserait, par ex. «\u{a0}À quelle heure est le check-in\u{a0}?\u{a0}»",
         "As a guest would ask it, e.g. “What time is check-in?”";
-    faq_empty: "Aucune FAQ pour l'instant. Ajoutez les questions que vos voyageurs posent le plus : arrivée, Wi-Fi, parking…",
+    faq_empty: "Aucune FAQ pour l'instant. Ajoutez les questions que vos voyageurs posent le plus\u{a0}: arrivée, Wi-Fi, parking…",
         "No FAQ yet. Add what your guests ask most: check-in, Wi-Fi, parking…";
     faq_search: "Rechercher dans la FAQ", "Search the FAQ";
     save: "Enregistrer", "Save";
@@ -327,7 +245,7 @@ texts! {
     cancel: "Annuler", "Cancel";
     edit: "Modifier", "Edit";
     delete: "Supprimer", "Delete";
-    confirm_delete: "Supprimer définitivement ?", "Delete for good?";
+    confirm_delete: "Supprimer définitivement\u{a0}?", "Delete for good?";
     field_required: "Ce champ est obligatoire.", "This field is required.";
     too_long: "Ce texte est trop long.", "This text is too long.";
     updated_at: "Modifiée", "Updated";
@@ -353,7 +271,7 @@ texts! {
     template_body: "Texte", "Text";
     template_add: "Nouvelle réponse type", "New saved reply";
     templates_empty: "Aucune réponse type pour l'instant.", "No saved replies yet.";
-    shortcut_invalid: "Lettres, chiffres, tirets : pas d'espace.", "Letters, digits, dashes: no spaces.";
+    shortcut_invalid: "Lettres, chiffres, tirets\u{a0}: pas d'espace.", "Letters, digits, dashes: no spaces.";
 
     analytics_title: "Statistiques", "Analytics";
     period_label: "Période", "Period";
@@ -376,7 +294,7 @@ texts! {
     no_data: "Pas encore de données sur cette période.", "No data for this period yet.";
 
     ideas_title: "Demandes de fonctionnalités", "Feature requests";
-    ideas_intro: "Une idée pour améliorer Majordome ? Proposez-la ici et suivez son avancement.",
+    ideas_intro: "Une idée pour améliorer Majordome\u{a0}? Proposez-la ici et suivez son avancement.",
         "An idea to make Majordome better? Suggest it here and follow its progress.";
     idea_new: "Nouvelle demande", "New request";
     idea_title: "Titre", "Title";
@@ -384,24 +302,9 @@ texts! {
     idea_priority: "Priorité", "Priority";
     idea_submit: "Proposer", "Submit";
     ideas_empty: "Vous n'avez encore rien proposé.", "You have not suggested anything yet.";
-    prio_low: "Basse", "Low";
-    prio_medium: "Moyenne", "Medium";
-    prio_high: "Haute", "High";
-    fs_pending: "En attente", "Pending";
-    fs_in_progress: "En cours", "In progress";
-    fs_completed: "Terminée", "Done";
-    fs_rejected: "Refusée", "Declined";
 
-    err_session_expired: "Votre session a expiré : reconnectez-vous.", "Your session has expired: please sign in again.";
     err_network: "Serveur injoignable. Vérifiez votre connexion.", "Cannot reach the server. Check your connection.";
-    err_unexpected: "Réponse inattendue du serveur", "Unexpected answer from the server";
-    err_invalid_credentials: "E-mail ou mot de passe incorrect.", "Wrong email or password.";
-    err_rate_limited_login: "Trop de tentatives. Réessayez dans quelques minutes.", "Too many attempts. Try again in a few minutes.";
-    err_not_available: "Cette fonction n'est pas encore disponible sur ce serveur.", "This feature is not available on this server yet.";
-    err_gone: "Cet élément n'existe plus.", "This item no longer exists.";
-    err_too_large: "Contenu trop volumineux.", "Content too large.";
-    err_server: "Erreur du serveur. Réessayez dans un instant.", "Server error. Try again in a moment.";
-    err_63016: "Hors de la fenêtre de 24 h de WhatsApp : le voyageur doit écrire avant qu'une réponse libre puisse lui parvenir",
+    err_63016: "Hors de la fenêtre de 24 h de WhatsApp\u{a0}: le voyageur doit écrire avant qu'une réponse libre puisse lui parvenir",
         "Outside WhatsApp's 24 h window: the guest must write before a free-form reply can reach them";
     err_bad_number: "Numéro WhatsApp invalide ou inexistant", "Invalid or unknown WhatsApp number";
     err_unreachable: "Voyageur injoignable (téléphone éteint ou hors réseau)", "Guest unreachable (phone off or out of coverage)";
@@ -409,4 +312,16 @@ texts! {
     err_rate_limited: "Limite d'envoi WhatsApp atteinte", "WhatsApp sending limit reached";
     err_blocked: "Message refusé par WhatsApp", "Message refused by WhatsApp";
     err_unknown: "Échec de l'envoi", "Delivery failed";
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn french_texts_keep_their_punctuation_on_the_line() {
+        for text in FR.all() {
+            assert!(ui::i18n::french_spacing_ok(text), "{text:?}");
+        }
+    }
 }

@@ -3,10 +3,11 @@
 
 use protocol::auth::RuntimeModes;
 use protocol::{AiEngine, ChannelMode};
+use ui::components::widgets::LinkBanner;
 use yew::prelude::*;
 
-use super::hooks::{use_lang, use_now};
-use super::icons::{icon, Icon};
+use super::hooks::use_lang;
+use crate::i18n::Localized;
 use crate::ws::LinkState;
 
 #[derive(Properties, PartialEq)]
@@ -19,20 +20,8 @@ pub struct BannersProps {
 pub fn Banners(props: &BannersProps) -> Html {
     let lang = use_lang();
     let t = lang.t();
-    let now = use_now(1_000);
 
-    let link = match props.link {
-        LinkState::Offline { retry_at_ms, .. } => {
-            let secs = ((retry_at_ms - now.timestamp_millis()) as f64 / 1000.0).ceil() as i64;
-            html! {
-                <div class="banner banner-offline" role="alert">
-                    { icon(Icon::Offline) }
-                    <span class="banner-text"><strong>{ t.link_lost }</strong>{ " " }{ lang.retry_in(secs) }</span>
-                </div>
-            }
-        }
-        LinkState::Connecting | LinkState::Online => Html::default(),
-    };
+    let link = html! { <LinkBanner link={props.link} lost={t.link_lost} /> };
 
     let simulator = props.runtime.channel == ChannelMode::Simulator;
     let offline_ai = props.runtime.ai == AiEngine::OfflineFaq;

@@ -12,30 +12,22 @@ use super::icons::{icon, Icon};
 use super::password_field::PasswordField;
 use super::segmented::{SegOption, Segmented};
 use crate::api;
+use ui::components::widgets::ai_mode_options;
+
 use crate::i18n::Lang;
+use crate::i18n::Localized;
 use crate::state::conciergerie_form::{
     normalize_number, number_is_valid, ConciergerieForm, Field, FieldErrors,
 };
 
 pub fn mode_options(lang: Lang) -> Vec<SegOption> {
     let t = lang.t();
-    vec![
-        SegOption {
-            value: AiMode::Auto.as_str(),
-            label: t.ai_mode_auto,
-            hint: t.ai_mode_auto_help,
-        },
-        SegOption {
-            value: AiMode::Suggest.as_str(),
-            label: t.ai_mode_suggest,
-            hint: t.ai_mode_suggest_help,
-        },
-        SegOption {
-            value: AiMode::Off.as_str(),
-            label: t.ai_mode_off,
-            hint: t.ai_mode_off_help,
-        },
-    ]
+    let hints = [
+        t.ai_mode_auto_help,
+        t.ai_mode_suggest_help,
+        t.ai_mode_off_help,
+    ];
+    ai_mode_options(lang, hints)
 }
 
 /// What was saved, for the page to update its list and say so.
@@ -335,6 +327,6 @@ mod tests {
         assert!(html.contains("value=\"Alpes Clés\""), "{html}");
         assert!(html.contains("value=\"whatsapp:+33612345604\""));
         assert!(!html.contains("Mot de passe initial"));
-        assert!(html.contains("Modifier « Alpes Clés »"), "{html}");
+        assert!(html.contains("Modifier «\u{a0}Alpes Clés\u{a0}»"), "{html}");
     }
 }

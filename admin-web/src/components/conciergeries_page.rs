@@ -3,7 +3,8 @@
 
 use protocol::admin::ConciergerieOverview;
 use protocol::auth::Conciergerie;
-use protocol::{AiMode, ConciergerieId, Timestamp};
+use protocol::{ConciergerieId, Timestamp};
+use ui::components::widgets::kpi;
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
@@ -12,8 +13,9 @@ use super::hooks::{focus_id, input_value, offset_now, use_lang, use_now};
 use super::icons::{icon, Icon};
 use super::password_reset::PasswordReset;
 use crate::api;
+use crate::api::Explain;
 use crate::format::{ago, avatar_hue, date_time, initials, percent, phone, thousands};
-use crate::i18n::Lang;
+use crate::i18n::Localized;
 use crate::state::conciergeries::{visible, ConciergerieAction, ConciergerieList, Sort, SortKey};
 
 /// What is open below a row (or above the table, for a new one).
@@ -27,14 +29,8 @@ enum Panel {
     Activation(ConciergerieId, bool),
 }
 
-pub fn mode_label(mode: AiMode, lang: Lang) -> &'static str {
-    let t = lang.t();
-    match mode {
-        AiMode::Auto => t.ai_mode_auto,
-        AiMode::Suggest => t.ai_mode_suggest,
-        AiMode::Off => t.ai_mode_off,
-    }
-}
+/// An AI mode's name (the toolkit's, as on the operators' side).
+pub use ui::components::widgets::ai_mode_label as mode_label;
 
 #[derive(Properties, PartialEq)]
 pub struct ConciergeriesPageProps {
@@ -346,21 +342,6 @@ pub fn ConciergeriesPage(props: &ConciergeriesPageProps) -> Html {
                     </div>
                 }
             </>
-        }
-    };
-
-    let kpi = |label: &'static str,
-               value: String,
-               sub: Option<String>,
-               glyph: Icon,
-               class: &'static str| {
-        html! {
-            <div class={classes!("kpi", class)}>
-                <span class="kpi-icon">{ icon(glyph) }</span>
-                <span class="kpi-label">{ label }</span>
-                <strong class="kpi-value">{ value }</strong>
-                if let Some(sub) = sub { <span class="kpi-sub">{ sub }</span> }
-            </div>
         }
     };
 

@@ -3,6 +3,7 @@
 //! lays out the navigation, banners and the page.
 
 use protocol::events::ServerEvent;
+use ui::location::{self, set_hash};
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
@@ -14,32 +15,13 @@ use super::hooks::{focus_id, use_lang, SessionCtx};
 use super::nav::{page_label, Nav};
 use super::unrouted_page::UnroutedPage;
 use crate::api;
+use crate::api::Explain;
+use crate::i18n::Localized;
 use crate::route::Page;
 use crate::state::board::{Board, BoardAction};
 use crate::state::conciergeries::{ConciergerieAction, ConciergerieList};
 use crate::state::unrouted::{Unrouted, UnroutedAction};
-use crate::ws::{self, LinkState};
-
-fn current_hash() -> String {
-    #[cfg(target_arch = "wasm32")]
-    {
-        web_sys::window()
-            .and_then(|w| w.location().hash().ok())
-            .unwrap_or_default()
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        String::new()
-    }
-}
-
-fn set_hash(hash: &str) {
-    if let Some(w) = web_sys::window() {
-        if w.location().hash().ok().as_deref() != Some(hash) {
-            let _ = w.location().set_hash(hash);
-        }
-    }
-}
+use crate::ws::use_live;
 
 /// Reload triggers, one per resource; bumping one refetches it. A reducer, so callbacks made
 /// once (the WebSocket's) never bump a stale copy.
@@ -75,8 +57,7 @@ pub fn Dashboard() -> Html {
     let session = use_context::<SessionCtx>().expect("Dashboard needs a session");
     let lang = use_lang();
     let t = lang.t();
-    let page = use_state(|| Page::parse(&current_hash()));
-    let link = use_state(|| LinkState::Connecting);
+    let page = use_state(|| Page::parse(&location::hash()));
     let conciergeries = use_reducer(ConciergerieList::default);
     let board = use_reducer(Board::default);
     let unrouted = use_reducer(Unrouted::default);
@@ -101,7 +82,7 @@ pub fn Dashboard() -> Html {
         use_effect_with((), move |_| {
             let listener = web_sys::window().map(|w| {
                 gloo_events::EventListener::new(&w, "hashchange", move |_| {
-                    page.set(Page::parse(&current_hash()))
+                    page.set(Page::parse(&location::hash()))
                 })
             });
             move || drop(listener)
@@ -124,42 +105,34 @@ pub fn Dashboard() -> Html {
     }
 
     // The live connection: feature requests, and a reload of everything after each (re)connect.
-    {
+    let link = {
         let board = board.dispatcher();
         let reloads = reloads.dispatcher();
-        let link = link.setter();
         let live_note = live_note.setter();
-        use_effect_with((), move |_| {
-            let on_event = Callback::from(move |event: ServerEvent| match event {
-                ServerEvent::Hello => {
-                    board.dispatch(BoardAction::Resync);
-                    reloads.dispatch(Reload::All);
+        let on_event = Callback::from(move |event: ServerEvent| match event {
+            ServerEvent::Hello => {
+                board.dispatch(BoardAction::Resync);
+                reloads.dispatch(Reload::All);
+            }
+            ServerEvent::FeatureRequestUpdated { feature_request } => {
+                if feature_request.conciergerie_id.is_some()
+                    && feature_request.created_at == feature_request.updated_at
+                {
+                    live_note.set(lang.new_request_note(
+                        feature_request.author.as_deref().unwrap_or("Majordome"),
+                        &feature_request.title,
+                    ));
                 }
-                ServerEvent::FeatureRequestUpdated { feature_request } => {
-                    if feature_request.conciergerie_id.is_some()
-                        && feature_request.created_at == feature_request.updated_at
-                    {
-                        live_note.set(lang.new_request_note(
-                            feature_request.author.as_deref().unwrap_or("Majordome"),
-                            &feature_request.title,
-                        ));
-                    }
-                    board.dispatch(BoardAction::Upsert {
-                        request: feature_request,
-                        live: true,
-                    })
-                }
-                ServerEvent::FeatureRequestDeleted { id } => {
-                    board.dispatch(BoardAction::Deleted(id))
-                }
-                _ => {}
-            });
-            let on_state = Callback::from(move |s: LinkState| link.set(s));
-            let on_gone = Callback::from(|_| api::session_expired());
-            let connection = ws::connect(on_event, on_state, on_gone);
-            move || drop(connection)
+                board.dispatch(BoardAction::Upsert {
+                    request: feature_request,
+                    live: true,
+                })
+            }
+            ServerEvent::FeatureRequestDeleted { id } => board.dispatch(BoardAction::Deleted(id)),
+            _ => {}
         });
-    }
+        use_live(api::LIVE, on_event)
+    };
 
     // REST loads: at start, after each reconnection, and when a page asks.
     {
@@ -255,7 +228,7 @@ pub fn Dashboard() -> Html {
             <Nav page={*page} navigate={navigate.clone()} pending_requests={pending}
                 unrouted={unrouted.messages.len()} />
             <div class="workspace">
-                <Banners link={*link} runtime={session.me.runtime} />
+                <Banners {link} runtime={session.me.runtime} />
                 <main class="content" id="main" tabindex="-1">{ content }</main>
             </div>
             <div class="visually-hidden" aria-live="polite" role="status">{ (*live_note).clone() }</div>

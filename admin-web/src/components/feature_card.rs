@@ -9,28 +9,13 @@ use yew::prelude::*;
 use super::hooks::{focus_id, input_value, offset_now, select_value, use_lang, use_now};
 use super::icons::{icon, Icon};
 use crate::api;
+use crate::api::Explain;
 use crate::format::{ago, date, date_time};
-use crate::i18n::Lang;
+use crate::i18n::Localized;
 use crate::state::board::{Board, BoardAction};
 
-pub fn status_label(s: FeatureStatus, lang: Lang) -> &'static str {
-    let t = lang.t();
-    match s {
-        FeatureStatus::Pending => t.fs_pending,
-        FeatureStatus::InProgress => t.fs_in_progress,
-        FeatureStatus::Completed => t.fs_completed,
-        FeatureStatus::Rejected => t.fs_rejected,
-    }
-}
-
-pub fn priority_label(p: Priority, lang: Lang) -> &'static str {
-    let t = lang.t();
-    match p {
-        Priority::Low => t.prio_low,
-        Priority::Medium => t.prio_medium,
-        Priority::High => t.prio_high,
-    }
-}
+// The boards of both apps name statuses and priorities alike.
+pub use ui::i18n::{priority_label, status_label};
 
 pub const TITLE_MAX: usize = 200;
 pub const DESCRIPTION_MAX: usize = 5000;
@@ -404,7 +389,7 @@ mod tests {
         assert!(html.contains("<option value=\"high\" selected"), "{html}");
         assert!(html.contains("Nouveau"), "fresh badge: {html}");
         assert!(
-            html.contains("aria-label=\"Supprimer : Export PDF\""),
+            html.contains("aria-label=\"Supprimer\u{a0}: Export PDF\""),
             "{html}"
         );
     }

@@ -10,6 +10,8 @@ use super::feature_card::{priority_label, status_label, FeatureCard, DESCRIPTION
 use super::hooks::{focus_id, input_value, select_value, use_lang};
 use super::icons::{icon, Icon};
 use crate::api;
+use crate::api::Explain;
+use crate::i18n::Localized;
 use crate::state::board::{Board, BoardAction, BoardFilter};
 
 #[derive(Properties, PartialEq)]

@@ -3,14 +3,17 @@
 //! per conciergerie.
 
 use protocol::admin::PlatformHealth;
+use ui::components::widgets::kpi as ui_kpi;
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
-use super::bar_chart::BarChart;
+use super::bar_chart::{BarChart, SeriesNames};
 use super::hooks::use_lang;
 use super::icons::{icon, Icon};
 use crate::api;
+use crate::api::Explain;
 use crate::format::{compact, percent, thousands, usd};
+use crate::i18n::Localized;
 use crate::route::Page;
 use crate::state::health::{failure_rate, totals, usage_rows};
 
@@ -54,14 +57,13 @@ pub fn HealthPage(props: &HealthPageProps) -> Html {
                glyph: Icon,
                class: &'static str,
                alert: bool| {
-        html! {
-            <div class={classes!("kpi", class, alert.then_some("kpi-alert"))}>
-                <span class="kpi-icon">{ icon(glyph) }</span>
-                <span class="kpi-label">{ label }</span>
-                <strong class="kpi-value">{ value }</strong>
-                if let Some(sub) = sub { <span class="kpi-sub">{ sub }</span> }
-            </div>
-        }
+        ui_kpi(
+            label,
+            value,
+            sub,
+            glyph,
+            classes!(class, alert.then_some("kpi-alert")),
+        )
     };
 
     let body = match &*data {
@@ -110,7 +112,7 @@ pub fn HealthPage(props: &HealthPageProps) -> Html {
                         if sum.messages == 0 {
                             <p class="muted">{ t.no_data }</p>
                         } else {
-                            <BarChart days={h.days.clone()} />
+                            <BarChart days={h.days.clone()} names={SeriesNames::new(t.legend_client, t.legend_ai, t.legend_concierge)} />
                         }
                     </section>
                     <section class="card table-card usage-card" aria-labelledby="usage-title">

@@ -2,7 +2,6 @@
 
 pub mod app;
 pub mod banners;
-pub mod bar_chart;
 pub mod conciergerie_editor;
 pub mod conciergeries_page;
 pub mod dashboard;
@@ -10,10 +9,11 @@ pub mod feature_card;
 pub mod features_page;
 pub mod health_page;
 pub mod hooks;
-pub mod icons;
 pub mod login;
 pub mod nav;
 pub mod password_field;
 pub mod password_reset;
-pub mod segmented;
 pub mod unrouted_page;
+
+// The toolkit's components, under the names the screens have always used.
+pub use ui::components::{bar_chart, icons, segmented};

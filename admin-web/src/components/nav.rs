@@ -1,12 +1,14 @@
 //! The navigation: a dark rail on the left on wide screens, a tab bar at the bottom on phones,
 //! like the operator dashboard's, with the admin's four pages.
 
+use ui::components::nav::{badge_text, NavAccount, NavLang};
 use yew::prelude::*;
 
-use super::hooks::{use_lang, LangCtx, SessionCtx};
+use super::hooks::{use_lang, SessionCtx};
 use super::icons::{icon, Icon};
 use crate::format::initials;
 use crate::i18n::Lang;
+use crate::i18n::Localized;
 use crate::route::Page;
 
 pub fn page_label(page: Page, lang: Lang) -> &'static str {
@@ -35,7 +37,6 @@ pub struct NavProps {
 pub fn Nav(props: &NavProps) -> Html {
     let lang = use_lang();
     let t = lang.t();
-    let lang_ctx = use_context::<LangCtx>();
     let session = use_context::<SessionCtx>();
 
     let item = |page: Page| {
@@ -55,11 +56,7 @@ pub fn Nav(props: &NavProps) -> Html {
             _ => (0, String::new(), false),
         };
         let badge = (count > 0).then(|| {
-            let n = if count > 99 {
-                "99+".to_owned()
-            } else {
-                count.to_string()
-            };
+            let n = badge_text(count);
             html! { <span class={classes!("nav-badge", alert.then_some("nav-badge-alert"))} aria-label={label}>{ n }</span> }
         });
         let current = props.page == page;
@@ -82,28 +79,10 @@ pub fn Nav(props: &NavProps) -> Html {
         }
     };
 
-    let lang_button = lang_ctx.map(|ctx| {
-        let other = lang.other();
-        html! {
-            <button type="button" class="nav-item nav-lang" title={t.switch_lang} aria-label={t.switch_lang}
-                onclick={Callback::from(move |_| ctx.set.emit(other))}>
-                <span class="nav-icon">{ icon(Icon::Globe) }</span>
-                <span class="nav-label">{ t.switch_lang_short }</span>
-            </button>
-        }
-    });
     let account = session.map(|s| {
         let email = s.me.admin.email.clone();
-        let logout = s.logout.clone();
         html! {
-            <>
-                <span class="nav-account" title={email.clone()} aria-hidden="true">{ initials(&email.replace(['@', '.'], " ")) }</span>
-                <button type="button" class="nav-item nav-logout" title={t.logout} aria-label={t.logout}
-                    onclick={Callback::from(move |_| logout.emit(()))}>
-                    <span class="nav-icon">{ icon(Icon::Logout) }</span>
-                    <span class="nav-label">{ t.logout }</span>
-                </button>
-            </>
+            <NavAccount initials={initials(&email.replace(['@', '.'], " "))} name={email} logout={s.logout.clone()} />
         }
     });
 
@@ -117,7 +96,7 @@ pub fn Nav(props: &NavProps) -> Html {
                 { for Page::ALL.into_iter().map(item) }
             </ul>
             <div class="nav-bottom">
-                { lang_button }
+                <NavLang />
                 { account }
             </div>
         </nav>

@@ -4,6 +4,7 @@ use yew::prelude::*;
 
 use super::hooks::{input_value, use_lang};
 use super::icons::{icon, Icon};
+use crate::i18n::Localized;
 use crate::state::conciergerie_form::generate_password;
 
 #[derive(Properties, PartialEq)]

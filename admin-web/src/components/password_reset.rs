@@ -9,6 +9,7 @@ use super::hooks::{focus_id, use_lang};
 use super::icons::{icon, Icon};
 use super::password_field::PasswordField;
 use crate::api;
+use crate::i18n::Localized;
 use crate::state::conciergerie_form::{FieldErrors, PASSWORD_MIN};
 
 #[derive(Properties, PartialEq)]

@@ -6,7 +6,9 @@ use protocol::admin::{ConciergeriePatch, NewConciergerie};
 use protocol::auth::Conciergerie;
 use protocol::AiMode;
 
+use crate::api::Explain;
 use crate::i18n::Lang;
+use crate::i18n::Localized;
 
 pub const NAME_MAX: usize = 120;
 pub const PASSWORD_MIN: usize = 8;
@@ -123,7 +125,7 @@ impl FieldErrors {
     pub fn from_api(err: &crate::api::ApiError, lang: Lang) -> FieldErrors {
         let mut errors = FieldErrors::default();
         let message = err.message(lang);
-        match err.field().and_then(Field::from_api) {
+        match err.form_field().and_then(Field::from_api) {
             Some(field) => errors.set(field, message),
             None => errors.general = Some(message),
         }

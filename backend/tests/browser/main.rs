@@ -20,6 +20,7 @@ mod harness;
 mod server;
 
 mod admin;
+mod composer;
 mod faq;
 mod inbox;
 mod login;

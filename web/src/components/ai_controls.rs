@@ -8,7 +8,10 @@ use yew::prelude::*;
 use super::hooks::use_lang;
 use super::icons::{icon, Icon};
 use super::segmented::{SegOption, Segmented};
+use ui::components::widgets::ai_mode_options;
+
 use crate::i18n::Lang;
+use crate::i18n::Localized;
 
 #[derive(Properties, PartialEq)]
 pub struct AiControlsProps {
@@ -20,23 +23,12 @@ pub struct AiControlsProps {
 
 pub fn mode_options(lang: Lang) -> Vec<SegOption> {
     let t = lang.t();
-    vec![
-        SegOption {
-            value: AiMode::Auto.as_str(),
-            label: t.ai_mode_auto,
-            hint: t.ai_mode_auto_help,
-        },
-        SegOption {
-            value: AiMode::Suggest.as_str(),
-            label: t.ai_mode_suggest,
-            hint: t.ai_mode_suggest_help,
-        },
-        SegOption {
-            value: AiMode::Off.as_str(),
-            label: t.ai_mode_off,
-            hint: t.ai_mode_off_help,
-        },
-    ]
+    let hints = [
+        t.ai_mode_auto_help,
+        t.ai_mode_suggest_help,
+        t.ai_mode_off_help,
+    ];
+    ai_mode_options(lang, hints)
 }
 
 #[function_component]

@@ -2,15 +2,18 @@
 //! median first response time, token usage and its estimated cost.
 
 use protocol::analytics::Analytics;
+use ui::components::widgets::kpi;
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
-use super::bar_chart::BarChart;
+use super::bar_chart::{BarChart, SeriesNames};
 use super::hooks::use_lang;
 use super::icons::{icon, Icon};
 use super::segmented::{SegOption, Segmented};
 use crate::api;
+use crate::api::Explain;
 use crate::format::{duration_short, percent, thousands, usd};
+use crate::i18n::Localized;
 
 #[function_component]
 pub fn AnalyticsTab() -> Html {
@@ -59,21 +62,6 @@ pub fn AnalyticsTab() -> Html {
         Callback::from(move |v: &'static str| days.set(v.parse().unwrap_or(30)))
     };
 
-    let kpi = |label: &'static str,
-               value: String,
-               sub: Option<String>,
-               glyph: Icon,
-               class: &'static str| {
-        html! {
-            <div class={classes!("kpi", class)}>
-                <span class="kpi-icon">{ icon(glyph) }</span>
-                <span class="kpi-label">{ label }</span>
-                <strong class="kpi-value">{ value }</strong>
-                if let Some(sub) = sub { <span class="kpi-sub">{ sub }</span> }
-            </div>
-        }
-    };
-
     let body = match &*data {
         None => html! { <p class="muted" aria-busy="true">{ t.loading }</p> },
         Some(Err(e)) => html! {
@@ -104,7 +92,7 @@ pub fn AnalyticsTab() -> Html {
                         if total_messages == 0 {
                             <p class="muted">{ t.no_data }</p>
                         } else {
-                            <BarChart days={a.days.clone()} />
+                            <BarChart days={a.days.clone()} names={SeriesNames::new(t.legend_client, t.legend_ai, t.legend_concierge)} />
                         }
                     </section>
                 </>

@@ -20,9 +20,12 @@ use super::icons::{icon, Icon};
 use super::message_bubble::MessageBubble;
 use super::suggestion_card::SuggestionCard;
 use crate::api;
+use crate::api::Explain;
 use crate::clock::utc_offset_minutes;
 use crate::format::{avatar_hue, day_label, initials, local_day, window_remaining, ReplyWindow};
+use crate::i18n::Localized;
 use crate::state::chips::{chips, Chip};
+use crate::state::drafts::after_failed_send;
 use crate::state::inbox::Thread;
 use crate::state::{InboxAction, InboxState, LocalId};
 
@@ -62,9 +65,14 @@ pub fn ChatWindow(props: &ChatWindowProps) -> Html {
     let c = &props.conversation;
     let id = c.id;
     let draft = use_state(|| props.initial_draft.clone());
+    // What the composer holds now, for a send that fails later (a state handle only knows the
+    // value of the render it came from).
+    let typed = use_mut_ref(String::new);
     {
         let on_draft = props.on_draft.clone();
+        let typed = typed.clone();
         use_effect_with((*draft).clone(), move |text| {
+            typed.borrow_mut().clone_from(text);
             on_draft.emit((id, text.clone()))
         });
     }
@@ -171,6 +179,8 @@ pub fn ChatWindow(props: &ChatWindowProps) -> Html {
     let send_body = {
         let inbox = props.inbox.clone();
         let draft = draft.clone();
+        let typed = typed.clone();
+        let on_draft = props.on_draft.clone();
         let error = error.clone();
         Callback::from(move |body: String| {
             let body = body.trim().to_owned();
@@ -186,6 +196,7 @@ pub fn ChatWindow(props: &ChatWindowProps) -> Html {
             });
             error.set(None);
             let (inbox, draft, error) = (inbox.clone(), draft.clone(), error.clone());
+            let (typed, on_draft) = (typed.clone(), on_draft.clone());
             spawn_local(async move {
                 match api::send_message(id, &body, &local.client_ref()).await {
                     Ok(message) => inbox.dispatch(InboxAction::SendSucceeded {
@@ -198,18 +209,16 @@ pub fn ChatWindow(props: &ChatWindowProps) -> Html {
                             conversation_id: id,
                             local,
                         });
-                        if draft.trim().is_empty() {
-                            draft.set(body);
-                        }
-                        let sep = if lang == crate::i18n::Lang::Fr {
-                            " : "
-                        } else {
-                            ": "
-                        };
+                        // The text goes back in the composer and in the stored draft, even if
+                        // the operator has left this conversation (or the session) meanwhile.
+                        let restored = after_failed_send(&body, &typed.borrow());
+                        on_draft.emit((id, restored.clone()));
+                        draft.set(restored);
                         error.set(Some(format!(
-                            "{}{sep}{}",
+                            "{}{}{}",
                             lang.t().send_failed,
-                            e.message(lang)
+                            lang.pick("\u{a0}: ", ": "),
+                            api::send_refusal(&e, lang)
                         )));
                     }
                 }

@@ -9,6 +9,9 @@ use yew::prelude::*;
 
 use super::hooks::{input_value, use_lang};
 use super::icons::{icon, Icon};
+use crate::format::thousands;
+use crate::i18n::Localized;
+use crate::state::drafts::{Length, WHATSAPP_MAX_CHARS};
 use crate::state::templates::{insert, matching, slash_token};
 
 #[derive(Properties, PartialEq)]
@@ -150,7 +153,15 @@ pub fn Composer(props: &ComposerProps) -> Html {
     };
 
     let popup = popup_open.then(|| {
-        if matches.is_empty() {
+        if props.templates.is_empty() {
+            // None saved yet: say where they are made, rather than a dead end.
+            html! {
+                <div class="tpl-popup tpl-empty tpl-first" role="status">
+                    <span>{ t.templates_none_yet }</span>
+                    <a href="#/settings" id="tpl-create" class="btn btn-small btn-outline">{ icon(Icon::Plus) }{ t.templates_create_first }</a>
+                </div>
+            }
+        } else if matches.is_empty() {
             html! { <div class="tpl-popup tpl-empty" role="status">{ lang.no_template(token.as_deref().unwrap_or_default()) }</div> }
         } else {
             html! {
@@ -176,6 +187,23 @@ pub fn Composer(props: &ComposerProps) -> Html {
     });
 
     let can_send = !disabled && !props.value.trim().is_empty();
+    // Warns before WhatsApp's limit; sending stays possible (the server says what it accepts).
+    let counter = match Length::of(&props.value) {
+        Length::Fine => Html::default(),
+        Length::Near { chars } | Length::Over { chars } => {
+            let over = chars > WHATSAPP_MAX_CHARS;
+            let (used, max) = (
+                thousands(chars as i64, lang),
+                thousands(WHATSAPP_MAX_CHARS as i64, lang),
+            );
+            html! {
+                <p id="composer-count" class={classes!("composer-count", over.then_some("over"))} aria-live="polite">
+                    if over { { icon(Icon::Alert) }<span>{ t.length_over }{ " · " }</span> }
+                    <span>{ lang.chars_of(&used, &max) }</span>
+                </p>
+            }
+        }
+    };
     html! {
         <div class={classes!("composer", disabled.then_some("disabled"))}>
             if let Some(reason) = &props.disabled_reason {
@@ -188,7 +216,7 @@ pub fn Composer(props: &ComposerProps) -> Html {
                     { icon(Icon::Bolt) }
                 </button>
                 <label class="visually-hidden" for="composer-input">{ t.composer_label }</label>
-                <textarea id="composer-input" ref={textarea} rows="1"
+                <textarea id="composer-input" ref={textarea} rows="1" dir="auto"
                     placeholder={t.composer_placeholder}
                     value={props.value.clone()} {oninput} {onkeydown} {disabled}
                     aria-describedby={if disabled { "composer-blocked" } else { "composer-hint" }}
@@ -204,6 +232,7 @@ pub fn Composer(props: &ComposerProps) -> Html {
             if !disabled {
                 <p class="composer-hint" id="composer-hint">{ t.composer_hint }</p>
             }
+            { counter }
         </div>
     }
 }
@@ -226,14 +255,23 @@ mod tests {
     }
 
     async fn render(value: &str, disabled_reason: Option<&str>) -> String {
+        let templates = vec![
+            tpl(1, "wifi", "Le code Wi-Fi est 1234."),
+            tpl(2, "checkout", "Départ avant 11 h."),
+        ];
+        render_with(value, disabled_reason, templates).await
+    }
+
+    async fn render_with(
+        value: &str,
+        disabled_reason: Option<&str>,
+        templates: Vec<Template>,
+    ) -> String {
         let props = ComposerProps {
             value: value.into(),
             on_input: Callback::noop(),
             on_send: Callback::noop(),
-            templates: Rc::new(vec![
-                tpl(1, "wifi", "Le code Wi-Fi est 1234."),
-                tpl(2, "checkout", "Départ avant 11 h."),
-            ]),
+            templates: Rc::new(templates),
             disabled_reason: disabled_reason.map(str::to_owned),
             focus_seq: 0,
         };
@@ -254,9 +292,34 @@ mod tests {
         assert!(html.contains("aria-selected=\"true\""));
         assert!(html.contains("aria-expanded=\"true\""));
         let html = render("/zz", None).await;
-        assert!(html.contains("Aucune réponse type pour « /zz »"), "{html}");
+        assert!(
+            html.contains("Aucune réponse type pour «\u{a0}/zz\u{a0}»"),
+            "{html}"
+        );
         let html = render("Bonjour", None).await;
         assert!(!html.contains("tpl-popup"));
+    }
+
+    #[tokio::test]
+    async fn without_saved_replies_slash_offers_to_create_the_first() {
+        let html = render_with("/", None, Vec::new()).await;
+        assert!(html.contains("id=\"tpl-create\""), "{html}");
+        assert!(html.contains("href=\"#/settings\""));
+        assert!(!render("/wi", None).await.contains("tpl-create"));
+    }
+
+    #[tokio::test]
+    async fn the_counter_warns_before_whatsapps_limit() {
+        assert!(!render("Bonjour", None).await.contains("composer-count"));
+        let near = render(&"a".repeat(1_500), None).await;
+        assert!(
+            near.contains("1\u{202f}500\u{a0}/ 1\u{202f}600 caractères"),
+            "{near}"
+        );
+        assert!(!near.contains("composer-count over"));
+        let over = render(&"a".repeat(1_700), None).await;
+        assert!(over.contains("composer-count over"));
+        assert!(over.contains("Trop long pour un seul message WhatsApp"));
     }
 
     #[tokio::test]

@@ -8,6 +8,7 @@ use super::hooks::use_lang;
 use super::icons::{icon, Icon};
 use crate::format::{avatar_hue, initials, list_time};
 use crate::i18n::Lang;
+use crate::i18n::Localized;
 use crate::state::chips::{chips, Chip};
 
 #[derive(Properties, PartialEq)]
@@ -90,7 +91,7 @@ pub fn ConversationItem(props: &ConversationItemProps) -> Html {
                         }
                     </span>
                     <span class="conv-bottom">
-                        <span class="conv-preview">{ c.last_message_preview.clone().unwrap_or_default() }</span>
+                        <span class="conv-preview" dir="auto">{ c.last_message_preview.clone().unwrap_or_default() }</span>
                         if unread {
                             <span class="unread-badge" aria-label={lang.unread(c.unread_count)}>
                                 { if c.unread_count > 99 { "99+".to_owned() } else { c.unread_count.to_string() } }

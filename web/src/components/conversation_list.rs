@@ -7,6 +7,7 @@ use super::conversation_item::ConversationItem;
 use super::hooks::{focus_id, input_value, use_lang, use_now};
 use super::icons::{icon, Icon};
 use crate::clock::utc_offset_minutes;
+use crate::i18n::Localized;
 use crate::state::inbox::Filter;
 use crate::state::InboxState;
 

@@ -7,6 +7,7 @@ use protocol::conversations::Message;
 use protocol::events::ServerEvent;
 use protocol::templates::Template;
 use protocol::{ChannelMode, ConversationId, Sender};
+use ui::location::{self, set_hash};
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
@@ -22,32 +23,14 @@ use super::nav::Nav;
 use super::settings_tab::SettingsTab;
 use super::simulator_panel::SimulatorPanel;
 use crate::api;
+use crate::api::Explain;
+use crate::i18n::Localized;
 use crate::route::{Route, Tab};
+use crate::state::drafts::Drafts;
 use crate::state::features::{FeatureAction, FeatureBoard};
 use crate::state::simulator::{SimulatorAction, SimulatorState};
 use crate::state::{InboxAction, InboxState};
-use crate::ws::{self, LinkState};
-
-fn current_hash() -> String {
-    #[cfg(target_arch = "wasm32")]
-    {
-        web_sys::window()
-            .and_then(|w| w.location().hash().ok())
-            .unwrap_or_default()
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        String::new()
-    }
-}
-
-fn set_hash(hash: &str) {
-    if let Some(w) = web_sys::window() {
-        if w.location().hash().ok().as_deref() != Some(hash) {
-            let _ = w.location().set_hash(hash);
-        }
-    }
-}
+use crate::ws::use_live;
 
 /// Two panes fit side by side, and the simulator next to them.
 fn wide_screen() -> bool {
@@ -70,8 +53,7 @@ pub fn Dashboard() -> Html {
     let inbox = use_reducer(InboxState::default);
     let sim = use_reducer(SimulatorState::default);
     let board = use_reducer(FeatureBoard::default);
-    let link = use_state(|| LinkState::Connecting);
-    let route = use_state(|| Route::parse(&current_hash()));
+    let route = use_state(|| Route::parse(&location::hash()));
     let templates = use_state(|| Rc::new(Vec::<Template>::new()));
     let runtime = session.me.runtime;
     let simulator_mode = runtime.channel == ChannelMode::Simulator;
@@ -79,7 +61,9 @@ pub fn Dashboard() -> Html {
     let list_error = use_state(|| None::<String>);
     let thread_error = use_state(|| None::<(ConversationId, String)>);
     // Unsent replies, per conversation, kept while the operator switches between them.
-    let drafts = use_mut_ref(std::collections::HashMap::<ConversationId, String>::new);
+    let drafts = Drafts::of(session.me.conciergerie.id);
+    // The conversation the inbox had open, so coming back to the inbox tab reopens it.
+    let last_open = use_mut_ref(|| None::<ConversationId>);
     // The open conversation, readable from the WebSocket callback without re-subscribing.
     let open_ref = use_mut_ref(|| None::<ConversationId>);
 
@@ -97,7 +81,7 @@ pub fn Dashboard() -> Html {
         use_effect_with((), move |_| {
             let listener = web_sys::window().map(|w| {
                 gloo_events::EventListener::new(&w, "hashchange", move |_| {
-                    route.set(Route::parse(&current_hash()))
+                    route.set(Route::parse(&location::hash()))
                 })
             });
             move || drop(listener)
@@ -105,48 +89,40 @@ pub fn Dashboard() -> Html {
     }
 
     // The live connection.
-    {
+    let link = {
         let inbox = inbox.dispatcher();
         let sim = sim.dispatcher();
         let board = board.dispatcher();
         let open_ref = open_ref.clone();
-        let link = link.setter();
-        use_effect_with((), move |_| {
-            let on_event = Callback::from(move |event: ServerEvent| match event {
-                ServerEvent::Hello => inbox.dispatch(InboxAction::Resync),
-                ServerEvent::FeatureRequestUpdated { feature_request } => {
-                    board.dispatch(FeatureAction::Upsert(feature_request))
-                }
-                ServerEvent::FeatureRequestDeleted { id } => {
-                    board.dispatch(FeatureAction::Deleted(id))
-                }
-                ServerEvent::SimulatorReply { to, body } => sim.dispatch(SimulatorAction::Reply {
-                    to,
-                    body,
-                    at: crate::clock::now(),
-                }),
-                event => {
-                    if let ServerEvent::MessageCreated { message } = &event {
-                        let open = *open_ref.borrow();
-                        if message.sender == Sender::Client
-                            && open == Some(message.conversation_id)
-                            && page_visible()
-                        {
-                            let id = message.conversation_id;
-                            spawn_local(async move {
-                                let _ = api::mark_read(id).await;
-                            });
-                        }
+        let on_event = Callback::from(move |event: ServerEvent| match event {
+            ServerEvent::Hello => inbox.dispatch(InboxAction::Resync),
+            ServerEvent::FeatureRequestUpdated { feature_request } => {
+                board.dispatch(FeatureAction::Upsert(feature_request))
+            }
+            ServerEvent::FeatureRequestDeleted { id } => board.dispatch(FeatureAction::Deleted(id)),
+            ServerEvent::SimulatorReply { to, body } => sim.dispatch(SimulatorAction::Reply {
+                to,
+                body,
+                at: crate::clock::now(),
+            }),
+            event => {
+                if let ServerEvent::MessageCreated { message } = &event {
+                    let open = *open_ref.borrow();
+                    if message.sender == Sender::Client
+                        && open == Some(message.conversation_id)
+                        && page_visible()
+                    {
+                        let id = message.conversation_id;
+                        spawn_local(async move {
+                            let _ = api::mark_read(id).await;
+                        });
                     }
-                    inbox.dispatch(InboxAction::Event(event))
                 }
-            });
-            let on_state = Callback::from(move |s: LinkState| link.set(s));
-            let on_gone = Callback::from(|_| api::session_expired());
-            let connection = ws::connect(on_event, on_state, on_gone);
-            move || drop(connection)
+                inbox.dispatch(InboxAction::Event(event))
+            }
         });
-    }
+        use_live(api::LIVE, on_event)
+    };
 
     // Reload from REST at start and after every (re)connection.
     {
@@ -190,9 +166,13 @@ pub fn Dashboard() -> Html {
     {
         let inbox_d = inbox.dispatcher();
         let open_ref = open_ref.clone();
+        let last_open = last_open.clone();
         let thread_error = thread_error.clone();
         use_effect_with(open, move |open| {
             *open_ref.borrow_mut() = *open;
+            if open.is_some() {
+                *last_open.borrow_mut() = *open;
+            }
             inbox_d.dispatch(InboxAction::Open(*open));
             if let Some(id) = *open {
                 spawn_local(async move {
@@ -222,7 +202,23 @@ pub fn Dashboard() -> Html {
     };
     let on_back = {
         let navigate = navigate.clone();
-        Callback::from(move |_| navigate.emit(Route::inbox(None)))
+        let last_open = last_open.clone();
+        Callback::from(move |_| {
+            *last_open.borrow_mut() = None;
+            navigate.emit(Route::inbox(None))
+        })
+    };
+    // The navigation rail: back to the inbox is back to the conversation that was open there.
+    let on_tab = {
+        let navigate = navigate.clone();
+        let last_open = last_open.clone();
+        Callback::from(move |route: Route| match route {
+            Route {
+                tab: Tab::Inbox,
+                conversation: None,
+            } => navigate.emit(Route::inbox(*last_open.borrow())),
+            other => navigate.emit(other),
+        })
     };
     let toggle_sim = {
         let sim_open = sim_open.clone();
@@ -243,16 +239,11 @@ pub fn Dashboard() -> Html {
                         .as_ref()
                         .filter(|(id, _)| *id == c.id)
                         .map(|(_, e)| e.clone());
-                    let initial_draft = drafts.borrow().get(&c.id).cloned().unwrap_or_default();
+                    let initial_draft = drafts.load(c.id);
                     let on_draft = {
                         let drafts = drafts.clone();
                         Callback::from(move |(id, text): (ConversationId, String)| {
-                            let mut drafts = drafts.borrow_mut();
-                            if text.is_empty() {
-                                drafts.remove(&id);
-                            } else {
-                                drafts.insert(id, text);
-                            }
+                            drafts.save(id, &text)
                         })
                     };
                     html! {
@@ -295,10 +286,10 @@ pub fn Dashboard() -> Html {
     };
     html! {
         <div class={classes!("shell", (*sim_open && simulator_mode).then_some("with-sim"), open.is_some().then_some("chat-open"))}>
-            <Nav route={*route} navigate={navigate.clone()} unread={inbox.total_unread()}
+            <Nav route={*route} navigate={on_tab} unread={inbox.total_unread()}
                 {simulator_mode} sim_open={*sim_open} on_toggle_sim={toggle_sim.clone()} />
             <div class="workspace">
-                <Banners link={*link} {runtime} sim_open={*sim_open} on_toggle_sim={toggle_sim.clone()} />
+                <Banners {link} {runtime} sim_open={*sim_open} on_toggle_sim={toggle_sim.clone()} />
                 <div class="content">{ content }</div>
             </div>
             if *sim_open && simulator_mode {

@@ -5,6 +5,8 @@ use yew::prelude::*;
 
 use super::hooks::{input_value, use_lang};
 use super::icons::{icon, Icon};
+use crate::api::Explain;
+use crate::i18n::Localized;
 
 /// Errors to show, by field, as returned by client checks or the API's `field`.
 #[derive(Debug, Clone, Default, PartialEq)]

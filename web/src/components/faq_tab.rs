@@ -9,8 +9,10 @@ use super::edit_form::{api_errors, EditForm, FormErrors};
 use super::hooks::{input_value, use_lang};
 use super::icons::{icon, Icon};
 use crate::api;
+use crate::api::Explain;
 use crate::format::fold;
 use crate::i18n::Lang;
+use crate::i18n::Localized;
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Editing {

@@ -8,29 +8,14 @@ use yew::prelude::*;
 use super::hooks::{input_value, select_value, use_lang};
 use super::icons::{icon, Icon};
 use crate::api;
+use crate::api::Explain;
 use crate::clock::utc_offset_minutes;
 use crate::format::long_date;
-use crate::i18n::Lang;
+use crate::i18n::Localized;
 use crate::state::features::{FeatureAction, FeatureBoard};
 
-pub fn status_label(s: FeatureStatus, lang: Lang) -> &'static str {
-    let t = lang.t();
-    match s {
-        FeatureStatus::Pending => t.fs_pending,
-        FeatureStatus::InProgress => t.fs_in_progress,
-        FeatureStatus::Completed => t.fs_completed,
-        FeatureStatus::Rejected => t.fs_rejected,
-    }
-}
-
-pub fn priority_label(p: Priority, lang: Lang) -> &'static str {
-    let t = lang.t();
-    match p {
-        Priority::Low => t.prio_low,
-        Priority::Medium => t.prio_medium,
-        Priority::High => t.prio_high,
-    }
-}
+// The boards of both apps name statuses and priorities alike.
+pub use ui::i18n::{priority_label, status_label};
 
 #[derive(Properties, PartialEq)]
 pub struct IdeasTabProps {
@@ -141,7 +126,7 @@ pub fn IdeasTab(props: &IdeasTabProps) -> Html {
                             </div>
                             if !fr.description.is_empty() { <p class="idea-desc">{ fr.description.clone() }</p> }
                             <div class="idea-meta">
-                                <span class={classes!("prio", format!("prio-{}", fr.priority.as_str()))}>{ t.idea_priority }{ " : " }{ priority_label(fr.priority, lang) }</span>
+                                <span class={classes!("prio", format!("prio-{}", fr.priority.as_str()))}>{ t.idea_priority }{ lang.pick("\u{a0}: ", ": ") }{ priority_label(fr.priority, lang) }</span>
                                 <span class="muted small">{ lang.filed_on(&date) }</span>
                                 if fr.status == FeatureStatus::Pending {
                                     <span class="card-actions">
@@ -151,7 +136,7 @@ pub fn IdeasTab(props: &IdeasTabProps) -> Html {
                                                 onclick={let c = confirm.clone(); Callback::from(move |_| c.set(None))}>{ t.cancel }</button>
                                             <button type="button" class="btn btn-small btn-danger" onclick={delete(fr.id)}>{ t.delete }</button>
                                         } else {
-                                            <button type="button" class="btn-icon btn-danger-text" aria-label={format!("{} : {}", t.delete, fr.title)}
+                                            <button type="button" class="btn-icon btn-danger-text" aria-label={format!("{}{}{}", t.delete, lang.pick("\u{a0}: ", ": "), fr.title)}
                                                 title={t.delete}
                                                 onclick={let c = confirm.clone(); let id = fr.id; Callback::from(move |_| c.set(Some(id)))}>
                                                 { icon(Icon::Trash) }

@@ -10,6 +10,7 @@ use super::icons::{icon, ticks, Icon};
 use crate::clock::utc_offset_minutes;
 use crate::format::{clock_time, failure_reason, osm_url};
 use crate::i18n::Lang;
+use crate::i18n::Localized;
 
 #[derive(Properties, PartialEq)]
 pub struct MessageBubbleProps {
@@ -166,7 +167,7 @@ pub fn MessageBubble(props: &MessageBubbleProps) -> Html {
                 <span>
                     { glyph }
                     if let Some(title) = title {
-                        <strong>{ title }{ if lang == Lang::Fr { " :" } else { ":" } }</strong>
+                        <strong>{ title }{ lang.pick("\u{a0}:", ":") }</strong>
                     }
                     { m.body.clone() }
                     <time datetime={m.created_at.to_rfc3339()}>{ clock_time(m.created_at, utc_offset_minutes(m.created_at)) }</time>
@@ -200,7 +201,7 @@ pub fn MessageBubble(props: &MessageBubbleProps) -> Html {
         .then(|| html! { <span class="sender-label">{ t.sender_you }</span> });
     let body = (!m.body.is_empty()).then(|| {
         html! {
-            <p class="msg-text">
+            <p class="msg-text" dir="auto">
                 { for linkify(&m.body).into_iter().map(|s| match s {
                     Segment::Text(text) => html! { { text.to_owned() } },
                     Segment::Link(href) => html! {

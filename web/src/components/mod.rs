@@ -4,7 +4,6 @@ pub mod ai_controls;
 pub mod analytics_tab;
 pub mod app;
 pub mod banners;
-pub mod bar_chart;
 pub mod chat_window;
 pub mod composer;
 pub mod conversation_item;
@@ -13,13 +12,14 @@ pub mod dashboard;
 pub mod edit_form;
 pub mod faq_tab;
 pub mod hooks;
-pub mod icons;
 pub mod ideas_tab;
 pub mod login;
 pub mod message_bubble;
 pub mod nav;
-pub mod segmented;
 pub mod settings_tab;
 pub mod simulator_panel;
 pub mod suggestion_card;
 pub mod templates_editor;
+
+// The toolkit's components, under the names the screens have always used.
+pub use ui::components::{bar_chart, icons, segmented};

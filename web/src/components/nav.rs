@@ -1,10 +1,12 @@
 //! The navigation: a rail on the left on wide screens, a tab bar at the bottom on phones.
 
+use ui::components::nav::{badge_text, NavAccount, NavLang};
 use yew::prelude::*;
 
-use super::hooks::{use_lang, LangCtx, SessionCtx};
+use super::hooks::{use_lang, SessionCtx};
 use super::icons::{icon, Icon};
 use crate::format::initials;
+use crate::i18n::Localized;
 use crate::route::{Route, Tab};
 
 #[derive(Properties, PartialEq)]
@@ -22,7 +24,6 @@ pub struct NavProps {
 pub fn Nav(props: &NavProps) -> Html {
     let lang = use_lang();
     let t = lang.t();
-    let lang_ctx = use_context::<LangCtx>();
     let session = use_context::<SessionCtx>();
 
     let item = |tab: Tab| {
@@ -37,11 +38,7 @@ pub fn Nav(props: &NavProps) -> Html {
         let navigate = props.navigate.clone();
         let onclick = Callback::from(move |_| navigate.emit(Route::tab(tab)));
         let badge = (tab == Tab::Inbox && props.unread > 0).then(|| {
-            let n = if props.unread > 99 {
-                "99+".to_owned()
-            } else {
-                props.unread.to_string()
-            };
+            let n = badge_text(props.unread as usize);
             html! { <span class="nav-badge" aria-label={lang.unread(props.unread)}>{ n }</span> }
         });
         html! {
@@ -67,29 +64,9 @@ pub fn Nav(props: &NavProps) -> Html {
             </button>
         }
     });
-    let lang_button = lang_ctx.map(|ctx| {
-        let other = lang.other();
-        html! {
-            <button type="button" class="nav-item nav-lang" title={t.switch_lang} aria-label={t.switch_lang}
-                onclick={Callback::from(move |_| ctx.set.emit(other))}>
-                <span class="nav-icon">{ icon(Icon::Globe) }</span>
-                <span class="nav-label">{ t.switch_lang_short }</span>
-            </button>
-        }
-    });
     let account = session.map(|s| {
         let name = s.me.conciergerie.name.clone();
-        let logout = s.logout.clone();
-        html! {
-            <>
-                <span class="nav-account" title={name.clone()} aria-hidden="true">{ initials(&name) }</span>
-                <button type="button" class="nav-item nav-logout" title={t.logout} aria-label={t.logout}
-                    onclick={Callback::from(move |_| logout.emit(()))}>
-                    <span class="nav-icon">{ icon(Icon::Logout) }</span>
-                    <span class="nav-label">{ t.logout }</span>
-                </button>
-            </>
-        }
+        html! { <NavAccount initials={initials(&name)} name={name} logout={s.logout.clone()} /> }
     });
 
     html! {
@@ -100,7 +77,7 @@ pub fn Nav(props: &NavProps) -> Html {
             </ul>
             <div class="nav-bottom">
                 { sim_button }
-                { lang_button }
+                <NavLang />
                 { account }
             </div>
         </nav>

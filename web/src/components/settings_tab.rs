@@ -15,7 +15,9 @@ use super::icons::{icon, Icon};
 use super::segmented::{SegOption, Segmented};
 use super::templates_editor::TemplatesEditor;
 use crate::api;
+use crate::api::Explain;
 use crate::i18n::Lang;
+use crate::i18n::Localized;
 
 #[derive(Properties, PartialEq)]
 pub struct SettingsTabProps {

@@ -11,8 +11,10 @@ use super::dashboard::phone_history;
 use super::hooks::{input_value, use_lang, SessionCtx};
 use super::icons::{icon, ticks, Icon};
 use crate::api;
+use crate::api::Explain;
 use crate::clock::utc_offset_minutes;
 use crate::format::{clock_time, initials};
+use crate::i18n::Localized;
 use crate::state::simulator::{
     is_valid_number, normalize_number, Delivery, SimulatorAction, SimulatorState,
 };

@@ -4,6 +4,7 @@ use yew::prelude::*;
 
 use super::hooks::use_lang;
 use super::icons::{icon, Icon};
+use crate::i18n::Localized;
 
 #[derive(Properties, PartialEq)]
 pub struct SuggestionCardProps {
@@ -26,7 +27,7 @@ pub fn SuggestionCard(props: &SuggestionCardProps) -> Html {
     html! {
         <aside class="suggestion" id="suggestion" aria-label={t.suggestion_title}>
             <header>{ icon(Icon::Sparkles) }<strong>{ t.suggestion_title }</strong></header>
-            <p class="suggestion-body">{ props.body.clone() }</p>
+            <p class="suggestion-body" dir="auto">{ props.body.clone() }</p>
             <div class="suggestion-actions">
                 <button type="button" id="suggestion-discard" class="btn btn-ghost btn-small" onclick={emit(&props.on_discard)}>
                     { icon(Icon::Close) }{ t.suggestion_discard }

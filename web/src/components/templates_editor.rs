@@ -12,7 +12,9 @@ use super::edit_form::{api_errors, EditForm, FormErrors};
 use super::hooks::use_lang;
 use super::icons::{icon, Icon};
 use crate::api;
+use crate::api::Explain;
 use crate::i18n::Lang;
+use crate::i18n::Localized;
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Editing {

@@ -2,6 +2,7 @@
 //! ordering, dedupe and live updates is unit-tested on the host.
 
 pub mod chips;
+pub mod drafts;
 pub mod features;
 pub mod inbox;
 pub mod simulator;

@@ -1,14 +1,14 @@
-//! The live connection: `GET /ws`, reconnected with exponential backoff and jitter. Every
-//! (re)connection opens with `hello`, after which the dashboard reloads from REST, so a message
-//! that arrived while the socket was down still shows up.
+//! The live connection: `GET /ws` (the admin app adds `?role=admin`), reconnected with exponential
+//! backoff and jitter. Every (re)connection opens with `hello`, after which the app reloads from
+//! REST, so whatever happened while the socket was down still shows up.
 
 use std::cell::Cell;
 use std::rc::Rc;
 
 use protocol::events::ServerEvent;
-use yew::Callback;
+use yew::prelude::*;
 
-/// What the offline banner shows.
+/// What the connection banner shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LinkState {
     /// First connection in progress.
@@ -31,10 +31,20 @@ pub fn backoff_ms(attempt: u32, random01: f64) -> u32 {
     (exp / 2.0 + exp / 2.0 * random01.clamp(0.0, 1.0)) as u32
 }
 
-/// `ws://host/ws` or `wss://host/ws`, from the page's own origin.
-pub fn url_for(protocol: &str, host: &str) -> String {
+/// `ws://host/ws` or `wss://…` and the query, from the page's own origin (the admin app lives
+/// under `/admin/`, the socket at the root).
+pub fn url_for(protocol: &str, host: &str, query: &str) -> String {
     let scheme = if protocol == "https:" { "wss" } else { "ws" };
-    format!("{scheme}://{host}{}", protocol::paths::WS)
+    format!("{scheme}://{host}{}{query}", protocol::paths::WS)
+}
+
+/// Which socket to open and which session it belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Endpoint {
+    /// Appended to `/ws`, e.g. `?role=admin`.
+    pub query: &'static str,
+    /// Asked when the socket fails, to tell an ended session from a server restart.
+    pub session: crate::api::SessionPaths,
 }
 
 /// Stops the connection loop when dropped.
@@ -51,20 +61,38 @@ impl Drop for Connection {
 /// Opens the socket and keeps it open until the returned handle is dropped.
 /// `on_gone` is called when reconnecting fails because the session is no longer valid.
 pub fn connect(
+    endpoint: Endpoint,
     on_event: Callback<ServerEvent>,
     on_state: Callback<LinkState>,
     on_gone: Callback<()>,
 ) -> Connection {
     let stopped = Rc::new(Cell::new(false));
     #[cfg(target_arch = "wasm32")]
-    yew::platform::spawn_local(run(stopped.clone(), on_event, on_state, on_gone));
+    yew::platform::spawn_local(run(endpoint, stopped.clone(), on_event, on_state, on_gone));
     #[cfg(not(target_arch = "wasm32"))]
-    let _ = (on_event, on_state, on_gone);
+    let _ = (endpoint, on_event, on_state, on_gone);
     Connection { stopped }
+}
+
+/// Keeps the live connection open while the component is mounted: events go to `on_event` (the
+/// one given at mount), a session found ended goes to the unauthorized handler, and the state is
+/// returned for the connection banner.
+#[hook]
+pub fn use_live(endpoint: Endpoint, on_event: Callback<ServerEvent>) -> LinkState {
+    let link = use_state(|| LinkState::Connecting);
+    let set_link = link.setter();
+    use_effect_with(endpoint, move |endpoint| {
+        let on_state = Callback::from(move |s: LinkState| set_link.set(s));
+        let on_gone = Callback::from(|_| crate::api::session_expired());
+        let connection = connect(*endpoint, on_event, on_state, on_gone);
+        move || drop(connection)
+    });
+    *link
 }
 
 #[cfg(target_arch = "wasm32")]
 async fn run(
+    endpoint: Endpoint,
     stopped: Rc<Cell<bool>>,
     on_event: Callback<ServerEvent>,
     on_state: Callback<LinkState>,
@@ -78,6 +106,7 @@ async fn run(
     let url = url_for(
         &location.protocol().unwrap_or_default(),
         &location.host().unwrap_or_default(),
+        endpoint.query,
     );
     let mut attempt: u32 = 0;
     loop {
@@ -118,12 +147,10 @@ async fn run(
             return;
         }
         // A handshake refused for an expired session looks like any other failure: ask.
-        if attempt >= 1
-            && matches!(
-                crate::api::me().await,
-                Err(crate::api::ApiError::Unauthorized)
-            )
-        {
+        if matches!(
+            endpoint.session.me::<serde::de::IgnoredAny>().await,
+            Err(crate::api::ApiError::Unauthorized)
+        ) {
             on_gone.emit(());
             return;
         }
@@ -153,7 +180,6 @@ mod tests {
         assert_eq!(backoff_ms(0, 0.0), 250);
         assert_eq!(backoff_ms(0, 1.0), 500);
         assert_eq!(backoff_ms(3, 0.0), 2_000);
-        assert_eq!(backoff_ms(3, 1.0), 4_000);
         assert_eq!(backoff_ms(20, 1.0), 30_000);
         assert_eq!(backoff_ms(20, 0.0), 15_000);
         let mut last = 0;
@@ -166,10 +192,13 @@ mod tests {
 
     #[test]
     fn ws_url_follows_the_page() {
-        assert_eq!(url_for("http:", "localhost:3000"), "ws://localhost:3000/ws");
         assert_eq!(
-            url_for("https:", "app.example.fr"),
-            "wss://app.example.fr/ws"
+            url_for("http:", "localhost:3000", ""),
+            "ws://localhost:3000/ws"
+        );
+        assert_eq!(
+            url_for("https:", "admin.example.fr", "?role=admin"),
+            "wss://admin.example.fr/ws?role=admin"
         );
     }
 }

@@ -1,11 +1,26 @@
-//! Messages per day across every conciergerie as stacked bars (guests, AI, teams), hand-drawn in
-//! SVG like the operator dashboard's chart, with the same data in a table for screen readers.
+//! Messages per day as stacked bars (guests, AI, team), hand-drawn in SVG, with the same data
+//! in a table for screen readers. The operator dashboard shows one conciergerie's, the admin app
+//! the whole platform's: each names the three series its own way.
 
 use protocol::analytics::DailyCount;
 use yew::prelude::*;
 
 use super::hooks::use_lang;
 use crate::i18n::Lang;
+
+/// What the three series are called (e.g. "Équipe" for one conciergerie, "Équipes" for all).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct SeriesNames {
+    pub client: &'static str,
+    pub ai: &'static str,
+    pub team: &'static str,
+}
+
+impl SeriesNames {
+    pub fn new(client: &'static str, ai: &'static str, team: &'static str) -> Self {
+        SeriesNames { client, ai, team }
+    }
+}
 
 /// A round top for the axis and its step (1, 2 or 5 × 10ⁿ), about four gridlines.
 pub fn nice_scale(max: u64) -> (u64, u64) {
@@ -42,6 +57,7 @@ pub fn short_day(day: &str, lang: Lang) -> String {
 #[derive(Properties, PartialEq)]
 pub struct BarChartProps {
     pub days: Vec<DailyCount>,
+    pub names: SeriesNames,
 }
 
 const W: f64 = 720.0;
@@ -54,7 +70,8 @@ const BOTTOM: f64 = 26.0;
 #[function_component]
 pub fn BarChart(props: &BarChartProps) -> Html {
     let lang = use_lang();
-    let t = lang.t();
+    let t = lang.ui();
+    let names = props.names;
     let days = &props.days;
     let max = days
         .iter()
@@ -96,7 +113,10 @@ pub fn BarChart(props: &BarChartProps) -> Html {
             }
         };
         let label = short_day(&d.day, lang);
-        let title = lang.chart_day(&label, d.client, d.ai, d.concierge);
+        let title = lang.chart_day(
+            &label,
+            [(names.client, d.client), (names.ai, d.ai), (names.team, d.concierge)],
+        );
         html! {
             <g class="day">
                 <title>{ title }</title>
@@ -113,9 +133,9 @@ pub fn BarChart(props: &BarChartProps) -> Html {
     html! {
         <figure class="chart">
             <div class="legend" aria-hidden="true">
-                <span><i class="sw sw-client"></i>{ t.legend_client }</span>
-                <span><i class="sw sw-ai"></i>{ t.legend_ai }</span>
-                <span><i class="sw sw-team"></i>{ t.legend_concierge }</span>
+                <span><i class="sw sw-client"></i>{ names.client }</span>
+                <span><i class="sw sw-ai"></i>{ names.ai }</span>
+                <span><i class="sw sw-team"></i>{ names.team }</span>
             </div>
             <svg viewBox={format!("0 0 {W} {H}")} role="img" aria-label={t.chart_title}>
                 { for grid }
@@ -123,7 +143,7 @@ pub fn BarChart(props: &BarChartProps) -> Html {
             </svg>
             <table class="visually-hidden">
                 <caption>{ t.chart_title }</caption>
-                <thead><tr><th scope="col">{ "Date" }</th><th scope="col">{ t.legend_client }</th><th scope="col">{ t.legend_ai }</th><th scope="col">{ t.legend_concierge }</th></tr></thead>
+                <thead><tr><th scope="col">{ t.chart_date }</th><th scope="col">{ names.client }</th><th scope="col">{ names.ai }</th><th scope="col">{ names.team }</th></tr></thead>
                 <tbody>
                     { for days.iter().map(|d| html! {
                         <tr><th scope="row">{ d.day.clone() }</th><td>{ d.client }</td><td>{ d.ai }</td><td>{ d.concierge }</td></tr>
@@ -171,15 +191,22 @@ mod tests {
                 concierge: 0,
             },
         ];
-        let html = yew::LocalServerRenderer::<BarChart>::with_props(BarChartProps { days })
-            .hydratable(false)
-            .render()
-            .await;
+        let html = yew::LocalServerRenderer::<BarChart>::with_props(BarChartProps {
+            days,
+            names: SeriesNames {
+                client: "Voyageurs",
+                ai: "IA",
+                team: "Équipe",
+            },
+        })
+        .hydratable(false)
+        .render()
+        .await;
         assert_eq!(html.matches("class=\"bar-client\"").count(), 1, "{html}");
         assert_eq!(html.matches("class=\"bar-ai\"").count(), 1);
         assert_eq!(html.matches("class=\"bar-team\"").count(), 1);
         assert!(
-            html.contains("01/03 : voyageurs 4, IA 3, équipes 1"),
+            html.contains("01/03\u{a0}: Voyageurs 4, IA 3, Équipe 1"),
             "{html}"
         );
     }

@@ -1,5 +1,5 @@
-//! Line icons (24×24, stroked with the text colour by `style.css`), drawn in the same hand as
-//! the operator dashboard's.
+//! Line icons drawn for Majordome (24×24, stroked with the text colour by the base stylesheet),
+//! one set for both apps.
 
 use yew::prelude::*;
 
@@ -37,6 +37,16 @@ pub enum Icon {
     Shield,
     Coins,
     SendX,
+    Faq,
+    Settings,
+    Chart,
+    Send,
+    Back,
+    UserPlus,
+    MapPin,
+    Paperclip,
+    ArrowDown,
+    Undo,
 }
 
 /// A circle, written `"c cx cy r"` among an icon's paths.
@@ -80,6 +90,16 @@ fn paths(icon: Icon) -> &'static [&'static str] {
         Icon::Shield => &["M12 3l7 3v5c0 4.5-3 8.5-7 10-4-1.5-7-5.5-7-10V6z", "M9 12l2 2 4-4"],
         Icon::Coins => &["M4 7c0-1.7 3.1-3 7-3s7 1.3 7 3-3.1 3-7 3-7-1.3-7-3z", "M4 7v5c0 1.7 3.1 3 7 3s7-1.3 7-3V7", "M4 12v5c0 1.7 3.1 3 7 3 1.1 0 2.2-.1 3.1-.3", "M18 15v6M15 18h6"],
         Icon::SendX => &["M4 12 20 4l-6 16-2.5-6.5z", "M16 15l5 5M21 15l-5 5"],
+        Icon::Faq => &[circle!(12, 12, 9), "M9.5 9.5a2.5 2.5 0 1 1 3.5 2.3c-.6.3-1 .9-1 1.6v.4", "M12 17h.01"],
+        Icon::Settings => &["M4 7h9M17 7h3M4 17h3M11 17h9", circle!(15, 7, 2), circle!(9, 17, 2)],
+        Icon::Chart => &["M5 20v-8M12 20V5M19 20v-11M3 20h18"],
+        Icon::Send => &["M4 12 20 4l-6 16-2.5-6.5z", "M11.5 13.5 20 4"],
+        Icon::Back => &["M15 5l-7 7 7 7"],
+        Icon::UserPlus => &[circle!(10, 8, 4), "M3 21c1.3-4 4-6 7-6 1.5 0 2.9.5 4 1.3", "M19 14v6M16 17h6"],
+        Icon::MapPin => &["M12 21s-7-6-7-11a7 7 0 0 1 14 0c0 5-7 11-7 11z", circle!(12, 10, 2)],
+        Icon::Paperclip => &["M20 11.5l-8 8a5 5 0 0 1-7-7l8.5-8.5a3.5 3.5 0 0 1 5 5L10 17.5a2 2 0 0 1-3-3l7.5-7.5"],
+        Icon::ArrowDown => &["M12 5v14M6 13l6 6 6-6"],
+        Icon::Undo => &["M9 14 4 9l5-5", "M4 9h10.5a5.5 5.5 0 0 1 0 11H11"],
     }
 }
 
@@ -99,6 +119,20 @@ pub fn icon(icon: Icon) -> Html {
     html! {
         <svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
             { for paths(icon).iter().map(|d| shape(d)) }
+        </svg>
+    }
+}
+
+/// Delivery ticks, WhatsApp-style: one for sent, two for delivered, two coloured for read.
+pub fn ticks(double: bool) -> Html {
+    html! {
+        <svg class="ticks" viewBox="0 0 18 12" aria-hidden="true" focusable="false">
+            if double {
+                <path d="M1 6.5l3.2 3.2L11 2.5" />
+                <path d="M7.8 9.2l.5.5L15.5 2.5" />
+            } else {
+                <path d="M3.5 6.5l3.2 3.2L13.5 2.5" />
+            }
         </svg>
     }
 }

@@ -1,0 +1,10 @@
+//! Hooks, icons and the components both apps show.
+
+pub mod bar_chart;
+pub mod hooks;
+pub mod icons;
+pub mod login;
+pub mod nav;
+pub mod root;
+pub mod segmented;
+pub mod widgets;

@@ -1,0 +1,113 @@
+//! Small pieces both apps' screens are made of: a key figure, the AI mode choices, the banner
+//! that says the live connection is lost.
+
+use protocol::AiMode;
+use yew::prelude::*;
+
+use super::hooks::{use_lang, use_now};
+use super::icons::{icon, Icon};
+use super::segmented::SegOption;
+use crate::i18n::Lang;
+use crate::ws::LinkState;
+
+/// A key figure: icon, label, value and an optional line under it.
+pub fn kpi(
+    label: &'static str,
+    value: String,
+    sub: Option<String>,
+    glyph: Icon,
+    class: impl Into<Classes>,
+) -> Html {
+    html! {
+        <div class={classes!("kpi", class.into())}>
+            <span class="kpi-icon">{ icon(glyph) }</span>
+            <span class="kpi-label">{ label }</span>
+            <strong class="kpi-value">{ value }</strong>
+            if let Some(sub) = sub { <span class="kpi-sub">{ sub }</span> }
+        </div>
+    }
+}
+
+/// An AI mode's name, the same in both apps.
+pub fn ai_mode_label(mode: AiMode, lang: Lang) -> &'static str {
+    let t = lang.ui();
+    match mode {
+        AiMode::Auto => t.ai_mode_auto,
+        AiMode::Suggest => t.ai_mode_suggest,
+        AiMode::Off => t.ai_mode_off,
+    }
+}
+
+/// The three AI modes as segmented-control options, with each one's hint in the app's words (an
+/// operator and the admin are told what a mode does differently): auto, suggest, off.
+pub fn ai_mode_options(lang: Lang, hints: [&'static str; 3]) -> Vec<SegOption> {
+    [AiMode::Auto, AiMode::Suggest, AiMode::Off]
+        .into_iter()
+        .zip(hints)
+        .map(|(mode, hint)| SegOption {
+            value: mode.as_str(),
+            label: ai_mode_label(mode, lang),
+            hint,
+        })
+        .collect()
+}
+
+#[derive(Properties, PartialEq)]
+pub struct LinkBannerProps {
+    pub link: LinkState,
+    /// What the lost connection means in this app.
+    pub lost: &'static str,
+}
+
+/// Shown while the live connection is down, with the countdown to the next attempt.
+#[function_component]
+pub fn LinkBanner(props: &LinkBannerProps) -> Html {
+    let lang = use_lang();
+    let now = use_now(1_000);
+    match props.link {
+        LinkState::Offline { retry_at_ms, .. } => {
+            let secs = ((retry_at_ms - now.timestamp_millis()) as f64 / 1000.0).ceil() as i64;
+            html! {
+                <div class="banner banner-offline" id="link-offline" role="alert">
+                    { icon(Icon::Offline) }
+                    <span class="banner-text"><strong>{ props.lost }</strong>{ " " }{ lang.retry_in(secs) }</span>
+                </div>
+            }
+        }
+        LinkState::Connecting | LinkState::Online => Html::default(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ai_modes_in_order_with_the_apps_words() {
+        let options = ai_mode_options(Lang::Fr, ["a", "s", "o"]);
+        let values: Vec<_> = options.iter().map(|o| o.value).collect();
+        assert_eq!(values, ["auto", "suggest", "off"]);
+        assert_eq!(options[2].hint, "o");
+        assert_eq!(options[2].label, "Désactivée");
+    }
+
+    #[tokio::test]
+    async fn the_banner_shows_only_while_offline() {
+        let render = |link| async move {
+            yew::LocalServerRenderer::<LinkBanner>::with_props(LinkBannerProps {
+                link,
+                lost: "Connexion perdue",
+            })
+            .hydratable(false)
+            .render()
+            .await
+        };
+        assert!(!render(LinkState::Online).await.contains("banner-offline"));
+        let html = render(LinkState::Offline {
+            retry_at_ms: 0,
+            attempt: 1,
+        })
+        .await;
+        assert!(html.contains("Connexion perdue"), "{html}");
+    }
+}
