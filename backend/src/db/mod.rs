@@ -4,7 +4,10 @@
 //! (durable at each checkpoint, safe against corruption), foreign keys on, and a busy timeout so a
 //! second writer waits instead of failing.
 
+pub mod conversations;
+pub mod faqs;
 pub mod ingest;
+pub mod messages;
 
 use std::str::FromStr;
 use std::time::Duration;

@@ -71,6 +71,8 @@ pub fn ChatWindow(props: &ChatWindowProps) -> Html {
     let error = use_state(|| None::<String>);
     let busy = use_state(|| false);
     let focus_seq = use_state(|| 0u32);
+    // The draft started as the AI's suggestion: sending it is not a takeover.
+    let draft_from_suggestion = use_state(|| false);
     let log = use_node_ref();
     let stick = use_mut_ref(|| true);
     let seen_count = use_mut_ref(|| 0usize);
@@ -172,7 +174,7 @@ pub fn ChatWindow(props: &ChatWindowProps) -> Html {
         let inbox = props.inbox.clone();
         let draft = draft.clone();
         let error = error.clone();
-        Callback::from(move |body: String| {
+        Callback::from(move |(body, from_suggestion): (String, bool)| {
             let body = body.trim().to_owned();
             if body.is_empty() {
                 return;
@@ -187,7 +189,7 @@ pub fn ChatWindow(props: &ChatWindowProps) -> Html {
             error.set(None);
             let (inbox, draft, error) = (inbox.clone(), draft.clone(), error.clone());
             spawn_local(async move {
-                match api::send_message(id, &body, &local.client_ref()).await {
+                match api::send_message(id, &body, &local.client_ref(), from_suggestion).await {
                     Ok(message) => inbox.dispatch(InboxAction::SendSucceeded {
                         conversation_id: id,
                         local,
@@ -219,10 +221,12 @@ pub fn ChatWindow(props: &ChatWindowProps) -> Html {
     let on_send = {
         let draft = draft.clone();
         let send_body = send_body.clone();
+        let draft_from_suggestion = draft_from_suggestion.clone();
         Callback::from(move |_| {
             if window.is_open() && !draft.trim().is_empty() {
-                send_body.emit((*draft).clone());
+                send_body.emit(((*draft).clone(), *draft_from_suggestion));
                 draft.set(String::new());
+                draft_from_suggestion.set(false);
             }
         })
     };
@@ -254,16 +258,18 @@ pub fn ChatWindow(props: &ChatWindowProps) -> Html {
             let body = body.clone();
             Callback::from(move |_| {
                 inbox.dispatch(InboxAction::SuggestionCleared(id));
-                send_body.emit(body.clone());
+                send_body.emit((body.clone(), true));
             })
         };
         let on_edit = {
             let draft = draft.clone();
             let inbox = props.inbox.clone();
             let focus_seq = focus_seq.clone();
+            let draft_from_suggestion = draft_from_suggestion.clone();
             let body = body.clone();
             Callback::from(move |_| {
                 draft.set(body.clone());
+                draft_from_suggestion.set(true);
                 inbox.dispatch(InboxAction::SuggestionCleared(id));
                 focus_seq.set(*focus_seq + 1);
             })
