@@ -151,6 +151,60 @@ async fn suggest_mode_sends_nothing_and_proposes_the_reply() {
 }
 
 #[actix_web::test]
+async fn suggest_mode_keeps_suggesting_after_a_suggestion_is_sent_as_is_or_edited() {
+    let (app, twilio, claude) = ai_app("200").await;
+    set_ai_mode(&app, "suggest").await;
+    let token = app.login_demo().await;
+    let mut socket = connect_ws(&app, &token).await;
+    let guest = "whatsapp:+33612345678";
+    let sends: [fn(&str) -> serde_json::Value; 2] = [
+        // Sent as proposed (the body is the suggestion).
+        |s: &str| json!({"body": s}),
+        // Edited in the composer, flagged as coming from the suggestion.
+        |s: &str| json!({"body": format!("{s} Bon séjour !"), "from_suggestion": true}),
+    ];
+    for (round, body_of) in sends.iter().enumerate() {
+        guest_says(
+            &app,
+            &format!("SMB00000000000000000000000000001{round}"),
+            guest,
+            "Le check-in est à quelle heure ?",
+        )
+        .await;
+        let suggestion =
+            wait_for(&mut socket, "suggestion", |e| e["type"] == "ai.suggestion").await;
+        let conv = only_conversation(&app, &token).await;
+        let sent = app
+            .post_json(
+                &format!("/api/conversations/{}/send", conv.id),
+                Some(&token),
+                &body_of(suggestion["body"].as_str().unwrap()),
+            )
+            .await;
+        assert_eq!(sent.status(), StatusCode::CREATED);
+        let conv = only_conversation(&app, &token).await;
+        assert!(!conv.ai_paused, "sending a suggestion is not a takeover");
+    }
+    // And the next question gets its suggestion too.
+    guest_says(
+        &app,
+        "SMB0000000000000000000000000000019",
+        guest,
+        "Merci, et le wifi ?",
+    )
+    .await;
+    wait_for(&mut socket, "third suggestion", |e| {
+        e["type"] == "ai.suggestion"
+    })
+    .await;
+    assert_eq!(claude.calls().len(), 3);
+    eventually("both replies to reach Twilio", || async {
+        twilio.sends().len() == 2
+    })
+    .await;
+}
+
+#[actix_web::test]
 async fn an_operator_reply_during_a_slow_generation_discards_the_ai_reply() {
     let (app, twilio, claude) = ai_app("100").await;
     claude.set_latency(Duration::from_millis(1500));
