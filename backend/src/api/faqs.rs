@@ -11,6 +11,7 @@ use sea_orm::{
 };
 
 use crate::auth::OperatorSession;
+use crate::db;
 use crate::domain::required_text;
 use crate::error::AppError;
 use crate::state::AppState;
@@ -30,11 +31,14 @@ async fn find_owned(
     caller: OperatorSession,
     id: FaqId,
 ) -> Result<faq::Model, AppError> {
-    faq::Entity::find_by_id(id.0)
-        .filter(faq::Column::ConciergerieId.eq(caller.conciergerie_id.0))
-        .one(&state.db)
-        .await?
-        .ok_or(AppError::NotFound("faq"))
+    db::find_owned::<faq::Entity>(
+        &state.db,
+        faq::Column::ConciergerieId,
+        caller.conciergerie_id,
+        id.0,
+        "faq",
+    )
+    .await
 }
 
 #[get("/api/faqs")]

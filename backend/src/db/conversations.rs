@@ -10,18 +10,20 @@ use sea_orm::{
 
 use crate::error::AppError;
 
-/// The conversation if it belongs to `tenant`; another tenant's id is a 404, exactly like an id
-/// that does not exist.
+/// The conversation if it belongs to `tenant` (else 404).
 pub async fn find_owned(
     db: &impl ConnectionTrait,
     tenant: ConciergerieId,
     id: ConversationId,
 ) -> Result<conversation::Model, AppError> {
-    conversation::Entity::find_by_id(id.0)
-        .filter(conversation::Column::ConciergerieId.eq(tenant.0))
-        .one(db)
-        .await?
-        .ok_or(AppError::NotFound("conversation"))
+    super::find_owned::<conversation::Entity>(
+        db,
+        conversation::Column::ConciergerieId,
+        tenant,
+        id.0,
+        "conversation",
+    )
+    .await
 }
 
 /// The conversation of one guest address at one conciergerie.
