@@ -54,17 +54,14 @@ pub struct Deps {
 }
 
 impl Deps {
+    /// The conciergerie's AI settings as they are now (they change without telling the actors).
     fn tenant_ai(&self, tenant: ConciergerieId) -> TenantAi {
-        match self.tenants.get(tenant) {
-            Some(t) => TenantAi {
+        self.tenants
+            .get(tenant)
+            .map_or(TenantAi::UNKNOWN, |t| TenantAi {
                 mode: t.ai_mode,
                 active: t.active,
-            },
-            None => TenantAi {
-                mode: protocol::AiMode::Off,
-                active: false,
-            },
-        }
+            })
     }
 }
 
@@ -109,10 +106,8 @@ impl ConversationActor {
     }
 
     fn tenant_ai(&self) -> TenantAi {
-        match self.tenant() {
-            Some(tenant) => self.deps.tenant_ai(tenant),
-            None => self.deps.tenant_ai(ConciergerieId(-1)),
-        }
+        self.tenant()
+            .map_or(TenantAi::UNKNOWN, |tenant| self.deps.tenant_ai(tenant))
     }
 
     fn publish(&self, event: ServerEvent) {

@@ -57,6 +57,14 @@ pub struct TenantAi {
     pub active: bool,
 }
 
+impl TenantAi {
+    /// A conciergerie we cannot find: the AI never speaks for it.
+    pub const UNKNOWN: TenantAi = TenantAi {
+        mode: AiMode::Off,
+        active: false,
+    };
+}
+
 fn outbound(sender: Sender, body: String) -> NewOutgoing {
     NewOutgoing {
         sender,
@@ -528,15 +536,7 @@ impl Conversation {
     /// A delivery callback. Unknown SIDs are parked until their send's answer arrives.
     pub fn on_status(&mut self, report: StatusReport, now: DateTime<Utc>) -> Vec<Effect> {
         let Some(delivery) = self.deliveries.get_mut(&report.sid) else {
-            let parked = self.parked.entry(report.sid).or_insert(Parked {
-                status: report.status,
-                error_code: None,
-                since: now,
-            });
-            if moves_forward(parked.status, report.status) || parked.status == report.status {
-                parked.status = report.status;
-                parked.error_code = report.error_code;
-            }
+            self.park(report, now);
             return Vec::new();
         };
         // Callbacks arrive out of order: a status never moves backwards, and a failure is final.
@@ -556,6 +556,23 @@ impl Conversation {
             error_code: report.error_code.filter(|_| report.status.is_failure()),
             error_message,
         })
+    }
+
+    /// Our send has not answered yet: the furthest status is kept until it does.
+    fn park(&mut self, report: StatusReport, now: DateTime<Utc>) {
+        let since = match self.parked.get(&report.sid) {
+            Some(parked) if !moves_forward(parked.status, report.status) => return,
+            Some(parked) => parked.since,
+            None => now,
+        };
+        self.parked.insert(
+            report.sid,
+            Parked {
+                status: report.status,
+                error_code: report.error_code,
+                since,
+            },
+        );
     }
 
     fn status_changed(&mut self, change: StatusChange) -> Vec<Effect> {

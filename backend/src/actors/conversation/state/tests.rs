@@ -499,6 +499,10 @@ fn a_status_that_arrives_before_its_send_answer_is_parked_then_applied() {
     assert!(conv
         .on_status(report("SM9", MessageStatus::Delivered), secs(2))
         .is_empty());
+    // An older status that arrives later still does not win.
+    assert!(conv
+        .on_status(report("SM9", MessageStatus::Sent), secs(2))
+        .is_empty());
     assert!(
         !conv.is_settled(),
         "waits for the send and the parked status"
