@@ -293,7 +293,14 @@ impl Conversation {
             || self.recent_guest_ids.contains(&message.id)
             || self.row.last_guest_message_id == Some(message.id)
         {
-            return Vec::new();
+            // The replay read the message but not the profile name that came with the webhook.
+            return match contact_name {
+                Some(name) if self.row.contact_name.as_ref() != Some(&name) => {
+                    self.row.contact_name = Some(name);
+                    vec![Effect::SaveRow]
+                }
+                _ => Vec::new(),
+            };
         }
         self.recent_guest_ids.push_back(message.id);
         if self.recent_guest_ids.len() > RECENT_GUEST_IDS {

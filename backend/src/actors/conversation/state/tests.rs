@@ -204,6 +204,12 @@ fn messages_read_by_the_start_up_replay_are_not_applied_again() {
             .on_guest_message(message, None, AUTO, secs(101))
             .is_empty());
     }
+    // The hand-over still brings the guest's profile name, which the messages table lacks.
+    assert_eq!(
+        conv.on_guest_message(&replayed[99], Some("Camille".into()), AUTO, secs(101)),
+        vec![Effect::SaveRow]
+    );
+    assert_eq!(conv.row().contact_name.as_deref(), Some("Camille"));
     assert_eq!(conv.row().unread_count, 100);
     conv.on_guest_message(&guest(101, "?", secs(102)), None, AUTO, secs(102));
     assert_eq!(conv.row().unread_count, 101);
