@@ -421,7 +421,16 @@ pub fn ChatWindow(props: &ChatWindowProps) -> Html {
             }
             { suggestion }
             <Composer value={(*draft).clone()}
-                on_input={let d = draft.clone(); Callback::from(move |v: String| d.set(v))}
+                on_input={
+                    let (d, from_suggestion) = (draft.clone(), draft_from_suggestion.clone());
+                    Callback::from(move |v: String| {
+                        // Emptied and rewritten: the operator's own reply, a takeover.
+                        if v.trim().is_empty() {
+                            from_suggestion.set(false);
+                        }
+                        d.set(v)
+                    })
+                }
                 {on_send} templates={props.templates.clone()} {disabled_reason} focus_seq={*focus_seq} />
         </section>
     }
