@@ -495,3 +495,63 @@ async fn many_conversations_waiting_on_a_slow_claude_are_answered_concurrently()
     // One at a time would take 200 × 500 ms = 100 s.
     assert!(elapsed < Duration::from_secs(20), "took {elapsed:?}");
 }
+
+#[actix_web::test]
+async fn marking_a_hand_off_treated_does_not_make_the_ai_hand_off_or_hold_again() {
+    let (app, twilio, claude) = ai_app("100").await;
+    claude.script(vec![
+        Scripted::Handoff {
+            reason: "Demande de remboursement".into(),
+            message: "Un membre de l'équipe vous répond.".into(),
+        },
+        Scripted::Reply("Le check-in se fait à partir de 16h.".into()),
+    ]);
+    // Suggest mode: nothing goes to the guest, so only the decision record tells what was handled.
+    set_ai_mode(&app, "suggest").await;
+    let token = app.login_demo().await;
+    let mut socket = connect_ws(&app, &token).await;
+    let guest = "whatsapp:+33612345678";
+    guest_says(
+        &app,
+        "SMB0000000000000000000000000000040",
+        guest,
+        "Je veux être remboursé",
+    )
+    .await;
+    wait_for(&mut socket, "hand-off", |e| e["type"] == "ai.handoff").await;
+    let conv = only_conversation(&app, &token).await;
+
+    // "Marquer comme traitée".
+    let treated = app
+        .patch_json(
+            &format!("/api/conversations/{}", conv.id),
+            &token,
+            &json!({"status": "open"}),
+        )
+        .await;
+    assert_eq!(treated.status(), StatusCode::OK);
+    // The next question is answered; the refund request is not looked at again.
+    guest_says(
+        &app,
+        "SMB0000000000000000000000000000041",
+        guest,
+        "Le check-in ?",
+    )
+    .await;
+    wait_for(&mut socket, "the answer", |e| {
+        e["type"] == "ai.suggestion" && e["body"] == "Le check-in se fait à partir de 16h."
+    })
+    .await;
+    assert_eq!(claude.calls().len(), 2, "asked once per guest message");
+    let messages = thread(&app, &token, conv.id).await;
+    let notes = messages
+        .iter()
+        .filter(|m| m.sender == Sender::System)
+        .count();
+    assert_eq!(notes, 1, "handed off once");
+    assert!(twilio.sends().is_empty(), "suggest mode sends nothing");
+    assert_eq!(
+        only_conversation(&app, &token).await.status,
+        ConversationStatus::Open
+    );
+}
