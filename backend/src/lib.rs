@@ -12,6 +12,7 @@ pub mod config;
 pub mod db;
 pub mod domain;
 pub mod error;
+pub mod inbound;
 pub mod seed;
 pub mod state;
 pub mod stays;
@@ -26,6 +27,8 @@ use actix::Actor;
 use actix_web::dev::{Server, ServerHandle};
 use actix_web::{middleware, web, App, HttpServer};
 
+use crate::actors::conversation::state::Rules;
+use crate::actors::conversation::Deps;
 use crate::actors::hub::SessionHub;
 use crate::actors::registry::Registry;
 use crate::ai::claude::ClaudeClient;
@@ -36,7 +39,7 @@ use crate::channel::Channel;
 use crate::config::Config;
 use crate::db::ingest::IngestWriter;
 use crate::error::{extractors, AppError};
-use crate::state::{AppState, Core};
+use crate::state::AppState;
 use crate::stays::sync::StaySync;
 use crate::tenants::Tenants;
 
@@ -44,6 +47,8 @@ use crate::tenants::Tenants;
 pub const JSON_LIMIT: usize = 64 * 1024;
 /// Largest webhook form accepted (Twilio's are a few KiB even with ten media).
 pub const FORM_LIMIT: usize = 64 * 1024;
+/// How long a delivery status for a send that has not answered yet is kept before it is dropped.
+const PARK_STATUS_FOR: chrono::Duration = chrono::Duration::seconds(60);
 
 pub struct Application {
     port: u16,
@@ -92,23 +97,40 @@ impl Application {
             )),
             None => Responder::Offline,
         };
-        let core = Arc::new(Core {
+        let db_for_writer = db.clone();
+        let tenants = Arc::new(Tenants::load(&db).await?);
+        let hub = SessionHub::default().start();
+        let deps = Arc::new(Deps {
+            db: db.clone(),
+            hub: hub.clone(),
+            channel: channel.clone(),
+            responder: responder.clone(),
+            tenants: tenants.clone(),
+            rules: Rules {
+                burst_window: config.ai_burst_window,
+                takeover_quiet: chrono::Duration::from_std(config.ai_takeover_quiet)
+                    .unwrap_or(chrono::Duration::minutes(30)),
+                park_for: PARK_STATUS_FOR,
+            },
+            idle_timeout: config.actor_idle_timeout,
+            default_sender: config.twilio_whatsapp_number.clone(),
+            status_callback_url: format!("{public_base_url}/webhook/whatsapp/status"),
+        });
+        let registry = Registry::new(deps.clone());
+        actors::conversation::resume_unanswered(&deps, &registry).await?;
+        let state = web::Data::new(AppState {
             responder,
-            tenants: Tenants::load(&db).await?,
-            ingest: IngestWriter::start(db.clone()),
+            tenants,
+            ingest: IngestWriter::start(db_for_writer),
+            hub,
             stay_sync: StaySync::new(db.clone()),
-            hub: SessionHub::default().start(),
             db,
             config: Arc::new(config),
             public_base_url,
             channel,
-        });
-        let state = web::Data::new(AppState {
-            registry: Registry::new(core.clone()),
-            core,
+            registry,
             login_limiter: LoginLimiter::default(),
         });
-        actors::conversation::resume_unanswered(&state).await?;
         let sync_every = state.config.ical_sync_interval;
         let calendar_sync =
             (!sync_every.is_zero()).then(|| state.stay_sync.clone().spawn_schedule(sync_every));

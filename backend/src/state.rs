@@ -1,13 +1,11 @@
-//! What handlers and actors share.
+//! What the HTTP handlers share. Actors do not see it: each gets the narrow handles it uses
+//! (`actors::conversation::Deps`).
 
-use std::ops::Deref;
 use std::sync::Arc;
 
 use actix::Addr;
-use entity::conversation;
-use protocol::conversations::ConversationSummary;
 use protocol::events::ServerEvent;
-use protocol::{AiMode, ConciergerieId};
+use protocol::ConciergerieId;
 use sea_orm::DatabaseConnection;
 
 use crate::actors::hub::{Audience, Broadcast, SessionHub};
@@ -20,23 +18,25 @@ use crate::db::ingest::IngestWriter;
 use crate::stays::sync::StaySync;
 use crate::tenants::Tenants;
 
-/// The services every part of the server uses, actors included.
-pub struct Core {
+pub struct AppState {
     pub db: DatabaseConnection,
     pub config: Arc<Config>,
     /// The URL Twilio calls; signatures are checked against it.
     pub public_base_url: String,
-    pub tenants: Tenants,
+    pub tenants: Arc<Tenants>,
     pub hub: Addr<SessionHub>,
     pub channel: Channel,
     /// Claude, or the offline FAQ responder.
     pub responder: Responder,
     pub ingest: IngestWriter,
+    /// One actor per live conversation.
+    pub registry: Registry,
+    pub login_limiter: LoginLimiter,
     /// Calendar feeds → stays; one run at a time.
     pub stay_sync: StaySync,
 }
 
-impl Core {
+impl AppState {
     /// Sends an event to the operators of one conciergerie, and to nobody else.
     pub fn notify_tenant(&self, tenant: ConciergerieId, event: ServerEvent) {
         self.hub.do_send(Broadcast {
@@ -52,38 +52,8 @@ impl Core {
         });
     }
 
-    pub fn tenant_mode(&self, tenant: ConciergerieId) -> AiMode {
-        self.tenants
-            .get(tenant)
-            .map(|t| t.ai_mode)
-            .unwrap_or(AiMode::Auto)
-    }
-
-    pub fn summary(&self, conversation: conversation::Model) -> ConversationSummary {
-        let mode = self.tenant_mode(ConciergerieId(conversation.conciergerie_id));
-        conversation.into_summary(mode)
-    }
-
     /// Cookies get `Secure` when the public URL is https.
     pub fn secure_cookies(&self) -> bool {
         self.public_base_url.starts_with("https://")
-    }
-
-    pub fn status_callback_url(&self) -> String {
-        format!("{}/webhook/whatsapp/status", self.public_base_url)
-    }
-}
-
-pub struct AppState {
-    pub core: Arc<Core>,
-    pub registry: Registry,
-    pub login_limiter: LoginLimiter,
-}
-
-impl Deref for AppState {
-    type Target = Core;
-
-    fn deref(&self) -> &Core {
-        &self.core
     }
 }

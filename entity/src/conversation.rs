@@ -24,6 +24,11 @@ pub struct Model {
     pub ai_suggestion: Option<String>,
     pub handoff_reason: Option<String>,
     pub created_at: DateTimeUtc,
+    /// The newest guest message this row reflects; newer ones are replayed when the actor starts.
+    pub last_guest_message_id: Option<i64>,
+    /// The newest guest message the AI or an operator has dealt with; the AI only considers
+    /// guest messages after it.
+    pub ai_decided_message_id: Option<i64>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

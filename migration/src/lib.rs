@@ -3,6 +3,7 @@
 pub use sea_orm_migration::prelude::*;
 
 mod m20261125_000001_initial;
+mod m20261128_000001_conversation_watermarks;
 mod m20261128_000002_properties_and_stays;
 
 pub struct Migrator;
@@ -12,6 +13,7 @@ impl MigratorTrait for Migrator {
     fn migrations() -> Vec<Box<dyn MigrationTrait>> {
         vec![
             Box::new(m20261125_000001_initial::Migration),
+            Box::new(m20261128_000001_conversation_watermarks::Migration),
             Box::new(m20261128_000002_properties_and_stays::Migration),
         ]
     }

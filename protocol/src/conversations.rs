@@ -91,6 +91,10 @@ pub struct SendMessageRequest {
     /// returns the first message instead of sending it twice.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub client_ref: Option<String>,
+    /// The operator sends the AI's suggestion, possibly edited: the AI keeps suggesting for the
+    /// next guest message (an own reply is a takeover that quiets it for a while).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub from_suggestion: bool,
 }
 
 /// `PATCH /api/conversations/{id}`: operator controls on one conversation.

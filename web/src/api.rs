@@ -70,15 +70,18 @@ pub async fn messages(id: ConversationId) -> Result<Vec<Message>, ApiError> {
 
 /// Sends a reply. `client_ref` makes it idempotent: a retry after a lost answer returns the
 /// first message instead of sending it twice, so one network hiccup is retried here.
+/// `from_suggestion`: the body is the AI's suggestion, maybe edited (not a takeover).
 pub async fn send_message(
     id: ConversationId,
     body: &str,
     client_ref: &str,
+    from_suggestion: bool,
 ) -> Result<Message, ApiError> {
     let path = format!("/api/conversations/{id}/send");
     let request = SendMessageRequest {
         body: body.to_owned(),
         client_ref: Some(client_ref.to_owned()),
+        from_suggestion,
     };
     match post(&path, &request).await {
         Err(ApiError::Network) => {

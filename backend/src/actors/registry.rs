@@ -11,8 +11,7 @@ use actix::prelude::*;
 use dashmap::DashMap;
 use protocol::ConversationId;
 
-use super::conversation::ConversationActor;
-use crate::state::Core;
+use super::conversation::{ConversationActor, Deps};
 
 struct Entry {
     addr: Addr<ConversationActor>,
@@ -26,18 +25,18 @@ pub struct Registry {
 
 struct Inner {
     actors: DashMap<ConversationId, Entry>,
-    core: Arc<Core>,
+    deps: Arc<Deps>,
     /// Conversation actors live on their own thread, whichever HTTP worker created them.
     arbiter: ArbiterHandle,
 }
 
 impl Registry {
-    pub fn new(core: Arc<Core>) -> Self {
+    pub fn new(deps: Arc<Deps>) -> Self {
         let arbiter = Arbiter::new().handle();
         Registry {
             inner: Arc::new(Inner {
                 actors: DashMap::new(),
-                core,
+                deps,
                 arbiter,
             }),
         }
@@ -45,9 +44,9 @@ impl Registry {
 
     fn spawn(&self, id: ConversationId) -> Entry {
         let pending = Arc::new(AtomicUsize::new(0));
-        let (core, registry, counter) = (self.inner.core.clone(), self.clone(), pending.clone());
+        let (deps, registry, counter) = (self.inner.deps.clone(), self.clone(), pending.clone());
         let addr = ConversationActor::start_in_arbiter(&self.inner.arbiter, move |_| {
-            ConversationActor::new(id, core, registry, counter)
+            ConversationActor::new(id, deps, registry, counter)
         });
         Entry { addr, pending }
     }

@@ -12,10 +12,10 @@ use sea_orm::{
 };
 
 use crate::auth::AdminSession;
-use crate::channel::receive::accept;
 use crate::channel::twilio::inbound::InboundMessage;
 use crate::domain::WhatsAppNumber;
 use crate::error::AppError;
+use crate::inbound::accept;
 use crate::state::AppState;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {

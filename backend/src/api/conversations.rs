@@ -14,6 +14,7 @@ use crate::actors::conversation::{
     ConversationActor, DiscardSuggestion, MarkRead, OperatorSend, Patch,
 };
 use crate::auth::OperatorSession;
+use crate::db;
 use crate::domain::{optional_text, required_text};
 use crate::error::AppError;
 use crate::state::AppState;
@@ -44,18 +45,13 @@ where
     })
 }
 
-/// The conversation if it belongs to the caller's conciergerie; another tenant's id is a 404,
-/// exactly like an id that does not exist.
+/// The conversation if it belongs to the caller's conciergerie (else 404).
 pub async fn find_owned(
     state: &AppState,
     caller: OperatorSession,
     id: ConversationId,
 ) -> Result<conversation::Model, AppError> {
-    conversation::Entity::find_by_id(id.0)
-        .filter(conversation::Column::ConciergerieId.eq(caller.conciergerie_id.0))
-        .one(&state.db)
-        .await?
-        .ok_or(AppError::NotFound("conversation"))
+    db::conversations::find_owned(&state.db, caller.conciergerie_id, id).await
 }
 
 pub async fn tenant(
@@ -111,8 +107,9 @@ async fn send(
     body: web::Json<SendMessageRequest>,
 ) -> Result<HttpResponse, AppError> {
     let conversation = find_owned(&state, caller, id.into_inner()).await?;
-    let text = required_text("body", &body.body, MAX_BODY)?;
-    let client_ref = body
+    let request = body.into_inner();
+    let text = required_text("body", &request.body, MAX_BODY)?;
+    let client_ref = request
         .client_ref
         .as_deref()
         .map(|r| optional_text("client_ref", r, 64))
@@ -124,6 +121,7 @@ async fn send(
         OperatorSend {
             body: text,
             client_ref,
+            from_suggestion: request.from_suggestion,
         },
     )
     .await??;
@@ -149,12 +147,11 @@ async fn update(
     body: web::Json<ConversationPatch>,
 ) -> Result<HttpResponse, AppError> {
     let conversation = find_owned(&state, caller, id.into_inner()).await?;
-    let summary = ask(
-        &state,
-        ConversationId(conversation.id),
-        Patch(body.into_inner()),
-    )
-    .await??;
+    let mut patch = body.into_inner();
+    if let Some(name) = &patch.contact_name {
+        patch.contact_name = Some(optional_text("contact_name", name, 120)?);
+    }
+    let summary = ask(&state, ConversationId(conversation.id), Patch(patch)).await??;
     Ok(HttpResponse::Ok().json(summary))
 }
 

@@ -6,9 +6,9 @@ use entity::message;
 use protocol::MessageId;
 use sea_orm::EntityTrait;
 
-use super::conversations::find_owned;
 use crate::auth::OperatorSession;
 use crate::channel::Channel;
+use crate::db;
 use crate::error::AppError;
 use crate::state::AppState;
 
@@ -40,9 +40,9 @@ async fn media(
         .one(&state.db)
         .await?
         .ok_or(AppError::NotFound("media"))?;
-    find_owned(
-        &state,
-        caller,
+    db::conversations::find_owned(
+        &state.db,
+        caller.conciergerie_id,
         protocol::ConversationId(row.conversation_id),
     )
     .await

@@ -7,11 +7,11 @@ use protocol::ChannelMode;
 use rand::RngCore;
 
 use crate::auth::OperatorSession;
-use crate::channel::receive::{accept, Accepted};
 use crate::channel::twilio::inbound::InboundMessage;
 use crate::channel::twilio::with_channel;
 use crate::domain::{optional_text, required_text};
 use crate::error::AppError;
+use crate::inbound::{accept, Accepted};
 use crate::state::AppState;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {

@@ -12,6 +12,7 @@ use sea_orm::{
 
 use super::conversations::MAX_BODY;
 use crate::auth::OperatorSession;
+use crate::db;
 use crate::domain::required_text;
 use crate::error::AppError;
 use crate::state::AppState;
@@ -62,11 +63,14 @@ async fn find_owned(
     caller: OperatorSession,
     id: TemplateId,
 ) -> Result<template::Model, AppError> {
-    template::Entity::find_by_id(id.0)
-        .filter(template::Column::ConciergerieId.eq(caller.conciergerie_id.0))
-        .one(&state.db)
-        .await?
-        .ok_or(AppError::NotFound("template"))
+    db::find_owned::<template::Entity>(
+        &state.db,
+        template::Column::ConciergerieId,
+        caller.conciergerie_id,
+        id.0,
+        "template",
+    )
+    .await
 }
 
 #[get("/api/templates")]

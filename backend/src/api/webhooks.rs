@@ -1,19 +1,13 @@
 //! Twilio's webhooks: inbound WhatsApp messages and delivery status callbacks. Both are signed;
 //! an unsigned or wrongly signed request is refused with 403 and nothing is stored.
 
-use std::time::Duration;
-
 use actix_web::{post, web, HttpRequest, HttpResponse};
-use entity::message;
 use futures_util::StreamExt;
-use protocol::{ConversationId, MessageId};
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
-use crate::actors::conversation::StatusUpdate;
-use crate::channel::receive::accept;
 use crate::channel::twilio::inbound::{InboundMessage, StatusCallback};
 use crate::channel::twilio::signature;
 use crate::error::AppError;
+use crate::inbound::{accept, delivery_status};
 use crate::state::AppState;
 use crate::FORM_LIMIT;
 
@@ -102,34 +96,6 @@ async fn status(
 ) -> Result<HttpResponse, AppError> {
     let params = signed_params(&state, &req, payload).await?;
     let callback = StatusCallback::from_params(&params)?;
-    // Twilio can call back before our own send has recorded the message's sid: wait for it a
-    // little rather than lose the status.
-    let mut found = None;
-    for _ in 0..25 {
-        found = message::Entity::find()
-            .filter(message::Column::ExternalId.eq(&callback.message_sid))
-            .one(&state.db)
-            .await?;
-        if found.is_some() {
-            break;
-        }
-        actix_web::rt::time::sleep(Duration::from_millis(200)).await;
-    }
-    let Some(row) = found else {
-        tracing::warn!(sid = %callback.message_sid, "status callback for an unknown message ignored");
-        return Ok(HttpResponse::Ok().finish());
-    };
-    state
-        .registry
-        .send(
-            ConversationId(row.conversation_id),
-            StatusUpdate {
-                message_id: MessageId(row.id),
-                status: callback.status,
-                error_code: callback.error_code,
-            },
-        )
-        .await
-        .map_err(|e| AppError::Unavailable(format!("conversation busy: {e}")))??;
+    delivery_status(&state, callback).await?;
     Ok(HttpResponse::Ok().finish())
 }

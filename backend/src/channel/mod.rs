@@ -1,7 +1,6 @@
 //! Where outbound messages go: Twilio's WhatsApp API, or the built-in guest simulator when no
 //! Twilio credentials are configured (offline mode).
 
-pub mod receive;
 pub mod twilio;
 
 use protocol::{ChannelMode, ConversationId, MessageStatus};

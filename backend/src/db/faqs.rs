@@ -25,11 +25,7 @@ pub async fn find_owned(
     tenant: ConciergerieId,
     id: FaqId,
 ) -> Result<faq::Model, AppError> {
-    faq::Entity::find_by_id(id.0)
-        .filter(faq::Column::ConciergerieId.eq(tenant.0))
-        .one(db)
-        .await?
-        .ok_or(AppError::NotFound("faq"))
+    super::find_owned::<faq::Entity>(db, faq::Column::ConciergerieId, tenant, id.0, "faq").await
 }
 
 /// What the AI may use for a guest whose stay is unknown: entries shared by the whole
@@ -46,4 +42,17 @@ pub async fn shared_and_public(
         .order_by(faq::Column::Id, Order::Asc)
         .all(db)
         .await?)
+}
+
+/// (question, answer) pairs for the AI, in the order they were written: only what any guest may
+/// read (see `shared_and_public`); property entries wait for the conversation ↔ stay link.
+pub async fn pairs(
+    db: &impl ConnectionTrait,
+    tenant: ConciergerieId,
+) -> Result<Vec<(String, String)>, AppError> {
+    Ok(shared_and_public(db, tenant)
+        .await?
+        .into_iter()
+        .map(|f| (f.question, f.answer))
+        .collect())
 }

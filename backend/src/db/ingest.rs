@@ -9,11 +9,11 @@
 
 use chrono::{DateTime, Utc};
 use entity::{conversation, message, unrouted_message};
-use protocol::{ConciergerieId, ConversationStatus, MessageStatus, Sender};
+use protocol::{ConciergerieId, ConversationId, ConversationStatus, MessageStatus, Sender};
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction,
-    DbBackend, DbErr, EntityTrait, IntoActiveModel, QueryFilter, Set, TransactionTrait,
+    DbBackend, DbErr, EntityTrait, QueryFilter, Set, TransactionTrait,
 };
 use tokio::sync::{mpsc, oneshot};
 
@@ -54,8 +54,10 @@ pub struct NewUnrouted {
 
 #[derive(Debug, Clone)]
 pub enum Ingested {
+    /// The conversation's actor applies the message to the conversation row; ingest only
+    /// creates the row when the guest is new.
     Stored {
-        conversation: Box<conversation::Model>,
+        conversation_id: ConversationId,
         message: Box<message::Model>,
     },
     /// Twilio retried a webhook we already have (same `MessageSid`): nothing was written.
@@ -284,21 +286,8 @@ async fn store_inbound(txn: &DatabaseTransaction, new: NewInbound) -> Result<Ing
     .insert(txn)
     .await?;
 
-    let unread = conv.unread_count + 1;
-    let reopened = conv.status == ConversationStatus::Closed;
-    let name = new.contact_name.or_else(|| conv.contact_name.clone());
-    let mut active = conv.into_active_model();
-    active.last_message_at = Set(Some(new.received_at));
-    active.last_message_preview = Set(Some(preview(&new.preview)));
-    active.last_client_message_at = Set(Some(new.received_at));
-    active.unread_count = Set(unread);
-    active.contact_name = Set(name);
-    if reopened {
-        active.status = Set(ConversationStatus::Open);
-    }
-    let conversation = active.update(txn).await?;
     Ok(Ingested::Stored {
-        conversation: Box::new(conversation),
+        conversation_id: ConversationId(conv.id),
         message: Box::new(message),
     })
 }

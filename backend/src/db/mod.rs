@@ -4,8 +4,10 @@
 //! (durable at each checkpoint, safe against corruption), foreign keys on, and a busy timeout so a
 //! second writer waits instead of failing.
 
+pub mod conversations;
 pub mod faqs;
 pub mod ingest;
+pub mod messages;
 pub mod properties;
 pub mod stays;
 
@@ -14,11 +16,16 @@ use std::time::Duration;
 
 use anyhow::Context;
 use migration::{Migrator, MigratorTrait};
-use sea_orm::{DatabaseConnection, SqlxPostgresConnector, SqlxSqliteConnector};
+use protocol::ConciergerieId;
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, PrimaryKeyTrait, QueryFilter,
+    SqlxPostgresConnector, SqlxSqliteConnector,
+};
 use sqlx::postgres::PgPoolOptions;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 
 use crate::config::Config;
+use crate::error::AppError;
 
 pub async fn connect(config: &Config) -> anyhow::Result<DatabaseConnection> {
     if config.is_sqlite() {
@@ -64,4 +71,24 @@ pub async fn migrate_only(config: &Config) -> anyhow::Result<()> {
     migrate(&db).await?;
     tracing::info!("migrations applied");
     Ok(())
+}
+
+/// One row of a conciergerie's own table (`owner` is its conciergerie column). Another tenant's
+/// id is a 404, exactly like an id that does not exist, so ids reveal nothing across tenants.
+pub async fn find_owned<E>(
+    db: &impl ConnectionTrait,
+    owner: E::Column,
+    tenant: ConciergerieId,
+    id: i64,
+    what: &'static str,
+) -> Result<E::Model, AppError>
+where
+    E: EntityTrait,
+    <E::PrimaryKey as PrimaryKeyTrait>::ValueType: From<i64>,
+{
+    E::find_by_id(id)
+        .filter(owner.eq(tenant.0))
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound(what))
 }

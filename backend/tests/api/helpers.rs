@@ -11,7 +11,7 @@ use majordome::state::AppState;
 use majordome::Application;
 use protocol::{ConciergerieId, ConversationId, MessageStatus, Sender};
 use reqwest::{Response, StatusCode};
-use sea_orm::{ActiveModelTrait, Set};
+use sea_orm::{ActiveModelTrait, IntoActiveModel, Set};
 use serde_json::{json, Value};
 use tempfile::TempDir;
 
@@ -289,12 +289,23 @@ impl TestApp {
         .insert(self.db())
         .await
         .expect("insert conversation");
-        self.insert_message(ConversationId(conversation.id), Sender::Client, body)
+        let guest = self
+            .insert_message(ConversationId(conversation.id), Sender::Client, body)
             .await;
+        // As the conversation actor would have left it: the row reflects the guest message.
+        let mut row = conversation.into_active_model();
+        row.last_guest_message_id = Set(Some(guest));
+        row.ai_decided_message_id = Set(Some(guest));
+        let conversation = row.update(self.db()).await.expect("update conversation");
         ConversationId(conversation.id)
     }
 
-    pub async fn insert_message(&self, conversation: ConversationId, sender: Sender, body: &str) {
+    pub async fn insert_message(
+        &self,
+        conversation: ConversationId,
+        sender: Sender,
+        body: &str,
+    ) -> i64 {
         entity::message::ActiveModel {
             conversation_id: Set(conversation.0),
             sender: Set(sender),
@@ -320,7 +331,8 @@ impl TestApp {
         }
         .insert(self.db())
         .await
-        .expect("insert message");
+        .expect("insert message")
+        .id
     }
 }
 

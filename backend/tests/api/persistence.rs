@@ -1,6 +1,8 @@
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 
+use protocol::{ConciergerieId, Sender};
+
 use crate::helpers::{spawn_app, token_of};
 
 #[actix_web::test]
@@ -82,4 +84,53 @@ async fn data_and_sessions_survive_a_restart() {
     assert_eq!(conciergeries.len(), 2, "no second demo conciergerie");
     let admin_again = app.admin_login().await;
     assert!(!admin_again.is_empty());
+}
+
+#[actix_web::test]
+async fn a_guest_message_stored_just_before_a_crash_is_applied_to_its_conversation_after_a_restart()
+{
+    let mut app = spawn_app().await;
+    let token = app.login_demo().await;
+    let off = app
+        .patch_json("/api/settings", &token, &json!({"ai_mode": "off"}))
+        .await;
+    assert_eq!(off.status(), StatusCode::OK);
+    let id = app
+        .insert_conversation(ConciergerieId(1), "+33655555555", "Bonjour")
+        .await;
+    app.stop().await;
+    // Ingest committed this message, then the server died before the conversation's actor
+    // applied it to the row.
+    app.insert_message(id, Sender::Client, "Quel est le code du portail ?")
+        .await;
+    app.start_again().await;
+
+    let token = app.login_demo().await;
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    let conversation = loop {
+        let list: Vec<Value> = app
+            .get("/api/conversations", Some(&token))
+            .await
+            .json()
+            .await
+            .unwrap();
+        let conversation = list
+            .into_iter()
+            .find(|c| c["id"] == id.0)
+            .expect("the conversation");
+        if conversation["unread_count"] == 2 {
+            break conversation;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the row was not repaired: {conversation}"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    };
+    assert_eq!(
+        conversation["last_message_preview"],
+        "Quel est le code du portail ?"
+    );
+    // With the AI off, nobody answers on their own: the operators see it under "À traiter".
+    assert_eq!(conversation["status"], "needs_human");
 }

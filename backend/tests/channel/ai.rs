@@ -151,6 +151,60 @@ async fn suggest_mode_sends_nothing_and_proposes_the_reply() {
 }
 
 #[actix_web::test]
+async fn suggest_mode_keeps_suggesting_after_a_suggestion_is_sent_as_is_or_edited() {
+    let (app, twilio, claude) = ai_app("200").await;
+    set_ai_mode(&app, "suggest").await;
+    let token = app.login_demo().await;
+    let mut socket = connect_ws(&app, &token).await;
+    let guest = "whatsapp:+33612345678";
+    let sends: [fn(&str) -> serde_json::Value; 2] = [
+        // Sent as proposed (the body is the suggestion).
+        |s: &str| json!({"body": s}),
+        // Edited in the composer, flagged as coming from the suggestion.
+        |s: &str| json!({"body": format!("{s} Bon séjour !"), "from_suggestion": true}),
+    ];
+    for (round, body_of) in sends.iter().enumerate() {
+        guest_says(
+            &app,
+            &format!("SMB00000000000000000000000000001{round}"),
+            guest,
+            "Le check-in est à quelle heure ?",
+        )
+        .await;
+        let suggestion =
+            wait_for(&mut socket, "suggestion", |e| e["type"] == "ai.suggestion").await;
+        let conv = only_conversation(&app, &token).await;
+        let sent = app
+            .post_json(
+                &format!("/api/conversations/{}/send", conv.id),
+                Some(&token),
+                &body_of(suggestion["body"].as_str().unwrap()),
+            )
+            .await;
+        assert_eq!(sent.status(), StatusCode::CREATED);
+        let conv = only_conversation(&app, &token).await;
+        assert!(!conv.ai_paused, "sending a suggestion is not a takeover");
+    }
+    // And the next question gets its suggestion too.
+    guest_says(
+        &app,
+        "SMB0000000000000000000000000000019",
+        guest,
+        "Merci, et le wifi ?",
+    )
+    .await;
+    wait_for(&mut socket, "third suggestion", |e| {
+        e["type"] == "ai.suggestion"
+    })
+    .await;
+    assert_eq!(claude.calls().len(), 3);
+    eventually("both replies to reach Twilio", || async {
+        twilio.sends().len() == 2
+    })
+    .await;
+}
+
+#[actix_web::test]
 async fn an_operator_reply_during_a_slow_generation_discards_the_ai_reply() {
     let (app, twilio, claude) = ai_app("100").await;
     claude.set_latency(Duration::from_millis(1500));
@@ -298,7 +352,8 @@ async fn a_permanent_failure_hands_off_with_a_holding_message() {
         holding.contains("team"),
         "holding message in the guest's language: {holding}"
     );
-    // The guest message is still there, and the AI stays out until a human has answered.
+    // A hand-off does not silence the AI: the next message is tried again. It fails again, and
+    // the guest, who already read that someone is coming, is not told twice.
     guest_says(
         &app,
         "SMB0000000000000000000000000000031",
@@ -306,16 +361,18 @@ async fn a_permanent_failure_hands_off_with_a_holding_message() {
         "Hello?",
     )
     .await;
-    tokio::time::sleep(Duration::from_millis(500)).await;
-    assert_eq!(claude.calls().len(), 1);
-    assert_eq!(
-        thread(&app, &token, conv.id)
-            .await
-            .iter()
-            .filter(|m| m.sender == Sender::Client)
-            .count(),
-        2
-    );
+    wait_for(&mut socket, "second hand-off", |e| {
+        e["type"] == "ai.handoff"
+    })
+    .await;
+    assert_eq!(claude.calls().len(), 2);
+    // The note and a holding message would be one transaction: the thread is final.
+    let messages = thread(&app, &token, conv.id).await;
+    let count = |sender| messages.iter().filter(|m| m.sender == sender).count();
+    assert_eq!(count(Sender::Client), 2);
+    assert_eq!(count(Sender::System), 2, "each hand-off is noted");
+    assert_eq!(count(Sender::Ai), 1, "one holding message");
+    assert_eq!(twilio.sends().len(), 1);
 }
 
 #[actix_web::test]
@@ -485,4 +542,64 @@ async fn simulator_reply(socket: &mut Socket, guest: &str) -> (serde_json::Value
             return (event, handoffs);
         }
     }
+}
+
+#[actix_web::test]
+async fn marking_a_hand_off_treated_does_not_make_the_ai_hand_off_or_hold_again() {
+    let (app, twilio, claude) = ai_app("100").await;
+    claude.script(vec![
+        Scripted::Handoff {
+            reason: "Demande de remboursement".into(),
+            message: "Un membre de l'équipe vous répond.".into(),
+        },
+        Scripted::Reply("Le check-in se fait à partir de 16h.".into()),
+    ]);
+    // Suggest mode: nothing goes to the guest, so only the decision record tells what was handled.
+    set_ai_mode(&app, "suggest").await;
+    let token = app.login_demo().await;
+    let mut socket = connect_ws(&app, &token).await;
+    let guest = "whatsapp:+33612345678";
+    guest_says(
+        &app,
+        "SMB0000000000000000000000000000040",
+        guest,
+        "Je veux être remboursé",
+    )
+    .await;
+    wait_for(&mut socket, "hand-off", |e| e["type"] == "ai.handoff").await;
+    let conv = only_conversation(&app, &token).await;
+
+    // "Marquer comme traitée".
+    let treated = app
+        .patch_json(
+            &format!("/api/conversations/{}", conv.id),
+            &token,
+            &json!({"status": "open"}),
+        )
+        .await;
+    assert_eq!(treated.status(), StatusCode::OK);
+    // The next question is answered; the refund request is not looked at again.
+    guest_says(
+        &app,
+        "SMB0000000000000000000000000000041",
+        guest,
+        "Le check-in ?",
+    )
+    .await;
+    wait_for(&mut socket, "the answer", |e| {
+        e["type"] == "ai.suggestion" && e["body"] == "Le check-in se fait à partir de 16h."
+    })
+    .await;
+    assert_eq!(claude.calls().len(), 2, "asked once per guest message");
+    let messages = thread(&app, &token, conv.id).await;
+    let notes = messages
+        .iter()
+        .filter(|m| m.sender == Sender::System)
+        .count();
+    assert_eq!(notes, 1, "handed off once");
+    assert!(twilio.sends().is_empty(), "suggest mode sends nothing");
+    assert_eq!(
+        only_conversation(&app, &token).await.status,
+        ConversationStatus::Open
+    );
 }

@@ -34,6 +34,9 @@ pub enum Behaviour {
     Accept,
     /// 400 with Twilio's error 21211 (invalid To).
     RejectInvalidNumber,
+    /// Delivers a signed status callback with this status to the send's `StatusCallback` URL
+    /// before answering the send (Twilio does this under load), then accepts it.
+    CallbackFirst(&'static str),
 }
 
 #[derive(Clone)]
@@ -42,6 +45,8 @@ pub struct FakeTwilio {
     sends: Arc<Mutex<Vec<RecordedSend>>>,
     behaviour: Arc<Mutex<Behaviour>>,
     counter: Arc<AtomicUsize>,
+    /// HTTP statuses our server answered to the callbacks sent with `CallbackFirst`.
+    callback_answers: Arc<Mutex<Vec<u16>>>,
 }
 
 impl FakeTwilio {
@@ -53,6 +58,7 @@ impl FakeTwilio {
             sends: Arc::default(),
             behaviour: Arc::new(Mutex::new(Behaviour::Accept)),
             counter: Arc::default(),
+            callback_answers: Arc::default(),
         };
         let state = fake.clone();
         let server = HttpServer::new(move || {
@@ -74,6 +80,10 @@ impl FakeTwilio {
 
     pub fn set_behaviour(&self, behaviour: Behaviour) {
         *self.behaviour.lock().unwrap() = behaviour;
+    }
+
+    pub fn callback_answers(&self) -> Vec<u16> {
+        self.callback_answers.lock().unwrap().clone()
     }
 
     pub fn sends(&self) -> Vec<RecordedSend> {
@@ -124,13 +134,17 @@ async fn create_message(
             "more_info": "https://www.twilio.com/docs/errors/21211",
             "status": 400
         })),
-        Behaviour::Accept => {
+        Behaviour::Accept | Behaviour::CallbackFirst(_) => {
             let n = fake.counter.fetch_add(1, Ordering::SeqCst);
             let get = |k: &str| {
                 form.iter()
                     .find(|(key, _)| key == k)
                     .map(|(_, v)| v.clone())
             };
+            if let Behaviour::CallbackFirst(status) = behaviour {
+                let answer = call_back_early(&form, &format!("SM{n:032x}"), status).await;
+                fake.callback_answers.lock().unwrap().push(answer);
+            }
             HttpResponse::Created().json(json!({
                 "account_sid": ACCOUNT_SID,
                 "api_version": "2010-04-01",
@@ -151,6 +165,38 @@ async fn create_message(
             }))
         }
     }
+}
+
+/// Posts a signed status callback for `sid` the way Twilio does, and returns our server's answer.
+async fn call_back_early(form: &[(String, String)], sid: &str, status: &str) -> u16 {
+    let get = |k: &str| {
+        form.iter()
+            .find(|(key, _)| key == k)
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default()
+    };
+    let url = get("StatusCallback");
+    let callback: Vec<(String, String)> = [
+        ("MessageSid", sid.to_owned()),
+        ("SmsSid", sid.to_owned()),
+        ("MessageStatus", status.to_owned()),
+        ("AccountSid", ACCOUNT_SID.to_owned()),
+        ("ChannelPrefix", "whatsapp".to_owned()),
+        ("To", get("To")),
+        ("From", get("From")),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_owned(), v))
+    .collect();
+    let signature = majordome::channel::twilio::signature::compute(AUTH_TOKEN, &url, &callback);
+    reqwest::Client::new()
+        .post(&url)
+        .header("X-Twilio-Signature", signature)
+        .form(&callback)
+        .send()
+        .await
+        .map(|r| r.status().as_u16())
+        .unwrap_or(0)
 }
 
 async fn media(req: HttpRequest, n: web::Path<usize>) -> HttpResponse {

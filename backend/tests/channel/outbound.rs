@@ -294,3 +294,45 @@ async fn an_empty_reply_is_a_validation_error() {
     assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(json(response).await["error"]["field"], "body");
 }
+
+#[actix_web::test]
+async fn a_status_callback_that_overtakes_the_send_answer_still_lands_on_the_dashboard() {
+    let (app, twilio) = twilio_app().await;
+    let (token, id) = guest_wrote(&app).await;
+    let mut socket = connect_ws(&app, &token).await;
+    twilio.set_behaviour(Behaviour::CallbackFirst("delivered"));
+
+    let response = send(
+        &app,
+        &token,
+        id,
+        json!({"body": "Le code du wifi est 1234."}),
+    )
+    .await;
+    assert_eq!(response.status(), StatusCode::CREATED);
+    let created: Message = response.json().await.unwrap();
+
+    // Twilio said "queued" after its own "delivered" callback: the dashboard ends on "delivered".
+    let delivered = wait_for(&mut socket, "delivered status", |e| {
+        e["type"] == "message.status" && e["status"] == "delivered"
+    })
+    .await;
+    assert_eq!(delivered["message_id"], created.id.0);
+    assert_eq!(
+        twilio.callback_answers(),
+        [200],
+        "the early callback was accepted"
+    );
+    let messages = thread(&app, &token, id).await;
+    let reply = messages.iter().find(|m| m.id == created.id).unwrap();
+    assert_eq!(reply.status, MessageStatus::Delivered);
+    let stored = entity::message::Entity::find_by_id(created.id.0)
+        .one(app.db())
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        stored.external_id.as_deref(),
+        Some("SM00000000000000000000000000000000")
+    );
+}

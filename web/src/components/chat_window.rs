@@ -79,6 +79,8 @@ pub fn ChatWindow(props: &ChatWindowProps) -> Html {
     let error = use_state(|| None::<String>);
     let busy = use_state(|| false);
     let focus_seq = use_state(|| 0u32);
+    // The draft started as the AI's suggestion: sending it is not a takeover.
+    let draft_from_suggestion = use_state(|| false);
     let log = use_node_ref();
     let stick = use_mut_ref(|| true);
     let seen_count = use_mut_ref(|| 0usize);
@@ -182,7 +184,7 @@ pub fn ChatWindow(props: &ChatWindowProps) -> Html {
         let typed = typed.clone();
         let on_draft = props.on_draft.clone();
         let error = error.clone();
-        Callback::from(move |body: String| {
+        Callback::from(move |(body, from_suggestion): (String, bool)| {
             let body = body.trim().to_owned();
             if body.is_empty() {
                 return;
@@ -198,7 +200,7 @@ pub fn ChatWindow(props: &ChatWindowProps) -> Html {
             let (inbox, draft, error) = (inbox.clone(), draft.clone(), error.clone());
             let (typed, on_draft) = (typed.clone(), on_draft.clone());
             spawn_local(async move {
-                match api::send_message(id, &body, &local.client_ref()).await {
+                match api::send_message(id, &body, &local.client_ref(), from_suggestion).await {
                     Ok(message) => inbox.dispatch(InboxAction::SendSucceeded {
                         conversation_id: id,
                         local,
@@ -228,10 +230,12 @@ pub fn ChatWindow(props: &ChatWindowProps) -> Html {
     let on_send = {
         let draft = draft.clone();
         let send_body = send_body.clone();
+        let draft_from_suggestion = draft_from_suggestion.clone();
         Callback::from(move |_| {
             if window.is_open() && !draft.trim().is_empty() {
-                send_body.emit((*draft).clone());
+                send_body.emit(((*draft).clone(), *draft_from_suggestion));
                 draft.set(String::new());
+                draft_from_suggestion.set(false);
             }
         })
     };
@@ -263,16 +267,18 @@ pub fn ChatWindow(props: &ChatWindowProps) -> Html {
             let body = body.clone();
             Callback::from(move |_| {
                 inbox.dispatch(InboxAction::SuggestionCleared(id));
-                send_body.emit(body.clone());
+                send_body.emit((body.clone(), true));
             })
         };
         let on_edit = {
             let draft = draft.clone();
             let inbox = props.inbox.clone();
             let focus_seq = focus_seq.clone();
+            let draft_from_suggestion = draft_from_suggestion.clone();
             let body = body.clone();
             Callback::from(move |_| {
                 draft.set(body.clone());
+                draft_from_suggestion.set(true);
                 inbox.dispatch(InboxAction::SuggestionCleared(id));
                 focus_seq.set(*focus_seq + 1);
             })
@@ -424,7 +430,16 @@ pub fn ChatWindow(props: &ChatWindowProps) -> Html {
             }
             { suggestion }
             <Composer value={(*draft).clone()}
-                on_input={let d = draft.clone(); Callback::from(move |v: String| d.set(v))}
+                on_input={
+                    let (d, from_suggestion) = (draft.clone(), draft_from_suggestion.clone());
+                    Callback::from(move |v: String| {
+                        // Emptied and rewritten: the operator's own reply, a takeover.
+                        if v.trim().is_empty() {
+                            from_suggestion.set(false);
+                        }
+                        d.set(v)
+                    })
+                }
                 {on_send} templates={props.templates.clone()} {disabled_reason} focus_seq={*focus_seq} />
         </section>
     }

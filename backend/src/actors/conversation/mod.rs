@@ -2,9 +2,11 @@
 //! message, an operator reply, a delivery status, a mode change, an AI result — is a message to
 //! it, so they are applied one at a time, in arrival order.
 //!
-//! Database writes happen inside `AtomicResponse` futures (no other message interleaves with
-//! them). Network I/O never does: a Twilio send runs as a spawned future whose result comes back
-//! as a `SendFinished` message.
+//! The actor is a thin runner: `state::Conversation` decides and returns effects; `effects.rs`
+//! carries them out (one transaction per event, then publish, deliver, schedule). It is the only
+//! writer of its conversation row, which it keeps in memory and writes without re-reading. When it
+//! starts, it replays the guest messages its row does not reflect yet (stored by ingest just
+//! before a crash), so derived fields are never lost.
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
@@ -12,61 +14,82 @@ use std::time::{Duration, Instant};
 
 use actix::prelude::*;
 use chrono::Utc;
-use entity::{conversation, message};
-use protocol::conversations::{ConversationPatch, ConversationSummary, Message as WireMessage};
+use entity::message;
+use protocol::conversations::{ConversationPatch, ConversationSummary};
 use protocol::events::ServerEvent;
-use protocol::{
-    ChannelMode, ConciergerieId, ConversationId, ConversationStatus, MessageId, MessageStatus,
-    Sender,
-};
-use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter, Set};
+use protocol::{ChannelMode, ConciergerieId, ConversationId, MessageId};
+use sea_orm::DatabaseConnection;
 
 mod ai;
+mod effects;
+pub mod state;
 
-pub use self::ai::{resume_unanswered, ResumeAi};
+pub use self::ai::resume_unanswered;
+pub use self::state::WHATSAPP_WINDOW;
 
+use self::state::{
+    Conversation, Effect, OperatorReply, Rules, SendRefused, StatusReport, TenantAi,
+};
+use super::hub::{Audience, Broadcast, SessionHub};
 use super::registry::Registry;
-use crate::channel::twilio::{errors, with_channel};
-use crate::channel::{Outbound, SendFailure, SendReceipt, SenderId};
-use crate::db::ingest::preview;
+use crate::ai::Responder;
+use crate::channel::{Channel, SendFailure, SendReceipt};
+use crate::db;
 use crate::error::AppError;
-use crate::state::Core;
+use crate::tenants::Tenants;
 
-/// WhatsApp's customer-service window: free-form messages only within 24 h of the guest's last one.
-pub const WHATSAPP_WINDOW: chrono::Duration = chrono::Duration::hours(24);
+/// The handles a conversation actor uses, and nothing else.
+pub struct Deps {
+    pub db: DatabaseConnection,
+    pub hub: Addr<SessionHub>,
+    pub channel: Channel,
+    pub responder: Responder,
+    pub tenants: Arc<Tenants>,
+    pub rules: Rules,
+    pub idle_timeout: Duration,
+    /// Sends from this number when the conciergerie has none of its own.
+    pub default_sender: String,
+    /// Where the channel reports delivery statuses.
+    pub status_callback_url: String,
+}
+
+impl Deps {
+    /// The conciergerie's AI settings as they are now (they change without telling the actors).
+    fn tenant_ai(&self, tenant: ConciergerieId) -> TenantAi {
+        self.tenants
+            .get(tenant)
+            .map_or(TenantAi::UNKNOWN, |t| TenantAi {
+                mode: t.ai_mode,
+                active: t.active,
+            })
+    }
+}
 
 pub struct ConversationActor {
     id: ConversationId,
-    core: Arc<Core>,
+    deps: Arc<Deps>,
     registry: Registry,
     /// Messages the registry has handed us that we have not yet handled.
     pending: Arc<AtomicUsize>,
-    /// Spawned futures (sends) whose results have not come back yet.
-    in_flight: usize,
     last_activity: Instant,
-    /// The conversation as last written; `None` until loaded.
-    conversation: Option<conversation::Model>,
-    /// Bumped by every event that makes a pending AI reply stale (a new guest message, an
-    /// operator reply, a mode change). An AI result tagged with an older generation is dropped.
-    ai_generation: u64,
+    /// `None` until the row is loaded.
+    state: Option<Conversation>,
 }
 
 impl ConversationActor {
     pub fn new(
         id: ConversationId,
-        core: Arc<Core>,
+        deps: Arc<Deps>,
         registry: Registry,
         pending: Arc<AtomicUsize>,
     ) -> Self {
         ConversationActor {
             id,
-            core,
+            deps,
             registry,
             pending,
-            in_flight: 0,
             last_activity: Instant::now(),
-            conversation: None,
-            ai_generation: 0,
+            state: None,
         }
     }
 
@@ -77,66 +100,37 @@ impl ConversationActor {
     }
 
     fn tenant(&self) -> Option<ConciergerieId> {
-        self.conversation
+        self.state
             .as_ref()
-            .map(|c| ConciergerieId(c.conciergerie_id))
+            .map(|s| ConciergerieId(s.row().conciergerie_id))
     }
 
-    fn notify(&self, event: ServerEvent) {
+    fn tenant_ai(&self) -> TenantAi {
+        self.tenant()
+            .map_or(TenantAi::UNKNOWN, |tenant| self.deps.tenant_ai(tenant))
+    }
+
+    fn publish(&self, event: ServerEvent) {
         if let Some(tenant) = self.tenant() {
-            self.core.notify_tenant(tenant, event);
+            self.deps.hub.do_send(Broadcast {
+                audience: Audience::Tenant(tenant),
+                event,
+            });
         }
     }
 
-    /// Remembers the new state of the conversation and tells the dashboards.
-    fn conversation_changed(&mut self, model: conversation::Model) -> ConversationSummary {
-        let summary = self.core.summary(model.clone());
-        self.conversation = Some(model);
-        self.notify(ServerEvent::ConversationUpdated {
-            conversation: summary.clone(),
-        });
-        summary
+    fn summary(&self) -> Option<ConversationSummary> {
+        let row = self.state.as_ref()?.row().clone();
+        let mode = self.tenant_ai().mode;
+        Some(row.into_summary(mode))
     }
 
-    fn message_created(&self, model: &message::Model) {
-        self.notify(ServerEvent::MessageCreated {
-            message: WireMessage::from(model.clone()),
-        });
-    }
-
-    /// Hands an outbound message to the channel off the actor; the result comes back as a message.
-    fn dispatch(&mut self, message: &message::Model, ctx: &mut Context<Self>) {
-        let Some(conv) = &self.conversation else {
+    /// Runs effects that answer nobody (timers, internal results); failures are logged there.
+    fn run_detached(&mut self, effects: Vec<Effect>, ctx: &mut Context<Self>) {
+        if effects.is_empty() {
             return;
-        };
-        let Some(tenant) = self.core.tenants.get(ConciergerieId(conv.conciergerie_id)) else {
-            return;
-        };
-        let from = match (&tenant.messaging_service_sid, &tenant.whatsapp_number) {
-            (Some(sid), _) => SenderId::MessagingService(sid.clone()),
-            (None, Some(number)) => SenderId::Number(number.clone()),
-            (None, None) => SenderId::Number(self.core.config.twilio_whatsapp_number.clone()),
-        };
-        let outbound = Outbound {
-            conversation_id: self.id,
-            from,
-            to: with_channel(&conv.phone_number),
-            body: message.body.clone(),
-            status_callback: self.core.status_callback_url(),
-        };
-        let channel = self.core.channel.clone();
-        let message_id = MessageId(message.id);
-        let me = ctx.address();
-        self.in_flight += 1;
-        actix::spawn(async move {
-            let result = channel.send(&outbound).await;
-            me.do_send(SendFinished {
-                message_id,
-                result,
-                to: outbound.to,
-                body: outbound.body,
-            });
-        });
+        }
+        ctx.wait(self.run(effects).map(|_, _, _| ()));
     }
 }
 
@@ -145,14 +139,34 @@ impl Actor for ConversationActor {
 
     fn started(&mut self, ctx: &mut Self::Context) {
         ctx.set_mailbox_capacity(256);
-        let db = self.core.db.clone();
+        let db = self.deps.db.clone();
         let id = self.id;
-        // Nothing is handled before the conversation is loaded.
+        // Nothing is handled before the row is loaded and repaired.
         ctx.wait(
-            async move { conversation::Entity::find_by_id(id.0).one(&db).await }
+            async move { db::conversations::load_with_unapplied(&db, id).await }
                 .into_actor(self)
                 .map(|loaded, act, ctx| match loaded {
-                    Ok(Some(model)) => act.conversation = Some(model),
+                    Ok(Some((row, unapplied))) => {
+                        act.state = Some(Conversation::new(row, act.deps.rules));
+                        if !unapplied.is_empty() {
+                            tracing::info!(conversation_id = %act.id, count = unapplied.len(), "replaying guest messages the row did not reflect");
+                        }
+                        let tenant = act.tenant_ai();
+                        let now = Utc::now();
+                        let effects: Vec<Effect> = unapplied
+                            .iter()
+                            .flat_map(|m| {
+                                act.state
+                                    .as_mut()
+                                    .map(|s| s.on_guest_message(m, None, tenant, now))
+                                    .unwrap_or_default()
+                            })
+                            .collect();
+                        if let Some(state) = act.state.as_mut() {
+                            state.replayed();
+                        }
+                        act.run_detached(effects, ctx);
+                    }
                     Ok(None) => {
                         tracing::warn!(conversation_id = %act.id, "no such conversation");
                         ctx.stop();
@@ -163,10 +177,17 @@ impl Actor for ConversationActor {
                     }
                 }),
         );
-        let idle = self.core.config.actor_idle_timeout;
-        let tick = (idle / 2).clamp(Duration::from_millis(50), Duration::from_secs(30));
+        let idle = self.deps.idle_timeout;
+        let tick = (idle / 2).clamp(Duration::from_millis(50), Duration::from_secs(5));
         ctx.run_interval(tick, move |act, ctx| {
-            if act.in_flight == 0
+            let effects = act
+                .state
+                .as_mut()
+                .map(|s| s.on_tick(Utc::now()))
+                .unwrap_or_default();
+            act.run_detached(effects, ctx);
+            let settled = act.state.as_ref().is_none_or(Conversation::is_settled);
+            if settled
                 && act.last_activity.elapsed() >= idle
                 && act.registry.try_retire(act.id, &ctx.address())
             {
@@ -178,36 +199,20 @@ impl Actor for ConversationActor {
 
 type Reply<T> = AtomicResponse<ConversationActor, Result<T, AppError>>;
 
-/// Runs a database future atomically (no other message interleaves), then `then` on the actor.
-fn atomic<A, T, F>(
-    act: &ConversationActor,
-    fut: F,
-    then: impl FnOnce(A, &mut ConversationActor, &mut Context<ConversationActor>) -> Result<T, AppError>
-        + 'static,
-) -> Reply<T>
-where
-    A: 'static,
-    T: 'static,
-    F: std::future::Future<Output = Result<A, AppError>> + 'static,
-{
-    AtomicResponse::new(Box::pin(
-        fut.into_actor(act)
-            .map(move |res, act, ctx| res.and_then(|v| then(v, act, ctx))),
-    ))
+fn reply<T: 'static>(value: Result<T, AppError>) -> Reply<T> {
+    AtomicResponse::new(Box::pin(actix::fut::ready(value)))
 }
 
-fn loaded(act: &ConversationActor) -> Result<conversation::Model, AppError> {
-    act.conversation
-        .clone()
-        .ok_or(AppError::NotFound("conversation"))
+fn not_loaded() -> AppError {
+    AppError::NotFound("conversation")
 }
 
-/// A guest message was committed by the ingest writer.
+/// A guest message committed by ingest, and the name the guest's profile carries.
 #[derive(Message)]
 #[rtype(result = "()")]
 pub struct GuestMessage {
-    pub conversation: conversation::Model,
     pub message: message::Model,
+    pub contact_name: Option<String>,
 }
 
 impl Handler<GuestMessage> for ConversationActor {
@@ -215,28 +220,13 @@ impl Handler<GuestMessage> for ConversationActor {
 
     fn handle(&mut self, msg: GuestMessage, ctx: &mut Context<Self>) {
         self.received();
-        self.message_created(&msg.message);
-        // The writer's copy is at least as new as ours unless we wrote since; keep the freshest
-        // counters by re-reading nothing: the ingest update only touches guest-side fields.
-        let merged = match self.conversation.take() {
-            Some(mut ours) => {
-                ours.last_message_at = msg.conversation.last_message_at;
-                ours.last_message_preview = msg.conversation.last_message_preview.clone();
-                ours.last_client_message_at = msg.conversation.last_client_message_at;
-                ours.unread_count = msg.conversation.unread_count.max(ours.unread_count);
-                ours.contact_name = msg.conversation.contact_name.clone();
-                if msg.conversation.status == ConversationStatus::Open
-                    && ours.status == ConversationStatus::Closed
-                {
-                    ours.status = ConversationStatus::Open;
-                }
-                ours
-            }
-            None => msg.conversation,
+        let tenant = self.tenant_ai();
+        let Some(state) = self.state.as_mut() else {
+            // The start-up replay read it from the database, if the row exists at all.
+            return;
         };
-        self.conversation_changed(merged);
-        // A burst of messages gets one reply: each new message restarts the wait.
-        self.schedule_ai(ctx);
+        let effects = state.on_guest_message(&msg.message, msg.contact_name, tenant, Utc::now());
+        self.run_detached(effects, ctx);
     }
 }
 
@@ -246,6 +236,8 @@ impl Handler<GuestMessage> for ConversationActor {
 pub struct OperatorSend {
     pub body: String,
     pub client_ref: Option<String>,
+    /// The operator sent (possibly edited) the AI's suggestion: not a takeover.
+    pub from_suggestion: bool,
 }
 
 impl Handler<OperatorSend> for ConversationActor {
@@ -253,232 +245,132 @@ impl Handler<OperatorSend> for ConversationActor {
 
     fn handle(&mut self, msg: OperatorSend, _ctx: &mut Context<Self>) -> Self::Result {
         self.received();
-        // The operator speaks now: whatever the AI was preparing must not be sent.
-        self.cancel_ai();
-        let core = self.core.clone();
-        let conv = loaded(self);
-        let fut = async move {
-            let conv = conv?;
-            if let Some(client_ref) = &msg.client_ref {
-                let existing = message::Entity::find()
-                    .filter(message::Column::ConversationId.eq(conv.id))
-                    .filter(message::Column::ClientRef.eq(client_ref))
-                    .one(&core.db)
-                    .await?;
-                if let Some(existing) = existing {
-                    return Ok((existing, None));
-                }
+        let (db, id) = (self.deps.db.clone(), self.id);
+        let client_ref = msg.client_ref.clone();
+        // A retried send with the same key answers the first message instead of sending again.
+        let earlier = async move {
+            match client_ref {
+                Some(key) => db::messages::find_by_client_ref(&db, id, &key).await,
+                None => Ok(None),
             }
-            let now = Utc::now();
-            let open = conv
-                .last_client_message_at
-                .is_some_and(|t| now - t < WHATSAPP_WINDOW);
-            if !open {
-                return Err(AppError::OutsideWhatsAppWindow);
-            }
-            let message = message::ActiveModel {
-                conversation_id: Set(conv.id),
-                sender: Set(Sender::Concierge),
-                body: Set(msg.body),
-                status: Set(MessageStatus::Pending),
-                client_ref: Set(msg.client_ref),
-                created_at: Set(now),
-                ..blank_message()
-            }
-            .insert(&core.db)
-            .await?;
-            let quiet = chrono::Duration::from_std(core.config.ai_takeover_quiet)
-                .unwrap_or(chrono::Duration::minutes(30));
-            let mut active = conv.into_active_model();
-            active.last_message_at = Set(Some(now));
-            active.last_message_preview = Set(Some(preview(&message.body)));
-            // The operator took over: the AI stays quiet for a while, its pending proposal is
-            // moot, and a conversation flagged for a human has now had one.
-            active.ai_paused = Set(true);
-            active.ai_paused_until = Set(Some(now + quiet));
-            active.ai_suggestion = Set(None);
-            active.unread_count = Set(0);
-            if *active.status.as_ref() == ConversationStatus::NeedsHuman {
-                active.status = Set(ConversationStatus::Open);
-                active.handoff_reason = Set(None);
-            }
-            let conv = active.update(&core.db).await?;
-            Ok((message, Some(conv)))
         };
-        atomic(self, fut, |(message, conv), act, ctx| {
-            if let Some(conv) = conv {
-                act.message_created(&message);
-                act.conversation_changed(conv);
-                act.dispatch(&message, ctx);
-            }
-            Ok(message)
-        })
+        AtomicResponse::new(Box::pin(earlier.into_actor(self).then(
+            move |earlier,
+                  act,
+                  _ctx|
+                  -> ResponseActFuture<Self, Result<message::Model, AppError>> {
+                let state = match (act.state.as_mut(), earlier) {
+                    (_, Err(e)) => return Box::pin(actix::fut::ready(Err(e))),
+                    (_, Ok(Some(first))) => return Box::pin(actix::fut::ready(Ok(first))),
+                    (None, Ok(None)) => return Box::pin(actix::fut::ready(Err(not_loaded()))),
+                    (Some(state), Ok(None)) => state,
+                };
+                let reply = OperatorReply {
+                    body: msg.body,
+                    client_ref: msg.client_ref,
+                    from_suggestion: msg.from_suggestion,
+                };
+                match state.on_operator_send(reply, Utc::now()) {
+                    Err(SendRefused::OutsideWindow) => {
+                        Box::pin(actix::fut::ready(Err(AppError::OutsideWhatsAppWindow)))
+                    }
+                    Ok(effects) => Box::pin(act.run(effects).map(|inserted, _, _| {
+                        inserted?.into_iter().next().ok_or_else(|| {
+                            AppError::Internal(anyhow::anyhow!("the reply was not stored"))
+                        })
+                    })),
+                }
+            },
+        )))
     }
 }
 
 /// The channel's answer for an outbound message.
 #[derive(Message)]
-#[rtype(result = "Result<(), AppError>")]
+#[rtype(result = "()")]
 struct SendFinished {
     message_id: MessageId,
     result: Result<SendReceipt, SendFailure>,
-    to: String,
     body: String,
 }
 
-fn blank_message() -> message::ActiveModel {
-    message::ActiveModel {
-        error_code: Set(None),
-        error_message: Set(None),
-        external_id: Set(None),
-        media: Set(None),
-        location: Set(None),
-        ai_suggestion: Set(None),
-        ai_engine: Set(None),
-        input_tokens: Set(None),
-        output_tokens: Set(None),
-        cache_creation_tokens: Set(None),
-        cache_read_tokens: Set(None),
-        client_ref: Set(None),
-        notice: Set(None),
-        ..Default::default()
-    }
-}
-
 impl Handler<SendFinished> for ConversationActor {
-    type Result = Reply<()>;
+    type Result = ();
 
-    fn handle(&mut self, msg: SendFinished, _ctx: &mut Context<Self>) -> Self::Result {
-        self.in_flight -= 1;
+    fn handle(&mut self, msg: SendFinished, ctx: &mut Context<Self>) {
         self.last_activity = Instant::now();
-        let core = self.core.clone();
-        let fut = async move {
-            let Some(row) = message::Entity::find_by_id(msg.message_id.0)
-                .one(&core.db)
-                .await?
-            else {
-                return Ok((None, None, msg));
-            };
-            let mut active = row.into_active_model();
-            let failed = msg.result.is_err();
-            match &msg.result {
-                Ok(receipt) => {
-                    active.external_id = Set(Some(receipt.external_id.clone()));
-                    // A status callback may already have moved it further.
-                    if receipt.status.rank() > active.status.as_ref().rank() {
-                        active.status = Set(receipt.status);
-                    }
-                }
-                Err(failure) => {
-                    active.status = Set(MessageStatus::Failed);
-                    active.error_code = Set(failure.code.clone());
-                    active.error_message = Set(Some(failure.message.clone()));
-                }
-            }
-            let row = active.update(&core.db).await?;
-            let conv = set_send_failed(&core, row.conversation_id, failed).await?;
-            Ok((Some(row), conv, msg))
+        let Some(state) = self.state.as_mut() else {
+            return;
         };
-        atomic(self, fut, |(row, conv, msg), act, _ctx| {
-            if let Some(row) = row {
-                act.notify(status_event(&row));
-                if act.core.channel.mode() == ChannelMode::Simulator && msg.result.is_ok() {
-                    if let Some(conv) = &act.conversation {
-                        act.notify(ServerEvent::SimulatorReply {
-                            to: conv.phone_number.clone(),
-                            body: msg.body,
-                        });
-                    }
+        let delivered = msg.result.is_ok();
+        let effects = state.on_send_result(msg.message_id, msg.result);
+        let simulated = self.deps.channel.mode() == ChannelMode::Simulator && delivered;
+        let body = msg.body;
+        ctx.wait(self.run(effects).map(move |done, act, _| {
+            // The simulator is the guest's phone: it shows what was sent.
+            if done.is_ok() && simulated {
+                if let Some(to) = act.state.as_ref().map(|s| s.row().phone_number.clone()) {
+                    act.publish(ServerEvent::SimulatorReply { to, body });
                 }
-                tracing::debug!(to = %msg.to, status = %row.status, "send finished");
             }
-            if let Some(conv) = conv {
-                act.conversation_changed(conv);
-            }
-            Ok(())
-        })
+        }));
     }
 }
 
-fn status_event(row: &message::Model) -> ServerEvent {
-    ServerEvent::MessageStatus {
-        conversation_id: ConversationId(row.conversation_id),
-        message_id: MessageId(row.id),
-        status: row.status,
-        error_code: row.error_code.clone(),
-        error_message: row.error_message.clone(),
-    }
-}
-
-/// Keeps the inbox's "échec d'envoi" flag in step with the latest outbound message.
-async fn set_send_failed(
-    core: &Core,
-    conversation_id: i64,
-    failed: bool,
-) -> Result<Option<conversation::Model>, AppError> {
-    let Some(conv) = conversation::Entity::find_by_id(conversation_id)
-        .one(&core.db)
-        .await?
-    else {
-        return Ok(None);
-    };
-    if conv.last_send_failed == failed {
-        return Ok(None);
-    }
-    let mut active = conv.into_active_model();
-    active.last_send_failed = Set(failed);
-    Ok(Some(active.update(&core.db).await?))
-}
-
-/// A delivery callback from Twilio for one of this conversation's messages.
+/// A delivery callback from the channel for one of this conversation's messages (possibly one
+/// whose send has not answered yet: it is parked until then).
 #[derive(Message)]
 #[rtype(result = "Result<(), AppError>")]
-pub struct StatusUpdate {
-    pub message_id: MessageId,
-    pub status: MessageStatus,
-    pub error_code: Option<String>,
-}
+pub struct StatusUpdate(pub StatusReport);
 
 impl Handler<StatusUpdate> for ConversationActor {
     type Result = Reply<()>;
 
-    fn handle(&mut self, msg: StatusUpdate, _ctx: &mut Context<Self>) -> Self::Result {
+    fn handle(
+        &mut self,
+        StatusUpdate(report): StatusUpdate,
+        _ctx: &mut Context<Self>,
+    ) -> Self::Result {
         self.received();
-        let core = self.core.clone();
-        let fut = async move {
-            let Some(row) = message::Entity::find_by_id(msg.message_id.0)
-                .one(&core.db)
-                .await?
-            else {
-                return Ok((None, None));
-            };
-            // Callbacks arrive out of order; a status never moves backwards, and a failure is final.
-            if row.status.is_failure() || msg.status.rank() <= row.status.rank() {
-                return Ok((None, None));
-            }
-            let mut active = row.into_active_model();
-            active.status = Set(msg.status);
-            if msg.status.is_failure() {
-                active.error_message = Set(Some(errors::reason(msg.error_code.as_deref(), None)));
-                active.error_code = Set(msg.error_code);
-            }
-            let row = active.update(&core.db).await?;
-            let conv = set_send_failed(&core, row.conversation_id, row.status.is_failure()).await?;
-            Ok((Some(row), conv))
+        let Some(state) = self.state.as_ref() else {
+            return reply(Err(not_loaded()));
         };
-        atomic(self, fut, |(row, conv), act, _ctx| {
-            if let Some(row) = row {
-                act.notify(status_event(&row));
+        // A message sent before this actor started is looked up once.
+        let lookup = (!state.knows_sid(&report.sid)).then(|| {
+            let db = self.deps.db.clone();
+            let sid = report.sid.clone();
+            async move { db::messages::find_by_external_id(&db, &sid).await }
+        });
+        let id = self.id;
+        AtomicResponse::new(Box::pin(
+            async move {
+                match lookup {
+                    Some(lookup) => lookup.await,
+                    None => Ok(None),
+                }
             }
-            if let Some(conv) = conv {
-                act.conversation_changed(conv);
-            }
-            Ok(())
-        })
+            .into_actor(self)
+            .then(
+                move |found, act, _ctx| -> ResponseActFuture<Self, Result<(), AppError>> {
+                    let found = match found {
+                        Ok(found) => found,
+                        Err(e) => return Box::pin(actix::fut::ready(Err(e))),
+                    };
+                    let Some(state) = act.state.as_mut() else {
+                        return Box::pin(actix::fut::ready(Err(not_loaded())));
+                    };
+                    if let Some(row) = found.filter(|m| m.conversation_id == id.0) {
+                        state.remember_delivery(report.sid.clone(), MessageId(row.id), row.status);
+                    }
+                    let effects = state.on_status(report, Utc::now());
+                    Box::pin(act.run(effects).map(|done, _, _| done.map(drop)))
+                },
+            ),
+        ))
     }
 }
 
-/// Operator controls: AI mode override, hand back to the AI, status, contact name.
+/// Operator controls: AI mode override, hand back to the AI, status, contact name (validated).
 #[derive(Message)]
 #[rtype(result = "Result<ConversationSummary, AppError>")]
 pub struct Patch(pub ConversationPatch);
@@ -488,36 +380,15 @@ impl Handler<Patch> for ConversationActor {
 
     fn handle(&mut self, Patch(patch): Patch, _ctx: &mut Context<Self>) -> Self::Result {
         self.received();
-        self.cancel_ai();
-        let core = self.core.clone();
-        let conv = loaded(self);
-        let fut = async move {
-            let mut active = conv?.into_active_model();
-            if let Some(mode) = patch.ai_mode_override {
-                active.ai_mode_override = Set(mode);
-            }
-            if let Some(status) = patch.status {
-                active.status = Set(status);
-                if status != ConversationStatus::NeedsHuman {
-                    active.handoff_reason = Set(None);
-                }
-            }
-            if let Some(paused) = patch.ai_paused {
-                active.ai_paused = Set(paused);
-                active.ai_paused_until = Set(None);
-            }
-            if let Some(name) = patch.contact_name {
-                let name = crate::domain::optional_text("contact_name", &name, 120)?;
-                active.contact_name = Set((!name.is_empty()).then_some(name));
-            }
-            Ok(active.update(&core.db).await?)
+        let tenant = self.tenant_ai();
+        let Some(state) = self.state.as_mut() else {
+            return reply(Err(not_loaded()));
         };
-        atomic(self, fut, |conv, act, ctx| {
-            let summary = act.conversation_changed(conv);
-            // Handed back to the AI (or switched to a mode with AI) with a guest still waiting.
-            act.schedule_ai_if_unanswered(ctx);
-            Ok(summary)
-        })
+        let effects = state.on_patch(patch, tenant, Utc::now());
+        AtomicResponse::new(Box::pin(self.run(effects).map(|done, act, _| {
+            done?;
+            act.summary().ok_or_else(not_loaded)
+        })))
     }
 }
 
@@ -531,23 +402,11 @@ impl Handler<MarkRead> for ConversationActor {
 
     fn handle(&mut self, _: MarkRead, _ctx: &mut Context<Self>) -> Self::Result {
         self.received();
-        let core = self.core.clone();
-        let conv = loaded(self);
-        let fut = async move {
-            let conv = conv?;
-            if conv.unread_count == 0 {
-                return Ok(None);
-            }
-            let mut active = conv.into_active_model();
-            active.unread_count = Set(0);
-            Ok(Some(active.update(&core.db).await?))
+        let Some(state) = self.state.as_mut() else {
+            return reply(Err(not_loaded()));
         };
-        atomic(self, fut, |conv, act, _ctx| {
-            if let Some(conv) = conv {
-                act.conversation_changed(conv);
-            }
-            Ok(())
-        })
+        let effects = state.on_read();
+        AtomicResponse::new(Box::pin(self.run(effects).map(|done, _, _| done.map(drop))))
     }
 }
 
@@ -561,16 +420,10 @@ impl Handler<DiscardSuggestion> for ConversationActor {
 
     fn handle(&mut self, _: DiscardSuggestion, _ctx: &mut Context<Self>) -> Self::Result {
         self.received();
-        let core = self.core.clone();
-        let conv = loaded(self);
-        let fut = async move {
-            let mut active = conv?.into_active_model();
-            active.ai_suggestion = Set(None);
-            Ok(active.update(&core.db).await?)
+        let Some(state) = self.state.as_mut() else {
+            return reply(Err(not_loaded()));
         };
-        atomic(self, fut, |conv, act, _ctx| {
-            act.conversation_changed(conv);
-            Ok(())
-        })
+        let effects = state.on_discard_suggestion();
+        AtomicResponse::new(Box::pin(self.run(effects).map(|done, _, _| done.map(drop))))
     }
 }

@@ -102,15 +102,20 @@ impl InboundMessage {
 
     /// One line for the inbox preview.
     pub fn preview(&self) -> String {
-        if !self.body.trim().is_empty() {
-            self.body.clone()
-        } else if self.location.is_some() {
-            "📍 Position partagée".into()
-        } else if !self.media.is_empty() {
-            format!("📎 {} pièce(s) jointe(s)", self.media.len())
-        } else {
-            String::new()
-        }
+        preview_line(&self.body, self.location.is_some(), self.media.len())
+    }
+}
+
+/// What the inbox shows for a guest message: its text, else what it carries.
+pub fn preview_line(body: &str, has_location: bool, media: usize) -> String {
+    if !body.trim().is_empty() {
+        body.to_owned()
+    } else if has_location {
+        "📍 Position partagée".into()
+    } else if media > 0 {
+        format!("📎 {media} pièce(s) jointe(s)")
+    } else {
+        String::new()
     }
 }
 
@@ -120,6 +125,11 @@ pub struct StatusCallback {
     pub message_sid: String,
     pub status: MessageStatus,
     pub error_code: Option<String>,
+    /// The guest (`whatsapp:+…`) and our sender: they find the conversation when the message's
+    /// SID is not stored yet (the callback overtook our send's answer).
+    pub to: Option<String>,
+    pub from: Option<String>,
+    pub messaging_service_sid: Option<String>,
 }
 
 /// Twilio's message statuses onto ours.
@@ -152,6 +162,9 @@ impl StatusCallback {
             message_sid,
             status,
             error_code: non_empty(get(params, "ErrorCode")).filter(|c| c != "0"),
+            to: non_empty(get(params, "To")),
+            from: non_empty(get(params, "From")),
+            messaging_service_sid: non_empty(get(params, "MessagingServiceSid")),
         })
     }
 }
