@@ -1,6 +1,7 @@
 //! The Majordome server as a library: `Application::build` wires configuration, database, actors
 //! and HTTP routes, so `main.rs` stays thin and tests start the real server on a random port.
 
+pub mod access_log;
 pub mod actors;
 pub mod ai;
 pub mod api;
@@ -120,7 +121,7 @@ impl Application {
                 )
                 .app_data(web::PathConfig::default().error_handler(extractors::path))
                 .app_data(web::QueryConfig::default().error_handler(extractors::query))
-                .wrap(middleware::Logger::new("%r %s %Dms"))
+                .wrap(middleware::from_fn(access_log::log))
                 .configure(api::configure)
                 .configure(ws::configure)
                 .configure(assets::configure)

@@ -23,13 +23,14 @@ pub enum Accepted {
 }
 
 /// `tenant`: the conciergerie, when the caller already knows it (the simulator); otherwise the
-/// message is routed by `To`, then by `MessagingServiceSid`.
+/// message is routed by `To`, then by `MessagingServiceSid`. `raw` gives the webhook as it came,
+/// kept only for an unrouted message (so it is not built for every routed one).
 #[tracing::instrument(skip_all, fields(sid = %inbound.message_sid))]
 pub async fn accept(
     state: &AppState,
     inbound: InboundMessage,
     tenant: Option<ConciergerieId>,
-    raw: serde_json::Value,
+    raw: impl FnOnce() -> serde_json::Value,
 ) -> Result<Accepted, AppError> {
     let tenant = match tenant {
         Some(id) => Some(id),
@@ -49,7 +50,7 @@ pub async fn accept(
                 from: inbound.from,
                 messaging_service_sid: inbound.messaging_service_sid,
                 body: inbound.body,
-                payload: raw,
+                payload: raw(),
                 received_at: now,
             })
             .await?;
@@ -66,15 +67,16 @@ pub async fn accept(
         .map(serde_json::to_value)
         .transpose()
         .map_err(|e| AppError::Internal(e.into()))?;
+    let contact_name = inbound.profile_name;
     let stored = state
         .ingest
         .inbound(NewInbound {
             tenant,
             address: strip_channel(&inbound.from).to_owned(),
-            contact_name: inbound.profile_name,
+            contact_name: contact_name.clone(),
             external_id: inbound.message_sid,
             body: inbound.body,
-            preview,
+            preview: preview.clone(),
             media,
             location,
             received_at: now,
@@ -83,16 +85,16 @@ pub async fn accept(
     match stored {
         Ingested::Duplicate => Ok(Accepted::Duplicate),
         Ingested::Stored {
-            conversation,
+            conversation_id,
             message,
         } => {
-            let (conversation_id, message_id) =
-                (ConversationId(conversation.id), MessageId(message.id));
+            let message_id = MessageId(message.id);
             state.registry.do_send(
                 conversation_id,
                 GuestMessage {
-                    conversation: *conversation,
                     message: *message,
+                    contact_name,
+                    preview,
                 },
             );
             Ok(Accepted::Stored {

@@ -137,6 +137,11 @@ async fn a_retried_webhook_is_stored_once() {
             StatusCode::OK
         );
     }
+    // The conversation's actor writes the unread count just behind the acknowledgement.
+    eventually("the unread count", || async {
+        conversations(&app, &token).await[0].unread_count >= 1
+    })
+    .await;
     let list = conversations(&app, &token).await;
     assert_eq!(list.len(), 1);
     assert_eq!(list[0].unread_count, 1);
@@ -294,6 +299,11 @@ async fn a_hundred_concurrent_webhooks_on_one_conversation_are_all_stored_in_ord
         "{statuses:?}"
     );
 
+    // The conversation's actor writes the unread count just behind the acknowledgements.
+    eventually("100 unread", || async {
+        conversations(&app, &token).await[0].unread_count >= 100
+    })
+    .await;
     let list = conversations(&app, &token).await;
     assert_eq!(list.len(), 1, "one guest, one conversation");
     assert_eq!(list[0].unread_count, 100);
@@ -333,4 +343,31 @@ async fn malformed_webhooks_get_clear_errors() {
     let huge = params(&[("Body", &"x".repeat(70 * 1024))]);
     let response = post_form(&app, "/webhook/whatsapp", &huge, Some("irrelevant")).await;
     assert_eq!(response.status(), StatusCode::PAYLOAD_TOO_LARGE);
+}
+
+#[actix_web::test]
+async fn the_same_webhook_sent_many_times_at_once_is_stored_once_and_always_acknowledged() {
+    let (app, _twilio) = twilio_app().await;
+    let token = app.login_demo().await;
+    let form = text_webhook(
+        "SM44444444444444444444444444444444",
+        "whatsapp:+33612345678",
+        DEMO_NUMBER,
+        "Envoyé une fois, reçu vingt",
+    );
+    // Concurrent copies land in the same ingest batch: one row, every copy answered 200.
+    let posts = (0..20).map(|_| post_signed(&app, "/webhook/whatsapp", &form));
+    let statuses = futures_util::future::join_all(posts).await;
+    assert!(
+        statuses.iter().all(|r| r.status() == StatusCode::OK),
+        "{:?}",
+        statuses.iter().map(|r| r.status()).collect::<Vec<_>>()
+    );
+    eventually("the unread count", || async {
+        conversations(&app, &token).await[0].unread_count >= 1
+    })
+    .await;
+    let list = conversations(&app, &token).await;
+    assert_eq!(list[0].unread_count, 1);
+    assert_eq!(messages(&app, &token, list[0].id).await.len(), 1);
 }

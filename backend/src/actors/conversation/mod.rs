@@ -49,6 +49,8 @@ pub struct ConversationActor {
     /// Bumped by every event that makes a pending AI reply stale (a new guest message, an
     /// operator reply, a mode change). An AI result tagged with an older generation is dropped.
     ai_generation: u64,
+    /// A write of the guest-side fields is scheduled and will carry the latest ones.
+    guest_fields_dirty: bool,
 }
 
 impl ConversationActor {
@@ -67,6 +69,7 @@ impl ConversationActor {
             last_activity: Instant::now(),
             conversation: None,
             ai_generation: 0,
+            guest_fields_dirty: false,
         }
     }
 
@@ -206,8 +209,10 @@ fn loaded(act: &ConversationActor) -> Result<conversation::Model, AppError> {
 #[derive(Message)]
 #[rtype(result = "()")]
 pub struct GuestMessage {
-    pub conversation: conversation::Model,
     pub message: message::Model,
+    pub contact_name: Option<String>,
+    /// The inbox line for it (a media or location message has no body to show).
+    pub preview: String,
 }
 
 impl Handler<GuestMessage> for ConversationActor {
@@ -215,28 +220,53 @@ impl Handler<GuestMessage> for ConversationActor {
 
     fn handle(&mut self, msg: GuestMessage, ctx: &mut Context<Self>) {
         self.received();
-        self.message_created(&msg.message);
-        // The writer's copy is at least as new as ours unless we wrote since; keep the freshest
-        // counters by re-reading nothing: the ingest update only touches guest-side fields.
-        let merged = match self.conversation.take() {
-            Some(mut ours) => {
-                ours.last_message_at = msg.conversation.last_message_at;
-                ours.last_message_preview = msg.conversation.last_message_preview.clone();
-                ours.last_client_message_at = msg.conversation.last_client_message_at;
-                ours.unread_count = msg.conversation.unread_count.max(ours.unread_count);
-                ours.contact_name = msg.conversation.contact_name.clone();
-                if msg.conversation.status == ConversationStatus::Open
-                    && ours.status == ConversationStatus::Closed
-                {
-                    ours.status = ConversationStatus::Open;
-                }
-                ours
-            }
-            None => msg.conversation,
+        let Some(mut conv) = self.conversation.clone() else {
+            return;
         };
-        self.conversation_changed(merged);
+        // Ingest only stored the message: this actor owns the conversation row.
+        conv.unread_count += 1;
+        conv.last_message_preview = Some(preview(&msg.preview));
+        conv.last_message_at = Some(msg.message.created_at);
+        conv.last_client_message_at = Some(msg.message.created_at);
+        if msg.contact_name.is_some() {
+            conv.contact_name = msg.contact_name;
+        }
+        if conv.status == ConversationStatus::Closed {
+            conv.status = ConversationStatus::Open;
+        }
+        self.message_created(&msg.message);
+        self.conversation_changed(conv);
+        self.save_guest_fields(ctx);
         // A burst of messages gets one reply: each new message restarts the wait.
         self.schedule_ai(ctx);
+    }
+}
+
+impl ConversationActor {
+    /// Writes the guest-side fields behind: the messages already in the mailbox are handled
+    /// first, so a burst costs one row write, carried in the ingest writer's next batch. The
+    /// actor waits for it, so none of its other writes can land before it.
+    fn save_guest_fields(&mut self, ctx: &mut Context<Self>) {
+        if self.guest_fields_dirty {
+            return;
+        }
+        self.guest_fields_dirty = true;
+        ctx.run_later(Duration::ZERO, |act, ctx| {
+            act.guest_fields_dirty = false;
+            let Some(row) = act.conversation.clone() else {
+                return;
+            };
+            let ingest = act.core.ingest.clone();
+            ctx.wait(
+                async move { ingest.save_guest_fields(row).await }
+                    .into_actor(act)
+                    .map(|saved, act, _| {
+                        if let Err(e) = saved {
+                            tracing::error!(conversation_id = %act.id, error = %e, "cannot save the conversation");
+                        }
+                    }),
+            );
+        });
     }
 }
 
