@@ -30,11 +30,21 @@ pub enum Job {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct LoadJob {
     pub port: u16,
+    pub target: Target,
     pub warmup: Option<Batch>,
     pub batch: Batch,
     pub concurrency: usize,
     /// Requests not started by then are skipped (and reported).
     pub deadline_secs: u64,
+}
+
+/// What the load generator hits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Target {
+    /// `POST /webhook/whatsapp`, signed webhooks (Majordome or the seed-stack peer).
+    Webhook,
+    /// `GET /healthz`: the same HTTP stack doing no work, the ceiling for this client.
+    Healthz,
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
@@ -234,6 +244,7 @@ enum Outcome {
 async fn fire(
     client: &reqwest::Client,
     url: &str,
+    target: Target,
     requests: Vec<Signed>,
     concurrency: usize,
     deadline: Instant,
@@ -246,13 +257,16 @@ async fn fire(
                 return Outcome::Skipped;
             }
             let start = Instant::now();
-            let response = client
-                .post(url)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("X-Twilio-Signature", request.signature)
-                .body(request.body)
-                .send()
-                .await;
+            let response = match target {
+                Target::Webhook => client
+                    .post(url)
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .header("X-Twilio-Signature", request.signature)
+                    .body(request.body),
+                Target::Healthz => client.get(url),
+            }
+            .send()
+            .await;
             match response {
                 Ok(response) => {
                     let status = response.status();
@@ -295,7 +309,11 @@ async fn fire(
 }
 
 async fn load(job: LoadJob) -> anyhow::Result<()> {
-    let url = format!("http://127.0.0.1:{}{}", job.port, webhook::PATH);
+    let path = match job.target {
+        Target::Webhook => webhook::PATH,
+        Target::Healthz => "/healthz",
+    };
+    let url = format!("http://127.0.0.1:{}{path}", job.port);
     let client = load_client(job.concurrency);
     // Everything is generated and signed before the clock starts.
     let warmup = job
@@ -305,7 +323,7 @@ async fn load(job: LoadJob) -> anyhow::Result<()> {
     let requests = webhook::generate(job.port, &job.batch);
     if let Some(warmup) = warmup {
         let deadline = Instant::now() + Duration::from_secs(job.deadline_secs);
-        let report = fire(&client, &url, warmup, job.concurrency, deadline).await;
+        let report = fire(&client, &url, job.target, warmup, job.concurrency, deadline).await;
         if report.failed > 0 || report.skipped > 0 {
             bail!(
                 "warm-up failed: {} failed, {} skipped ({:?})",
@@ -318,7 +336,15 @@ async fn load(job: LoadJob) -> anyhow::Result<()> {
     say("WARM");
     wait_for_go().await?;
     let deadline = Instant::now() + Duration::from_secs(job.deadline_secs);
-    let report = fire(&client, &url, requests, job.concurrency, deadline).await;
+    let report = fire(
+        &client,
+        &url,
+        job.target,
+        requests,
+        job.concurrency,
+        deadline,
+    )
+    .await;
     say(&serde_json::to_string(&report)?);
     Ok(())
 }

@@ -5,6 +5,7 @@
 //! `cargo run --release -p majordome-bench -- --help`
 
 mod child;
+mod peer;
 mod phases;
 mod probe;
 mod server;

@@ -214,6 +214,19 @@ impl BenchServer {
         Ok((unread, rows.len()))
     }
 
+    /// `inbox()`, once the unread counts reach `expected` (the conversation actors write them
+    /// behind the acknowledgement) or 30 s have passed.
+    pub async fn inbox_settled(&self, expected: usize) -> anyhow::Result<(u64, usize)> {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+        loop {
+            let (unread, listed) = self.inbox().await?;
+            if unread >= expected as u64 || std::time::Instant::now() >= deadline {
+                return Ok((unread, listed));
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+    }
+
     /// Live conversation actors.
     pub fn live_actors(&self) -> usize {
         self.state.registry.len()
