@@ -24,6 +24,7 @@ pub enum Job {
     Load(LoadJob),
     Latency(LatencyJob),
     Sockets(SocketsJob),
+    Fanout(crate::fanout::FanoutJob),
 }
 
 /// Many signed webhooks, `concurrency` in flight at a time, over keep-alive connections.
@@ -202,17 +203,18 @@ pub async fn run(job: Job, lifetime: Duration) -> anyhow::Result<()> {
         Job::Load(job) => load(job).await,
         Job::Latency(job) => latency(job).await,
         Job::Sockets(job) => sockets(job).await,
+        Job::Fanout(job) => crate::fanout::run(job).await,
     }
 }
 
-fn say(line: &str) {
+pub fn say(line: &str) {
     let mut out = std::io::stdout().lock();
     let _ = writeln!(out, "{line}");
     let _ = out.flush();
 }
 
 /// Waits (off the runtime) for the parent's `GO`; an EOF means the parent is gone.
-async fn wait_for_go() -> anyhow::Result<()> {
+pub async fn wait_for_go() -> anyhow::Result<()> {
     let line = blocking(|| {
         let mut line = String::new();
         std::io::stdin().read_line(&mut line)?;
@@ -225,7 +227,7 @@ async fn wait_for_go() -> anyhow::Result<()> {
     Ok(())
 }
 
-fn load_client(concurrency: usize) -> reqwest::Client {
+pub fn load_client(concurrency: usize) -> reqwest::Client {
     reqwest::Client::builder()
         .no_proxy()
         .tcp_nodelay(true)
@@ -351,7 +353,7 @@ async fn load(job: LoadJob) -> anyhow::Result<()> {
 
 type Socket = Framed<awc::BoxedSocket, Codec>;
 
-async fn connect(port: u16, token: &str) -> anyhow::Result<Socket> {
+pub async fn connect(port: u16, token: &str) -> anyhow::Result<Socket> {
     let client = awc::Client::builder()
         .timeout(Duration::from_secs(10))
         .finish();

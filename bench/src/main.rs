@@ -5,6 +5,7 @@
 //! `cargo run --release -p majordome-bench -- --help`
 
 mod child;
+mod fanout;
 mod peer;
 mod phases;
 mod probe;

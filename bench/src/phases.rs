@@ -11,9 +11,10 @@ use crate::child::{
     blocking, ChildProc, Job, LatencyJob, LatencyReport, LoadJob, LoadReport, SocketsJob,
     SocketsReport, Target,
 };
+use crate::fanout::{FanoutJob, FanoutReport};
 use crate::peer::{self, Peer};
 use crate::probe::{self, CpuSnapshot, ThreadRoles};
-use crate::server::{BenchServer, FakeTwilio};
+use crate::server::{BenchServer, FakeClaude, FakeTwilio};
 use crate::stats::{latency, ms, thousands, Table};
 use crate::store;
 use crate::webhook::Batch;
@@ -26,6 +27,10 @@ pub enum Phase {
     Single,
     /// Webhook → dashboard (`message.created` on the WebSocket) latency.
     Latency,
+    /// Webhook → dashboard latency with many dashboards at a steady webhook rate.
+    Fanout,
+    /// Many AI conversations at once through a fake Claude that takes 1 s.
+    Ai,
     /// Resident memory per live conversation actor.
     Memory,
     /// Resident memory per connected dashboard WebSocket.
@@ -40,7 +45,7 @@ pub struct Options {
     #[arg(
         long,
         value_delimiter = ',',
-        default_value = "throughput,single,latency,memory,sockets,store"
+        default_value = "throughput,single,latency,fanout,ai,memory,sockets,store"
     )]
     pub phases: Vec<Phase>,
     /// Webhooks per throughput run.
@@ -58,6 +63,18 @@ pub struct Options {
     /// Sequential webhook → dashboard samples.
     #[arg(long, default_value_t = 500)]
     pub latency_samples: usize,
+    /// Dashboards connected during the fan-out measurement.
+    #[arg(long, default_value_t = 100)]
+    pub dashboards: usize,
+    /// Webhooks per second during the fan-out measurement.
+    #[arg(long, default_value_t = 1_000)]
+    pub fanout_rate: u32,
+    /// Webhooks sent during the fan-out measurement.
+    #[arg(long, default_value_t = 5_000)]
+    pub fanout_samples: usize,
+    /// Guests writing at once in the AI measurement (one AI reply each).
+    #[arg(long, default_value_t = 1_000)]
+    pub ai_conversations: usize,
     /// New guests (one conversation actor each) for the memory measurement.
     #[arg(long, default_value_t = 5_000)]
     pub memory_guests: usize,
@@ -107,6 +124,14 @@ impl Options {
             self.warmup.to_string(),
             "--latency-samples".into(),
             self.latency_samples.to_string(),
+            "--dashboards".into(),
+            self.dashboards.to_string(),
+            "--fanout-rate".into(),
+            self.fanout_rate.to_string(),
+            "--fanout-samples".into(),
+            self.fanout_samples.to_string(),
+            "--ai-conversations".into(),
+            self.ai_conversations.to_string(),
             "--memory-guests".into(),
             self.memory_guests.to_string(),
             "--sockets".into(),
@@ -197,6 +222,8 @@ pub async fn run(opts: Options) -> anyhow::Result<()> {
                     throughput(&mut bench, "2. One conversation", n, 1, false).await?
                 }
                 Phase::Latency => dashboard_latency(&mut bench).await?,
+                Phase::Fanout => fanout(&mut bench).await?,
+                Phase::Ai => ai_burst(&mut bench).await?,
                 Phase::Memory => conversation_memory(&mut bench).await?,
                 Phase::Sockets => socket_memory(&mut bench).await?,
                 Phase::Store => storage(&mut bench).await?,
@@ -521,7 +548,7 @@ async fn throughput(
          flight, after {warm_n} warm-up webhooks from {warm_guests} other guests, against \
          Majordome, then{} the seed-stack peer (fresh database each), one after the other in \
          this run. Load average before: {load_at_start}; after: {}.\n\n{}\n\
-         **Majordome ingest = {:.2}× the peer**{}. Peer RSS at the end: {}.\n\n{majordome_text}\n",
+         **Majordome ingest = {:.2}× the peer**{}. Peer RSS at the end: {} MiB.\n\n{majordome_text}\n",
         bench.opts.concurrency,
         if with_healthz {
             " the same Majordome server's `GET /healthz` (same client, same connections count), then"
@@ -627,6 +654,131 @@ async fn dashboard_latency(bench: &mut Bench) -> anyhow::Result<()> {
         } else {
             format!("; {}", problems.join("; "))
         },
+    );
+    bench.emit(&text);
+    server.stop().await;
+    Ok(())
+}
+
+async fn fanout(bench: &mut Bench) -> anyhow::Result<()> {
+    let server = bench.server(3600).await?;
+    let load_at_start = loadavg();
+    let stored_before = server.stored_guest_messages().await?;
+    let job = FanoutJob {
+        port: server.port,
+        token: server.token.clone(),
+        dashboards: bench.opts.dashboards,
+        rate: bench.opts.fanout_rate,
+        samples: bench.opts.fanout_samples,
+        guests: bench.opts.guests,
+        guest_offset: 80_000_000,
+    };
+    let lifetime = bench.lifetime();
+    let report: FanoutReport = blocking(move || {
+        let mut child = ChildProc::spawn(&Job::Fanout(job), lifetime)?;
+        let line = child.read_line()?;
+        ensure!(line == "WARM", "unexpected line from the client: {line}");
+        child.send_line("GO")?;
+        let line = child.read_line()?;
+        child.finish()?;
+        serde_json::from_str(&line).context("client report")
+    })
+    .await?;
+    let stored = server.stored_guest_messages().await? - stored_before;
+    let mut table = Table::new(&[
+        "measured from the webhook's send",
+        "samples",
+        "p50 ms",
+        "p95 ms",
+        "p99 ms",
+        "max ms",
+    ]);
+    for (name, samples) in [
+        ("webhook answered (HTTP 200 read)", &report.http_us),
+        ("`message.created` received, every dashboard", &report.ws_us),
+    ] {
+        let l = latency(samples);
+        table.row(vec![
+            name.into(),
+            thousands(l.n as f64),
+            ms(l.p50),
+            ms(l.p95),
+            ms(l.p99),
+            ms(l.max),
+        ]);
+    }
+    let text = format!(
+        "## 3b. Webhook → dashboard latency, {} dashboards at {} webhooks/s\n\n\
+         {} dashboards (demo operator) connected, then {} webhooks from {} guests sent on a \
+         fixed schedule (achieved {:.0}/s), each timed until its `message.created` reached \
+         each dashboard. Load average before: {load_at_start}.\n\n{}\n\
+         Check: {stored} guest messages stored for {} acknowledged; {} events missed (not \
+         within 10 s of the last send); {} webhook errors{}.\n",
+        report.connected,
+        bench.opts.fanout_rate,
+        report.connected,
+        bench.opts.fanout_samples,
+        bench.opts.guests,
+        report.sent_per_s,
+        table.render(),
+        report.http_us.len(),
+        report.missed,
+        report.failed,
+        report
+            .first_error
+            .as_ref()
+            .map(|e| format!(" ({e})"))
+            .unwrap_or_default(),
+    );
+    bench.emit(&text);
+    server.stop().await;
+    Ok(())
+}
+
+/// `n` guests write at once (one webhook each, 64 in flight); each conversation's burst window
+/// then closes and its AI asks a fake Claude that answers in 1 s. Measured: from the moment the
+/// last burst window closed until every reply has reached (the fake) Twilio.
+async fn ai_burst(bench: &mut Bench) -> anyhow::Result<()> {
+    let n = bench.opts.ai_conversations;
+    let claude = FakeClaude::start(Duration::from_secs(1))?;
+    let server = BenchServer::start_with(&bench.db_dir, &bench.twilio, 3600, Some(&claude)).await?;
+    let window = server.state.config.ai_burst_window;
+    let load_at_start = loadavg();
+    let sends_before = bench.twilio.sends();
+    let job = LoadJob {
+        port: server.port,
+        target: Target::Webhook,
+        warmup: None,
+        batch: Batch::new(n, n, 90_000_000, 0xa1),
+        concurrency: bench.opts.concurrency,
+        deadline_secs: bench.opts.phase_timeout_secs,
+    };
+    let t0 = Instant::now();
+    let (report, _, _) = run_load(job, &server.roles, bench.lifetime()).await?;
+    let burst_closed = Instant::now() + window;
+    let deadline = burst_closed + Duration::from_secs(60);
+    while bench.twilio.sends() - sends_before < report.ok && Instant::now() < deadline {
+        actix_web::rt::time::sleep(Duration::from_millis(5)).await;
+    }
+    let done = Instant::now();
+    let answered = bench.twilio.sends() - sends_before;
+    let after_window = done.saturating_duration_since(burst_closed);
+    let text = format!(
+        "## 4. {n} AI conversations at once, Claude answering in 1 s\n\n\
+         {n} guests each sent one webhook ({} acknowledged in {:.2} s, 64 in flight); the \
+         burst window is {:.1} s, so the last conversation's window closed {:.2} s after the \
+         first webhook. The fake Claude took 1 s per call ({} calls). Load average before: \
+         {load_at_start}.\n\n\
+         **{answered} of {} replies reached Twilio {:.2} s after the last burst window \
+         closed** ({:.2} s after the first webhook; the floor is 1 s, Claude's own latency).\n",
+        report.ok,
+        report.elapsed_s,
+        window.as_secs_f64(),
+        (burst_closed - t0).as_secs_f64(),
+        claude.calls(),
+        report.ok,
+        after_window.as_secs_f64(),
+        (done - t0).as_secs_f64(),
     );
     bench.emit(&text);
     server.stop().await;
