@@ -568,8 +568,16 @@ async fn throughput(
 }
 
 async fn run_latency(job: LatencyJob, lifetime: Duration) -> anyhow::Result<LatencyReport> {
+    run_child(Job::Latency(job), lifetime).await
+}
+
+/// Runs a client job that warms up, waits for `GO`, then prints its report.
+async fn run_child<R: serde::de::DeserializeOwned + Send + 'static>(
+    job: Job,
+    lifetime: Duration,
+) -> anyhow::Result<R> {
     blocking(move || {
-        let mut child = ChildProc::spawn(&Job::Latency(job), lifetime)?;
+        let mut child = ChildProc::spawn(&job, lifetime)?;
         let line = child.read_line()?;
         ensure!(line == "WARM", "unexpected line from the client: {line}");
         child.send_line("GO")?;
@@ -674,16 +682,7 @@ async fn fanout(bench: &mut Bench) -> anyhow::Result<()> {
         guest_offset: 80_000_000,
     };
     let lifetime = bench.lifetime();
-    let report: FanoutReport = blocking(move || {
-        let mut child = ChildProc::spawn(&Job::Fanout(job), lifetime)?;
-        let line = child.read_line()?;
-        ensure!(line == "WARM", "unexpected line from the client: {line}");
-        child.send_line("GO")?;
-        let line = child.read_line()?;
-        child.finish()?;
-        serde_json::from_str(&line).context("client report")
-    })
-    .await?;
+    let report: FanoutReport = run_child(Job::Fanout(job), lifetime).await?;
     let stored = server.stored_guest_messages().await? - stored_before;
     let mut table = Table::new(&[
         "measured from the webhook's send",
