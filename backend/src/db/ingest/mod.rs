@@ -247,7 +247,95 @@ pub fn preview(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::preview;
+    use super::*;
+
+    fn inbound(sid: &str) -> NewInbound {
+        NewInbound {
+            tenant: ConciergerieId(1),
+            address: "+33612345678".into(),
+            contact_name: None,
+            external_id: sid.into(),
+            body: "Bonjour".into(),
+            preview: "Bonjour".into(),
+            media: None,
+            location: None,
+            received_at: Utc::now(),
+        }
+    }
+
+    #[test]
+    fn the_same_sid_twice_in_a_batch_is_one_entry_answered_twice() {
+        let (a, mut a_rx) = oneshot::channel();
+        let (b, mut b_rx) = oneshot::channel();
+        let (c, _c_rx) = oneshot::channel();
+        let ops = vec![
+            Op::Inbound(inbound("SM1"), a),
+            Op::Inbound(inbound("SM2"), c),
+            Op::Inbound(inbound("SM1"), b),
+        ];
+        let mut entries = group(ops, Utc::now());
+        assert_eq!(entries.len(), 2);
+        let message = message::Model {
+            id: 7,
+            conversation_id: 3,
+            sender: protocol::Sender::Client,
+            body: "Bonjour".into(),
+            external_id: Some("SM1".into()),
+            status: protocol::MessageStatus::Received,
+            error_code: None,
+            error_message: None,
+            media: None,
+            location: None,
+            ai_suggestion: None,
+            ai_engine: None,
+            input_tokens: None,
+            output_tokens: None,
+            cache_creation_tokens: None,
+            cache_read_tokens: None,
+            client_ref: None,
+            notice: None,
+            created_at: Utc::now(),
+        };
+        answer(
+            &mut entries[0],
+            Ok(Written::Inbound(Ingested::Stored {
+                conversation_id: ConversationId(3),
+                message: Box::new(message),
+            })),
+        );
+        assert!(matches!(
+            a_rx.try_recv(),
+            Ok(Ok(Ingested::Stored {
+                conversation_id: ConversationId(3),
+                ..
+            }))
+        ));
+        assert!(matches!(b_rx.try_recv(), Ok(Ok(Ingested::Duplicate))));
+    }
+
+    #[test]
+    fn a_failed_entry_fails_every_waiter() {
+        let (a, mut a_rx) = oneshot::channel();
+        let (b, mut b_rx) = oneshot::channel();
+        let ops = vec![
+            Op::Inbound(inbound("SM1"), a),
+            Op::Inbound(inbound("SM1"), b),
+        ];
+        let mut entries = group(ops, Utc::now());
+        answer(&mut entries[0], Err(()));
+        assert!(matches!(a_rx.try_recv(), Ok(Err(AppError::Unavailable(_)))));
+        assert!(matches!(b_rx.try_recv(), Ok(Err(AppError::Unavailable(_)))));
+    }
+
+    #[test]
+    fn messages_are_stamped_with_their_batch_time() {
+        let (a, _a_rx) = oneshot::channel();
+        let mut early = inbound("SM1");
+        early.received_at = Utc::now() + chrono::Duration::hours(1);
+        let now = Utc::now();
+        let entries = group(vec![Op::Inbound(early, a)], now);
+        assert!(matches!(&entries[0], Entry::Inbound(new, _) if new.received_at == now));
+    }
 
     #[test]
     fn previews_are_one_short_line() {
