@@ -371,3 +371,53 @@ async fn the_same_webhook_sent_many_times_at_once_is_stored_once_and_always_ackn
     assert_eq!(list[0].unread_count, 1);
     assert_eq!(messages(&app, &token, list[0].id).await.len(), 1);
 }
+
+#[actix_web::test]
+async fn a_message_the_database_refuses_fails_alone_and_its_batch_neighbours_are_stored() {
+    use majordome::db::ingest::{Ingested, NewInbound};
+    use protocol::ConciergerieId;
+
+    let (app, _twilio) = twilio_app().await;
+    let token = app.login_demo().await;
+    let demo = conversations(&app, &token).await.len();
+    let tenant = {
+        let me: serde_json::Value = app
+            .get("/api/auth/me", Some(&token))
+            .await
+            .json()
+            .await
+            .unwrap();
+        ConciergerieId(me["conciergerie"]["id"].as_i64().expect("conciergerie id"))
+    };
+    let new = |tenant: ConciergerieId, i: usize| NewInbound {
+        tenant,
+        address: format!("+3361000{i:04}"),
+        contact_name: None,
+        external_id: format!("SM{i:032}"),
+        body: format!("message {i}"),
+        preview: format!("message {i}"),
+        media: None,
+        location: None,
+        received_at: chrono::Utc::now(),
+    };
+    let ingest = &app.state().ingest;
+    // Queued together, so they share batches; the conciergerie 999 999 does not exist and its
+    // conversation row breaks the foreign key.
+    let mut calls: Vec<_> = (0..20).map(|i| ingest.inbound(new(tenant, i))).collect();
+    calls.insert(10, ingest.inbound(new(ConciergerieId(999_999), 99)));
+    let results = futures_util::future::join_all(calls).await;
+    for (i, result) in results.iter().enumerate() {
+        if i == 10 {
+            assert!(result.is_err(), "the refused message reports an error");
+        } else {
+            assert!(
+                matches!(result, Ok(Ingested::Stored { .. })),
+                "neighbour {i}: {result:?}"
+            );
+        }
+    }
+    eventually("the 20 new conversations", || async {
+        conversations(&app, &token).await.len() == demo + 20
+    })
+    .await;
+}
