@@ -36,7 +36,7 @@ pub async fn accept(
     state: &AppState,
     inbound: InboundMessage,
     tenant: Option<ConciergerieId>,
-    raw: serde_json::Value,
+    raw: impl FnOnce() -> serde_json::Value,
 ) -> Result<Accepted, AppError> {
     let tenant = match tenant {
         Some(id) => Some(id),
@@ -56,7 +56,7 @@ pub async fn accept(
                 from: inbound.from,
                 messaging_service_sid: inbound.messaging_service_sid,
                 body: inbound.body,
-                payload: raw,
+                payload: raw(),
                 received_at: now,
             })
             .await?;

@@ -1,6 +1,7 @@
 //! The Majordome server as a library: `Application::build` wires configuration, database, actors
 //! and HTTP routes, so `main.rs` stays thin and tests start the real server on a random port.
 
+pub mod access_log;
 pub mod actors;
 pub mod ai;
 pub mod api;
@@ -100,8 +101,10 @@ impl Application {
         let db_for_writer = db.clone();
         let tenants = Arc::new(Tenants::load(&db).await?);
         let hub = SessionHub::default().start();
+        let ingest = IngestWriter::start(db_for_writer);
         let deps = Arc::new(Deps {
             db: db.clone(),
+            ingest: ingest.clone(),
             hub: hub.clone(),
             channel: channel.clone(),
             responder: responder.clone(),
@@ -121,7 +124,7 @@ impl Application {
         let state = web::Data::new(AppState {
             responder,
             tenants,
-            ingest: IngestWriter::start(db_for_writer),
+            ingest,
             hub,
             stay_sync: StaySync::new(db.clone()),
             db,
@@ -150,7 +153,7 @@ impl Application {
                 )
                 .app_data(web::PathConfig::default().error_handler(extractors::path))
                 .app_data(web::QueryConfig::default().error_handler(extractors::query))
-                .wrap(middleware::Logger::new("%r %s %Dms"))
+                .wrap(middleware::from_fn(access_log::log))
                 .configure(api::configure)
                 .configure(ws::configure)
                 .configure(assets::configure)

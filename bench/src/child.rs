@@ -24,17 +24,28 @@ pub enum Job {
     Load(LoadJob),
     Latency(LatencyJob),
     Sockets(SocketsJob),
+    Fanout(crate::fanout::FanoutJob),
 }
 
 /// Many signed webhooks, `concurrency` in flight at a time, over keep-alive connections.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct LoadJob {
     pub port: u16,
+    pub target: Target,
     pub warmup: Option<Batch>,
     pub batch: Batch,
     pub concurrency: usize,
     /// Requests not started by then are skipped (and reported).
     pub deadline_secs: u64,
+}
+
+/// What the load generator hits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Target {
+    /// `POST /webhook/whatsapp`, signed webhooks (Majordome or the seed-stack peer).
+    Webhook,
+    /// `GET /healthz`: the same HTTP stack doing no work, the ceiling for this client.
+    Healthz,
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
@@ -192,17 +203,18 @@ pub async fn run(job: Job, lifetime: Duration) -> anyhow::Result<()> {
         Job::Load(job) => load(job).await,
         Job::Latency(job) => latency(job).await,
         Job::Sockets(job) => sockets(job).await,
+        Job::Fanout(job) => crate::fanout::run(job).await,
     }
 }
 
-fn say(line: &str) {
+pub fn say(line: &str) {
     let mut out = std::io::stdout().lock();
     let _ = writeln!(out, "{line}");
     let _ = out.flush();
 }
 
 /// Waits (off the runtime) for the parent's `GO`; an EOF means the parent is gone.
-async fn wait_for_go() -> anyhow::Result<()> {
+pub async fn wait_for_go() -> anyhow::Result<()> {
     let line = blocking(|| {
         let mut line = String::new();
         std::io::stdin().read_line(&mut line)?;
@@ -215,7 +227,7 @@ async fn wait_for_go() -> anyhow::Result<()> {
     Ok(())
 }
 
-fn load_client(concurrency: usize) -> reqwest::Client {
+pub fn load_client(concurrency: usize) -> reqwest::Client {
     reqwest::Client::builder()
         .no_proxy()
         .tcp_nodelay(true)
@@ -234,6 +246,7 @@ enum Outcome {
 async fn fire(
     client: &reqwest::Client,
     url: &str,
+    target: Target,
     requests: Vec<Signed>,
     concurrency: usize,
     deadline: Instant,
@@ -246,13 +259,16 @@ async fn fire(
                 return Outcome::Skipped;
             }
             let start = Instant::now();
-            let response = client
-                .post(url)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("X-Twilio-Signature", request.signature)
-                .body(request.body)
-                .send()
-                .await;
+            let response = match target {
+                Target::Webhook => client
+                    .post(url)
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .header("X-Twilio-Signature", request.signature)
+                    .body(request.body),
+                Target::Healthz => client.get(url),
+            }
+            .send()
+            .await;
             match response {
                 Ok(response) => {
                     let status = response.status();
@@ -295,7 +311,11 @@ async fn fire(
 }
 
 async fn load(job: LoadJob) -> anyhow::Result<()> {
-    let url = format!("http://127.0.0.1:{}{}", job.port, webhook::PATH);
+    let path = match job.target {
+        Target::Webhook => webhook::PATH,
+        Target::Healthz => "/healthz",
+    };
+    let url = format!("http://127.0.0.1:{}{path}", job.port);
     let client = load_client(job.concurrency);
     // Everything is generated and signed before the clock starts.
     let warmup = job
@@ -305,7 +325,7 @@ async fn load(job: LoadJob) -> anyhow::Result<()> {
     let requests = webhook::generate(job.port, &job.batch);
     if let Some(warmup) = warmup {
         let deadline = Instant::now() + Duration::from_secs(job.deadline_secs);
-        let report = fire(&client, &url, warmup, job.concurrency, deadline).await;
+        let report = fire(&client, &url, job.target, warmup, job.concurrency, deadline).await;
         if report.failed > 0 || report.skipped > 0 {
             bail!(
                 "warm-up failed: {} failed, {} skipped ({:?})",
@@ -318,14 +338,22 @@ async fn load(job: LoadJob) -> anyhow::Result<()> {
     say("WARM");
     wait_for_go().await?;
     let deadline = Instant::now() + Duration::from_secs(job.deadline_secs);
-    let report = fire(&client, &url, requests, job.concurrency, deadline).await;
+    let report = fire(
+        &client,
+        &url,
+        job.target,
+        requests,
+        job.concurrency,
+        deadline,
+    )
+    .await;
     say(&serde_json::to_string(&report)?);
     Ok(())
 }
 
 type Socket = Framed<awc::BoxedSocket, Codec>;
 
-async fn connect(port: u16, token: &str) -> anyhow::Result<Socket> {
+pub async fn connect(port: u16, token: &str) -> anyhow::Result<Socket> {
     let client = awc::Client::builder()
         .timeout(Duration::from_secs(10))
         .finish();

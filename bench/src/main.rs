@@ -5,6 +5,8 @@
 //! `cargo run --release -p majordome-bench -- --help`
 
 mod child;
+mod fanout;
+mod peer;
 mod phases;
 mod probe;
 mod server;

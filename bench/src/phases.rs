@@ -9,12 +9,14 @@ use clap::ValueEnum;
 
 use crate::child::{
     blocking, ChildProc, Job, LatencyJob, LatencyReport, LoadJob, LoadReport, SocketsJob,
-    SocketsReport,
+    SocketsReport, Target,
 };
+use crate::fanout::{FanoutJob, FanoutReport};
+use crate::peer::{self, Peer};
 use crate::probe::{self, CpuSnapshot, ThreadRoles};
-use crate::server::{BenchServer, FakeTwilio};
+use crate::server::{BenchServer, FakeClaude, FakeTwilio};
 use crate::stats::{latency, ms, thousands, Table};
-use crate::store::{self, Strategy};
+use crate::store;
 use crate::webhook::Batch;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -25,11 +27,15 @@ pub enum Phase {
     Single,
     /// Webhook → dashboard (`message.created` on the WebSocket) latency.
     Latency,
+    /// Webhook → dashboard latency with many dashboards at a steady webhook rate.
+    Fanout,
+    /// Many AI conversations at once through a fake Claude that takes 1 s.
+    Ai,
     /// Resident memory per live conversation actor.
     Memory,
     /// Resident memory per connected dashboard WebSocket.
     Sockets,
-    /// Storage alone: group commit vs one transaction per webhook.
+    /// Storage alone: the server's ingest writer called in-process.
     Store,
 }
 
@@ -39,7 +45,7 @@ pub struct Options {
     #[arg(
         long,
         value_delimiter = ',',
-        default_value = "throughput,single,latency,memory,sockets,store"
+        default_value = "throughput,single,latency,fanout,ai,memory,sockets,store"
     )]
     pub phases: Vec<Phase>,
     /// Webhooks per throughput run.
@@ -57,6 +63,18 @@ pub struct Options {
     /// Sequential webhook → dashboard samples.
     #[arg(long, default_value_t = 500)]
     pub latency_samples: usize,
+    /// Dashboards connected during the fan-out measurement.
+    #[arg(long, default_value_t = 100)]
+    pub dashboards: usize,
+    /// Webhooks per second during the fan-out measurement.
+    #[arg(long, default_value_t = 1_000)]
+    pub fanout_rate: u32,
+    /// Webhooks sent during the fan-out measurement.
+    #[arg(long, default_value_t = 5_000)]
+    pub fanout_samples: usize,
+    /// Guests writing at once in the AI measurement (one AI reply each).
+    #[arg(long, default_value_t = 1_000)]
+    pub ai_conversations: usize,
     /// New guests (one conversation actor each) for the memory measurement.
     #[arg(long, default_value_t = 5_000)]
     pub memory_guests: usize,
@@ -69,6 +87,9 @@ pub struct Options {
     /// Each timed run stops starting requests after this long.
     #[arg(long, default_value_t = 120)]
     pub phase_timeout_secs: u64,
+    /// The seed-stack peer's sources (copied to the temp dir and installed with `npm ci`).
+    #[arg(long, default_value_os_t = peer::default_source())]
+    pub peer_source: PathBuf,
     /// Where the temporary SQLite databases go (default: the system temp dir).
     #[arg(long)]
     pub db_dir: Option<PathBuf>,
@@ -103,6 +124,14 @@ impl Options {
             self.warmup.to_string(),
             "--latency-samples".into(),
             self.latency_samples.to_string(),
+            "--dashboards".into(),
+            self.dashboards.to_string(),
+            "--fanout-rate".into(),
+            self.fanout_rate.to_string(),
+            "--fanout-samples".into(),
+            self.fanout_samples.to_string(),
+            "--ai-conversations".into(),
+            self.ai_conversations.to_string(),
             "--memory-guests".into(),
             self.memory_guests.to_string(),
             "--sockets".into(),
@@ -111,6 +140,8 @@ impl Options {
             self.store_n.to_string(),
             "--phase-timeout-secs".into(),
             self.phase_timeout_secs.to_string(),
+            "--peer-source".into(),
+            self.peer_source.display().to_string(),
             "--report".into(),
             report.display().to_string(),
             "--part".into(),
@@ -184,13 +215,15 @@ pub async fn run(opts: Options) -> anyhow::Result<()> {
             match phase {
                 Phase::Throughput => {
                     let (n, guests) = (bench.opts.n, bench.opts.guests);
-                    throughput(&mut bench, "1. Webhook throughput", n, guests).await?
+                    throughput(&mut bench, "1. Webhook throughput", n, guests, true).await?
                 }
                 Phase::Single => {
                     let n = bench.opts.n;
-                    throughput(&mut bench, "2. One conversation", n, 1).await?
+                    throughput(&mut bench, "2. One conversation", n, 1, false).await?
                 }
                 Phase::Latency => dashboard_latency(&mut bench).await?,
+                Phase::Fanout => fanout(&mut bench).await?,
+                Phase::Ai => ai_burst(&mut bench).await?,
                 Phase::Memory => conversation_memory(&mut bench).await?,
                 Phase::Sockets => socket_memory(&mut bench).await?,
                 Phase::Store => storage(&mut bench).await?,
@@ -312,19 +345,31 @@ async fn run_load(
     lifetime: Duration,
 ) -> anyhow::Result<(LoadReport, CpuSnapshot, Duration)> {
     let roles = roles.clone();
+    let (report, (before, after), wall) =
+        run_load_with(job, move || probe::cpu_snapshot(&roles), lifetime).await?;
+    Ok((report, before.delta(&after), wall))
+}
+
+/// Runs a load job in a child process, calling `sample` just before and just after the timed
+/// part.
+async fn run_load_with<S: Send + 'static>(
+    job: LoadJob,
+    sample: impl Fn() -> S + Send + 'static,
+    lifetime: Duration,
+) -> anyhow::Result<(LoadReport, (S, S), Duration)> {
     blocking(move || {
         let mut child = ChildProc::spawn(&Job::Load(job), lifetime)?;
         let line = child.read_line()?;
         ensure!(line == "WARM", "unexpected line from the client: {line}");
-        let before = probe::cpu_snapshot(&roles);
+        let before = sample();
         let t = Instant::now();
         child.send_line("GO")?;
         let line = child.read_line()?;
         let wall = t.elapsed();
-        let after = probe::cpu_snapshot(&roles);
+        let after = sample();
         child.finish()?;
         let report: LoadReport = serde_json::from_str(&line).context("client report")?;
-        Ok((report, before.delta(&after), wall))
+        Ok((report, (before, after), wall))
     })
     .await
 }
@@ -354,7 +399,32 @@ fn cpu_table(cpu: &CpuSnapshot, wall: Duration, client_cpu: f64) -> String {
     table.render()
 }
 
-async fn throughput(bench: &mut Bench, title: &str, n: usize, guests: usize) -> anyhow::Result<()> {
+/// One side-by-side row: what a run achieved and what it cost the server.
+struct SideBySide {
+    name: &'static str,
+    report: LoadReport,
+    server_cpu_s: f64,
+}
+
+impl SideBySide {
+    fn rate(&self) -> f64 {
+        self.report.ok as f64 / self.report.elapsed_s.max(1e-9)
+    }
+
+    fn cpu_us(&self) -> f64 {
+        self.server_cpu_s * 1e6 / self.report.ok.max(1) as f64
+    }
+}
+
+/// Majordome's ingest, then (same server) its own `/healthz`, then the seed-stack peer with the
+/// same webhooks: one run, so that the ratios hold even when the machine is shared.
+async fn throughput(
+    bench: &mut Bench,
+    title: &str,
+    n: usize,
+    guests: usize,
+    with_healthz: bool,
+) -> anyhow::Result<()> {
     let server = bench.server(3600).await?;
     let load_at_start = loadavg();
     let stored_before = server.stored_guest_messages().await?;
@@ -362,18 +432,24 @@ async fn throughput(bench: &mut Bench, title: &str, n: usize, guests: usize) -> 
         .then(|| Batch::new(bench.opts.warmup, 200.min(bench.opts.warmup), 50_000_000, 1));
     let warm_n = warmup.as_ref().map_or(0, |b| b.n);
     let warm_guests = warmup.as_ref().map_or(0, |b| b.guests);
-    let job = LoadJob {
-        port: server.port,
-        warmup,
+    let job = |port: u16, target: Target| LoadJob {
+        port,
+        target,
+        warmup: warmup.clone(),
         batch: Batch::new(n, guests, 0, 2),
         concurrency: bench.opts.concurrency,
         deadline_secs: bench.opts.phase_timeout_secs,
     };
-    let (report, cpu, wall) = run_load(job, &server.roles, bench.lifetime()).await?;
+    let (report, cpu, wall) = run_load(
+        job(server.port, Target::Webhook),
+        &server.roles,
+        bench.lifetime(),
+    )
+    .await?;
 
     // Honesty check: every acknowledged webhook is a row, and the inbox shows it unread.
     let stored = server.stored_guest_messages().await? - stored_before;
-    let (unread, listed) = server.inbox().await?;
+    let (unread, listed) = server.inbox_settled(warm_n + report.ok).await?;
     let actors = server.live_actors();
     let expected = (warm_n + report.ok) as u64;
     let verdict = if stored == expected && unread == expected {
@@ -381,49 +457,10 @@ async fn throughput(bench: &mut Bench, title: &str, n: usize, guests: usize) -> 
     } else {
         format!("MISMATCH: expected {expected}")
     };
-
-    let rate = report.ok as f64 / report.elapsed_s.max(1e-9);
-    let l = latency(&report.latencies_us);
-    let mut table = Table::new(&[
-        "run",
-        "webhooks",
-        "guests",
-        "conc.",
-        "webhooks/s",
-        "mean ms",
-        "p50 ms",
-        "p95 ms",
-        "p99 ms",
-        "max ms",
-        "errors",
-    ]);
-    table.row(vec![
-        title
-            .trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ' ')
-            .into(),
-        thousands(report.ok as f64),
-        thousands(guests as f64),
-        bench.opts.concurrency.to_string(),
-        thousands(rate),
-        ms(l.mean),
-        ms(l.p50),
-        ms(l.p95),
-        ms(l.p99),
-        ms(l.max),
-        (report.failed + report.skipped).to_string(),
-    ]);
-    let per_cpu = report.ok as f64 / cpu.total.max(1e-9);
-    let text = format!(
-        "## {title}\n\n\
-         {n} signed webhooks from {guests} guest(s), {} in flight, after {warm_n} warm-up \
-         webhooks from {warm_guests} other guests. Load average before: {load_at_start}.\n\n{}\n\
-         Check: {stored} guest messages stored for {expected} acknowledged ({verdict}); \
+    let majordome_text = format!(
+        "Check: {stored} guest messages stored for {expected} acknowledged ({verdict}); \
          `GET /api/conversations` lists {listed} conversations with {unread} unread; \
-         {actors} live conversation actors.{}{}\n\n{}\n\
-         Server efficiency: {} webhooks per server CPU-second (upper bound with both cores for \
-         the server alone: {} webhooks/s).\n",
-        bench.opts.concurrency,
-        table.render(),
+         {actors} live conversation actors.{}{}\n\n{}",
         if report.failed > 0 {
             format!(" {} failed: {:?}.", report.failed, report.first_error)
         } else {
@@ -435,17 +472,112 @@ async fn throughput(bench: &mut Bench, title: &str, n: usize, guests: usize) -> 
             String::new()
         },
         cpu_table(&cpu, wall, report.cpu_s),
-        thousands(per_cpu),
-        thousands(per_cpu * 2.0),
+    );
+    let mut rows = vec![SideBySide {
+        name: "Majordome, signed webhooks",
+        report,
+        server_cpu_s: cpu.total,
+    }];
+    if with_healthz {
+        let (report, cpu, _) = run_load(
+            job(server.port, Target::Healthz),
+            &server.roles,
+            bench.lifetime(),
+        )
+        .await?;
+        rows.push(SideBySide {
+            name: "Majordome, `GET /healthz`",
+            report,
+            server_cpu_s: cpu.total,
+        });
+    }
+    server.stop().await;
+
+    let peer = Peer::start(&bench.opts.peer_source, &bench.db_dir)?;
+    let peer_cpu = {
+        let (pid_peer, port) = (peer.pid, peer.port);
+        let (report, (before, after), _) = run_load_with(
+            job(port, Target::Webhook),
+            move || peer::cpu_secs_of(pid_peer),
+            bench.lifetime(),
+        )
+        .await?;
+        rows.push(SideBySide {
+            name: "seed-stack peer, signed webhooks",
+            report,
+            server_cpu_s: after - before,
+        });
+        peer.rss_kib()
+    };
+    drop(peer);
+
+    let peer_rate = rows.last().map_or(0.0, SideBySide::rate);
+    let mut table = Table::new(&[
+        "run",
+        "requests",
+        "requests/s",
+        "× peer",
+        "mean ms",
+        "p50 ms",
+        "p95 ms",
+        "p99 ms",
+        "max ms",
+        "server CPU µs/req",
+        "errors",
+    ]);
+    for row in &rows {
+        let l = latency(&row.report.latencies_us);
+        table.row(vec![
+            row.name.into(),
+            thousands(row.report.ok as f64),
+            thousands(row.rate()),
+            format!("{:.2}", row.rate() / peer_rate.max(1e-9)),
+            ms(l.mean),
+            ms(l.p50),
+            ms(l.p95),
+            ms(l.p99),
+            ms(l.max),
+            format!("{:.0}", row.cpu_us()),
+            (row.report.failed + row.report.skipped).to_string(),
+        ]);
+    }
+    let healthz_ratio = (rows.len() == 3).then(|| rows[0].rate() / rows[1].rate().max(1e-9));
+    let text = format!(
+        "## {title}\n\n\
+         {n} distinct signed webhooks (no `MessageSid` repeated) from {guests} guest(s), {} in \
+         flight, after {warm_n} warm-up webhooks from {warm_guests} other guests, against \
+         Majordome, then{} the seed-stack peer (fresh database each), one after the other in \
+         this run. Load average before: {load_at_start}; after: {}.\n\n{}\n\
+         **Majordome ingest = {:.2}× the peer**{}. Peer RSS at the end: {} MiB.\n\n{majordome_text}\n",
+        bench.opts.concurrency,
+        if with_healthz {
+            " the same Majordome server's `GET /healthz` (same client, same connections count), then"
+        } else {
+            ""
+        },
+        loadavg(),
+        table.render(),
+        rows[0].rate() / peer_rate.max(1e-9),
+        healthz_ratio
+            .map(|r| format!(", {:.0} % of its own `/healthz` rate", r * 100.0))
+            .unwrap_or_default(),
+        mib(peer_cpu),
     );
     bench.emit(&text);
-    server.stop().await;
     Ok(())
 }
 
 async fn run_latency(job: LatencyJob, lifetime: Duration) -> anyhow::Result<LatencyReport> {
+    run_child(Job::Latency(job), lifetime).await
+}
+
+/// Runs a client job that warms up, waits for `GO`, then prints its report.
+async fn run_child<R: serde::de::DeserializeOwned + Send + 'static>(
+    job: Job,
+    lifetime: Duration,
+) -> anyhow::Result<R> {
     blocking(move || {
-        let mut child = ChildProc::spawn(&Job::Latency(job), lifetime)?;
+        let mut child = ChildProc::spawn(&job, lifetime)?;
         let line = child.read_line()?;
         ensure!(line == "WARM", "unexpected line from the client: {line}");
         child.send_line("GO")?;
@@ -536,6 +668,122 @@ async fn dashboard_latency(bench: &mut Bench) -> anyhow::Result<()> {
     Ok(())
 }
 
+async fn fanout(bench: &mut Bench) -> anyhow::Result<()> {
+    let server = bench.server(3600).await?;
+    let load_at_start = loadavg();
+    let stored_before = server.stored_guest_messages().await?;
+    let job = FanoutJob {
+        port: server.port,
+        token: server.token.clone(),
+        dashboards: bench.opts.dashboards,
+        rate: bench.opts.fanout_rate,
+        samples: bench.opts.fanout_samples,
+        guests: bench.opts.guests,
+        guest_offset: 80_000_000,
+    };
+    let lifetime = bench.lifetime();
+    let report: FanoutReport = run_child(Job::Fanout(job), lifetime).await?;
+    let stored = server.stored_guest_messages().await? - stored_before;
+    let mut table = Table::new(&[
+        "measured from the webhook's send",
+        "samples",
+        "p50 ms",
+        "p95 ms",
+        "p99 ms",
+        "max ms",
+    ]);
+    for (name, samples) in [
+        ("webhook answered (HTTP 200 read)", &report.http_us),
+        ("`message.created` received, every dashboard", &report.ws_us),
+    ] {
+        let l = latency(samples);
+        table.row(vec![
+            name.into(),
+            thousands(l.n as f64),
+            ms(l.p50),
+            ms(l.p95),
+            ms(l.p99),
+            ms(l.max),
+        ]);
+    }
+    let text = format!(
+        "## 3b. Webhook → dashboard latency, {} dashboards at {} webhooks/s\n\n\
+         {} dashboards (demo operator) connected, then {} webhooks from {} guests sent on a \
+         fixed schedule (achieved {:.0}/s), each timed until its `message.created` reached \
+         each dashboard. Load average before: {load_at_start}.\n\n{}\n\
+         Check: {stored} guest messages stored for {} acknowledged; {} events missed (not \
+         within 10 s of the last send); {} webhook errors{}.\n",
+        report.connected,
+        bench.opts.fanout_rate,
+        report.connected,
+        bench.opts.fanout_samples,
+        bench.opts.guests,
+        report.sent_per_s,
+        table.render(),
+        report.http_us.len(),
+        report.missed,
+        report.failed,
+        report
+            .first_error
+            .as_ref()
+            .map(|e| format!(" ({e})"))
+            .unwrap_or_default(),
+    );
+    bench.emit(&text);
+    server.stop().await;
+    Ok(())
+}
+
+/// `n` guests write at once (one webhook each, 64 in flight); each conversation's burst window
+/// then closes and its AI asks a fake Claude that answers in 1 s. Measured: from the moment the
+/// last burst window closed until every reply has reached (the fake) Twilio.
+async fn ai_burst(bench: &mut Bench) -> anyhow::Result<()> {
+    let n = bench.opts.ai_conversations;
+    let claude = FakeClaude::start(Duration::from_secs(1))?;
+    let server = BenchServer::start_with(&bench.db_dir, &bench.twilio, 3600, Some(&claude)).await?;
+    let window = server.state.config.ai_burst_window;
+    let load_at_start = loadavg();
+    let sends_before = bench.twilio.sends();
+    let job = LoadJob {
+        port: server.port,
+        target: Target::Webhook,
+        warmup: None,
+        batch: Batch::new(n, n, 90_000_000, 0xa1),
+        concurrency: bench.opts.concurrency,
+        deadline_secs: bench.opts.phase_timeout_secs,
+    };
+    let t0 = Instant::now();
+    let (report, _, _) = run_load(job, &server.roles, bench.lifetime()).await?;
+    let burst_closed = Instant::now() + window;
+    let deadline = burst_closed + Duration::from_secs(60);
+    while bench.twilio.sends() - sends_before < report.ok && Instant::now() < deadline {
+        actix_web::rt::time::sleep(Duration::from_millis(5)).await;
+    }
+    let done = Instant::now();
+    let answered = bench.twilio.sends() - sends_before;
+    let after_window = done.saturating_duration_since(burst_closed);
+    let text = format!(
+        "## 4. {n} AI conversations at once, Claude answering in 1 s\n\n\
+         {n} guests each sent one webhook ({} acknowledged in {:.2} s, 64 in flight); the \
+         burst window is {:.1} s, so the last conversation's window closed {:.2} s after the \
+         first webhook. The fake Claude took 1 s per call ({} calls). Load average before: \
+         {load_at_start}.\n\n\
+         **{answered} of {} replies reached Twilio {:.2} s after the last burst window \
+         closed** ({:.2} s after the first webhook; the floor is 1 s, Claude's own latency).\n",
+        report.ok,
+        report.elapsed_s,
+        window.as_secs_f64(),
+        (burst_closed - t0).as_secs_f64(),
+        claude.calls(),
+        report.ok,
+        after_window.as_secs_f64(),
+        (done - t0).as_secs_f64(),
+    );
+    bench.emit(&text);
+    server.stop().await;
+    Ok(())
+}
+
 /// Lets the server finish what the last requests started (actor mailboxes, broadcasts).
 async fn settle() {
     actix_web::rt::time::sleep(Duration::from_millis(1500)).await;
@@ -553,6 +801,7 @@ async fn conversation_memory(bench: &mut Bench) -> anyhow::Result<()> {
     let deadline_secs = bench.opts.phase_timeout_secs;
     let lifetime = bench.lifetime();
     let send = |batch: Batch| LoadJob {
+        target: Target::Webhook,
         port: server.port,
         warmup: None,
         batch,
@@ -736,106 +985,52 @@ async fn storage(bench: &mut Bench) -> anyhow::Result<()> {
         "errors",
         "stored",
     ]);
-    let mut round_trip_text = String::new();
-    for (name, strategy) in [
-        (
-            "group commit (the server's ingest writer)",
-            Strategy::GroupCommit,
+    let server = bench.server(3600).await?;
+    let before = server.stored_guest_messages().await?;
+    let cpu_before = probe::cpu_snapshot(&server.roles);
+    let report = store::run(&server, n, guests, concurrency, bench.timeout()).await?;
+    let cpu = cpu_before.delta(&probe::cpu_snapshot(&server.roles));
+    let stored = server.stored_guest_messages().await? - before;
+    let per_msg =
+        |group: &str| cpu.groups.get(group).copied().unwrap_or(0.0) * 1e6 / report.ok.max(1) as f64;
+    let l = latency(&report.latencies_us);
+    table.row(vec![
+        "the server's ingest writer (`state.ingest.inbound`)".into(),
+        thousands(report.ok as f64),
+        thousands(report.ok as f64 / report.elapsed.as_secs_f64().max(1e-9)),
+        ms(l.p50),
+        ms(l.p95),
+        ms(l.p99),
+        ms(l.max),
+        format!(
+            "{:.0} / {:.0}",
+            per_msg(probe::MAIN),
+            per_msg(probe::SQLITE)
         ),
-        (
-            "one SeaORM transaction per message",
-            Strategy::TransactionPerMessage,
+        format!(
+            "{}{}",
+            report.failed + report.skipped,
+            report
+                .first_error
+                .as_ref()
+                .map(|e| format!(" ({e})"))
+                .unwrap_or_default()
         ),
-    ] {
-        // A fresh database for each, so neither inherits the other's rows.
-        let server = bench.server(3600).await?;
-        let before = server.stored_guest_messages().await?;
-        let cpu_before = probe::cpu_snapshot(&server.roles);
-        let report = store::run(&server, strategy, n, guests, concurrency, bench.timeout()).await?;
-        let cpu = cpu_before.delta(&probe::cpu_snapshot(&server.roles));
-        let stored = server.stored_guest_messages().await? - before;
-        let per_msg = |group: &str| {
-            cpu.groups.get(group).copied().unwrap_or(0.0) * 1e6 / report.ok.max(1) as f64
-        };
-        let l = latency(&report.latencies_us);
-        table.row(vec![
-            name.into(),
-            thousands(report.ok as f64),
-            thousands(report.ok as f64 / report.elapsed.as_secs_f64().max(1e-9)),
-            ms(l.p50),
-            ms(l.p95),
-            ms(l.p99),
-            ms(l.max),
-            format!(
-                "{:.0} / {:.0}",
-                per_msg(probe::MAIN),
-                per_msg(probe::SQLITE)
-            ),
-            format!(
-                "{}{}",
-                report.failed + report.skipped,
-                report
-                    .first_error
-                    .as_ref()
-                    .map(|e| format!(" ({e})"))
-                    .unwrap_or_default()
-            ),
-            if stored == report.ok as u64 {
-                "all".into()
-            } else {
-                format!("{stored} (MISMATCH)")
-            },
-        ]);
-        if strategy == Strategy::GroupCommit {
-            round_trip_text = statement_costs(&server).await?;
-        }
-        server.stop().await;
-    }
+        if stored == report.ok as u64 {
+            "all".into()
+        } else {
+            format!("{stored} (MISMATCH)")
+        },
+    ]);
+    server.stop().await;
     let text = format!(
-        "## 5. Storage only: group commit vs one transaction per webhook\n\n\
-         {n} guest messages over {guests} guests, {concurrency} at a time, called in-process \
-         (no HTTP, no signature, no actor), same SQLite settings and pool; the callers run on \
-         the main thread too (the writer's thread), so its CPU includes them.\n\n{}\n{round_trip_text}",
+        "## 5. Storage only: the ingest writer\n\n\
+         {n} guest messages over {guests} guests, {concurrency} at a time, handed in-process to \
+         the server's own writer (`majordome::db::ingest`; no HTTP, no signature, no actor), \
+         same SQLite settings and pool; the callers run on the main thread too (the writer's \
+         thread), so its CPU includes them.\n\n{}",
         table.render()
     );
     bench.emit(&text);
     Ok(())
-}
-
-/// The writer awaits its statements one by one; this is what each await costs on an idle server.
-async fn statement_costs(server: &BenchServer) -> anyhow::Result<String> {
-    let n = 5_000;
-    let (trivial, lookup) = store::round_trips(server.db(), n).await?;
-    let mut table = Table::new(&[
-        "one statement, awaited in sequence",
-        "samples",
-        "mean µs",
-        "p50 µs",
-        "p99 µs",
-    ]);
-    let mut medians = Vec::new();
-    for (name, samples) in [
-        ("`SELECT 1` (raw SQL)", trivial),
-        ("duplicate check (SeaORM find by MessageSid)", lookup),
-    ] {
-        let l = latency(&samples);
-        medians.push(l.p50 * 1000.0);
-        table.row(vec![
-            name.into(),
-            l.n.to_string(),
-            format!("{:.0}", l.mean * 1000.0),
-            format!("{:.0}", l.p50 * 1000.0),
-            format!("{:.0}", l.p99 * 1000.0),
-        ]);
-    }
-    let per_statement = medians.last().copied().unwrap_or(0.0);
-    Ok(format!(
-        "{}\n\
-         The writer stores a message with 9 sequential awaits (savepoint, duplicate check, \
-         conversation upsert, conversation select, message insert + select-back, conversation \
-         update + select-back, release): at a median ≈ {per_statement:.0} µs each, one writer tops out near \
-         {} messages/s whatever the batch size.\n",
-        table.render(),
-        thousands(1e6 / (9.0 * per_statement.max(1e-9))),
-    ))
 }

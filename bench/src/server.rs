@@ -82,6 +82,60 @@ async fn create_message(
     }))
 }
 
+/// A local stand-in for Anthropic's Messages API: answers every call after `latency`, counts them.
+#[derive(Clone)]
+pub struct FakeClaude {
+    pub base_url: String,
+    calls: Arc<AtomicUsize>,
+}
+
+impl FakeClaude {
+    pub fn start(latency: std::time::Duration) -> anyhow::Result<FakeClaude> {
+        let listener = TcpListener::bind("127.0.0.1:0").context("bind the fake Claude")?;
+        let port = listener.local_addr()?.port();
+        let fake = FakeClaude {
+            base_url: format!("http://127.0.0.1:{port}"),
+            calls: Arc::default(),
+        };
+        let calls = fake.calls.clone();
+        let server = HttpServer::new(move || {
+            let calls = calls.clone();
+            App::new().route(
+                "/v1/messages",
+                web::post().to(move || {
+                    let calls = calls.clone();
+                    async move {
+                        calls.fetch_add(1, Ordering::Relaxed);
+                        actix_web::rt::time::sleep(latency).await;
+                        HttpResponse::Ok().json(json!({
+                            "id": "msg_bench",
+                            "type": "message",
+                            "role": "assistant",
+                            "model": "claude-haiku-5-5",
+                            "content": [{"type": "text", "text": "Le code du portail est 4512."}],
+                            "stop_reason": "end_turn",
+                            "stop_sequence": null,
+                            "usage": {"input_tokens": 800, "output_tokens": 20,
+                                      "cache_creation_input_tokens": 0, "cache_read_input_tokens": 0}
+                        }))
+                    }
+                }),
+            )
+        })
+        .workers(1)
+        .max_connections(100_000)
+        .backlog(4096)
+        .listen(listener)?
+        .run();
+        actix_web::rt::spawn(server);
+        Ok(fake)
+    }
+
+    pub fn calls(&self) -> usize {
+        self.calls.load(Ordering::Relaxed)
+    }
+}
+
 /// One Majordome server on `127.0.0.1:{port}` with its own SQLite file.
 pub struct BenchServer {
     pub port: u16,
@@ -111,12 +165,22 @@ impl BenchServer {
         twilio: &FakeTwilio,
         actor_idle_secs: u64,
     ) -> anyhow::Result<BenchServer> {
+        BenchServer::start_with(db_dir, twilio, actor_idle_secs, None).await
+    }
+
+    /// With `claude`, the AI answers through that (fake) Messages API, in `auto` mode.
+    pub async fn start_with(
+        db_dir: &Path,
+        twilio: &FakeTwilio,
+        actor_idle_secs: u64,
+        claude: Option<&FakeClaude>,
+    ) -> anyhow::Result<BenchServer> {
         let dir = tempfile::Builder::new()
             .prefix("majordome-bench-")
             .tempdir_in(db_dir)
             .with_context(|| format!("temporary directory in {}", db_dir.display()))?;
         let db_path = dir.path().join("bench.db");
-        let vars: HashMap<String, String> = [
+        let mut vars: HashMap<String, String> = [
             ("HOST", "127.0.0.1".to_owned()),
             ("PORT", "0".to_owned()),
             (
@@ -132,6 +196,10 @@ impl BenchServer {
         .into_iter()
         .map(|(k, v)| (k.to_owned(), v))
         .collect();
+        if let Some(claude) = claude {
+            vars.insert("ANTHROPIC_API_KEY".into(), "sk-ant-bench".into());
+            vars.insert("ANTHROPIC_API_BASE".into(), claude.base_url.clone());
+        }
         let config = Config::from_map(&vars).map_err(|e| anyhow::anyhow!("config: {e}"))?;
         let threads_before = probe::threads();
         let app = Application::build(config).await?;
@@ -156,7 +224,7 @@ impl BenchServer {
         let patch = http
             .patch(format!("{base}/api/settings"))
             .bearer_auth(&token)
-            .json(&json!({"ai_mode": "off"}))
+            .json(&json!({"ai_mode": if claude.is_some() { "auto" } else { "off" }}))
             .send()
             .await?;
         ensure!(
@@ -212,6 +280,19 @@ impl BenchServer {
             .map(|r| r["unread_count"].as_u64().unwrap_or(0))
             .sum();
         Ok((unread, rows.len()))
+    }
+
+    /// `inbox()`, once the unread counts reach `expected` (the conversation actors write them
+    /// behind the acknowledgement) or 30 s have passed.
+    pub async fn inbox_settled(&self, expected: usize) -> anyhow::Result<(u64, usize)> {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+        loop {
+            let (unread, listed) = self.inbox().await?;
+            if unread >= expected as u64 || std::time::Instant::now() >= deadline {
+                return Ok((unread, listed));
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
     }
 
     /// Live conversation actors.

@@ -111,7 +111,7 @@ async fn assign(
             &state,
             message,
             Some(protocol::ConciergerieId(tenant.id)),
-            waiting.payload.clone(),
+            || waiting.payload.clone(),
         )
         .await?;
         let mut done = waiting.into_active_model();

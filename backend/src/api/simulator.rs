@@ -66,7 +66,7 @@ async fn guest_message(
         media: Vec::new(),
         location: None,
     };
-    let raw = serde_json::json!({"simulated": true});
+    let raw = || serde_json::json!({"simulated": true});
     match accept(&state, message, Some(caller.conciergerie_id), raw).await? {
         Accepted::Stored {
             conversation_id,

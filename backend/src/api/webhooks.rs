@@ -78,12 +78,14 @@ async fn inbound(
 ) -> Result<HttpResponse, AppError> {
     let params = signed_params(&state, &req, payload).await?;
     let message = InboundMessage::from_params(&params)?;
-    let raw = serde_json::Value::Object(
-        params
-            .iter()
-            .map(|(k, v)| (k.clone(), serde_json::Value::String(v.clone())))
-            .collect(),
-    );
+    let raw = || {
+        serde_json::Value::Object(
+            params
+                .into_iter()
+                .map(|(k, v)| (k, serde_json::Value::String(v)))
+                .collect(),
+        )
+    };
     accept(&state, message, None, raw).await?;
     Ok(twiml())
 }

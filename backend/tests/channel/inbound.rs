@@ -137,6 +137,11 @@ async fn a_retried_webhook_is_stored_once() {
             StatusCode::OK
         );
     }
+    // The conversation's actor writes the unread count just behind the acknowledgement.
+    eventually("the unread count", || async {
+        conversations(&app, &token).await[0].unread_count >= 1
+    })
+    .await;
     let list = conversations(&app, &token).await;
     assert_eq!(list.len(), 1);
     assert_eq!(list[0].unread_count, 1);
@@ -338,4 +343,81 @@ async fn malformed_webhooks_get_clear_errors() {
     let huge = params(&[("Body", &"x".repeat(70 * 1024))]);
     let response = post_form(&app, "/webhook/whatsapp", &huge, Some("irrelevant")).await;
     assert_eq!(response.status(), StatusCode::PAYLOAD_TOO_LARGE);
+}
+
+#[actix_web::test]
+async fn the_same_webhook_sent_many_times_at_once_is_stored_once_and_always_acknowledged() {
+    let (app, _twilio) = twilio_app().await;
+    let token = app.login_demo().await;
+    let form = text_webhook(
+        "SM44444444444444444444444444444444",
+        "whatsapp:+33612345678",
+        DEMO_NUMBER,
+        "Envoyé une fois, reçu vingt",
+    );
+    // Concurrent copies land in the same ingest batch: one row, every copy answered 200.
+    let posts = (0..20).map(|_| post_signed(&app, "/webhook/whatsapp", &form));
+    let statuses = futures_util::future::join_all(posts).await;
+    assert!(
+        statuses.iter().all(|r| r.status() == StatusCode::OK),
+        "{:?}",
+        statuses.iter().map(|r| r.status()).collect::<Vec<_>>()
+    );
+    eventually("the unread count", || async {
+        conversations(&app, &token).await[0].unread_count >= 1
+    })
+    .await;
+    let list = conversations(&app, &token).await;
+    assert_eq!(list[0].unread_count, 1);
+    assert_eq!(messages(&app, &token, list[0].id).await.len(), 1);
+}
+
+#[actix_web::test]
+async fn a_message_the_database_refuses_fails_alone_and_its_batch_neighbours_are_stored() {
+    use majordome::db::ingest::{Ingested, NewInbound};
+    use protocol::ConciergerieId;
+
+    let (app, _twilio) = twilio_app().await;
+    let token = app.login_demo().await;
+    let demo = conversations(&app, &token).await.len();
+    let tenant = {
+        let me: serde_json::Value = app
+            .get("/api/auth/me", Some(&token))
+            .await
+            .json()
+            .await
+            .unwrap();
+        ConciergerieId(me["conciergerie"]["id"].as_i64().expect("conciergerie id"))
+    };
+    let new = |tenant: ConciergerieId, i: usize| NewInbound {
+        tenant,
+        address: format!("+3361000{i:04}"),
+        contact_name: None,
+        external_id: format!("SM{i:032}"),
+        body: format!("message {i}"),
+        preview: format!("message {i}"),
+        media: None,
+        location: None,
+        received_at: chrono::Utc::now(),
+    };
+    let ingest = &app.state().ingest;
+    // Queued together, so they share batches; the conciergerie 999 999 does not exist and its
+    // conversation row breaks the foreign key.
+    let mut calls: Vec<_> = (0..20).map(|i| ingest.inbound(new(tenant, i))).collect();
+    calls.insert(10, ingest.inbound(new(ConciergerieId(999_999), 99)));
+    let results = futures_util::future::join_all(calls).await;
+    for (i, result) in results.iter().enumerate() {
+        if i == 10 {
+            assert!(result.is_err(), "the refused message reports an error");
+        } else {
+            assert!(
+                matches!(result, Ok(Ingested::Stored { .. })),
+                "neighbour {i}: {result:?}"
+            );
+        }
+    }
+    eventually("the 20 new conversations", || async {
+        conversations(&app, &token).await.len() == demo + 20
+    })
+    .await;
 }

@@ -11,6 +11,7 @@ mod support;
 
 mod admin_platform;
 mod ai;
+mod crash;
 mod dashboard_api;
 mod inbound;
 mod live;

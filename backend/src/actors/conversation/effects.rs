@@ -13,6 +13,7 @@ use super::{ConversationActor, SendFinished};
 use crate::channel::twilio::with_channel;
 use crate::channel::{Outbound, SenderId};
 use crate::db;
+use crate::db::ingest::IngestWriter;
 use crate::error::AppError;
 
 impl ConversationActor {
@@ -29,8 +30,13 @@ impl ConversationActor {
             .filter(|_| effects.contains(&Effect::SaveRow))
             .map(|s| s.row().clone());
         let writes: Vec<Effect> = effects.iter().filter(|e| is_write(e)).cloned().collect();
-        let (db, id, now) = (self.deps.db.clone(), self.id, Utc::now());
-        let written = async move { write(&db, id, row, writes, now).await };
+        let (db, ingest, id, now) = (
+            self.deps.db.clone(),
+            self.deps.ingest.clone(),
+            self.id,
+            Utc::now(),
+        );
+        let written = async move { write(&db, &ingest, id, row, writes, now).await };
         Box::pin(written.into_actor(self).map(move |written, act, ctx| {
             match written {
                 Ok(inserted) => {
@@ -148,15 +154,18 @@ fn is_write(effect: &Effect) -> bool {
 /// One transaction: the messages, the statuses, then the row as it is in memory.
 async fn write(
     db: &DatabaseConnection,
+    ingest: &IngestWriter,
     id: ConversationId,
     row: Option<conversation::Model>,
     writes: Vec<Effect>,
     now: DateTime<Utc>,
 ) -> Result<Vec<message::Model>, AppError> {
     if writes.is_empty() {
-        // The common case (a guest message, a read): one statement needs no transaction.
+        // The common case (a guest message, a read): the row alone rides in the ingest writer's
+        // next batch, so a flood of guest messages does not also queue one write per message for
+        // SQLite's single write lock.
         if let Some(row) = row {
-            db::conversations::save(db, row).await?;
+            ingest.save_conversation_row(row).await?;
         }
         return Ok(Vec::new());
     }

@@ -35,12 +35,15 @@ use super::registry::Registry;
 use crate::ai::Responder;
 use crate::channel::{Channel, SendFailure, SendReceipt};
 use crate::db;
+use crate::db::ingest::IngestWriter;
 use crate::error::AppError;
 use crate::tenants::Tenants;
 
 /// The handles a conversation actor uses, and nothing else.
 pub struct Deps {
     pub db: DatabaseConnection,
+    /// The single writer that also carries the actor's row-only writes (see `effects::write`).
+    pub ingest: IngestWriter,
     pub hub: Addr<SessionHub>,
     pub channel: Channel,
     pub responder: Responder,

@@ -57,9 +57,11 @@ impl InboundMessage {
         let declared: usize = get(params, "NumMedia")
             .and_then(|n| n.trim().parse().ok())
             .unwrap_or(0);
-        // Read past NumMedia too: never drop an attachment Twilio sent.
+        // Read past NumMedia too: never drop an attachment Twilio sent. (A text message has
+        // no `MediaUrl…` at all: skip building their names.)
         let mut media = Vec::new();
-        for i in 0.. {
+        let any_media = declared > 0 || params.iter().any(|(k, _)| k.starts_with("MediaUrl"));
+        for i in (0..).take_while(|_| any_media) {
             match non_empty(get(params, &format!("MediaUrl{i}"))) {
                 Some(url) => media.push(StoredMedia {
                     url,

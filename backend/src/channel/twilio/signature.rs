@@ -12,8 +12,16 @@ use sha1::Sha1;
 use subtle::ConstantTimeEq;
 
 pub fn compute(auth_token: &str, url: &str, params: &[(String, String)]) -> String {
+    sign(auth_token, url, &sorted(params))
+}
+
+fn sorted(params: &[(String, String)]) -> Vec<&(String, String)> {
     let mut sorted: Vec<&(String, String)> = params.iter().collect();
-    sorted.sort();
+    sorted.sort_unstable();
+    sorted
+}
+
+fn sign(auth_token: &str, url: &str, sorted: &[&(String, String)]) -> String {
     let mut mac =
         Hmac::<Sha1>::new_from_slice(auth_token.as_bytes()).expect("HMAC takes any key length");
     mac.update(url.as_bytes());
@@ -25,12 +33,16 @@ pub fn compute(auth_token: &str, url: &str, params: &[(String, String)]) -> Stri
 }
 
 pub fn is_valid(auth_token: &str, url: &str, params: &[(String, String)], signature: &str) -> bool {
-    url_variants(url).iter().any(|candidate| {
-        compute(auth_token, candidate, params)
+    // Sorted once; the URL variant is only built when the URL as given does not match.
+    let sorted = sorted(params);
+    let signature = signature.trim().as_bytes();
+    let matches = |candidate: &str| -> bool {
+        sign(auth_token, candidate, &sorted)
             .as_bytes()
-            .ct_eq(signature.trim().as_bytes())
+            .ct_eq(signature)
             .into()
-    })
+    };
+    matches(url) || url_variants(url).iter().skip(1).any(|v| matches(v))
 }
 
 /// The URL as given, plus the same URL without its port (if it has one) or with the scheme's
