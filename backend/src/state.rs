@@ -10,7 +10,7 @@ use protocol::events::ServerEvent;
 use protocol::{AiMode, ConciergerieId};
 use sea_orm::DatabaseConnection;
 
-use crate::actors::hub::{Audience, Broadcast, SessionHub};
+use crate::actors::hub::{Audience, Broadcast, Revocation, Revoke, SessionHub};
 use crate::actors::registry::Registry;
 use crate::ai::Responder;
 use crate::auth::rate_limit::LoginLimiter;
@@ -47,6 +47,11 @@ impl Core {
             audience: Audience::Admins,
             event,
         });
+    }
+
+    /// Closes the open WebSockets of revoked sessions (call after revoking them in the database).
+    pub fn close_sockets(&self, revocation: Revocation) {
+        self.hub.do_send(Revoke(revocation));
     }
 
     pub fn tenant_mode(&self, tenant: ConciergerieId) -> AiMode {

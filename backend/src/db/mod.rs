@@ -5,6 +5,7 @@
 //! second writer waits instead of failing.
 
 pub mod ingest;
+pub mod pages;
 
 use std::str::FromStr;
 use std::time::Duration;

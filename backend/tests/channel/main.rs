@@ -11,9 +11,11 @@ mod support;
 
 mod admin_platform;
 mod ai;
+mod bounded_input;
 mod dashboard_api;
 mod inbound;
 mod live;
 mod outbound;
 mod postgres;
+mod revocation;
 mod simulator;
