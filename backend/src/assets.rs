@@ -47,6 +47,15 @@ fn serve(files: &'static [(&'static str, &'static [u8])], path: &str) -> Option<
     )
 }
 
+/// The two apps' `index.html`, whose inline bootstrap scripts the CSP allows by hash.
+pub fn index_pages() -> Vec<&'static [u8]> {
+    [generated::WEB, generated::ADMIN_WEB]
+        .iter()
+        .filter_map(|files| files.iter().find(|(name, _)| *name == "index.html"))
+        .map(|(_, bytes)| *bytes)
+        .collect()
+}
+
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route(
         "/admin",

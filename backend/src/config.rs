@@ -55,7 +55,11 @@ pub struct Config {
     pub anthropic_api_base: String,
     pub admin_email: String,
     pub admin_password: String,
+    /// Create the demo conciergerie on an empty database. Defaults to true offline and false once
+    /// Twilio is configured, so going live never hands the real number to the demo account.
     pub seed_demo: bool,
+    /// `SEED_DEMO=true` was set explicitly: a sandbox that may run live with demo credentials.
+    pub demo_sandbox: bool,
     pub session_ttl: Duration,
     /// An idle conversation actor stops after this long; the database keeps the truth.
     pub actor_idle_timeout: Duration,
@@ -68,6 +72,9 @@ pub struct Config {
     /// How often every property's calendar feeds are fetched; zero turns the schedule off
     /// (`POST /api/properties/{id}/sync` still works).
     pub ical_sync_interval: Duration,
+    /// `TRUSTED_PROXY`: addresses of the reverse proxies whose `X-Forwarded-For` names the
+    /// client. Empty: the TCP peer is the client and forwarded headers are ignored.
+    pub trusted_proxies: Vec<std::net::IpAddr>,
 }
 
 impl Config {
@@ -148,13 +155,14 @@ impl Config {
         })?;
         let twilio_api_base = base_url(&get, "TWILIO_API_BASE", "https://api.twilio.com")?;
         let anthropic_api_base = base_url(&get, "ANTHROPIC_API_BASE", "https://api.anthropic.com")?;
-        let seed_demo = match get("SEED_DEMO")
+        let explicit_seed_demo = match get("SEED_DEMO")
             .as_deref()
             .map(str::to_ascii_lowercase)
             .as_deref()
         {
-            None | Some("true" | "1" | "yes" | "on") => true,
-            Some("false" | "0" | "no" | "off") => false,
+            None => None,
+            Some("true" | "1" | "yes" | "on") => Some(true),
+            Some("false" | "0" | "no" | "off") => Some(false),
             Some(other) => {
                 return Err(ConfigError {
                     var: "SEED_DEMO",
@@ -162,6 +170,7 @@ impl Config {
                 })
             }
         };
+        let seed_demo = explicit_seed_demo.unwrap_or(twilio.is_none());
 
         Ok(Config {
             database_url,
@@ -180,6 +189,7 @@ impl Config {
                 .to_lowercase(),
             admin_password: get("ADMIN_PASSWORD").unwrap_or_else(|| DEFAULT_ADMIN_PASSWORD.into()),
             seed_demo,
+            demo_sandbox: explicit_seed_demo == Some(true),
             session_ttl: Duration::from_secs(3600 * parse(&get, "SESSION_TTL_HOURS", 24 * 7u64)?),
             actor_idle_timeout: Duration::from_secs(parse(&get, "ACTOR_IDLE_SECS", 300u64)?),
             ai_burst_window: Duration::from_millis(parse(&get, "AI_BURST_WINDOW_MS", 2500u64)?),
@@ -193,6 +203,7 @@ impl Config {
                 "ICAL_SYNC_INTERVAL_SECS",
                 3600u64,
             )?),
+            trusted_proxies: trusted_proxies(get("TRUSTED_PROXY"))?,
         })
     }
 
@@ -215,6 +226,26 @@ impl Config {
         self.admin_password == DEFAULT_ADMIN_PASSWORD
     }
 
+    /// Refuses a live start (Twilio configured) that would keep the demo admin password, unless
+    /// the operator explicitly asked for a sandbox with `SEED_DEMO=true`. Offline mode is a
+    /// playground and starts with the demo accounts as before.
+    pub fn check_safe_to_go_live(&self) -> Result<(), ConfigError> {
+        if self.twilio.is_none() || self.demo_sandbox {
+            return Ok(());
+        }
+        if self.uses_default_admin_password() {
+            return Err(ConfigError {
+                var: "ADMIN_PASSWORD",
+                message: format!(
+                    "Twilio is configured (live mode) but the platform admin would use the demo \
+                     password `{DEFAULT_ADMIN_PASSWORD}`: set ADMIN_EMAIL and ADMIN_PASSWORD, or set \
+                     SEED_DEMO=true explicitly for a sandbox"
+                ),
+            });
+        }
+        Ok(())
+    }
+
     pub fn is_sqlite(&self) -> bool {
         self.database_url.starts_with("sqlite:")
     }
@@ -235,6 +266,22 @@ where
             message: format!("`{raw}`: {e}"),
         }),
     }
+}
+
+fn trusted_proxies(raw: Option<String>) -> Result<Vec<std::net::IpAddr>, ConfigError> {
+    raw.unwrap_or_default()
+        .split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(|s| {
+            s.parse().map_err(|_| ConfigError {
+                var: "TRUSTED_PROXY",
+                message: format!(
+                    "`{s}` is not an IP address (list the reverse proxies' addresses, comma-separated)"
+                ),
+            })
+        })
+        .collect()
 }
 
 fn base_url(
@@ -295,6 +342,35 @@ mod tests {
             config(&[("PUBLIC_BASE_URL", "not a url")]).unwrap_err().var,
             "PUBLIC_BASE_URL"
         );
+        assert_eq!(
+            config(&[("TRUSTED_PROXY", "x-forwarded-for")])
+                .unwrap_err()
+                .var,
+            "TRUSTED_PROXY"
+        );
+    }
+
+    #[test]
+    fn live_mode_refuses_the_demo_admin_password_unless_a_sandbox_is_asked_for() {
+        let live = [("TWILIO_ACCOUNT_SID", "AC1"), ("TWILIO_AUTH_TOKEN", "t")];
+        let c = config(&live).unwrap();
+        assert!(!c.seed_demo, "no demo data by default once live");
+        let err = c.check_safe_to_go_live().unwrap_err();
+        assert_eq!(err.var, "ADMIN_PASSWORD");
+        assert!(err.to_string().contains("SEED_DEMO=true"));
+
+        let mut sandbox = live.to_vec();
+        sandbox.push(("SEED_DEMO", "true"));
+        let c = config(&sandbox).unwrap();
+        assert!(c.seed_demo && c.check_safe_to_go_live().is_ok());
+
+        let mut real = live.to_vec();
+        real.push(("ADMIN_PASSWORD", "a long secret"));
+        assert!(config(&real).unwrap().check_safe_to_go_live().is_ok());
+
+        // Offline stays one command with the demo accounts.
+        let offline = config(&[]).unwrap();
+        assert!(offline.seed_demo && offline.check_safe_to_go_live().is_ok());
     }
 
     #[test]

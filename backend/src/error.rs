@@ -34,6 +34,8 @@ pub enum AppError {
     RateLimited { retry_after_secs: u64 },
     #[error("request body too large")]
     PayloadTooLarge,
+    #[error("the request body did not arrive in time")]
+    RequestTimeout,
     #[error("{0}")]
     UnsupportedMediaType(String),
     /// WhatsApp refuses free-form messages more than 24 h after the guest's last message.
@@ -64,6 +66,7 @@ impl AppError {
             AppError::Conflict(_) | AppError::Taken { .. } => "conflict",
             AppError::RateLimited { .. } => "rate_limited",
             AppError::PayloadTooLarge => "payload_too_large",
+            AppError::RequestTimeout => "request_timeout",
             AppError::UnsupportedMediaType(_) => "unsupported_media_type",
             AppError::OutsideWhatsAppWindow => "outside_24h_window",
             AppError::Unavailable(_) => "unavailable",
@@ -100,6 +103,7 @@ impl ResponseError for AppError {
             AppError::Conflict(_) | AppError::Taken { .. } => StatusCode::CONFLICT,
             AppError::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
             AppError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            AppError::RequestTimeout => StatusCode::REQUEST_TIMEOUT,
             AppError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             AppError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
@@ -125,6 +129,10 @@ impl ResponseError for AppError {
         let mut response = HttpResponse::build(self.status_code());
         if let AppError::RateLimited { retry_after_secs } = self {
             response.insert_header((header::RETRY_AFTER, retry_after_secs.to_string()));
+        }
+        if let AppError::RequestTimeout = self {
+            // The rest of the body may still come: the connection cannot be reused.
+            response.force_close();
         }
         response.json(body)
     }

@@ -13,6 +13,7 @@ pub mod config;
 pub mod db;
 pub mod domain;
 pub mod error;
+pub mod http_edge;
 pub mod inbound;
 pub mod seed;
 pub mod state;
@@ -61,6 +62,8 @@ pub struct Application {
 
 impl Application {
     pub async fn build(config: Config) -> anyhow::Result<Self> {
+        config.check_safe_to_go_live()?;
+        auth::password::prepare_dummy_hash().await?;
         let db = db::connect(&config).await?;
         db::migrate(&db).await?;
         seed::run(&db, &config).await?;
@@ -138,6 +141,8 @@ impl Application {
         let calendar_sync =
             (!sync_every.is_zero()).then(|| state.stay_sync.clone().spawn_schedule(sync_every));
         let app_state = state.clone();
+        let csp = http_edge::security_headers::content_security_policy(&assets::index_pages());
+        let https = state.secure_cookies();
         let server = HttpServer::new(move || {
             App::new()
                 .app_data(app_state.clone())
@@ -153,6 +158,8 @@ impl Application {
                 )
                 .app_data(web::PathConfig::default().error_handler(extractors::path))
                 .app_data(web::QueryConfig::default().error_handler(extractors::query))
+                .wrap(middleware::from_fn(http_edge::body_deadline::body_deadline))
+                .wrap(http_edge::security_headers::middleware(&csp, https))
                 .wrap(middleware::from_fn(access_log::log))
                 .configure(api::configure)
                 .configure(ws::configure)

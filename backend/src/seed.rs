@@ -4,7 +4,10 @@ use chrono::{Days, NaiveDate, Utc};
 use entity::{admin, conciergerie, faq};
 use protocol::properties::NewProperty;
 use protocol::{AiMode, ConciergerieId, StayOrigin, StaySource, StayStatus};
-use sea_orm::{ActiveModelTrait, DatabaseConnection, EntityTrait, PaginatorTrait, Set};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter,
+    Set,
+};
 
 use crate::auth::password;
 use crate::config::Config;
@@ -244,13 +247,33 @@ pub async fn run(db: &DatabaseConnection, config: &Config) -> anyhow::Result<()>
         tracing::info!("created the demo conciergerie");
     }
 
-    let demo_active = conciergerie::Entity::find()
-        .all(db)
-        .await?
-        .into_iter()
-        .any(|c| c.email == DEMO_EMAIL && c.active);
-    if demo_active {
+    let demo = conciergerie::Entity::find()
+        .filter(conciergerie::Column::Email.eq(DEMO_EMAIL))
+        .filter(conciergerie::Column::Active.eq(true))
+        .one(db)
+        .await?;
+    if let Some(demo) = demo {
+        refuse_demo_on_the_live_number(config, &demo)?;
         tracing::warn!("⚠ DEMO credentials are active: operator {DEMO_EMAIL} / {DEMO_PASSWORD}. Deactivate the demo conciergerie (or start with SEED_DEMO=false on an empty database) in production");
+    }
+    Ok(())
+}
+
+/// A database seeded offline and then started live would let anyone who knows the published demo
+/// password read and answer the real guests: refuse, unless a sandbox was asked for explicitly.
+fn refuse_demo_on_the_live_number(
+    config: &Config,
+    demo: &conciergerie::Model,
+) -> anyhow::Result<()> {
+    let live = config.twilio.is_some() && !config.demo_sandbox;
+    if live && demo.whatsapp_number.as_deref() == Some(config.twilio_whatsapp_number.as_str()) {
+        anyhow::bail!(
+            "live mode (TWILIO_ACCOUNT_SID/TWILIO_AUTH_TOKEN set) but the demo conciergerie \
+             {DEMO_EMAIL} (password `{DEMO_PASSWORD}`) holds the real number \
+             TWILIO_WHATSAPP_NUMBER={}: deactivate it or change its number in the admin app \
+             (start once without TWILIO_* to do so), or set SEED_DEMO=true explicitly for a sandbox",
+            config.twilio_whatsapp_number
+        );
     }
     Ok(())
 }

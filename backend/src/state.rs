@@ -8,7 +8,7 @@ use protocol::events::ServerEvent;
 use protocol::ConciergerieId;
 use sea_orm::DatabaseConnection;
 
-use crate::actors::hub::{Audience, Broadcast, SessionHub};
+use crate::actors::hub::{Audience, Broadcast, Revocation, Revoke, SessionHub};
 use crate::actors::registry::Registry;
 use crate::ai::Responder;
 use crate::auth::rate_limit::LoginLimiter;
@@ -50,6 +50,11 @@ impl AppState {
             audience: Audience::Admins,
             event,
         });
+    }
+
+    /// Closes the open WebSockets of revoked sessions (call after revoking them in the database).
+    pub fn close_sockets(&self, revocation: Revocation) {
+        self.hub.do_send(Revoke(revocation));
     }
 
     /// Cookies get `Secure` when the public URL is https.

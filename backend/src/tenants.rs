@@ -62,17 +62,19 @@ impl Tenants {
 
     /// The conciergerie a webhook belongs to: by its WhatsApp number (`To`) first, then by the
     /// messaging service that sent it (numbers in a service's pool need not be registered).
+    /// A deactivated conciergerie routes nothing: its guests' messages are kept as unrouted, for
+    /// the admin to see and assign, rather than delivered to an account nobody may open.
     pub fn route(&self, to: &str, messaging_service_sid: Option<&str>) -> Option<Arc<TenantInfo>> {
         let by_number = self
             .by_id
             .iter()
-            .find(|t| t.whatsapp_number.as_deref() == Some(to))
+            .find(|t| t.active && t.whatsapp_number.as_deref() == Some(to))
             .map(|t| t.clone());
         by_number.or_else(|| {
             let sid = messaging_service_sid?;
             self.by_id
                 .iter()
-                .find(|t| t.messaging_service_sid.as_deref() == Some(sid))
+                .find(|t| t.active && t.messaging_service_sid.as_deref() == Some(sid))
                 .map(|t| t.clone())
         })
     }
@@ -110,5 +112,9 @@ mod tests {
         );
         assert!(t.route("whatsapp:+339", Some("MG9")).is_none());
         assert!(t.route("whatsapp:+339", None).is_none());
+        let mut inactive = (*tenant(3, Some("whatsapp:+333"), Some("MG3"))).clone();
+        inactive.active = false;
+        t.by_id.insert(ConciergerieId(3), Arc::new(inactive));
+        assert!(t.route("whatsapp:+333", Some("MG3")).is_none());
     }
 }

@@ -4,6 +4,12 @@ use crate::conversations::{ConversationSummary, Message};
 use crate::feature_requests::FeatureRequest;
 use crate::{ConversationId, MessageId, MessageStatus};
 
+/// WebSocket close code sent when the socket's session ends: logout, password reset, deactivation
+/// of the conciergerie, or expiry. The client must not reconnect with the same credentials; it
+/// goes back to the login screen. (The reason text says which: `session revoked`, `session
+/// expired`.)
+pub const WS_CLOSE_SESSION_ENDED: u16 = 4001;
+
 /// Server → client WebSocket events, tagged by `type`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type")]

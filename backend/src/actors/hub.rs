@@ -29,6 +29,8 @@ pub enum Push {
     Event(Arc<str>),
     /// The session fell behind: close it so the client reconnects and resyncs.
     Evict,
+    /// The session's credentials were revoked: close it for good.
+    Revoked,
 }
 
 pub type SessionId = u64;
@@ -38,8 +40,24 @@ pub type SessionId = u64;
 pub struct Connect {
     pub id: SessionId,
     pub audience: Audience,
+    /// The stored hash of the token the socket authenticated with.
+    pub token_hash: String,
     pub recipient: Recipient<Push>,
 }
+
+/// Which open sockets lose their session.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Revocation {
+    /// One session (logout), by its stored token hash.
+    Token(String),
+    /// Every operator session of a conciergerie (deactivation, password reset).
+    Tenant(ConciergerieId),
+}
+
+/// Closes the sockets whose session was revoked; sent right after the database revocation.
+#[derive(Message)]
+#[rtype(result = "()")]
+pub struct Revoke(pub Revocation);
 
 #[derive(Message)]
 #[rtype(result = "()")]
@@ -61,7 +79,13 @@ pub struct CountSessions;
 
 /// The hub's bookkeeping, kept free of actix so it can be tested directly.
 pub struct Sessions<R> {
-    by_id: HashMap<SessionId, (Audience, R)>,
+    by_id: HashMap<SessionId, Entry<R>>,
+}
+
+struct Entry<R> {
+    audience: Audience,
+    token_hash: String,
+    recipient: R,
 }
 
 impl<R> Default for Sessions<R> {
@@ -73,12 +97,19 @@ impl<R> Default for Sessions<R> {
 }
 
 impl<R> Sessions<R> {
-    pub fn insert(&mut self, id: SessionId, audience: Audience, recipient: R) {
-        self.by_id.insert(id, (audience, recipient));
+    pub fn insert(&mut self, id: SessionId, audience: Audience, token_hash: String, recipient: R) {
+        self.by_id.insert(
+            id,
+            Entry {
+                audience,
+                token_hash,
+                recipient,
+            },
+        );
     }
 
     pub fn remove(&mut self, id: SessionId) -> Option<R> {
-        self.by_id.remove(&id).map(|(_, r)| r)
+        self.by_id.remove(&id).map(|e| e.recipient)
     }
 
     pub fn len(&self) -> usize {
@@ -93,8 +124,22 @@ impl<R> Sessions<R> {
     pub fn audience(&self, audience: Audience) -> impl Iterator<Item = (SessionId, &R)> {
         self.by_id
             .iter()
-            .filter(move |(_, (a, _))| *a == audience)
-            .map(|(id, (_, r))| (*id, r))
+            .filter(move |(_, e)| e.audience == audience)
+            .map(|(id, e)| (*id, &e.recipient))
+    }
+
+    /// Removes and returns the sessions a revocation ends.
+    pub fn revoke(&mut self, revocation: &Revocation) -> Vec<R> {
+        let ended: Vec<SessionId> = self
+            .by_id
+            .iter()
+            .filter(|(_, e)| match revocation {
+                Revocation::Token(hash) => e.token_hash == *hash,
+                Revocation::Tenant(id) => e.audience == Audience::Tenant(*id),
+            })
+            .map(|(id, _)| *id)
+            .collect();
+        ended.into_iter().filter_map(|id| self.remove(id)).collect()
     }
 }
 
@@ -121,7 +166,19 @@ impl Handler<Connect> for SessionHub {
         if let Ok(hello) = serde_json::to_string(&ServerEvent::Hello) {
             let _ = msg.recipient.try_send(Push::Event(hello.into()));
         }
-        self.sessions.insert(msg.id, msg.audience, msg.recipient);
+        self.sessions
+            .insert(msg.id, msg.audience, msg.token_hash, msg.recipient);
+    }
+}
+
+impl Handler<Revoke> for SessionHub {
+    type Result = ();
+
+    fn handle(&mut self, msg: Revoke, _: &mut Context<Self>) {
+        for recipient in self.sessions.revoke(&msg.0) {
+            // Unbounded send: a full mailbox must not keep a revoked socket open.
+            recipient.do_send(Push::Revoked);
+        }
     }
 }
 
@@ -177,10 +234,10 @@ mod tests {
     #[test]
     fn a_tenant_sees_only_its_own_sessions() {
         let mut s = Sessions::default();
-        s.insert(1, Audience::Tenant(ConciergerieId(1)), "a");
-        s.insert(2, Audience::Tenant(ConciergerieId(2)), "b");
-        s.insert(3, Audience::Admins, "admin");
-        s.insert(4, Audience::Tenant(ConciergerieId(1)), "c");
+        s.insert(1, Audience::Tenant(ConciergerieId(1)), "t1".into(), "a");
+        s.insert(2, Audience::Tenant(ConciergerieId(2)), "t2".into(), "b");
+        s.insert(3, Audience::Admins, "t3".into(), "admin");
+        s.insert(4, Audience::Tenant(ConciergerieId(1)), "t4".into(), "c");
         let mut one: Vec<_> = s
             .audience(Audience::Tenant(ConciergerieId(1)))
             .map(|(_, r)| *r)
@@ -196,5 +253,18 @@ mod tests {
         s.remove(1);
         assert_eq!(s.audience(Audience::Tenant(ConciergerieId(1))).count(), 1);
         assert_eq!(s.len(), 3);
+    }
+
+    #[test]
+    fn revocation_ends_one_token_or_a_whole_tenant_and_nobody_else() {
+        let mut s = Sessions::default();
+        s.insert(1, Audience::Tenant(ConciergerieId(1)), "t1".into(), "a");
+        s.insert(2, Audience::Tenant(ConciergerieId(1)), "t2".into(), "b");
+        s.insert(3, Audience::Tenant(ConciergerieId(2)), "t3".into(), "c");
+        s.insert(4, Audience::Admins, "t4".into(), "admin");
+        assert_eq!(s.revoke(&Revocation::Token("t2".into())), vec!["b"]);
+        assert_eq!(s.revoke(&Revocation::Tenant(ConciergerieId(1))), vec!["a"]);
+        assert!(s.revoke(&Revocation::Token("nope".into())).is_empty());
+        assert_eq!(s.len(), 2);
     }
 }

@@ -13,6 +13,7 @@ use sea_orm::{
     QueryOrder, Set, SqlErr,
 };
 
+use crate::actors::hub::Revocation;
 use crate::auth::{password, session, AdminSession};
 use crate::domain::{required_text, Email, NewPassword, WhatsAppNumber};
 use crate::error::AppError;
@@ -253,6 +254,7 @@ async fn update(
     state.tenants.reload(&state.db).await?;
     if deactivated {
         session::revoke_all_for_conciergerie(&state.db, *id).await?;
+        state.close_sockets(Revocation::Tenant(*id));
     }
     Ok(HttpResponse::Ok().json(Conciergerie::from(row)))
 }
@@ -271,5 +273,6 @@ async fn reset_password(
     row.update(&state.db).await?;
     // Whoever held the old password is logged out.
     session::revoke_all_for_conciergerie(&state.db, *id).await?;
+    state.close_sockets(Revocation::Tenant(*id));
     Ok(HttpResponse::NoContent().finish())
 }

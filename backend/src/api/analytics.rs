@@ -8,6 +8,7 @@ use chrono::{Duration, Utc};
 use entity::{conversation, message};
 use protocol::analytics::{Analytics, DailyCount};
 use protocol::{MessageStatus, Sender};
+use sea_orm::sea_query::Query;
 use sea_orm::{ColumnTrait, EntityTrait, Order, QueryFilter, QueryOrder};
 use serde::Deserialize;
 
@@ -46,9 +47,18 @@ async fn analytics(
         .filter(conversation::Column::ConciergerieId.eq(caller.conciergerie_id.0))
         .all(&state.db)
         .await?;
-    let ids: Vec<i64> = conversations.iter().map(|c| c.id).collect();
+    // A subquery, not one bound id per conversation: SQLite allows 32,766 variables, and a
+    // large conciergerie went past that for good.
     let messages = message::Entity::find()
-        .filter(message::Column::ConversationId.is_in(ids))
+        .filter(
+            message::Column::ConversationId.in_subquery(
+                Query::select()
+                    .column(conversation::Column::Id)
+                    .from(conversation::Entity)
+                    .and_where(conversation::Column::ConciergerieId.eq(caller.conciergerie_id.0))
+                    .to_owned(),
+            ),
+        )
         .filter(message::Column::CreatedAt.gte(since))
         .order_by(message::Column::Id, Order::Asc)
         .all(&state.db)

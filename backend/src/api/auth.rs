@@ -12,7 +12,9 @@ use protocol::auth::{
 use protocol::paths;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
-use crate::auth::{password, session, AdminSession, OperatorSession};
+use crate::actors::hub::Revocation;
+use crate::auth::client_addr::client_addr;
+use crate::auth::{password, session, token, AdminSession, OperatorSession};
 use crate::domain::Email;
 use crate::error::AppError;
 use crate::state::AppState;
@@ -26,14 +28,6 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(admin_me);
 }
 
-fn client_ip(req: &HttpRequest) -> String {
-    // The peer address, not X-Forwarded-For: a header any client can forge would let a guesser
-    // dodge the limiter. Behind a proxy every login shares the proxy's budget, which is safe.
-    req.peer_addr()
-        .map(|a| a.ip().to_string())
-        .unwrap_or_else(|| "unknown".into())
-}
-
 /// Rate limit, then verify. Unknown account and wrong password look the same from outside.
 async fn check_password(
     state: &AppState,
@@ -42,17 +36,19 @@ async fn check_password(
     password: &str,
     stored_hash: Option<String>,
 ) -> Result<(), AppError> {
-    let ip = client_ip(req);
+    let addr = client_addr(req, &state.config.trusted_proxies);
     state
         .login_limiter
-        .begin(email, &ip, Instant::now())
+        .begin(email, &addr, Instant::now())
         .map_err(|retry_after_secs| AppError::RateLimited { retry_after_secs })?;
     if password::verify(password.to_owned(), stored_hash).await? {
-        state.login_limiter.record_success(email, &ip);
+        state
+            .login_limiter
+            .record_success(email, &addr, Instant::now());
         Ok(())
     } else {
         // Already counted by `begin`.
-        tracing::info!(%ip, "failed login");
+        tracing::info!(addr = addr.as_str(), "failed login");
         Err(AppError::InvalidCredentials)
     }
 }
@@ -103,6 +99,7 @@ async fn login(
 async fn logout(state: web::Data<AppState>, req: HttpRequest) -> Result<HttpResponse, AppError> {
     if let Some((token, _)) = session::request_token(&req, paths::SESSION_COOKIE) {
         session::revoke(&state.db, &token).await?;
+        state.close_sockets(Revocation::Token(token::hash(&token)));
     }
     Ok(HttpResponse::NoContent()
         .cookie(session::removal_cookie(
@@ -168,6 +165,7 @@ async fn admin_logout(
 ) -> Result<HttpResponse, AppError> {
     if let Some((token, _)) = session::request_token(&req, paths::ADMIN_SESSION_COOKIE) {
         session::revoke(&state.db, &token).await?;
+        state.close_sockets(Revocation::Token(token::hash(&token)));
     }
     Ok(HttpResponse::NoContent()
         .cookie(session::removal_cookie(

@@ -2,25 +2,29 @@
 
 use actix::dev::{Request, ToEnvelope};
 use actix::{Actor, Handler, MailboxError};
+use actix_web::http::header;
 use actix_web::{get, patch, post, web, HttpResponse};
-use entity::{conciergerie, conversation, message};
+use entity::{conciergerie, conversation};
 use protocol::conversations::{
     ConversationPatch, ConversationSummary, Message, SendMessageRequest,
 };
-use protocol::ConversationId;
-use sea_orm::{ColumnTrait, EntityTrait, Order, QueryFilter, QueryOrder};
+use protocol::{ConversationId, MessageId};
+use sea_orm::EntityTrait;
+use serde::Deserialize;
 
 use crate::actors::conversation::{
     ConversationActor, DiscardSuggestion, MarkRead, OperatorSend, Patch,
 };
 use crate::auth::OperatorSession;
 use crate::db;
+use crate::db::pages::{self, ConversationCursor};
 use crate::domain::{optional_text, required_text};
 use crate::error::AppError;
 use crate::state::AppState;
 
-/// Longest reply WhatsApp accepts.
-pub const MAX_BODY: usize = 4096;
+/// Longest reply Twilio accepts for a WhatsApp message body; a longer one would pass here and
+/// then fail at Twilio (the composer warns before it).
+pub const MAX_BODY: usize = 1600;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(list)
@@ -64,23 +68,59 @@ pub async fn tenant(
         .ok_or(AppError::Unauthorized)
 }
 
+/// `?limit=` (default 50, at most 200) and `?before=`, the cursor of the previous page's end.
+#[derive(Deserialize)]
+struct PageQuery {
+    limit: Option<u64>,
+    before: Option<String>,
+}
+
+impl PageQuery {
+    fn limit(&self) -> Result<u64, AppError> {
+        pages::page_size(self.limit).map_err(|m| AppError::validation("limit", m))
+    }
+}
+
+/// `Link: <…&before=…>; rel="next"` when the page is full: the client follows it for more.
+fn with_next(path: &str, limit: u64, next: Option<String>) -> actix_web::HttpResponseBuilder {
+    let mut response = HttpResponse::Ok();
+    if let Some(cursor) = next {
+        response.insert_header((
+            header::LINK,
+            format!("<{path}?limit={limit}&before={cursor}>; rel=\"next\""),
+        ));
+    }
+    response
+}
+
 #[get("/api/conversations")]
 async fn list(
     state: web::Data<AppState>,
     caller: OperatorSession,
+    query: web::Query<PageQuery>,
 ) -> Result<HttpResponse, AppError> {
+    let limit = query.limit()?;
+    let before = query
+        .before
+        .as_deref()
+        .map(|raw| {
+            ConversationCursor::decode(raw).ok_or_else(|| {
+                AppError::validation("before", "not a cursor from a previous page's Link header")
+            })
+        })
+        .transpose()?;
     let tenant = tenant(&state, caller).await?;
-    let rows = conversation::Entity::find()
-        .filter(conversation::Column::ConciergerieId.eq(tenant.id))
-        .order_by(conversation::Column::LastMessageAt, Order::Desc)
-        .order_by(conversation::Column::Id, Order::Desc)
-        .all(&state.db)
-        .await?;
+    let rows =
+        pages::conversations(&state.db, caller.conciergerie_id, limit, before.as_ref()).await?;
+    let next = rows
+        .last()
+        .filter(|_| rows.len() as u64 == limit)
+        .map(|last| ConversationCursor::after(last).encode());
     let body: Vec<ConversationSummary> = rows
         .into_iter()
         .map(|c| c.into_summary(tenant.ai_mode))
         .collect();
-    Ok(HttpResponse::Ok().json(body))
+    Ok(with_next("/api/conversations", limit, next).json(body))
 }
 
 #[get("/api/conversations/{id}/messages")]
@@ -88,15 +128,29 @@ async fn messages(
     state: web::Data<AppState>,
     caller: OperatorSession,
     id: web::Path<ConversationId>,
+    query: web::Query<PageQuery>,
 ) -> Result<HttpResponse, AppError> {
+    let limit = query.limit()?;
+    let before = query
+        .before
+        .as_deref()
+        .map(|raw| {
+            raw.trim()
+                .parse::<i64>()
+                .map(MessageId)
+                .map_err(|_| AppError::validation("before", "must be a message id"))
+        })
+        .transpose()?;
     let conversation = find_owned(&state, caller, id.into_inner()).await?;
-    let rows = message::Entity::find()
-        .filter(message::Column::ConversationId.eq(conversation.id))
-        .order_by(message::Column::Id, Order::Asc)
-        .all(&state.db)
-        .await?;
+    let rows = pages::messages(&state.db, ConversationId(conversation.id), limit, before).await?;
+    // Oldest first: the page's first message is where the next (older) page ends.
+    let next = rows
+        .first()
+        .filter(|_| rows.len() as u64 == limit)
+        .map(|first| first.id.to_string());
     let body: Vec<Message> = rows.into_iter().map(Message::from).collect();
-    Ok(HttpResponse::Ok().json(body))
+    let path = format!("/api/conversations/{}/messages", conversation.id);
+    Ok(with_next(&path, limit, next).json(body))
 }
 
 #[post("/api/conversations/{id}/send")]

@@ -1,207 +1,284 @@
-//! Slows down password guessing: after too many failures for one email or one IP address within a
-//! window, further attempts are refused (429) until the window has passed, even with the right
-//! password. Kept in memory: a restart forgets, which is acceptable for a brake on guessing.
+//! Slows down password guessing without letting anyone lock anyone out.
+//!
+//! - **Per (email, client address)**: a few failures are free, then each further attempt must wait
+//!   a delay that doubles with every failure (capped). Only that pair is slowed: the right
+//!   password from another address always gets through, so nobody can lock an account by
+//!   failing on purpose.
+//! - **Per client address** (password spraying: one guess on many accounts): past a budget of
+//!   failures in a window, the address may only log in to accounts that already logged in
+//!   successfully from it. A busy office behind one address keeps working.
+//!
+//! Kept in memory: a restart forgets, which is acceptable for a brake on guessing. The attempt is
+//! charged before the (slow) password check and refunded on success, so a burst of parallel
+//! guesses cannot all pass the check before any is counted.
 
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use dashmap::DashMap;
 
+use super::client_addr::ClientAddr;
+
 #[derive(Debug, Clone, Copy)]
 pub struct Policy {
-    pub max_failures: u32,
-    pub window: Duration,
+    /// Failures of one (email, address) pair before delays start.
+    pub free_failures: u32,
+    /// The first delay; each further failure doubles it.
+    pub first_delay: Duration,
+    pub max_delay: Duration,
+    /// A pair's failures are forgotten after this long without one.
+    pub forget_after: Duration,
+    /// Failures from one address (any email) per `address_window` before spraying is suspected.
+    pub address_failures: u32,
+    pub address_window: Duration,
+    /// How long a successful login makes an account "known" at an address.
+    pub known_for: Duration,
+}
+
+impl Default for Policy {
+    fn default() -> Self {
+        Policy {
+            free_failures: 3,
+            first_delay: Duration::from_secs(1),
+            max_delay: Duration::from_secs(15 * 60),
+            forget_after: Duration::from_secs(60 * 60),
+            address_failures: 30,
+            address_window: Duration::from_secs(15 * 60),
+            known_for: Duration::from_secs(30 * 24 * 3600),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy)]
-struct Failures {
+struct PairFailures {
+    count: u32,
+    last: Instant,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct WindowCount {
     count: u32,
     since: Instant,
 }
 
+type Pair = (String, ClientAddr);
+
 pub struct LoginLimiter {
-    per_email: Policy,
-    per_ip: Policy,
-    failures: DashMap<String, Failures>,
-    /// Makes `begin`'s check-then-count one step, so a burst of parallel guesses cannot all pass
-    /// the check before any of them is counted.
+    policy: Policy,
+    pairs: DashMap<Pair, PairFailures>,
+    addresses: DashMap<ClientAddr, WindowCount>,
+    /// (email, address) pairs that logged in successfully, with when.
+    known: DashMap<Pair, Instant>,
     begin_lock: Mutex<()>,
 }
 
 impl Default for LoginLimiter {
     fn default() -> Self {
-        LoginLimiter::new(
-            Policy {
-                max_failures: 5,
-                window: Duration::from_secs(15 * 60),
-            },
-            Policy {
-                max_failures: 30,
-                window: Duration::from_secs(15 * 60),
-            },
-        )
+        LoginLimiter::new(Policy::default())
     }
 }
 
+/// Bounds the maps under a spray of distinct emails or addresses.
+const MAX_ENTRIES: usize = 100_000;
+
 impl LoginLimiter {
-    pub fn new(per_email: Policy, per_ip: Policy) -> Self {
+    pub fn new(policy: Policy) -> Self {
         LoginLimiter {
-            per_email,
-            per_ip,
-            failures: DashMap::new(),
+            policy,
+            pairs: DashMap::new(),
+            addresses: DashMap::new(),
+            known: DashMap::new(),
             begin_lock: Mutex::new(()),
         }
     }
 
-    /// `Err(seconds to wait)` when this email or IP is locked out.
-    pub fn check(&self, email: &str, ip: &str, now: Instant) -> Result<(), u64> {
-        let wait = [
-            self.locked_for(&email_key(email), self.per_email, now),
-            self.locked_for(&ip_key(ip), self.per_ip, now),
-        ]
-        .into_iter()
-        .flatten()
-        .max();
-        match wait {
-            Some(wait) => Err(wait.as_secs().max(1)),
-            None => Ok(()),
-        }
-    }
-
-    /// Starts a login attempt: `Err(seconds to wait)` when locked out, else the attempt is
-    /// counted as a failure right away, before the (slow) password check, and refunded by
-    /// `record_success`. Counting only after the check let concurrent guesses all get through.
-    pub fn begin(&self, email: &str, ip: &str, now: Instant) -> Result<(), u64> {
+    /// Starts a login attempt: `Err(seconds to wait)` when it must wait, else the attempt is
+    /// charged as a failure until `record_success` refunds it.
+    pub fn begin(&self, email: &str, addr: &ClientAddr, now: Instant) -> Result<(), u64> {
         let _guard = self.begin_lock.lock().unwrap_or_else(|e| e.into_inner());
-        self.check(email, ip, now)?;
-        self.record_failure(email, ip, now);
+        let pair = (normalize(email), addr.clone());
+        if let Some(wait) = self.pair_wait(&pair, now) {
+            return Err(wait.as_secs().max(1));
+        }
+        if let Some(wait) = self.address_wait(&pair, now) {
+            return Err(wait.as_secs().max(1));
+        }
+        self.charge(pair, now);
         Ok(())
     }
 
-    pub fn record_failure(&self, email: &str, ip: &str, now: Instant) {
-        for (key, policy) in [
-            (email_key(email), self.per_email),
-            (ip_key(ip), self.per_ip),
-        ] {
-            let mut entry = self.failures.entry(key).or_insert(Failures {
-                count: 0,
-                since: now,
-            });
-            if now.duration_since(entry.since) >= policy.window {
-                *entry = Failures {
-                    count: 0,
-                    since: now,
-                };
-            }
-            entry.count += 1;
-        }
-        // Keep the map from growing without bound under a spray of distinct emails.
-        if self.failures.len() > 100_000 {
-            let longest = self.per_email.window.max(self.per_ip.window);
-            self.failures
-                .retain(|_, f| now.duration_since(f.since) < longest);
-        }
-    }
-
-    /// A successful login clears the email's failures and refunds the IP the attempt `begin`
-    /// charged (the IP's earlier failures stay: a shared office IP keeps its count against
-    /// spraying).
-    pub fn record_success(&self, email: &str, ip: &str) {
-        self.failures.remove(&email_key(email));
-        if let Some(mut entry) = self.failures.get_mut(&ip_key(ip)) {
+    /// The password was right: the pair starts afresh, the address gets its attempt back, and
+    /// the account is known at this address from now on.
+    pub fn record_success(&self, email: &str, addr: &ClientAddr, now: Instant) {
+        let pair = (normalize(email), addr.clone());
+        self.pairs.remove(&pair);
+        if let Some(mut entry) = self.addresses.get_mut(addr) {
             entry.count = entry.count.saturating_sub(1);
         }
+        self.known.insert(pair, now);
     }
 
-    fn locked_for(&self, key: &str, policy: Policy, now: Instant) -> Option<Duration> {
-        let entry = self.failures.get(key)?;
-        let elapsed = now.duration_since(entry.since);
-        (entry.count >= policy.max_failures && elapsed < policy.window)
-            .then(|| policy.window - elapsed)
+    fn pair_wait(&self, pair: &Pair, now: Instant) -> Option<Duration> {
+        let failures = *self.pairs.get(pair)?;
+        if now.duration_since(failures.last) >= self.policy.forget_after {
+            return None;
+        }
+        let over = failures.count.checked_sub(self.policy.free_failures)?;
+        let delay = self
+            .policy
+            .first_delay
+            .saturating_mul(2u32.saturating_pow(over.min(30)))
+            .min(self.policy.max_delay);
+        (failures.last + delay)
+            .checked_duration_since(now)
+            .filter(|d| !d.is_zero())
+    }
+
+    fn address_wait(&self, pair: &Pair, now: Instant) -> Option<Duration> {
+        let window = *self.addresses.get(&pair.1)?;
+        let elapsed = now.duration_since(window.since);
+        if window.count < self.policy.address_failures || elapsed >= self.policy.address_window {
+            return None;
+        }
+        let known = self
+            .known
+            .get(pair)
+            .is_some_and(|at| now.duration_since(*at) < self.policy.known_for);
+        (!known).then(|| self.policy.address_window - elapsed)
+    }
+
+    fn charge(&self, pair: Pair, now: Instant) {
+        let mut window = self.addresses.entry(pair.1.clone()).or_insert(WindowCount {
+            count: 0,
+            since: now,
+        });
+        if now.duration_since(window.since) >= self.policy.address_window {
+            *window = WindowCount {
+                count: 0,
+                since: now,
+            };
+        }
+        window.count += 1;
+        drop(window);
+        let mut failures = self.pairs.entry(pair).or_insert(PairFailures {
+            count: 0,
+            last: now,
+        });
+        if now.duration_since(failures.last) >= self.policy.forget_after {
+            failures.count = 0;
+        }
+        failures.count += 1;
+        failures.last = now;
+        drop(failures);
+        self.prune(now);
+    }
+
+    fn prune(&self, now: Instant) {
+        let p = self.policy;
+        if self.pairs.len() > MAX_ENTRIES {
+            self.pairs
+                .retain(|_, f| now.duration_since(f.last) < p.forget_after);
+        }
+        if self.addresses.len() > MAX_ENTRIES {
+            self.addresses
+                .retain(|_, w| now.duration_since(w.since) < p.address_window);
+        }
+        if self.known.len() > MAX_ENTRIES {
+            self.known
+                .retain(|_, at| now.duration_since(*at) < p.known_for);
+        }
     }
 }
 
-fn email_key(email: &str) -> String {
-    format!("email:{}", email.trim().to_lowercase())
-}
-
-fn ip_key(ip: &str) -> String {
-    format!("ip:{ip}")
+fn normalize(email: &str) -> String {
+    email.trim().to_lowercase()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn addr(s: &str) -> ClientAddr {
+        ClientAddr::from_ip(s.parse().unwrap())
+    }
+
     fn limiter() -> LoginLimiter {
-        LoginLimiter::new(
-            Policy {
-                max_failures: 3,
-                window: Duration::from_secs(60),
-            },
-            Policy {
-                max_failures: 5,
-                window: Duration::from_secs(60),
-            },
-        )
+        LoginLimiter::new(Policy {
+            free_failures: 3,
+            first_delay: Duration::from_secs(1),
+            max_delay: Duration::from_secs(60),
+            forget_after: Duration::from_secs(600),
+            address_failures: 5,
+            address_window: Duration::from_secs(60),
+            known_for: Duration::from_secs(3600),
+        })
+    }
+
+    fn secs(n: u64) -> Duration {
+        Duration::from_secs(n)
     }
 
     #[test]
-    fn locks_an_email_after_repeated_failures_until_the_window_passes() {
+    fn delays_grow_per_pair_and_never_reach_another_address() {
         let l = limiter();
+        let (a, b) = (addr("1.1.1.1"), addr("2.2.2.2"));
         let t0 = Instant::now();
         for _ in 0..3 {
-            assert!(l.check("a@x.fr", "1.1.1.1", t0).is_ok());
-            l.record_failure("a@x.fr", "1.1.1.1", t0);
+            assert!(l.begin("x@y.fr", &a, t0).is_ok());
         }
-        assert_eq!(l.check("A@X.fr", "2.2.2.2", t0), Err(60));
-        assert!(l.check("b@x.fr", "2.2.2.2", t0).is_ok());
-        assert!(l
-            .check("a@x.fr", "2.2.2.2", t0 + Duration::from_secs(61))
-            .is_ok());
+        // Fourth failure: wait 1 s, then 2 s, then 4 s...
+        assert_eq!(l.begin("X@y.fr", &a, t0), Err(1));
+        assert!(l.begin("x@y.fr", &a, t0 + secs(1)).is_ok());
+        assert_eq!(l.begin("x@y.fr", &a, t0 + secs(1)), Err(2));
+        assert!(l.begin("x@y.fr", &a, t0 + secs(3)).is_ok());
+        assert_eq!(l.begin("x@y.fr", &a, t0 + secs(3)), Err(4));
+        // The same account from elsewhere is not slowed at all.
+        assert!(l.begin("x@y.fr", &b, t0 + secs(3)).is_ok());
+        // Capped.
+        let mut t = t0 + secs(3);
+        for _ in 0..20 {
+            t += secs(61);
+            assert!(l.begin("x@y.fr", &a, t).is_ok());
+        }
+        assert_eq!(l.begin("x@y.fr", &a, t), Err(60));
     }
 
     #[test]
-    fn locks_an_ip_spraying_many_emails() {
+    fn spraying_from_one_address_cannot_lock_out_accounts_known_there() {
         let l = limiter();
+        let office = addr("9.9.9.9");
         let t0 = Instant::now();
+        assert!(l.begin("colleague@y.fr", &office, t0).is_ok());
+        l.record_success("colleague@y.fr", &office, t0);
         for i in 0..5 {
-            l.record_failure(&format!("u{i}@x.fr"), "9.9.9.9", t0);
+            assert!(l.begin(&format!("u{i}@y.fr"), &office, t0).is_ok());
         }
-        assert!(l.check("fresh@x.fr", "9.9.9.9", t0).is_err());
-        assert!(l.check("fresh@x.fr", "8.8.8.8", t0).is_ok());
+        assert!(l.begin("stranger@y.fr", &office, t0).is_err());
+        assert!(l.begin("colleague@y.fr", &office, t0).is_ok());
+        assert!(l.begin("stranger@y.fr", &addr("8.8.8.8"), t0).is_ok());
+        assert!(l.begin("stranger@y.fr", &office, t0 + secs(61)).is_ok());
     }
 
     #[test]
-    fn success_clears_the_email_count() {
+    fn a_burst_is_charged_before_any_password_is_checked() {
         let l = limiter();
         let t0 = Instant::now();
-        l.record_failure("a@x.fr", "1.1.1.1", t0);
-        l.record_failure("a@x.fr", "1.1.1.1", t0);
-        l.record_success("a@x.fr", "1.1.1.1");
-        l.record_failure("a@x.fr", "1.1.1.1", t0);
-        assert!(l.check("a@x.fr", "3.3.3.3", t0).is_ok());
-    }
-
-    #[test]
-    fn begin_counts_the_attempt_before_the_password_is_checked() {
-        let l = limiter();
-        let t0 = Instant::now();
-        // A burst: every attempt starts before any finishes.
+        let a = addr("1.1.1.1");
         let admitted = (0..10)
-            .filter(|_| l.begin("a@x.fr", "1.1.1.1", t0).is_ok())
+            .filter(|_| l.begin("a@x.fr", &a, t0).is_ok())
             .count();
         assert_eq!(admitted, 3);
     }
 
     #[test]
-    fn a_successful_attempt_costs_the_ip_nothing() {
+    fn successful_logins_cost_the_address_nothing() {
         let l = limiter();
         let t0 = Instant::now();
+        let a = addr("1.1.1.1");
         for i in 0..10 {
             let email = format!("u{i}@x.fr");
-            assert!(l.begin(&email, "1.1.1.1", t0).is_ok(), "login {i}");
-            l.record_success(&email, "1.1.1.1");
+            assert!(l.begin(&email, &a, t0).is_ok(), "login {i}");
+            l.record_success(&email, &a, t0);
         }
     }
 }

@@ -117,6 +117,15 @@ async fn find_live(
         .ok_or(AppError::Unauthorized)
 }
 
+/// When a live session ends (for the WebSocket, which closes itself then).
+pub async fn session_expiry(
+    db: &DatabaseConnection,
+    plain_token: &str,
+    kind: SessionKind,
+) -> Result<chrono::DateTime<Utc>, AppError> {
+    Ok(find_live(db, plain_token, kind).await?.expires_at)
+}
+
 pub async fn operator_from_token(
     db: &DatabaseConnection,
     plain_token: &str,

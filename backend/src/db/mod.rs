@@ -10,6 +10,7 @@ pub mod ingest;
 pub mod messages;
 pub mod properties;
 pub mod stays;
+pub mod pages;
 
 use std::str::FromStr;
 use std::time::Duration;

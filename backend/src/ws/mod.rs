@@ -6,6 +6,10 @@ mod origin;
 mod session;
 
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::Duration;
+
+use chrono::Utc;
+use entity::session::SessionKind;
 
 use actix_web::{get, web, HttpRequest, HttpResponse};
 use actix_web_actors::ws;
@@ -14,7 +18,10 @@ use serde::Deserialize;
 
 use self::session::WsSession;
 use crate::actors::hub::Audience;
-use crate::auth::session::{admin_from_token, operator_from_token, request_token, TokenSource};
+use crate::auth::session::{
+    admin_from_token, operator_from_token, request_token, session_expiry, TokenSource,
+};
+use crate::auth::token;
 use crate::error::AppError;
 use crate::state::AppState;
 
@@ -29,11 +36,18 @@ struct Params {
 
 static NEXT_SESSION: AtomicU64 = AtomicU64::new(1);
 
+/// Who the socket is for, and which session it rides on (to close it when that session ends).
+struct Authenticated {
+    audience: Audience,
+    token_hash: String,
+    expires_in: Duration,
+}
+
 async fn authenticate(
     state: &AppState,
     req: &HttpRequest,
     admin: bool,
-) -> Result<Audience, AppError> {
+) -> Result<Authenticated, AppError> {
     let cookie = if admin {
         paths::ADMIN_SESSION_COOKIE
     } else {
@@ -47,15 +61,19 @@ async fn authenticate(
             return Err(AppError::Forbidden("WebSocket origin not allowed".into()));
         }
     }
-    if admin {
-        admin_from_token(&state.db, &token)
-            .await
-            .map(|_| Audience::Admins)
+    let (audience, kind) = if admin {
+        admin_from_token(&state.db, &token).await?;
+        (Audience::Admins, SessionKind::Admin)
     } else {
-        operator_from_token(&state.db, &token)
-            .await
-            .map(|s| Audience::Tenant(s.conciergerie_id))
-    }
+        let s = operator_from_token(&state.db, &token).await?;
+        (Audience::Tenant(s.conciergerie_id), SessionKind::Operator)
+    };
+    let expires_at = session_expiry(&state.db, &token, kind).await?;
+    Ok(Authenticated {
+        audience,
+        token_hash: token::hash(&token),
+        expires_in: (expires_at - Utc::now()).to_std().unwrap_or_default(),
+    })
 }
 
 #[get("/ws")]
@@ -66,10 +84,16 @@ async fn connect(
     stream: web::Payload,
 ) -> Result<HttpResponse, actix_web::Error> {
     let admin = params.role.as_deref() == Some("admin");
-    let audience = authenticate(&state, &req, admin).await?;
+    let who = authenticate(&state, &req, admin).await?;
     let id = NEXT_SESSION.fetch_add(1, Ordering::Relaxed);
     ws::start(
-        WsSession::new(id, audience, state.hub.clone()),
+        WsSession::new(
+            id,
+            who.audience,
+            who.token_hash,
+            who.expires_in,
+            state.hub.clone(),
+        ),
         &req,
         stream,
     )

@@ -6,6 +6,8 @@ use std::time::{Duration, Instant};
 use actix::prelude::*;
 use actix_web_actors::ws;
 
+use protocol::events::WS_CLOSE_SESSION_ENDED;
+
 use crate::actors::hub::{Audience, Connect, Disconnect, Push, SessionHub, SessionId};
 
 const HEARTBEAT: Duration = Duration::from_secs(5);
@@ -16,18 +18,37 @@ const MAILBOX: usize = 512;
 pub struct WsSession {
     id: SessionId,
     audience: Audience,
+    token_hash: String,
+    /// When the session behind the socket expires; the socket closes then.
+    expires_in: Duration,
     hub: Addr<SessionHub>,
     last_seen: Instant,
 }
 
 impl WsSession {
-    pub fn new(id: SessionId, audience: Audience, hub: Addr<SessionHub>) -> Self {
+    pub fn new(
+        id: SessionId,
+        audience: Audience,
+        token_hash: String,
+        expires_in: Duration,
+        hub: Addr<SessionHub>,
+    ) -> Self {
         WsSession {
             id,
             audience,
+            token_hash,
+            expires_in,
             hub,
             last_seen: Instant::now(),
         }
+    }
+
+    fn end_session(ctx: &mut ws::WebsocketContext<Self>, why: &str) {
+        ctx.close(Some(ws::CloseReason {
+            code: ws::CloseCode::Other(WS_CLOSE_SESSION_ENDED),
+            description: Some(why.into()),
+        }));
+        ctx.stop();
     }
 }
 
@@ -44,9 +65,14 @@ impl Actor for WsSession {
                 ctx.ping(b"");
             }
         });
+        ctx.run_later(self.expires_in, |act, ctx| {
+            tracing::debug!(session = act.id, "WebSocket session expired");
+            Self::end_session(ctx, "session expired");
+        });
         self.hub.do_send(Connect {
             id: self.id,
             audience: self.audience,
+            token_hash: self.token_hash.clone(),
             recipient: ctx.address().recipient(),
         });
     }
@@ -70,6 +96,7 @@ impl Handler<Push> for WsSession {
                 }));
                 ctx.stop();
             }
+            Push::Revoked => Self::end_session(ctx, "session revoked"),
         }
     }
 }

@@ -157,7 +157,7 @@ async fn assigning_an_unrouted_number_moves_its_messages_into_the_inbox() {
 }
 
 #[actix_web::test]
-async fn a_deactivated_conciergerie_cannot_log_in_but_keeps_receiving_messages() {
+async fn a_deactivated_conciergerie_cannot_log_in_and_its_guests_messages_wait_as_unrouted() {
     let (app, _twilio) = twilio_app().await;
     let admin = app.admin_login().await;
     let operator = app.login_demo().await;
@@ -190,6 +190,15 @@ async fn a_deactivated_conciergerie_cannot_log_in_but_keeps_receiving_messages()
         StatusCode::OK
     );
 
+    // Nobody may open the deactivated inbox: the message waits as unrouted, visible to the admin.
+    let unrouted: Vec<Value> = app
+        .get("/api/admin/unrouted", Some(&admin))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(unrouted.len(), 1);
+    assert_eq!(unrouted[0]["body"], "Vous êtes là ?");
     let on = app
         .patch_json(
             "/api/admin/conciergeries/1",
@@ -205,7 +214,7 @@ async fn a_deactivated_conciergerie_cannot_log_in_but_keeps_receiving_messages()
         .json()
         .await
         .unwrap();
-    assert_eq!(inbox[0]["last_message_preview"], "Vous êtes là ?");
+    assert!(inbox.is_empty(), "{inbox:?}");
 }
 
 #[actix_web::test]

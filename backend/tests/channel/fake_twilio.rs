@@ -68,6 +68,7 @@ impl FakeTwilio {
                     "/2010-04-01/Accounts/{sid}/Messages.json",
                     web::post().to(create_message),
                 )
+                .route("/media/page.html", web::get().to(html_media))
                 .route("/media/{n}", web::get().to(media))
         })
         .workers(1)
@@ -92,6 +93,11 @@ impl FakeTwilio {
 
     pub fn media_url(&self, n: usize) -> String {
         format!("{}/media/{n}", self.base_url)
+    }
+
+    /// An "attachment" that is really a web page with a script, as a hostile guest could send.
+    pub fn html_media_url(&self) -> String {
+        format!("{}/media/page.html", self.base_url)
     }
 
     fn authorised(req: &HttpRequest) -> bool {
@@ -206,4 +212,13 @@ async fn media(req: HttpRequest, n: web::Path<usize>) -> HttpResponse {
     HttpResponse::Ok()
         .content_type("image/png")
         .body(format!("fake-image-{}", n.into_inner()))
+}
+
+async fn html_media(req: HttpRequest) -> HttpResponse {
+    if !FakeTwilio::authorised(&req) {
+        return HttpResponse::Unauthorized().finish();
+    }
+    HttpResponse::Ok()
+        .content_type("text/html; charset=utf-8")
+        .body("<script>fetch('/api/conversations').then(r => r.text()).then(alert)</script>")
 }

@@ -18,11 +18,14 @@ async fn messages(
     token: &str,
     id: protocol::ConversationId,
 ) -> Vec<Message> {
-    app.get(&format!("/api/conversations/{id}/messages"), Some(token))
-        .await
-        .json()
-        .await
-        .unwrap()
+    app.get(
+        &format!("/api/conversations/{id}/messages?limit=200"),
+        Some(token),
+    )
+    .await
+    .json()
+    .await
+    .unwrap()
 }
 
 #[actix_web::test]

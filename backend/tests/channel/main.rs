@@ -11,10 +11,12 @@ mod support;
 
 mod admin_platform;
 mod ai;
+mod bounded_input;
 mod crash;
 mod dashboard_api;
 mod inbound;
 mod live;
 mod outbound;
 mod postgres;
+mod revocation;
 mod simulator;

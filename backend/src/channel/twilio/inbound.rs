@@ -36,6 +36,48 @@ fn non_empty(v: Option<&str>) -> Option<String> {
         .map(str::to_owned)
 }
 
+/// WhatsApp carries at most ten attachments per message; anything above is not Twilio speaking.
+pub const MAX_MEDIA: usize = 10;
+
+/// Every `MediaUrl{n}` with its `MediaContentType{n}`, in order. Only the first `MAX_MEDIA`
+/// indices are ever looked at: the declared `NumMedia` is checked, never looped on.
+fn media(params: &[(String, String)]) -> Result<Vec<StoredMedia>, AppError> {
+    let declared = get(params, "NumMedia").map(str::trim).unwrap_or("0");
+    let too_many = || {
+        AppError::BadRequest(format!(
+            "NumMedia: a WhatsApp message carries at most {MAX_MEDIA} attachments"
+        ))
+    };
+    // Compared as text first so a 30-digit count is refused, not overflowed.
+    if declared.len() > 2 || declared.parse::<usize>().is_ok_and(|n| n > MAX_MEDIA) {
+        return Err(too_many());
+    }
+    let beyond_the_limit = params.iter().any(|(k, _)| {
+        let index = k
+            .strip_prefix("MediaUrl")
+            .or_else(|| k.strip_prefix("MediaContentType"));
+        // All digits but not a small number (e.g. `MediaUrl10`, or 30 digits): past the limit.
+        index.is_some_and(|n| {
+            !n.is_empty()
+                && n.bytes().all(|b| b.is_ascii_digit())
+                && n.parse::<usize>().map_or(true, |n| n >= MAX_MEDIA)
+        })
+    });
+    if beyond_the_limit {
+        return Err(too_many());
+    }
+    // Read every index below the limit, whatever NumMedia says: never drop an attachment sent.
+    Ok((0..MAX_MEDIA)
+        .filter_map(|i| {
+            non_empty(get(params, &format!("MediaUrl{i}"))).map(|url| StoredMedia {
+                url,
+                content_type: non_empty(get(params, &format!("MediaContentType{i}")))
+                    .unwrap_or_else(|| "application/octet-stream".into()),
+            })
+        })
+        .collect())
+}
+
 fn required(params: &[(String, String)], key: &'static str) -> Result<String, AppError> {
     non_empty(get(params, key))
         .ok_or_else(|| AppError::validation(key, format!("the webhook has no {key}")))
@@ -54,24 +96,7 @@ impl InboundMessage {
                 ))
             }
         };
-        let declared: usize = get(params, "NumMedia")
-            .and_then(|n| n.trim().parse().ok())
-            .unwrap_or(0);
-        // Read past NumMedia too: never drop an attachment Twilio sent. (A text message has
-        // no `MediaUrl…` at all: skip building their names.)
-        let mut media = Vec::new();
-        let any_media = declared > 0 || params.iter().any(|(k, _)| k.starts_with("MediaUrl"));
-        for i in (0..).take_while(|_| any_media) {
-            match non_empty(get(params, &format!("MediaUrl{i}"))) {
-                Some(url) => media.push(StoredMedia {
-                    url,
-                    content_type: non_empty(get(params, &format!("MediaContentType{i}")))
-                        .unwrap_or_else(|| "application/octet-stream".into()),
-                }),
-                None if i >= declared => break,
-                None => continue,
-            }
-        }
+        let media = media(params)?;
         let location = match (
             get(params, "Latitude").and_then(|v| v.trim().parse::<f64>().ok()),
             get(params, "Longitude").and_then(|v| v.trim().parse::<f64>().ok()),
@@ -203,6 +228,34 @@ mod tests {
         assert_eq!(msg.media[2].content_type, "application/pdf");
         assert_eq!(msg.profile_name.as_deref(), Some("Camille"));
         assert_eq!(msg.preview(), "📎 3 pièce(s) jointe(s)");
+    }
+
+    #[test]
+    fn more_than_ten_attachments_is_refused_without_looping_on_the_count() {
+        let base = [
+            ("MessageSid", "SM1"),
+            ("From", "whatsapp:+33612345678"),
+            ("To", "whatsapp:+14155238886"),
+        ];
+        for declared in ["11", "999999999999", "99999999999999999999999999"] {
+            let mut pairs = base.to_vec();
+            pairs.push(("NumMedia", declared));
+            let err = InboundMessage::from_params(&p(&pairs)).unwrap_err();
+            assert!(matches!(err, AppError::BadRequest(m) if m.starts_with("NumMedia")));
+        }
+        let mut pairs = base.to_vec();
+        pairs.extend([
+            ("NumMedia", "1"),
+            ("MediaUrl10", "https://api.twilio.com/m"),
+        ]);
+        assert!(InboundMessage::from_params(&p(&pairs)).is_err());
+        let mut pairs = base.to_vec();
+        pairs.extend([
+            ("NumMedia", "10"),
+            ("MediaUrl9", "https://api.twilio.com/m/9"),
+        ]);
+        let msg = InboundMessage::from_params(&p(&pairs)).unwrap();
+        assert_eq!(msg.media.len(), 1);
     }
 
     #[test]
