@@ -44,6 +44,9 @@ impl Server {
             .env("PUBLIC_BASE_URL", PUBLIC_BASE_URL)
             .env("TWILIO_ACCOUNT_SID", ACCOUNT_SID)
             .env("TWILIO_AUTH_TOKEN", AUTH_TOKEN)
+            // A sandbox: the demo conciergerie may hold the Twilio number (safe defaults refuse
+            // that for a live server unless SEED_DEMO is set explicitly).
+            .env("SEED_DEMO", "true")
             // Nothing listens there: an AI reply's send fails fast, and it is not under test.
             .env("TWILIO_API_BASE", "http://127.0.0.1:9")
             .env("RUST_LOG", "warn")
