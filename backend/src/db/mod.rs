@@ -8,9 +8,9 @@ pub mod conversations;
 pub mod faqs;
 pub mod ingest;
 pub mod messages;
+pub mod pages;
 pub mod properties;
 pub mod stays;
-pub mod pages;
 
 use std::str::FromStr;
 use std::time::Duration;
