@@ -7,7 +7,7 @@ use entity::{conciergerie, conversation, message};
 use protocol::conversations::{
     ConversationPatch, ConversationSummary, Message, SendMessageRequest,
 };
-use protocol::ConversationId;
+use protocol::{ConciergerieId, ConversationId};
 use sea_orm::{ColumnTrait, EntityTrait, Order, QueryFilter, QueryOrder};
 
 use crate::actors::conversation::{
@@ -70,12 +70,7 @@ async fn list(
     caller: OperatorSession,
 ) -> Result<HttpResponse, AppError> {
     let tenant = tenant(&state, caller).await?;
-    let rows = conversation::Entity::find()
-        .filter(conversation::Column::ConciergerieId.eq(tenant.id))
-        .order_by(conversation::Column::LastMessageAt, Order::Desc)
-        .order_by(conversation::Column::Id, Order::Desc)
-        .all(&state.db)
-        .await?;
+    let rows = db::conversations::inbox(&state.db, ConciergerieId(tenant.id)).await?;
     let body: Vec<ConversationSummary> = rows
         .into_iter()
         .map(|c| c.into_summary(tenant.ai_mode))

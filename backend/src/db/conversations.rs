@@ -26,6 +26,21 @@ pub async fn find_owned(
     .await
 }
 
+/// A conciergerie's inbox in the order operators read it: urgent conversations first, then the
+/// most recent activity. The dashboard's reducer sorts the same way.
+pub async fn inbox(
+    db: &impl ConnectionTrait,
+    tenant: ConciergerieId,
+) -> Result<Vec<conversation::Model>, AppError> {
+    Ok(conversation::Entity::find()
+        .filter(conversation::Column::ConciergerieId.eq(tenant.0))
+        .order_by(conversation::Column::Urgent, Order::Desc)
+        .order_by(conversation::Column::LastMessageAt, Order::Desc)
+        .order_by(conversation::Column::Id, Order::Desc)
+        .all(db)
+        .await?)
+}
+
 /// The conversation of one guest address at one conciergerie.
 pub async fn find_by_guest(
     db: &impl ConnectionTrait,
