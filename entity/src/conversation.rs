@@ -29,6 +29,9 @@ pub struct Model {
     /// The newest guest message the AI or an operator has dealt with; the AI only considers
     /// guest messages after it.
     pub ai_decided_message_id: Option<i64>,
+    /// The guest reported an emergency no operator has answered yet; listed first in the inbox.
+    #[sea_orm(default_value = false)]
+    pub urgent: bool,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -142,6 +142,7 @@ impl conversation::Model {
             last_send_failed: self.last_send_failed,
             ai_suggestion: self.ai_suggestion,
             handoff_reason: self.handoff_reason,
+            urgent: self.urgent,
             created_at: self.created_at,
         }
     }

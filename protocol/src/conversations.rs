@@ -34,6 +34,9 @@ pub struct ConversationSummary {
     /// Why the AI handed this conversation to a human, while `status` is `needs_human`.
     #[serde(default)]
     pub handoff_reason: Option<String>,
+    /// The guest reported an emergency no operator has answered yet: listed first, flagged.
+    #[serde(default)]
+    pub urgent: bool,
     pub created_at: Timestamp,
 }
 

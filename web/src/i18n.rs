@@ -129,6 +129,7 @@ ui::texts! { Texts, FR, EN;
     filter_all: "Toutes", "All";
     filter_needs_human: "À traiter", "Needs a human";
     filter_unread: "Non lues", "Unread";
+    filter_urgent: "Urgentes", "Urgent";
     empty_inbox: "Aucune conversation pour l'instant", "No conversations yet";
     empty_inbox_hint: "Les messages WhatsApp de vos voyageurs apparaîtront ici en direct.",
         "Your guests' WhatsApp messages will show up here live.";
@@ -140,6 +141,7 @@ ui::texts! { Texts, FR, EN;
     chip_suggest: "IA suggère", "AI suggests";
     chip_human: "Humain", "Human";
     chip_needs_human: "À traiter", "Needs a human";
+    chip_urgent: "Urgent", "Urgent";
     chip_failed: "Échec d'envoi", "Send failed";
     chip_closed: "Clôturée", "Closed";
     chip_suggestion_ready: "Suggestion à valider", "Suggestion to review";

@@ -1,5 +1,6 @@
-//! Pages of the inbox, newest activity first, and pages of a thread, oldest first. Lists are read
-//! a page at a time so that a conciergerie with 100,000 conversations costs what 50 cost.
+//! Pages of the inbox (urgent first, then newest activity) and pages of a thread (oldest first).
+//! Lists are read a page at a time so that a conciergerie with 100,000 conversations costs what
+//! 50 cost.
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
@@ -24,9 +25,11 @@ pub fn page_size(asked: Option<u64>) -> Result<u64, String> {
     }
 }
 
-/// Where the previous page of conversations ended: its last (activity, id). Opaque to clients.
+/// Where the previous page of conversations ended: its last (urgent, activity, id). Opaque to
+/// clients.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ConversationCursor {
+    urgent: bool,
     last_activity: Option<DateTime<Utc>>,
     id: i64,
 }
@@ -34,6 +37,7 @@ pub struct ConversationCursor {
 impl ConversationCursor {
     pub fn after(row: &conversation::Model) -> Self {
         ConversationCursor {
+            urgent: row.urgent,
             last_activity: row.last_message_at,
             id: row.id,
         }
@@ -44,25 +48,34 @@ impl ConversationCursor {
             .last_activity
             .map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::Nanos, true))
             .unwrap_or_default();
-        URL_SAFE_NO_PAD.encode(format!("{activity}|{}", self.id))
+        let urgent = u8::from(self.urgent);
+        URL_SAFE_NO_PAD.encode(format!("{activity}|{}|{urgent}", self.id))
     }
 
     pub fn decode(raw: &str) -> Option<Self> {
         let text = String::from_utf8(URL_SAFE_NO_PAD.decode(raw).ok()?).ok()?;
-        let (activity, id) = text.split_once('|')?;
+        let mut parts = text.split('|');
+        let (activity, id) = (parts.next()?, parts.next()?);
+        // Cursors handed out before urgent conversations were listed first have no third part.
+        let urgent = match parts.next() {
+            None | Some("0") => false,
+            Some("1") => true,
+            Some(_) => return None,
+        };
         let last_activity = match activity {
             "" => None,
             t => Some(DateTime::parse_from_rfc3339(t).ok()?.with_timezone(&Utc)),
         };
         Some(ConversationCursor {
+            urgent,
             last_activity,
             id: id.parse().ok()?,
         })
     }
 }
 
-/// One page of a conciergerie's conversations, by last activity (never-active ones last), then
-/// id, both descending.
+/// One page of a conciergerie's conversations: urgent ones first, then by last activity
+/// (never-active ones last), then id, all descending.
 pub async fn conversations(
     db: &DatabaseConnection,
     tenant: ConciergerieId,
@@ -81,9 +94,17 @@ pub async fn conversations(
                 .add(C::LastMessageAt.is_null())
                 .add(C::Id.lt(cursor.id)),
         };
-        query = query.filter(older);
+        // Within the cursor's own group (urgent or not), older rows; after the urgent group,
+        // every non-urgent row.
+        let same_group = Condition::all().add(C::Urgent.eq(cursor.urgent)).add(older);
+        query = query.filter(if cursor.urgent {
+            Condition::any().add(same_group).add(C::Urgent.eq(false))
+        } else {
+            same_group
+        });
     }
     query
+        .order_by(C::Urgent, Order::Desc)
         .order_by_with_nulls(C::LastMessageAt, Order::Desc, NullOrdering::Last)
         .order_by(C::Id, Order::Desc)
         .limit(limit)
@@ -124,10 +145,12 @@ mod tests {
             .with_timezone(&Utc);
         for cursor in [
             ConversationCursor {
+                urgent: true,
                 last_activity: Some(at),
                 id: 42,
             },
             ConversationCursor {
+                urgent: false,
                 last_activity: None,
                 id: 7,
             },

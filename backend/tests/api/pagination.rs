@@ -161,3 +161,47 @@ async fn a_long_thread_is_read_from_its_latest_messages_backwards() {
     let expected: Vec<String> = (0..120).map(|i| format!("m{i}")).collect();
     assert_eq!(bodies, expected);
 }
+
+#[actix_web::test]
+async fn urgent_conversations_come_first_across_pages() {
+    let app = spawn_app().await;
+    let token = app.login_demo().await;
+    let demo = demo_id(&app).await;
+    let mut ids = Vec::new();
+    for i in 0..7 {
+        ids.push(
+            app.insert_conversation(demo, &format!("whatsapp:+3362000000{i}"), "hello")
+                .await,
+        );
+    }
+    // Two of the older ones are urgent: they lead the inbox, each page boundary included.
+    let urgent = [ids[1], ids[3]];
+    app.db()
+        .execute_unprepared(&format!(
+            "UPDATE conversations SET urgent = TRUE WHERE id IN ({}, {})",
+            urgent[0].0, urgent[1].0
+        ))
+        .await
+        .expect("flag urgent");
+
+    let mut order = Vec::new();
+    let mut next = Some("/api/conversations?limit=3".to_owned());
+    while let Some(path) = next {
+        let (items, following) = page(&app, &token, &path).await;
+        order.extend(items.iter().map(|c| (c.urgent, c.id)));
+        next = following;
+    }
+    let expected: Vec<_> = [(true, urgent[1]), (true, urgent[0])]
+        .into_iter()
+        .chain(
+            ids.iter()
+                .rev()
+                .filter(|id| !urgent.contains(id))
+                .map(|id| (false, *id)),
+        )
+        .collect();
+    assert_eq!(
+        order, expected,
+        "urgent first, then newest activity, once each"
+    );
+}

@@ -27,3 +27,4 @@ mod login;
 mod reconnect;
 mod simulator;
 mod suggestion;
+mod urgency;

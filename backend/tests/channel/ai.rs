@@ -603,3 +603,69 @@ async fn marking_a_hand_off_treated_does_not_make_the_ai_hand_off_or_hold_again(
         ConversationStatus::Open
     );
 }
+
+#[actix_web::test]
+async fn offline_an_urgent_message_is_handed_off_and_listed_first_until_treated() {
+    let app = crate::helpers::spawn_app_with(&[("AI_BURST_WINDOW_MS", "100")]).await;
+    let token = app.login_demo().await;
+    let mut socket = connect_ws(&app, &token).await;
+    let (urgent_guest, calm_guest) = ("+33600000030", "+33600000031");
+    simulate(&app, &token, urgent_guest, "Mi scaldabagno non funziona").await;
+    let (_, handoffs) = simulator_reply(&mut socket, urgent_guest).await;
+    assert_eq!(handoffs, 1, "the urgent message is handed to a human");
+    // A newer, ordinary conversation does not push the urgent one down.
+    simulate(&app, &token, calm_guest, "À quelle heure est le check-in ?").await;
+    simulator_reply(&mut socket, calm_guest).await;
+
+    let list = conversations(&app, &token).await;
+    let numbers: Vec<&str> = list.iter().map(|c| c.phone_number.as_str()).collect();
+    assert_eq!(numbers, vec![urgent_guest, calm_guest]);
+    assert!(list[0].urgent);
+    assert_eq!(list[0].status, ConversationStatus::NeedsHuman);
+    assert!(!list[1].urgent);
+
+    // "Marquer comme traitée": the emergency is in human hands, the list is by activity again.
+    let r = app
+        .patch_json(
+            &format!("/api/conversations/{}", list[0].id),
+            &token,
+            &json!({"status": "open"}),
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::OK);
+    let list = conversations(&app, &token).await;
+    let numbers: Vec<&str> = list.iter().map(|c| c.phone_number.as_str()).collect();
+    assert_eq!(numbers, vec![calm_guest, urgent_guest], "{list:#?}");
+    assert!(list.iter().all(|c| !c.urgent));
+}
+
+#[actix_web::test]
+async fn claude_answering_an_urgent_message_still_hands_it_off() {
+    let (app, twilio, claude) = ai_app("100").await;
+    claude.script(vec![Scripted::Reply(
+        "Coupez l'arrivée d'eau, un technicien arrive.".into(),
+    )]);
+    let token = app.login_demo().await;
+    let mut socket = connect_ws(&app, &token).await;
+    guest_says(
+        &app,
+        "SMB0000000000000000000000000000091",
+        "whatsapp:+33612345691",
+        "Il y a une fuite d'eau dans la salle de bain !",
+    )
+    .await;
+    wait_for(&mut socket, "hand-off", |e| e["type"] == "ai.handoff").await;
+    // The model's advice still reaches the guest, as the holding message.
+    eventually("the advice is sent", || async { twilio.sends().len() == 1 }).await;
+    let conversation = only_conversation(&app, &token).await;
+    assert!(conversation.urgent);
+    assert_eq!(conversation.status, ConversationStatus::NeedsHuman);
+}
+
+async fn conversations(app: &TestApp, token: &str) -> Vec<ConversationSummary> {
+    app.get("/api/conversations", Some(token))
+        .await
+        .json()
+        .await
+        .unwrap()
+}

@@ -385,7 +385,12 @@ pub fn ChatWindow(props: &ChatWindowProps) -> Html {
     };
     let header_chips: Vec<Chip> = chips(c)
         .into_iter()
-        .filter(|ch| matches!(ch, Chip::NeedsHuman | Chip::SendFailed | Chip::Closed))
+        .filter(|ch| {
+            matches!(
+                ch,
+                Chip::Urgent | Chip::NeedsHuman | Chip::SendFailed | Chip::Closed
+            )
+        })
         .collect();
     html! {
         <section class="chat" aria-label={lang.conversation_with(&name)}>

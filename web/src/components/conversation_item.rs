@@ -27,6 +27,7 @@ pub struct ConversationItemProps {
 pub fn chip_label(chip: Chip, lang: Lang) -> &'static str {
     let t = lang.t();
     match chip {
+        Chip::Urgent => t.chip_urgent,
         Chip::Ai => t.chip_ai,
         Chip::AiSuggest => t.chip_suggest,
         Chip::Human => t.chip_human,
@@ -43,7 +44,7 @@ pub fn chip_html(chip: Chip, lang: Lang) -> Html {
         Chip::Ai | Chip::AiSuggest | Chip::SuggestionReady => Some(Icon::Sparkles),
         Chip::Human => Some(Icon::User),
         Chip::NeedsHuman => Some(Icon::Hand),
-        Chip::SendFailed => Some(Icon::Alert),
+        Chip::Urgent | Chip::SendFailed => Some(Icon::Alert),
         Chip::Closed => None,
     };
     html! {

@@ -69,12 +69,13 @@ pub fn ConversationList(props: &ConversationListProps) -> Html {
             Filter::All => t.filter_all,
             Filter::NeedsHuman => t.filter_needs_human,
             Filter::Unread => t.filter_unread,
+            Filter::Urgent => t.filter_urgent,
         };
         let count = props.inbox.count(f);
         let pressed = *filter == f;
         let filter = filter.clone();
         html! {
-            <button type="button" class={classes!("filter", pressed.then_some("active"), (f == Filter::NeedsHuman && count > 0).then_some("filter-alert"))}
+            <button type="button" class={classes!("filter", pressed.then_some("active"), (matches!(f, Filter::NeedsHuman | Filter::Urgent) && count > 0).then_some("filter-alert"))}
                 aria-pressed={pressed.to_string()} onclick={Callback::from(move |_| filter.set(f))}>
                 { label }
                 if f != Filter::All && count > 0 { <span class="filter-count">{ count }</span> }

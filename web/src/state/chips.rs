@@ -5,6 +5,8 @@ use protocol::{AiMode, ConversationStatus};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Chip {
+    /// The guest reported an emergency no operator has answered yet.
+    Urgent,
     /// The AI answers on its own.
     Ai,
     /// The AI proposes, an operator sends.
@@ -24,6 +26,7 @@ impl Chip {
     /// Modifier for the `chip` CSS class.
     pub fn class(self) -> &'static str {
         match self {
+            Chip::Urgent => "chip-urgent",
             Chip::Ai => "chip-ai",
             Chip::AiSuggest => "chip-suggest",
             Chip::Human => "chip-human",
@@ -47,7 +50,10 @@ pub fn handler(c: &ConversationSummary) -> Chip {
 
 /// Alerts first, then who handles it.
 pub fn chips(c: &ConversationSummary) -> Vec<Chip> {
-    let mut out = Vec::with_capacity(3);
+    let mut out = Vec::with_capacity(4);
+    if c.urgent {
+        out.push(Chip::Urgent);
+    }
     if c.status == ConversationStatus::NeedsHuman {
         out.push(Chip::NeedsHuman);
     }
@@ -95,5 +101,16 @@ mod tests {
         c.ai_mode = AiMode::Suggest;
         c.ai_suggestion = Some("Bonjour !".into());
         assert_eq!(chips(&c), vec![Chip::SuggestionReady, Chip::AiSuggest]);
+        c.urgent = true;
+        c.status = ConversationStatus::NeedsHuman;
+        assert_eq!(
+            chips(&c),
+            vec![
+                Chip::Urgent,
+                Chip::NeedsHuman,
+                Chip::SuggestionReady,
+                Chip::AiSuggest
+            ]
+        );
     }
 }

@@ -133,16 +133,23 @@ pub enum Filter {
     All,
     NeedsHuman,
     Unread,
+    Urgent,
 }
 
 impl Filter {
-    pub const ALL: [Filter; 3] = [Filter::All, Filter::NeedsHuman, Filter::Unread];
+    pub const ALL: [Filter; 4] = [
+        Filter::All,
+        Filter::Urgent,
+        Filter::NeedsHuman,
+        Filter::Unread,
+    ];
 
     pub fn matches(self, c: &ConversationSummary) -> bool {
         match self {
             Filter::All => true,
             Filter::NeedsHuman => c.status == ConversationStatus::NeedsHuman,
             Filter::Unread => c.unread_count > 0,
+            Filter::Urgent => c.urgent,
         }
     }
 }
@@ -536,9 +543,14 @@ impl InboxState {
         }
     }
 
+    /// Urgent first, then the newest activity: the order `GET /api/conversations` answers in.
     fn sort(&mut self) {
-        self.conversations
-            .sort_by(|a, b| activity(b).cmp(&activity(a)).then_with(|| b.id.cmp(&a.id)));
+        self.conversations.sort_by(|a, b| {
+            b.urgent
+                .cmp(&a.urgent)
+                .then_with(|| activity(b).cmp(&activity(a)))
+                .then_with(|| b.id.cmp(&a.id))
+        });
     }
 }
 
@@ -654,6 +666,25 @@ pub(crate) mod tests {
         let s = loaded(vec![conv(1, 1), conv(2, 5), conv(3, 3)]);
         assert_eq!(ids(&s), vec![2, 3, 1]);
         assert!(s.loaded);
+    }
+
+    #[test]
+    fn urgent_conversations_come_first_until_treated() {
+        let mut urgent = conv(1, 1);
+        urgent.urgent = true;
+        let mut s = loaded(vec![urgent.clone(), conv(2, 5), conv(3, 3)]);
+        assert_eq!(ids(&s), vec![1, 2, 3]);
+        assert_eq!(s.count(Filter::Urgent), 1);
+        // A newer guest message elsewhere does not push the urgent conversation down.
+        s.apply(created(msg(10, 2, Sender::Client, 9, "merci")));
+        assert_eq!(ids(&s), vec![1, 2, 3]);
+        // Treated: back in activity order.
+        urgent.urgent = false;
+        s.apply(InboxAction::Event(ServerEvent::ConversationUpdated {
+            conversation: urgent,
+        }));
+        assert_eq!(ids(&s), vec![2, 3, 1]);
+        assert_eq!(s.count(Filter::Urgent), 0);
     }
 
     #[test]

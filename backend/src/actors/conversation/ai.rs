@@ -100,6 +100,7 @@ impl Handler<AiFinished> for ConversationActor {
                 engine: outcome.engine,
                 usage: outcome.usage,
                 failed: false,
+                urgent: outcome.urgent,
             },
             // Any final AI failure hands the conversation to a human, visibly.
             Err(error) => {
@@ -112,6 +113,8 @@ impl Handler<AiFinished> for ConversationActor {
                     engine: self.deps.responder.engine(),
                     usage: None,
                     failed: true,
+                    // Without an AI nobody read the message: it is not known to be urgent.
+                    urgent: false,
                 }
             }
         };

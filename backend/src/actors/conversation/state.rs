@@ -16,7 +16,10 @@
 //! - a guest message nobody will answer (AI quiet) flags the conversation `needs_human` at once,
 //!   so the operators see it under "À traiter". In suggest mode the suggestion is that signal;
 //! - a second hand-off while already waiting for a human sends the guest no second holding
-//!   message; marking a conversation treated (`open`/`closed`) counts its messages as dealt with.
+//!   message; marking a conversation treated (`open`/`closed`) counts its messages as dealt with;
+//! - an urgent message (`AiAnswer::urgent`) is always handed off, even in auto mode (an answer
+//!   becomes the holding message), and flags the conversation `urgent` until an operator replies
+//!   or marks it treated.
 
 use std::collections::{HashMap, VecDeque};
 use std::time::Duration;
@@ -38,6 +41,8 @@ use crate::db::messages::NewOutgoing;
 
 /// WhatsApp's customer-service window: free-form messages only within 24 h of the guest's last one.
 pub const WHATSAPP_WINDOW: chrono::Duration = chrono::Duration::hours(24);
+/// The hand-off reason when an urgent message got an answer the AI wanted to send on its own.
+const URGENT_REASON: &str = "URGENT";
 /// How many recent guest message ids are remembered to ignore one handed over twice.
 const RECENT_GUEST_IDS: usize = 64;
 
@@ -133,6 +138,8 @@ pub struct AiAnswer {
     pub usage: Option<TokenUsage>,
     /// The AI could not answer at all; the hand-off note says so.
     pub failed: bool,
+    /// The guest reports an emergency: a human must see it first, whatever the AI decided.
+    pub urgent: bool,
 }
 
 /// A delivery callback from the channel.
@@ -389,7 +396,19 @@ impl Conversation {
         let mut effects = Vec::new();
         // Told to the dashboards once the row is written.
         let mut events = Vec::new();
-        let to_guest = match answer.decision {
+        if answer.urgent {
+            self.row.urgent = true;
+        }
+        let decision = match answer.decision {
+            // An emergency reaches a human even when the AI had an answer: it still goes out,
+            // as first advice while someone comes.
+            AiDecision::Reply(text) if answer.urgent => AiDecision::Handoff {
+                reason: URGENT_REASON.to_owned(),
+                holding: text,
+            },
+            decision => decision,
+        };
+        let to_guest = match decision {
             AiDecision::Reply(text) => Some(text),
             AiDecision::Handoff {
                 reason, holding, ..
@@ -475,6 +494,8 @@ impl Conversation {
             row.status = ConversationStatus::Open;
             row.handoff_reason = None;
         }
+        // Someone answered the guest: the emergency is in human hands.
+        row.urgent = false;
         if !suggested {
             // A takeover: the AI stays quiet for a while. Sending the AI's own proposal is not one.
             row.ai_paused = true;
@@ -630,6 +651,7 @@ impl Conversation {
             row.status = status;
             if status != ConversationStatus::NeedsHuman {
                 row.handoff_reason = None;
+                row.urgent = false;
                 // "Marquer comme traitée": what the guest wrote so far is handled.
                 self.decided();
             }

@@ -286,6 +286,7 @@ async fn save_conversation_rows(txn: &DatabaseTransaction, entries: &[Entry]) ->
         .value(C::LastSendFailed, by_id(|r| r.last_send_failed.into()))
         .value(C::AiSuggestion, by_id(|r| r.ai_suggestion.clone().into()))
         .value(C::HandoffReason, by_id(|r| r.handoff_reason.clone().into()))
+        .value(C::Urgent, by_id(|r| r.urgent.into()))
         .value(
             C::LastGuestMessageId,
             by_id(|r| r.last_guest_message_id.into()),
@@ -322,6 +323,7 @@ fn new_conversation(new: &NewInbound) -> conversation::ActiveModel {
         // The actor applies the message to the row, and its start-up replay finds it.
         last_guest_message_id: None,
         ai_decided_message_id: None,
+        urgent: false,
     }
     .into_active_model();
     row.id = ActiveValue::NotSet;

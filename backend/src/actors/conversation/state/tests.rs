@@ -53,6 +53,7 @@ fn row() -> conversation::Model {
         created_at: t0(),
         last_guest_message_id: None,
         ai_decided_message_id: None,
+        urgent: false,
     }
 }
 
@@ -90,6 +91,7 @@ fn reply(text: &str) -> AiAnswer {
         engine: AiEngine::OfflineFaq,
         usage: None,
         failed: false,
+        urgent: false,
     }
 }
 
@@ -102,6 +104,7 @@ fn handoff(reason: &str) -> AiAnswer {
         engine: AiEngine::OfflineFaq,
         usage: None,
         failed: false,
+        urgent: false,
     }
 }
 
@@ -146,6 +149,13 @@ fn answered(
     let due = conv.on_ai_due(generation, tenant, secs(at + 3));
     assert_eq!(due, vec![Effect::AskAi { generation }]);
     conv.on_ai_result(generation, answer, tenant, secs(at + 4))
+}
+
+fn urgent(answer: AiAnswer) -> AiAnswer {
+    AiAnswer {
+        urgent: true,
+        ..answer
+    }
 }
 
 fn send(body: &str, from_suggestion: bool) -> OperatorReply {
@@ -561,4 +571,60 @@ fn reading_and_discarding_write_only_when_something_changes() {
     assert_eq!(conv.on_discard_suggestion(), vec![Effect::SaveRow]);
     assert_eq!(conv.row().unread_count, 0);
     assert_eq!(conv.row().ai_suggestion, None);
+}
+
+#[test]
+fn an_urgent_answer_is_handed_off_even_in_auto_mode_and_flags_the_conversation() {
+    let mut conv = conversation();
+    let effects = answered(
+        &mut conv,
+        1,
+        0,
+        AUTO,
+        urgent(reply("Coupez l'arrivée d'eau.")),
+    );
+    assert_eq!(conv.row().status, ConversationStatus::NeedsHuman);
+    assert!(conv.row().urgent);
+    assert!(conv.row().handoff_reason.is_some());
+    // The AI's advice still reaches the guest, as the holding message.
+    assert_eq!(sent_to_guest(&effects), vec!["Coupez l'arrivée d'eau."]);
+    assert!(inserted(&effects)
+        .iter()
+        .any(|(m, _)| m.notice == Some(Notice::Handoff)));
+}
+
+#[test]
+fn an_urgent_hand_off_stays_urgent_until_an_operator_replies() {
+    let mut conv = conversation();
+    answered(&mut conv, 1, 0, AUTO, urgent(handoff("URGENT (water)")));
+    assert!(conv.row().urgent);
+    // A later, ordinary answer does not lower it: nobody has dealt with the emergency yet.
+    answered(&mut conv, 2, 10, AUTO, reply("Le wifi est « maison »."));
+    assert!(conv.row().urgent);
+    conv.on_operator_send(send("J'arrive.", false), secs(20))
+        .unwrap();
+    assert!(!conv.row().urgent);
+}
+
+#[test]
+fn marking_an_urgent_conversation_treated_clears_the_flag() {
+    let mut conv = conversation();
+    answered(&mut conv, 1, 0, AUTO, urgent(handoff("URGENT (gas)")));
+    conv.on_patch(
+        ConversationPatch {
+            status: Some(ConversationStatus::Open),
+            ..Default::default()
+        },
+        AUTO,
+        secs(10),
+    );
+    assert!(!conv.row().urgent);
+}
+
+#[test]
+fn an_ordinary_hand_off_is_not_urgent() {
+    let mut conv = conversation();
+    answered(&mut conv, 1, 0, AUTO, handoff("Question hors FAQ"));
+    assert_eq!(conv.row().status, ConversationStatus::NeedsHuman);
+    assert!(!conv.row().urgent);
 }
