@@ -135,6 +135,10 @@ ui::texts! { Texts, FR, EN;
     empty_inbox_sim_hint: "Jouez un voyageur avec le simulateur pour essayer.",
         "Play a guest with the simulator to try it.";
     no_match: "Aucune conversation ne correspond.", "No conversation matches.";
+    load_more: "Charger plus de conversations", "Load more conversations";
+    search_partial: "La recherche porte sur les conversations chargées.", "Search covers the loaded conversations.";
+    load_all: "Tout charger", "Load all";
+    load_older: "Messages précédents", "Earlier messages";
 
     chip_ai: "IA", "AI";
     chip_suggest: "IA suggère", "AI suggests";

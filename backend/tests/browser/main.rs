@@ -24,6 +24,8 @@ mod composer;
 mod faq;
 mod inbox;
 mod login;
+mod paging;
 mod reconnect;
+mod revoked;
 mod simulator;
 mod suggestion;
