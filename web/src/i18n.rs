@@ -72,6 +72,12 @@ pub trait Localized: Copy {
             (Lang::En, n) => format!("{n} conversations"),
         }
     }
+
+    /// The list's count while older pages are not loaded yet: at least that many (the same
+    /// words in both languages).
+    fn count_label_at_least(self, n: usize) -> String {
+        format!("{n}+ conversations")
+    }
 }
 
 impl Localized for Lang {

@@ -46,6 +46,7 @@ async fn scrolling_loads_older_conversations_and_older_messages() {
     browser.login_demo(&app).await;
     browser.find(".conv-list .list-more").await;
     assert_eq!(rows(&browser).await.len(), 50, "the first page only");
+    browser.wait_text(".pane-header", "50+ conversations").await;
 
     // Scrolling to the end of the list brings the rest, each once.
     browser
@@ -69,6 +70,9 @@ async fn scrolling_loads_older_conversations_and_older_messages() {
     );
     assert_eq!(all.last(), Some(&format!("conv-{long}")), "oldest last");
     browser.wait_gone(".conv-list .list-more").await;
+    browser
+        .wait_text(".pane-header", &format!("{GUESTS} conversations"))
+        .await;
 
     // The long thread opens on its latest messages.
     browser.click(&format!("#conv-{long}")).await;

@@ -180,7 +180,12 @@ pub fn ConversationList(props: &ConversationListProps) -> Html {
             <header class="pane-header">
                 <h1>{ t.inbox_title }</h1>
                 if props.inbox.loaded {
-                    <span class="muted small">{ lang.count_label(props.inbox.conversations.len()) }</span>
+                    <span class="muted small">{
+                        match (more, props.inbox.conversations.len()) {
+                            (true, n) => lang.count_label_at_least(n),
+                            (false, n) => lang.count_label(n),
+                        }
+                    }</span>
                 }
             </header>
             <div class="search">
