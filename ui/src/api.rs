@@ -82,24 +82,50 @@ impl ApiError {
     }
 }
 
-thread_local! {
-    static ON_UNAUTHORIZED: RefCell<Option<Callback<()>>> = const { RefCell::new(None) };
+/// Why the session is over, so the login page can say it in the user's words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SessionEnd {
+    /// A call came back 401: the session timed out or is unknown.
+    Expired,
+    /// The server closed the live connection because the session was revoked (logout elsewhere,
+    /// password reset, deactivation).
+    Revoked,
 }
 
-/// Called whenever an authenticated call comes back 401.
-pub fn set_unauthorized_handler(cb: Option<Callback<()>>) {
+impl SessionEnd {
+    /// What the login page says about it.
+    pub fn notice(self, lang: Lang) -> &'static str {
+        match self {
+            SessionEnd::Expired => lang.ui().err_session_expired,
+            SessionEnd::Revoked => lang.ui().err_session_revoked,
+        }
+    }
+}
+
+thread_local! {
+    static ON_UNAUTHORIZED: RefCell<Option<Callback<SessionEnd>>> = const { RefCell::new(None) };
+}
+
+/// Called whenever the session is found over: an authenticated call came back 401, or the server
+/// closed the live connection for it.
+pub fn set_unauthorized_handler(cb: Option<Callback<SessionEnd>>) {
     ON_UNAUTHORIZED.with(|h| *h.borrow_mut() = cb);
 }
 
 /// Reports an ended session (e.g. the WebSocket found out first).
 pub fn session_expired() {
-    let _ = unauthorized();
+    session_ended(SessionEnd::Expired);
+}
+
+/// Reports a session that ended for `why`.
+pub fn session_ended(why: SessionEnd) {
+    if let Some(cb) = ON_UNAUTHORIZED.with(|h| h.borrow().clone()) {
+        cb.emit(why);
+    }
 }
 
 fn unauthorized() -> ApiError {
-    if let Some(cb) = ON_UNAUTHORIZED.with(|h| h.borrow().clone()) {
-        cb.emit(());
-    }
+    session_ended(SessionEnd::Expired);
     ApiError::Unauthorized
 }
 
@@ -140,6 +166,45 @@ pub fn plain(b: RequestBuilder) -> Result<Request, gloo_net::Error> {
 
 pub async fn get<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
     json(send(plain(Request::get(path)), true).await?).await
+}
+
+/// One page of a list and where the next one is (the `Link: <…>; rel="next"` header), if any.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Page<T> {
+    pub items: Vec<T>,
+    pub next: Option<NextPage>,
+}
+
+/// The URL of the next page, as the server wrote it: followed as is, never built by the client.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NextPage(pub String);
+
+impl NextPage {
+    /// The `rel="next"` target of a `Link` header value (RFC 8288), if there is one.
+    pub fn from_link(header: &str) -> Option<NextPage> {
+        header.split(',').find_map(|link| {
+            let (target, params) = link.trim().split_once(';')?;
+            let is_next = params.split(';').any(|p| {
+                let p = p.trim().to_ascii_lowercase().replace(' ', "");
+                p == "rel=\"next\"" || p == "rel=next"
+            });
+            let url = target.trim().strip_prefix('<')?.strip_suffix('>')?;
+            (is_next && !url.is_empty()).then(|| NextPage(url.to_owned()))
+        })
+    }
+}
+
+/// A list page: the JSON array and the next page's link.
+pub async fn get_page<T: DeserializeOwned>(path: &str) -> Result<Page<T>, ApiError> {
+    let resp = send(plain(Request::get(path)), true).await?;
+    let next = resp
+        .headers()
+        .get("link")
+        .and_then(|h| NextPage::from_link(&h));
+    Ok(Page {
+        items: json(resp).await?,
+        next,
+    })
 }
 
 pub async fn post<B: Serialize, T: DeserializeOwned>(path: &str, body: &B) -> Result<T, ApiError> {
@@ -216,6 +281,31 @@ mod tests {
                 field: Some("question".into()),
             }),
         }
+    }
+
+    #[test]
+    fn the_next_page_is_read_from_the_link_header() {
+        assert_eq!(
+            NextPage::from_link("</api/conversations?limit=50&before=abc>; rel=\"next\""),
+            Some(NextPage("/api/conversations?limit=50&before=abc".into()))
+        );
+        assert_eq!(
+            NextPage::from_link("</a>; rel=\"prev\", </b?before=2>; rel=next"),
+            Some(NextPage("/b?before=2".into()))
+        );
+        assert_eq!(NextPage::from_link("</a>; rel=\"prev\""), None);
+        assert_eq!(NextPage::from_link("garbage"), None);
+    }
+
+    #[test]
+    fn a_revoked_session_is_told_apart_from_an_expired_one() {
+        assert_ne!(
+            SessionEnd::Revoked.notice(Lang::Fr),
+            SessionEnd::Expired.notice(Lang::Fr)
+        );
+        assert!(SessionEnd::Revoked
+            .notice(Lang::En)
+            .contains("signed out elsewhere"));
     }
 
     #[test]

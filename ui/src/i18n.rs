@@ -199,6 +199,8 @@ texts! { UiTexts, UI_FR, UI_EN;
     chart_date: "Date", "Date";
 
     err_session_expired: "Votre session a expiré\u{a0}: reconnectez-vous.", "Your session has expired: please sign in again.";
+    err_session_revoked: "Votre session a été fermée (déconnexion sur un autre appareil, mot de passe changé ou compte désactivé). Reconnectez-vous.",
+        "Your session was ended (signed out elsewhere, password changed or account deactivated). Please sign in again.";
     err_network: "Serveur injoignable. Vérifiez votre connexion.", "Cannot reach the server. Check your connection.";
     err_unexpected: "Réponse inattendue du serveur", "Unexpected answer from the server";
     err_invalid_credentials: "E-mail ou mot de passe incorrect.", "Wrong email or password.";

@@ -5,8 +5,10 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
-use protocol::events::ServerEvent;
+use protocol::events::{ServerEvent, WS_CLOSE_SESSION_ENDED};
 use yew::prelude::*;
+
+use crate::api::SessionEnd;
 
 /// What the connection banner shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,6 +40,12 @@ pub fn url_for(protocol: &str, host: &str, query: &str) -> String {
     format!("{scheme}://{host}{}{query}", protocol::paths::WS)
 }
 
+/// A close code that means "stop, the session is over": the server closes a revoked session's
+/// socket with 4001, and reconnecting would only be refused again.
+pub fn session_end_of(close_code: u16) -> Option<SessionEnd> {
+    (close_code == WS_CLOSE_SESSION_ENDED).then_some(SessionEnd::Revoked)
+}
+
 /// Which socket to open and which session it belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Endpoint {
@@ -59,12 +67,12 @@ impl Drop for Connection {
 }
 
 /// Opens the socket and keeps it open until the returned handle is dropped.
-/// `on_gone` is called when reconnecting fails because the session is no longer valid.
+/// `on_gone` is called, once and instead of reconnecting, when the session is no longer valid.
 pub fn connect(
     endpoint: Endpoint,
     on_event: Callback<ServerEvent>,
     on_state: Callback<LinkState>,
-    on_gone: Callback<()>,
+    on_gone: Callback<SessionEnd>,
 ) -> Connection {
     let stopped = Rc::new(Cell::new(false));
     #[cfg(target_arch = "wasm32")]
@@ -83,7 +91,7 @@ pub fn use_live(endpoint: Endpoint, on_event: Callback<ServerEvent>) -> LinkStat
     let set_link = link.setter();
     use_effect_with(endpoint, move |endpoint| {
         let on_state = Callback::from(move |s: LinkState| set_link.set(s));
-        let on_gone = Callback::from(|_| crate::api::session_expired());
+        let on_gone = Callback::from(crate::api::session_ended);
         let connection = connect(*endpoint, on_event, on_state, on_gone);
         move || drop(connection)
     });
@@ -96,10 +104,10 @@ async fn run(
     stopped: Rc<Cell<bool>>,
     on_event: Callback<ServerEvent>,
     on_state: Callback<LinkState>,
-    on_gone: Callback<()>,
+    on_gone: Callback<SessionEnd>,
 ) {
     use futures::StreamExt;
-    use gloo_net::websocket::{futures::WebSocket, Message};
+    use gloo_net::websocket::{futures::WebSocket, Message, WebSocketError};
     use gloo_timers::future::TimeoutFuture;
 
     let location = web_sys::window().expect("window").location();
@@ -134,6 +142,15 @@ async fn run(
                         }
                     }
                     futures::future::Either::Left((Some(Ok(Message::Bytes(_))), _)) => {}
+                    futures::future::Either::Left((
+                        Some(Err(WebSocketError::ConnectionClose(close))),
+                        _,
+                    )) => {
+                        if let Some(why) = session_end_of(close.code) {
+                            on_gone.emit(why);
+                            return;
+                        }
+                    }
                     futures::future::Either::Left((Some(Err(_)), _)) => {}
                     futures::future::Either::Left((None, _)) => break,
                     futures::future::Either::Right(_) => {}
@@ -151,7 +168,7 @@ async fn run(
             endpoint.session.me::<serde::de::IgnoredAny>().await,
             Err(crate::api::ApiError::Unauthorized)
         ) {
-            on_gone.emit(());
+            on_gone.emit(SessionEnd::Expired);
             return;
         }
         let delay = backoff_ms(attempt, crate::clock::random());
@@ -188,6 +205,14 @@ mod tests {
             assert!(d >= last);
             last = d;
         }
+    }
+
+    #[test]
+    fn only_the_session_ended_close_code_stops_reconnecting() {
+        assert_eq!(session_end_of(4001), Some(SessionEnd::Revoked));
+        assert_eq!(session_end_of(1000), None);
+        assert_eq!(session_end_of(1006), None);
+        assert_eq!(session_end_of(1012), None);
     }
 
     #[test]

@@ -13,7 +13,7 @@ use protocol::settings::{Settings, SettingsPatch};
 use protocol::simulator::{SimulatedGuestMessage, SimulatorAccepted};
 use protocol::templates::{NewTemplate, Template, TemplatePatch};
 use protocol::{paths, ConversationId, FaqId, FeatureRequestId, TemplateId};
-use ui::api::{delete, get, patch, post, post_empty, SessionPaths};
+use ui::api::{delete, get, get_page, patch, post, post_empty, NextPage, Page, SessionPaths};
 
 use crate::i18n::{Lang, Localized};
 
@@ -60,12 +60,26 @@ pub async fn me() -> Result<MeResponse, ApiError> {
 
 // --- conversations ---
 
-pub async fn conversations() -> Result<Vec<ConversationSummary>, ApiError> {
-    get("/api/conversations").await
+/// The most recent conversations (the server's default page size).
+pub async fn conversations() -> Result<Page<ConversationSummary>, ApiError> {
+    get_page("/api/conversations").await
 }
 
-pub async fn messages(id: ConversationId) -> Result<Vec<Message>, ApiError> {
-    get(&format!("/api/conversations/{id}/messages")).await
+/// Every conversation, in the largest pages the server gives (200): for a search that must see
+/// them all while the server has no search endpoint.
+pub const ALL_CONVERSATIONS: &str = "/api/conversations?limit=200";
+
+/// The latest messages of a thread (the server's default page size).
+pub async fn messages(id: ConversationId) -> Result<Page<Message>, ApiError> {
+    get_page(&format!("/api/conversations/{id}/messages")).await
+}
+
+/// The page a previous page's `Link: rel="next"` pointed to (older conversations, or older
+/// messages of a thread).
+pub async fn next_page<T: serde::de::DeserializeOwned>(
+    next: &NextPage,
+) -> Result<Page<T>, ApiError> {
+    get_page(&next.0).await
 }
 
 /// Sends a reply. `client_ref` makes it idempotent: a retry after a lost answer returns the

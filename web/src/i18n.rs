@@ -72,6 +72,12 @@ pub trait Localized: Copy {
             (Lang::En, n) => format!("{n} conversations"),
         }
     }
+
+    /// The list's count while older pages are not loaded yet: at least that many (the same
+    /// words in both languages).
+    fn count_label_at_least(self, n: usize) -> String {
+        format!("{n}+ conversations")
+    }
 }
 
 impl Localized for Lang {
@@ -136,6 +142,10 @@ ui::texts! { Texts, FR, EN;
     empty_inbox_sim_hint: "Jouez un voyageur avec le simulateur pour essayer.",
         "Play a guest with the simulator to try it.";
     no_match: "Aucune conversation ne correspond.", "No conversation matches.";
+    load_more: "Charger plus de conversations", "Load more conversations";
+    search_partial: "La recherche porte sur les conversations chargées.", "Search covers the loaded conversations.";
+    load_all: "Tout charger", "Load all";
+    load_older: "Messages précédents", "Earlier messages";
 
     chip_ai: "IA", "AI";
     chip_suggest: "IA suggère", "AI suggests";

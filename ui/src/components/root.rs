@@ -9,7 +9,7 @@ use yew::platform::spawn_local;
 use yew::prelude::*;
 
 use super::hooks::{use_lang, LangCtx, SessionCtx};
-use crate::api::{self, ApiError, SessionPaths};
+use crate::api::{self, SessionEnd, SessionPaths};
 use crate::i18n::Lang;
 
 #[derive(Properties, PartialEq)]
@@ -60,8 +60,8 @@ enum Session<M> {
     /// Asking the server whether the cookie is still good.
     Checking,
     LoggedOut {
-        /// The session ended under the user's feet (expired, revoked).
-        expired: bool,
+        /// The session ended under the user's feet (expired, revoked), and why.
+        ended: Option<SessionEnd>,
     },
     LoggedIn(Rc<M>),
 }
@@ -79,13 +79,13 @@ where
         let paths = props.session;
         use_effect_with((), move |_| {
             let expired = session.setter();
-            api::set_unauthorized_handler(Some(Callback::from(move |_| {
-                expired.set(Session::LoggedOut { expired: true })
+            api::set_unauthorized_handler(Some(Callback::from(move |why: SessionEnd| {
+                expired.set(Session::LoggedOut { ended: Some(why) })
             })));
             spawn_local(async move {
                 match paths.me::<M>().await {
                     Ok(me) => session.set(Session::LoggedIn(Rc::new(me))),
-                    Err(_) => session.set(Session::LoggedOut { expired: false }),
+                    Err(_) => session.set(Session::LoggedOut { ended: None }),
                 }
             });
             || api::set_unauthorized_handler(None)
@@ -103,7 +103,7 @@ where
             let session = session.clone();
             spawn_local(async move {
                 let _ = paths.logout().await;
-                session.set(Session::LoggedOut { expired: false });
+                session.set(Session::LoggedOut { ended: None });
             });
         })
     };
@@ -115,9 +115,9 @@ where
                 <p>{ lang.ui().loading }</p>
             </div>
         },
-        Session::LoggedOut { expired } => props.sign_in.emit(SignInProps {
+        Session::LoggedOut { ended } => props.sign_in.emit(SignInProps {
             on_login,
-            notice: expired.then(|| ApiError::Unauthorized.common_message(lang)),
+            notice: ended.map(|why| why.notice(lang).to_owned()),
         }),
         Session::LoggedIn(me) => html! {
             <ContextProvider<SessionCtx<M>> context={SessionCtx { me: me.clone(), logout }}>

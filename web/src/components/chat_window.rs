@@ -2,19 +2,21 @@
 //! alert; the messages, grouped by day; the AI's suggestion; the composer.
 //!
 //! Scrolling follows new messages only while the operator is at the bottom: someone reading
-//! older messages is not yanked down, they get a "new messages" button instead.
+//! older messages is not yanked down, they get a "new messages" button instead. Reaching the top
+//! loads the page before it (see `history`).
 
 use std::rc::Rc;
 
 use protocol::conversations::{ConversationPatch, ConversationSummary};
 use protocol::templates::Template;
-use protocol::{AiMode, ConversationId, ConversationStatus};
+use protocol::{AiMode, ConversationId, ConversationStatus, MessageId};
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
 use super::ai_controls::AiControls;
 use super::composer::Composer;
 use super::conversation_item::{chip_html, display_name};
+use super::history::use_history;
 use super::hooks::{use_lang, use_now};
 use super::icons::{icon, Icon};
 use super::message_bubble::MessageBubble;
@@ -46,10 +48,19 @@ pub struct ChatWindowProps {
     /// Keeps the draft while the operator looks at another conversation.
     #[prop_or_default]
     pub on_draft: Callback<(ConversationId, String)>,
+    /// The operator scrolled to the top of a thread that has older messages.
+    #[prop_or_default]
+    pub on_load_older: Callback<ConversationId>,
+    /// A page is on its way.
+    #[prop_or_default]
+    pub fetching: bool,
 }
 
 /// Within this many pixels of the bottom counts as "at the bottom".
 const STICK_PX: i32 = 72;
+
+/// Within this many pixels of the top, the older page is fetched.
+const NEAR_TOP_PX: i32 = 120;
 
 fn scroll_to_bottom(log: &NodeRef) {
     if let Some(el) = log.cast::<web_sys::Element>() {
@@ -83,7 +94,9 @@ pub fn ChatWindow(props: &ChatWindowProps) -> Html {
     let draft_from_suggestion = use_state(|| false);
     let log = use_node_ref();
     let stick = use_mut_ref(|| true);
-    let seen_count = use_mut_ref(|| 0usize);
+    // The newest confirmed message already accounted for, so that older pages coming in at the
+    // top are not counted as new messages.
+    let seen_newest = use_mut_ref(|| None::<MessageId>);
     let unseen = use_state(|| 0usize);
 
     let window = ReplyWindow::compute(c.last_client_message_at, now);
@@ -94,16 +107,38 @@ pub fn ChatWindow(props: &ChatWindowProps) -> Html {
         .unwrap_or(&[]);
     let count = messages.len();
     let last = messages.last().map(|m| (m.message.id, m.is_pending()));
+    let newest = messages
+        .iter()
+        .rev()
+        .find(|m| !m.is_pending())
+        .map(|m| m.message.id);
+    let added = match *seen_newest.borrow() {
+        Some(seen) => messages
+            .iter()
+            .filter(|m| !m.is_pending() && m.message.id > seen)
+            .count(),
+        None => 0,
+    };
+    let has_older = props.thread.as_ref().is_some_and(|t| t.older.is_some());
+    let load_older = {
+        let on_load_older = props.on_load_older.clone();
+        let first = messages.first().map(|m| m.message.id);
+        use_history(
+            log.clone(),
+            first,
+            has_older,
+            Callback::from(move |_| on_load_older.emit(id)),
+        )
+    };
 
     // Follow new messages if the reader is at the bottom (or just sent one).
     {
         let log = log.clone();
         let stick = stick.clone();
-        let seen_count = seen_count.clone();
+        let seen_newest = seen_newest.clone();
         let unseen = unseen.clone();
-        use_effect_with((count, last), move |(count, last)| {
+        use_effect_with((count, last), move |(_, last)| {
             let own = last.is_some_and(|(_, pending)| pending);
-            let added = count.saturating_sub(*seen_count.borrow());
             if *stick.borrow() || own {
                 scroll_to_bottom(&log);
                 *stick.borrow_mut() = true;
@@ -113,7 +148,9 @@ pub fn ChatWindow(props: &ChatWindowProps) -> Html {
             } else if added > 0 {
                 unseen.set(*unseen + added);
             }
-            *seen_count.borrow_mut() = *count;
+            if newest.is_some() {
+                *seen_newest.borrow_mut() = newest;
+            }
         });
     }
     // The log shrinks when a banner, an alert or the suggestion appears: stay at the bottom.
@@ -146,8 +183,13 @@ pub fn ChatWindow(props: &ChatWindowProps) -> Html {
         let log = log.clone();
         let stick = stick.clone();
         let unseen = unseen.clone();
+        let load_older = load_older.clone();
+        let fetching = props.fetching;
         Callback::from(move |_: Event| {
             if let Some(el) = log.cast::<web_sys::Element>() {
+                if el.scroll_top() < NEAR_TOP_PX && !fetching {
+                    load_older.emit(());
+                }
                 let at_bottom =
                     el.scroll_height() - el.scroll_top() - el.client_height() < STICK_PX;
                 *stick.borrow_mut() = at_bottom;
@@ -376,7 +418,19 @@ pub fn ChatWindow(props: &ChatWindowProps) -> Html {
     } else if items.is_empty() {
         html! { <p class="log-note muted">{ t.thread_empty }</p> }
     } else {
-        html! { <>{ for items }</> }
+        let older = has_older.then(|| {
+            let load_older = load_older.clone();
+            html! {
+                <div class="log-older">
+                    <button type="button" class="btn btn-ghost" disabled={props.fetching}
+                        aria-busy={props.fetching.to_string()}
+                        onclick={Callback::from(move |_| load_older.emit(()))}>
+                        { if props.fetching { t.loading } else { t.load_older } }
+                    </button>
+                </div>
+            }
+        });
+        html! { <>{ for older }{ for items }</> }
     };
 
     let back = {

@@ -25,7 +25,20 @@ pub struct ConversationListProps {
     pub simulator_open: bool,
     #[prop_or_default]
     pub on_open_simulator: Callback<()>,
+    /// The operator reached the end of the loaded list: fetch the next page.
+    #[prop_or_default]
+    pub on_load_more: Callback<()>,
+    /// Fetch every conversation, so that a search sees them all.
+    #[prop_or_default]
+    pub on_load_all: Callback<()>,
+    /// A page is on its way.
+    #[prop_or_default]
+    pub fetching: bool,
 }
+
+/// Within this many pixels of the end of the list counts as "at the end": the next page is
+/// fetched a little before the operator runs out of conversations.
+const NEAR_END_PX: i32 = 240;
 
 #[function_component]
 pub fn ConversationList(props: &ConversationListProps) -> Html {
@@ -63,6 +76,44 @@ pub fn ConversationList(props: &ConversationListProps) -> Html {
             focus_id(&format!("conv-{id}"));
         })
     };
+
+    let more = props.inbox.more.is_some();
+    let onscroll = {
+        let on_load_more = props.on_load_more.clone();
+        Callback::from(move |e: Event| {
+            let Some(el) = e.target_dyn_into::<web_sys::Element>() else {
+                return;
+            };
+            if more && el.scroll_height() - el.scroll_top() - el.client_height() < NEAR_END_PX {
+                on_load_more.emit(());
+            }
+        })
+    };
+    // The end of the list: a button as well as the scroll, for keyboards and short lists.
+    let list_end = more.then(|| {
+        let on_load_more = props.on_load_more.clone();
+        html! {
+            <li class="list-more">
+                <button type="button" class="btn btn-ghost" disabled={props.fetching} aria-busy={props.fetching.to_string()}
+                    onclick={Callback::from(move |_| on_load_more.emit(()))}>
+                    { if props.fetching { t.loading } else { t.load_more } }
+                </button>
+            </li>
+        }
+    });
+    // No search endpoint on the server yet: the search filters what is loaded, and says so.
+    let search_note = (more && !query.trim().is_empty()).then(|| {
+        let on_load_all = props.on_load_all.clone();
+        html! {
+            <p class="list-note search-partial muted" role="status">
+                { t.search_partial }{ " " }
+                <button type="button" class="btn btn-link" disabled={props.fetching}
+                    onclick={Callback::from(move |_| on_load_all.emit(()))}>
+                    { if props.fetching { t.loading } else { t.load_all } }
+                </button>
+            </p>
+        }
+    });
 
     let filter_button = |f: Filter| {
         let label = match f {
@@ -107,16 +158,20 @@ pub fn ConversationList(props: &ConversationListProps) -> Html {
                 }
             </div>
         }
-    } else if visible.is_empty() {
+    } else if visible.is_empty() && !more {
         html! { <p class="list-note muted">{ t.no_match }</p> }
     } else {
         html! {
-            <ul class="conv-list" aria-label={t.inbox_title} {onkeydown}>
+            <ul class="conv-list" aria-label={t.inbox_title} {onkeydown} {onscroll}>
+                if visible.is_empty() {
+                    <li class="list-note muted">{ t.no_match }</li>
+                }
                 { for visible.iter().map(|c| html! {
                     <ConversationItem key={c.id.0} conversation={(*c).clone()}
                         active={props.selected == Some(c.id)} {now} offset_minutes={offset}
                         on_select={props.on_select.clone()} />
                 }) }
+                { for list_end }
             </ul>
         }
     };
@@ -126,7 +181,12 @@ pub fn ConversationList(props: &ConversationListProps) -> Html {
             <header class="pane-header">
                 <h1>{ t.inbox_title }</h1>
                 if props.inbox.loaded {
-                    <span class="muted small">{ lang.count_label(props.inbox.conversations.len()) }</span>
+                    <span class="muted small">{
+                        match (more, props.inbox.conversations.len()) {
+                            (true, n) => lang.count_label_at_least(n),
+                            (false, n) => lang.count_label(n),
+                        }
+                    }</span>
                 }
             </header>
             <div class="search">
@@ -149,6 +209,7 @@ pub fn ConversationList(props: &ConversationListProps) -> Html {
                     <p class="list-note notice notice-error" role="alert">{ e }</p>
                 }
             }
+            { for search_note }
             { body }
         </section>
     }

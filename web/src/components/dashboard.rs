@@ -20,6 +20,7 @@ use super::hooks::{use_lang, SessionCtx};
 use super::icons::{icon, Icon};
 use super::ideas_tab::IdeasTab;
 use super::nav::Nav;
+use super::paging;
 use super::settings_tab::SettingsTab;
 use super::simulator_panel::SimulatorPanel;
 use crate::api;
@@ -141,7 +142,7 @@ pub fn Dashboard() -> Html {
                 }
                 let open = *open_ref.borrow();
                 if let Some(id) = open {
-                    load_thread(id, inbox_d, thread_error, lang).await;
+                    paging::latest_messages(id, inbox_d, thread_error, lang).await;
                 }
             });
         });
@@ -177,7 +178,7 @@ pub fn Dashboard() -> Html {
             if let Some(id) = *open {
                 spawn_local(async move {
                     let _ = api::mark_read(id).await;
-                    load_thread(id, inbox_d, thread_error, lang).await;
+                    paging::latest_messages(id, inbox_d, thread_error, lang).await;
                 });
             }
         });
@@ -195,6 +196,66 @@ pub fn Dashboard() -> Html {
             }
         });
     }
+
+    // One page request at a time: scroll events come in bursts.
+    let fetching = use_state(|| false);
+    let guard = use_mut_ref(|| false);
+    let fetch_once = {
+        let fetching = fetching.clone();
+        move |work: std::pin::Pin<Box<dyn std::future::Future<Output = ()>>>| {
+            if std::mem::replace(&mut *guard.borrow_mut(), true) {
+                return;
+            }
+            fetching.set(true);
+            let (guard, fetching) = (guard.clone(), fetching.clone());
+            spawn_local(async move {
+                work.await;
+                *guard.borrow_mut() = false;
+                fetching.set(false);
+            });
+        }
+    };
+    let on_load_more = {
+        let inbox = inbox.clone();
+        let list_error = list_error.clone();
+        let fetch_once = fetch_once.clone();
+        Callback::from(move |_| {
+            if let Some(next) = inbox.more.clone() {
+                let work =
+                    paging::more_conversations(next, inbox.dispatcher(), list_error.clone(), lang);
+                fetch_once(Box::pin(work));
+            }
+        })
+    };
+    let on_load_all = {
+        let inbox = inbox.dispatcher();
+        let list_error = list_error.clone();
+        let fetch_once = fetch_once.clone();
+        Callback::from(move |_| {
+            fetch_once(Box::pin(paging::all_conversations(
+                inbox.clone(),
+                list_error.clone(),
+                lang,
+            )))
+        })
+    };
+    let on_load_older = {
+        let inbox = inbox.clone();
+        let thread_error = thread_error.clone();
+        let fetch_once = fetch_once.clone();
+        Callback::from(move |id: ConversationId| {
+            if let Some(older) = inbox.thread(id).and_then(|t| t.older.clone()) {
+                let work = paging::older_messages(
+                    id,
+                    older,
+                    inbox.dispatcher(),
+                    thread_error.clone(),
+                    lang,
+                );
+                fetch_once(Box::pin(work));
+            }
+        })
+    };
 
     let on_select = {
         let navigate = navigate.clone();
@@ -249,7 +310,8 @@ pub fn Dashboard() -> Html {
                     html! {
                         <ChatWindow key={c.id.0} conversation={c.clone()} {thread} {error}
                             inbox={inbox.dispatcher()} templates={(*templates).clone()}
-                            on_back={on_back.clone()} {initial_draft} {on_draft} />
+                            on_back={on_back.clone()} {initial_draft} {on_draft}
+                            on_load_older={on_load_older.clone()} fetching={*fetching} />
                     }
                 }
                 None if open.is_some() && !inbox.loaded => html! {
@@ -269,7 +331,8 @@ pub fn Dashboard() -> Html {
                 <div class={classes!("inbox", open.is_some().then_some("chat-open"))}>
                     <ConversationList inbox={inbox.clone()} selected={open} {on_select}
                         error={(*list_error).clone()} {simulator_mode} simulator_open={*sim_open}
-                        on_open_simulator={toggle_sim.clone()} />
+                        on_open_simulator={toggle_sim.clone()}
+                        {on_load_more} {on_load_all} fetching={*fetching} />
                     { chat }
                 </div>
             }
@@ -297,24 +360,6 @@ pub fn Dashboard() -> Html {
                     on_close={toggle_sim} {on_open_conversation} />
             }
         </div>
-    }
-}
-
-async fn load_thread(
-    id: ConversationId,
-    inbox: UseReducerDispatcher<InboxState>,
-    error: UseStateHandle<Option<(ConversationId, String)>>,
-    lang: crate::i18n::Lang,
-) {
-    match api::messages(id).await {
-        Ok(messages) => {
-            error.set(None);
-            inbox.dispatch(InboxAction::MessagesLoaded {
-                conversation_id: id,
-                messages,
-            })
-        }
-        Err(e) => error.set(Some((id, e.message(lang)))),
     }
 }
 

@@ -76,10 +76,10 @@ pub fn SimulatorPanel(props: &SimulatorPanelProps) -> Html {
             if let Some(id) = *conversation {
                 let number = number.clone();
                 spawn_local(async move {
-                    if let Ok(messages) = api::messages(id).await {
+                    if let Ok(page) = api::messages(id).await {
                         sim.dispatch(SimulatorAction::Seed {
                             number,
-                            messages: phone_history(&messages),
+                            messages: phone_history(&page.items),
                         });
                     }
                 });

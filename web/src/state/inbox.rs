@@ -15,6 +15,7 @@ use std::sync::atomic::{AtomicI64, Ordering};
 use protocol::conversations::{ConversationSummary, Message};
 use protocol::events::ServerEvent;
 use protocol::{ConversationId, ConversationStatus, MessageId, MessageStatus, Sender, Timestamp};
+use ui::api::{NextPage, Page};
 use yew::Reducible;
 
 use crate::format::{fold, preview_of};
@@ -73,6 +74,9 @@ pub struct Thread {
     pub messages: Vec<ChatMessage>,
     /// Loaded from REST since the last (re)connection; otherwise shown but refetched on open.
     pub fresh: bool,
+    /// Where the older messages are, when the thread does not start with the conversation's
+    /// first message yet.
+    pub older: Option<NextPage>,
 }
 
 impl Thread {
@@ -195,6 +199,8 @@ pub struct InboxState {
     /// The conversation the operator is reading.
     pub open: Option<ConversationId>,
     pub threads: HashMap<ConversationId, Rc<Thread>>,
+    /// Where the next (older) page of conversations is, while some are not loaded yet.
+    pub more: Option<NextPage>,
     /// Bumped whenever the client should reload from REST (a reconnect, an event about a
     /// conversation it does not know); the dashboard reloads when it changes.
     pub resync_seq: u64,
@@ -203,12 +209,19 @@ pub struct InboxState {
 }
 
 pub enum InboxAction {
-    /// Full list from `GET /api/conversations`.
-    ConversationsLoaded(Vec<ConversationSummary>),
-    /// A thread from `GET /api/conversations/{id}/messages`.
+    /// The first (most recent) page of `GET /api/conversations`.
+    ConversationsLoaded(Page<ConversationSummary>),
+    /// A later page, from following the previous page's next link.
+    MoreConversationsLoaded(Page<ConversationSummary>),
+    /// The latest page of a thread, from `GET /api/conversations/{id}/messages`.
     MessagesLoaded {
         conversation_id: ConversationId,
-        messages: Vec<Message>,
+        page: Page<Message>,
+    },
+    /// Older messages of a thread, from following its `older` link.
+    OlderMessagesLoaded {
+        conversation_id: ConversationId,
+        page: Page<Message>,
     },
     Open(Option<ConversationId>),
     Event(ServerEvent),
@@ -279,23 +292,30 @@ impl InboxState {
 
     pub fn apply(&mut self, action: InboxAction) {
         match action {
-            InboxAction::ConversationsLoaded(list) => {
-                let previous = std::mem::take(&mut self.conversations);
-                self.conversations = list;
-                // A local optimistic preview is newer than a list fetched before it.
-                for c in &mut self.conversations {
-                    if let Some(old) = previous.iter().find(|o| o.id == c.id) {
-                        keep_newer_activity(c, old);
-                    }
+            InboxAction::ConversationsLoaded(page) => self.first_page_loaded(page),
+            InboxAction::MoreConversationsLoaded(page) => {
+                self.more = page.next;
+                for c in page.items {
+                    self.merge_summary(c);
                 }
-                self.loaded = true;
                 self.zero_open_unread();
                 self.sort();
             }
             InboxAction::MessagesLoaded {
                 conversation_id,
-                messages,
-            } => self.messages_loaded(conversation_id, messages),
+                page,
+            } => self.messages_loaded(conversation_id, page),
+            InboxAction::OlderMessagesLoaded {
+                conversation_id,
+                page,
+            } => {
+                self.counted.extend(page.items.iter().map(|m| m.id));
+                let thread = self.thread_mut(conversation_id);
+                thread.older = page.next;
+                for m in page.items {
+                    thread.insert_confirmed(m);
+                }
+            }
             InboxAction::Open(id) => {
                 self.open = id;
                 self.zero_open_unread();
@@ -450,12 +470,77 @@ impl InboxState {
         self.sort();
     }
 
-    fn messages_loaded(&mut self, conversation_id: ConversationId, messages: Vec<Message>) {
+    /// The first page replaces what it covers; conversations loaded from later pages stay (they
+    /// are older than this page, or moved into it and are deduped), and so does the way to the
+    /// pages after them, so a reconnect does not throw away what the operator scrolled to.
+    fn first_page_loaded(&mut self, page: Page<ConversationSummary>) {
+        let page_ids: HashSet<ConversationId> = page.items.iter().map(|c| c.id).collect();
+        let loaded_beyond = self.loaded && self.conversations.len() > page_ids.len();
+        let previous = std::mem::take(&mut self.conversations);
+        self.conversations = page.items;
+        // A local optimistic preview is newer than a list fetched before it.
+        for c in &mut self.conversations {
+            if let Some(old) = previous.iter().find(|o| o.id == c.id) {
+                keep_newer_activity(c, old);
+            }
+        }
+        match page.next {
+            // Everything fits in one page: the page is the whole truth.
+            None => self.more = None,
+            Some(next) => {
+                let oldest_in_page = self.conversations.iter().map(activity_key).min();
+                // Older than the page: loaded by scrolling earlier, still valid.
+                for old in previous {
+                    if !page_ids.contains(&old.id)
+                        && oldest_in_page.is_some_and(|k| activity_key(&old) < k)
+                    {
+                        self.conversations.push(old);
+                    }
+                }
+                // Scrolled further before: the way on from there still holds.
+                if !loaded_beyond {
+                    self.more = Some(next);
+                }
+            }
+        }
+        self.loaded = true;
+        self.zero_open_unread();
+        self.sort();
+    }
+
+    /// A summary (from a later page, a PATCH or an event): added, or merged into the copy already
+    /// known, whose newer activity wins (a live event may be ahead of a page fetched before it).
+    fn merge_summary(&mut self, mut incoming: ConversationSummary) {
+        match self.conversations.iter_mut().find(|c| c.id == incoming.id) {
+            Some(existing) => {
+                keep_newer_activity(&mut incoming, existing);
+                *existing = incoming;
+            }
+            None => self.conversations.push(incoming),
+        }
+    }
+
+    fn messages_loaded(&mut self, conversation_id: ConversationId, page: Page<Message>) {
+        let messages = page.items;
         let newest_loaded = messages.iter().map(|m| m.id).max();
+        let oldest_loaded = messages.iter().map(|m| m.id).min();
         let old = self.threads.remove(&conversation_id);
+        // Older pages were loaded before (and this page does not reach back to the start): keep
+        // them and the way further back.
+        let keep_older = page.next.is_some()
+            && old.as_ref().is_some_and(|old| {
+                old.messages
+                    .iter()
+                    .any(|m| m.local.is_none() && Some(m.message.id) < oldest_loaded)
+            });
+        let older = match &old {
+            Some(old) if keep_older => old.older.clone(),
+            _ => page.next,
+        };
         let mut thread = Thread {
             messages: Vec::with_capacity(messages.len()),
             fresh: true,
+            older,
         };
         for m in messages {
             self.counted.insert(m.id);
@@ -478,6 +563,10 @@ impl InboxState {
                     }
                     // Arrived over the WebSocket after the server answered this request.
                     None if Some(m.message.id) > newest_loaded => {
+                        thread.insert_confirmed(m.message)
+                    }
+                    // From an older page loaded by scrolling up: this page does not cover it.
+                    None if keep_older && Some(m.message.id) < oldest_loaded => {
                         thread.insert_confirmed(m.message)
                     }
                     None => {}
@@ -515,14 +604,8 @@ impl InboxState {
         self.sort();
     }
 
-    fn upsert(&mut self, mut incoming: ConversationSummary) {
-        match self.conversations.iter_mut().find(|c| c.id == incoming.id) {
-            Some(existing) => {
-                keep_newer_activity(&mut incoming, existing);
-                *existing = incoming;
-            }
-            None => self.conversations.push(incoming),
-        }
+    fn upsert(&mut self, incoming: ConversationSummary) {
+        self.merge_summary(incoming);
         self.zero_open_unread();
         self.sort();
     }
@@ -573,6 +656,11 @@ pub fn new_message(
         "created_at": created_at,
     }))
     .expect("a message with its required fields deserializes")
+}
+
+/// Where a conversation sits in the server's order (activity, then id).
+fn activity_key(c: &ConversationSummary) -> (Timestamp, ConversationId) {
+    (activity(c), c.id)
 }
 
 fn activity(c: &ConversationSummary) -> Timestamp {
@@ -638,9 +726,21 @@ pub(crate) mod tests {
         )
     }
 
+    /// A page that is the whole list (no next link).
+    pub fn whole<T>(items: Vec<T>) -> Page<T> {
+        Page { items, next: None }
+    }
+
+    fn partial<T>(items: Vec<T>, next: &str) -> Page<T> {
+        Page {
+            items,
+            next: Some(NextPage(next.into())),
+        }
+    }
+
     fn loaded(convs: Vec<ConversationSummary>) -> InboxState {
         let mut s = InboxState::default();
-        s.apply(InboxAction::ConversationsLoaded(convs));
+        s.apply(InboxAction::ConversationsLoaded(whole(convs)));
         s
     }
 
@@ -760,25 +860,25 @@ pub(crate) mod tests {
         let mut s = loaded(vec![conv(1, 1)]);
         s.apply(InboxAction::MessagesLoaded {
             conversation_id: ConversationId(1),
-            messages: vec![msg(1, 1, Sender::Client, 1, "a")],
+            page: whole(vec![msg(1, 1, Sender::Client, 1, "a")]),
         });
         s.apply(created(msg(2, 1, Sender::Ai, 2, "b")));
         s.apply(InboxAction::MessagesLoaded {
             conversation_id: ConversationId(1),
-            messages: vec![
+            page: whole(vec![
                 msg(1, 1, Sender::Client, 1, "a"),
                 msg(2, 1, Sender::Ai, 2, "b"),
-            ],
+            ]),
         });
         assert_eq!(bodies(&s, 1), vec!["a", "b"]);
         // A message that arrived after the REST snapshot survives the reload.
         s.apply(created(msg(3, 1, Sender::Client, 3, "c")));
         s.apply(InboxAction::MessagesLoaded {
             conversation_id: ConversationId(1),
-            messages: vec![
+            page: whole(vec![
                 msg(1, 1, Sender::Client, 1, "a"),
                 msg(2, 1, Sender::Ai, 2, "b"),
-            ],
+            ]),
         });
         assert_eq!(bodies(&s, 1), vec!["a", "b", "c"]);
     }
@@ -788,7 +888,7 @@ pub(crate) mod tests {
         let mut s = loaded(vec![conv(1, 1)]);
         s.apply(InboxAction::MessagesLoaded {
             conversation_id: ConversationId(1),
-            messages: vec![],
+            page: whole(vec![]),
         });
         s.apply(created(msg(3, 1, Sender::Ai, 5, "third")));
         s.apply(created(msg(1, 1, Sender::Client, 2, "first")));
@@ -809,7 +909,7 @@ pub(crate) mod tests {
         let mut s = loaded(vec![conv(1, 1)]);
         s.apply(InboxAction::MessagesLoaded {
             conversation_id: ConversationId(1),
-            messages: vec![msg(5, 1, Sender::Concierge, 2, "ok")],
+            page: whole(vec![msg(5, 1, Sender::Concierge, 2, "ok")]),
         });
         let status = |st: MessageStatus| {
             InboxAction::Event(ServerEvent::MessageStatus {
@@ -828,7 +928,7 @@ pub(crate) mod tests {
         // A REST copy fetched before the callbacks does not undo them either.
         s.apply(InboxAction::MessagesLoaded {
             conversation_id: ConversationId(1),
-            messages: vec![msg(5, 1, Sender::Concierge, 2, "ok")],
+            page: whole(vec![msg(5, 1, Sender::Concierge, 2, "ok")]),
         });
         let m = &s.thread(ConversationId(1)).unwrap().messages[0].message;
         assert_eq!(m.status, MessageStatus::Read);
@@ -839,7 +939,7 @@ pub(crate) mod tests {
         let mut s = loaded(vec![conv(1, 1)]);
         s.apply(InboxAction::MessagesLoaded {
             conversation_id: ConversationId(1),
-            messages: vec![msg(5, 1, Sender::Concierge, 2, "ok")],
+            page: whole(vec![msg(5, 1, Sender::Concierge, 2, "ok")]),
         });
         s.apply(InboxAction::Event(ServerEvent::MessageStatus {
             conversation_id: ConversationId(1),
@@ -859,7 +959,7 @@ pub(crate) mod tests {
         let mut s = loaded(vec![conv(1, 1), conv(2, 5)]);
         s.apply(InboxAction::MessagesLoaded {
             conversation_id: ConversationId(1),
-            messages: vec![msg(1, 1, Sender::Client, 1, "a")],
+            page: whole(vec![msg(1, 1, Sender::Client, 1, "a")]),
         });
         let local = LocalId::next();
         s.apply(InboxAction::SendStarted {
@@ -893,7 +993,7 @@ pub(crate) mod tests {
         let mut s = loaded(vec![conv(1, 1)]);
         s.apply(InboxAction::MessagesLoaded {
             conversation_id: ConversationId(1),
-            messages: vec![],
+            page: whole(vec![]),
         });
         let local = LocalId::next();
         s.apply(InboxAction::SendStarted {
@@ -950,11 +1050,11 @@ pub(crate) mod tests {
         });
         s.apply(InboxAction::MessagesLoaded {
             conversation_id: ConversationId(1),
-            messages: vec![msg(1, 1, Sender::Client, 1, "a")],
+            page: whole(vec![msg(1, 1, Sender::Client, 1, "a")]),
         });
         assert_eq!(bodies(&s, 1), vec!["a", "in flight"]);
         // And a list reload does not hide its preview.
-        s.apply(InboxAction::ConversationsLoaded(vec![conv(1, 1)]));
+        s.apply(InboxAction::ConversationsLoaded(whole(vec![conv(1, 1)])));
         assert_eq!(
             s.conversation(ConversationId(1))
                 .unwrap()
@@ -999,7 +1099,7 @@ pub(crate) mod tests {
         let mut s = loaded(vec![conv(1, 1)]);
         s.apply(InboxAction::MessagesLoaded {
             conversation_id: ConversationId(1),
-            messages: vec![],
+            page: whole(vec![]),
         });
         assert!(s.thread(ConversationId(1)).unwrap().fresh);
         s.apply(InboxAction::Resync);
@@ -1027,5 +1127,134 @@ pub(crate) mod tests {
         assert_eq!(s.visible(Filter::All, "clé")[0].id, ConversationId(2));
         assert_eq!(s.visible(Filter::All, "cle")[0].id, ConversationId(2));
         assert!(s.visible(Filter::Unread, "cle").is_empty());
+    }
+
+    #[test]
+    fn scrolling_appends_pages_without_duplicates_in_activity_order() {
+        let mut s = InboxState::default();
+        s.apply(InboxAction::ConversationsLoaded(partial(
+            vec![conv(5, 50), conv(4, 40)],
+            "/p2",
+        )));
+        assert_eq!(s.more, Some(NextPage("/p2".into())));
+        // Conversation 4 got a message meanwhile and the server's next page still has its old copy.
+        s.apply(created(msg(1, 4, Sender::Client, 55, "new")));
+        s.apply(InboxAction::MoreConversationsLoaded(partial(
+            vec![conv(4, 40), conv(3, 30), conv(2, 20)],
+            "/p3",
+        )));
+        assert_eq!(ids(&s), vec![4, 5, 3, 2]);
+        assert_eq!(
+            s.conversation(ConversationId(4))
+                .unwrap()
+                .last_message_preview
+                .as_deref(),
+            Some("new"),
+            "an older page never rolls back what a live event brought"
+        );
+        s.apply(InboxAction::MoreConversationsLoaded(whole(vec![conv(
+            1, 10,
+        )])));
+        assert_eq!(ids(&s), vec![4, 5, 3, 2, 1]);
+        assert_eq!(s.more, None, "the last page has no next link");
+    }
+
+    #[test]
+    fn a_resync_refreshes_the_first_page_and_keeps_what_was_scrolled_to() {
+        let mut s = InboxState::default();
+        s.apply(InboxAction::ConversationsLoaded(partial(
+            vec![conv(4, 40), conv(3, 30)],
+            "/p2",
+        )));
+        s.apply(InboxAction::MoreConversationsLoaded(partial(
+            vec![conv(2, 20), conv(1, 10)],
+            "/p3",
+        )));
+        // After a reconnect: conversation 1 became active, 3 is now on the second page.
+        s.apply(InboxAction::ConversationsLoaded(partial(
+            vec![conv(1, 59), conv(4, 40)],
+            "/p2-new",
+        )));
+        assert_eq!(ids(&s), vec![1, 4, 3, 2]);
+        assert_eq!(
+            s.more,
+            Some(NextPage("/p3".into())),
+            "the way on from the last loaded page is kept"
+        );
+    }
+
+    #[test]
+    fn a_first_page_without_next_link_is_the_whole_list() {
+        let mut s = InboxState::default();
+        s.apply(InboxAction::ConversationsLoaded(partial(
+            vec![conv(2, 20)],
+            "/p2",
+        )));
+        s.apply(InboxAction::MoreConversationsLoaded(whole(vec![conv(
+            1, 10,
+        )])));
+        // Conversation 1 was deleted meanwhile: a complete list drops it.
+        s.apply(InboxAction::ConversationsLoaded(whole(vec![conv(2, 20)])));
+        assert_eq!(ids(&s), vec![2]);
+        assert_eq!(s.more, None);
+    }
+
+    #[test]
+    fn older_messages_go_before_the_loaded_ones_once() {
+        let mut s = loaded(vec![conv(1, 1)]);
+        let id = ConversationId(1);
+        s.apply(InboxAction::MessagesLoaded {
+            conversation_id: id,
+            page: partial(
+                vec![
+                    msg(3, 1, Sender::Client, 3, "c"),
+                    msg(4, 1, Sender::Ai, 4, "d"),
+                ],
+                "/older?before=3",
+            ),
+        });
+        assert_eq!(
+            s.thread(id).unwrap().older,
+            Some(NextPage("/older?before=3".into()))
+        );
+        s.apply(InboxAction::OlderMessagesLoaded {
+            conversation_id: id,
+            page: whole(vec![
+                msg(1, 1, Sender::Client, 1, "a"),
+                msg(2, 1, Sender::Ai, 2, "b"),
+                msg(3, 1, Sender::Client, 3, "c"),
+            ]),
+        });
+        assert_eq!(bodies(&s, 1), vec!["a", "b", "c", "d"]);
+        assert_eq!(s.thread(id).unwrap().older, None);
+        // Reopened after a reconnect: the latest page again, the history scrolled to stays.
+        s.apply(InboxAction::Resync);
+        s.apply(InboxAction::MessagesLoaded {
+            conversation_id: id,
+            page: partial(
+                vec![
+                    msg(4, 1, Sender::Ai, 4, "d"),
+                    msg(5, 1, Sender::Client, 5, "e"),
+                ],
+                "/older?before=4",
+            ),
+        });
+        assert_eq!(bodies(&s, 1), vec!["a", "b", "c", "d", "e"]);
+        assert_eq!(
+            s.thread(id).unwrap().older,
+            None,
+            "the start of the thread is already loaded"
+        );
+    }
+
+    #[test]
+    fn older_guest_messages_do_not_count_as_unread() {
+        let mut s = loaded(vec![conv(1, 1)]);
+        s.apply(InboxAction::OlderMessagesLoaded {
+            conversation_id: ConversationId(1),
+            page: whole(vec![msg(1, 1, Sender::Client, 1, "a")]),
+        });
+        s.apply(created(msg(1, 1, Sender::Client, 1, "a")));
+        assert_eq!(s.conversation(ConversationId(1)).unwrap().unread_count, 0);
     }
 }
