@@ -29,6 +29,11 @@ pub struct Model {
     /// The newest guest message the AI or an operator has dealt with; the AI only considers
     /// guest messages after it.
     pub ai_decided_message_id: Option<i64>,
+    /// The stay this conversation is about: the guest's current or next one, found by number.
+    pub stay_id: Option<i64>,
+    /// An operator linked or unlinked the stay by hand: the automatic link leaves it alone.
+    #[sea_orm(default_value = false)]
+    pub stay_link_manual: bool,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

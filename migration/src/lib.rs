@@ -5,6 +5,7 @@ pub use sea_orm_migration::prelude::*;
 mod m20261125_000001_initial;
 mod m20261128_000001_conversation_watermarks;
 mod m20261128_000002_properties_and_stays;
+mod m20261128_000003_conversation_stay;
 
 pub struct Migrator;
 
@@ -15,6 +16,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000001_initial::Migration),
             Box::new(m20261128_000001_conversation_watermarks::Migration),
             Box::new(m20261128_000002_properties_and_stays::Migration),
+            Box::new(m20261128_000003_conversation_stay::Migration),
         ]
     }
 }

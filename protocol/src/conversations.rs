@@ -2,7 +2,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::Notice;
 use crate::{
-    AiEngine, AiMode, ConversationId, ConversationStatus, MessageId, MessageStatus, Sender,
+    AiEngine, AiMode, ConversationId, ConversationStatus, MessageId, MessageStatus, Sender, StayId,
     Timestamp,
 };
 
@@ -114,6 +114,14 @@ pub struct ConversationPatch {
     pub ai_paused: Option<bool>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact_name: Option<String>,
+    /// Links the conversation to one of the conciergerie's stays by hand; `null` unlinks. Either
+    /// way the automatic link leaves the conversation alone from then on.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "double_option"
+    )]
+    pub stay_id: Option<Option<StayId>>,
 }
 
 /// Distinguishes an absent field from an explicit `null`.

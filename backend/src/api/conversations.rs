@@ -151,6 +151,14 @@ async fn update(
     if let Some(name) = &patch.contact_name {
         patch.contact_name = Some(optional_text("contact_name", name, 120)?);
     }
+    if let Some(Some(stay)) = patch.stay_id {
+        db::stays::find_owned(&state.db, caller.conciergerie_id, stay)
+            .await
+            .map_err(|e| match e {
+                AppError::NotFound(_) => AppError::validation("stay_id", "no such stay"),
+                other => other,
+            })?;
+    }
     let summary = ask(&state, ConversationId(conversation.id), Patch(patch)).await??;
     Ok(HttpResponse::Ok().json(summary))
 }

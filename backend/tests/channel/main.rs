@@ -18,3 +18,4 @@ mod live;
 mod outbound;
 mod postgres;
 mod simulator;
+mod stays;

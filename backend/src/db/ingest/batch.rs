@@ -322,6 +322,8 @@ fn new_conversation(new: &NewInbound) -> conversation::ActiveModel {
         // The actor applies the message to the row, and its start-up replay finds it.
         last_guest_message_id: None,
         ai_decided_message_id: None,
+        stay_id: None,
+        stay_link_manual: false,
     }
     .into_active_model();
     row.id = ActiveValue::NotSet;

@@ -53,6 +53,8 @@ fn row() -> conversation::Model {
         created_at: t0(),
         last_guest_message_id: None,
         ai_decided_message_id: None,
+        stay_id: None,
+        stay_link_manual: false,
     }
 }
 
