@@ -143,6 +143,7 @@ impl conversation::Model {
             ai_suggestion: self.ai_suggestion,
             handoff_reason: self.handoff_reason,
             created_at: self.created_at,
+            stay: None,
         }
     }
 }

@@ -1,5 +1,6 @@
 use serde::{Deserialize, Serialize};
 
+use crate::stays::StayBrief;
 use crate::Notice;
 use crate::{
     AiEngine, AiMode, ConversationId, ConversationStatus, MessageId, MessageStatus, Sender, StayId,
@@ -35,6 +36,10 @@ pub struct ConversationSummary {
     #[serde(default)]
     pub handoff_reason: Option<String>,
     pub created_at: Timestamp,
+    /// The stay the conversation is linked to. Filled by `GET /api/conversations` and the
+    /// `PATCH` reply; live `conversation.updated` events do not carry it yet (`null`).
+    #[serde(default)]
+    pub stay: Option<StayBrief>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -101,6 +101,19 @@ pub struct ImportError {
     pub message: String,
 }
 
+/// The stay a conversation is about, as the inbox shows it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StayBrief {
+    pub id: StayId,
+    pub property_id: PropertyId,
+    pub property_name: String,
+    pub guest_name: String,
+    pub arrival: NaiveDate,
+    pub departure: NaiveDate,
+    /// On today's date in UTC.
+    pub phase: StayPhase,
+}
+
 /// Where a guest stands in their stay on a given day (the server uses today's date in UTC).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -76,10 +76,14 @@ async fn list(
         .order_by(conversation::Column::Id, Order::Desc)
         .all(&state.db)
         .await?;
-    let body: Vec<ConversationSummary> = rows
+    let linked: Vec<(ConversationSummary, Option<i64>)> = rows
         .into_iter()
-        .map(|c| c.into_summary(tenant.ai_mode))
+        .map(|c| {
+            let stay = c.stay_id;
+            (c.into_summary(tenant.ai_mode), stay)
+        })
         .collect();
+    let body = with_stays(&state, caller, linked).await?;
     Ok(HttpResponse::Ok().json(body))
 }
 
@@ -159,8 +163,32 @@ async fn update(
                 other => other,
             })?;
     }
+    // The row read above, unless this very patch changes the link.
+    let stay = match patch.stay_id {
+        Some(changed) => changed.map(|s| s.0),
+        None => conversation.stay_id,
+    };
     let summary = ask(&state, ConversationId(conversation.id), Patch(patch)).await??;
-    Ok(HttpResponse::Ok().json(summary))
+    let summary = with_stays(&state, caller, vec![(summary, stay)]).await?;
+    Ok(HttpResponse::Ok().json(&summary[0]))
+}
+
+/// Attaches each conversation's linked stay (its id from the row), one query for the whole page.
+async fn with_stays(
+    state: &AppState,
+    caller: OperatorSession,
+    linked: Vec<(ConversationSummary, Option<i64>)>,
+) -> Result<Vec<ConversationSummary>, AppError> {
+    let today = chrono::Utc::now().date_naive();
+    let ids = linked.iter().filter_map(|(_, stay)| *stay);
+    let briefs = db::stays::briefs(&state.db, caller.conciergerie_id, ids, today).await?;
+    Ok(linked
+        .into_iter()
+        .map(|(mut summary, stay)| {
+            summary.stay = stay.and_then(|s| briefs.get(&s)).cloned();
+            summary
+        })
+        .collect())
 }
 
 #[post("/api/conversations/{id}/suggestion/discard")]

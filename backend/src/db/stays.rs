@@ -4,6 +4,7 @@
 
 use chrono::{NaiveDate, Utc};
 use entity::stay;
+use protocol::stays::{StayBrief, StayPhase};
 use protocol::{ConciergerieId, PropertyId, StayId, StayOrigin, StayStatus};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, IntoActiveModel, Order,
@@ -257,6 +258,42 @@ pub async fn match_by_last_digits(
             s.phone_last_digits
                 .as_deref()
                 .is_some_and(|end| digits.ends_with(end))
+        })
+        .collect())
+}
+
+/// The inbox's view of the given stays of `tenant` (with their property), by stay id, in one
+/// query for a whole page of conversations. Ids of deleted stays are simply absent.
+pub async fn briefs(
+    db: &impl ConnectionTrait,
+    tenant: ConciergerieId,
+    ids: impl IntoIterator<Item = i64>,
+    today: NaiveDate,
+) -> Result<std::collections::HashMap<i64, StayBrief>, AppError> {
+    let ids: Vec<i64> = ids.into_iter().collect();
+    if ids.is_empty() {
+        return Ok(Default::default());
+    }
+    let rows = stay::Entity::find()
+        .find_also_related(entity::property::Entity)
+        .filter(stay::Column::ConciergerieId.eq(tenant.0))
+        .filter(stay::Column::Id.is_in(ids))
+        .all(db)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(s, property)| {
+            let property = property?;
+            let brief = StayBrief {
+                id: StayId(s.id),
+                property_id: PropertyId(property.id),
+                property_name: property.name,
+                guest_name: s.guest_name,
+                arrival: s.arrival,
+                departure: s.departure,
+                phase: StayPhase::on(s.arrival, s.departure, today),
+            };
+            Some((s.id, brief))
         })
         .collect())
 }

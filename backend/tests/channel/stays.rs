@@ -4,6 +4,7 @@
 
 use chrono::{Days, Utc};
 use protocol::conversations::ConversationSummary;
+use protocol::stays::StayPhase;
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 
@@ -91,6 +92,13 @@ async fn each_guest_gets_their_own_rentals_wifi_and_a_guest_without_a_stay_the_s
     .await;
     assert!(stranger.contains(SHARED_WIFI), "{stranger}");
     assert!(!stranger.contains(STUDIO_WIFI) && !stranger.contains(VIGNES_WIFI));
+
+    // The inbox shows which rental and dates each conversation is about.
+    let camille = conversation_of(&app, &token, CAMILLE).await.stay.unwrap();
+    assert_eq!(camille.property_name, "Studio Vieux-Port");
+    assert_eq!(camille.arrival, Utc::now().date_naive());
+    assert_eq!(camille.phase, StayPhase::InStay);
+    assert_eq!(conversation_of(&app, &token, STRANGER).await.stay, None);
 }
 
 #[actix_web::test]
@@ -154,6 +162,11 @@ async fn an_operator_links_and_unlinks_a_stay_by_hand() {
         .patch_json(&path, &token, &json!({"stay_id": lucas_stay}))
         .await;
     assert_eq!(linked.status(), StatusCode::OK);
+    let summary: ConversationSummary = linked.json().await.unwrap();
+    let stay = summary.stay.expect("the PATCH reply carries the stay");
+    assert_eq!(stay.property_name, "Maison des Vignes");
+    assert_eq!(stay.guest_name, "Lucas Bernard");
+    assert_eq!(stay.phase, StayPhase::InStay);
     let (after, _) = ask(
         &app,
         &token,
