@@ -68,10 +68,18 @@ pub async fn tenant(
 async fn list(
     state: web::Data<AppState>,
     caller: OperatorSession,
+    filter: web::Query<db::stays::InboxFilter>,
 ) -> Result<HttpResponse, AppError> {
     let tenant = tenant(&state, caller).await?;
-    let rows = conversation::Entity::find()
-        .filter(conversation::Column::ConciergerieId.eq(tenant.id))
+    let today = chrono::Utc::now().date_naive();
+    let mut query =
+        conversation::Entity::find().filter(conversation::Column::ConciergerieId.eq(tenant.id));
+    if let Some(linked) =
+        db::stays::linked_stay_condition(caller.conciergerie_id, filter.into_inner(), today)
+    {
+        query = query.filter(linked);
+    }
+    let rows = query
         .order_by(conversation::Column::LastMessageAt, Order::Desc)
         .order_by(conversation::Column::Id, Order::Desc)
         .all(&state.db)

@@ -297,3 +297,49 @@ pub async fn briefs(
         })
         .collect())
 }
+
+/// What the inbox can be narrowed to (`GET /api/conversations?property_id=&phase=`).
+#[derive(Debug, Clone, Copy, Default, serde::Deserialize)]
+pub struct InboxFilter {
+    pub property_id: Option<PropertyId>,
+    pub phase: Option<InboxPhase>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum InboxPhase {
+    ArrivingToday,
+    InStay,
+}
+
+/// The condition on `conversations.stay_id` for `filter`, or `None` when it filters nothing: the
+/// linked stay must be one of `tenant`'s, at the property, in the phase on `today`.
+pub fn linked_stay_condition(
+    tenant: ConciergerieId,
+    filter: InboxFilter,
+    today: NaiveDate,
+) -> Option<sea_orm::sea_query::SimpleExpr> {
+    if filter.property_id.is_none() && filter.phase.is_none() {
+        return None;
+    }
+    let mut stays = sea_orm::sea_query::Query::select();
+    stays
+        .column(stay::Column::Id)
+        .from(stay::Entity)
+        .and_where(stay::Column::ConciergerieId.eq(tenant.0));
+    if let Some(property) = filter.property_id {
+        stays.and_where(stay::Column::PropertyId.eq(property.0));
+    }
+    match filter.phase {
+        Some(InboxPhase::ArrivingToday) => {
+            stays.and_where(stay::Column::Arrival.eq(today));
+        }
+        Some(InboxPhase::InStay) => {
+            stays
+                .and_where(stay::Column::Arrival.lte(today))
+                .and_where(stay::Column::Departure.gte(today));
+        }
+        None => {}
+    }
+    Some(entity::conversation::Column::StayId.in_subquery(stays))
+}

@@ -99,6 +99,29 @@ async fn each_guest_gets_their_own_rentals_wifi_and_a_guest_without_a_stay_the_s
     assert_eq!(camille.arrival, Utc::now().date_naive());
     assert_eq!(camille.phase, StayPhase::InStay);
     assert_eq!(conversation_of(&app, &token, STRANGER).await.stay, None);
+
+    // Filters: Camille arrives today at the studio; Lucas has been at the house for two days.
+    let phones = |path: String| {
+        let (app, token) = (&app, &token);
+        async move {
+            let list: Vec<ConversationSummary> =
+                app.get(&path, Some(token)).await.json().await.unwrap();
+            let mut phones: Vec<String> = list.into_iter().map(|c| c.phone_number).collect();
+            phones.sort();
+            phones
+        }
+    };
+    let arriving = phones("/api/conversations?phase=arriving_today".into()).await;
+    assert_eq!(arriving, vec![CAMILLE.to_owned()]);
+    let staying = phones("/api/conversations?phase=in_stay".into()).await;
+    assert_eq!(staying, vec![CAMILLE.to_owned(), LUCAS.to_owned()]);
+    let studio = camille.property_id;
+    let at_studio = phones(format!("/api/conversations?property_id={studio}")).await;
+    assert_eq!(at_studio, vec![CAMILLE.to_owned()]);
+    let bad = app
+        .get("/api/conversations?phase=someday", Some(&token))
+        .await;
+    assert_eq!(bad.status(), StatusCode::BAD_REQUEST);
 }
 
 #[actix_web::test]
