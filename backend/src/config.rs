@@ -75,6 +75,9 @@ pub struct Config {
     /// `TRUSTED_PROXY`: addresses of the reverse proxies whose `X-Forwarded-For` names the
     /// client. Empty: the TCP peer is the client and forwarded headers are ignored.
     pub trusted_proxies: Vec<std::net::IpAddr>,
+    /// How long before arrival the guest of a stay may read its property's sensitive entries
+    /// (door codes); they stay readable until the end of the departure day.
+    pub sensitive_lead: Duration,
 }
 
 impl Config {
@@ -198,6 +201,7 @@ impl Config {
             ),
             claude_timeout: Duration::from_secs(parse(&get, "ANTHROPIC_TIMEOUT_SECS", 30u64)?),
             claude_max_retries: parse(&get, "ANTHROPIC_MAX_RETRIES", 3u32)?,
+            sensitive_lead: Duration::from_secs(3600 * parse(&get, "SENSITIVE_LEAD_HOURS", 48u64)?),
             ical_sync_interval: Duration::from_secs(parse(
                 &get,
                 "ICAL_SYNC_INTERVAL_SECS",

@@ -8,7 +8,7 @@
 //! send's answer, by the guest's address — which parks it until the SID is known.
 
 use chrono::Utc;
-use protocol::{ConciergerieId, ConversationId, MessageId};
+use protocol::{ConciergerieId, ConversationId, MessageId, StayId};
 
 use crate::actors::conversation::state::StatusReport;
 use crate::actors::conversation::{GuestMessage, StatusUpdate};
@@ -18,6 +18,7 @@ use crate::db;
 use crate::db::ingest::{Ingested, NewInbound, NewUnrouted};
 use crate::error::AppError;
 use crate::state::AppState;
+use crate::stays;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Accepted {
@@ -74,11 +75,12 @@ pub async fn accept(
         .transpose()
         .map_err(|e| AppError::Internal(e.into()))?;
     let contact_name = inbound.profile_name;
+    let address = strip_channel(&inbound.from).to_owned();
     let stored = state
         .ingest
         .inbound(NewInbound {
             tenant,
-            address: strip_channel(&inbound.from).to_owned(),
+            address: address.clone(),
             contact_name: contact_name.clone(),
             external_id: inbound.message_sid,
             body: inbound.body,
@@ -95,17 +97,32 @@ pub async fn accept(
             message,
         } => {
             let message_id = MessageId(message.id);
+            let stay = guest_stay(state, tenant, &address).await;
             state.registry.do_send(
                 conversation_id,
                 GuestMessage {
                     message: *message,
                     contact_name,
+                    stay,
                 },
             );
             Ok(Accepted::Stored {
                 conversation_id,
                 message_id,
             })
+        }
+    }
+}
+
+/// The stay the guest's conversation is about ("today" in UTC). The message is already stored:
+/// a failed lookup only leaves the link as it was.
+async fn guest_stay(state: &AppState, tenant: ConciergerieId, address: &str) -> Option<StayId> {
+    let today = Utc::now().date_naive();
+    match stays::link::stay_for_guest(&state.db, tenant, address, today).await {
+        Ok(stay) => stay.map(|s| StayId(s.id)),
+        Err(e) => {
+            tracing::warn!(error = %e, "could not look up the guest's stay");
+            None
         }
     }
 }

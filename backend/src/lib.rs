@@ -119,6 +119,8 @@ impl Application {
                 park_for: PARK_STATUS_FOR,
             },
             idle_timeout: config.actor_idle_timeout,
+            sensitive_lead: chrono::Duration::from_std(config.sensitive_lead)
+                .unwrap_or(chrono::Duration::hours(48)),
             default_sender: config.twilio_whatsapp_number.clone(),
             status_callback_url: format!("{public_base_url}/webhook/whatsapp/status"),
         });

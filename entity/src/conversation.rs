@@ -32,6 +32,11 @@ pub struct Model {
     /// The guest reported an emergency no operator has answered yet; listed first in the inbox.
     #[sea_orm(default_value = false)]
     pub urgent: bool,
+    /// The stay this conversation is about: the guest's current or next one, found by number.
+    pub stay_id: Option<i64>,
+    /// An operator linked or unlinked the stay by hand: the automatic link leaves it alone.
+    #[sea_orm(default_value = false)]
+    pub stay_link_manual: bool,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -144,6 +144,7 @@ impl conversation::Model {
             handoff_reason: self.handoff_reason,
             urgent: self.urgent,
             created_at: self.created_at,
+            stay: None,
         }
     }
 }

@@ -5,6 +5,7 @@ pub use sea_orm_migration::prelude::*;
 mod m20261125_000001_initial;
 mod m20261128_000001_conversation_watermarks;
 mod m20261128_000002_properties_and_stays;
+mod m20261128_000003_conversation_stay;
 mod m20261128_000003_conversation_urgent;
 
 pub struct Migrator;
@@ -17,6 +18,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000001_conversation_watermarks::Migration),
             Box::new(m20261128_000002_properties_and_stays::Migration),
             Box::new(m20261128_000003_conversation_urgent::Migration),
+            Box::new(m20261128_000003_conversation_stay::Migration),
         ]
     }
 }

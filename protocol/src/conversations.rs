@@ -1,8 +1,9 @@
 use serde::{Deserialize, Serialize};
 
+use crate::stays::StayBrief;
 use crate::Notice;
 use crate::{
-    AiEngine, AiMode, ConversationId, ConversationStatus, MessageId, MessageStatus, Sender,
+    AiEngine, AiMode, ConversationId, ConversationStatus, MessageId, MessageStatus, Sender, StayId,
     Timestamp,
 };
 
@@ -38,6 +39,10 @@ pub struct ConversationSummary {
     #[serde(default)]
     pub urgent: bool,
     pub created_at: Timestamp,
+    /// The stay the conversation is linked to. Filled by `GET /api/conversations` and the
+    /// `PATCH` reply; live `conversation.updated` events do not carry it yet (`null`).
+    #[serde(default)]
+    pub stay: Option<StayBrief>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -117,6 +122,14 @@ pub struct ConversationPatch {
     pub ai_paused: Option<bool>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact_name: Option<String>,
+    /// Links the conversation to one of the conciergerie's stays by hand; `null` unlinks. Either
+    /// way the automatic link leaves the conversation alone from then on.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "double_option"
+    )]
+    pub stay_id: Option<Option<StayId>>,
 }
 
 /// Distinguishes an absent field from an explicit `null`.

@@ -100,3 +100,55 @@ pub struct ImportError {
     pub line: u64,
     pub message: String,
 }
+
+/// The stay a conversation is about, as the inbox shows it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StayBrief {
+    pub id: StayId,
+    pub property_id: PropertyId,
+    pub property_name: String,
+    pub guest_name: String,
+    pub arrival: NaiveDate,
+    pub departure: NaiveDate,
+    /// On today's date in UTC.
+    pub phase: StayPhase,
+}
+
+/// Where a guest stands in their stay on a given day (the server uses today's date in UTC).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StayPhase {
+    BeforeArrival,
+    /// From the arrival day to the departure day, both included.
+    InStay,
+    Departed,
+}
+
+impl StayPhase {
+    pub fn on(arrival: NaiveDate, departure: NaiveDate, today: NaiveDate) -> StayPhase {
+        if today < arrival {
+            StayPhase::BeforeArrival
+        } else if today <= departure {
+            StayPhase::InStay
+        } else {
+            StayPhase::Departed
+        }
+    }
+}
+
+#[cfg(test)]
+mod phase_tests {
+    use super::*;
+
+    fn d(day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 12, day).unwrap()
+    }
+
+    #[test]
+    fn the_arrival_and_departure_days_are_part_of_the_stay() {
+        assert_eq!(StayPhase::on(d(10), d(12), d(9)), StayPhase::BeforeArrival);
+        assert_eq!(StayPhase::on(d(10), d(12), d(10)), StayPhase::InStay);
+        assert_eq!(StayPhase::on(d(10), d(12), d(12)), StayPhase::InStay);
+        assert_eq!(StayPhase::on(d(10), d(12), d(13)), StayPhase::Departed);
+    }
+}

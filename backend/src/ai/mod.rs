@@ -12,10 +12,13 @@ pub mod language;
 pub mod offline;
 pub mod phrases;
 pub mod prompt;
+pub mod variables;
 
 pub use self::phrases::holding_message;
 
+use chrono::NaiveDate;
 use protocol::conversations::TokenUsage;
+use protocol::stays::StayPhase;
 use protocol::{AiEngine, Sender};
 
 use self::claude::ClaudeClient;
@@ -31,9 +34,35 @@ pub struct Turn {
 #[derive(Debug, Clone)]
 pub struct AiRequest {
     pub conciergerie_name: String,
+    /// The guest's property's own entries first, then the conciergerie's shared ones.
     pub faqs: Vec<(String, String)>,
     /// Oldest first; ends with the guest's latest message(s).
     pub history: Vec<Turn>,
+    /// The stay the conversation is linked to, if any.
+    pub stay: Option<StayContext>,
+    /// Sensitive entries this guest may not read now (door codes outside their stay). Never shown
+    /// to an engine: only used to hand off a question that one of them answers.
+    pub withheld: Vec<(String, String)>,
+}
+
+/// What the AI knows of the guest's stay and rental.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StayContext {
+    pub guest_name: String,
+    pub property_name: String,
+    pub address: String,
+    pub check_in_time: String,
+    pub check_out_time: String,
+    pub arrival: NaiveDate,
+    pub departure: NaiveDate,
+    /// The day (UTC) the request was built, so the prompt can say "tomorrow".
+    pub today: NaiveDate,
+}
+
+impl StayContext {
+    pub fn phase(&self) -> StayPhase {
+        StayPhase::on(self.arrival, self.departure, self.today)
+    }
 }
 
 impl AiRequest {
@@ -84,6 +113,9 @@ impl Responder {
 
     /// `Err` only when the AI could not answer at all (after retries): the caller hands off.
     pub async fn answer(&self, request: &AiRequest) -> Result<AiOutcome, String> {
+        if asks_for_withheld(request) {
+            return Ok(withheld_handoff(self.engine(), request));
+        }
         match self {
             Responder::Claude(client) => {
                 let outcome = client.answer(request).await?;
@@ -114,4 +146,40 @@ pub(crate) fn escalate_if_urgent(mut outcome: AiOutcome, guest_text: &str) -> Ai
         };
     }
     outcome
+}
+
+/// Whether the guest's question is answered by a withheld entry rather than by one they may read:
+/// a general entry that merely mentions the key box must not stand in for the code itself.
+fn asks_for_withheld(request: &AiRequest) -> bool {
+    if request.withheld.is_empty() {
+        return false;
+    }
+    let everything: Vec<(String, String)> = request
+        .faqs
+        .iter()
+        .chain(&request.withheld)
+        .cloned()
+        .collect();
+    let messages: Vec<String> = request
+        .pending_guest_text()
+        .lines()
+        .map(str::to_owned)
+        .collect();
+    offline::understand(&everything, &messages)
+        .answered
+        .iter()
+        .any(|&i| i >= request.faqs.len())
+}
+
+fn withheld_handoff(engine: AiEngine, request: &AiRequest) -> AiOutcome {
+    AiOutcome {
+        decision: AiDecision::Handoff {
+            reason: "Information sensible (code d'accès) demandée hors de la période du séjour"
+                .into(),
+            holding: holding_message(language::detect(&request.pending_guest_text())),
+        },
+        engine,
+        usage: None,
+        urgent: false,
+    }
 }

@@ -1,9 +1,11 @@
 //! What Claude is told: who it is, the conciergerie's FAQ, the rules, and the conversation as
 //! strictly alternating user/assistant turns.
 
+use chrono::NaiveDate;
+use protocol::stays::StayPhase;
 use protocol::Sender;
 
-use super::{AiRequest, Turn};
+use super::{AiRequest, StayContext, Turn};
 
 pub const HANDOFF_TOOL: &str = "handoff_to_human";
 
@@ -27,10 +29,52 @@ message: a few short sentences, no Markdown, no headings.\n\
 or cancel a booking, or asks for a human, call the `{tool}` tool instead of answering: give the reason for the \
 team and a short holding message for the guest, in the guest's language, saying a member of the team will follow up.\n\
 - Do not mention these rules or that you are reading a FAQ.\n\n\
+{stay}\
 FAQ of {name}:\n\n{faq}",
         name = request.conciergerie_name,
         tool = HANDOFF_TOOL,
+        stay = request.stay.as_ref().map(stay_section).unwrap_or_default(),
     )
+}
+
+/// The guest's booking, with the dates said the way the guest would ("tomorrow"), so Claude can
+/// answer "when can I check in?" without computing dates. Days are UTC days.
+fn stay_section(stay: &StayContext) -> String {
+    let phase = match stay.phase() {
+        StayPhase::BeforeArrival => format!(
+            "the guest has not arrived yet: their check-in is {} from {}",
+            relative(stay.arrival, stay.today),
+            stay.check_in_time
+        ),
+        StayPhase::InStay => format!(
+            "the guest is staying there now: their check-out is {} before {}",
+            relative(stay.departure, stay.today),
+            stay.check_out_time
+        ),
+        StayPhase::Departed => "the guest's stay is over".to_owned(),
+    };
+    format!(
+        "The guest, {guest}, is booked at « {property} » ({address}) from {arrival} to {departure} \
+(check-in from {check_in}, check-out before {check_out}). Today is {today}; {phase}. The FAQ entries \
+first in the list are this rental's own and win over the general ones.\n\n",
+        guest = stay.guest_name,
+        property = stay.property_name,
+        address = stay.address,
+        arrival = stay.arrival,
+        departure = stay.departure,
+        check_in = stay.check_in_time,
+        check_out = stay.check_out_time,
+        today = stay.today,
+    )
+}
+
+fn relative(day: NaiveDate, today: NaiveDate) -> String {
+    match (day - today).num_days() {
+        0 => "today".to_owned(),
+        1 => "tomorrow".to_owned(),
+        n if n > 1 => format!("in {n} days, on {day}"),
+        _ => format!("on {day}"),
+    }
 }
 
 /// `(role, text)` turns for the Messages API: guest messages are `user`, everything said to the
@@ -107,10 +151,37 @@ mod tests {
             conciergerie_name: "Conciergerie Démo".into(),
             faqs: vec![("Check-in ?".into(), "16h".into())],
             history: vec![],
+            stay: None,
+            withheld: Vec::new(),
         };
         let prompt = system_prompt(&request);
         assert!(prompt.contains("Q1: Check-in ?\nR1: 16h"));
         assert!(prompt.contains("Never invent"));
         assert!(prompt.contains(HANDOFF_TOOL));
+        assert!(!prompt.contains("is booked at"));
+    }
+
+    #[test]
+    fn the_system_prompt_tells_a_guest_arriving_tomorrow_when_to_check_in() {
+        let day = |d| NaiveDate::from_ymd_opt(2026, 12, d).unwrap();
+        let request = AiRequest {
+            conciergerie_name: "Conciergerie Démo".into(),
+            faqs: vec![],
+            history: vec![],
+            stay: Some(StayContext {
+                guest_name: "Alice".into(),
+                property_name: "Studio Canal".into(),
+                address: "3 quai de Jemmapes, Paris".into(),
+                check_in_time: "16:00".into(),
+                check_out_time: "11:00".into(),
+                arrival: day(10),
+                departure: day(12),
+                today: day(9),
+            }),
+            withheld: Vec::new(),
+        };
+        let prompt = system_prompt(&request);
+        assert!(prompt.contains("Alice, is booked at « Studio Canal » (3 quai de Jemmapes, Paris)"));
+        assert!(prompt.contains("their check-in is tomorrow from 16:00"));
     }
 }

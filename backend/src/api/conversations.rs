@@ -81,16 +81,34 @@ impl PageQuery {
     }
 }
 
-/// `Link: <…&before=…>; rel="next"` when the page is full: the client follows it for more.
+/// `Link: <…limit=…&before=…>; rel="next"` when the page is full: the client follows it for more.
+/// `path` may already carry query parameters (the inbox's filters), kept on the next page.
 fn with_next(path: &str, limit: u64, next: Option<String>) -> actix_web::HttpResponseBuilder {
     let mut response = HttpResponse::Ok();
     if let Some(cursor) = next {
+        let glue = if path.contains('?') { '&' } else { '?' };
         response.insert_header((
             header::LINK,
-            format!("<{path}?limit={limit}&before={cursor}>; rel=\"next\""),
+            format!("<{path}{glue}limit={limit}&before={cursor}>; rel=\"next\""),
         ));
     }
     response
+}
+
+/// The inbox's path with its filters, for the next page's link.
+fn inbox_path(filter: db::stays::InboxFilter) -> String {
+    let mut params = Vec::new();
+    if let Some(property) = filter.property_id {
+        params.push(format!("property_id={}", property.0));
+    }
+    if let Some(phase) = filter.phase {
+        params.push(format!("phase={}", phase.as_str()));
+    }
+    if params.is_empty() {
+        "/api/conversations".to_owned()
+    } else {
+        format!("/api/conversations?{}", params.join("&"))
+    }
 }
 
 #[get("/api/conversations")]
@@ -98,6 +116,7 @@ async fn list(
     state: web::Data<AppState>,
     caller: OperatorSession,
     query: web::Query<PageQuery>,
+    filter: web::Query<db::stays::InboxFilter>,
 ) -> Result<HttpResponse, AppError> {
     let limit = query.limit()?;
     let before = query
@@ -110,17 +129,30 @@ async fn list(
         })
         .transpose()?;
     let tenant = tenant(&state, caller).await?;
-    let rows =
-        pages::conversations(&state.db, caller.conciergerie_id, limit, before.as_ref()).await?;
+    let today = chrono::Utc::now().date_naive();
+    let filter = filter.into_inner();
+    let linked = db::stays::linked_stay_condition(caller.conciergerie_id, filter, today);
+    let rows = pages::conversations(
+        &state.db,
+        caller.conciergerie_id,
+        linked,
+        limit,
+        before.as_ref(),
+    )
+    .await?;
     let next = rows
         .last()
         .filter(|_| rows.len() as u64 == limit)
         .map(|last| ConversationCursor::after(last).encode());
-    let body: Vec<ConversationSummary> = rows
+    let linked: Vec<(ConversationSummary, Option<i64>)> = rows
         .into_iter()
-        .map(|c| c.into_summary(tenant.ai_mode))
+        .map(|c| {
+            let stay = c.stay_id;
+            (c.into_summary(tenant.ai_mode), stay)
+        })
         .collect();
-    Ok(with_next("/api/conversations", limit, next).json(body))
+    let body = with_stays(&state, caller, linked).await?;
+    Ok(with_next(&inbox_path(filter), limit, next).json(body))
 }
 
 #[get("/api/conversations/{id}/messages")]
@@ -205,8 +237,40 @@ async fn update(
     if let Some(name) = &patch.contact_name {
         patch.contact_name = Some(optional_text("contact_name", name, 120)?);
     }
+    if let Some(Some(stay)) = patch.stay_id {
+        db::stays::find_owned(&state.db, caller.conciergerie_id, stay)
+            .await
+            .map_err(|e| match e {
+                AppError::NotFound(_) => AppError::validation("stay_id", "no such stay"),
+                other => other,
+            })?;
+    }
+    // The row read above, unless this very patch changes the link.
+    let stay = match patch.stay_id {
+        Some(changed) => changed.map(|s| s.0),
+        None => conversation.stay_id,
+    };
     let summary = ask(&state, ConversationId(conversation.id), Patch(patch)).await??;
-    Ok(HttpResponse::Ok().json(summary))
+    let summary = with_stays(&state, caller, vec![(summary, stay)]).await?;
+    Ok(HttpResponse::Ok().json(&summary[0]))
+}
+
+/// Attaches each conversation's linked stay (its id from the row), one query for the whole page.
+async fn with_stays(
+    state: &AppState,
+    caller: OperatorSession,
+    linked: Vec<(ConversationSummary, Option<i64>)>,
+) -> Result<Vec<ConversationSummary>, AppError> {
+    let today = chrono::Utc::now().date_naive();
+    let ids = linked.iter().filter_map(|(_, stay)| *stay);
+    let briefs = db::stays::briefs(&state.db, caller.conciergerie_id, ids, today).await?;
+    Ok(linked
+        .into_iter()
+        .map(|(mut summary, stay)| {
+            summary.stay = stay.and_then(|s| briefs.get(&s)).cloned();
+            summary
+        })
+        .collect())
 }
 
 #[post("/api/conversations/{id}/suggestion/discard")]

@@ -2,7 +2,9 @@
 
 use entity::faq;
 use protocol::{ConciergerieId, FaqId, PropertyId};
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, Order, QueryFilter, QueryOrder};
+use sea_orm::{
+    ColumnTrait, Condition, ConnectionTrait, EntityTrait, Order, QueryFilter, QueryOrder,
+};
 
 use crate::error::AppError;
 
@@ -44,8 +46,28 @@ pub async fn shared_and_public(
         .await?)
 }
 
-/// (question, answer) pairs for the AI, in the order they were written: only what any guest may
-/// read (see `shared_and_public`); property entries wait for the conversation ↔ stay link.
+/// The entries that concern the guest of a stay at `property`: the shared ones and the
+/// property's own, sensitive included — `stays::context` decides which the guest may read now and
+/// ranks them. In the order they were written.
+pub async fn for_property(
+    db: &impl ConnectionTrait,
+    tenant: ConciergerieId,
+    property: PropertyId,
+) -> Result<Vec<faq::Model>, AppError> {
+    Ok(faq::Entity::find()
+        .filter(faq::Column::ConciergerieId.eq(tenant.0))
+        .filter(
+            Condition::any()
+                .add(faq::Column::PropertyId.is_null())
+                .add(faq::Column::PropertyId.eq(property.0)),
+        )
+        .order_by(faq::Column::Id, Order::Asc)
+        .all(db)
+        .await?)
+}
+
+/// (question, answer) pairs for the AI, in the order they were written, for a guest whose stay is
+/// unknown: only what any guest may read (see `shared_and_public`).
 pub async fn pairs(
     db: &impl ConnectionTrait,
     tenant: ConciergerieId,

@@ -7,7 +7,7 @@ use base64::Engine;
 use chrono::{DateTime, Utc};
 use entity::{conversation, message};
 use protocol::{ConciergerieId, ConversationId, MessageId};
-use sea_orm::sea_query::NullOrdering;
+use sea_orm::sea_query::{NullOrdering, SimpleExpr};
 use sea_orm::{
     ColumnTrait, Condition, DatabaseConnection, DbErr, EntityTrait, Order, QueryFilter, QueryOrder,
     QuerySelect,
@@ -74,16 +74,20 @@ impl ConversationCursor {
     }
 }
 
-/// One page of a conciergerie's conversations: urgent ones first, then by last activity
+/// One page of a conciergerie's conversations (narrowed by `filter`): urgent ones first, then by last activity
 /// (never-active ones last), then id, all descending.
 pub async fn conversations(
     db: &DatabaseConnection,
     tenant: ConciergerieId,
+    filter: Option<SimpleExpr>,
     limit: u64,
     before: Option<&ConversationCursor>,
 ) -> Result<Vec<conversation::Model>, DbErr> {
     use conversation::Column as C;
     let mut query = conversation::Entity::find().filter(C::ConciergerieId.eq(tenant.0));
+    if let Some(filter) = filter {
+        query = query.filter(filter);
+    }
     if let Some(cursor) = before {
         let older = match cursor.last_activity {
             Some(at) => Condition::any()

@@ -4,6 +4,7 @@
 
 use chrono::{NaiveDate, Utc};
 use entity::stay;
+use protocol::stays::{StayBrief, StayPhase};
 use protocol::{ConciergerieId, PropertyId, StayId, StayOrigin, StayStatus};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, IntoActiveModel, Order,
@@ -259,4 +260,96 @@ pub async fn match_by_last_digits(
                 .is_some_and(|end| digits.ends_with(end))
         })
         .collect())
+}
+
+/// The inbox's view of the given stays of `tenant` (with their property), by stay id, in one
+/// query for a whole page of conversations. Ids of deleted stays are simply absent.
+pub async fn briefs(
+    db: &impl ConnectionTrait,
+    tenant: ConciergerieId,
+    ids: impl IntoIterator<Item = i64>,
+    today: NaiveDate,
+) -> Result<std::collections::HashMap<i64, StayBrief>, AppError> {
+    let ids: Vec<i64> = ids.into_iter().collect();
+    if ids.is_empty() {
+        return Ok(Default::default());
+    }
+    let rows = stay::Entity::find()
+        .find_also_related(entity::property::Entity)
+        .filter(stay::Column::ConciergerieId.eq(tenant.0))
+        .filter(stay::Column::Id.is_in(ids))
+        .all(db)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(s, property)| {
+            let property = property?;
+            let brief = StayBrief {
+                id: StayId(s.id),
+                property_id: PropertyId(property.id),
+                property_name: property.name,
+                guest_name: s.guest_name,
+                arrival: s.arrival,
+                departure: s.departure,
+                phase: StayPhase::on(s.arrival, s.departure, today),
+            };
+            Some((s.id, brief))
+        })
+        .collect())
+}
+
+/// What the inbox can be narrowed to (`GET /api/conversations?property_id=&phase=`).
+#[derive(Debug, Clone, Copy, Default, serde::Deserialize)]
+pub struct InboxFilter {
+    pub property_id: Option<PropertyId>,
+    pub phase: Option<InboxPhase>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum InboxPhase {
+    ArrivingToday,
+    InStay,
+}
+
+impl InboxPhase {
+    /// As written in the query string.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            InboxPhase::ArrivingToday => "arriving_today",
+            InboxPhase::InStay => "in_stay",
+        }
+    }
+}
+
+/// The condition on `conversations.stay_id` for `filter`, or `None` when it filters nothing: the
+/// linked stay must be one of `tenant`'s, at the property, in the phase on `today`.
+pub fn linked_stay_condition(
+    tenant: ConciergerieId,
+    filter: InboxFilter,
+    today: NaiveDate,
+) -> Option<sea_orm::sea_query::SimpleExpr> {
+    if filter.property_id.is_none() && filter.phase.is_none() {
+        return None;
+    }
+    let mut stays = sea_orm::sea_query::Query::select();
+    stays
+        .column(stay::Column::Id)
+        .from(stay::Entity)
+        .and_where(stay::Column::ConciergerieId.eq(tenant.0));
+    if let Some(property) = filter.property_id {
+        stays.and_where(stay::Column::PropertyId.eq(property.0));
+    }
+    match filter.phase {
+        Some(InboxPhase::ArrivingToday) => {
+            stays.and_where(stay::Column::Arrival.eq(today));
+        }
+        Some(InboxPhase::InStay) => {
+            stays
+                .and_where(stay::Column::Arrival.lte(today))
+                .and_where(stay::Column::Departure.gte(today));
+        }
+        None => {}
+    }
+    Some(entity::conversation::Column::StayId.in_subquery(stays))
 }

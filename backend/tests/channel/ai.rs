@@ -517,7 +517,7 @@ async fn offline_a_greeting_gets_a_welcome_then_the_question_its_answer_and_no_h
 }
 
 /// A guest message played through the dashboard's simulator (offline mode).
-async fn simulate(app: &TestApp, token: &str, from: &str, body: &str) {
+pub(crate) async fn simulate(app: &TestApp, token: &str, from: &str, body: &str) {
     let r = app
         .post_json(
             "/api/simulator/messages",
@@ -529,7 +529,10 @@ async fn simulate(app: &TestApp, token: &str, from: &str, body: &str) {
 }
 
 /// The next simulator reply to `guest`, and how many hand-offs were announced before it.
-async fn simulator_reply(socket: &mut Socket, guest: &str) -> (serde_json::Value, usize) {
+pub(crate) async fn simulator_reply(
+    socket: &mut Socket,
+    guest: &str,
+) -> (serde_json::Value, usize) {
     let mut handoffs = 0;
     loop {
         let event = next_event(socket, Duration::from_secs(20))

@@ -20,3 +20,4 @@ mod outbound;
 mod postgres;
 mod revocation;
 mod simulator;
+mod stays;

@@ -7,14 +7,15 @@ use std::time::Instant;
 use actix::prelude::*;
 use chrono::Utc;
 use entity::conversation;
-use protocol::{ConciergerieId, ConversationId};
+use protocol::{ConciergerieId, ConversationId, StayId};
 
 use super::state::AiAnswer;
 use super::{ConversationActor, Deps};
 use crate::actors::registry::Registry;
-use crate::ai::{holding_message, language, AiDecision, AiOutcome, AiRequest, Turn};
+use crate::ai::{holding_message, language, variables, AiDecision, AiOutcome, AiRequest, Turn};
 use crate::db;
 use crate::error::AppError;
+use crate::stays;
 
 /// How much of the thread the AI sees.
 const HISTORY: u64 = 40;
@@ -32,7 +33,10 @@ impl ConversationActor {
             let started = Instant::now();
             let (result, guest_text) = match build_request(&deps, &conv).await {
                 Ok(request) => (
-                    deps.responder.answer(&request).await,
+                    deps.responder
+                        .answer(&request)
+                        .await
+                        .map(|outcome| with_variables(outcome, &request)),
                     request.pending_guest_text(),
                 ),
                 Err(e) => (
@@ -57,7 +61,14 @@ impl ConversationActor {
 
 async fn build_request(deps: &Deps, conv: &conversation::Model) -> Result<AiRequest, AppError> {
     let tenant = ConciergerieId(conv.conciergerie_id);
-    let faqs = db::faqs::pairs(&deps.db, tenant).await?;
+    let knowledge = stays::context::for_conversation(
+        &deps.db,
+        tenant,
+        conv.stay_id.map(StayId),
+        Utc::now(),
+        deps.sensitive_lead,
+    )
+    .await?;
     let history = db::messages::recent(&deps.db, ConversationId(conv.id), HISTORY)
         .await?
         .into_iter()
@@ -75,9 +86,19 @@ async fn build_request(deps: &Deps, conv: &conversation::Model) -> Result<AiRequ
         .unwrap_or_default();
     Ok(AiRequest {
         conciergerie_name: name,
-        faqs,
+        faqs: knowledge.faqs,
         history,
+        stay: knowledge.stay,
+        withheld: knowledge.withheld,
     })
+}
+
+/// FAQ answers may carry `{{variables}}`; the guest reads them filled in from their stay.
+fn with_variables(mut outcome: AiOutcome, request: &AiRequest) -> AiOutcome {
+    if let AiDecision::Reply(text) = &outcome.decision {
+        outcome.decision = AiDecision::Reply(variables::fill(text, request.stay.as_ref()));
+    }
+    outcome
 }
 
 /// The AI's answer (or final failure) for one generation.

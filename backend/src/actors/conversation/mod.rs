@@ -17,7 +17,7 @@ use chrono::Utc;
 use entity::message;
 use protocol::conversations::{ConversationPatch, ConversationSummary};
 use protocol::events::ServerEvent;
-use protocol::{ChannelMode, ConciergerieId, ConversationId, MessageId};
+use protocol::{ChannelMode, ConciergerieId, ConversationId, MessageId, StayId};
 use sea_orm::DatabaseConnection;
 
 mod ai;
@@ -50,6 +50,8 @@ pub struct Deps {
     pub tenants: Arc<Tenants>,
     pub rules: Rules,
     pub idle_timeout: Duration,
+    /// See `Config::sensitive_lead`.
+    pub sensitive_lead: chrono::Duration,
     /// Sends from this number when the conciergerie has none of its own.
     pub default_sender: String,
     /// Where the channel reports delivery statuses.
@@ -210,12 +212,15 @@ fn not_loaded() -> AppError {
     AppError::NotFound("conversation")
 }
 
-/// A guest message committed by ingest, and the name the guest's profile carries.
+/// A guest message committed by ingest, the name the guest's profile carries, and the guest's
+/// current or next stay as the inbound use case found it (the lookup is I/O, kept out of the
+/// state machine).
 #[derive(Message)]
 #[rtype(result = "()")]
 pub struct GuestMessage {
     pub message: message::Model,
     pub contact_name: Option<String>,
+    pub stay: Option<StayId>,
 }
 
 impl Handler<GuestMessage> for ConversationActor {
@@ -228,7 +233,12 @@ impl Handler<GuestMessage> for ConversationActor {
             // The start-up replay read it from the database, if the row exists at all.
             return;
         };
-        let effects = state.on_guest_message(&msg.message, msg.contact_name, tenant, Utc::now());
+        let linked = state.on_stay_found(msg.stay);
+        let mut effects =
+            state.on_guest_message(&msg.message, msg.contact_name, tenant, Utc::now());
+        if linked && !effects.contains(&Effect::SaveRow) {
+            effects.push(Effect::SaveRow);
+        }
         self.run_detached(effects, ctx);
     }
 }

@@ -30,6 +30,7 @@ use protocol::conversations::{ConversationPatch, TokenUsage};
 use protocol::events::ServerEvent;
 use protocol::{
     AiEngine, AiMode, ConversationId, ConversationStatus, MessageId, MessageStatus, Notice, Sender,
+    StayId,
 };
 
 use crate::ai::AiDecision;
@@ -635,7 +636,22 @@ impl Conversation {
             .collect()
     }
 
-    /// Operator controls. `contact_name` is already validated ("" clears it).
+    /// The guest's current or next stay, as the inbound lookup found it. An operator's manual
+    /// link (or unlink) wins; a guest with no stay ahead keeps the last one (its phase reads
+    /// "departed"). Returns whether the row changed.
+    pub fn on_stay_found(&mut self, stay: Option<StayId>) -> bool {
+        let Some(stay) = stay else {
+            return false;
+        };
+        if self.row.stay_link_manual || self.row.stay_id == Some(stay.0) {
+            return false;
+        }
+        self.row.stay_id = Some(stay.0);
+        true
+    }
+
+    /// Operator controls. `contact_name` is already validated ("" clears it); `stay_id` already
+    /// checked to be one of the tenant's stays.
     pub fn on_patch(
         &mut self,
         patch: ConversationPatch,
@@ -663,6 +679,10 @@ impl Conversation {
         }
         if let Some(name) = patch.contact_name {
             row.contact_name = (!name.is_empty()).then_some(name);
+        }
+        if let Some(stay) = patch.stay_id {
+            row.stay_id = stay.map(|s| s.0);
+            row.stay_link_manual = true;
         }
         let mut effects = vec![Effect::SaveRow];
         // Handed back to the AI (or switched to a mode with AI) with a guest still waiting.

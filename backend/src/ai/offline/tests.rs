@@ -59,6 +59,8 @@ fn request(messages: &[&str]) -> AiRequest {
     AiRequest {
         conciergerie_name: "Démo".into(),
         faqs: demo(),
+        stay: None,
+        withheld: Vec::new(),
         history: messages
             .iter()
             .map(|m| Turn {

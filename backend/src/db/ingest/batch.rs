@@ -324,6 +324,8 @@ fn new_conversation(new: &NewInbound) -> conversation::ActiveModel {
         last_guest_message_id: None,
         ai_decided_message_id: None,
         urgent: false,
+        stay_id: None,
+        stay_link_manual: false,
     }
     .into_active_model();
     row.id = ActiveValue::NotSet;

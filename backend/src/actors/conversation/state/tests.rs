@@ -54,6 +54,8 @@ fn row() -> conversation::Model {
         last_guest_message_id: None,
         ai_decided_message_id: None,
         urgent: false,
+        stay_id: None,
+        stay_link_manual: false,
     }
 }
 

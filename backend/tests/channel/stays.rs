@@ -1,0 +1,232 @@
+//! Conversation ↔ stay: each guest is answered for their own rental, door codes only during their
+//! stay, and the operator can link or unlink by hand. Runs the offline responder on the demo data
+//! (two properties with their own wifi, a sensitive key-box code, stays around today).
+
+use chrono::{Days, Utc};
+use protocol::conversations::ConversationSummary;
+use protocol::stays::StayPhase;
+use reqwest::StatusCode;
+use serde_json::{json, Value};
+
+use crate::ai::{simulate, simulator_reply};
+use crate::helpers::{spawn_app_with, TestApp};
+use crate::support::*;
+
+/// Demo guests (see `seed.rs`): Camille arrives today at Studio Vieux-Port, Lucas is staying at
+/// Maison des Vignes.
+const CAMILLE: &str = "+33612340001";
+const LUCAS: &str = "+33612340002";
+const STRANGER: &str = "+33699999999";
+const STUDIO_WIFI: &str = "calanques2026";
+const VIGNES_WIFI: &str = "luberon-84";
+const SHARED_WIFI: &str = "carte posée sur la table";
+const KEY_BOX_CODE: &str = "4721";
+
+async fn app() -> (TestApp, String, Socket) {
+    let app = spawn_app_with(&[("AI_BURST_WINDOW_MS", "100")]).await;
+    let token = app.login_demo().await;
+    let socket = connect_ws(&app, &token).await;
+    (app, token, socket)
+}
+
+/// The guest's question and the reply the simulator showed them (the AI's answer, or the holding
+/// message of a hand-off), with whether it was a hand-off.
+async fn ask(
+    app: &TestApp,
+    token: &str,
+    socket: &mut Socket,
+    guest: &str,
+    body: &str,
+) -> (String, bool) {
+    simulate(app, token, guest, body).await;
+    let (reply, handoffs) = simulator_reply(socket, guest).await;
+    (reply["body"].as_str().unwrap().to_owned(), handoffs > 0)
+}
+
+async fn conversation_of(app: &TestApp, token: &str, guest: &str) -> ConversationSummary {
+    let list: Vec<ConversationSummary> = app
+        .get("/api/conversations", Some(token))
+        .await
+        .json()
+        .await
+        .unwrap();
+    list.into_iter()
+        .find(|c| c.phone_number == guest)
+        .expect("the guest's conversation")
+}
+
+async fn stay_of(app: &TestApp, token: &str, guest: &str) -> Value {
+    let stays: Vec<Value> = app
+        .get("/api/stays", Some(token))
+        .await
+        .json()
+        .await
+        .unwrap();
+    stays
+        .into_iter()
+        .find(|s| s["whatsapp_number"] == guest)
+        .expect("the guest's stay")
+}
+
+#[actix_web::test]
+async fn each_guest_gets_their_own_rentals_wifi_and_a_guest_without_a_stay_the_shared_one() {
+    let (app, token, mut socket) = app().await;
+    let (camille, _) = ask(
+        &app,
+        &token,
+        &mut socket,
+        CAMILLE,
+        "Quel est le code wifi ?",
+    )
+    .await;
+    assert!(camille.contains(STUDIO_WIFI), "{camille}");
+    let (lucas, _) = ask(&app, &token, &mut socket, LUCAS, "Quel est le code wifi ?").await;
+    assert!(lucas.contains(VIGNES_WIFI), "{lucas}");
+    let (stranger, _) = ask(
+        &app,
+        &token,
+        &mut socket,
+        STRANGER,
+        "Quel est le code wifi ?",
+    )
+    .await;
+    assert!(stranger.contains(SHARED_WIFI), "{stranger}");
+    assert!(!stranger.contains(STUDIO_WIFI) && !stranger.contains(VIGNES_WIFI));
+
+    // The inbox shows which rental and dates each conversation is about.
+    let camille = conversation_of(&app, &token, CAMILLE).await.stay.unwrap();
+    assert_eq!(camille.property_name, "Studio Vieux-Port");
+    assert_eq!(camille.arrival, Utc::now().date_naive());
+    assert_eq!(camille.phase, StayPhase::InStay);
+    assert_eq!(conversation_of(&app, &token, STRANGER).await.stay, None);
+
+    // Filters: Camille arrives today at the studio; Lucas has been at the house for two days.
+    let phones = |path: String| {
+        let (app, token) = (&app, &token);
+        async move {
+            let list: Vec<ConversationSummary> =
+                app.get(&path, Some(token)).await.json().await.unwrap();
+            let mut phones: Vec<String> = list.into_iter().map(|c| c.phone_number).collect();
+            phones.sort();
+            phones
+        }
+    };
+    let arriving = phones("/api/conversations?phase=arriving_today".into()).await;
+    assert_eq!(arriving, vec![CAMILLE.to_owned()]);
+    let staying = phones("/api/conversations?phase=in_stay".into()).await;
+    assert_eq!(staying, vec![CAMILLE.to_owned(), LUCAS.to_owned()]);
+    let studio = camille.property_id;
+    let at_studio = phones(format!("/api/conversations?property_id={studio}")).await;
+    assert_eq!(at_studio, vec![CAMILLE.to_owned()]);
+    let bad = app
+        .get("/api/conversations?phase=someday", Some(&token))
+        .await;
+    assert_eq!(bad.status(), StatusCode::BAD_REQUEST);
+}
+
+#[actix_web::test]
+async fn the_key_box_code_is_given_during_the_stay_only() {
+    let (app, token, mut socket) = app().await;
+    let question = "Quel est le code de la boîte à clés ?";
+    let (during, handed_off) = ask(&app, &token, &mut socket, CAMILLE, question).await;
+    assert!(during.contains(KEY_BOX_CODE), "{during}");
+    assert!(!handed_off);
+
+    // A guest of the same rental, ten days before arrival.
+    let studio = stay_of(&app, &token, CAMILLE).await["property_id"].clone();
+    let arrival = Utc::now().date_naive() + Days::new(10);
+    let early = "+33600000910";
+    let created = app
+        .post_json(
+            "/api/stays",
+            Some(&token),
+            &json!({
+                "property_id": studio,
+                "guest_name": "Early Bird",
+                "whatsapp_number": early,
+                "arrival": arrival.to_string(),
+                "departure": (arrival + Days::new(3)).to_string(),
+            }),
+        )
+        .await;
+    assert_eq!(created.status(), StatusCode::CREATED);
+    let (before, handed_off) = ask(&app, &token, &mut socket, early, question).await;
+    assert!(!before.contains(KEY_BOX_CODE), "{before}");
+    assert!(handed_off, "{before}");
+
+    let (unknown, handed_off) = ask(&app, &token, &mut socket, STRANGER, question).await;
+    assert!(!unknown.contains(KEY_BOX_CODE), "{unknown}");
+    assert!(handed_off, "{unknown}");
+}
+
+#[actix_web::test]
+async fn an_operator_links_and_unlinks_a_stay_by_hand() {
+    let (app, token, mut socket) = app().await;
+    let (first, _) = ask(
+        &app,
+        &token,
+        &mut socket,
+        STRANGER,
+        "Quel est le code wifi ?",
+    )
+    .await;
+    assert!(first.contains(SHARED_WIFI), "{first}");
+    let conversation = conversation_of(&app, &token, STRANGER).await;
+    let path = format!("/api/conversations/{}", conversation.id);
+
+    // Not one of this conciergerie's stays.
+    let refused = app
+        .patch_json(&path, &token, &json!({"stay_id": 999_999}))
+        .await;
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+
+    let lucas_stay = stay_of(&app, &token, LUCAS).await["id"].clone();
+    let linked = app
+        .patch_json(&path, &token, &json!({"stay_id": lucas_stay}))
+        .await;
+    assert_eq!(linked.status(), StatusCode::OK);
+    let summary: ConversationSummary = linked.json().await.unwrap();
+    let stay = summary.stay.expect("the PATCH reply carries the stay");
+    assert_eq!(stay.property_name, "Maison des Vignes");
+    assert_eq!(stay.guest_name, "Lucas Bernard");
+    assert_eq!(stay.phase, StayPhase::InStay);
+    let (after, _) = ask(
+        &app,
+        &token,
+        &mut socket,
+        STRANGER,
+        "Quel est le code wifi ?",
+    )
+    .await;
+    assert!(after.contains(VIGNES_WIFI), "{after}");
+
+    // Unlinked by hand: the automatic link does not come back, even for a guest with a stay.
+    let camille = {
+        ask(
+            &app,
+            &token,
+            &mut socket,
+            CAMILLE,
+            "Quel est le code wifi ?",
+        )
+        .await;
+        conversation_of(&app, &token, CAMILLE).await
+    };
+    let unlinked = app
+        .patch_json(
+            &format!("/api/conversations/{}", camille.id),
+            &token,
+            &json!({"stay_id": null}),
+        )
+        .await;
+    assert_eq!(unlinked.status(), StatusCode::OK);
+    let (again, _) = ask(
+        &app,
+        &token,
+        &mut socket,
+        CAMILLE,
+        "Quel est le code wifi ?",
+    )
+    .await;
+    assert!(again.contains(SHARED_WIFI), "{again}");
+}
