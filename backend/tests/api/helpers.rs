@@ -366,3 +366,51 @@ pub async fn assert_error(response: Response, status: StatusCode, code: &str) ->
     );
     body["error"].clone()
 }
+
+/// A PostgreSQL database of its own for one test, on the machine's server (trust auth). `None`
+/// when the server is not reachable. `drop_database` removes it afterwards.
+pub struct ThrowawayPostgres {
+    admin: sea_orm::DatabaseConnection,
+    name: String,
+    pub url: String,
+}
+
+const POSTGRES_SERVER: &str = "postgres://postgres@127.0.0.1:5432";
+
+impl ThrowawayPostgres {
+    pub async fn create(prefix: &str) -> Option<Self> {
+        use rand::RngCore;
+        use sea_orm::ConnectionTrait;
+        let admin = match sea_orm::Database::connect(format!("{POSTGRES_SERVER}/postgres")).await {
+            Ok(db) => db,
+            Err(e) => {
+                eprintln!("skipping the PostgreSQL test: {POSTGRES_SERVER} is not reachable ({e})");
+                return None;
+            }
+        };
+        let mut bytes = [0u8; 6];
+        rand::rngs::OsRng.fill_bytes(&mut bytes);
+        let name = format!(
+            "{prefix}_{}",
+            bytes.iter().map(|b| format!("{b:02x}")).collect::<String>()
+        );
+        admin
+            .execute_unprepared(&format!("CREATE DATABASE {name}"))
+            .await
+            .expect("create test database");
+        let url = format!("{POSTGRES_SERVER}/{name}");
+        Some(ThrowawayPostgres { admin, name, url })
+    }
+
+    /// Call after the server using it is dropped.
+    pub async fn drop_database(self) {
+        use sea_orm::ConnectionTrait;
+        self.admin
+            .execute_unprepared(&format!(
+                "DROP DATABASE IF EXISTS {} WITH (FORCE)",
+                self.name
+            ))
+            .await
+            .expect("drop test database");
+    }
+}

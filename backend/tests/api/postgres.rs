@@ -1,35 +1,17 @@
 //! Properties and stays on PostgreSQL: the new migration, date filters, the CSV import and the
 //! iCal-free paths behave as on SQLite. Creates its own database and drops it afterwards.
 
-use rand::RngCore;
 use reqwest::StatusCode;
-use sea_orm::{ConnectionTrait, Database};
 use serde_json::{json, Value};
 
 use crate::helpers::spawn_app_with;
 
-const SERVER: &str = "postgres://postgres@127.0.0.1:5432";
-
 #[actix_web::test]
 async fn properties_and_stays_work_on_postgresql() {
-    let admin_db = match Database::connect(format!("{SERVER}/postgres")).await {
-        Ok(db) => db,
-        Err(e) => {
-            eprintln!("skipping the PostgreSQL test: {SERVER} is not reachable ({e})");
-            return;
-        }
+    let Some(pg) = crate::helpers::ThrowawayPostgres::create("majordome_props").await else {
+        return;
     };
-    let mut bytes = [0u8; 6];
-    rand::rngs::OsRng.fill_bytes(&mut bytes);
-    let name = format!(
-        "majordome_props_{}",
-        bytes.iter().map(|b| format!("{b:02x}")).collect::<String>()
-    );
-    admin_db
-        .execute_unprepared(&format!("CREATE DATABASE {name}"))
-        .await
-        .expect("create test database");
-    let url = format!("{SERVER}/{name}");
+    let url = pg.url.clone();
     let app = spawn_app_with(&[("DATABASE_URL", url.as_str())]).await;
     let token = app.login_demo().await;
 
@@ -89,8 +71,5 @@ async fn properties_and_stays_work_on_postgresql() {
 
     drop(app);
     tokio::time::sleep(std::time::Duration::from_millis(200)).await;
-    admin_db
-        .execute_unprepared(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
-        .await
-        .expect("drop test database");
+    pg.drop_database().await;
 }

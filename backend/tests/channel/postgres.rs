@@ -2,38 +2,18 @@
 //! AI reply and tenant queries. Creates its own database and drops it afterwards.
 
 use protocol::conversations::ConversationSummary;
-use rand::RngCore;
 use reqwest::StatusCode;
-use sea_orm::{ConnectionTrait, Database};
 use serde_json::json;
 
 use crate::support::*;
 
-const SERVER: &str = "postgres://postgres@127.0.0.1:5432";
-
 #[actix_web::test]
 async fn the_whole_message_path_works_on_postgresql() {
-    let admin_db = match Database::connect(format!("{SERVER}/postgres")).await {
-        Ok(db) => db,
-        Err(e) => {
-            // CI and the development machines run PostgreSQL; a laptop without it still passes
-            // the rest of the suite.
-            eprintln!("skipping the PostgreSQL test: {SERVER} is not reachable ({e})");
-            return;
-        }
+    let Some(pg) = crate::helpers::ThrowawayPostgres::create("majordome_test").await else {
+        return;
     };
-    let mut bytes = [0u8; 6];
-    rand::rngs::OsRng.fill_bytes(&mut bytes);
-    let name = format!(
-        "majordome_test_{}",
-        bytes.iter().map(|b| format!("{b:02x}")).collect::<String>()
-    );
-    admin_db
-        .execute_unprepared(&format!("CREATE DATABASE {name}"))
-        .await
-        .expect("create test database");
 
-    let url = format!("{SERVER}/{name}");
+    let url = pg.url.clone();
     let (app, twilio) =
         twilio_app_with(&[("DATABASE_URL", url.as_str()), ("AI_BURST_WINDOW_MS", "50")]).await;
     let token = app.login_demo().await;
@@ -93,8 +73,5 @@ async fn the_whole_message_path_works_on_postgresql() {
 
     drop(app);
     tokio::time::sleep(std::time::Duration::from_millis(200)).await;
-    admin_db
-        .execute_unprepared(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
-        .await
-        .expect("drop test database");
+    pg.drop_database().await;
 }
