@@ -18,7 +18,6 @@ use crate::db;
 use crate::db::ingest::{Ingested, NewInbound, NewUnrouted};
 use crate::error::AppError;
 use crate::state::AppState;
-use crate::stays;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Accepted {
@@ -118,8 +117,12 @@ pub async fn accept(
 /// a failed lookup only leaves the link as it was.
 async fn guest_stay(state: &AppState, tenant: ConciergerieId, address: &str) -> Option<StayId> {
     let today = Utc::now().date_naive();
-    match stays::link::stay_for_guest(&state.db, tenant, address, today).await {
-        Ok(stay) => stay.map(|s| StayId(s.id)),
+    match state
+        .guest_stays
+        .stay_for(&state.db, tenant, address, today)
+        .await
+    {
+        Ok(stay) => stay,
         Err(e) => {
             tracing::warn!(error = %e, "could not look up the guest's stay");
             None

@@ -132,6 +132,7 @@ impl Application {
             ingest,
             hub,
             stay_sync: StaySync::new(db.clone()),
+            guest_stays: Arc::new(stays::link::GuestStays::new()),
             db,
             config: Arc::new(config),
             public_base_url,

@@ -15,6 +15,7 @@ use crate::auth::rate_limit::LoginLimiter;
 use crate::channel::Channel;
 use crate::config::Config;
 use crate::db::ingest::IngestWriter;
+use crate::stays::link::GuestStays;
 use crate::stays::sync::StaySync;
 use crate::tenants::Tenants;
 
@@ -34,6 +35,8 @@ pub struct AppState {
     pub login_limiter: LoginLimiter,
     /// Calendar feeds → stays; one run at a time.
     pub stay_sync: StaySync,
+    /// Which stay each guest writing in is about, kept while it cannot have changed.
+    pub guest_stays: Arc<GuestStays>,
 }
 
 impl AppState {

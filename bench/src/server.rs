@@ -261,25 +261,37 @@ impl BenchServer {
         Ok(conversation::Entity::find().count(self.db()).await?)
     }
 
-    /// The dashboard's view: `GET /api/conversations`, summed unread counts and row count.
+    /// The dashboard's view: every page of `GET /api/conversations` (following its `Link`
+    /// header), summed unread counts and row count.
     pub async fn inbox(&self) -> anyhow::Result<(u64, usize)> {
-        let response = self
-            .http
-            .get(format!("http://127.0.0.1:{}/api/conversations", self.port))
-            .bearer_auth(&self.token)
-            .send()
-            .await?;
-        ensure!(
-            response.status().is_success(),
-            "GET /api/conversations: {}",
-            response.status()
-        );
-        let rows: Vec<Value> = response.json().await?;
-        let unread = rows
-            .iter()
-            .map(|r| r["unread_count"].as_u64().unwrap_or(0))
-            .sum();
-        Ok((unread, rows.len()))
+        let (mut unread, mut listed) = (0, 0);
+        let mut next = Some("/api/conversations?limit=200".to_owned());
+        while let Some(path) = next.take() {
+            let response = self
+                .http
+                .get(format!("http://127.0.0.1:{}{path}", self.port))
+                .bearer_auth(&self.token)
+                .send()
+                .await?;
+            ensure!(
+                response.status().is_success(),
+                "GET {path}: {}",
+                response.status()
+            );
+            next = response
+                .headers()
+                .get("link")
+                .and_then(|h| h.to_str().ok())
+                .and_then(protocol::paging::next_link)
+                .map(str::to_owned);
+            let rows: Vec<Value> = response.json().await?;
+            unread += rows
+                .iter()
+                .map(|r| r["unread_count"].as_u64().unwrap_or(0))
+                .sum::<u64>();
+            listed += rows.len();
+        }
+        Ok((unread, listed))
     }
 
     /// `inbox()`, once the unread counts reach `expected` (the conversation actors write them

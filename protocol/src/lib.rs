@@ -15,6 +15,7 @@ pub mod error;
 pub mod events;
 pub mod faqs;
 pub mod feature_requests;
+pub mod paging;
 pub mod properties;
 pub mod settings;
 pub mod simulator;

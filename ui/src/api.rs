@@ -182,15 +182,7 @@ pub struct NextPage(pub String);
 impl NextPage {
     /// The `rel="next"` target of a `Link` header value (RFC 8288), if there is one.
     pub fn from_link(header: &str) -> Option<NextPage> {
-        header.split(',').find_map(|link| {
-            let (target, params) = link.trim().split_once(';')?;
-            let is_next = params.split(';').any(|p| {
-                let p = p.trim().to_ascii_lowercase().replace(' ', "");
-                p == "rel=\"next\"" || p == "rel=next"
-            });
-            let url = target.trim().strip_prefix('<')?.strip_suffix('>')?;
-            (is_next && !url.is_empty()).then(|| NextPage(url.to_owned()))
-        })
+        protocol::paging::next_link(header).map(|url| NextPage(url.to_owned()))
     }
 }
 

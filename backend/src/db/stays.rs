@@ -2,6 +2,8 @@
 //! (`current_or_next_for_guest`, `match_by_last_digits`) are what links a conversation to its
 //! stay.
 
+use std::sync::atomic::{AtomicU64, Ordering};
+
 use chrono::{NaiveDate, Utc};
 use entity::stay;
 use protocol::stays::{StayBrief, StayPhase};
@@ -20,6 +22,19 @@ pub struct StayFilter {
     pub property: Option<PropertyId>,
     pub from: Option<NaiveDate>,
     pub to: Option<NaiveDate>,
+}
+
+/// How many writes to `stays` this process has made. Answers kept in memory that were read from
+/// the table (`stays::link::GuestStays`) compare it to know they may be stale, so every function
+/// here that writes bumps it once the write is done (they run outside transactions).
+static WRITES: AtomicU64 = AtomicU64::new(0);
+
+pub fn writes() -> u64 {
+    WRITES.load(Ordering::Acquire)
+}
+
+fn written() {
+    WRITES.fetch_add(1, Ordering::AcqRel);
 }
 
 pub async fn list(
@@ -105,9 +120,12 @@ pub async fn insert(
         ..Default::default()
     };
     assign(&mut row, fields);
-    row.insert(db)
+    let row = row
+        .insert(db)
         .await
-        .map_err(|e| unique_uid(e, "external_uid"))
+        .map_err(|e| unique_uid(e, "external_uid"))?;
+    written();
+    Ok(row)
 }
 
 /// Replaces a stay's fields. The caller has checked that `fields.property_id` belongs to the
@@ -119,9 +137,12 @@ pub async fn update(
 ) -> Result<stay::Model, AppError> {
     let mut row = current.into_active_model();
     assign(&mut row, fields);
-    row.update(db)
+    let row = row
+        .update(db)
         .await
-        .map_err(|e| unique_uid(e, "property_id"))
+        .map_err(|e| unique_uid(e, "property_id"))?;
+    written();
+    Ok(row)
 }
 
 fn assign(row: &mut stay::ActiveModel, fields: StayFields) {
@@ -174,6 +195,7 @@ pub async fn delete(
 ) -> Result<(), AppError> {
     let row = find_owned(db, tenant, id).await?;
     stay::Entity::delete_by_id(row.id).exec(db).await?;
+    written();
     Ok(())
 }
 
@@ -208,6 +230,7 @@ pub async fn cancel_vanished_from_feed(
         .filter(condition)
         .exec(db)
         .await?;
+    written();
     Ok(result.rows_affected)
 }
 

@@ -47,8 +47,7 @@ async fn demo_id(app: &TestApp) -> ConciergerieId {
 
 fn next_link(response: &reqwest::Response) -> Option<String> {
     let link = response.headers().get("link")?.to_str().ok()?;
-    let target = link.strip_prefix('<')?.split_once(">; rel=\"next\"")?.0;
-    Some(target.to_owned())
+    protocol::paging::next_link(link).map(str::to_owned)
 }
 
 async fn page(

@@ -230,3 +230,45 @@ async fn an_operator_links_and_unlinks_a_stay_by_hand() {
     .await;
     assert!(again.contains(SHARED_WIFI), "{again}");
 }
+
+/// The stay lookup on the ingest path is answered from memory; a stay booked after the guest's
+/// first message must still be found for the next one.
+#[actix_web::test]
+async fn a_stay_booked_after_the_first_message_links_the_next_one() {
+    let (app, token, mut socket) = app().await;
+    let (before, _) = ask(
+        &app,
+        &token,
+        &mut socket,
+        STRANGER,
+        "Quel est le code wifi ?",
+    )
+    .await;
+    assert!(before.contains(SHARED_WIFI), "{before}");
+    assert_eq!(conversation_of(&app, &token, STRANGER).await.stay, None);
+
+    let studio = stay_of(&app, &token, CAMILLE).await["property_id"].clone();
+    let today = Utc::now().date_naive();
+    let booked = app
+        .post_json(
+            "/api/stays",
+            Some(&token),
+            &json!({"property_id": studio, "guest_name": "Nouvel Hôte", "whatsapp_number": STRANGER,
+                    "arrival": today.to_string(),
+                    "departure": today.checked_add_days(Days::new(3)).unwrap().to_string()}),
+        )
+        .await;
+    assert_eq!(booked.status(), StatusCode::CREATED);
+
+    let (after, _) = ask(
+        &app,
+        &token,
+        &mut socket,
+        STRANGER,
+        "Quel est le code wifi ?",
+    )
+    .await;
+    assert!(after.contains(STUDIO_WIFI), "{after}");
+    let stay = conversation_of(&app, &token, STRANGER).await.stay;
+    assert_eq!(stay.expect("linked").property_name, "Studio Vieux-Port");
+}
