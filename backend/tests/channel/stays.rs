@@ -272,3 +272,29 @@ async fn a_stay_booked_after_the_first_message_links_the_next_one() {
     let stay = conversation_of(&app, &token, STRANGER).await.stay;
     assert_eq!(stay.expect("linked").property_name, "Studio Vieux-Port");
 }
+
+/// With the AI off nothing but the guest message itself writes the conversation row: the stay
+/// found for it must still be saved (the inbox lists what the database holds).
+#[actix_web::test]
+async fn the_stay_is_saved_with_the_guest_message_when_the_ai_is_off() {
+    let (app, token, mut socket) = app().await;
+    set_ai_mode(&app, "off").await;
+    simulate(&app, &token, CAMILLE, "Bonjour, nous arrivons vers 18 h").await;
+    wait_for(&mut socket, "the guest message", |e| {
+        e["type"] == "message.created" && e["message"]["sender"] == "client"
+    })
+    .await;
+    eventually("the inbox to show Camille's stay", || async {
+        let list: Vec<ConversationSummary> = app
+            .get("/api/conversations", Some(&token))
+            .await
+            .json()
+            .await
+            .unwrap();
+        list.iter()
+            .find(|c| c.phone_number == CAMILLE)
+            .and_then(|c| c.stay.as_ref())
+            .is_some_and(|s| s.property_name == "Studio Vieux-Port")
+    })
+    .await;
+}

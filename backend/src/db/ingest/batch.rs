@@ -1,17 +1,19 @@
 //! One batch, one transaction, a handful of multi-row statements whatever its size:
 //! conversations of new guests (`INSERT … ON CONFLICT DO NOTHING RETURNING`, then one `SELECT`
 //! for the ones that already existed), messages (`INSERT … ON CONFLICT (external_id) DO NOTHING
-//! RETURNING`, which is the duplicate check), unrouted webhooks, and the actors' guest-side
-//! conversation fields (one `UPDATE … CASE id …`). Works the same on SQLite and PostgreSQL.
+//! RETURNING`, which is the duplicate check), unrouted webhooks, and the actors' conversation
+//! rows (`INSERT … ON CONFLICT (id) DO UPDATE`), each in chunks of a few fixed sizes
+//! (`cacheable_chunks`). Works the same on SQLite and PostgreSQL.
 
 use std::collections::{HashMap, HashSet};
 
 use entity::{conversation, message, unrouted_message};
 use protocol::{ConversationId, ConversationStatus, MessageStatus, Sender};
-use sea_orm::sea_query::{Expr, OnConflict, Query, SimpleExpr};
+use sea_orm::sea_query::{OnConflict, Query};
 use sea_orm::{
     ActiveValue, ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction, DbBackend,
-    DbErr, EntityTrait, IntoActiveModel, QueryFilter, QuerySelect, QueryTrait, TransactionTrait,
+    DbErr, EntityTrait, IntoActiveModel, Iterable, QueryFilter, QuerySelect, QueryTrait,
+    TransactionTrait,
 };
 
 use super::{Entry, Ingested, NewInbound};
@@ -123,27 +125,30 @@ async fn resolve_conversations(
     if missing.is_empty() {
         return Ok(found);
     }
-    let mut insert = conversation::Entity::insert_many(missing.iter().map(|n| new_conversation(n)))
-        .on_conflict(
-            OnConflict::columns([
-                conversation::Column::ConciergerieId,
-                conversation::Column::PhoneNumber,
-            ])
-            .do_nothing()
-            .to_owned(),
-        )
-        .into_query();
-    insert.returning(Query::returning().columns([
-        conversation::Column::Id,
-        conversation::Column::ConciergerieId,
-        conversation::Column::PhoneNumber,
-    ]));
     let backend = txn.get_database_backend();
-    for row in txn.query_all(backend.build(&insert)).await? {
-        let id: i64 = row.try_get("", "id")?;
-        let tenant: i64 = row.try_get("", "conciergerie_id")?;
-        let address: String = row.try_get("", "phone_number")?;
-        found.insert((tenant, address), id);
+    for chunk in cacheable_chunks(&missing) {
+        let mut insert =
+            conversation::Entity::insert_many(chunk.iter().map(|n| new_conversation(n)))
+                .on_conflict(
+                    OnConflict::columns([
+                        conversation::Column::ConciergerieId,
+                        conversation::Column::PhoneNumber,
+                    ])
+                    .do_nothing()
+                    .to_owned(),
+                )
+                .into_query();
+        insert.returning(Query::returning().columns([
+            conversation::Column::Id,
+            conversation::Column::ConciergerieId,
+            conversation::Column::PhoneNumber,
+        ]));
+        for row in txn.query_all(backend.build(&insert)).await? {
+            let id: i64 = row.try_get("", "id")?;
+            let tenant: i64 = row.try_get("", "conciergerie_id")?;
+            let address: String = row.try_get("", "phone_number")?;
+            found.insert((tenant, address), id);
+        }
     }
     if found.len() < missing.len() {
         // Guests we had not cached yet whose conversation already existed.
@@ -193,21 +198,24 @@ async fn insert_messages(
         row.id = ActiveValue::NotSet;
         rows.push(row);
     }
-    let mut insert = message::Entity::insert_many(rows)
-        .on_conflict(
-            OnConflict::column(message::Column::ExternalId)
-                .do_nothing()
-                .to_owned(),
-        )
-        .into_query();
-    insert
-        .returning(Query::returning().columns([message::Column::Id, message::Column::ExternalId]));
     let backend = txn.get_database_backend();
-    for row in txn.query_all(backend.build(&insert)).await? {
-        let id: i64 = row.try_get("", "id")?;
-        let external_id: String = row.try_get("", "external_id")?;
-        let conversation_id = conversations[external_id.as_str()];
-        stored.insert(external_id, (id, conversation_id));
+    for chunk in cacheable_chunks(&rows) {
+        let mut insert = message::Entity::insert_many(chunk.iter().cloned())
+            .on_conflict(
+                OnConflict::column(message::Column::ExternalId)
+                    .do_nothing()
+                    .to_owned(),
+            )
+            .into_query();
+        insert.returning(
+            Query::returning().columns([message::Column::Id, message::Column::ExternalId]),
+        );
+        for row in txn.query_all(backend.build(&insert)).await? {
+            let id: i64 = row.try_get("", "id")?;
+            let external_id: String = row.try_get("", "external_id")?;
+            let conversation_id = conversations[external_id.as_str()];
+            stored.insert(external_id, (id, conversation_id));
+        }
     }
     Ok(stored)
 }
@@ -245,61 +253,51 @@ async fn insert_unrouted(txn: &DatabaseTransaction, entries: &[Entry]) -> Result
     Ok(())
 }
 
-/// One `UPDATE` for every conversation whose actor handed its row to this batch: every column
-/// the actor owns (all but the id, the tenant, the guest address and the creation time).
+/// The actors' rows, as they hold them in memory: one multi-row `INSERT … ON CONFLICT (id) DO
+/// UPDATE` per chunk, setting every column but the row's identity (id, conciergerie, guest
+/// address, creation time), so a column added to the table is saved without touching this code.
+/// The insert half never applies: the rows exist (conversations are deleted only with their
+/// conciergerie, and then the foreign key refuses the row). One `UPDATE … CASE id …` did the same
+/// work in O(rows²) per statement, and SQLite re-parsed its thousands of branches every batch.
 async fn save_conversation_rows(txn: &DatabaseTransaction, entries: &[Entry]) -> Result<(), DbErr> {
-    let rows: Vec<&conversation::Model> = entries
+    let rows: Vec<conversation::ActiveModel> = entries
         .iter()
         .filter_map(|e| match e {
-            Entry::ConversationRow(row, _) => Some(row),
+            Entry::ConversationRow(row, _) => Some(row.clone().into_active_model()),
             _ => None,
         })
         .collect();
-    if rows.is_empty() {
-        return Ok(());
-    }
     use conversation::Column as C;
-    let by_id = |value: fn(&conversation::Model) -> sea_orm::Value| -> SimpleExpr {
-        let mut case = sea_orm::sea_query::CaseStatement::new();
-        for row in &rows {
-            case = case.case(Expr::col(C::Id).eq(row.id), Expr::val(value(row)));
-        }
-        case.into()
-    };
-    let update = Query::update()
-        .table(conversation::Entity)
-        .value(C::UnreadCount, by_id(|r| r.unread_count.into()))
-        .value(
-            C::LastMessagePreview,
-            by_id(|r| r.last_message_preview.clone().into()),
-        )
-        .value(C::LastMessageAt, by_id(|r| r.last_message_at.into()))
-        .value(
-            C::LastClientMessageAt,
-            by_id(|r| r.last_client_message_at.into()),
-        )
-        .value(C::ContactName, by_id(|r| r.contact_name.clone().into()))
-        .value(C::Status, by_id(|r| r.status.into()))
-        .value(C::AiModeOverride, by_id(|r| r.ai_mode_override.into()))
-        .value(C::AiPaused, by_id(|r| r.ai_paused.into()))
-        .value(C::AiPausedUntil, by_id(|r| r.ai_paused_until.into()))
-        .value(C::LastSendFailed, by_id(|r| r.last_send_failed.into()))
-        .value(C::AiSuggestion, by_id(|r| r.ai_suggestion.clone().into()))
-        .value(C::HandoffReason, by_id(|r| r.handoff_reason.clone().into()))
-        .value(C::Urgent, by_id(|r| r.urgent.into()))
-        .value(
-            C::LastGuestMessageId,
-            by_id(|r| r.last_guest_message_id.into()),
-        )
-        .value(
-            C::AiDecidedMessageId,
-            by_id(|r| r.ai_decided_message_id.into()),
-        )
-        .and_where(C::Id.is_in(rows.iter().map(|r| r.id)))
-        .to_owned();
-    txn.execute(txn.get_database_backend().build(&update))
-        .await?;
+    let saved = C::iter()
+        .filter(|c| !matches!(c, C::Id | C::ConciergerieId | C::PhoneNumber | C::CreatedAt));
+    let upsert = OnConflict::column(C::Id).update_columns(saved).to_owned();
+    for chunk in cacheable_chunks(&rows) {
+        conversation::Entity::insert_many(chunk.iter().cloned())
+            .on_conflict(upsert.clone())
+            .exec_without_returning(txn)
+            .await?;
+    }
     Ok(())
+}
+
+/// Splits a batch into chunks of 64, 32, …, 1 rows. A multi-row statement's SQL depends on its
+/// row count; with a handful of shapes each is prepared once and then found in the connection's
+/// statement cache, where a statement sized to every batch would be parsed anew each time.
+fn cacheable_chunks<T>(mut rows: &[T]) -> impl Iterator<Item = &[T]> {
+    const LARGEST: usize = 64;
+    std::iter::from_fn(move || {
+        if rows.is_empty() {
+            return None;
+        }
+        let size = if rows.len() >= LARGEST {
+            LARGEST
+        } else {
+            1 << rows.len().ilog2()
+        };
+        let (chunk, rest) = rows.split_at(size);
+        rows = rest;
+        Some(chunk)
+    })
 }
 
 fn new_conversation(new: &NewInbound) -> conversation::ActiveModel {
@@ -354,5 +352,23 @@ fn guest_message(id: i64, conversation_id: i64, new: &NewInbound) -> message::Mo
         client_ref: None,
         notice: None,
         created_at: new.received_at,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::cacheable_chunks;
+
+    #[test]
+    fn chunks_cover_every_row_in_order_with_few_sizes() {
+        for n in 0..300usize {
+            let rows: Vec<usize> = (0..n).collect();
+            let chunks: Vec<&[usize]> = cacheable_chunks(&rows).collect();
+            let flat: Vec<usize> = chunks.iter().flat_map(|c| c.iter().copied()).collect();
+            assert_eq!(flat, rows, "{n} rows");
+            assert!(chunks
+                .iter()
+                .all(|c| c.len().is_power_of_two() && c.len() <= 64));
+        }
     }
 }
