@@ -101,7 +101,7 @@ impl Application {
             )),
             None => Responder::Offline,
         };
-        let db_for_writer = db.clone();
+        let db_for_writer = db::connect_writer(&config, &db).await?;
         let tenants = Arc::new(Tenants::load(&db).await?);
         let hub = SessionHub::default().start();
         let ingest = IngestWriter::start(db_for_writer);

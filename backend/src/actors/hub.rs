@@ -202,6 +202,12 @@ impl Handler<Broadcast> for SessionHub {
     type Result = ();
 
     fn handle(&mut self, msg: Broadcast, _: &mut Context<Self>) {
+        let recipients: Vec<_> = self.sessions.audience(msg.audience).collect();
+        if recipients.is_empty() {
+            // Nobody is watching (the common case under a webhook flood at night): the event is
+            // not even serialised.
+            return;
+        }
         let text: Arc<str> = match serde_json::to_string(&msg.event) {
             Ok(text) => text.into(),
             Err(e) => {
@@ -210,7 +216,7 @@ impl Handler<Broadcast> for SessionHub {
             }
         };
         let mut lagging = Vec::new();
-        for (id, recipient) in self.sessions.audience(msg.audience) {
+        for (id, recipient) in recipients {
             if recipient.try_send(Push::Event(text.clone())).is_err() {
                 lagging.push(id);
             }

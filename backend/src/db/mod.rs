@@ -30,25 +30,7 @@ use crate::error::AppError;
 
 pub async fn connect(config: &Config) -> anyhow::Result<DatabaseConnection> {
     if config.is_sqlite() {
-        let options = SqliteConnectOptions::from_str(&config.database_url)
-            .with_context(|| {
-                format!(
-                    "DATABASE_URL `{}` is not a valid SQLite URL",
-                    config.database_url
-                )
-            })?
-            .journal_mode(SqliteJournalMode::Wal)
-            .synchronous(SqliteSynchronous::Normal)
-            .foreign_keys(true)
-            .busy_timeout(Duration::from_secs(10));
-        let pool = SqlitePoolOptions::new()
-            .max_connections(8)
-            .connect_with(options)
-            .await
-            .with_context(|| {
-                format!("cannot open the SQLite database `{}`", config.database_url)
-            })?;
-        Ok(SqlxSqliteConnector::from_sqlx_sqlite_pool(pool))
+        sqlite_pool(config, 8).await
     } else {
         let pool = PgPoolOptions::new()
             .max_connections(16)
@@ -58,6 +40,46 @@ pub async fn connect(config: &Config) -> anyhow::Result<DatabaseConnection> {
             .context("cannot connect to PostgreSQL (DATABASE_URL)")?;
         Ok(SqlxPostgresConnector::from_sqlx_postgres_pool(pool))
     }
+}
+
+/// The ingest writer's connection. On SQLite, one connection of its own: the writer never
+/// queues behind readers for a pooled connection, and that connection's statement cache holds
+/// the writer's few statements. On PostgreSQL (and an in-memory SQLite database, which a second
+/// pool would not share), the main pool.
+pub async fn connect_writer(
+    config: &Config,
+    main: &DatabaseConnection,
+) -> anyhow::Result<DatabaseConnection> {
+    let in_memory =
+        config.database_url.contains(":memory:") || config.database_url.contains("mode=memory");
+    if config.is_sqlite() && !in_memory {
+        sqlite_pool(config, 1).await
+    } else {
+        Ok(main.clone())
+    }
+}
+
+async fn sqlite_pool(config: &Config, connections: u32) -> anyhow::Result<DatabaseConnection> {
+    let options = SqliteConnectOptions::from_str(&config.database_url)
+        .with_context(|| {
+            format!(
+                "DATABASE_URL `{}` is not a valid SQLite URL",
+                config.database_url
+            )
+        })?
+        .journal_mode(SqliteJournalMode::Wal)
+        .synchronous(SqliteSynchronous::Normal)
+        .foreign_keys(true)
+        .busy_timeout(Duration::from_secs(10));
+    let pool = SqlitePoolOptions::new()
+        .max_connections(connections)
+        // A connection to a local file does not drop like a network one: pinging it before each
+        // use only cost a round trip to its thread per query.
+        .test_before_acquire(false)
+        .connect_with(options)
+        .await
+        .with_context(|| format!("cannot open the SQLite database `{}`", config.database_url))?;
+    Ok(SqlxSqliteConnector::from_sqlx_sqlite_pool(pool))
 }
 
 pub async fn migrate(db: &DatabaseConnection) -> anyhow::Result<()> {
