@@ -2,12 +2,6 @@ use clap::Parser;
 use majordome::cli::{Cli, Command};
 use majordome::config::Config;
 
-/// The server allocates and frees small buffers on every thread for every request (form fields,
-/// SQL parameters, events); glibc's allocator spent ~10 % of the ingest profile in `malloc` and
-/// `malloc_consolidate`. mimalloc's per-thread free lists make those cheap.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 #[actix_web::main]
 async fn main() -> anyhow::Result<()> {
     let cli = Cli::parse();

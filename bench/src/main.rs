@@ -18,11 +18,6 @@ use std::time::Duration;
 
 use clap::{Parser, Subcommand};
 
-/// The server binary's allocator (see backend/src/main.rs), so that the server measured here in
-/// process allocates as it does in production.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 #[derive(Debug, Parser)]
 #[command(
     name = "majordome-bench",

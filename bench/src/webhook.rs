@@ -96,7 +96,7 @@ pub fn generate(port: u16, batch: &Batch) -> Vec<Signed> {
         .map(|i| {
             let from = guest(batch.guest_offset + i % batch.guests);
             let text = format!(
-                "Bonjour ! À quelle heure peut-on arriver demain, et où sont les clés ? (#{}-{i})",
+                "Bonjour ! À quelle heure peut-on arriver demain, et y a-t-il un parking ? (#{}-{i})",
                 batch.tag
             );
             signed(port, &message_sid(batch.tag, i), &from, text)

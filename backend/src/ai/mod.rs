@@ -112,24 +112,42 @@ impl Responder {
     }
 
     /// `Err` only when the AI could not answer at all (after retries): the caller hands off.
+    /// Understanding the guest's text (language, stemming, scoring) is CPU work: it runs on the
+    /// blocking pool, never on the actors' thread.
     pub async fn answer(&self, request: &AiRequest) -> Result<AiOutcome, String> {
-        if asks_for_withheld(request) {
-            return Ok(withheld_handoff(self.engine(), request));
-        }
+        let engine = self.engine();
         match self {
+            Responder::Offline => {
+                let request = request.clone();
+                blocking(move || {
+                    if asks_for_withheld(&request) {
+                        withheld_handoff(engine, &request)
+                    } else {
+                        offline::answer(&request)
+                    }
+                })
+                .await
+            }
             Responder::Claude(client) => {
+                if !request.withheld.is_empty() {
+                    let local = request.clone();
+                    if blocking(move || asks_for_withheld(&local)).await? {
+                        return Ok(withheld_handoff(engine, request));
+                    }
+                }
                 let outcome = client.answer(request).await?;
                 Ok(escalate_if_urgent(outcome, &request.pending_guest_text()))
             }
-            // Scoring is CPU work: it runs on the blocking pool, never on an actor's thread.
-            Responder::Offline => {
-                let request = request.clone();
-                tokio::task::spawn_blocking(move || offline::answer(&request))
-                    .await
-                    .map_err(|e| format!("the offline responder stopped: {e}"))
-            }
         }
     }
+}
+
+async fn blocking<T: Send + 'static>(
+    work: impl FnOnce() -> T + Send + 'static,
+) -> Result<T, String> {
+    tokio::task::spawn_blocking(work)
+        .await
+        .map_err(|e| format!("the offline responder stopped: {e}"))
 }
 
 /// An emergency always reaches a human, whatever the model decided: its reply (often useful
