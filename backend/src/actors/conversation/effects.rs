@@ -6,14 +6,12 @@ use chrono::{DateTime, Utc};
 use entity::{conversation, message};
 use protocol::events::ServerEvent;
 use protocol::{ConciergerieId, ConversationId, MessageId};
-use sea_orm::{DatabaseConnection, TransactionTrait};
 
 use super::state::Effect;
 use super::{ConversationActor, SendFinished};
 use crate::channel::twilio::with_channel;
 use crate::channel::{Outbound, SenderId};
-use crate::db;
-use crate::db::ingest::IngestWriter;
+use crate::db::ingest::{ConversationWrites, IngestWriter, MessageWrite};
 use crate::error::AppError;
 
 impl ConversationActor {
@@ -30,13 +28,8 @@ impl ConversationActor {
             .filter(|_| effects.contains(&Effect::SaveRow))
             .map(|s| s.row().clone());
         let writes: Vec<Effect> = effects.iter().filter(|e| is_write(e)).cloned().collect();
-        let (db, ingest, id, now) = (
-            self.deps.db.clone(),
-            self.deps.ingest.clone(),
-            self.id,
-            Utc::now(),
-        );
-        let written = async move { write(&db, &ingest, id, row, writes, now).await };
+        let (ingest, id, now) = (self.deps.ingest.clone(), self.id, Utc::now());
+        let written = async move { write(&ingest, id, row, writes, now).await };
         Box::pin(written.into_actor(self).map(move |written, act, ctx| {
             match written {
                 Ok(inserted) => {
@@ -151,59 +144,51 @@ fn is_write(effect: &Effect) -> bool {
     )
 }
 
-/// One transaction: the messages, the statuses, then the row as it is in memory.
+/// One event's writes as one unit of the single writer's next transaction: the messages, the
+/// statuses, then the row as it is in memory.
 async fn write(
-    db: &DatabaseConnection,
     ingest: &IngestWriter,
     id: ConversationId,
     row: Option<conversation::Model>,
     writes: Vec<Effect>,
     now: DateTime<Utc>,
 ) -> Result<Vec<message::Model>, AppError> {
-    if writes.is_empty() {
-        // The common case (a guest message, a read): the row alone rides in the ingest writer's
-        // next batch, so a flood of guest messages does not also queue one write per message for
-        // SQLite's single write lock.
-        if let Some(row) = row {
-            ingest.save_conversation_row(row).await?;
-        }
-        return Ok(Vec::new());
-    }
-    let txn = db.begin().await?;
-    let mut inserted = Vec::new();
-    for effect in writes {
-        match effect {
-            Effect::Insert { message, .. } => {
-                inserted.push(db::messages::insert(&txn, id, message, now).await?)
-            }
-            Effect::SaveStatus(change) => {
-                let error = change
+    let messages: Vec<MessageWrite> = writes
+        .into_iter()
+        .filter_map(|effect| match effect {
+            Effect::Insert { message, .. } => Some(MessageWrite::Insert(message)),
+            Effect::SaveStatus(change) => Some(MessageWrite::Status {
+                message_id: change.message_id.0,
+                external_id: change.external_id,
+                error: change
                     .status
                     .is_failure()
-                    .then_some((change.error_code, change.error_message));
-                db::messages::save_status(
-                    &txn,
-                    change.message_id.0,
-                    change.external_id,
-                    change.status,
-                    error,
-                )
-                .await?
-            }
+                    .then_some((change.error_code, change.error_message)),
+                status: change.status,
+            }),
             Effect::RecordSuggestion {
                 guest_message_id,
                 body,
                 engine,
                 usage,
-            } => {
-                db::messages::record_suggestion(&txn, guest_message_id, body, engine, usage).await?
-            }
-            _ => {}
-        }
+            } => Some(MessageWrite::Suggestion {
+                guest_message_id,
+                body,
+                engine,
+                usage,
+            }),
+            _ => None,
+        })
+        .collect();
+    if messages.is_empty() && row.is_none() {
+        return Ok(Vec::new());
     }
-    if let Some(row) = row {
-        db::conversations::save(&txn, row).await?;
-    }
-    txn.commit().await?;
-    Ok(inserted)
+    ingest
+        .conversation(ConversationWrites {
+            conversation: id,
+            messages,
+            row,
+            at: now,
+        })
+        .await
 }

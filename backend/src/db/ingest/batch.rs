@@ -16,11 +16,15 @@ use sea_orm::{
     TransactionTrait,
 };
 
-use super::{Entry, Ingested, NewInbound};
+use super::{ConversationWrites, Entry, Ingested, MessageWrite, NewInbound};
+use crate::db;
+use crate::error::AppError;
 
 /// What one entry came to, once its transaction committed.
 pub(super) enum Written {
     Inbound(Ingested),
+    /// A conversation unit's inserted messages, in its order.
+    Conversation(Vec<message::Model>),
     Done,
 }
 
@@ -88,6 +92,9 @@ pub(super) async fn write(
     };
     let mut stored = insert_messages(&txn, &inbound, conversation_of).await?;
     insert_unrouted(&txn, entries).await?;
+    let mut inserted = write_conversation_messages(&txn, entries)
+        .await?
+        .into_iter();
     save_conversation_rows(&txn, entries).await?;
     txn.commit().await?;
 
@@ -101,7 +108,8 @@ pub(super) async fn write(
                 },
                 None => Ingested::Duplicate,
             }),
-            _ => Written::Done,
+            Entry::Conversation(..) => Written::Conversation(inserted.next().unwrap_or_default()),
+            Entry::Unrouted(..) => Written::Done,
         })
         .collect();
     cache.extend(found);
@@ -253,6 +261,54 @@ async fn insert_unrouted(txn: &DatabaseTransaction, entries: &[Entry]) -> Result
     Ok(())
 }
 
+/// Each conversation unit's message writes, in its order, one statement each (they are few: a
+/// reply, its status, a suggestion). Returns the inserted messages per unit, in entry order.
+async fn write_conversation_messages(
+    txn: &DatabaseTransaction,
+    entries: &[Entry],
+) -> Result<Vec<Vec<message::Model>>, DbErr> {
+    let mut per_unit = Vec::new();
+    for entry in entries {
+        let Entry::Conversation(unit, _) = entry else {
+            continue;
+        };
+        let mut inserted = Vec::new();
+        for write in &unit.messages {
+            match write.clone() {
+                MessageWrite::Insert(new) => inserted.push(
+                    db::messages::insert(txn, unit.conversation, new, unit.at)
+                        .await
+                        .map_err(refused)?,
+                ),
+                MessageWrite::Status {
+                    message_id,
+                    external_id,
+                    status,
+                    error,
+                } => db::messages::save_status(txn, message_id, external_id, status, error)
+                    .await
+                    .map_err(refused)?,
+                MessageWrite::Suggestion {
+                    guest_message_id,
+                    body,
+                    engine,
+                    usage,
+                } => db::messages::record_suggestion(txn, guest_message_id, body, engine, usage)
+                    .await
+                    .map_err(refused)?,
+            }
+        }
+        per_unit.push(inserted);
+    }
+    Ok(per_unit)
+}
+
+/// The batch speaks `DbErr` (a refused batch is retried in halves); the query helpers speak
+/// `AppError`.
+fn refused(e: AppError) -> DbErr {
+    DbErr::Custom(format!("{e:#}"))
+}
+
 /// The actors' rows, as they hold them in memory: one multi-row `INSERT … ON CONFLICT (id) DO
 /// UPDATE` per chunk, setting every column but the row's identity (id, conciergerie, guest
 /// address, creation time), so a column added to the table is saved without touching this code.
@@ -260,12 +316,20 @@ async fn insert_unrouted(txn: &DatabaseTransaction, entries: &[Entry]) -> Result
 /// conciergerie, and then the foreign key refuses the row). One `UPDATE … CASE id …` did the same
 /// work in O(rows²) per statement, and SQLite re-parsed its thousands of branches every batch.
 async fn save_conversation_rows(txn: &DatabaseTransaction, entries: &[Entry]) -> Result<(), DbErr> {
-    let rows: Vec<conversation::ActiveModel> = entries
+    // One version per conversation (PostgreSQL refuses to upsert a row twice in one statement);
+    // an actor has one unit in flight at a time, so this is only a safeguard: the later wins.
+    let mut latest: HashMap<i64, &conversation::Model> = HashMap::new();
+    let mut order = Vec::new();
+    for entry in entries {
+        if let Entry::Conversation(ConversationWrites { row: Some(row), .. }, _) = entry {
+            if latest.insert(row.id, row).is_none() {
+                order.push(row.id);
+            }
+        }
+    }
+    let rows: Vec<conversation::ActiveModel> = order
         .iter()
-        .filter_map(|e| match e {
-            Entry::ConversationRow(row, _) => Some(row.clone().into_active_model()),
-            _ => None,
-        })
+        .map(|id| latest[id].clone().into_active_model())
         .collect();
     use conversation::Column as C;
     let saved = C::iter()

@@ -7,10 +7,11 @@
 //! statements over the batch; with no load a batch is a single message and nothing waits.
 //!
 //! Ingest stores guest messages and creates a conversation row when the guest is new; it never
-//! updates an existing conversation row. The conversation's actor owns that row; it hands its
-//! row writes that carry no message of their own (a guest message applied, a read, a patch) to
-//! this task (`save_conversation_row`) only so that they ride in the same transactions instead of
-//! competing for SQLite's write lock one row at a time.
+//! updates an existing conversation row on its own. The conversation's actor owns that row; it
+//! hands each event's writes — its replies and notices, delivery states, AI suggestions, and the
+//! row as it now holds it — to this task (`conversation`) as one unit, so that they ride in the
+//! same transactions instead of competing for SQLite's write lock one event at a time (a thousand
+//! AI replies at once are a few commits, not a thousand).
 
 mod batch;
 
@@ -18,11 +19,13 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 use entity::{conversation, message};
-use protocol::{ConciergerieId, ConversationId};
+use protocol::conversations::TokenUsage;
+use protocol::{AiEngine, ConciergerieId, ConversationId, MessageStatus};
 use sea_orm::DatabaseConnection;
 use tokio::sync::{mpsc, oneshot};
 
 use self::batch::{ConversationCache, Written};
+use crate::db::messages::NewOutgoing;
 use crate::error::AppError;
 
 /// Largest group committed at once; bounds the time the write lock is held.
@@ -75,13 +78,43 @@ type Reply<T> = oneshot::Sender<Result<T, AppError>>;
 enum Entry {
     Inbound(NewInbound, Vec<Reply<Ingested>>),
     Unrouted(NewUnrouted, Vec<Reply<()>>),
-    ConversationRow(conversation::Model, Vec<Reply<()>>),
+    Conversation(ConversationWrites, Vec<Reply<Vec<message::Model>>>),
 }
 
 enum Op {
     Inbound(NewInbound, Reply<Ingested>),
     Unrouted(NewUnrouted, Reply<()>),
-    ConversationRow(conversation::Model, Reply<()>),
+    Conversation(ConversationWrites, Reply<Vec<message::Model>>),
+}
+
+/// One event of a conversation actor: its message writes, in order, and its row as it now holds
+/// it (every column but the row's identity), committed together.
+#[derive(Debug, Clone)]
+pub struct ConversationWrites {
+    pub conversation: ConversationId,
+    pub messages: Vec<MessageWrite>,
+    pub row: Option<conversation::Model>,
+    pub at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone)]
+pub enum MessageWrite {
+    /// A reply, a notice or a note; the inserted row comes back to the actor.
+    Insert(NewOutgoing),
+    /// An outbound message's delivery state (and its channel id, once known).
+    Status {
+        message_id: i64,
+        external_id: Option<String>,
+        status: MessageStatus,
+        error: Option<(Option<String>, Option<String>)>,
+    },
+    /// The AI's proposal, and what it cost, on the guest message it answers.
+    Suggestion {
+        guest_message_id: i64,
+        body: String,
+        engine: AiEngine,
+        usage: Option<TokenUsage>,
+    },
 }
 
 #[derive(Clone)]
@@ -105,11 +138,14 @@ impl IngestWriter {
         self.call(|reply| Op::Unrouted(new, reply)).await
     }
 
-    /// For the conversation's actor: writes its row (every column the actor owns) as the actor
-    /// holds it; returns once committed. Several saves of one conversation in one batch cost one
-    /// row write (the latest wins: the actor waits for each save, so the latest is the newest).
-    pub async fn save_conversation_row(&self, row: conversation::Model) -> Result<(), AppError> {
-        self.call(|reply| Op::ConversationRow(row, reply)).await
+    /// For the conversation's actor: one event's writes; returns the inserted messages once
+    /// committed. The actor waits for each unit before its next event, so a conversation has at
+    /// most one unit in flight and a batch never holds two versions of its row.
+    pub async fn conversation(
+        &self,
+        writes: ConversationWrites,
+    ) -> Result<Vec<message::Model>, AppError> {
+        self.call(|reply| Op::Conversation(writes, reply)).await
     }
 
     async fn call<T>(&self, op: impl FnOnce(Reply<T>) -> Op) -> Result<T, AppError> {
@@ -142,7 +178,6 @@ fn group(ops: Vec<Op>, now: DateTime<Utc>) -> Vec<Entry> {
     let mut entries: Vec<Entry> = Vec::with_capacity(ops.len());
     let mut inbound: HashMap<String, usize> = HashMap::new();
     let mut unrouted: HashMap<String, usize> = HashMap::new();
-    let mut rows: HashMap<i64, usize> = HashMap::new();
     for op in ops {
         match op {
             Op::Inbound(mut new, reply) => match inbound.get(&new.external_id) {
@@ -168,18 +203,9 @@ fn group(ops: Vec<Op>, now: DateTime<Utc>) -> Vec<Entry> {
                     entries.push(Entry::Unrouted(new, vec![reply]));
                 }
             },
-            Op::ConversationRow(row, reply) => match rows.get(&row.id) {
-                Some(&i) => {
-                    if let Entry::ConversationRow(latest, waiters) = &mut entries[i] {
-                        *latest = row;
-                        waiters.push(reply);
-                    }
-                }
-                None => {
-                    rows.insert(row.id, entries.len());
-                    entries.push(Entry::ConversationRow(row, vec![reply]));
-                }
-            },
+            Op::Conversation(writes, reply) => {
+                entries.push(Entry::Conversation(writes, vec![reply]))
+            }
         }
     }
     entries
@@ -229,9 +255,18 @@ fn answer(entry: &mut Entry, outcome: Result<Written, ()>) {
                 let _ = reply.send(result);
             }
         }
-        Entry::Unrouted(_, waiters) | Entry::ConversationRow(_, waiters) => {
+        Entry::Unrouted(_, waiters) => {
             for reply in waiters.drain(..) {
                 let _ = reply.send(outcome.as_ref().map(|_| ()).map_err(|()| failed()));
+            }
+        }
+        Entry::Conversation(_, waiters) => {
+            for reply in waiters.drain(..) {
+                let _ = reply.send(match &outcome {
+                    Ok(Written::Conversation(inserted)) => Ok(inserted.clone()),
+                    Ok(_) => Ok(Vec::new()),
+                    Err(()) => Err(failed()),
+                });
             }
         }
     }
