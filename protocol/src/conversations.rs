@@ -1,5 +1,6 @@
 use serde::{Deserialize, Serialize};
 
+use crate::reasons::HandoffReason;
 use crate::stays::StayBrief;
 use crate::Notice;
 use crate::{
@@ -32,9 +33,10 @@ pub struct ConversationSummary {
     /// A reply the AI proposes (suggest mode), waiting for the operator to send, edit or discard.
     #[serde(default)]
     pub ai_suggestion: Option<String>,
-    /// Why the AI handed this conversation to a human, while `status` is `needs_human`.
+    /// Why the AI handed this conversation to a human, while `status` is `needs_human`: a code
+    /// with parameters (`{"code":"faq_not_covered","params":{…}}`), rendered by the dashboard.
     #[serde(default)]
-    pub handoff_reason: Option<String>,
+    pub handoff_reason: Option<HandoffReason>,
     /// The guest reported an emergency no operator has answered yet: listed first, flagged.
     #[serde(default)]
     pub urgent: bool,
@@ -89,6 +91,10 @@ pub struct Message {
     /// For `system` messages: what happened.
     #[serde(default)]
     pub notice: Option<Notice>,
+    /// For hand-off `system` messages: why, as a code with parameters (the `body` then holds the
+    /// code, or the sentence of a message written before codes existed).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<HandoffReason>,
     pub created_at: Timestamp,
 }
 

@@ -16,6 +16,7 @@ pub mod events;
 pub mod faqs;
 pub mod feature_requests;
 pub mod properties;
+pub mod reasons;
 pub mod settings;
 pub mod simulator;
 pub mod stays;
@@ -42,6 +43,7 @@ pub type Timestamp = chrono::DateTime<chrono::Utc>;
 /// | `GET/PATCH /api/settings` | `Settings` / `SettingsPatch` |
 /// | `GET/POST /api/faqs`, `PATCH/DELETE /api/faqs/{id}` | `Faq`, `NewFaq`, `FaqPatch` |
 /// | `GET /api/faqs?property_id=` | the entries of one property only |
+/// | `POST /api/faqs/{id}/translations/draft` | `faqs::TranslationDraft` (Claude's drafts for the missing languages, not saved) |
 /// | `GET/POST /api/properties`, `GET/PATCH/DELETE /api/properties/{id}` | `Property`, `NewProperty`, `PropertyPatch` (DELETE: 409 while FAQ entries or stays use it) |
 /// | `POST /api/properties/{id}/sync` | `SyncReport` (fetches the property's iCal feeds now) |
 /// | `GET /api/stays?property_id=&from=&to=` | `[Stay]` overlapping `[from, to]` (dates `YYYY-MM-DD`), by arrival |

@@ -7,7 +7,7 @@ use protocol::auth::MeResponse;
 use protocol::conversations::{
     ConversationPatch, ConversationSummary, Message, SendMessageRequest,
 };
-use protocol::faqs::{Faq, FaqPatch, NewFaq};
+use protocol::faqs::{Faq, FaqPatch, NewFaq, TranslationDraft};
 use protocol::feature_requests::{FeatureRequest, FeatureRequestPatch, NewFeatureRequest};
 use protocol::settings::{Settings, SettingsPatch};
 use protocol::simulator::{SimulatedGuestMessage, SimulatorAccepted};
@@ -166,6 +166,11 @@ pub async fn update_faq(id: FaqId, body: &FaqPatch) -> Result<Faq, ApiError> {
 
 pub async fn delete_faq(id: FaqId) -> Result<(), ApiError> {
     delete(&format!("/api/faqs/{id}")).await
+}
+
+/// Claude's translations of the entry into the languages it lacks (not saved).
+pub async fn draft_faq_translations(id: FaqId) -> Result<TranslationDraft, ApiError> {
+    post(&format!("/api/faqs/{id}/translations/draft"), &()).await
 }
 
 // --- templates ---

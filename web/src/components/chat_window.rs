@@ -26,6 +26,7 @@ use crate::api::Explain;
 use crate::clock::utc_offset_minutes;
 use crate::format::{avatar_hue, day_label, initials, local_day, window_remaining, ReplyWindow};
 use crate::i18n::Localized;
+use crate::reasons;
 use crate::state::chips::{chips, Chip};
 use crate::state::drafts::after_failed_send;
 use crate::state::inbox::Thread;
@@ -365,7 +366,8 @@ pub fn ChatWindow(props: &ChatWindowProps) -> Html {
         let on_patch = on_patch.clone();
         let reason = c
             .handoff_reason
-            .clone()
+            .as_ref()
+            .map(|r| reasons::describe(r, lang))
             .unwrap_or_else(|| t.handoff_default_reason.to_owned());
         html! {
             <div class="alert alert-handoff" role="alert">

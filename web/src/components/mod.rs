@@ -11,6 +11,7 @@ pub mod conversation_list;
 pub mod dashboard;
 pub mod edit_form;
 pub mod faq_tab;
+pub mod faq_translations;
 pub mod history;
 pub mod hooks;
 pub mod ideas_tab;
