@@ -215,6 +215,7 @@ impl From<message::Model> for Message {
             usage,
             notice: m.notice,
             reason,
+            translation: None,
             created_at: m.created_at,
         }
     }

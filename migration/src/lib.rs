@@ -8,6 +8,7 @@ mod m20261128_000002_properties_and_stays;
 mod m20261128_000003_conversation_stay;
 mod m20261128_000003_conversation_urgent;
 mod m20261128_000020_faq_translations;
+mod m20261128_000020_message_translations;
 
 pub struct Migrator;
 
@@ -21,6 +22,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000003_conversation_urgent::Migration),
             Box::new(m20261128_000003_conversation_stay::Migration),
             Box::new(m20261128_000020_faq_translations::Migration),
+            Box::new(m20261128_000020_message_translations::Migration),
         ]
     }
 }

@@ -4,8 +4,8 @@ use crate::reasons::HandoffReason;
 use crate::stays::StayBrief;
 use crate::Notice;
 use crate::{
-    AiEngine, AiMode, ConversationId, ConversationStatus, MessageId, MessageStatus, Sender, StayId,
-    Timestamp,
+    AiEngine, AiMode, ConversationId, ConversationStatus, GuestLanguage, MessageId, MessageStatus,
+    Sender, StayId, Timestamp,
 };
 
 /// One row of the inbox.
@@ -95,7 +95,35 @@ pub struct Message {
     /// code, or the sentence of a message written before codes existed).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<HandoffReason>,
+    /// For guest messages: their language and, with Claude, their translation into French, once
+    /// computed (`POST /api/conversations/{id}/messages/{message_id}/translation`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub translation: Option<MessageTranslation>,
     pub created_at: Timestamp,
+}
+
+/// A guest message's language, and what it says in the conciergerie's language (French).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MessageTranslation {
+    pub language: GuestLanguage,
+    /// The French translation; `None` when the message is French already, or offline (translation
+    /// needs Claude).
+    #[serde(default)]
+    pub text: Option<String>,
+}
+
+/// `POST /api/conversations/{id}/translate`: an operator's draft, to be sent in the guest's
+/// language. Answers `TranslatedDraft` (nothing is sent).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TranslateRequest {
+    pub text: String,
+}
+
+/// The draft in the guest's language (detected from their latest messages).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TranslatedDraft {
+    pub language: GuestLanguage,
+    pub text: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

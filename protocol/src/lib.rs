@@ -39,6 +39,8 @@ pub type Timestamp = chrono::DateTime<chrono::Utc>;
 /// | `POST /api/conversations/{id}/read` | 204, clears the unread count |
 /// | `PATCH /api/conversations/{id}` | `ConversationPatch` → `ConversationSummary` |
 /// | `POST /api/conversations/{id}/suggestion/discard` | 204 |
+/// | `POST /api/conversations/{id}/messages/{message_id}/translation` | → `MessageTranslation` (stored once) |
+/// | `POST /api/conversations/{id}/translate` | `TranslateRequest` → `TranslatedDraft` (409 offline) |
 /// | `GET /api/media/{message_id}/{index}` | the attachment's bytes |
 /// | `GET/PATCH /api/settings` | `Settings` / `SettingsPatch` |
 /// | `GET/POST /api/faqs`, `PATCH/DELETE /api/faqs/{id}` | `Faq`, `NewFaq`, `FaqPatch` |

@@ -338,6 +338,11 @@ ui::texts! { Texts, FR, EN;
         "Translations drafted by Claude: review them, then save.";
     faq_save_translations: "Enregistrer les traductions", "Save translations";
     faq_translations_saved: "Traductions enregistrées.", "Translations saved.";
+    msg_translation: "Traduction", "Translation";
+    msg_detected_language: "Langue détectée", "Detected language";
+    msg_translation_needs_claude: "la traduction nécessite Claude", "translation needs Claude";
+    translate_for_guest: "Traduire pour le voyageur", "Translate for the guest";
+    use_translation: "Utiliser la traduction", "Use the translation";
 }
 
 #[cfg(test)]

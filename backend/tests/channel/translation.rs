@@ -262,3 +262,140 @@ async fn claude_is_told_the_guests_language_and_given_the_translated_answers() {
         "{system}"
     );
 }
+
+/// The conversation a Spanish guest opened (AI off, so only the guest's message is in it), and
+/// that message's id.
+async fn spanish_conversation(app: &TestApp, token: &str) -> (i64, i64) {
+    set_ai_mode(app, "off").await;
+    let mut socket = connect_ws(app, token).await;
+    let form = text_webhook(
+        "SMB0000000000000000000000000000801",
+        "whatsapp:+34600000003",
+        DEMO_NUMBER,
+        "Hola, la calefacción hace un ruido extraño por la noche, ¿es normal?",
+    );
+    assert_eq!(
+        post_signed(app, "/webhook/whatsapp", &form).await.status(),
+        StatusCode::OK
+    );
+    let created = wait_for(&mut socket, "the guest's message", |e| {
+        e["type"] == "message.created" && e["message"]["sender"] == "client"
+    })
+    .await;
+    (
+        created["message"]["conversation_id"].as_i64().unwrap(),
+        created["message"]["id"].as_i64().unwrap(),
+    )
+}
+
+async fn messages(app: &TestApp, token: &str, conversation: i64) -> Vec<Value> {
+    let path = format!("/api/conversations/{conversation}/messages");
+    app.get(&path, Some(token)).await.json().await.unwrap()
+}
+
+#[actix_web::test]
+async fn with_claude_a_guest_message_is_translated_once_and_an_operator_draft_goes_the_other_way() {
+    let (app, claude) = claude_app().await;
+    let token = app.login_demo().await;
+    let (conversation, message) = spanish_conversation(&app, &token).await;
+    let path = format!("/api/conversations/{conversation}/messages/{message}/translation");
+
+    claude.script(vec![Scripted::Reply(
+        "{\"fr\": \"Bonjour, le chauffage fait un bruit étrange la nuit, est-ce normal ?\"}".into(),
+    )]);
+    let calls = claude.calls().len();
+    let first = app.post_json(&path, Some(&token), &json!({})).await;
+    assert_eq!(first.status(), StatusCode::OK);
+    let first: Value = first.json().await.unwrap();
+    let expected = json!({
+        "language": "es",
+        "text": "Bonjour, le chauffage fait un bruit étrange la nuit, est-ce normal ?",
+    });
+    assert_eq!(first, expected);
+    // Stored: asked again, Claude is not called; the thread carries it.
+    let again: Value = app
+        .post_json(&path, Some(&token), &json!({}))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(again, expected);
+    assert_eq!(claude.calls().len(), calls + 1, "translated once");
+    let thread = messages(&app, &token, conversation).await;
+    let guest = thread.iter().find(|m| m["id"] == message).unwrap();
+    assert_eq!(guest["translation"], expected);
+
+    // The operator writes French; the draft comes back in Spanish, nothing is sent.
+    claude.script(vec![Scripted::Reply(
+        "{\"es\": \"Sí, es normal: el radiador se calienta.\"}".into(),
+    )]);
+    let draft = app
+        .post_json(
+            &format!("/api/conversations/{conversation}/translate"),
+            Some(&token),
+            &json!({"text": "Oui, c'est normal : le radiateur chauffe."}),
+        )
+        .await;
+    assert_eq!(draft.status(), StatusCode::OK);
+    let draft: Value = draft.json().await.unwrap();
+    assert_eq!(
+        draft,
+        json!({"language": "es", "text": "Sí, es normal: el radiador se calienta."})
+    );
+    let asked = claude.calls().pop().unwrap().body["messages"][0]["content"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert!(asked.starts_with("Languages: es\n"), "{asked}");
+    assert_eq!(messages(&app, &token, conversation).await.len(), 1);
+
+    // Bad input and other tenants.
+    let empty = app
+        .post_json(
+            &format!("/api/conversations/{conversation}/translate"),
+            Some(&token),
+            &json!({"text": "  "}),
+        )
+        .await;
+    assert_error(empty, StatusCode::UNPROCESSABLE_ENTITY, "validation").await;
+    let admin = app.admin_login().await;
+    let other = app
+        .new_tenant(&admin, "ailleurs", "whatsapp:+33198765498")
+        .await;
+    let foreign = app.post_json(&path, Some(&other.token), &json!({})).await;
+    assert_eq!(foreign.status(), StatusCode::NOT_FOUND);
+    let foreign = app
+        .post_json(
+            &format!("/api/conversations/{conversation}/translate"),
+            Some(&other.token),
+            &json!({"text": "Bonjour"}),
+        )
+        .await;
+    assert_eq!(foreign.status(), StatusCode::NOT_FOUND);
+}
+
+#[actix_web::test]
+async fn offline_the_guest_language_is_detected_and_translation_says_claude_is_needed() {
+    let (app, _twilio) = twilio_app().await;
+    let token = app.login_demo().await;
+    let (conversation, message) = spanish_conversation(&app, &token).await;
+    let path = format!("/api/conversations/{conversation}/messages/{message}/translation");
+    let detected: Value = app
+        .post_json(&path, Some(&token), &json!({}))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(detected, json!({"language": "es", "text": null}));
+    let thread = messages(&app, &token, conversation).await;
+    assert_eq!(thread[0]["translation"], detected);
+    let refused = app
+        .post_json(
+            &format!("/api/conversations/{conversation}/translate"),
+            Some(&token),
+            &json!({"text": "Oui, c'est normal."}),
+        )
+        .await;
+    let body = assert_error(refused, StatusCode::CONFLICT, "conflict").await;
+    assert!(body.to_string().contains("Claude"), "{body}");
+}

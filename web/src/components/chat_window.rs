@@ -21,6 +21,7 @@ use super::hooks::{use_lang, use_now};
 use super::icons::{icon, Icon};
 use super::message_bubble::MessageBubble;
 use super::suggestion_card::SuggestionCard;
+use super::translation::DraftTranslator;
 use crate::api;
 use crate::api::Explain;
 use crate::clock::utc_offset_minutes;
@@ -490,6 +491,10 @@ pub fn ChatWindow(props: &ChatWindowProps) -> Html {
                 </div>
             }
             { suggestion }
+            if disabled_reason.is_none() {
+                <DraftTranslator conversation_id={c.id} draft={(*draft).clone()}
+                    on_use={let d = draft.clone(); Callback::from(move |text: String| d.set(text))} />
+            }
             <Composer value={(*draft).clone()}
                 on_input={
                     let (d, from_suggestion) = (draft.clone(), draft_from_suggestion.clone());

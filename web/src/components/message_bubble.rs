@@ -7,6 +7,7 @@ use yew::prelude::*;
 
 use super::hooks::use_lang;
 use super::icons::{icon, ticks, Icon};
+use super::translation::GuestTranslation;
 use crate::clock::utc_offset_minutes;
 use crate::format::{clock_time, failure_reason, osm_url};
 use crate::i18n::Lang;
@@ -231,6 +232,9 @@ pub fn MessageBubble(props: &MessageBubbleProps) -> Html {
                 { for m.media.iter().map(|media| media_html(media, &props.on_media_load, lang)) }
                 { m.location.as_ref().map(|l| location_html(l, lang)) }
                 { body }
+                if m.sender == Sender::Client && !props.pending {
+                    <GuestTranslation message={m.clone()} />
+                }
                 <span class="meta">
                     <time datetime={m.created_at.to_rfc3339()}>{ time }</time>
                     if outbound { { status_mark(m.status, props.pending, lang) } }
