@@ -2,6 +2,8 @@
 //! burst get one reply answering both; a FAQ answer translated in the FAQ tab reaches a Spanish
 //! guest; suggestion mode keeps suggesting after a suggestion is sent.
 
+use std::time::Duration;
+
 use protocol::faqs::Faq;
 use protocol::{GuestLanguage, Sender};
 
@@ -134,13 +136,22 @@ async fn a_suggestion_accepted_twice_in_a_row() {
     browser.wait_gone("#suggestion").await;
     browser.wait_text(".chat-log .msg-out", "wifi").await;
 
-    let stored = messages(&app, &token, id).await;
-    let replies: Vec<_> = stored
-        .iter()
-        .filter(|m| m.sender == Sender::Concierge)
-        .collect();
-    assert_eq!(replies.len(), 2, "{stored:?}");
-    assert!(replies[0].body.contains("16h") && replies[1].body.contains("wifi"));
+    // The bubble shows before the server confirms: wait for both replies to be stored.
+    let replies = browser
+        .wait_for("both replies stored", Duration::from_secs(10), || async {
+            let replies: Vec<String> = messages(&app, &token, id)
+                .await
+                .into_iter()
+                .filter(|m| m.sender == Sender::Concierge)
+                .map(|m| m.body)
+                .collect();
+            (replies.len() == 2).then_some(replies)
+        })
+        .await;
+    assert!(
+        replies[0].contains("16h") && replies[1].contains("wifi"),
+        "{replies:?}"
+    );
     let summary = conversations(&app, &token)
         .await
         .into_iter()
