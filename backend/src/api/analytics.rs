@@ -282,3 +282,58 @@ impl Sql {
         Statement::from_sql_and_values(self.backend, sql, self.values())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn group(sender: &str, notice: Option<&str>, status: &str, messages: i64) -> MessageGroup {
+        MessageGroup {
+            day: "2026-11-27".into(),
+            sender: sender.into(),
+            notice: notice.map(str::to_owned),
+            status: status.into(),
+            messages,
+            input_tokens: 10,
+            output_tokens: 1,
+        }
+    }
+
+    #[test]
+    fn holding_messages_failed_sends_and_handoffs_are_counted_apart() {
+        let mut totals = Totals::default();
+        let mut day = DailyCount::default();
+        for g in [
+            group("client", None, "received", 9),
+            group("ai", None, "delivered", 5),
+            group("ai", Some("holding"), "sent", 2),
+            group("ai", None, "failed", 1),
+            group("concierge", None, "read", 3),
+            group("concierge", None, "failed", 4),
+            group("system", Some("handoff"), "received", 2),
+            group("system", Some("ai_failure"), "received", 1),
+        ] {
+            totals.add(&g, &mut day);
+        }
+        assert_eq!((day.client, day.ai, day.concierge), (9, 5, 3));
+        assert_eq!(
+            (totals.ai_answers, totals.ai_holding, totals.human),
+            (5, 2, 3)
+        );
+        assert_eq!(totals.handoffs, 3);
+        // Tokens of every group, whatever became of the message.
+        assert_eq!((totals.input_tokens, totals.output_tokens), (80, 8));
+        assert_eq!(
+            ratio(totals.ai_answers, totals.ai_answers + totals.human),
+            0.625
+        );
+        assert_eq!(ratio(1, 0), 0.0);
+    }
+
+    #[test]
+    fn the_median_of_an_even_count_is_the_mean_of_the_middle_two() {
+        assert_eq!(median(&[]), None);
+        assert_eq!(median(&[1.0, 4.0, 9.0]), Some(4.0));
+        assert_eq!(median(&[1.0, 3.0, 5.0, 100.0]), Some(4.0));
+    }
+}
