@@ -6,10 +6,11 @@ use protocol::conversations::{ConversationSummary, Location, Media, Message, Tok
 use protocol::faqs::Faq;
 use protocol::feature_requests::FeatureRequest;
 use protocol::properties::Property;
+use protocol::reasons::HandoffReason;
 use protocol::stays::Stay;
 use protocol::templates::Template;
 use protocol::{
-    AdminId, AiMode, ConciergerieId, ConversationId, FaqId, FeatureRequestId, MessageId,
+    AdminId, AiMode, ConciergerieId, ConversationId, FaqId, FeatureRequestId, MessageId, Notice,
     PropertyId, StayId, TemplateId,
 };
 use serde::{Deserialize, Serialize};
@@ -51,6 +52,10 @@ impl From<faq::Model> for Faq {
             answer: m.answer,
             property_id: m.property_id.map(PropertyId),
             sensitive: m.sensitive,
+            translations: m
+                .translations
+                .and_then(|v| serde_json::from_value(v).ok())
+                .unwrap_or_default(),
             created_at: m.created_at,
             updated_at: m.updated_at,
         }
@@ -141,7 +146,10 @@ impl conversation::Model {
             last_client_message_at: self.last_client_message_at,
             last_send_failed: self.last_send_failed,
             ai_suggestion: self.ai_suggestion,
-            handoff_reason: self.handoff_reason,
+            handoff_reason: self
+                .handoff_reason
+                .as_deref()
+                .map(HandoffReason::from_stored),
             urgent: self.urgent,
             created_at: self.created_at,
             stay: None,
@@ -182,11 +190,20 @@ impl From<message::Model> for Message {
             cache_creation_input_tokens: m.cache_creation_tokens.unwrap_or(0),
             cache_read_input_tokens: m.cache_read_tokens.unwrap_or(0),
         });
+        // A hand-off note stores its reason; the body on the wire is its code (or the sentence of
+        // a note written before codes existed).
+        let reason = matches!(m.notice, Some(Notice::Handoff | Notice::AiFailure))
+            .then(|| HandoffReason::from_stored(&m.body));
+        let body = match &reason {
+            Some(HandoffReason::Note { text }) => text.clone(),
+            Some(coded) => coded.code().to_owned(),
+            None => m.body,
+        };
         Message {
             id: MessageId(m.id),
             conversation_id: ConversationId(m.conversation_id),
             sender: m.sender,
-            body: m.body,
+            body,
             status: m.status,
             error_code: m.error_code,
             error_message: m.error_message,
@@ -197,6 +214,8 @@ impl From<message::Model> for Message {
             ai_engine: m.ai_engine,
             usage,
             notice: m.notice,
+            reason,
+            translation: None,
             created_at: m.created_at,
         }
     }

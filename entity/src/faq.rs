@@ -13,6 +13,9 @@ pub struct Model {
     /// Defaults to false in the schema, so writers that predate the column keep working.
     #[sea_orm(default_value = false)]
     pub sensitive: bool,
+    /// The answer in other languages, `{"en": "…"}` (ISO 639-1 keys). Added by
+    /// `m20261128_000020_faq_translations`.
+    pub translations: Option<Json>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

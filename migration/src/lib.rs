@@ -7,6 +7,8 @@ mod m20261128_000001_conversation_watermarks;
 mod m20261128_000002_properties_and_stays;
 mod m20261128_000003_conversation_stay;
 mod m20261128_000003_conversation_urgent;
+mod m20261128_000020_faq_translations;
+mod m20261128_000020_message_translations;
 
 pub struct Migrator;
 
@@ -19,6 +21,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000002_properties_and_stays::Migration),
             Box::new(m20261128_000003_conversation_urgent::Migration),
             Box::new(m20261128_000003_conversation_stay::Migration),
+            Box::new(m20261128_000020_faq_translations::Migration),
+            Box::new(m20261128_000020_message_translations::Migration),
         ]
     }
 }

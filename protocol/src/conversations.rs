@@ -1,10 +1,11 @@
 use serde::{Deserialize, Serialize};
 
+use crate::reasons::HandoffReason;
 use crate::stays::StayBrief;
 use crate::Notice;
 use crate::{
-    AiEngine, AiMode, ConversationId, ConversationStatus, MessageId, MessageStatus, Sender, StayId,
-    Timestamp,
+    AiEngine, AiMode, ConversationId, ConversationStatus, GuestLanguage, MessageId, MessageStatus,
+    Sender, StayId, Timestamp,
 };
 
 /// One row of the inbox.
@@ -32,9 +33,10 @@ pub struct ConversationSummary {
     /// A reply the AI proposes (suggest mode), waiting for the operator to send, edit or discard.
     #[serde(default)]
     pub ai_suggestion: Option<String>,
-    /// Why the AI handed this conversation to a human, while `status` is `needs_human`.
+    /// Why the AI handed this conversation to a human, while `status` is `needs_human`: a code
+    /// with parameters (`{"code":"faq_not_covered","params":{…}}`), rendered by the dashboard.
     #[serde(default)]
-    pub handoff_reason: Option<String>,
+    pub handoff_reason: Option<HandoffReason>,
     /// The guest reported an emergency no operator has answered yet: listed first, flagged.
     #[serde(default)]
     pub urgent: bool,
@@ -89,7 +91,39 @@ pub struct Message {
     /// For `system` messages: what happened.
     #[serde(default)]
     pub notice: Option<Notice>,
+    /// For hand-off `system` messages: why, as a code with parameters (the `body` then holds the
+    /// code, or the sentence of a message written before codes existed).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<HandoffReason>,
+    /// For guest messages: their language and, with Claude, their translation into French, once
+    /// computed (`POST /api/conversations/{id}/messages/{message_id}/translation`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub translation: Option<MessageTranslation>,
     pub created_at: Timestamp,
+}
+
+/// A guest message's language, and what it says in the conciergerie's language (French).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MessageTranslation {
+    pub language: GuestLanguage,
+    /// The French translation; `None` when the message is French already, or offline (translation
+    /// needs Claude).
+    #[serde(default)]
+    pub text: Option<String>,
+}
+
+/// `POST /api/conversations/{id}/translate`: an operator's draft, to be sent in the guest's
+/// language. Answers `TranslatedDraft` (nothing is sent).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TranslateRequest {
+    pub text: String,
+}
+
+/// The draft in the guest's language (detected from their latest messages).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TranslatedDraft {
+    pub language: GuestLanguage,
+    pub text: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -19,7 +19,7 @@ impl std::error::Error for UnknownVariant {}
 macro_rules! wire_enum {
     ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $s:tt),+ $(,)? }) => {
         $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
         #[cfg_attr(feature = "orm", derive(sea_orm::EnumIter, sea_orm::DeriveActiveEnum))]
         #[cfg_attr(feature = "orm", sea_orm(rs_type = "String", db_type = "Text"))]
         pub enum $name {
@@ -139,12 +139,15 @@ wire_enum!(
 );
 
 wire_enum!(
-    /// What a `system` message records, so it can be shown and counted without parsing text.
+    /// What a `system` message records, so it can be shown and counted without parsing text; on
+    /// an `ai` message, `holding` marks the holding message of a hand-off (not an answer).
     Notice {
         /// The AI handed the conversation to a human.
         Handoff = "handoff",
         /// The AI failed (after retries) and the conversation went to a human.
         AiFailure = "ai_failure",
+        /// On an AI message: what the guest reads while a human takes over.
+        Holding = "holding",
     }
 );
 
@@ -212,6 +215,18 @@ wire_enum!(
         Csv = "csv",
         /// An event of one of the property's iCal feeds.
         Ical = "ical",
+    }
+);
+
+wire_enum!(
+    /// The six languages the concierge understands guests in (ISO 639-1 codes on the wire).
+    GuestLanguage {
+        French = "fr",
+        English = "en",
+        Spanish = "es",
+        German = "de",
+        Italian = "it",
+        Portuguese = "pt",
     }
 );
 

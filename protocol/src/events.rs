@@ -2,6 +2,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::conversations::{ConversationSummary, Message};
 use crate::feature_requests::FeatureRequest;
+use crate::reasons::HandoffReason;
 use crate::{ConversationId, MessageId, MessageStatus};
 
 /// WebSocket close code sent when the socket's session ends: logout, password reset, deactivation
@@ -39,7 +40,7 @@ pub enum ServerEvent {
     #[serde(rename = "ai.handoff")]
     AiHandoff {
         conversation_id: ConversationId,
-        reason: String,
+        reason: HandoffReason,
     },
     #[serde(rename = "feature_request.updated")]
     FeatureRequestUpdated { feature_request: FeatureRequest },

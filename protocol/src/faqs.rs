@@ -1,6 +1,11 @@
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
-use crate::{FaqId, PropertyId, Timestamp};
+use crate::{FaqId, GuestLanguage, PropertyId, Timestamp};
+
+/// An entry's answer in other languages than the one it was written in, by language.
+pub type Translations = BTreeMap<GuestLanguage, String>;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Faq {
@@ -14,6 +19,10 @@ pub struct Faq {
     /// Door, key-box or alarm codes: only for the guest of a current stay at the property.
     #[serde(default)]
     pub sensitive: bool,
+    /// The answer in other languages (`{"en": "…", "es": "…"}`): the offline responder answers a
+    /// guest in their language when the entry has it.
+    #[serde(default)]
+    pub translations: Translations,
     pub created_at: Timestamp,
     pub updated_at: Timestamp,
 }
@@ -26,6 +35,8 @@ pub struct NewFaq {
     pub property_id: Option<PropertyId>,
     #[serde(default)]
     pub sensitive: bool,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub translations: Translations,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -43,6 +54,16 @@ pub struct FaqPatch {
     pub property_id: Option<Option<PropertyId>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sensitive: Option<bool>,
+    /// Replaces every translation (an empty object removes them all).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub translations: Option<Translations>,
+}
+
+/// `POST /api/faqs/{id}/translations/draft`: the entry's answer translated by Claude into the
+/// languages it lacks, for the operator to review and save with `PATCH` (nothing is stored).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct TranslationDraft {
+    pub translations: Translations,
 }
 
 /// `GET /api/faqs` query.

@@ -17,6 +17,7 @@ pub mod faqs;
 pub mod feature_requests;
 pub mod paging;
 pub mod properties;
+pub mod reasons;
 pub mod settings;
 pub mod simulator;
 pub mod stays;
@@ -39,10 +40,13 @@ pub type Timestamp = chrono::DateTime<chrono::Utc>;
 /// | `POST /api/conversations/{id}/read` | 204, clears the unread count |
 /// | `PATCH /api/conversations/{id}` | `ConversationPatch` → `ConversationSummary` |
 /// | `POST /api/conversations/{id}/suggestion/discard` | 204 |
+/// | `POST /api/conversations/{id}/messages/{message_id}/translation` | → `MessageTranslation` (stored once) |
+/// | `POST /api/conversations/{id}/translate` | `TranslateRequest` → `TranslatedDraft` (409 offline) |
 /// | `GET /api/media/{message_id}/{index}` | the attachment's bytes |
 /// | `GET/PATCH /api/settings` | `Settings` / `SettingsPatch` |
 /// | `GET/POST /api/faqs`, `PATCH/DELETE /api/faqs/{id}` | `Faq`, `NewFaq`, `FaqPatch` |
 /// | `GET /api/faqs?property_id=` | the entries of one property only |
+/// | `POST /api/faqs/{id}/translations/draft` | `faqs::TranslationDraft` (Claude's drafts for the missing languages, not saved) |
 /// | `GET/POST /api/properties`, `GET/PATCH/DELETE /api/properties/{id}` | `Property`, `NewProperty`, `PropertyPatch` (DELETE: 409 while FAQ entries or stays use it) |
 /// | `POST /api/properties/{id}/sync` | `SyncReport` (fetches the property's iCal feeds now) |
 /// | `GET /api/stays?property_id=&from=&to=` | `[Stay]` overlapping `[from, to]` (dates `YYYY-MM-DD`), by arrival |

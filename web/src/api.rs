@@ -5,14 +5,15 @@
 use protocol::analytics::Analytics;
 use protocol::auth::MeResponse;
 use protocol::conversations::{
-    ConversationPatch, ConversationSummary, Message, SendMessageRequest,
+    ConversationPatch, ConversationSummary, Message, MessageTranslation, SendMessageRequest,
+    TranslateRequest, TranslatedDraft,
 };
-use protocol::faqs::{Faq, FaqPatch, NewFaq};
+use protocol::faqs::{Faq, FaqPatch, NewFaq, TranslationDraft};
 use protocol::feature_requests::{FeatureRequest, FeatureRequestPatch, NewFeatureRequest};
 use protocol::settings::{Settings, SettingsPatch};
 use protocol::simulator::{SimulatedGuestMessage, SimulatorAccepted};
 use protocol::templates::{NewTemplate, Template, TemplatePatch};
-use protocol::{paths, ConversationId, FaqId, FeatureRequestId, TemplateId};
+use protocol::{paths, ConversationId, FaqId, FeatureRequestId, MessageId, TemplateId};
 use ui::api::{delete, get, get_page, patch, post, post_empty, NextPage, Page, SessionPaths};
 
 use crate::i18n::{Lang, Localized};
@@ -166,6 +167,40 @@ pub async fn update_faq(id: FaqId, body: &FaqPatch) -> Result<Faq, ApiError> {
 
 pub async fn delete_faq(id: FaqId) -> Result<(), ApiError> {
     delete(&format!("/api/faqs/{id}")).await
+}
+
+/// Claude's translations of the entry into the languages it lacks (not saved).
+pub async fn draft_faq_translations(id: FaqId) -> Result<TranslationDraft, ApiError> {
+    post(&format!("/api/faqs/{id}/translations/draft"), &()).await
+}
+
+// --- translation ---
+
+/// A guest message's language and French translation (computed once by the server).
+pub async fn translate_guest_message(
+    conversation: ConversationId,
+    message: MessageId,
+) -> Result<MessageTranslation, ApiError> {
+    post(
+        &format!("/api/conversations/{conversation}/messages/{message}/translation"),
+        &(),
+    )
+    .await
+}
+
+/// The operator's draft in the guest's language (nothing is sent).
+pub async fn translate_draft(
+    conversation: ConversationId,
+    text: &str,
+) -> Result<TranslatedDraft, ApiError> {
+    let body = TranslateRequest {
+        text: text.to_owned(),
+    };
+    post(
+        &format!("/api/conversations/{conversation}/translate"),
+        &body,
+    )
+    .await
 }
 
 // --- templates ---

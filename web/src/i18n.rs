@@ -324,6 +324,25 @@ ui::texts! { Texts, FR, EN;
     err_rate_limited: "Limite d'envoi WhatsApp atteinte", "WhatsApp sending limit reached";
     err_blocked: "Message refusé par WhatsApp", "Message refused by WhatsApp";
     err_unknown: "Échec de l'envoi", "Delivery failed";
+    kpi_ai_answers: "Réponses de l'IA", "AI answers";
+    kpi_ai_answers_sub: "hors messages d'attente", "holding messages excluded";
+    kpi_holding: "Messages d'attente", "Holding messages";
+    kpi_holding_sub: "envoyés en passant la main", "sent while handing over";
+    kpi_handoffs: "Passages de main", "Hand-overs";
+    kpi_handoffs_sub: "à l'équipe, sur la période", "to the team, in the period";
+    faq_translations: "Traductions", "Translations";
+    faq_fill_missing: "Compléter les langues manquantes", "Fill in missing languages";
+    faq_needs_claude: "La traduction automatique nécessite Claude (clé ANTHROPIC_API_KEY). Vous pouvez saisir les traductions vous-même.",
+        "Automatic translation needs Claude (an ANTHROPIC_API_KEY). You can type the translations yourself.";
+    faq_review_drafts: "Traductions proposées par Claude\u{a0}: relisez-les, puis enregistrez.",
+        "Translations drafted by Claude: review them, then save.";
+    faq_save_translations: "Enregistrer les traductions", "Save translations";
+    faq_translations_saved: "Traductions enregistrées.", "Translations saved.";
+    msg_translation: "Traduction", "Translation";
+    msg_detected_language: "Langue détectée", "Detected language";
+    msg_translation_needs_claude: "la traduction nécessite Claude", "translation needs Claude";
+    translate_for_guest: "Traduire pour le voyageur", "Translate for the guest";
+    use_translation: "Utiliser la traduction", "Use the translation";
 }
 
 #[cfg(test)]

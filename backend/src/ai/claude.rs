@@ -9,6 +9,7 @@ use std::time::Duration;
 
 use backon::{BackoffBuilder, ExponentialBuilder};
 use protocol::conversations::TokenUsage;
+use protocol::reasons::HandoffReason;
 use protocol::AiEngine;
 use serde::Deserialize;
 use serde_json::{json, Value};
@@ -25,14 +26,14 @@ pub struct ClaudeClient {
     http: reqwest::Client,
     api_base: String,
     api_key: String,
-    model: String,
+    pub(super) model: String,
     max_retries: u32,
 }
 
 #[derive(Debug, Deserialize)]
-struct Response {
+pub(super) struct Response {
     #[serde(default)]
-    content: Vec<Block>,
+    pub(super) content: Vec<Block>,
     #[serde(default)]
     stop_reason: Option<String>,
     #[serde(default)]
@@ -41,7 +42,7 @@ struct Response {
 
 #[derive(Debug, Deserialize)]
 #[serde(tag = "type")]
-enum Block {
+pub(super) enum Block {
     #[serde(rename = "text")]
     Text { text: String },
     #[serde(rename = "tool_use")]
@@ -128,6 +129,12 @@ impl ClaudeClient {
             return Err("nothing from the guest to answer".into());
         }
         let body = self.body(request);
+        let response = self.call(&body).await?;
+        Ok(self.interpret(response, request))
+    }
+
+    /// One Messages API call, retried as the module says.
+    pub(super) async fn call(&self, body: &Value) -> Result<Response, String> {
         let mut delays = ExponentialBuilder::default()
             .with_min_delay(Duration::from_millis(500))
             .with_max_delay(Duration::from_secs(20))
@@ -135,8 +142,8 @@ impl ClaudeClient {
             .with_jitter()
             .build();
         loop {
-            match self.attempt(&body).await {
-                Ok(response) => return Ok(self.interpret(response, request)),
+            match self.attempt(body).await {
+                Ok(response) => return Ok(response),
                 Err(failure) if failure.retryable => match delays.next() {
                     Some(delay) => {
                         let wait = failure.retry_after.map_or(delay, |after| after.max(delay));
@@ -231,11 +238,13 @@ impl ClaudeClient {
         let guest_language = language::detect(&request.pending_guest_text());
         let decision = match handoff {
             Some(input) => AiDecision::Handoff {
-                reason: input["reason"]
-                    .as_str()
-                    .filter(|s| !s.trim().is_empty())
-                    .unwrap_or("l'IA demande un humain")
-                    .to_owned(),
+                reason: HandoffReason::AiRequested {
+                    detail: input["reason"]
+                        .as_str()
+                        .unwrap_or_default()
+                        .trim()
+                        .to_owned(),
+                },
                 holding: input["message_to_guest"]
                     .as_str()
                     .filter(|s| !s.trim().is_empty())
@@ -245,11 +254,11 @@ impl ClaudeClient {
             // A reply cut off by max_tokens is half-done: a human finishes it rather than the guest
             // reading half a sentence.
             None if response.stop_reason.as_deref() == Some("max_tokens") => AiDecision::Handoff {
-                reason: "réponse de l'IA tronquée (max_tokens)".into(),
+                reason: HandoffReason::AiTruncated,
                 holding: holding_message(guest_language),
             },
             None if text.trim().is_empty() => AiDecision::Handoff {
-                reason: "l'IA n'a renvoyé aucun texte".into(),
+                reason: HandoffReason::AiEmpty,
                 holding: holding_message(guest_language),
             },
             None => AiDecision::Reply(text),

@@ -5,6 +5,7 @@
 //! first, trigrams only count on longer texts, and a text that gives no clue is French: the
 //! conciergeries are French and so are most of their guests.
 
+use protocol::GuestLanguage;
 use rust_stemmers::Algorithm;
 use whatlang::{Detector, Lang};
 
@@ -44,6 +45,30 @@ impl Language {
 
     pub fn from_code(code: &str) -> Option<Language> {
         Language::ALL.into_iter().find(|l| l.code() == code)
+    }
+
+    /// The same language as the protocol names it (FAQ translations, message translations).
+    pub fn wire(self) -> GuestLanguage {
+        match self {
+            Language::French => GuestLanguage::French,
+            Language::English => GuestLanguage::English,
+            Language::Spanish => GuestLanguage::Spanish,
+            Language::German => GuestLanguage::German,
+            Language::Italian => GuestLanguage::Italian,
+            Language::Portuguese => GuestLanguage::Portuguese,
+        }
+    }
+
+    /// Its English name, for prompts.
+    pub fn english_name(self) -> &'static str {
+        match self {
+            Language::French => "French",
+            Language::English => "English",
+            Language::Spanish => "Spanish",
+            Language::German => "German",
+            Language::Italian => "Italian",
+            Language::Portuguese => "Portuguese",
+        }
     }
 
     pub fn stemmer(self) -> Algorithm {

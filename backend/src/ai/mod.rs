@@ -12,12 +12,15 @@ pub mod language;
 pub mod offline;
 pub mod phrases;
 pub mod prompt;
+pub mod translate;
 pub mod variables;
 
 pub use self::phrases::holding_message;
 
 use chrono::NaiveDate;
 use protocol::conversations::TokenUsage;
+use protocol::faqs::Translations;
+use protocol::reasons::HandoffReason;
 use protocol::stays::StayPhase;
 use protocol::{AiEngine, Sender};
 
@@ -36,6 +39,8 @@ pub struct AiRequest {
     pub conciergerie_name: String,
     /// The guest's property's own entries first, then the conciergerie's shared ones.
     pub faqs: Vec<(String, String)>,
+    /// The answers of `faqs` in other languages, at the same index (missing: none).
+    pub faq_translations: Vec<Translations>,
     /// Oldest first; ends with the guest's latest message(s).
     pub history: Vec<Turn>,
     /// The stay the conversation is linked to, if any.
@@ -66,6 +71,14 @@ impl StayContext {
 }
 
 impl AiRequest {
+    /// Entry `i`'s answer in `language`, if the operators wrote (or reviewed) one.
+    pub fn translated_answer(&self, i: usize, language: language::Language) -> Option<&str> {
+        self.faq_translations
+            .get(i)?
+            .get(&language.wire())
+            .map(String::as_str)
+    }
+
     /// The guest's messages since the last reply: what must be answered (a burst is one question).
     pub fn pending_guest_text(&self) -> String {
         let tail: Vec<&str> = self
@@ -84,7 +97,10 @@ pub enum AiDecision {
     /// Send (or propose) this answer.
     Reply(String),
     /// A human must take over; `holding` is the short message for the guest meanwhile.
-    Handoff { reason: String, holding: String },
+    Handoff {
+        reason: HandoffReason,
+        holding: String,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -159,7 +175,10 @@ pub(crate) fn escalate_if_urgent(mut outcome: AiOutcome, guest_text: &str) -> Ai
     outcome.urgent = true;
     if let AiDecision::Reply(text) = outcome.decision {
         outcome.decision = AiDecision::Handoff {
-            reason: format!("URGENT ({urgency})"),
+            reason: HandoffReason::Urgent {
+                kind: Some(urgency),
+                excerpt: None,
+            },
             holding: text,
         };
     }
@@ -192,8 +211,7 @@ fn asks_for_withheld(request: &AiRequest) -> bool {
 fn withheld_handoff(engine: AiEngine, request: &AiRequest) -> AiOutcome {
     AiOutcome {
         decision: AiDecision::Handoff {
-            reason: "Information sensible (code d'accès) demandée hors de la période du séjour"
-                .into(),
+            reason: HandoffReason::SensitiveOutsideStay,
             holding: holding_message(language::detect(&request.pending_guest_text())),
         },
         engine,

@@ -12,7 +12,12 @@ pub const HANDOFF_TOOL: &str = "handoff_to_human";
 pub fn system_prompt(request: &AiRequest) -> String {
     let mut faq = String::new();
     for (i, (q, a)) in request.faqs.iter().enumerate() {
-        faq.push_str(&format!("Q{n}: {q}\nR{n}: {a}\n\n", n = i + 1));
+        faq.push_str(&format!("Q{n}: {q}\nR{n}: {a}\n", n = i + 1));
+        // The operators' own wording in other languages: Claude uses it rather than translating.
+        for (language, answer) in request.faq_translations.get(i).into_iter().flatten() {
+            faq.push_str(&format!("R{n} ({language}): {answer}\n", n = i + 1));
+        }
+        faq.push('\n');
     }
     if faq.is_empty() {
         faq.push_str("(no FAQ entries yet)\n");
@@ -23,8 +28,9 @@ You answer guests on its behalf.\n\n\
 Rules:\n\
 - Answer only from the FAQ below and from the conversation. Never invent door codes, wifi passwords, prices, \
 availability, addresses or times that are not written there.\n\
-- Reply in the guest's language (the language of their last message), courteously and briefly, like a WhatsApp \
-message: a few short sentences, no Markdown, no headings.\n\
+- Reply in the guest's language (the language of their last message{guess}), courteously and briefly, like a \
+WhatsApp message: a few short sentences, no Markdown, no headings. When an answer below is given in that language \
+(\"R1 (en)\"), use it.\n\
 - If the FAQ does not cover the question, or the guest complains, reports an emergency or damage, asks to change \
 or cancel a booking, or asks for a human, call the `{tool}` tool instead of answering: give the reason for the \
 team and a short holding message for the guest, in the guest's language, saying a member of the team will follow up.\n\
@@ -33,7 +39,20 @@ team and a short holding message for the guest, in the guest's language, saying 
 FAQ of {name}:\n\n{faq}",
         name = request.conciergerie_name,
         tool = HANDOFF_TOOL,
+        guess = guest_language_guess(request),
         stay = request.stay.as_ref().map(stay_section).unwrap_or_default(),
+    )
+}
+
+/// What the offline detector reads in the guest's pending messages, as a hint for the model.
+fn guest_language_guess(request: &AiRequest) -> String {
+    let pending = request.pending_guest_text();
+    if pending.trim().is_empty() {
+        return String::new();
+    }
+    format!(
+        "; it looks like {}",
+        super::language::detect(&pending).english_name()
     )
 }
 
@@ -111,6 +130,8 @@ pub fn turns(history: &[Turn]) -> Vec<(&'static str, String)> {
 
 #[cfg(test)]
 mod tests {
+    use protocol::GuestLanguage;
+
     use super::*;
 
     fn t(sender: Sender, text: &str) -> Turn {
@@ -153,9 +174,10 @@ mod tests {
             history: vec![],
             stay: None,
             withheld: Vec::new(),
+            faq_translations: vec![[(GuestLanguage::English, "4 pm".to_owned())].into()],
         };
         let prompt = system_prompt(&request);
-        assert!(prompt.contains("Q1: Check-in ?\nR1: 16h"));
+        assert!(prompt.contains("Q1: Check-in ?\nR1: 16h\nR1 (en): 4 pm\n"));
         assert!(prompt.contains("Never invent"));
         assert!(prompt.contains(HANDOFF_TOOL));
         assert!(!prompt.contains("is booked at"));
@@ -179,6 +201,7 @@ mod tests {
                 today: day(9),
             }),
             withheld: Vec::new(),
+            faq_translations: Vec::new(),
         };
         let prompt = system_prompt(&request);
         assert!(prompt.contains("Alice, is booked at « Studio Canal » (3 quai de Jemmapes, Paris)"));

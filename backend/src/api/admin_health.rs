@@ -90,7 +90,7 @@ async fn health(
                 handoffs += 1;
                 ai_errors += 1;
             }
-            None => {}
+            Some(Notice::Holding) | None => {}
         }
         if let Some(u) = tenant_of
             .get(&m.conversation_id)

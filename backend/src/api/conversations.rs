@@ -180,7 +180,8 @@ async fn messages(
         .first()
         .filter(|_| rows.len() as u64 == limit)
         .map(|first| first.id.to_string());
-    let body: Vec<Message> = rows.into_iter().map(Message::from).collect();
+    let mut body: Vec<Message> = rows.into_iter().map(Message::from).collect();
+    super::translation::attach(&state.db, &mut body).await?;
     let path = format!("/api/conversations/{}/messages", conversation.id);
     Ok(with_next(&path, limit, next).json(body))
 }

@@ -4,13 +4,14 @@
 use actix_web::{delete, get, patch, post, web, HttpResponse};
 use chrono::Utc;
 use entity::faq;
-use protocol::faqs::{Faq, FaqPatch, FaqQuery, NewFaq};
-use protocol::FaqId;
+use protocol::faqs::{Faq, FaqPatch, FaqQuery, NewFaq, TranslationDraft, Translations};
+use protocol::{FaqId, GuestLanguage};
 use sea_orm::{ActiveModelTrait, EntityTrait, IntoActiveModel, Set};
 
+use crate::ai::{language, Responder};
 use crate::auth::OperatorSession;
 use crate::db;
-use crate::domain::required_text;
+use crate::domain::{optional_text, required_text};
 use crate::error::AppError;
 use crate::state::AppState;
 
@@ -21,7 +22,25 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(list)
         .service(create)
         .service(update)
-        .service(remove);
+        .service(remove)
+        .service(draft_translations);
+}
+
+/// Trimmed translations, empty ones dropped (an emptied field removes that language); stored as
+/// the JSON object `{"en": "…"}`, or nothing when there are none.
+fn checked_translations(raw: &Translations) -> Result<Option<serde_json::Value>, AppError> {
+    let mut kept = Translations::new();
+    for (language, text) in raw {
+        let text = optional_text("translations", text, MAX_ANSWER)?;
+        if !text.is_empty() {
+            kept.insert(*language, text);
+        }
+    }
+    if kept.is_empty() {
+        return Ok(None);
+    }
+    let json = serde_json::to_value(kept).map_err(|e| AppError::Internal(e.into()))?;
+    Ok(Some(json))
 }
 
 #[get("/api/faqs")]
@@ -56,6 +75,7 @@ async fn create(
         answer: Set(answer),
         property_id: Set(body.property_id.map(|p| p.0)),
         sensitive: Set(body.sensitive),
+        translations: Set(checked_translations(&body.translations)?),
         created_at: Set(now),
         updated_at: Set(now),
         ..Default::default()
@@ -91,6 +111,9 @@ async fn update(
     if let Some(sensitive) = body.sensitive {
         row.sensitive = Set(sensitive);
     }
+    if let Some(translations) = &body.translations {
+        row.translations = Set(checked_translations(translations)?);
+    }
     row.updated_at = Set(Utc::now());
     let row = row.update(&state.db).await?;
     Ok(HttpResponse::Ok().json(Faq::from(row)))
@@ -105,4 +128,33 @@ async fn remove(
     let row = db::faqs::find_owned(&state.db, caller.conciergerie_id, id.into_inner()).await?;
     faq::Entity::delete_by_id(row.id).exec(&state.db).await?;
     Ok(HttpResponse::NoContent().finish())
+}
+
+/// The entry's answer translated by Claude into the languages it has no answer in yet (neither
+/// the one it is written in nor a saved translation). Nothing is stored: the operator reviews the
+/// drafts and saves them with `PATCH`. Offline, 409: translation needs Claude.
+#[post("/api/faqs/{id}/translations/draft")]
+async fn draft_translations(
+    state: web::Data<AppState>,
+    caller: OperatorSession,
+    id: web::Path<FaqId>,
+) -> Result<HttpResponse, AppError> {
+    let row = db::faqs::find_owned(&state.db, caller.conciergerie_id, id.into_inner()).await?;
+    let Responder::Claude(claude) = &state.responder else {
+        return Err(AppError::Conflict(
+            "translating FAQ answers needs Claude (set ANTHROPIC_API_KEY)".into(),
+        ));
+    };
+    let entry = Faq::from(row);
+    let written_in = language::detect(&entry.answer).wire();
+    let missing: Vec<GuestLanguage> = GuestLanguage::ALL
+        .iter()
+        .copied()
+        .filter(|l| *l != written_in && !entry.translations.contains_key(l))
+        .collect();
+    let translations = claude
+        .translate(&entry.answer, &missing)
+        .await
+        .map_err(|e| AppError::Unavailable(format!("the translation failed: {e}")))?;
+    Ok(HttpResponse::Ok().json(TranslationDraft { translations }))
 }

@@ -17,6 +17,7 @@ mod settings;
 mod simulator;
 mod stays;
 mod templates;
+mod translation;
 mod webhooks;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
@@ -24,6 +25,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .configure(auth::configure)
         .configure(conversations::configure)
         .configure(faqs::configure)
+        .configure(translation::configure)
         .configure(properties::configure)
         .configure(stays::configure)
         .configure(settings::configure)

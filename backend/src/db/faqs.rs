@@ -65,16 +65,3 @@ pub async fn for_property(
         .all(db)
         .await?)
 }
-
-/// (question, answer) pairs for the AI, in the order they were written, for a guest whose stay is
-/// unknown: only what any guest may read (see `shared_and_public`).
-pub async fn pairs(
-    db: &impl ConnectionTrait,
-    tenant: ConciergerieId,
-) -> Result<Vec<(String, String)>, AppError> {
-    Ok(shared_and_public(db, tenant)
-        .await?
-        .into_iter()
-        .map(|f| (f.question, f.answer))
-        .collect())
-}

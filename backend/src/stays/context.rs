@@ -5,6 +5,7 @@
 
 use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
 use entity::{faq, property, stay};
+use protocol::faqs::Translations;
 use protocol::{ConciergerieId, PropertyId, StayId, StayStatus};
 use sea_orm::ConnectionTrait;
 
@@ -14,6 +15,8 @@ use crate::error::AppError;
 
 pub struct GuestKnowledge {
     pub faqs: Vec<(String, String)>,
+    /// The answers of `faqs` in other languages, at the same index.
+    pub faq_translations: Vec<Translations>,
     pub stay: Option<StayContext>,
     /// Sensitive entries the guest may not read now (see `AiRequest::withheld`).
     pub withheld: Vec<(String, String)>,
@@ -44,8 +47,10 @@ pub async fn for_conversation(
             .collect()
     };
     let Some(stay) = linked else {
+        let (faqs, faq_translations) = pairs(db::faqs::shared_and_public(db, tenant).await?);
         return Ok(GuestKnowledge {
-            faqs: db::faqs::pairs(db, tenant).await?,
+            faqs,
+            faq_translations,
             stay: None,
             withheld: withheld(db::faqs::list(db, tenant, None).await?),
         });
@@ -55,8 +60,10 @@ pub async fn for_conversation(
     let entries = db::faqs::for_property(db, tenant, PropertyId(property.id)).await?;
     let (readable, held): (Vec<_>, Vec<_>) =
         entries.into_iter().partition(|f| open || !f.sensitive);
+    let (faqs, faq_translations) = pairs(ranked(readable));
     Ok(GuestKnowledge {
-        faqs: ranked(readable),
+        faqs,
+        faq_translations,
         stay: Some(context(&stay, &property, now.date_naive())),
         withheld: withheld(held),
     })
@@ -83,7 +90,7 @@ fn day_start(day: NaiveDate) -> DateTime<Utc> {
 
 /// The property's entries first; a shared entry asking the same question as one of them is
 /// dropped, so the AI never sees two wifi passwords.
-fn ranked(entries: Vec<faq::Model>) -> Vec<(String, String)> {
+fn ranked(entries: Vec<faq::Model>) -> Vec<faq::Model> {
     let (own, shared): (Vec<_>, Vec<_>) =
         entries.into_iter().partition(|f| f.property_id.is_some());
     let key = |q: &str| q.trim().to_lowercase();
@@ -94,8 +101,21 @@ fn ranked(entries: Vec<faq::Model>) -> Vec<(String, String)> {
                 .into_iter()
                 .filter(|f| !answered.contains(&key(&f.question))),
         )
-        .map(|f| (f.question, f.answer))
         .collect()
+}
+
+/// (question, answer) pairs for the AI, and each answer's translations at the same index.
+fn pairs(entries: Vec<faq::Model>) -> (Vec<(String, String)>, Vec<Translations>) {
+    entries
+        .into_iter()
+        .map(|f| {
+            let translations = f
+                .translations
+                .and_then(|v| serde_json::from_value(v).ok())
+                .unwrap_or_default();
+            ((f.question, f.answer), translations)
+        })
+        .unzip()
 }
 
 fn context(stay: &stay::Model, property: &property::Model, today: NaiveDate) -> StayContext {
@@ -154,6 +174,7 @@ mod tests {
             answer: answer.into(),
             property_id: property,
             sensitive: false,
+            translations: None,
             created_at: at(1, 0),
             updated_at: at(1, 0),
         }
@@ -173,11 +194,11 @@ mod tests {
 
     #[test]
     fn the_property_entries_come_first_and_hide_the_shared_answer_to_the_same_question() {
-        let ranked = ranked(vec![
+        let (ranked, _) = pairs(ranked(vec![
             entry("Wifi ?", "shared wifi", None),
             entry("Parking ?", "rue Oberkampf", None),
             entry("wifi ? ", "canal wifi", Some(1)),
-        ]);
+        ]));
         assert_eq!(
             ranked,
             vec![

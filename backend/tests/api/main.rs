@@ -2,6 +2,7 @@
 //! HTTP like any client would (zero2prod's `spawn_app`).
 
 mod admin;
+mod analytics;
 mod auth;
 mod calendar;
 mod conversations;

@@ -21,6 +21,7 @@ mod server;
 
 mod admin;
 mod composer;
+mod concierge;
 mod faq;
 mod inbox;
 mod login;

@@ -335,10 +335,11 @@ async fn a_permanent_failure_hands_off_with_a_holding_message() {
     .await;
 
     let handoff = wait_for(&mut socket, "hand-off", |e| e["type"] == "ai.handoff").await;
-    assert!(handoff["reason"]
-        .as_str()
-        .unwrap()
-        .contains("IA indisponible"));
+    assert_eq!(handoff["reason"]["code"], "ai_unavailable", "{handoff}");
+    assert!(
+        handoff["reason"]["params"]["error"].is_string(),
+        "{handoff}"
+    );
     assert_eq!(claude.calls().len(), 1, "a 400 is not retried");
     let conv = only_conversation(&app, &token).await;
     assert_eq!(conv.status, ConversationStatus::NeedsHuman);
@@ -392,7 +393,10 @@ async fn the_model_can_hand_off_itself() {
     )
     .await;
     let handoff = wait_for(&mut socket, "hand-off", |e| e["type"] == "ai.handoff").await;
-    assert_eq!(handoff["reason"], "guest reports a water leak");
+    assert_eq!(
+        handoff["reason"],
+        serde_json::json!({"code": "ai_requested", "params": {"detail": "guest reports a water leak"}})
+    );
     eventually("the holding message", || async {
         twilio.sends().len() == 1
     })
@@ -433,7 +437,7 @@ async fn the_offline_responder_answers_faq_questions_and_hands_off_the_rest() {
     )
     .await;
     let handoff = wait_for(&mut socket, "hand-off", |e| e["type"] == "ai.handoff").await;
-    assert!(handoff["reason"].as_str().unwrap().contains("FAQ"));
+    assert_eq!(handoff["reason"]["code"], "faq_not_covered", "{handoff}");
     let list: Vec<ConversationSummary> = app
         .get("/api/conversations", Some(&token))
         .await

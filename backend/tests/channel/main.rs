@@ -21,3 +21,4 @@ mod postgres;
 mod revocation;
 mod simulator;
 mod stays;
+mod translation;

@@ -1,5 +1,6 @@
 //! Analytics for the logged-in conciergerie: messages per day, the AI's share, hand-off rate,
-//! median first response time, token usage and its estimated cost.
+//! the AI's answers apart from its holding messages and the hand-overs, median first response
+//! time, token usage and its estimated cost.
 
 use protocol::analytics::Analytics;
 use ui::components::widgets::kpi;
@@ -79,6 +80,9 @@ pub fn AnalyticsTab() -> Html {
                         { kpi(t.kpi_conversations, thousands(a.conversations as i64, lang), None, Icon::Chat, "kpi-plain") }
                         { kpi(t.kpi_ai_share, percent(a.ai_share, lang), Some(t.kpi_ai_share_sub.to_owned()), Icon::Sparkles, "kpi-ai") }
                         { kpi(t.kpi_handoff, percent(a.handoff_rate, lang), Some(t.kpi_handoff_sub.to_owned()), Icon::Hand, "kpi-handoff") }
+                        { kpi(t.kpi_ai_answers, thousands(a.ai_answers as i64, lang), Some(t.kpi_ai_answers_sub.to_owned()), Icon::Sparkles, "kpi-ai") }
+                        { kpi(t.kpi_holding, thousands(a.ai_holding as i64, lang), Some(t.kpi_holding_sub.to_owned()), Icon::Clock, "kpi-plain") }
+                        { kpi(t.kpi_handoffs, thousands(a.handoffs as i64, lang), Some(t.kpi_handoffs_sub.to_owned()), Icon::Hand, "kpi-handoff") }
                         { kpi(t.kpi_first_response,
                             a.median_first_response_secs.map(|s| duration_short(s, lang)).unwrap_or_else(|| "—".to_owned()),
                             Some(t.kpi_first_response_sub.to_owned()), Icon::Clock, "kpi-plain") }

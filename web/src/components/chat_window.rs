@@ -21,11 +21,13 @@ use super::hooks::{use_lang, use_now};
 use super::icons::{icon, Icon};
 use super::message_bubble::MessageBubble;
 use super::suggestion_card::SuggestionCard;
+use super::translation::DraftTranslator;
 use crate::api;
 use crate::api::Explain;
 use crate::clock::utc_offset_minutes;
 use crate::format::{avatar_hue, day_label, initials, local_day, window_remaining, ReplyWindow};
 use crate::i18n::Localized;
+use crate::reasons;
 use crate::state::chips::{chips, Chip};
 use crate::state::drafts::after_failed_send;
 use crate::state::inbox::Thread;
@@ -365,7 +367,8 @@ pub fn ChatWindow(props: &ChatWindowProps) -> Html {
         let on_patch = on_patch.clone();
         let reason = c
             .handoff_reason
-            .clone()
+            .as_ref()
+            .map(|r| reasons::describe(r, lang))
             .unwrap_or_else(|| t.handoff_default_reason.to_owned());
         html! {
             <div class="alert alert-handoff" role="alert">
@@ -488,6 +491,10 @@ pub fn ChatWindow(props: &ChatWindowProps) -> Html {
                 </div>
             }
             { suggestion }
+            if disabled_reason.is_none() {
+                <DraftTranslator conversation_id={c.id} draft={(*draft).clone()}
+                    on_use={let d = draft.clone(); Callback::from(move |text: String| d.set(text))} />
+            }
             <Composer value={(*draft).clone()}
                 on_input={
                     let (d, from_suggestion) = (draft.clone(), draft_from_suggestion.clone());

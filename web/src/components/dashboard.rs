@@ -6,7 +6,7 @@ use std::rc::Rc;
 use protocol::conversations::Message;
 use protocol::events::ServerEvent;
 use protocol::templates::Template;
-use protocol::{ChannelMode, ConversationId, Sender};
+use protocol::{AiEngine, ChannelMode, ConversationId, Sender};
 use ui::location::{self, set_hash};
 use yew::platform::spawn_local;
 use yew::prelude::*;
@@ -337,7 +337,7 @@ pub fn Dashboard() -> Html {
                 </div>
             }
         }
-        Tab::Faq => html! { <FaqTab /> },
+        Tab::Faq => html! { <FaqTab claude={runtime.ai == AiEngine::Claude} /> },
         Tab::Settings => html! { <SettingsTab templates={(*templates).clone()} {on_templates} /> },
         Tab::Analytics => html! { <AnalyticsTab /> },
         Tab::Ideas => html! { <IdeasTab board={board.clone()} /> },

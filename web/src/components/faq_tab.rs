@@ -6,6 +6,7 @@ use yew::platform::spawn_local;
 use yew::prelude::*;
 
 use super::edit_form::{api_errors, EditForm, FormErrors};
+use super::faq_translations::FaqTranslations;
 use super::hooks::{input_value, use_lang};
 use super::icons::{icon, Icon};
 use crate::api;
@@ -43,8 +44,15 @@ pub fn validate(question: &str, answer: &str, lang: Lang) -> FormErrors {
     }
 }
 
+#[derive(Properties, PartialEq)]
+pub struct FaqTabProps {
+    /// Claude is configured: answers can be translated in one click.
+    #[prop_or_default]
+    pub claude: bool,
+}
+
 #[function_component]
-pub fn FaqTab() -> Html {
+pub fn FaqTab(props: &FaqTabProps) -> Html {
     let lang = use_lang();
     let t = lang.t();
     let faqs = use_state(|| None::<Result<Vec<Faq>, String>>);
@@ -167,6 +175,25 @@ pub fn FaqTab() -> Html {
         })
     };
 
+    let on_saved = {
+        let faqs = faqs.clone();
+        Callback::from(move |saved: Faq| {
+            if let Some(Ok(list)) = &*faqs {
+                let list = list
+                    .iter()
+                    .map(|f| {
+                        if f.id == saved.id {
+                            saved.clone()
+                        } else {
+                            f.clone()
+                        }
+                    })
+                    .collect();
+                faqs.set(Some(Ok(list)));
+            }
+        })
+    };
+
     let form = |id: String, q: String, a: String, submit: &'static str| {
         html! {
             <EditForm {id} first_label={t.faq_question} first_hint={Some(t.faq_question_hint)}
@@ -210,6 +237,8 @@ pub fn FaqTab() -> Html {
                             <li key={f.id.0} class="card faq-card" data-testid="faq-card" data-faq-id={f.id.to_string()}>
                                 <h3>{ f.question.clone() }</h3>
                                 <p class="faq-answer">{ f.answer.clone() }</p>
+                                <FaqTranslations key={format!("{}-{}", f.id, f.updated_at)} faq={f.clone()}
+                                    claude={props.claude} on_saved={on_saved.clone()} />
                                 <div class="card-actions">
                                     if confirming {
                                         <span class="confirm-text">{ t.confirm_delete }</span>

@@ -7,10 +7,12 @@ use yew::prelude::*;
 
 use super::hooks::use_lang;
 use super::icons::{icon, ticks, Icon};
+use super::translation::GuestTranslation;
 use crate::clock::utc_offset_minutes;
 use crate::format::{clock_time, failure_reason, osm_url};
 use crate::i18n::Lang;
 use crate::i18n::Localized;
+use crate::reasons;
 
 #[derive(Properties, PartialEq)]
 pub struct MessageBubbleProps {
@@ -156,11 +158,12 @@ pub fn MessageBubble(props: &MessageBubbleProps) -> Html {
         let (class, title) = match m.notice {
             Some(Notice::Handoff) => ("notice-handoff", Some(t.notice_handoff)),
             Some(Notice::AiFailure) => ("notice-ai-failure", Some(t.notice_ai_failure)),
-            None => ("", None),
+            Some(Notice::Holding) | None => ("", None),
         };
-        let glyph = m.notice.map(|n| match n {
-            Notice::Handoff => icon(Icon::Hand),
-            Notice::AiFailure => icon(Icon::Alert),
+        let glyph = m.notice.and_then(|n| match n {
+            Notice::Handoff => Some(icon(Icon::Hand)),
+            Notice::AiFailure => Some(icon(Icon::Alert)),
+            Notice::Holding => None,
         });
         return html! {
             <div class={classes!("msg", "msg-system", class)} role="note">
@@ -169,7 +172,7 @@ pub fn MessageBubble(props: &MessageBubbleProps) -> Html {
                     if let Some(title) = title {
                         <strong>{ title }{ lang.pick("\u{a0}:", ":") }</strong>
                     }
-                    { m.body.clone() }
+                    { m.reason.as_ref().map(|r| reasons::describe(r, lang)).unwrap_or_else(|| m.body.clone()) }
                     <time datetime={m.created_at.to_rfc3339()}>{ clock_time(m.created_at, utc_offset_minutes(m.created_at)) }</time>
                 </span>
             </div>
@@ -229,6 +232,9 @@ pub fn MessageBubble(props: &MessageBubbleProps) -> Html {
                 { for m.media.iter().map(|media| media_html(media, &props.on_media_load, lang)) }
                 { m.location.as_ref().map(|l| location_html(l, lang)) }
                 { body }
+                if m.sender == Sender::Client && !props.pending {
+                    <GuestTranslation message={m.clone()} />
+                }
                 <span class="meta">
                     <time datetime={m.created_at.to_rfc3339()}>{ time }</time>
                     if outbound { { status_mark(m.status, props.pending, lang) } }
@@ -388,6 +394,18 @@ mod tests {
         let html = render(props(msg(6, 1, Sender::System, 9, "Mode IA : suggestion"))).await;
         assert!(html.contains("msg-system") && html.contains("Mode IA : suggestion"));
         assert!(!html.contains("<strong>"));
+    }
+
+    #[tokio::test]
+    async fn a_coded_handoff_reason_is_written_in_the_operators_language() {
+        let mut m = msg(9, 1, Sender::System, 9, "faq_not_covered");
+        m.notice = Some(Notice::Handoff);
+        m.reason = Some(protocol::reasons::HandoffReason::FaqNotCovered {
+            questions: vec!["resto".into()],
+        });
+        let html = render(props(m)).await;
+        assert!(html.contains("La FAQ ne couvre pas"), "{html}");
+        assert!(!html.contains("faq_not_covered"), "{html}");
     }
 
     #[tokio::test]

@@ -11,6 +11,7 @@ pub mod conversation_list;
 pub mod dashboard;
 pub mod edit_form;
 pub mod faq_tab;
+pub mod faq_translations;
 pub mod history;
 pub mod hooks;
 pub mod ideas_tab;
@@ -22,6 +23,7 @@ pub mod settings_tab;
 pub mod simulator_panel;
 pub mod suggestion_card;
 pub mod templates_editor;
+pub mod translation;
 
 // The toolkit's components, under the names the screens have always used.
 pub use ui::components::{bar_chart, icons, segmented};

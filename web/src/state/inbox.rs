@@ -682,6 +682,7 @@ fn keep_newer_activity(incoming: &mut ConversationSummary, known: &ConversationS
 pub(crate) mod tests {
     use super::*;
     use chrono::TimeZone;
+    use protocol::reasons::HandoffReason;
     use protocol::AiMode;
 
     pub fn t(minute: u32) -> Timestamp {
@@ -1086,11 +1087,11 @@ pub(crate) mod tests {
             .is_none());
         s.apply(InboxAction::Event(ServerEvent::AiHandoff {
             conversation_id: ConversationId(1),
-            reason: "Question hors FAQ".into(),
+            reason: HandoffReason::AiTruncated,
         }));
         let c = s.conversation(ConversationId(1)).unwrap();
         assert_eq!(c.status, ConversationStatus::NeedsHuman);
-        assert_eq!(c.handoff_reason.as_deref(), Some("Question hors FAQ"));
+        assert_eq!(c.handoff_reason, Some(HandoffReason::AiTruncated));
         assert_eq!(s.count(Filter::NeedsHuman), 1);
     }
 

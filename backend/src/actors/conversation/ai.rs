@@ -7,6 +7,7 @@ use std::time::Instant;
 use actix::prelude::*;
 use chrono::Utc;
 use entity::conversation;
+use protocol::reasons::HandoffReason;
 use protocol::{ConciergerieId, ConversationId, StayId};
 
 use super::state::AiAnswer;
@@ -87,6 +88,7 @@ async fn build_request(deps: &Deps, conv: &conversation::Model) -> Result<AiRequ
     Ok(AiRequest {
         conciergerie_name: name,
         faqs: knowledge.faqs,
+        faq_translations: knowledge.faq_translations,
         history,
         stay: knowledge.stay,
         withheld: knowledge.withheld,
@@ -128,7 +130,7 @@ impl Handler<AiFinished> for ConversationActor {
                 tracing::warn!(conversation_id = %self.id, %error, "AI failed; handing off to a human");
                 AiAnswer {
                     decision: AiDecision::Handoff {
-                        reason: format!("IA indisponible : {error}"),
+                        reason: HandoffReason::AiUnavailable { error },
                         holding: holding_message(language::detect(&msg.guest_text)),
                     },
                     engine: self.deps.responder.engine(),

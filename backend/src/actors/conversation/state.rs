@@ -28,6 +28,7 @@ use chrono::{DateTime, Utc};
 use entity::{conversation, message};
 use protocol::conversations::{ConversationPatch, TokenUsage};
 use protocol::events::ServerEvent;
+use protocol::reasons::HandoffReason;
 use protocol::{
     AiEngine, AiMode, ConversationId, ConversationStatus, MessageId, MessageStatus, Notice, Sender,
     StayId,
@@ -42,8 +43,6 @@ use crate::db::messages::NewOutgoing;
 
 /// WhatsApp's customer-service window: free-form messages only within 24 h of the guest's last one.
 pub const WHATSAPP_WINDOW: chrono::Duration = chrono::Duration::hours(24);
-/// The hand-off reason when an urgent message got an answer the AI wanted to send on its own.
-const URGENT_REASON: &str = "URGENT";
 /// How many recent guest message ids are remembered to ignore one handed over twice.
 const RECENT_GUEST_IDS: usize = 64;
 
@@ -83,11 +82,12 @@ fn outbound(sender: Sender, body: String) -> NewOutgoing {
     }
 }
 
-/// The hand-off written into the thread, so operators see when and why.
-fn note(reason: String, notice: Notice) -> NewOutgoing {
+/// The hand-off written into the thread, so operators see when and why (its body is the stored
+/// reason code, rendered by each dashboard in its operator's language).
+fn note(reason: &HandoffReason, notice: Notice) -> NewOutgoing {
     NewOutgoing {
         sender: Sender::System,
-        body: reason,
+        body: reason.to_stored(),
         status: MessageStatus::Received,
         notice: Some(notice),
         client_ref: None,
@@ -404,13 +404,18 @@ impl Conversation {
             // An emergency reaches a human even when the AI had an answer: it still goes out,
             // as first advice while someone comes.
             AiDecision::Reply(text) if answer.urgent => AiDecision::Handoff {
-                reason: URGENT_REASON.to_owned(),
+                reason: HandoffReason::Urgent {
+                    kind: None,
+                    excerpt: None,
+                },
                 holding: text,
             },
             decision => decision,
         };
+        // What the guest is to read, and whether it is a holding message (counted apart from
+        // answers in the analytics).
         let to_guest = match decision {
-            AiDecision::Reply(text) => Some(text),
+            AiDecision::Reply(text) => Some((text, false)),
             AiDecision::Handoff {
                 reason, holding, ..
             } => {
@@ -421,20 +426,20 @@ impl Conversation {
                     Notice::Handoff
                 };
                 effects.push(Effect::Insert {
-                    message: note(reason.clone(), notice),
+                    message: note(&reason, notice),
                     deliver: false,
                 });
                 self.row.status = ConversationStatus::NeedsHuman;
-                self.row.handoff_reason = Some(reason.clone());
+                self.row.handoff_reason = Some(reason.to_stored());
                 events.push(Effect::Publish(ServerEvent::AiHandoff {
                     conversation_id: id,
                     reason,
                 }));
                 // The guest already read that someone is coming.
-                (!already_waiting).then_some(holding)
+                (!already_waiting).then_some((holding, true))
             }
         };
-        if let Some(body) = to_guest {
+        if let Some((body, holding)) = to_guest {
             if send {
                 self.row.last_message_at = Some(now);
                 self.row.last_message_preview = Some(preview(&body));
@@ -444,6 +449,7 @@ impl Conversation {
                 let mut reply = outbound(Sender::Ai, body);
                 reply.engine = Some(answer.engine);
                 reply.usage = answer.usage;
+                reply.notice = holding.then_some(Notice::Holding);
                 effects.push(Effect::Insert {
                     message: reply,
                     deliver: true,

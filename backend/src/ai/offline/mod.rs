@@ -20,6 +20,7 @@ mod small_talk;
 mod text;
 mod urgency;
 
+use protocol::reasons::HandoffReason;
 use protocol::{AiEngine, Sender};
 
 use self::index::FaqIndex;
@@ -272,16 +273,25 @@ fn push_unique<T: PartialEq>(list: &mut Vec<T>, item: T) {
 fn decide(request: &AiRequest, u: &Understanding) -> AiDecision {
     let language = u.language;
     let mut answers: Vec<String> = Vec::new();
-    let french_answers = u
+    // The entry's answer in the guest's language when the operators gave one, else as written.
+    let chosen: Vec<&str> = u
         .answered
         .iter()
-        .any(|&i| language::detect(&request.faqs[i].1) == Language::French);
+        .map(|&i| {
+            request
+                .translated_answer(i, language)
+                .unwrap_or(&request.faqs[i].1)
+        })
+        .collect();
+    let french_answers = chosen
+        .iter()
+        .any(|a| language::detect(a) == Language::French);
     if french_answers {
         if let Some(note) = phrases::answer_in_french(language) {
             answers.push(note.to_owned());
         }
     }
-    answers.extend(u.answered.iter().map(|&i| request.faqs[i].1.clone()));
+    answers.extend(chosen.iter().map(|a| (*a).to_owned()));
     let with_hello = |mut parts: Vec<String>| {
         if u.greeted {
             parts.insert(0, phrases::hello(language).to_owned());
@@ -290,17 +300,17 @@ fn decide(request: &AiRequest, u: &Understanding) -> AiDecision {
     };
     if let Some((kind, message)) = &u.urgent {
         return AiDecision::Handoff {
-            reason: format!("URGENT ({}) : « {} »", kind.label(), excerpt(message)),
+            reason: HandoffReason::Urgent {
+                kind: Some(*kind),
+                excerpt: Some(excerpt(message)),
+            },
             holding: phrases::urgent_holding(language).to_owned(),
         };
     }
     if !u.uncovered.is_empty() {
-        let questions: Vec<String> = u
-            .uncovered
-            .iter()
-            .map(|q| format!("« {} »", excerpt(q)))
-            .collect();
-        let reason = format!("la FAQ ne couvre pas : {}", questions.join(", "));
+        let reason = HandoffReason::FaqNotCovered {
+            questions: u.uncovered.iter().map(|q| excerpt(q)).collect(),
+        };
         let holding = if u.answered.is_empty() {
             phrases::holding_message(language)
         } else {
@@ -330,8 +340,8 @@ fn excerpt(text: &str) -> String {
 }
 
 /// What kind of emergency a guest's text reports, for the operators, if any.
-pub fn urgency_of(text: &str) -> Option<&'static str> {
-    urgency::detect(&text::fold(text)).map(Urgency::label)
+pub fn urgency_of(text: &str) -> Option<Urgency> {
+    urgency::detect(&text::fold(text))
 }
 
 pub fn answer(request: &AiRequest) -> AiOutcome {

@@ -1,3 +1,4 @@
+use protocol::reasons::UrgencyKind;
 use protocol::Sender;
 
 use super::*;
@@ -61,6 +62,7 @@ fn request(messages: &[&str]) -> AiRequest {
         faqs: demo(),
         stay: None,
         withheld: Vec::new(),
+        faq_translations: Vec::new(),
         history: messages
             .iter()
             .map(|m| Turn {
@@ -193,8 +195,11 @@ fn a_burst_half_covered_answers_what_it_can_and_hands_off_the_rest() {
         holding.ends_with("A member of the team will follow up on the rest."),
         "{holding}"
     );
-    assert!(reason.contains("restaurant"), "{reason}");
-    assert!(!reason.contains("park"), "{reason}");
+    let HandoffReason::FaqNotCovered { questions } = reason else {
+        panic!("{reason:?}")
+    };
+    assert_eq!(questions.len(), 1, "{questions:?}");
+    assert!(questions[0].contains("restaurant"), "{questions:?}");
 }
 
 #[test]
@@ -215,7 +220,11 @@ fn off_faq_requests_are_handed_off_not_answered_with_another_entry() {
     }
     let outcome = answer(&request(&["Pouvez-vous me recommander un restaurant ?"]));
     assert!(
-        matches!(&outcome.decision, AiDecision::Handoff { reason, .. } if reason.contains("FAQ")),
+        matches!(
+            &outcome.decision,
+            AiDecision::Handoff { reason: HandoffReason::FaqNotCovered { questions }, .. }
+                if questions.len() == 1
+        ),
         "{outcome:?}"
     );
 }
@@ -225,7 +234,16 @@ fn urgent_messages_are_handed_off_even_when_an_entry_matches() {
     let outcome = answer(&request(&["Le chauffage ne fonctionne pas, il fait froid"]));
     assert!(outcome.urgent);
     assert!(
-        matches!(&outcome.decision, AiDecision::Handoff { reason, .. } if reason.starts_with("URGENT")),
+        matches!(
+            &outcome.decision,
+            AiDecision::Handoff {
+                reason: HandoffReason::Urgent {
+                    kind: Some(UrgencyKind::Heating),
+                    excerpt: Some(_)
+                },
+                ..
+            }
+        ),
         "{outcome:?}"
     );
     assert!(matches!(
@@ -256,7 +274,10 @@ fn claude_replies_to_an_emergency_still_reach_a_human() {
     assert_eq!(
         escalated.decision,
         AiDecision::Handoff {
-            reason: "URGENT (fuite ou dégât des eaux)".into(),
+            reason: HandoffReason::Urgent {
+                kind: Some(UrgencyKind::Water),
+                excerpt: None
+            },
             holding: "Coupez l'arrivée d'eau sous l'évier.".into(),
         }
     );
@@ -283,4 +304,46 @@ fn a_question_half_about_something_else_goes_to_a_human() {
         verdict(&["Is the pool heated?"]),
         Verdict::Handoff { ref answered, .. } if answered.is_empty()
     ));
+}
+
+#[test]
+fn a_guest_gets_the_entrys_answer_in_their_language_when_it_has_one() {
+    let mut spanish = request(&["¿A qué hora es el check-in?"]);
+    let AiDecision::Reply(untranslated) = answer(&spanish).decision else {
+        panic!("the check-in question is answered")
+    };
+    assert!(
+        untranslated.contains("(Nuestra respuesta sigue en francés.)"),
+        "{untranslated}"
+    );
+    assert!(
+        untranslated.contains("Le check-in se fait à partir de 16h."),
+        "{untranslated}"
+    );
+
+    spanish.faq_translations = vec![[(
+        protocol::GuestLanguage::Spanish,
+        "El check-in es a partir de las 16 h.".to_owned(),
+    )]
+    .into()];
+    let AiDecision::Reply(translated) = answer(&spanish).decision else {
+        panic!("the check-in question is answered")
+    };
+    assert!(
+        translated.contains("El check-in es a partir de las 16 h."),
+        "{translated}"
+    );
+    assert!(!translated.contains("francés"), "{translated}");
+    assert!(!translated.contains("16h."), "{translated}");
+
+    // An English guest still reads the French answer, with the note in English.
+    let mut english = request(&["What time is check-in?"]);
+    english.faq_translations = spanish.faq_translations.clone();
+    let AiDecision::Reply(english) = answer(&english).decision else {
+        panic!("the check-in question is answered")
+    };
+    assert!(
+        english.contains("(Our answer follows in French.)"),
+        "{english}"
+    );
 }

@@ -8,33 +8,8 @@
 use super::lexicon::{concept, Concept};
 use super::text::words;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Urgency {
-    Declared,
-    Safety,
-    Lockout,
-    Water,
-    Gas,
-    Electricity,
-    Heating,
-    Noise,
-}
-
-impl Urgency {
-    /// How the hand-off reason names it for the operators.
-    pub fn label(self) -> &'static str {
-        match self {
-            Urgency::Declared => "signalé urgent par le voyageur",
-            Urgency::Safety => "sécurité",
-            Urgency::Lockout => "voyageur bloqué dehors",
-            Urgency::Water => "fuite ou dégât des eaux",
-            Urgency::Gas => "gaz",
-            Urgency::Electricity => "panne d'électricité",
-            Urgency::Heating => "panne de chauffage ou d'eau chaude",
-            Urgency::Noise => "plainte pour bruit",
-        }
-    }
-}
+/// The kinds are the protocol's, so a hand-off reason names them without translation here.
+pub use protocol::reasons::UrgencyKind as Urgency;
 
 /// Words (folded; `*` = any ending) that make a message urgent on their own.
 #[rustfmt::skip]

@@ -97,10 +97,13 @@ fn reply(text: &str) -> AiAnswer {
     }
 }
 
-fn handoff(reason: &str) -> AiAnswer {
+/// A hand-off for an uncovered question (its words as the reason's only parameter).
+fn handoff(question: &str) -> AiAnswer {
     AiAnswer {
         decision: AiDecision::Handoff {
-            reason: reason.into(),
+            reason: HandoffReason::FaqNotCovered {
+                questions: vec![question.into()],
+            },
             holding: "Un membre de l'équipe vous répond.".into(),
         },
         engine: AiEngine::OfflineFaq,
@@ -351,8 +354,13 @@ fn a_hand_off_does_not_silence_the_ai_and_the_guest_gets_one_holding_message() {
     let effects = answered(&mut conv, 3, 120, AUTO, handoff("hors FAQ encore"));
     assert!(sent_to_guest(&effects).is_empty());
     assert_eq!(
-        conv.row().handoff_reason.as_deref(),
-        Some("hors FAQ encore")
+        conv.row()
+            .handoff_reason
+            .as_deref()
+            .map(HandoffReason::from_stored),
+        Some(HandoffReason::FaqNotCovered {
+            questions: vec!["hors FAQ encore".into()]
+        })
     );
 }
 
