@@ -9,12 +9,15 @@ pub mod assets;
 pub mod auth;
 pub mod channel;
 pub mod cli;
+pub mod cluster;
 pub mod config;
 pub mod db;
 pub mod domain;
 pub mod error;
 pub mod http_edge;
 pub mod inbound;
+pub mod lifecycle;
+pub mod metrics;
 pub mod seed;
 pub mod state;
 pub mod stays;
@@ -38,9 +41,11 @@ use crate::ai::Responder;
 use crate::auth::rate_limit::LoginLimiter;
 use crate::channel::twilio::client::TwilioClient;
 use crate::channel::Channel;
+use crate::cluster::Fanout;
 use crate::config::Config;
 use crate::db::ingest::IngestWriter;
 use crate::error::{extractors, AppError};
+use crate::lifecycle::{Lifecycle, Shutdown};
 use crate::state::AppState;
 use crate::stays::sync::StaySync;
 use crate::tenants::Tenants;
@@ -104,11 +109,12 @@ impl Application {
         let db_for_writer = db.clone();
         let tenants = Arc::new(Tenants::load(&db).await?);
         let hub = SessionHub::default().start();
+        let fanout = Fanout::start(&db, hub.clone()).await?;
         let ingest = IngestWriter::start(db_for_writer);
         let deps = Arc::new(Deps {
             db: db.clone(),
             ingest: ingest.clone(),
-            hub: hub.clone(),
+            fanout: fanout.clone(),
             channel: channel.clone(),
             responder: responder.clone(),
             tenants: tenants.clone(),
@@ -131,6 +137,8 @@ impl Application {
             tenants,
             ingest,
             hub,
+            fanout,
+            lifecycle: Lifecycle::default(),
             stay_sync: StaySync::new(db.clone()),
             db,
             config: Arc::new(config),
@@ -179,6 +187,8 @@ impl Application {
         })
         .listen(listener)?
         .shutdown_timeout(5)
+        // `run_until_stopped` handles the signals: it closes the WebSockets before stopping.
+        .disable_signals()
         .run();
         Ok(Application {
             port,
@@ -200,8 +210,26 @@ impl Application {
         self.state.clone()
     }
 
+    /// Stops this server gracefully (what SIGTERM does): see `lifecycle`.
+    pub fn shutdown_handle(&self) -> Shutdown {
+        Shutdown {
+            server: self.server.handle(),
+            state: self.state.clone(),
+        }
+    }
+
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
-        let result = self.server.await;
+        let shutdown = self.shutdown_handle();
+        let mut server = self.server;
+        let result = tokio::select! {
+            result = &mut server => result,
+            () = lifecycle::termination_signal() => {
+                tracing::info!("termination signal: shutting down gracefully");
+                shutdown.run().await;
+                server.await
+            }
+        };
+        self.state.fanout.stop();
         // A stopped server must not keep syncing into its database (tests restart on one file).
         if let Some(task) = self.calendar_sync {
             task.abort();

@@ -113,6 +113,16 @@ impl Responder {
 
     /// `Err` only when the AI could not answer at all (after retries): the caller hands off.
     pub async fn answer(&self, request: &AiRequest) -> Result<AiOutcome, String> {
+        let outcome = self.answer_uncounted(request).await;
+        crate::metrics::METRICS.ai_call(
+            self.engine(),
+            outcome.is_ok(),
+            outcome.as_ref().ok().and_then(|o| o.usage.as_ref()),
+        );
+        outcome
+    }
+
+    async fn answer_uncounted(&self, request: &AiRequest) -> Result<AiOutcome, String> {
         if asks_for_withheld(request) {
             return Ok(withheld_handoff(self.engine(), request));
         }

@@ -12,6 +12,7 @@ mod faqs;
 mod feature_requests;
 mod health;
 mod media;
+mod ops;
 mod properties;
 mod settings;
 mod simulator;
@@ -19,8 +20,11 @@ mod stays;
 mod templates;
 mod webhooks;
 
+pub use analytics::estimated_cost;
+
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.configure(health::configure)
+        .configure(ops::configure)
         .configure(auth::configure)
         .configure(conversations::configure)
         .configure(faqs::configure)

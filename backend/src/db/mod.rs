@@ -60,7 +60,57 @@ pub async fn connect(config: &Config) -> anyhow::Result<DatabaseConnection> {
     }
 }
 
+/// Where the database's schema stands against the migrations this build knows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SchemaState {
+    Current,
+    /// Migrations of this build not applied yet.
+    Behind {
+        pending: usize,
+    },
+    /// Applied migrations this build does not know: a newer build migrated the database.
+    Ahead {
+        unknown: Vec<String>,
+    },
+}
+
+pub async fn schema_state(db: &DatabaseConnection) -> Result<SchemaState, sea_orm::DbErr> {
+    let known: std::collections::HashSet<String> = Migrator::migrations()
+        .iter()
+        .map(|m| m.name().to_owned())
+        .collect();
+    let applied = Migrator::get_migration_models(db).await?;
+    let unknown: Vec<String> = applied
+        .iter()
+        .filter(|m| !known.contains(&m.version))
+        .map(|m| m.version.clone())
+        .collect();
+    if !unknown.is_empty() {
+        return Ok(SchemaState::Ahead { unknown });
+    }
+    let pending = known.len() - applied.len();
+    Ok(if pending == 0 {
+        SchemaState::Current
+    } else {
+        SchemaState::Behind { pending }
+    })
+}
+
+/// Applies the pending migrations. Refuses a schema newer than this build: an older binary
+/// started after an upgrade (a rolling upgrade's old half restarting, a rollback) would otherwise
+/// write rows the newer schema does not expect.
 pub async fn migrate(db: &DatabaseConnection) -> anyhow::Result<()> {
+    let state = schema_state(db)
+        .await
+        .context("cannot read the applied migrations")?;
+    if let SchemaState::Ahead { unknown } = state {
+        anyhow::bail!(
+            "the database schema is newer than this Majordome build: it has migration(s) {} that \
+             this build does not know. Run the newer build (and `majordome migrate` with it); to go \
+             back to this one, restore the backup taken before the upgrade",
+            unknown.join(", ")
+        );
+    }
     Migrator::up(db, None)
         .await
         .context("database migration failed")
@@ -70,7 +120,7 @@ pub async fn migrate(db: &DatabaseConnection) -> anyhow::Result<()> {
 pub async fn migrate_only(config: &Config) -> anyhow::Result<()> {
     let db = connect(config).await?;
     migrate(&db).await?;
-    tracing::info!("migrations applied");
+    tracing::info!("migrations applied; the schema is current");
     Ok(())
 }
 

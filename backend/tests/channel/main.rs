@@ -5,6 +5,9 @@
 #[allow(dead_code)]
 mod helpers;
 
+/// These servers run on SQLite unless `MAJORDOME_TEST_BACKEND` says otherwise.
+const SUITE_BACKEND: helpers::Backend = helpers::Backend::Sqlite;
+
 mod fake_claude;
 mod fake_twilio;
 mod support;
