@@ -1,0 +1,172 @@
+//! Two real instances on one PostgreSQL database (a cluster behind a load balancer): a webhook
+//! that lands on one instance reaches the dashboards on every instance, exactly once each, and
+//! never another tenant's; a logout on one instance closes the socket held by another.
+
+use std::time::Duration;
+
+use reqwest::StatusCode;
+use serde_json::{json, Value};
+
+use crate::helpers::{ThrowawayPostgres, DEMO_EMAIL, DEMO_PASSWORD};
+use crate::support::*;
+
+/// Every event the socket received until (and including) the first that matches.
+async fn events_until(
+    socket: &mut Socket,
+    what: &str,
+    pred: impl Fn(&Value) -> bool,
+) -> Vec<Value> {
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(30);
+    let mut seen = Vec::new();
+    loop {
+        let left = deadline.saturating_duration_since(tokio::time::Instant::now());
+        let Some(event) = next_event(socket, left).await else {
+            panic!("no {what} event arrived; saw {seen:?}");
+        };
+        let done = pred(&event);
+        seen.push(event);
+        if done {
+            return seen;
+        }
+    }
+}
+
+fn guest_message(body: &'static str) -> impl Fn(&Value) -> bool {
+    move |e| e["type"] == "message.created" && e["message"]["body"] == body
+}
+
+fn count_messages(events: &[Value], body: &str) -> usize {
+    events
+        .iter()
+        .filter(|e| e["type"] == "message.created" && e["message"]["body"] == body)
+        .count()
+}
+
+#[actix_web::test]
+async fn an_event_on_one_instance_reaches_every_instances_dashboards_once_and_only_its_tenants() {
+    let pg = ThrowawayPostgres::create("majordome_cluster").await;
+    let url = pg.url.clone();
+    let settings = [("DATABASE_URL", url.as_str())];
+    // One after the other, as `majordome migrate` then N instances would: A migrates and seeds.
+    let (a, _twilio_a) = twilio_app_with(&settings).await;
+    let (b, _twilio_b) = twilio_app_with(&settings).await;
+    quiet_ai(&a).await;
+    let admin = a.admin_login().await;
+    let lyon = a.new_tenant(&admin, "lyon", "whatsapp:+33478000000").await;
+
+    // Sessions are in the shared database: log in on either instance, watch from either.
+    let demo_on_b = crate::helpers::token_of(b.login(DEMO_EMAIL, DEMO_PASSWORD).await).await;
+    let demo_on_a = a.login_demo().await;
+    let mut demo_b = connect_ws(&b, &demo_on_b).await;
+    let mut demo_a = connect_ws(&a, &demo_on_a).await;
+    let mut lyon_b = connect_ws(&b, &lyon.token).await;
+
+    let first = text_webhook(
+        "SM00000000000000000000000000000a01",
+        "whatsapp:+33612345678",
+        DEMO_NUMBER,
+        "Bonjour depuis l'instance A",
+    );
+    assert_eq!(
+        post_signed(&a, "/webhook/whatsapp", &first).await.status(),
+        StatusCode::OK
+    );
+    let lyon_message = text_webhook(
+        "SM00000000000000000000000000000a02",
+        "whatsapp:+33698765432",
+        "whatsapp:+33478000000",
+        "Message pour Lyon",
+    );
+    assert_eq!(
+        post_signed(&a, "/webhook/whatsapp", &lyon_message)
+            .await
+            .status(),
+        StatusCode::OK
+    );
+    // A marker after the first message: once a socket has it, the first message had all the time
+    // it needed to arrive twice (events of one instance travel in order).
+    let marker = text_webhook(
+        "SM00000000000000000000000000000a03",
+        "whatsapp:+33612345678",
+        DEMO_NUMBER,
+        "Marqueur",
+    );
+    assert_eq!(
+        post_signed(&a, "/webhook/whatsapp", &marker).await.status(),
+        StatusCode::OK
+    );
+
+    for (name, socket) in [("demo on B", &mut demo_b), ("demo on A", &mut demo_a)] {
+        let seen = events_until(socket, "marker", guest_message("Marqueur")).await;
+        assert_eq!(
+            count_messages(&seen, "Bonjour depuis l'instance A"),
+            1,
+            "{name} saw the first message other than once: {seen:?}"
+        );
+        assert_eq!(
+            count_messages(&seen, "Message pour Lyon"),
+            0,
+            "{name}: {seen:?}"
+        );
+        assert!(
+            seen.iter()
+                .filter(|e| e["type"] == "conversation.updated")
+                .all(|e| e["conversation"]["phone_number"] != "whatsapp:+33698765432"),
+            "{name} saw Lyon's conversation: {seen:?}"
+        );
+    }
+    let seen = events_until(
+        &mut lyon_b,
+        "Lyon's message",
+        guest_message("Message pour Lyon"),
+    )
+    .await;
+    assert_eq!(
+        count_messages(&seen, "Bonjour depuis l'instance A"),
+        0,
+        "{seen:?}"
+    );
+    assert_eq!(count_messages(&seen, "Marqueur"), 0, "{seen:?}");
+
+    // An operator reply sent through B is seen live by the dashboard on A.
+    let conversations: Vec<Value> = a
+        .get("/api/conversations", Some(&demo_on_a))
+        .await
+        .json()
+        .await
+        .unwrap();
+    let id = conversations[0]["id"].as_i64().unwrap();
+    let sent = b
+        .post_json(
+            &format!("/api/conversations/{id}/send"),
+            Some(&demo_on_b),
+            &json!({"body": "Réponse depuis B"}),
+        )
+        .await;
+    assert_eq!(sent.status(), StatusCode::CREATED);
+    events_until(
+        &mut demo_a,
+        "B's reply on A",
+        guest_message("Réponse depuis B"),
+    )
+    .await;
+
+    // Logging out on A closes the session's socket held by B.
+    let out = a
+        .post_json("/api/auth/logout", Some(&demo_on_b), &json!({}))
+        .await;
+    assert!(out.status().is_success(), "{}", out.status());
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(10);
+    loop {
+        let left = deadline.saturating_duration_since(tokio::time::Instant::now());
+        assert!(
+            !left.is_zero(),
+            "the socket on B stayed open after the logout on A"
+        );
+        if next_event(&mut demo_b, left).await.is_none() {
+            break;
+        }
+    }
+    drop((a, b));
+    drop(pg);
+}
