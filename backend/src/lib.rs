@@ -70,8 +70,11 @@ impl Application {
         config.check_safe_to_go_live()?;
         auth::password::prepare_dummy_hash().await?;
         let db = db::connect(&config).await?;
-        db::migrate(&db).await?;
-        seed::run(&db, &config).await?;
+        db::exclusive_startup(&db, async {
+            db::migrate(&db).await?;
+            seed::run(&db, &config).await
+        })
+        .await?;
 
         let listener = TcpListener::bind((config.host.as_str(), config.port)).map_err(|e| {
             anyhow::anyhow!("cannot listen on {}:{}: {e}", config.host, config.port)
@@ -220,15 +223,14 @@ impl Application {
 
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
         let shutdown = self.shutdown_handle();
-        let mut server = self.server;
-        let result = tokio::select! {
-            result = &mut server => result,
-            () = lifecycle::termination_signal() => {
-                tracing::info!("termination signal: shutting down gracefully");
-                shutdown.run().await;
-                server.await
-            }
-        };
+        // A task of its own: stopping waits for the server future, which only this function polls.
+        let on_signal = tokio::spawn(async move {
+            lifecycle::termination_signal().await;
+            tracing::info!("termination signal: shutting down gracefully");
+            shutdown.run().await;
+        });
+        let result = self.server.await;
+        on_signal.abort();
         self.state.fanout.stop();
         // A stopped server must not keep syncing into its database (tests restart on one file).
         if let Some(task) = self.calendar_sync {

@@ -20,7 +20,7 @@ use migration::{Migrator, MigratorTrait};
 use protocol::ConciergerieId;
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, PrimaryKeyTrait, QueryFilter,
-    SqlxPostgresConnector, SqlxSqliteConnector,
+    SqlxPostgresConnector, SqlxSqliteConnector, TransactionTrait,
 };
 use sqlx::postgres::PgPoolOptions;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
@@ -116,10 +116,36 @@ pub async fn migrate(db: &DatabaseConnection) -> anyhow::Result<()> {
         .context("database migration failed")
 }
 
+/// The advisory lock that serialises start-up work across instances ("majordom" in ASCII).
+const STARTUP_LOCK: i64 = 7_881_697_849_768_177_517;
+
+/// Runs `work` (migrations, seeding) while no other instance on this database runs its own:
+/// instances started together on an empty PostgreSQL database would otherwise race to create the
+/// same tables and seed the same first admin. The lock is a transaction-scoped advisory lock on a
+/// connection of its own, released when the work is done (or the connection dies). SQLite has one
+/// instance: nothing to serialise.
+pub async fn exclusive_startup<T>(
+    db: &DatabaseConnection,
+    work: impl std::future::Future<Output = anyhow::Result<T>>,
+) -> anyhow::Result<T> {
+    if db.get_database_backend() != sea_orm::DatabaseBackend::Postgres {
+        return work.await;
+    }
+    let lock = db.begin().await.context("cannot take the start-up lock")?;
+    lock.execute_unprepared(&format!("SELECT pg_advisory_xact_lock({STARTUP_LOCK})"))
+        .await
+        .context("cannot take the start-up lock")?;
+    let result = work.await;
+    lock.commit()
+        .await
+        .context("cannot release the start-up lock")?;
+    result
+}
+
 /// `majordome migrate`.
 pub async fn migrate_only(config: &Config) -> anyhow::Result<()> {
     let db = connect(config).await?;
-    migrate(&db).await?;
+    exclusive_startup(&db, migrate(&db)).await?;
     tracing::info!("migrations applied; the schema is current");
     Ok(())
 }
