@@ -16,8 +16,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(readyz).service(metrics);
 }
 
-/// Ready for traffic: not shutting down, the database answers, and its schema is exactly the one
-/// this build knows (a rolling upgrade's instances on the wrong side of a migration say so).
+/// Ready for traffic: not shutting down, the database answers, and it has every migration this
+/// build needs. A schema *newer* than the build still counts as ready: during a rolling upgrade
+/// `majordome migrate` runs first, and the instances of the previous build keep serving (the
+/// migrations are additive) until they are replaced; they would refuse to start again, though.
 #[get("/readyz")]
 async fn readyz(state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
     state.lifecycle.refuse_if_draining()?;
@@ -30,13 +32,17 @@ async fn readyz(state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
         .await
         .map_err(|_| AppError::Unavailable("cannot read the database schema version".into()))?
     {
-        SchemaState::Current => Ok(HttpResponse::Ok().json(json!({"status": "ready"}))),
+        SchemaState::Current => Ok(HttpResponse::Ok().json(json!({
+            "status": "ready",
+            "schema": "current",
+        }))),
+        SchemaState::Ahead { unknown } => Ok(HttpResponse::Ok().json(json!({
+            "status": "ready",
+            "schema": "newer",
+            "unknown_migrations": unknown,
+        }))),
         SchemaState::Behind { pending } => Err(AppError::Unavailable(format!(
             "{pending} migration(s) not applied yet: run `majordome migrate`"
-        ))),
-        SchemaState::Ahead { unknown } => Err(AppError::Unavailable(format!(
-            "the database schema is newer than this build ({})",
-            unknown.join(", ")
         ))),
     }
 }

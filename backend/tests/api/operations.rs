@@ -53,9 +53,19 @@ async fn readiness_is_distinct_from_liveness_and_tracks_the_schema() {
     assert_eq!(ready.status(), StatusCode::OK);
     let body: Value = ready.json().await.unwrap();
     assert_eq!(body["status"], "ready");
+    assert_eq!(body["schema"], "current");
 
-    // A newer build migrated the database: this instance is alive but must not take traffic.
-    migrate_from_the_future(app.db()).await;
+    // A migration this build needs is missing (restored from an old backup, say): alive, but
+    // not to be sent traffic.
+    let last = app
+        .db()
+        .execute_unprepared(
+            "DELETE FROM seaql_migrations WHERE version = \
+             (SELECT MAX(version) FROM seaql_migrations)",
+        )
+        .await
+        .unwrap();
+    assert_eq!(last.rows_affected(), 1);
     assert_eq!(app.get("/healthz", None).await.status(), StatusCode::OK);
     let error = assert_error(
         app.get("/readyz", None).await,
@@ -66,7 +76,22 @@ async fn readiness_is_distinct_from_liveness_and_tracks_the_schema() {
     assert!(error["message"]
         .as_str()
         .unwrap()
-        .contains("m29991231_000001_from_the_future"));
+        .contains("1 migration(s) not applied"));
+
+    // A newer build migrated the database (a rolling upgrade's first step): this instance
+    // keeps serving until it is replaced, and says so.
+    let mut fresh = app.vars().clone();
+    fresh.insert("PORT".into(), "0".into());
+    try_start(&fresh)
+        .await
+        .expect("the missing migration is applied again");
+    migrate_from_the_future(app.db()).await;
+    let ready: Value = app.get("/readyz", None).await.json().await.unwrap();
+    assert_eq!(ready["schema"], "newer");
+    assert_eq!(
+        ready["unknown_migrations"],
+        serde_json::json!(["m29991231_000001_from_the_future"])
+    );
 }
 
 #[actix_web::test]

@@ -1,13 +1,19 @@
 //! Two real instances on one PostgreSQL database (a cluster behind a load balancer): a webhook
 //! that lands on one instance reaches the dashboards on every instance, exactly once each, and
-//! never another tenant's; a logout on one instance closes the socket held by another.
+//! never another tenant's; a logout on one instance closes the socket held by another. When an
+//! event cannot travel (too large) or an instance loses its feed, its dashboards resync.
 
 use std::time::Duration;
 
+use awc::ws::Frame;
+use futures_util::StreamExt;
+use majordome::cluster::CHANNEL;
 use reqwest::StatusCode;
+use sea_orm::{ConnectionTrait, DbBackend, Statement};
 use serde_json::{json, Value};
 
-use crate::helpers::{ThrowawayPostgres, DEMO_EMAIL, DEMO_PASSWORD};
+use crate::fake_twilio::FakeTwilio;
+use crate::helpers::{TestApp, ThrowawayPostgres, DEMO_EMAIL, DEMO_PASSWORD};
 use crate::support::*;
 
 /// Every event the socket received until (and including) the first that matches.
@@ -31,6 +37,29 @@ async fn events_until(
     }
 }
 
+/// Two instances on one fresh PostgreSQL database, the demo conciergerie's AI off.
+struct Cluster {
+    a: TestApp,
+    b: TestApp,
+    _twilio: (FakeTwilio, FakeTwilio),
+    pg: ThrowawayPostgres,
+}
+
+async fn two_instances() -> Cluster {
+    let pg = ThrowawayPostgres::create("majordome_cluster").await;
+    let settings = [("DATABASE_URL", pg.url.as_str())];
+    // One after the other, as `majordome migrate` then N instances would: A migrates and seeds.
+    let (a, twilio_a) = twilio_app_with(&settings).await;
+    let (b, twilio_b) = twilio_app_with(&settings).await;
+    quiet_ai(&a).await;
+    Cluster {
+        a,
+        b,
+        _twilio: (twilio_a, twilio_b),
+        pg,
+    }
+}
+
 fn guest_message(body: &'static str) -> impl Fn(&Value) -> bool {
     move |e| e["type"] == "message.created" && e["message"]["body"] == body
 }
@@ -44,13 +73,7 @@ fn count_messages(events: &[Value], body: &str) -> usize {
 
 #[actix_web::test]
 async fn an_event_on_one_instance_reaches_every_instances_dashboards_once_and_only_its_tenants() {
-    let pg = ThrowawayPostgres::create("majordome_cluster").await;
-    let url = pg.url.clone();
-    let settings = [("DATABASE_URL", url.as_str())];
-    // One after the other, as `majordome migrate` then N instances would: A migrates and seeds.
-    let (a, _twilio_a) = twilio_app_with(&settings).await;
-    let (b, _twilio_b) = twilio_app_with(&settings).await;
-    quiet_ai(&a).await;
+    let Cluster { a, b, pg, .. } = two_instances().await;
     let admin = a.admin_login().await;
     let lyon = a.new_tenant(&admin, "lyon", "whatsapp:+33478000000").await;
 
@@ -167,6 +190,108 @@ async fn an_event_on_one_instance_reaches_every_instances_dashboards_once_and_on
             break;
         }
     }
+    drop((a, b));
+    drop(pg);
+}
+
+/// Reads the socket until the server closes it, failing after 10 s.
+async fn closed_by_server(socket: &mut Socket, what: &str) {
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(10);
+    loop {
+        match tokio::time::timeout_at(deadline, socket.next()).await {
+            Err(_) => panic!("{what}: the socket stayed open"),
+            Ok(None | Some(Err(_)) | Some(Ok(Frame::Close(_)))) => return,
+            Ok(Some(Ok(_))) => {}
+        }
+    }
+}
+
+/// The instances' `LISTEN` connections to the test database.
+async fn listeners(db: &sea_orm::DatabaseConnection) -> i64 {
+    let row = db
+        .query_one(Statement::from_string(
+            DbBackend::Postgres,
+            format!(
+                "SELECT COUNT(*) AS n FROM pg_stat_activity WHERE datname = current_database() \
+                 AND query LIKE 'LISTEN %{CHANNEL}%'"
+            ),
+        ))
+        .await
+        .unwrap()
+        .unwrap();
+    row.try_get("", "n").unwrap()
+}
+
+#[actix_web::test]
+async fn dashboards_resync_after_an_oversized_event_or_a_lost_cluster_feed() {
+    let Cluster { a, b, pg, .. } = two_instances().await;
+    let token = a.login_demo().await;
+    let mut on_a = connect_ws(&a, &token).await;
+    let mut on_b = connect_ws(&b, &token).await;
+
+    // Too large for a NOTIFY payload: A's dashboard gets it, B's is told to resync.
+    let long: &'static str = "🏖".repeat(2500).leak();
+    let webhook = text_webhook(
+        "SM00000000000000000000000000000b01",
+        "whatsapp:+33612345678",
+        DEMO_NUMBER,
+        long,
+    );
+    assert_eq!(
+        post_signed(&a, "/webhook/whatsapp", &webhook)
+            .await
+            .status(),
+        StatusCode::OK
+    );
+    events_until(&mut on_a, "the long message", guest_message(long)).await;
+    closed_by_server(&mut on_b, "oversized event").await;
+    let mut on_b = connect_ws(&b, &token).await;
+    let inbox: Vec<Value> = b
+        .get("/api/conversations", Some(&token))
+        .await
+        .json()
+        .await
+        .unwrap();
+    let thread = format!("/api/conversations/{}/messages", inbox[0]["id"]);
+    let messages: Vec<Value> = b.get(&thread, Some(&token)).await.json().await.unwrap();
+    assert!(
+        messages.iter().any(|m| m["body"] == long),
+        "B's REST resync has it"
+    );
+
+    // Both LISTEN connections cut: every dashboard is closed, then the feed works again.
+    assert_eq!(listeners(a.db()).await, 2);
+    a.db()
+        .execute_unprepared(&format!(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity \
+             WHERE datname = current_database() AND query LIKE 'LISTEN %{CHANNEL}%'"
+        ))
+        .await
+        .unwrap();
+    closed_by_server(&mut on_a, "lost feed on A").await;
+    closed_by_server(&mut on_b, "lost feed on B").await;
+    eventually("both instances listening again", || async {
+        listeners(a.db()).await == 2
+    })
+    .await;
+    let mut on_b = connect_ws(&b, &token).await;
+    let after = text_webhook(
+        "SM00000000000000000000000000000b02",
+        "whatsapp:+33612345678",
+        DEMO_NUMBER,
+        "Après la coupure",
+    );
+    assert_eq!(
+        post_signed(&a, "/webhook/whatsapp", &after).await.status(),
+        StatusCode::OK
+    );
+    let seen = events_until(
+        &mut on_b,
+        "the message after",
+        guest_message("Après la coupure"),
+    )
+    .await;
+    assert_eq!(count_messages(&seen, "Après la coupure"), 1);
     drop((a, b));
     drop(pg);
 }
