@@ -154,8 +154,10 @@ impl Metrics {
                     .with_label_values(&[kind])
                     .inc_by(u64::try_from(n).unwrap_or(0));
             }
-            self.ai_cost_usd
-                .inc_by(crate::api::estimated_cost(u.input_tokens, u.output_tokens));
+            self.ai_cost_usd.inc_by(crate::ai::pricing::estimated_cost(
+                u.input_tokens,
+                u.output_tokens,
+            ));
         }
     }
 

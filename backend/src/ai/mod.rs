@@ -11,6 +11,7 @@ pub mod claude;
 pub mod language;
 pub mod offline;
 pub mod phrases;
+pub mod pricing;
 pub mod prompt;
 pub mod variables;
 

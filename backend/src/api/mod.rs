@@ -20,8 +20,6 @@ mod stays;
 mod templates;
 mod webhooks;
 
-pub use analytics::estimated_cost;
-
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.configure(health::configure)
         .configure(ops::configure)
