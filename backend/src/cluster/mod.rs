@@ -28,7 +28,7 @@ pub enum Signal {
     },
     /// Close the sockets of revoked sessions.
     Revoke { revocation: Revocation },
-    /// The sessions of an audience missed an event (too large to travel): they reconnect and
+    /// The sessions of an audience miss an event (too large to travel): they reconnect and
     /// resync from REST.
     Resync { audience: Audience },
 }

@@ -2,20 +2,19 @@
 //!
 //! Sending: one task owns the outgoing queue and sends what has accumulated in one statement
 //! (`pg_notify` over an array, in array order). One sender and PostgreSQL's delivery in commit
-//! order keep events in the order they were produced, on every instance. Each payload carries
-//! the instance's id and a sequence number, so two identical events are never folded into one
-//! (PostgreSQL drops duplicate payloads within a transaction).
+//! order keep events in the order they were produced, on every instance. Each payload carries a
+//! sequence number, so two identical events of one batch are never folded into one (PostgreSQL
+//! drops duplicate payloads within a transaction).
 //!
 //! Receiving: a dedicated `PgListener` connection. If it drops, notifications sent meanwhile are
 //! lost: every local session is then closed so that its client reconnects and resyncs from REST.
 //!
-//! `NOTIFY` payloads must stay under 8000 bytes: a larger event is delivered locally and the
-//! other instances are told to resync that audience's sessions instead.
+//! `NOTIFY` payloads must stay under 8000 bytes: in place of a larger event, its audience's
+//! sessions on every instance (this one included, so order holds) are closed to resync from REST.
 
 use std::time::Duration;
 
 use actix::Addr;
-use rand::RngCore;
 use serde::{Deserialize, Serialize};
 use sqlx::postgres::{PgListener, PgPool};
 use tokio::sync::mpsc;
@@ -33,9 +32,7 @@ const MAX_BATCH: usize = 256;
 
 #[derive(Serialize, Deserialize)]
 struct Envelope {
-    /// The sending instance.
-    origin: u64,
-    /// Per sending instance; makes every payload unique.
+    /// Per sending instance; makes every payload of a batch unique.
     seq: u64,
     #[serde(flatten)]
     signal: Signal,
@@ -50,11 +47,10 @@ pub struct PgFanout {
 
 impl PgFanout {
     pub async fn start(pool: PgPool, hub: Addr<SessionHub>) -> anyhow::Result<Self> {
-        let origin = rand::rngs::OsRng.next_u64();
         let listener = listen(&pool).await?;
         let (outgoing, queue) = mpsc::unbounded_channel();
-        let sender = tokio::spawn(send_loop(pool.clone(), queue, hub.clone(), origin));
-        let receiver = tokio::spawn(receive_loop(pool, listener, hub.clone(), origin));
+        let sender = tokio::spawn(send_loop(pool.clone(), queue, hub.clone()));
+        let receiver = tokio::spawn(receive_loop(pool, listener, hub.clone()));
         Ok(PgFanout {
             outgoing,
             hub,
@@ -83,12 +79,8 @@ async fn listen(pool: &PgPool) -> anyhow::Result<PgListener> {
 }
 
 /// The payload for `signal`, or `None` when it is too large for `NOTIFY`.
-fn encode(origin: u64, seq: u64, signal: Signal) -> Result<String, Signal> {
-    let envelope = Envelope {
-        origin,
-        seq,
-        signal,
-    };
+fn encode(seq: u64, signal: Signal) -> Result<String, Signal> {
+    let envelope = Envelope { seq, signal };
     match serde_json::to_string(&envelope) {
         Ok(text) if text.len() <= MAX_PAYLOAD => Ok(text),
         Ok(_) => Err(envelope.signal),
@@ -104,7 +96,6 @@ async fn send_loop(
     pool: PgPool,
     mut queue: mpsc::UnboundedReceiver<Signal>,
     hub: Addr<SessionHub>,
-    origin: u64,
 ) {
     let mut seq = 0u64;
     let mut batch = Vec::with_capacity(MAX_BATCH);
@@ -112,23 +103,20 @@ async fn send_loop(
         let mut payloads = Vec::with_capacity(batch.len());
         for signal in batch.drain(..) {
             seq += 1;
-            match encode(origin, seq, signal) {
-                Ok(payload) => {
-                    payloads.push(payload);
-                }
-                Err(oversized) => {
-                    let resync = match &oversized {
-                        Signal::Broadcast { audience, .. } => Some(Signal::Resync {
-                            audience: *audience,
-                        }),
-                        Signal::Revoke { .. } | Signal::Resync { .. } => None,
-                    };
-                    tracing::info!("an event too large for NOTIFY: other instances resync");
-                    oversized.deliver(&hub);
-                    if let Some(Ok(payload)) = resync.map(|r| encode(origin, seq, r)) {
+            match encode(seq, signal) {
+                Ok(payload) => payloads.push(payload),
+                // Too large to travel: every dashboard of the audience, here included, resyncs
+                // from REST instead. Sent down the same path, so it stays in order.
+                Err(Signal::Broadcast { audience, .. }) => {
+                    tracing::info!(
+                        ?audience,
+                        "an event too large for NOTIFY: its audience resyncs"
+                    );
+                    if let Ok(payload) = encode(seq, Signal::Resync { audience }) {
                         payloads.push(payload);
                     }
                 }
+                Err(other) => other.deliver(&hub),
             }
         }
         if payloads.is_empty() {
@@ -145,9 +133,7 @@ async fn send_loop(
             tracing::error!(error = %e, lost = payloads.len(), "NOTIFY failed; events delivered locally only");
             for payload in payloads {
                 if let Ok(envelope) = serde_json::from_str::<Envelope>(&payload) {
-                    if !matches!(envelope.signal, Signal::Resync { .. }) {
-                        envelope.signal.deliver(&hub);
-                    }
+                    envelope.signal.deliver(&hub);
                 }
             }
         }
@@ -155,15 +141,11 @@ async fn send_loop(
 }
 
 #[tracing::instrument(skip_all)]
-async fn receive_loop(pool: PgPool, mut listener: PgListener, hub: Addr<SessionHub>, origin: u64) {
+async fn receive_loop(pool: PgPool, mut listener: PgListener, hub: Addr<SessionHub>) {
     loop {
         match listener.try_recv().await {
             Ok(Some(notification)) => {
                 match serde_json::from_str::<Envelope>(notification.payload()) {
-                    // Our own oversized event was delivered locally already.
-                    Ok(envelope)
-                        if envelope.origin == origin
-                            && matches!(envelope.signal, Signal::Resync { .. }) => {}
                     Ok(envelope) => envelope.signal.deliver(&hub),
                     Err(e) => tracing::warn!(error = %e, "unreadable cluster notification"),
                 }
@@ -183,5 +165,66 @@ async fn receive_loop(pool: PgPool, mut listener: PgListener, hub: Addr<SessionH
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use protocol::events::ServerEvent;
+    use protocol::ConciergerieId;
+
+    use super::*;
+    use crate::actors::hub::{Audience, Revocation};
+
+    fn broadcast(body: String) -> Signal {
+        Signal::Broadcast {
+            audience: Audience::Tenant(ConciergerieId(7)),
+            event: Box::new(ServerEvent::SimulatorReply {
+                to: "whatsapp:+33600000000".into(),
+                body,
+            }),
+        }
+    }
+
+    #[test]
+    fn a_signal_travels_with_its_audience_and_event() {
+        let payload = encode(1, broadcast("Bonjour".into())).unwrap();
+        let back: Envelope = serde_json::from_str(&payload).unwrap();
+        match back.signal {
+            Signal::Broadcast { audience, event } => {
+                assert_eq!(audience, Audience::Tenant(ConciergerieId(7)));
+                assert!(
+                    matches!(*event, ServerEvent::SimulatorReply { ref body, .. } if body == "Bonjour")
+                );
+            }
+            other => panic!("came back as {other:?}"),
+        }
+        let revoke = encode(
+            2,
+            Signal::Revoke {
+                revocation: Revocation::Tenant(ConciergerieId(7)),
+            },
+        )
+        .unwrap();
+        assert!(matches!(
+            serde_json::from_str::<Envelope>(&revoke).unwrap().signal,
+            Signal::Revoke {
+                revocation: Revocation::Tenant(ConciergerieId(7))
+            }
+        ));
+    }
+
+    #[test]
+    fn identical_events_make_distinct_payloads_and_oversized_ones_do_not_travel() {
+        assert_ne!(
+            encode(1, broadcast("x".into())).unwrap(),
+            encode(2, broadcast("x".into())).unwrap()
+        );
+        // Multi-byte text counts in bytes, as PostgreSQL does.
+        assert!(encode(3, broadcast("é".repeat(3800))).is_ok());
+        assert!(matches!(
+            encode(4, broadcast("é".repeat(4000))),
+            Err(Signal::Broadcast { .. })
+        ));
     }
 }

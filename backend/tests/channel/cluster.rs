@@ -229,7 +229,8 @@ async fn dashboards_resync_after_an_oversized_event_or_a_lost_cluster_feed() {
     let mut on_a = connect_ws(&a, &token).await;
     let mut on_b = connect_ws(&b, &token).await;
 
-    // Too large for a NOTIFY payload: A's dashboard gets it, B's is told to resync.
+    // Too large for a NOTIFY payload: the tenant's dashboards, on both instances, are told to
+    // resync, and find it through REST.
     let long: &'static str = "🏖".repeat(2500).leak();
     let webhook = text_webhook(
         "SM00000000000000000000000000000b01",
@@ -243,8 +244,9 @@ async fn dashboards_resync_after_an_oversized_event_or_a_lost_cluster_feed() {
             .status(),
         StatusCode::OK
     );
-    events_until(&mut on_a, "the long message", guest_message(long)).await;
-    closed_by_server(&mut on_b, "oversized event").await;
+    closed_by_server(&mut on_a, "oversized event on A").await;
+    closed_by_server(&mut on_b, "oversized event on B").await;
+    let mut on_a = connect_ws(&a, &token).await;
     let mut on_b = connect_ws(&b, &token).await;
     let inbox: Vec<Value> = b
         .get("/api/conversations", Some(&token))
