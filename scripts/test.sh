@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The one test command: on a fresh Debian machine with only the Rust toolchain, installs what the
 # tests need when it is missing, then runs the format check, clippy and every test (unit,
-# integration and headless-browser tests).
+# integration and headless-browser tests), and last the nginx cluster check (scripts/nginx-check.sh).
 #
 #   bash scripts/test.sh
 set -euo pipefail
@@ -10,17 +10,8 @@ cd "$(dirname "$0")/.."
 
 log() { printf '\n==> %s\n' "$*"; }
 
-# Runs a command as root: directly when we are root, else through sudo.
-as_root() {
-    if [ "$(id -u)" -eq 0 ]; then
-        "$@"
-    elif command -v sudo >/dev/null 2>&1; then
-        sudo "$@"
-    else
-        echo "error: '$*' needs root and sudo is not installed" >&2
-        exit 1
-    fi
-}
+# shellcheck source=scripts/as-root.sh
+source scripts/as-root.sh
 
 # --- Rust toolchain pieces -------------------------------------------------------------------
 if command -v rustup >/dev/null 2>&1; then
@@ -55,5 +46,8 @@ cargo clippy --workspace --all-targets --locked -- -D warnings
 
 log "cargo test --workspace --locked"
 cargo test --workspace --locked
+
+log "the cluster recipe: nginx in front of two instances on PostgreSQL"
+bash scripts/nginx-check.sh
 
 log "all checks passed"

@@ -78,6 +78,12 @@ pub struct Config {
     /// How long before arrival the guest of a stay may read its property's sensitive entries
     /// (door codes); they stay readable until the end of the departure day.
     pub sensitive_lead: Duration,
+    /// `METRICS_TOKEN`: the bearer token `GET /metrics` requires. Unset: no `/metrics` (404).
+    pub metrics_token: Option<String>,
+    /// `SHUTDOWN_DRAIN_MS`: on shutdown, how long the instance reports not ready (while still
+    /// serving) before it closes its WebSockets and stops; give the load balancer's health check
+    /// interval. Default 0.
+    pub shutdown_drain: Duration,
 }
 
 impl Config {
@@ -202,6 +208,8 @@ impl Config {
             claude_timeout: Duration::from_secs(parse(&get, "ANTHROPIC_TIMEOUT_SECS", 30u64)?),
             claude_max_retries: parse(&get, "ANTHROPIC_MAX_RETRIES", 3u32)?,
             sensitive_lead: Duration::from_secs(3600 * parse(&get, "SENSITIVE_LEAD_HOURS", 48u64)?),
+            metrics_token: get("METRICS_TOKEN"),
+            shutdown_drain: Duration::from_millis(parse(&get, "SHUTDOWN_DRAIN_MS", 0u64)?),
             ical_sync_interval: Duration::from_secs(parse(
                 &get,
                 "ICAL_SYNC_INTERVAL_SECS",

@@ -9,12 +9,15 @@ pub mod assets;
 pub mod auth;
 pub mod channel;
 pub mod cli;
+pub mod cluster;
 pub mod config;
 pub mod db;
 pub mod domain;
 pub mod error;
 pub mod http_edge;
 pub mod inbound;
+pub mod lifecycle;
+pub mod metrics;
 pub mod seed;
 pub mod state;
 pub mod stays;
@@ -38,9 +41,11 @@ use crate::ai::Responder;
 use crate::auth::rate_limit::LoginLimiter;
 use crate::channel::twilio::client::TwilioClient;
 use crate::channel::Channel;
+use crate::cluster::Fanout;
 use crate::config::Config;
 use crate::db::ingest::IngestWriter;
 use crate::error::{extractors, AppError};
+use crate::lifecycle::{Lifecycle, Shutdown};
 use crate::state::AppState;
 use crate::stays::sync::StaySync;
 use crate::tenants::Tenants;
@@ -65,8 +70,11 @@ impl Application {
         config.check_safe_to_go_live()?;
         auth::password::prepare_dummy_hash().await?;
         let db = db::connect(&config).await?;
-        db::migrate(&db).await?;
-        seed::run(&db, &config).await?;
+        db::exclusive_startup(&db, async {
+            db::migrate(&db).await?;
+            seed::run(&db, &config).await
+        })
+        .await?;
 
         let listener = TcpListener::bind((config.host.as_str(), config.port)).map_err(|e| {
             anyhow::anyhow!("cannot listen on {}:{}: {e}", config.host, config.port)
@@ -104,11 +112,12 @@ impl Application {
         let db_for_writer = db::connect_writer(&config, &db).await?;
         let tenants = Arc::new(Tenants::load(&db).await?);
         let hub = SessionHub::default().start();
+        let fanout = Fanout::start(&db, hub.clone()).await?;
         let ingest = IngestWriter::start(db_for_writer);
         let deps = Arc::new(Deps {
             db: db.clone(),
             ingest: ingest.clone(),
-            hub: hub.clone(),
+            fanout: fanout.clone(),
             channel: channel.clone(),
             responder: responder.clone(),
             tenants: tenants.clone(),
@@ -131,6 +140,8 @@ impl Application {
             tenants,
             ingest,
             hub,
+            fanout,
+            lifecycle: Lifecycle::default(),
             stay_sync: StaySync::new(db.clone()),
             guest_stays: Arc::new(stays::link::GuestStays::new()),
             db,
@@ -180,6 +191,8 @@ impl Application {
         })
         .listen(listener)?
         .shutdown_timeout(5)
+        // `run_until_stopped` handles the signals: it closes the WebSockets before stopping.
+        .disable_signals()
         .run();
         Ok(Application {
             port,
@@ -201,8 +214,25 @@ impl Application {
         self.state.clone()
     }
 
+    /// Stops this server gracefully (what SIGTERM does): see `lifecycle`.
+    pub fn shutdown_handle(&self) -> Shutdown {
+        Shutdown {
+            server: self.server.handle(),
+            state: self.state.clone(),
+        }
+    }
+
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        let shutdown = self.shutdown_handle();
+        // A task of its own: stopping waits for the server future, which only this function polls.
+        let on_signal = tokio::spawn(async move {
+            lifecycle::termination_signal().await;
+            tracing::info!("termination signal: shutting down gracefully");
+            shutdown.run().await;
+        });
         let result = self.server.await;
+        on_signal.abort();
+        self.state.fanout.stop();
         // A stopped server must not keep syncing into its database (tests restart on one file).
         if let Some(task) = self.calendar_sync {
             task.abort();

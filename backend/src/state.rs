@@ -8,13 +8,15 @@ use protocol::events::ServerEvent;
 use protocol::ConciergerieId;
 use sea_orm::DatabaseConnection;
 
-use crate::actors::hub::{Audience, Broadcast, Revocation, Revoke, SessionHub};
+use crate::actors::hub::{Audience, Revocation, SessionHub};
 use crate::actors::registry::Registry;
 use crate::ai::Responder;
 use crate::auth::rate_limit::LoginLimiter;
 use crate::channel::Channel;
+use crate::cluster::Fanout;
 use crate::config::Config;
 use crate::db::ingest::IngestWriter;
+use crate::lifecycle::Lifecycle;
 use crate::stays::link::GuestStays;
 use crate::stays::sync::StaySync;
 use crate::tenants::Tenants;
@@ -25,7 +27,11 @@ pub struct AppState {
     /// The URL Twilio calls; signatures are checked against it.
     pub public_base_url: String,
     pub tenants: Arc<Tenants>,
+    /// This instance's WebSocket sessions.
     pub hub: Addr<SessionHub>,
+    /// Events and revocations to the hubs of every instance (`cluster`).
+    pub fanout: Fanout,
+    pub lifecycle: Lifecycle,
     pub channel: Channel,
     /// Claude, or the offline FAQ responder.
     pub responder: Responder,
@@ -42,22 +48,17 @@ pub struct AppState {
 impl AppState {
     /// Sends an event to the operators of one conciergerie, and to nobody else.
     pub fn notify_tenant(&self, tenant: ConciergerieId, event: ServerEvent) {
-        self.hub.do_send(Broadcast {
-            audience: Audience::Tenant(tenant),
-            event,
-        });
+        self.fanout.broadcast(Audience::Tenant(tenant), event);
     }
 
     pub fn notify_admins(&self, event: ServerEvent) {
-        self.hub.do_send(Broadcast {
-            audience: Audience::Admins,
-            event,
-        });
+        self.fanout.broadcast(Audience::Admins, event);
     }
 
-    /// Closes the open WebSockets of revoked sessions (call after revoking them in the database).
+    /// Closes the open WebSockets of revoked sessions, on every instance (call after revoking
+    /// them in the database).
     pub fn close_sockets(&self, revocation: Revocation) {
-        self.hub.do_send(Revoke(revocation));
+        self.fanout.revoke(revocation);
     }
 
     /// Cookies get `Secure` when the public URL is https.

@@ -11,9 +11,10 @@ use std::sync::Arc;
 use actix::prelude::*;
 use protocol::events::ServerEvent;
 use protocol::ConciergerieId;
+use serde::{Deserialize, Serialize};
 
-/// Who may see an event.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// Who may see an event. Serialisable: other instances receive it with the event (`cluster`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Audience {
     /// The operators of one conciergerie.
     Tenant(ConciergerieId),
@@ -46,7 +47,7 @@ pub struct Connect {
 }
 
 /// Which open sockets lose their session.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Revocation {
     /// One session (logout), by its stored token hash.
     Token(String),
@@ -70,6 +71,15 @@ pub struct Disconnect {
 pub struct Broadcast {
     pub audience: Audience,
     pub event: ServerEvent,
+}
+
+/// Closes sessions so their clients reconnect (possibly to another instance) and resync from
+/// REST: every session (`None`: shutdown, lost cluster feed) or one audience's (an event too
+/// large to travel between instances).
+#[derive(Message)]
+#[rtype(result = "usize")]
+pub struct EvictAll {
+    pub audience: Option<Audience>,
 }
 
 /// How many sessions are connected (for health and benchmarks).
@@ -128,6 +138,17 @@ impl<R> Sessions<R> {
             .map(|(id, e)| (*id, &e.recipient))
     }
 
+    /// Removes and returns the sessions of `audience` (every session for `None`).
+    pub fn drain(&mut self, audience: Option<Audience>) -> Vec<R> {
+        let ended: Vec<SessionId> = self
+            .by_id
+            .iter()
+            .filter(|(_, e)| audience.is_none_or(|a| e.audience == a))
+            .map(|(id, _)| *id)
+            .collect();
+        ended.into_iter().filter_map(|id| self.remove(id)).collect()
+    }
+
     /// Removes and returns the sessions a revocation ends.
     pub fn revoke(&mut self, revocation: &Revocation) -> Vec<R> {
         let ended: Vec<SessionId> = self
@@ -179,6 +200,19 @@ impl Handler<Revoke> for SessionHub {
             // Unbounded send: a full mailbox must not keep a revoked socket open.
             recipient.do_send(Push::Revoked);
         }
+    }
+}
+
+impl Handler<EvictAll> for SessionHub {
+    type Result = usize;
+
+    fn handle(&mut self, msg: EvictAll, _: &mut Context<Self>) -> usize {
+        let evicted = self.sessions.drain(msg.audience);
+        for recipient in &evicted {
+            // Unbounded send: a full mailbox must not keep the socket open.
+            recipient.do_send(Push::Evict);
+        }
+        evicted.len()
     }
 }
 

@@ -11,6 +11,7 @@ pub mod claude;
 pub mod language;
 pub mod offline;
 pub mod phrases;
+pub mod pricing;
 pub mod prompt;
 pub mod translate;
 pub mod variables;
@@ -131,6 +132,16 @@ impl Responder {
     /// Understanding the guest's text (language, stemming, scoring) is CPU work: it runs on the
     /// blocking pool, never on the actors' thread.
     pub async fn answer(&self, request: &AiRequest) -> Result<AiOutcome, String> {
+        let outcome = self.answer_uncounted(request).await;
+        crate::metrics::METRICS.ai_call(
+            self.engine(),
+            outcome.is_ok(),
+            outcome.as_ref().ok().and_then(|o| o.usage.as_ref()),
+        );
+        outcome
+    }
+
+    async fn answer_uncounted(&self, request: &AiRequest) -> Result<AiOutcome, String> {
         let engine = self.engine();
         match self {
             Responder::Offline => {

@@ -12,6 +12,7 @@ mod faqs;
 mod feature_requests;
 mod health;
 mod media;
+mod ops;
 mod properties;
 mod settings;
 mod simulator;
@@ -22,6 +23,7 @@ mod webhooks;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.configure(health::configure)
+        .configure(ops::configure)
         .configure(auth::configure)
         .configure(conversations::configure)
         .configure(faqs::configure)

@@ -2,12 +2,15 @@
 //! an unsigned or wrongly signed request is refused with 403 and nothing is stored.
 
 use actix_web::{post, web, HttpRequest, HttpResponse};
+use std::time::Instant;
+
 use futures_util::StreamExt;
 
 use crate::channel::twilio::inbound::{InboundMessage, StatusCallback};
 use crate::channel::twilio::signature;
 use crate::error::AppError;
 use crate::inbound::{accept, delivery_status};
+use crate::metrics::{WebhookOutcome, METRICS};
 use crate::state::AppState;
 use crate::FORM_LIMIT;
 
@@ -76,7 +79,18 @@ async fn inbound(
     req: HttpRequest,
     payload: web::Payload,
 ) -> Result<HttpResponse, AppError> {
-    let params = signed_params(&state, &req, payload).await?;
+    let started = Instant::now();
+    let result = accept_inbound(&state, &req, payload).await;
+    METRICS.webhook("message", started, WebhookOutcome::of(&result));
+    result
+}
+
+async fn accept_inbound(
+    state: &AppState,
+    req: &HttpRequest,
+    payload: web::Payload,
+) -> Result<HttpResponse, AppError> {
+    let params = signed_params(state, req, payload).await?;
     let message = InboundMessage::from_params(&params)?;
     let raw = || {
         serde_json::Value::Object(
@@ -86,7 +100,7 @@ async fn inbound(
                 .collect(),
         )
     };
-    accept(&state, message, None, raw).await?;
+    accept(state, message, None, raw).await?;
     Ok(twiml())
 }
 
@@ -96,8 +110,13 @@ async fn status(
     req: HttpRequest,
     payload: web::Payload,
 ) -> Result<HttpResponse, AppError> {
-    let params = signed_params(&state, &req, payload).await?;
-    let callback = StatusCallback::from_params(&params)?;
-    delivery_status(&state, callback).await?;
-    Ok(HttpResponse::Ok().finish())
+    let started = Instant::now();
+    let result = async {
+        let params = signed_params(&state, &req, payload).await?;
+        let callback = StatusCallback::from_params(&params)?;
+        delivery_status(&state, callback).await
+    }
+    .await;
+    METRICS.webhook("status", started, WebhookOutcome::of(&result));
+    result.map(|_| HttpResponse::Ok().finish())
 }

@@ -7,6 +7,7 @@ use protocol::{ChannelMode, ConversationId, MessageStatus};
 use rand::RngCore;
 
 use self::twilio::client::TwilioClient;
+use crate::metrics::SendOutcome;
 
 /// Who sends: a WhatsApp number, or a Twilio messaging service that picks one.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -54,7 +55,15 @@ impl Channel {
 
     pub async fn send(&self, out: &Outbound) -> Result<SendReceipt, SendFailure> {
         match self {
-            Channel::Twilio(client) => client.send(out).await,
+            Channel::Twilio(client) => {
+                let sent = client.send(out).await;
+                crate::metrics::METRICS.twilio_send(match &sent {
+                    Ok(_) => SendOutcome::Accepted,
+                    Err(failure) if failure.code.is_some() => SendOutcome::Refused,
+                    Err(_) => SendOutcome::Failed,
+                });
+                sent
+            }
             // The simulator is a screen in the operator's browser: the message is delivered the
             // moment the conversation actor publishes it.
             Channel::Simulator => Ok(SendReceipt {

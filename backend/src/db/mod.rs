@@ -20,7 +20,7 @@ use migration::{Migrator, MigratorTrait};
 use protocol::ConciergerieId;
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, PrimaryKeyTrait, QueryFilter,
-    SqlxPostgresConnector, SqlxSqliteConnector,
+    SqlxPostgresConnector, SqlxSqliteConnector, TransactionTrait,
 };
 use sqlx::postgres::PgPoolOptions;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
@@ -82,17 +82,93 @@ async fn sqlite_pool(config: &Config, connections: u32) -> anyhow::Result<Databa
     Ok(SqlxSqliteConnector::from_sqlx_sqlite_pool(pool))
 }
 
+/// Where the database's schema stands against the migrations this build knows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SchemaState {
+    Current,
+    /// Migrations of this build not applied yet.
+    Behind {
+        pending: usize,
+    },
+    /// Applied migrations this build does not know: a newer build migrated the database.
+    Ahead {
+        unknown: Vec<String>,
+    },
+}
+
+pub async fn schema_state(db: &DatabaseConnection) -> Result<SchemaState, sea_orm::DbErr> {
+    let known: std::collections::HashSet<String> = Migrator::migrations()
+        .iter()
+        .map(|m| m.name().to_owned())
+        .collect();
+    let applied = Migrator::get_migration_models(db).await?;
+    let unknown: Vec<String> = applied
+        .iter()
+        .filter(|m| !known.contains(&m.version))
+        .map(|m| m.version.clone())
+        .collect();
+    if !unknown.is_empty() {
+        return Ok(SchemaState::Ahead { unknown });
+    }
+    let pending = known.len() - applied.len();
+    Ok(if pending == 0 {
+        SchemaState::Current
+    } else {
+        SchemaState::Behind { pending }
+    })
+}
+
+/// Applies the pending migrations. Refuses a schema newer than this build: an older binary
+/// started after an upgrade (a rolling upgrade's old half restarting, a rollback) would otherwise
+/// write rows the newer schema does not expect.
 pub async fn migrate(db: &DatabaseConnection) -> anyhow::Result<()> {
+    let state = schema_state(db)
+        .await
+        .context("cannot read the applied migrations")?;
+    if let SchemaState::Ahead { unknown } = state {
+        anyhow::bail!(
+            "the database schema is newer than this Majordome build: it has migration(s) {} that \
+             this build does not know. Run the newer build (and `majordome migrate` with it); to go \
+             back to this one, restore the backup taken before the upgrade",
+            unknown.join(", ")
+        );
+    }
     Migrator::up(db, None)
         .await
         .context("database migration failed")
 }
 
+/// The advisory lock that serialises start-up work across instances ("majordom" in ASCII).
+const STARTUP_LOCK: i64 = 7_881_697_849_768_177_517;
+
+/// Runs `work` (migrations, seeding) while no other instance on this database runs its own:
+/// instances started together on an empty PostgreSQL database would otherwise race to create the
+/// same tables and seed the same first admin. The lock is a transaction-scoped advisory lock on a
+/// connection of its own, released when the work is done (or the connection dies). SQLite has one
+/// instance: nothing to serialise.
+pub async fn exclusive_startup<T>(
+    db: &DatabaseConnection,
+    work: impl std::future::Future<Output = anyhow::Result<T>>,
+) -> anyhow::Result<T> {
+    if db.get_database_backend() != sea_orm::DatabaseBackend::Postgres {
+        return work.await;
+    }
+    let lock = db.begin().await.context("cannot take the start-up lock")?;
+    lock.execute_unprepared(&format!("SELECT pg_advisory_xact_lock({STARTUP_LOCK})"))
+        .await
+        .context("cannot take the start-up lock")?;
+    let result = work.await;
+    lock.commit()
+        .await
+        .context("cannot release the start-up lock")?;
+    result
+}
+
 /// `majordome migrate`.
 pub async fn migrate_only(config: &Config) -> anyhow::Result<()> {
     let db = connect(config).await?;
-    migrate(&db).await?;
-    tracing::info!("migrations applied");
+    exclusive_startup(&db, migrate(&db)).await?;
+    tracing::info!("migrations applied; the schema is current");
     Ok(())
 }
 

@@ -83,6 +83,8 @@ async fn connect(
     params: web::Query<Params>,
     stream: web::Payload,
 ) -> Result<HttpResponse, actix_web::Error> {
+    // A socket opened now would only hold the shutdown up: let the client go elsewhere.
+    state.lifecycle.refuse_if_draining()?;
     let admin = params.role.as_deref() == Some("admin");
     let who = authenticate(&state, &req, admin).await?;
     let id = NEXT_SESSION.fetch_add(1, Ordering::Relaxed);

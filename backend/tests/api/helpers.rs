@@ -1,12 +1,15 @@
-//! `spawn_app()`: builds the real `Application` on `127.0.0.1:0` with a fresh SQLite file, and a
+//! `spawn_app()`: builds the real `Application` on `127.0.0.1:0` with a fresh database, and a
 //! few helpers that speak the API the way a client does.
+//!
+//! The database is a SQLite file, or a PostgreSQL database of its own (created on the machine's
+//! server and dropped afterwards) when the run's backend is PostgreSQL: see `Backend`.
 
 use std::collections::HashMap;
 
-use actix_web::dev::ServerHandle;
 use actix_web::web;
 use chrono::{Duration, Utc};
 use majordome::config::Config;
+use majordome::lifecycle::Shutdown;
 use majordome::state::AppState;
 use majordome::Application;
 use protocol::{ConciergerieId, ConversationId, MessageStatus, Sender};
@@ -26,11 +29,33 @@ pub struct TestApp {
     pub port: u16,
     /// Keeps cookies, like a browser.
     pub api: reqwest::Client,
-    handle: ServerHandle,
+    shutdown: Shutdown,
     state: web::Data<AppState>,
     vars: HashMap<String, String>,
-    /// The database lives here; dropped (and deleted) with the app.
+    /// The SQLite database lives here; dropped (and deleted) with the app.
     _db_dir: TempDir,
+    /// The PostgreSQL database of a PostgreSQL run; dropped with the app.
+    _pg: Option<ThrowawayPostgres>,
+}
+
+/// The database engine the test servers run on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+impl Backend {
+    /// `MAJORDOME_TEST_BACKEND` (`sqlite` or `postgres`) when set, else the suite's own
+    /// (`SUITE_BACKEND` in its `main.rs`: the `api_pg` suite runs on PostgreSQL).
+    pub fn of_this_run() -> Backend {
+        match std::env::var("MAJORDOME_TEST_BACKEND").ok().as_deref() {
+            None | Some("") => crate::SUITE_BACKEND,
+            Some("sqlite") => Backend::Sqlite,
+            Some("postgres" | "postgresql") => Backend::Postgres,
+            Some(other) => panic!("MAJORDOME_TEST_BACKEND=`{other}`: expected sqlite or postgres"),
+        }
+    }
 }
 
 /// A conciergerie created through the admin API, with a logged-in operator token.
@@ -48,13 +73,23 @@ pub async fn spawn_app() -> TestApp {
 pub async fn spawn_app_with(extra: &[(&str, &str)]) -> TestApp {
     let db_dir = tempfile::tempdir().expect("temp dir");
     let db_path = db_dir.path().join("majordome.db");
+    // A test that names its database keeps it; otherwise the run's backend decides.
+    let pg = if extra.iter().any(|(k, _)| *k == "DATABASE_URL") {
+        None
+    } else {
+        match Backend::of_this_run() {
+            Backend::Sqlite => None,
+            Backend::Postgres => Some(ThrowawayPostgres::create("majordome_t").await),
+        }
+    };
+    let database_url = match &pg {
+        Some(pg) => pg.url.clone(),
+        None => format!("sqlite://{}?mode=rwc", db_path.display()),
+    };
     let mut vars: HashMap<String, String> = [
         ("HOST", "127.0.0.1".to_owned()),
         ("PORT", "0".to_owned()),
-        (
-            "DATABASE_URL",
-            format!("sqlite://{}?mode=rwc", db_path.display()),
-        ),
+        ("DATABASE_URL", database_url),
         ("SEED_DEMO", "true".to_owned()),
     ]
     .into_iter()
@@ -63,15 +98,16 @@ pub async fn spawn_app_with(extra: &[(&str, &str)]) -> TestApp {
     for (k, v) in extra {
         vars.insert((*k).to_owned(), (*v).to_owned());
     }
-    let (port, handle, state) = start(&vars).await;
+    let (port, shutdown, state) = start(&vars).await;
     TestApp {
         address: format!("http://127.0.0.1:{port}"),
         port,
         api: client(),
-        handle,
+        shutdown,
         state,
         vars,
         _db_dir: db_dir,
+        _pg: pg,
     }
 }
 
@@ -83,17 +119,18 @@ fn client() -> reqwest::Client {
         .expect("reqwest client")
 }
 
-async fn start(vars: &HashMap<String, String>) -> (u16, ServerHandle, web::Data<AppState>) {
+async fn start(vars: &HashMap<String, String>) -> (u16, Shutdown, web::Data<AppState>) {
     try_start(vars).await.expect("build application")
 }
 
-async fn try_start(
+/// Builds and starts a server with these settings (an error when it refuses to start).
+pub async fn try_start(
     vars: &HashMap<String, String>,
-) -> anyhow::Result<(u16, ServerHandle, web::Data<AppState>)> {
+) -> anyhow::Result<(u16, Shutdown, web::Data<AppState>)> {
     let config = Config::from_map(vars).expect("test configuration");
     let app = Application::build(config).await?;
     let port = app.port();
-    let handle = app.handle();
+    let handle = app.shutdown_handle();
     let state = app.state();
     tokio::spawn(app.run_until_stopped());
     Ok((port, handle, state))
@@ -121,9 +158,15 @@ impl TestApp {
         self.start_again().await;
     }
 
-    /// Stops the server gracefully; the database stays. `start_again` brings it back.
+    /// Stops the server gracefully, as SIGTERM does; the database stays. `start_again` brings it
+    /// back.
     pub async fn stop(&self) {
-        self.handle.stop(true).await;
+        self.shutdown.run().await;
+    }
+
+    /// The settings this server was started with (`DATABASE_URL` included).
+    pub fn vars(&self) -> &HashMap<String, String> {
+        &self.vars
     }
 
     /// Starts a new server on the same database file and the same port (after `stop`).
@@ -132,7 +175,7 @@ impl TestApp {
         self.vars.insert("PORT".to_owned(), self.port.to_string());
         // The stopped server's listening socket can take a moment to be released.
         let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
-        let (port, handle, state) = loop {
+        let (port, shutdown, state) = loop {
             match try_start(&self.vars).await {
                 Ok(started) => break started,
                 Err(_) if std::time::Instant::now() < deadline => {
@@ -143,7 +186,7 @@ impl TestApp {
         };
         assert_eq!(port, self.port, "restarted on another port");
         self.address = format!("http://127.0.0.1:{port}");
-        self.handle = handle;
+        self.shutdown = shutdown;
         self.state = state;
     }
 
@@ -367,10 +410,10 @@ pub async fn assert_error(response: Response, status: StatusCode, code: &str) ->
     body["error"].clone()
 }
 
-/// A PostgreSQL database of its own for one test, on the machine's server (trust auth). `None`
-/// when the server is not reachable. `drop_database` removes it afterwards.
+/// A PostgreSQL database of its own for one test, on the machine's server (trust auth), dropped
+/// when this value is. A test that needs PostgreSQL fails when the server is not reachable: it
+/// never passes without having run.
 pub struct ThrowawayPostgres {
-    admin: sea_orm::DatabaseConnection,
     name: String,
     pub url: String,
 }
@@ -378,39 +421,56 @@ pub struct ThrowawayPostgres {
 const POSTGRES_SERVER: &str = "postgres://postgres@127.0.0.1:5432";
 
 impl ThrowawayPostgres {
-    pub async fn create(prefix: &str) -> Option<Self> {
+    pub async fn create(prefix: &str) -> Self {
         use rand::RngCore;
-        use sea_orm::ConnectionTrait;
-        let admin = match sea_orm::Database::connect(format!("{POSTGRES_SERVER}/postgres")).await {
-            Ok(db) => db,
-            Err(e) => {
-                eprintln!("skipping the PostgreSQL test: {POSTGRES_SERVER} is not reachable ({e})");
-                return None;
-            }
-        };
+        use sqlx::Connection;
+        let mut admin = sqlx::PgConnection::connect(&format!("{POSTGRES_SERVER}/postgres"))
+            .await
+            .unwrap_or_else(|e| {
+                panic!(
+                    "this test needs PostgreSQL at {POSTGRES_SERVER} (trust authentication), \
+                     which is not reachable: {e}"
+                )
+            });
         let mut bytes = [0u8; 6];
         rand::rngs::OsRng.fill_bytes(&mut bytes);
         let name = format!(
             "{prefix}_{}",
             bytes.iter().map(|b| format!("{b:02x}")).collect::<String>()
         );
-        admin
-            .execute_unprepared(&format!("CREATE DATABASE {name}"))
+        sqlx::query(&format!("CREATE DATABASE {name}"))
+            .execute(&mut admin)
             .await
             .expect("create test database");
+        let _ = admin.close().await;
         let url = format!("{POSTGRES_SERVER}/{name}");
-        Some(ThrowawayPostgres { admin, name, url })
+        ThrowawayPostgres { name, url }
     }
+}
 
-    /// Call after the server using it is dropped.
-    pub async fn drop_database(self) {
-        use sea_orm::ConnectionTrait;
-        self.admin
-            .execute_unprepared(&format!(
-                "DROP DATABASE IF EXISTS {} WITH (FORCE)",
-                self.name
-            ))
-            .await
-            .expect("drop test database");
+impl Drop for ThrowawayPostgres {
+    /// Drops the database (closing the connections still open to it) from a thread of its own:
+    /// `Drop` cannot await, and the test's runtime may be the one running the server.
+    fn drop(&mut self) {
+        let name = self.name.clone();
+        let dropped = std::thread::spawn(move || {
+            use sqlx::Connection;
+            let runtime = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .expect("runtime");
+            runtime.block_on(async {
+                let mut admin =
+                    sqlx::PgConnection::connect(&format!("{POSTGRES_SERVER}/postgres")).await?;
+                sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+                    .execute(&mut admin)
+                    .await?;
+                admin.close().await
+            })
+        })
+        .join();
+        if !matches!(dropped, Ok(Ok(()))) {
+            eprintln!("could not drop the test database {}", self.name);
+        }
     }
 }

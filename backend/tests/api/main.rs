@@ -1,5 +1,6 @@
 //! Integration tests: the real server on a random port with a temporary SQLite file, driven over
-//! HTTP like any client would (zero2prod's `spawn_app`).
+//! HTTP like any client would (zero2prod's `spawn_app`). The `api_pg` suite runs most of these
+//! modules again on PostgreSQL.
 
 mod admin;
 mod analytics;
@@ -12,6 +13,7 @@ mod feature_requests;
 mod helpers;
 mod isolation;
 mod login_protection;
+mod operations;
 mod pagination;
 mod persistence;
 mod postgres;
@@ -22,3 +24,6 @@ mod security_headers;
 mod static_files;
 mod stays;
 mod upgrade;
+
+/// These servers run on SQLite unless `MAJORDOME_TEST_BACKEND` says otherwise.
+const SUITE_BACKEND: helpers::Backend = helpers::Backend::Sqlite;

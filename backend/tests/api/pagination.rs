@@ -14,8 +14,9 @@ use crate::helpers::{spawn_app, TestApp};
 
 const BULK: usize = 40_000;
 
-/// Copies a template conversation `n` times in one statement; the copies share its activity
-/// time, so only the id breaks ties between them (the cursor must handle that).
+/// Copies a template conversation `n` times in one statement (SQL that SQLite and PostgreSQL
+/// both speak); the copies share its activity time, so only the id breaks ties between them (the
+/// cursor must handle that).
 async fn bulk_copies(app: &TestApp, template: i64, n: usize) {
     let sql = format!(
         "WITH RECURSIVE seq(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM seq WHERE i < {n}) \
@@ -23,7 +24,7 @@ async fn bulk_copies(app: &TestApp, template: i64, n: usize) {
            ai_mode_override, ai_paused, ai_paused_until, last_message_at, last_message_preview, \
            last_client_message_at, last_send_failed, unread_count, ai_suggestion, handoff_reason, \
            created_at) \
-         SELECT t.conciergerie_id, 'whatsapp:+4470' || printf('%08d', seq.i), t.contact_name, \
+         SELECT t.conciergerie_id, 'whatsapp:+447' || CAST(100000000 + seq.i AS TEXT), t.contact_name, \
            t.status, t.ai_mode_override, t.ai_paused, t.ai_paused_until, t.last_message_at, \
            'bulk ' || seq.i, t.last_client_message_at, t.last_send_failed, t.unread_count, \
            t.ai_suggestion, t.handoff_reason, t.created_at \

@@ -9,6 +9,9 @@
 #[allow(dead_code)]
 mod helpers;
 
+/// These servers run on SQLite unless `MAJORDOME_TEST_BACKEND` says otherwise.
+const SUITE_BACKEND: helpers::Backend = helpers::Backend::Sqlite;
+
 #[path = "../channel/fake_twilio.rs"]
 #[allow(dead_code)]
 mod fake_twilio;

@@ -5,6 +5,9 @@
 #[allow(dead_code)]
 mod helpers;
 
+/// These servers run on SQLite unless `MAJORDOME_TEST_BACKEND` says otherwise.
+const SUITE_BACKEND: helpers::Backend = helpers::Backend::Sqlite;
+
 mod fake_claude;
 mod fake_twilio;
 mod support;
@@ -12,10 +15,12 @@ mod support;
 mod admin_platform;
 mod ai;
 mod bounded_input;
+mod cluster;
 mod crash;
 mod dashboard_api;
 mod inbound;
 mod live;
+mod metrics;
 mod outbound;
 mod postgres;
 mod revocation;

@@ -30,10 +30,11 @@ pub use self::state::WHATSAPP_WINDOW;
 use self::state::{
     Conversation, Effect, OperatorReply, Rules, SendRefused, StatusReport, TenantAi,
 };
-use super::hub::{Audience, Broadcast, SessionHub};
+use super::hub::Audience;
 use super::registry::Registry;
 use crate::ai::Responder;
 use crate::channel::{Channel, SendFailure, SendReceipt};
+use crate::cluster::Fanout;
 use crate::db;
 use crate::db::ingest::IngestWriter;
 use crate::error::AppError;
@@ -44,7 +45,8 @@ pub struct Deps {
     pub db: DatabaseConnection,
     /// The single writer that also carries the actor's row-only writes (see `effects::write`).
     pub ingest: IngestWriter,
-    pub hub: Addr<SessionHub>,
+    /// Live events to the dashboards of every instance.
+    pub fanout: Fanout,
     pub channel: Channel,
     pub responder: Responder,
     pub tenants: Arc<Tenants>,
@@ -117,10 +119,7 @@ impl ConversationActor {
 
     fn publish(&self, event: ServerEvent) {
         if let Some(tenant) = self.tenant() {
-            self.deps.hub.do_send(Broadcast {
-                audience: Audience::Tenant(tenant),
-                event,
-            });
+            self.deps.fanout.broadcast(Audience::Tenant(tenant), event);
         }
     }
 

@@ -1,0 +1,326 @@
+//! Two real instances on one PostgreSQL database (a cluster behind a load balancer): a webhook
+//! that lands on one instance reaches the dashboards on every instance, exactly once each, and
+//! never another tenant's; a logout on one instance closes the socket held by another; a
+//! dashboard whose instance stops moves to another and catches up there. When an
+//! event cannot travel (too large) or an instance loses its feed, its dashboards resync.
+
+use std::time::Duration;
+
+use awc::ws::Frame;
+use futures_util::StreamExt;
+use majordome::cluster::CHANNEL;
+use reqwest::StatusCode;
+use sea_orm::{ConnectionTrait, DbBackend, Statement};
+use serde_json::{json, Value};
+
+use crate::fake_twilio::FakeTwilio;
+use crate::helpers::{TestApp, ThrowawayPostgres, DEMO_EMAIL, DEMO_PASSWORD};
+use crate::support::*;
+
+/// Every event the socket received until (and including) the first that matches.
+async fn events_until(
+    socket: &mut Socket,
+    what: &str,
+    pred: impl Fn(&Value) -> bool,
+) -> Vec<Value> {
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(30);
+    let mut seen = Vec::new();
+    loop {
+        let left = deadline.saturating_duration_since(tokio::time::Instant::now());
+        let Some(event) = next_event(socket, left).await else {
+            panic!("no {what} event arrived; saw {seen:?}");
+        };
+        let done = pred(&event);
+        seen.push(event);
+        if done {
+            return seen;
+        }
+    }
+}
+
+/// Two instances on one fresh PostgreSQL database, the demo conciergerie's AI off.
+struct Cluster {
+    a: TestApp,
+    b: TestApp,
+    _twilio: (FakeTwilio, FakeTwilio),
+    pg: ThrowawayPostgres,
+}
+
+async fn two_instances() -> Cluster {
+    let pg = ThrowawayPostgres::create("majordome_cluster").await;
+    let settings = [("DATABASE_URL", pg.url.as_str())];
+    // One after the other, as `majordome migrate` then N instances would: A migrates and seeds.
+    let (a, twilio_a) = twilio_app_with(&settings).await;
+    let (b, twilio_b) = twilio_app_with(&settings).await;
+    quiet_ai(&a).await;
+    Cluster {
+        a,
+        b,
+        _twilio: (twilio_a, twilio_b),
+        pg,
+    }
+}
+
+fn guest_message(body: &'static str) -> impl Fn(&Value) -> bool {
+    move |e| e["type"] == "message.created" && e["message"]["body"] == body
+}
+
+fn count_messages(events: &[Value], body: &str) -> usize {
+    events
+        .iter()
+        .filter(|e| e["type"] == "message.created" && e["message"]["body"] == body)
+        .count()
+}
+
+#[actix_web::test]
+async fn an_event_on_one_instance_reaches_every_instances_dashboards_once_and_only_its_tenants() {
+    let Cluster { a, b, pg, .. } = two_instances().await;
+    let admin = a.admin_login().await;
+    let lyon = a.new_tenant(&admin, "lyon", "whatsapp:+33478000000").await;
+
+    // Sessions are in the shared database: log in on either instance, watch from either.
+    let demo_on_b = crate::helpers::token_of(b.login(DEMO_EMAIL, DEMO_PASSWORD).await).await;
+    let demo_on_a = a.login_demo().await;
+    let mut demo_b = connect_ws(&b, &demo_on_b).await;
+    let mut demo_a = connect_ws(&a, &demo_on_a).await;
+    let mut lyon_b = connect_ws(&b, &lyon.token).await;
+
+    let first = text_webhook(
+        "SM00000000000000000000000000000a01",
+        "whatsapp:+33612345678",
+        DEMO_NUMBER,
+        "Bonjour depuis l'instance A",
+    );
+    assert_eq!(
+        post_signed(&a, "/webhook/whatsapp", &first).await.status(),
+        StatusCode::OK
+    );
+    let lyon_message = text_webhook(
+        "SM00000000000000000000000000000a02",
+        "whatsapp:+33698765432",
+        "whatsapp:+33478000000",
+        "Message pour Lyon",
+    );
+    assert_eq!(
+        post_signed(&a, "/webhook/whatsapp", &lyon_message)
+            .await
+            .status(),
+        StatusCode::OK
+    );
+    // A marker after the first message: once a socket has it, the first message had all the time
+    // it needed to arrive twice (events of one instance travel in order).
+    let marker = text_webhook(
+        "SM00000000000000000000000000000a03",
+        "whatsapp:+33612345678",
+        DEMO_NUMBER,
+        "Marqueur",
+    );
+    assert_eq!(
+        post_signed(&a, "/webhook/whatsapp", &marker).await.status(),
+        StatusCode::OK
+    );
+
+    for (name, socket) in [("demo on B", &mut demo_b), ("demo on A", &mut demo_a)] {
+        let seen = events_until(socket, "marker", guest_message("Marqueur")).await;
+        assert_eq!(
+            count_messages(&seen, "Bonjour depuis l'instance A"),
+            1,
+            "{name} saw the first message other than once: {seen:?}"
+        );
+        assert_eq!(
+            count_messages(&seen, "Message pour Lyon"),
+            0,
+            "{name}: {seen:?}"
+        );
+        assert!(
+            seen.iter()
+                .filter(|e| e["type"] == "conversation.updated")
+                .all(|e| e["conversation"]["phone_number"] != "whatsapp:+33698765432"),
+            "{name} saw Lyon's conversation: {seen:?}"
+        );
+    }
+    let seen = events_until(
+        &mut lyon_b,
+        "Lyon's message",
+        guest_message("Message pour Lyon"),
+    )
+    .await;
+    assert_eq!(
+        count_messages(&seen, "Bonjour depuis l'instance A"),
+        0,
+        "{seen:?}"
+    );
+    assert_eq!(count_messages(&seen, "Marqueur"), 0, "{seen:?}");
+
+    // An operator reply sent through B is seen live by the dashboard on A.
+    let conversations: Vec<Value> = a
+        .get("/api/conversations", Some(&demo_on_a))
+        .await
+        .json()
+        .await
+        .unwrap();
+    let id = conversations[0]["id"].as_i64().unwrap();
+    let sent = b
+        .post_json(
+            &format!("/api/conversations/{id}/send"),
+            Some(&demo_on_b),
+            &json!({"body": "Réponse depuis B"}),
+        )
+        .await;
+    assert_eq!(sent.status(), StatusCode::CREATED);
+    events_until(
+        &mut demo_a,
+        "B's reply on A",
+        guest_message("Réponse depuis B"),
+    )
+    .await;
+
+    // Logging out on A closes the session's socket held by B.
+    let out = a
+        .post_json("/api/auth/logout", Some(&demo_on_b), &json!({}))
+        .await;
+    assert!(out.status().is_success(), "{}", out.status());
+    closed_by_server(&mut demo_b, "logout on A").await;
+
+    // A is stopped (SIGTERM's path): its dashboard is closed at once, reconnects to B, and
+    // catches up there, then follows what lands on B.
+    a.stop().await;
+    closed_by_server(&mut demo_a, "A shutting down").await;
+    let mut moved = connect_ws(&b, &demo_on_a).await;
+    let thread: Vec<Value> = b
+        .get(
+            &format!("/api/conversations/{id}/messages"),
+            Some(&demo_on_a),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    let bodies: Vec<&str> = thread.iter().filter_map(|m| m["body"].as_str()).collect();
+    assert_eq!(
+        bodies,
+        [
+            "Bonjour depuis l'instance A",
+            "Marqueur",
+            "Réponse depuis B"
+        ]
+    );
+    let on_b = text_webhook(
+        "SM00000000000000000000000000000a04",
+        "whatsapp:+33612345678",
+        DEMO_NUMBER,
+        "Arrivé sur B",
+    );
+    assert_eq!(
+        post_signed(&b, "/webhook/whatsapp", &on_b).await.status(),
+        StatusCode::OK
+    );
+    let seen = events_until(&mut moved, "B's webhook", guest_message("Arrivé sur B")).await;
+    assert_eq!(count_messages(&seen, "Arrivé sur B"), 1);
+    drop((a, b));
+    drop(pg);
+}
+
+/// Reads the socket until the server closes it, failing after 10 s.
+async fn closed_by_server(socket: &mut Socket, what: &str) {
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(10);
+    loop {
+        match tokio::time::timeout_at(deadline, socket.next()).await {
+            Err(_) => panic!("{what}: the socket stayed open"),
+            Ok(None | Some(Err(_)) | Some(Ok(Frame::Close(_)))) => return,
+            Ok(Some(Ok(_))) => {}
+        }
+    }
+}
+
+/// The instances' `LISTEN` connections to the test database.
+async fn listeners(db: &sea_orm::DatabaseConnection) -> i64 {
+    let row = db
+        .query_one(Statement::from_string(
+            DbBackend::Postgres,
+            format!(
+                "SELECT COUNT(*) AS n FROM pg_stat_activity WHERE datname = current_database() \
+                 AND query LIKE 'LISTEN %{CHANNEL}%'"
+            ),
+        ))
+        .await
+        .unwrap()
+        .unwrap();
+    row.try_get("", "n").unwrap()
+}
+
+#[actix_web::test]
+async fn dashboards_resync_after_an_oversized_event_or_a_lost_cluster_feed() {
+    let Cluster { a, b, pg, .. } = two_instances().await;
+    let token = a.login_demo().await;
+    let mut on_a = connect_ws(&a, &token).await;
+    let mut on_b = connect_ws(&b, &token).await;
+
+    // Too large for a NOTIFY payload: the tenant's dashboards, on both instances, are told to
+    // resync, and find it through REST.
+    let long: &'static str = "🏖".repeat(2500).leak();
+    let webhook = text_webhook(
+        "SM00000000000000000000000000000b01",
+        "whatsapp:+33612345678",
+        DEMO_NUMBER,
+        long,
+    );
+    assert_eq!(
+        post_signed(&a, "/webhook/whatsapp", &webhook)
+            .await
+            .status(),
+        StatusCode::OK
+    );
+    closed_by_server(&mut on_a, "oversized event on A").await;
+    closed_by_server(&mut on_b, "oversized event on B").await;
+    let mut on_a = connect_ws(&a, &token).await;
+    let mut on_b = connect_ws(&b, &token).await;
+    let inbox: Vec<Value> = b
+        .get("/api/conversations", Some(&token))
+        .await
+        .json()
+        .await
+        .unwrap();
+    let thread = format!("/api/conversations/{}/messages", inbox[0]["id"]);
+    let messages: Vec<Value> = b.get(&thread, Some(&token)).await.json().await.unwrap();
+    assert!(
+        messages.iter().any(|m| m["body"] == long),
+        "B's REST resync has it"
+    );
+
+    // Both LISTEN connections cut: every dashboard is closed, then the feed works again.
+    assert_eq!(listeners(a.db()).await, 2);
+    a.db()
+        .execute_unprepared(&format!(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity \
+             WHERE datname = current_database() AND query LIKE 'LISTEN %{CHANNEL}%'"
+        ))
+        .await
+        .unwrap();
+    closed_by_server(&mut on_a, "lost feed on A").await;
+    closed_by_server(&mut on_b, "lost feed on B").await;
+    eventually("both instances listening again", || async {
+        listeners(a.db()).await == 2
+    })
+    .await;
+    let mut on_b = connect_ws(&b, &token).await;
+    let after = text_webhook(
+        "SM00000000000000000000000000000b02",
+        "whatsapp:+33612345678",
+        DEMO_NUMBER,
+        "Après la coupure",
+    );
+    assert_eq!(
+        post_signed(&a, "/webhook/whatsapp", &after).await.status(),
+        StatusCode::OK
+    );
+    let seen = events_until(
+        &mut on_b,
+        "the message after",
+        guest_message("Après la coupure"),
+    )
+    .await;
+    assert_eq!(count_messages(&seen, "Après la coupure"), 1);
+    drop((a, b));
+    drop(pg);
+}
