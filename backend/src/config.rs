@@ -78,6 +78,12 @@ pub struct Config {
     /// How long before arrival the guest of a stay may read its property's sensitive entries
     /// (door codes); they stay readable until the end of the departure day.
     pub sensitive_lead: Duration,
+    /// USD per million tokens for cost figures and budgets: `AI_PRICES_PER_MTOK`, else the list
+    /// prices of `anthropic_model`.
+    pub ai_prices: crate::ai::pricing::Prices,
+    /// `AI_MAX_CALLS_PER_HOUR`: Claude calls one conversation may cause per rolling hour (0: no
+    /// ceiling).
+    pub ai_max_calls_per_hour: u32,
 }
 
 impl Config {
@@ -174,6 +180,16 @@ impl Config {
             }
         };
         let seed_demo = explicit_seed_demo.unwrap_or(twilio.is_none());
+        let anthropic_model = get("ANTHROPIC_MODEL").unwrap_or_else(|| "claude-haiku-5-5".into());
+        let ai_prices = match get("AI_PRICES_PER_MTOK") {
+            Some(raw) => {
+                crate::ai::pricing::Prices::parse(&raw).map_err(|message| ConfigError {
+                    var: "AI_PRICES_PER_MTOK",
+                    message,
+                })?
+            }
+            None => crate::ai::pricing::Prices::for_model(&anthropic_model),
+        };
 
         Ok(Config {
             database_url,
@@ -185,7 +201,7 @@ impl Config {
             twilio_whatsapp_number,
             twilio_api_base,
             anthropic_api_key: get("ANTHROPIC_API_KEY"),
-            anthropic_model: get("ANTHROPIC_MODEL").unwrap_or_else(|| "claude-haiku-5-5".into()),
+            anthropic_model,
             anthropic_api_base,
             admin_email: get("ADMIN_EMAIL")
                 .unwrap_or_else(|| DEFAULT_ADMIN_EMAIL.into())
@@ -208,6 +224,8 @@ impl Config {
                 3600u64,
             )?),
             trusted_proxies: trusted_proxies(get("TRUSTED_PROXY"))?,
+            ai_prices,
+            ai_max_calls_per_hour: parse(&get, "AI_MAX_CALLS_PER_HOUR", 20u32)?,
         })
     }
 

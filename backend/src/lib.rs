@@ -34,6 +34,7 @@ use crate::actors::conversation::Deps;
 use crate::actors::hub::SessionHub;
 use crate::actors::registry::Registry;
 use crate::ai::claude::ClaudeClient;
+use crate::ai::spending::Spending;
 use crate::ai::Responder;
 use crate::auth::rate_limit::LoginLimiter;
 use crate::channel::twilio::client::TwilioClient;
@@ -103,6 +104,21 @@ impl Application {
         };
         let db_for_writer = db.clone();
         let tenants = Arc::new(Tenants::load(&db).await?);
+        if config.anthropic_api_key.is_some()
+            && ai::pricing::Prices::known(&config.anthropic_model).is_none()
+            && std::env::var("AI_PRICES_PER_MTOK").is_err()
+        {
+            tracing::warn!(model = %config.anthropic_model, "no list prices known for this model: cost figures and budgets use Opus-tier prices; set AI_PRICES_PER_MTOK");
+        }
+        let spending = Arc::new(
+            Spending::load(
+                &db,
+                config.ai_prices,
+                config.ai_max_calls_per_hour,
+                chrono::Utc::now(),
+            )
+            .await?,
+        );
         let hub = SessionHub::default().start();
         let ingest = IngestWriter::start(db_for_writer);
         let deps = Arc::new(Deps {
@@ -112,6 +128,7 @@ impl Application {
             channel: channel.clone(),
             responder: responder.clone(),
             tenants: tenants.clone(),
+            spending: spending.clone(),
             rules: Rules {
                 burst_window: config.ai_burst_window,
                 takeover_quiet: chrono::Duration::from_std(config.ai_takeover_quiet)
@@ -129,6 +146,7 @@ impl Application {
         let state = web::Data::new(AppState {
             responder,
             tenants,
+            spending,
             ingest,
             hub,
             stay_sync: StaySync::new(db.clone()),

@@ -10,6 +10,7 @@ use sea_orm::DatabaseConnection;
 
 use crate::actors::hub::{Audience, Broadcast, Revocation, Revoke, SessionHub};
 use crate::actors::registry::Registry;
+use crate::ai::spending::Spending;
 use crate::ai::Responder;
 use crate::auth::rate_limit::LoginLimiter;
 use crate::channel::Channel;
@@ -28,6 +29,8 @@ pub struct AppState {
     pub channel: Channel,
     /// Claude, or the offline FAQ responder.
     pub responder: Responder,
+    /// Today's Claude spend per conciergerie, and the ceilings on it.
+    pub spending: Arc<Spending>,
     pub ingest: IngestWriter,
     /// One actor per live conversation.
     pub registry: Registry,

@@ -417,6 +417,7 @@ mod tests {
                     messages_last_7_days: 1_480,
                     ai_share: 0.83,
                     last_activity_at: Some(t(0)),
+                    ai_spend_today_usd: 0.0,
                 },
                 ConciergerieOverview {
                     conciergerie: off,
@@ -424,6 +425,7 @@ mod tests {
                     messages_last_7_days: 0,
                     ai_share: 0.0,
                     last_activity_at: None,
+                    ai_spend_today_usd: 0.0,
                 },
             ]));
             list

@@ -11,7 +11,9 @@ pub mod claude;
 pub mod language;
 pub mod offline;
 pub mod phrases;
+pub mod pricing;
 pub mod prompt;
+pub mod spending;
 pub mod variables;
 
 pub use self::phrases::holding_message;

@@ -11,6 +11,7 @@ mod support;
 
 mod admin_platform;
 mod ai;
+mod ai_spending;
 mod bounded_input;
 mod crash;
 mod dashboard_api;

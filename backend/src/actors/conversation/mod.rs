@@ -32,6 +32,7 @@ use self::state::{
 };
 use super::hub::{Audience, Broadcast, SessionHub};
 use super::registry::Registry;
+use crate::ai::spending::Spending;
 use crate::ai::Responder;
 use crate::channel::{Channel, SendFailure, SendReceipt};
 use crate::db;
@@ -48,6 +49,8 @@ pub struct Deps {
     pub channel: Channel,
     pub responder: Responder,
     pub tenants: Arc<Tenants>,
+    /// The daily budgets and the hourly ceiling on Claude calls.
+    pub spending: Arc<Spending>,
     pub rules: Rules,
     pub idle_timeout: Duration,
     /// See `Config::sensitive_lead`.
