@@ -49,6 +49,9 @@ pub struct Config {
     pub twilio_auth_token: Option<String>,
     pub twilio_whatsapp_number: String,
     pub twilio_api_base: String,
+    /// `TWILIO_TIMEOUT_SECS`: how long a send waits for Twilio's answer before the message is
+    /// looked up in Twilio's list instead.
+    pub twilio_timeout: Duration,
     /// `None`: the offline FAQ responder answers.
     pub anthropic_api_key: Option<String>,
     pub anthropic_model: String,
@@ -200,6 +203,7 @@ impl Config {
             twilio_auth_token,
             twilio_whatsapp_number,
             twilio_api_base,
+            twilio_timeout: Duration::from_secs(parse(&get, "TWILIO_TIMEOUT_SECS", 20u64)?),
             anthropic_api_key: get("ANTHROPIC_API_KEY"),
             anthropic_model,
             anthropic_api_base,

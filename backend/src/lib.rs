@@ -89,6 +89,7 @@ impl Application {
             Some(credentials) => Channel::Twilio(TwilioClient::new(
                 config.twilio_api_base.clone(),
                 credentials.clone(),
+                config.twilio_timeout,
             )),
             None => Channel::Simulator,
         };
@@ -143,6 +144,7 @@ impl Application {
         });
         let registry = Registry::new(deps.clone());
         actors::conversation::resume_unanswered(&deps, &registry).await?;
+        actors::conversation::resume_pending_sends(&deps, &registry).await?;
         let state = web::Data::new(AppState {
             responder,
             tenants,

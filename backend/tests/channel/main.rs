@@ -14,6 +14,7 @@ mod ai;
 mod ai_spending;
 mod bounded_input;
 mod crash;
+mod crash_outbound;
 mod dashboard_api;
 mod inbound;
 mod live;

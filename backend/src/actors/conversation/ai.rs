@@ -49,11 +49,15 @@ impl ConversationActor {
                 ok = result.is_ok(),
                 "AI answered"
             );
-            me.do_send(AiFinished {
+            let finished = AiFinished {
                 generation,
                 result,
                 guest_text,
-            });
+            };
+            if let Err(e) = me.send(finished).await {
+                // The guest message stays undecided: the next start answers it.
+                tracing::error!(conversation_id = conv.id, error = %e, "AI result not delivered to its conversation actor");
+            }
         });
     }
 }

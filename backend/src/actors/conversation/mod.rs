@@ -21,10 +21,12 @@ use protocol::{ChannelMode, ConciergerieId, ConversationId, MessageId, StayId};
 use sea_orm::DatabaseConnection;
 
 mod ai;
+mod delivery;
 mod effects;
 pub mod state;
 
 pub use self::ai::resume_unanswered;
+pub use self::delivery::resume_pending_sends;
 pub use self::state::WHATSAPP_WINDOW;
 
 use self::state::{
