@@ -87,6 +87,13 @@ pub struct Config {
     /// `AI_MAX_CALLS_PER_HOUR`: Claude calls one conversation may cause per rolling hour (0: no
     /// ceiling).
     pub ai_max_calls_per_hour: u32,
+    /// `WS_MAX_PER_TOKEN`: live sockets one login session may hold.
+    pub ws_max_per_token: usize,
+    /// `WS_MAX_PER_CONCIERGERIE`: live sockets of one conciergerie (and of the admins together).
+    pub ws_max_per_conciergerie: usize,
+    /// `WS_STALL_TIMEOUT_SECS`: a client that leaves sent data unacknowledged (stopped reading,
+    /// or gone) this long is disconnected by the kernel (`TCP_USER_TIMEOUT`).
+    pub ws_stall_timeout: Duration,
 }
 
 impl Config {
@@ -230,6 +237,9 @@ impl Config {
             trusted_proxies: trusted_proxies(get("TRUSTED_PROXY"))?,
             ai_prices,
             ai_max_calls_per_hour: parse(&get, "AI_MAX_CALLS_PER_HOUR", 20u32)?,
+            ws_max_per_token: parse(&get, "WS_MAX_PER_TOKEN", 8usize)?,
+            ws_max_per_conciergerie: parse(&get, "WS_MAX_PER_CONCIERGERIE", 200usize)?,
+            ws_stall_timeout: Duration::from_secs(parse(&get, "WS_STALL_TIMEOUT_SECS", 30u64)?),
         })
     }
 

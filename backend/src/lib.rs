@@ -45,6 +45,7 @@ use crate::error::{extractors, AppError};
 use crate::state::AppState;
 use crate::stays::sync::StaySync;
 use crate::tenants::Tenants;
+use crate::ws::limits::SocketLimits;
 
 /// Largest JSON body accepted by the API (a FAQ answer or a message is far below it).
 pub const JSON_LIMIT: usize = 64 * 1024;
@@ -142,6 +143,10 @@ impl Application {
             default_sender: config.twilio_whatsapp_number.clone(),
             status_callback_url: format!("{public_base_url}/webhook/whatsapp/status"),
         });
+        let socket_limits = Arc::new(SocketLimits::new(
+            config.ws_max_per_token,
+            config.ws_max_per_conciergerie,
+        ));
         let registry = Registry::new(deps.clone());
         actors::conversation::resume_unanswered(&deps, &registry).await?;
         actors::conversation::resume_pending_sends(&deps, &registry).await?;
@@ -158,6 +163,7 @@ impl Application {
             channel,
             registry,
             login_limiter: LoginLimiter::default(),
+            socket_limits,
         });
         let sync_every = state.config.ical_sync_interval;
         let calendar_sync =
@@ -165,6 +171,7 @@ impl Application {
         let app_state = state.clone();
         let csp = http_edge::security_headers::content_security_policy(&assets::index_pages());
         let https = state.secure_cookies();
+        let stalled_peer = state.config.ws_stall_timeout;
         let server = HttpServer::new(move || {
             App::new()
                 .app_data(app_state.clone())
@@ -192,9 +199,14 @@ impl Application {
         })
         // Live events are small frames sent back to back; with Nagle's algorithm the second one
         // waits for the browser's delayed ACK (~40 ms). Dashboards want them at once.
-        .on_connect(|connection, _| {
+        .on_connect(move |connection, _| {
             if let Some(socket) = connection.downcast_ref::<actix_web::rt::net::TcpStream>() {
                 let _ = socket.set_nodelay(true);
+                // A client that stops reading (its window stays shut) or vanishes is cut off
+                // by the kernel after this long; its socket's actor and buffers are then freed.
+                // Nothing else would end a WebSocket whose writes are blocked.
+                #[cfg(any(target_os = "linux", target_os = "android"))]
+                let _ = socket2::SockRef::from(socket).set_tcp_user_timeout(Some(stalled_peer));
             }
         })
         .listen(listener)?

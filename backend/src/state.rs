@@ -18,6 +18,7 @@ use crate::config::Config;
 use crate::db::ingest::IngestWriter;
 use crate::stays::sync::StaySync;
 use crate::tenants::Tenants;
+use crate::ws::limits::SocketLimits;
 
 pub struct AppState {
     pub db: DatabaseConnection,
@@ -35,6 +36,8 @@ pub struct AppState {
     /// One actor per live conversation.
     pub registry: Registry,
     pub login_limiter: LoginLimiter,
+    /// Live sockets per login session and per conciergerie.
+    pub socket_limits: Arc<SocketLimits>,
     /// Calendar feeds → stays; one run at a time.
     pub stay_sync: StaySync,
 }

@@ -2,6 +2,7 @@
 //! for a cookie, the `Origin` must be ours, so another site cannot ride the operator's cookie.
 //! `?role=admin` selects the admin session (the admin app); the default is the operator's.
 
+pub mod limits;
 mod origin;
 mod session;
 
@@ -85,6 +86,7 @@ async fn connect(
 ) -> Result<HttpResponse, actix_web::Error> {
     let admin = params.role.as_deref() == Some("admin");
     let who = authenticate(&state, &req, admin).await?;
+    let permit = state.socket_limits.acquire(&who.token_hash, who.audience)?;
     let id = NEXT_SESSION.fetch_add(1, Ordering::Relaxed);
     ws::start(
         WsSession::new(
@@ -93,6 +95,7 @@ async fn connect(
             who.token_hash,
             who.expires_in,
             state.hub.clone(),
+            permit,
         ),
         &req,
         stream,

@@ -23,3 +23,4 @@ mod postgres;
 mod revocation;
 mod simulator;
 mod stays;
+mod ws_limits;
