@@ -94,6 +94,11 @@ pub struct Config {
     /// `WS_STALL_TIMEOUT_SECS`: a client that leaves sent data unacknowledged (stopped reading,
     /// or gone) this long is disconnected by the kernel (`TCP_USER_TIMEOUT`).
     pub ws_stall_timeout: Duration,
+    /// `SIMULATOR_RATE_PER_MIN` / `SIMULATOR_BURST`: simulated guest messages per conciergerie.
+    pub simulator_rate: crate::http_edge::request_limits::Rate,
+    /// `LOGIN_RATE_PER_MIN` / `LOGIN_BURST`: login requests (operator and admin) per client
+    /// address, whatever their outcome.
+    pub login_rate: crate::http_edge::request_limits::Rate,
 }
 
 impl Config {
@@ -240,6 +245,14 @@ impl Config {
             ws_max_per_token: parse(&get, "WS_MAX_PER_TOKEN", 8usize)?,
             ws_max_per_conciergerie: parse(&get, "WS_MAX_PER_CONCIERGERIE", 200usize)?,
             ws_stall_timeout: Duration::from_secs(parse(&get, "WS_STALL_TIMEOUT_SECS", 30u64)?),
+            simulator_rate: crate::http_edge::request_limits::Rate {
+                per_minute: parse(&get, "SIMULATOR_RATE_PER_MIN", 60u32)?,
+                burst: parse(&get, "SIMULATOR_BURST", 20u32)?,
+            },
+            login_rate: crate::http_edge::request_limits::Rate {
+                per_minute: parse(&get, "LOGIN_RATE_PER_MIN", 60u32)?,
+                burst: parse(&get, "LOGIN_BURST", 20u32)?,
+            },
         })
     }
 

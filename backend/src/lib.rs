@@ -42,6 +42,7 @@ use crate::channel::Channel;
 use crate::config::Config;
 use crate::db::ingest::IngestWriter;
 use crate::error::{extractors, AppError};
+use crate::http_edge::request_limits::RequestLimits;
 use crate::state::AppState;
 use crate::stays::sync::StaySync;
 use crate::tenants::Tenants;
@@ -147,6 +148,7 @@ impl Application {
             config.ws_max_per_token,
             config.ws_max_per_conciergerie,
         ));
+        let request_limits = RequestLimits::new(config.simulator_rate, config.login_rate);
         let registry = Registry::new(deps.clone());
         actors::conversation::resume_unanswered(&deps, &registry).await?;
         actors::conversation::resume_pending_sends(&deps, &registry).await?;
@@ -164,6 +166,7 @@ impl Application {
             registry,
             login_limiter: LoginLimiter::default(),
             socket_limits,
+            request_limits,
         });
         let sync_every = state.config.ical_sync_interval;
         let calendar_sync =

@@ -16,6 +16,7 @@ use crate::auth::rate_limit::LoginLimiter;
 use crate::channel::Channel;
 use crate::config::Config;
 use crate::db::ingest::IngestWriter;
+use crate::http_edge::request_limits::RequestLimits;
 use crate::stays::sync::StaySync;
 use crate::tenants::Tenants;
 use crate::ws::limits::SocketLimits;
@@ -38,6 +39,8 @@ pub struct AppState {
     pub login_limiter: LoginLimiter,
     /// Live sockets per login session and per conciergerie.
     pub socket_limits: Arc<SocketLimits>,
+    /// Request rates of the simulator and the login endpoints.
+    pub request_limits: RequestLimits,
     /// Calendar feeds → stays; one run at a time.
     pub stay_sync: StaySync,
 }

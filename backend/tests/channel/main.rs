@@ -20,6 +20,7 @@ mod inbound;
 mod live;
 mod outbound;
 mod postgres;
+mod request_limits;
 mod revocation;
 mod simulator;
 mod stays;
