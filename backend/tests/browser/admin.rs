@@ -101,3 +101,47 @@ async fn an_admin_onboards_a_conciergerie_and_triages_its_request_live() {
     }
     assert_eq!(status, "in_progress");
 }
+
+/// Issue 10, finding 9: the admin sets a conciergerie's daily AI budget in the editor and reads
+/// the day's AI spend against it in the list.
+#[actix_web::test]
+async fn an_admin_sets_a_daily_ai_budget_and_reads_the_spend_against_it() {
+    let (app, _twilio) = twilio_app().await;
+    let browser = Browser::start().await;
+    browser.goto(&app.url("/admin/")).await;
+    browser.type_into("input[name=email]", ADMIN_EMAIL).await;
+    browser
+        .type_into("input[name=password]", ADMIN_PASSWORD)
+        .await;
+    browser.click("button[type=submit]").await;
+    browser.wait_text("#row-1", "sans limite").await;
+
+    browser.click("#row-1 .c-actions button").await;
+    browser
+        .type_into("#edit-1-ai-daily-budget-usd", "abc")
+        .await;
+    browser.click("form.editor button[type=submit]").await;
+    browser.wait_text("form.editor", "Montant invalide").await;
+    browser
+        .find("#edit-1-ai-daily-budget-usd")
+        .await
+        .clear()
+        .await
+        .unwrap();
+    browser
+        .type_into("#edit-1-ai-daily-budget-usd", "7,5")
+        .await;
+    browser.click("form.editor button[type=submit]").await;
+    browser.wait_text("#row-1", "7,50").await;
+    let spend = browser.find("#row-1 .ai-spend").await.text().await.unwrap();
+    assert!(spend.contains("0,00") && spend.contains("7,50"), "{spend}");
+
+    let admin = token_of(app.admin_login_as(ADMIN_EMAIL, ADMIN_PASSWORD).await).await;
+    let list: Vec<Value> = app
+        .get("/api/admin/conciergeries", Some(&admin))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(list[0]["conciergerie"]["ai_daily_budget_usd"], 7.5);
+}
