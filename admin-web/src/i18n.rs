@@ -375,6 +375,13 @@ ui::texts! { Texts, FR, EN;
     number_invalid: "Numéro invalide\u{a0}: whatsapp:+ puis 7 à 15 chiffres, par ex. whatsapp:+33612345678.",
         "Invalid number: whatsapp:+ then 7 to 15 digits, e.g. whatsapp:+33612345678.";
     sid_invalid: "SID invalide\u{a0}: MG suivi de 32 lettres ou chiffres.", "Invalid SID: MG then 32 letters or digits.";
+    field_budget: "Budget IA par jour (USD)", "Daily AI budget (USD)";
+    field_budget_hint: "Au-delà, l'IA ne fait plus appel à Claude jusqu'à minuit UTC et les voyageurs sont confiés à l'équipe. Vide\u{a0}: sans limite.",
+        "Past it, the AI stops calling Claude until midnight UTC and guests are handed to the team. Empty: no limit.";
+    budget_invalid: "Montant invalide\u{a0}: un nombre de dollars entre 0 et 100\u{a0}000, ou vide.", "Invalid amount: a number of dollars from 0 to 100,000, or empty.";
+    col_ai_spend: "IA aujourd'hui", "AI today";
+    no_budget: "sans limite", "no limit";
+    budget_reached: "Budget atteint", "Budget reached";
 
     features_title: "Demandes de fonctionnalités", "Feature requests";
     features_intro: "Les idées des conciergeries, en direct. Changez leur statut\u{a0}: chaque conciergerie suit l'avancement des siennes.",

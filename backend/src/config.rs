@@ -49,6 +49,9 @@ pub struct Config {
     pub twilio_auth_token: Option<String>,
     pub twilio_whatsapp_number: String,
     pub twilio_api_base: String,
+    /// `TWILIO_TIMEOUT_SECS`: how long a send waits for Twilio's answer before the message is
+    /// looked up in Twilio's list instead.
+    pub twilio_timeout: Duration,
     /// `None`: the offline FAQ responder answers.
     pub anthropic_api_key: Option<String>,
     pub anthropic_model: String,
@@ -84,6 +87,24 @@ pub struct Config {
     /// serving) before it closes its WebSockets and stops; give the load balancer's health check
     /// interval. Default 0.
     pub shutdown_drain: Duration,
+    /// USD per million tokens for cost figures and budgets: `AI_PRICES_PER_MTOK`, else the list
+    /// prices of `anthropic_model`.
+    pub ai_prices: crate::ai::pricing::Prices,
+    /// `AI_MAX_CALLS_PER_HOUR`: Claude calls one conversation may cause per rolling hour (0: no
+    /// ceiling).
+    pub ai_max_calls_per_hour: u32,
+    /// `WS_MAX_PER_TOKEN`: live sockets one login session may hold.
+    pub ws_max_per_token: usize,
+    /// `WS_MAX_PER_CONCIERGERIE`: live sockets of one conciergerie (and of the admins together).
+    pub ws_max_per_conciergerie: usize,
+    /// `WS_STALL_TIMEOUT_SECS`: a client that leaves sent data unacknowledged (stopped reading,
+    /// or gone) this long is disconnected by the kernel (`TCP_USER_TIMEOUT`).
+    pub ws_stall_timeout: Duration,
+    /// `SIMULATOR_RATE_PER_MIN` / `SIMULATOR_BURST`: simulated guest messages per conciergerie.
+    pub simulator_rate: crate::http_edge::request_limits::Rate,
+    /// `LOGIN_RATE_PER_MIN` / `LOGIN_BURST`: login requests (operator and admin) per client
+    /// address, whatever their outcome.
+    pub login_rate: crate::http_edge::request_limits::Rate,
 }
 
 impl Config {
@@ -180,6 +201,16 @@ impl Config {
             }
         };
         let seed_demo = explicit_seed_demo.unwrap_or(twilio.is_none());
+        let anthropic_model = get("ANTHROPIC_MODEL").unwrap_or_else(|| "claude-haiku-5-5".into());
+        let ai_prices = match get("AI_PRICES_PER_MTOK") {
+            Some(raw) => {
+                crate::ai::pricing::Prices::parse(&raw).map_err(|message| ConfigError {
+                    var: "AI_PRICES_PER_MTOK",
+                    message,
+                })?
+            }
+            None => crate::ai::pricing::Prices::for_model(&anthropic_model),
+        };
 
         Ok(Config {
             database_url,
@@ -190,8 +221,9 @@ impl Config {
             twilio_auth_token,
             twilio_whatsapp_number,
             twilio_api_base,
+            twilio_timeout: Duration::from_secs(parse(&get, "TWILIO_TIMEOUT_SECS", 20u64)?),
             anthropic_api_key: get("ANTHROPIC_API_KEY"),
-            anthropic_model: get("ANTHROPIC_MODEL").unwrap_or_else(|| "claude-haiku-5-5".into()),
+            anthropic_model,
             anthropic_api_base,
             admin_email: get("ADMIN_EMAIL")
                 .unwrap_or_else(|| DEFAULT_ADMIN_EMAIL.into())
@@ -216,6 +248,19 @@ impl Config {
                 3600u64,
             )?),
             trusted_proxies: trusted_proxies(get("TRUSTED_PROXY"))?,
+            ai_prices,
+            ai_max_calls_per_hour: parse(&get, "AI_MAX_CALLS_PER_HOUR", 20u32)?,
+            ws_max_per_token: parse(&get, "WS_MAX_PER_TOKEN", 8usize)?,
+            ws_max_per_conciergerie: parse(&get, "WS_MAX_PER_CONCIERGERIE", 200usize)?,
+            ws_stall_timeout: Duration::from_secs(parse(&get, "WS_STALL_TIMEOUT_SECS", 30u64)?),
+            simulator_rate: crate::http_edge::request_limits::Rate {
+                per_minute: parse(&get, "SIMULATOR_RATE_PER_MIN", 60u32)?,
+                burst: parse(&get, "SIMULATOR_BURST", 20u32)?,
+            },
+            login_rate: crate::http_edge::request_limits::Rate {
+                per_minute: parse(&get, "LOGIN_RATE_PER_MIN", 60u32)?,
+                burst: parse(&get, "LOGIN_BURST", 20u32)?,
+            },
         })
     }
 

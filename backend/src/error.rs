@@ -32,6 +32,12 @@ pub enum AppError {
     },
     #[error("too many failed attempts, try again in {retry_after_secs} s")]
     RateLimited { retry_after_secs: u64 },
+    /// A rate or connection limit other than login's.
+    #[error("{message}; try again in {retry_after_secs} s")]
+    TooManyRequests {
+        message: String,
+        retry_after_secs: u64,
+    },
     #[error("request body too large")]
     PayloadTooLarge,
     #[error("the request body did not arrive in time")]
@@ -64,7 +70,7 @@ impl AppError {
             AppError::Forbidden(_) => "forbidden",
             AppError::NotFound(_) => "not_found",
             AppError::Conflict(_) | AppError::Taken { .. } => "conflict",
-            AppError::RateLimited { .. } => "rate_limited",
+            AppError::RateLimited { .. } | AppError::TooManyRequests { .. } => "rate_limited",
             AppError::PayloadTooLarge => "payload_too_large",
             AppError::RequestTimeout => "request_timeout",
             AppError::UnsupportedMediaType(_) => "unsupported_media_type",
@@ -101,7 +107,9 @@ impl ResponseError for AppError {
             AppError::Forbidden(_) => StatusCode::FORBIDDEN,
             AppError::NotFound(_) => StatusCode::NOT_FOUND,
             AppError::Conflict(_) | AppError::Taken { .. } => StatusCode::CONFLICT,
-            AppError::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
+            AppError::RateLimited { .. } | AppError::TooManyRequests { .. } => {
+                StatusCode::TOO_MANY_REQUESTS
+            }
             AppError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::RequestTimeout => StatusCode::REQUEST_TIMEOUT,
             AppError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
@@ -127,7 +135,11 @@ impl ResponseError for AppError {
             },
         };
         let mut response = HttpResponse::build(self.status_code());
-        if let AppError::RateLimited { retry_after_secs } = self {
+        if let AppError::RateLimited { retry_after_secs }
+        | AppError::TooManyRequests {
+            retry_after_secs, ..
+        } = self
+        {
             response.insert_header((header::RETRY_AFTER, retry_after_secs.to_string()));
         }
         if let AppError::RequestTimeout = self {

@@ -37,6 +37,7 @@ use crate::actors::conversation::Deps;
 use crate::actors::hub::SessionHub;
 use crate::actors::registry::Registry;
 use crate::ai::claude::ClaudeClient;
+use crate::ai::spending::Spending;
 use crate::ai::Responder;
 use crate::auth::rate_limit::LoginLimiter;
 use crate::channel::twilio::client::TwilioClient;
@@ -45,10 +46,12 @@ use crate::cluster::Fanout;
 use crate::config::Config;
 use crate::db::ingest::IngestWriter;
 use crate::error::{extractors, AppError};
+use crate::http_edge::request_limits::RequestLimits;
 use crate::lifecycle::{Lifecycle, Shutdown};
 use crate::state::AppState;
 use crate::stays::sync::StaySync;
 use crate::tenants::Tenants;
+use crate::ws::limits::SocketLimits;
 
 /// Largest JSON body accepted by the API (a FAQ answer or a message is far below it).
 pub const JSON_LIMIT: usize = 64 * 1024;
@@ -96,6 +99,7 @@ impl Application {
             Some(credentials) => Channel::Twilio(TwilioClient::new(
                 config.twilio_api_base.clone(),
                 credentials.clone(),
+                config.twilio_timeout,
             )),
             None => Channel::Simulator,
         };
@@ -111,6 +115,21 @@ impl Application {
         };
         let db_for_writer = db::connect_writer(&config, &db).await?;
         let tenants = Arc::new(Tenants::load(&db).await?);
+        if config.anthropic_api_key.is_some()
+            && ai::pricing::Prices::known(&config.anthropic_model).is_none()
+            && std::env::var("AI_PRICES_PER_MTOK").is_err()
+        {
+            tracing::warn!(model = %config.anthropic_model, "no list prices known for this model: cost figures and budgets use Opus-tier prices; set AI_PRICES_PER_MTOK");
+        }
+        let spending = Arc::new(
+            Spending::load(
+                &db,
+                config.ai_prices,
+                config.ai_max_calls_per_hour,
+                chrono::Utc::now(),
+            )
+            .await?,
+        );
         let hub = SessionHub::default().start();
         let fanout = Fanout::start(&db, hub.clone()).await?;
         let ingest = IngestWriter::start(db_for_writer);
@@ -121,6 +140,7 @@ impl Application {
             channel: channel.clone(),
             responder: responder.clone(),
             tenants: tenants.clone(),
+            spending: spending.clone(),
             rules: Rules {
                 burst_window: config.ai_burst_window,
                 takeover_quiet: chrono::Duration::from_std(config.ai_takeover_quiet)
@@ -133,11 +153,18 @@ impl Application {
             default_sender: config.twilio_whatsapp_number.clone(),
             status_callback_url: format!("{public_base_url}/webhook/whatsapp/status"),
         });
+        let socket_limits = Arc::new(SocketLimits::new(
+            config.ws_max_per_token,
+            config.ws_max_per_conciergerie,
+        ));
+        let request_limits = RequestLimits::new(config.simulator_rate, config.login_rate);
         let registry = Registry::new(deps.clone());
         actors::conversation::resume_unanswered(&deps, &registry).await?;
+        actors::conversation::resume_pending_sends(&deps, &registry).await?;
         let state = web::Data::new(AppState {
             responder,
             tenants,
+            spending,
             ingest,
             hub,
             fanout,
@@ -150,6 +177,8 @@ impl Application {
             channel,
             registry,
             login_limiter: LoginLimiter::default(),
+            socket_limits,
+            request_limits,
         });
         let sync_every = state.config.ical_sync_interval;
         let calendar_sync =
@@ -157,6 +186,7 @@ impl Application {
         let app_state = state.clone();
         let csp = http_edge::security_headers::content_security_policy(&assets::index_pages());
         let https = state.secure_cookies();
+        let stalled_peer = state.config.ws_stall_timeout;
         let server = HttpServer::new(move || {
             App::new()
                 .app_data(app_state.clone())
@@ -184,9 +214,14 @@ impl Application {
         })
         // Live events are small frames sent back to back; with Nagle's algorithm the second one
         // waits for the browser's delayed ACK (~40 ms). Dashboards want them at once.
-        .on_connect(|connection, _| {
+        .on_connect(move |connection, _| {
             if let Some(socket) = connection.downcast_ref::<actix_web::rt::net::TcpStream>() {
                 let _ = socket.set_nodelay(true);
+                // A client that stops reading (its window stays shut) or vanishes is cut off
+                // by the kernel after this long; its socket's actor and buffers are then freed.
+                // Nothing else would end a WebSocket whose writes are blocked.
+                #[cfg(any(target_os = "linux", target_os = "android"))]
+                let _ = socket2::SockRef::from(socket).set_tcp_user_timeout(Some(stalled_peer));
             }
         })
         .listen(listener)?

@@ -154,11 +154,12 @@ impl Metrics {
                     .with_label_values(&[kind])
                     .inc_by(u64::try_from(n).unwrap_or(0));
             }
-            self.ai_cost_usd.inc_by(crate::ai::pricing::estimated_cost(
-                u.input_tokens,
-                u.output_tokens,
-            ));
         }
+    }
+
+    /// What a Claude call cost at the configured prices (recorded where the day's spend is).
+    pub fn ai_cost(&self, usd: f64) {
+        self.ai_cost_usd.inc_by(usd);
     }
 
     pub fn twilio_send(&self, outcome: SendOutcome) {

@@ -10,16 +10,19 @@ use sea_orm::DatabaseConnection;
 
 use crate::actors::hub::{Audience, Revocation, SessionHub};
 use crate::actors::registry::Registry;
+use crate::ai::spending::Spending;
 use crate::ai::Responder;
 use crate::auth::rate_limit::LoginLimiter;
 use crate::channel::Channel;
 use crate::cluster::Fanout;
 use crate::config::Config;
 use crate::db::ingest::IngestWriter;
+use crate::http_edge::request_limits::RequestLimits;
 use crate::lifecycle::Lifecycle;
 use crate::stays::link::GuestStays;
 use crate::stays::sync::StaySync;
 use crate::tenants::Tenants;
+use crate::ws::limits::SocketLimits;
 
 pub struct AppState {
     pub db: DatabaseConnection,
@@ -35,10 +38,16 @@ pub struct AppState {
     pub channel: Channel,
     /// Claude, or the offline FAQ responder.
     pub responder: Responder,
+    /// Today's Claude spend per conciergerie, and the ceilings on it.
+    pub spending: Arc<Spending>,
     pub ingest: IngestWriter,
     /// One actor per live conversation.
     pub registry: Registry,
     pub login_limiter: LoginLimiter,
+    /// Live sockets per login session and per conciergerie.
+    pub socket_limits: Arc<SocketLimits>,
+    /// Request rates of the simulator and the login endpoints.
+    pub request_limits: RequestLimits,
     /// Calendar feeds → stays; one run at a time.
     pub stay_sync: StaySync,
     /// Which stay each guest writing in is about, kept while it cannot have changed.

@@ -17,6 +17,8 @@ pub struct TenantInfo {
     pub messaging_service_sid: Option<String>,
     pub ai_mode: AiMode,
     pub active: bool,
+    /// USD per UTC day this conciergerie may spend on Claude; `None`: no limit.
+    pub ai_daily_budget_usd: Option<f64>,
 }
 
 impl From<conciergerie::Model> for TenantInfo {
@@ -28,6 +30,7 @@ impl From<conciergerie::Model> for TenantInfo {
             messaging_service_sid: m.messaging_service_sid,
             ai_mode: m.ai_mode,
             active: m.active,
+            ai_daily_budget_usd: m.ai_daily_budget_usd,
         }
     }
 }
@@ -92,6 +95,7 @@ mod tests {
             messaging_service_sid: msid.map(str::to_owned),
             ai_mode: AiMode::Auto,
             active: true,
+            ai_daily_budget_usd: None,
         })
     }
 

@@ -16,6 +16,8 @@ pub struct Model {
     pub messaging_service_sid: Option<String>,
     pub ai_mode: AiMode,
     pub active: bool,
+    /// What Claude may cost this conciergerie per UTC day; `None`: no limit.
+    pub ai_daily_budget_usd: Option<f64>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

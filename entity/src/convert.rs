@@ -29,6 +29,7 @@ impl From<conciergerie::Model> for Conciergerie {
             messaging_service_sid: m.messaging_service_sid,
             ai_mode: m.ai_mode,
             active: m.active,
+            ai_daily_budget_usd: m.ai_daily_budget_usd,
             created_at: m.created_at,
         }
     }

@@ -9,6 +9,7 @@ mod m20261128_000003_conversation_stay;
 mod m20261128_000003_conversation_urgent;
 mod m20261128_000020_faq_translations;
 mod m20261128_000020_message_translations;
+mod m20261128_000030_ai_daily_budget;
 
 pub struct Migrator;
 
@@ -23,6 +24,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000003_conversation_stay::Migration),
             Box::new(m20261128_000020_faq_translations::Migration),
             Box::new(m20261128_000020_message_translations::Migration),
+            Box::new(m20261128_000030_ai_daily_budget::Migration),
         ]
     }
 }

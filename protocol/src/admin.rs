@@ -29,6 +29,13 @@ pub struct ConciergeriePatch {
     pub ai_mode: Option<AiMode>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub active: Option<bool>,
+    /// USD per UTC day the conciergerie may spend on Claude; `null` removes the limit.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::conversations::double_option"
+    )]
+    pub ai_daily_budget_usd: Option<Option<f64>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -44,6 +51,10 @@ pub struct ConciergerieOverview {
     pub messages_last_7_days: u64,
     pub ai_share: f64,
     pub last_activity_at: Option<Timestamp>,
+    /// What Claude cost the conciergerie since 00:00 UTC (estimate at the configured model's
+    /// prices), to read against `conciergerie.ai_daily_budget_usd`.
+    #[serde(default)]
+    pub ai_spend_today_usd: f64,
 }
 
 /// A webhook that matched no conciergerie. Kept, never dropped.

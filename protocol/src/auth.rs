@@ -18,6 +18,9 @@ pub struct Conciergerie {
     pub messaging_service_sid: Option<String>,
     pub ai_mode: AiMode,
     pub active: bool,
+    /// USD per UTC day the conciergerie may spend on Claude; `None`: no limit.
+    #[serde(default)]
+    pub ai_daily_budget_usd: Option<f64>,
     pub created_at: Timestamp,
 }
 

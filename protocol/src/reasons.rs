@@ -23,7 +23,7 @@ pub enum UrgencyKind {
 }
 
 /// Why a human must take over.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "code", content = "params", rename_all = "snake_case")]
 pub enum HandoffReason {
     /// The FAQ answers none of these guest questions (excerpts of the guest's words).
@@ -44,6 +44,10 @@ pub enum HandoffReason {
     AiTruncated,
     /// The model returned no text.
     AiEmpty,
+    /// The conciergerie's daily AI budget is spent: no Claude call until 00:00 UTC.
+    AiDailyBudget { spent_usd: f64, budget_usd: f64 },
+    /// This conversation made the most Claude calls allowed in an hour.
+    AiHourlyCeiling { calls: u32 },
     /// A sentence stored before reasons were codes, shown as it was written.
     Note { text: String },
 }
@@ -76,6 +80,8 @@ impl HandoffReason {
             HandoffReason::AiRequested { .. } => "ai_requested",
             HandoffReason::AiTruncated => "ai_truncated",
             HandoffReason::AiEmpty => "ai_empty",
+            HandoffReason::AiDailyBudget { .. } => "ai_daily_budget",
+            HandoffReason::AiHourlyCeiling { .. } => "ai_hourly_ceiling",
             HandoffReason::Note { .. } => "note",
         }
     }

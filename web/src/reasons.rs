@@ -59,6 +59,21 @@ pub fn describe(reason: &HandoffReason, lang: Lang) -> String {
         HandoffReason::AiEmpty => lang
             .pick("L'IA n'a renvoyé aucun texte", "The AI returned no text")
             .to_owned(),
+        HandoffReason::AiDailyBudget {
+            spent_usd,
+            budget_usd,
+        } => match lang {
+            Lang::Fr => format!(
+                "Budget IA du jour atteint ({spent_usd:.2}\u{a0}$ / {budget_usd:.2}\u{a0}$)\u{a0}: l'IA reprend demain à 00:00 UTC"
+            ),
+            Lang::En => format!(
+                "Today's AI budget is spent (${spent_usd:.2} / ${budget_usd:.2}): the AI resumes at 00:00 UTC"
+            ),
+        },
+        HandoffReason::AiHourlyCeiling { calls } => match lang {
+            Lang::Fr => format!("Plafond de {calls} appels IA par heure atteint pour cette conversation"),
+            Lang::En => format!("This conversation reached its ceiling of {calls} AI calls per hour"),
+        },
         HandoffReason::Note { text } => text.clone(),
     }
 }

@@ -254,6 +254,11 @@ pub fn ConciergerieEditor(props: &ConciergerieEditorProps) -> Html {
                 { text_field(Field::MessagingServiceSid, t.field_sid, Some(t.field_sid_hint),
                     form.messaging_service_sid.clone(), "text", Some("MG…"), "off",
                     update(|f, v| f.messaging_service_sid = v), None) }
+                if !creating {
+                    { text_field(Field::AiDailyBudget, t.field_budget, Some(t.field_budget_hint),
+                        form.ai_daily_budget.clone(), "text", Some("5"), "off",
+                        update(|f, v| f.ai_daily_budget = v), None) }
+                }
                 <div class="field field-ai-mode">
                     <span class="field-label" id={format!("{prefix}-mode-label")}>{ t.field_ai_mode }</span>
                     <Segmented name="conciergerie-ai-mode" label={t.field_ai_mode} options={mode_options(lang)}

@@ -14,7 +14,7 @@ use super::icons::{icon, Icon};
 use super::password_reset::PasswordReset;
 use crate::api;
 use crate::api::Explain;
-use crate::format::{ago, avatar_hue, date_time, initials, percent, phone, thousands};
+use crate::format::{ago, avatar_hue, date_time, initials, percent, phone, thousands, usd};
 use crate::i18n::Localized;
 use crate::state::conciergeries::{visible, ConciergerieAction, ConciergerieList, Sort, SortKey};
 
@@ -231,6 +231,18 @@ pub fn ConciergeriesPage(props: &ConciergeriesPageProps) -> Html {
                 </span>
             }
         };
+        // Today's Claude spend against the daily budget the admin set.
+        let spend = match c.ai_daily_budget_usd {
+            Some(budget) => html! {
+                <span class={classes!("ai-spend", (o.ai_spend_today_usd >= budget).then_some("over-budget"))}
+                    title={(o.ai_spend_today_usd >= budget).then_some(t.budget_reached)}>
+                    { format!("{} / {}", usd(o.ai_spend_today_usd, lang), usd(budget, lang)) }
+                </span>
+            },
+            None => html! {
+                <span class="ai-spend">{ usd(o.ai_spend_today_usd, lang) }<span class="muted small">{ format!(" · {}", t.no_budget) }</span></span>
+            },
+        };
         let confirm_id = format!("confirm-{id}");
         html! {
             <>
@@ -258,6 +270,7 @@ pub fn ConciergeriesPage(props: &ConciergeriesPageProps) -> Html {
                     <td class="num" data-label={t.col_conversations}>{ thousands(o.conversations as i64, lang) }</td>
                     <td class="num" data-label={t.col_messages}>{ thousands(o.messages_last_7_days as i64, lang) }</td>
                     <td class="num" data-label={t.col_ai_share}>{ ai_share }</td>
+                    <td class="num" data-label={t.col_ai_spend}>{ spend }</td>
                     <td data-label={t.col_last_activity}>{ activity }</td>
                     <td class="c-actions">
                         <button type="button" class="btn btn-small btn-ghost" aria-label={lang.action_on(t.edit, &c.name)}
@@ -333,6 +346,7 @@ pub fn ConciergeriesPage(props: &ConciergeriesPageProps) -> Html {
                                     { header(SortKey::Conversations, t.col_conversations, true) }
                                     { header(SortKey::Messages, t.col_messages, true) }
                                     { header(SortKey::AiShare, t.col_ai_share, true) }
+                                    <th scope="col" class="num">{ t.col_ai_spend }</th>
                                     { header(SortKey::LastActivity, t.col_last_activity, false) }
                                     <th scope="col"><span class="visually-hidden">{ t.col_actions }</span></th>
                                 </tr>
@@ -417,6 +431,7 @@ mod tests {
                     messages_last_7_days: 1_480,
                     ai_share: 0.83,
                     last_activity_at: Some(t(0)),
+                    ai_spend_today_usd: 0.0,
                 },
                 ConciergerieOverview {
                     conciergerie: off,
@@ -424,6 +439,7 @@ mod tests {
                     messages_last_7_days: 0,
                     ai_share: 0.0,
                     last_activity_at: None,
+                    ai_spend_today_usd: 0.0,
                 },
             ]));
             list

@@ -22,6 +22,8 @@ pub struct ConciergerieForm {
     pub whatsapp_number: String,
     pub messaging_service_sid: String,
     pub ai_mode: AiMode,
+    /// The daily AI budget in USD as typed; empty: no limit.
+    pub ai_daily_budget: String,
 }
 
 impl Default for ConciergerieForm {
@@ -33,6 +35,7 @@ impl Default for ConciergerieForm {
             whatsapp_number: String::new(),
             messaging_service_sid: String::new(),
             ai_mode: AiMode::Auto,
+            ai_daily_budget: String::new(),
         }
     }
 }
@@ -45,6 +48,7 @@ pub enum Field {
     Password,
     WhatsappNumber,
     MessagingServiceSid,
+    AiDailyBudget,
 }
 
 impl Field {
@@ -55,6 +59,7 @@ impl Field {
             Field::Password => "password",
             Field::WhatsappNumber => "whatsapp_number",
             Field::MessagingServiceSid => "messaging_service_sid",
+            Field::AiDailyBudget => "ai_daily_budget_usd",
         }
     }
 
@@ -65,6 +70,7 @@ impl Field {
             Field::Password,
             Field::WhatsappNumber,
             Field::MessagingServiceSid,
+            Field::AiDailyBudget,
         ]
         .into_iter()
         .find(|f| f.api_name() == name)
@@ -79,6 +85,7 @@ pub struct FieldErrors {
     pub password: Option<String>,
     pub whatsapp_number: Option<String>,
     pub messaging_service_sid: Option<String>,
+    pub ai_daily_budget: Option<String>,
     pub general: Option<String>,
 }
 
@@ -94,6 +101,7 @@ impl FieldErrors {
             Field::Password => self.password.as_ref(),
             Field::WhatsappNumber => self.whatsapp_number.as_ref(),
             Field::MessagingServiceSid => self.messaging_service_sid.as_ref(),
+            Field::AiDailyBudget => self.ai_daily_budget.as_ref(),
         }
     }
 
@@ -104,6 +112,7 @@ impl FieldErrors {
             Field::Password => &mut self.password,
             Field::WhatsappNumber => &mut self.whatsapp_number,
             Field::MessagingServiceSid => &mut self.messaging_service_sid,
+            Field::AiDailyBudget => &mut self.ai_daily_budget,
         };
         *slot = Some(message);
     }
@@ -116,6 +125,7 @@ impl FieldErrors {
             Field::Password,
             Field::WhatsappNumber,
             Field::MessagingServiceSid,
+            Field::AiDailyBudget,
         ]
         .into_iter()
         .find(|f| self.get(*f).is_some())
@@ -173,6 +183,22 @@ pub fn sid_is_valid(sid: &str) -> bool {
     sid.starts_with("MG") && sid.len() == 34 && sid.chars().all(|c| c.is_ascii_alphanumeric())
 }
 
+/// Largest daily AI budget the server accepts, in USD.
+pub const BUDGET_MAX: f64 = 100_000.0;
+
+/// A typed budget: `Some(None)` when empty (no limit), `None` when it is not an amount the
+/// server accepts. A comma works as the decimal separator.
+pub fn parse_budget(raw: &str) -> Option<Option<f64>> {
+    let raw = raw.trim().trim_end_matches('$').trim();
+    if raw.is_empty() {
+        return Some(None);
+    }
+    match raw.replace(',', ".").parse::<f64>() {
+        Ok(usd) if usd.is_finite() && (0.0..=BUDGET_MAX).contains(&usd) => Some(Some(usd)),
+        _ => None,
+    }
+}
+
 /// Something with one `@` and a dotted domain: the server has the final word.
 pub fn email_is_valid(email: &str) -> bool {
     let email = email.trim();
@@ -192,6 +218,10 @@ impl ConciergerieForm {
             whatsapp_number: c.whatsapp_number.clone().unwrap_or_default(),
             messaging_service_sid: c.messaging_service_sid.clone().unwrap_or_default(),
             ai_mode: c.ai_mode,
+            ai_daily_budget: c
+                .ai_daily_budget_usd
+                .map(|usd| usd.to_string())
+                .unwrap_or_default(),
         }
     }
 
@@ -220,6 +250,9 @@ impl ConciergerieForm {
         let sid = self.messaging_service_sid.trim();
         if !sid.is_empty() && !sid_is_valid(sid) {
             e.messaging_service_sid = Some(t.sid_invalid.to_owned());
+        }
+        if parse_budget(&self.ai_daily_budget).is_none() {
+            e.ai_daily_budget = Some(t.budget_invalid.to_owned());
         }
         e
     }
@@ -255,6 +288,8 @@ impl ConciergerieForm {
             ),
             ai_mode: (self.ai_mode != original.ai_mode).then_some(self.ai_mode),
             active: None,
+            ai_daily_budget_usd: parse_budget(&self.ai_daily_budget)
+                .filter(|budget| *budget != original.ai_daily_budget_usd),
         }
     }
 }
@@ -308,6 +343,7 @@ mod tests {
             whatsapp_number: "06 12 34 56 78".into(),
             messaging_service_sid: "MG123".into(),
             ai_mode: AiMode::Auto,
+            ai_daily_budget: String::new(),
         };
         let e = form.validate(true, Lang::Fr);
         assert_eq!(e.name.as_deref(), Some(Lang::Fr.t().field_required));
@@ -343,6 +379,7 @@ mod tests {
             whatsapp_number: "+33 4 55 55 55 55".into(),
             messaging_service_sid: String::new(),
             ai_mode: AiMode::Suggest,
+            ai_daily_budget: String::new(),
         };
         let body = form.to_new();
         assert_eq!(body.name, "Alpes Clés");
@@ -376,6 +413,45 @@ mod tests {
             !json.contains("email") && !json.contains("active"),
             "{json}"
         );
+    }
+
+    #[test]
+    fn the_daily_budget_is_set_changed_and_cleared() {
+        let mut original = conciergerie(3, "Azur");
+        let mut form = ConciergerieForm::from_existing(&original);
+        assert_eq!(form.ai_daily_budget, "");
+        form.ai_daily_budget = "2,50 $".into();
+        assert!(form.validate(false, Lang::Fr).is_empty());
+        assert_eq!(
+            form.to_patch(&original).ai_daily_budget_usd,
+            Some(Some(2.5))
+        );
+        original.ai_daily_budget_usd = Some(2.5);
+        let same = ConciergerieForm::from_existing(&original);
+        assert_eq!(same.ai_daily_budget, "2.5");
+        assert_eq!(
+            same.to_patch(&original).ai_daily_budget_usd,
+            None,
+            "unchanged"
+        );
+        let mut cleared = same.clone();
+        cleared.ai_daily_budget = " ".into();
+        let patch = cleared.to_patch(&original);
+        assert_eq!(patch.ai_daily_budget_usd, Some(None));
+        assert!(
+            serde_json::to_string(&patch)
+                .unwrap()
+                .contains(r#""ai_daily_budget_usd":null"#),
+            "null removes the limit"
+        );
+        for bad in ["-1", "abc", "1e9"] {
+            cleared.ai_daily_budget = bad.into();
+            assert_eq!(
+                cleared.validate(false, Lang::En).ai_daily_budget.as_deref(),
+                Some(Lang::En.t().budget_invalid),
+                "{bad}"
+            );
+        }
     }
 
     #[test]

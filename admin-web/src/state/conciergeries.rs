@@ -40,6 +40,7 @@ impl ConciergerieList {
                         messages_last_7_days: 0,
                         ai_share: 0.0,
                         last_activity_at: None,
+                        ai_spend_today_usd: 0.0,
                     }),
                 }
             }
@@ -191,6 +192,7 @@ mod tests {
             messages_last_7_days: messages,
             ai_share: messages as f64 / 100.0,
             last_activity_at: last.map(t),
+            ai_spend_today_usd: 0.0,
         }
     }
 

@@ -28,6 +28,7 @@ pub(crate) mod fixtures {
             messaging_service_sid: None,
             ai_mode: AiMode::Auto,
             active: true,
+            ai_daily_budget_usd: None,
             created_at: t(0),
         }
     }

@@ -190,6 +190,7 @@ mod tests {
             messages_last_7_days: 0,
             ai_share: 0.0,
             last_activity_at: None,
+            ai_spend_today_usd: 0.0,
         };
         let mut free = conciergerie(2, "Azur");
         free.whatsapp_number = None;

@@ -13,6 +13,7 @@ pub mod offline;
 pub mod phrases;
 pub mod pricing;
 pub mod prompt;
+pub mod spending;
 pub mod translate;
 pub mod variables;
 

@@ -1,13 +1,11 @@
 //! Platform administration of the conciergeries (tenants).
 
-use std::collections::HashMap;
-
 use actix_web::{get, patch, post, web, HttpResponse};
 use chrono::{Duration, Utc};
-use entity::{conciergerie, conversation, message};
+use entity::conciergerie;
 use protocol::admin::{ConciergerieOverview, ConciergeriePatch, NewConciergerie, PasswordReset};
 use protocol::auth::Conciergerie;
-use protocol::{AiMode, ConciergerieId, Sender};
+use protocol::{AiMode, ConciergerieId};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, DbErr, EntityTrait, IntoActiveModel, Order, QueryFilter,
     QueryOrder, Set, SqlErr,
@@ -15,6 +13,7 @@ use sea_orm::{
 
 use crate::actors::hub::Revocation;
 use crate::auth::{password, session, AdminSession};
+use crate::db;
 use crate::domain::{required_text, Email, NewPassword, WhatsAppNumber};
 use crate::error::AppError;
 use crate::state::AppState;
@@ -49,6 +48,18 @@ fn parse_service_sid(raw: Option<&str>) -> Result<Option<String>, AppError> {
             "messaging_service_sid",
             format!("`{sid}` is not a Twilio messaging service SID (MG + 32 characters)"),
         )),
+    }
+}
+
+/// A daily AI budget in USD: zero (no Claude at all) up to a sanity bound against typos.
+fn parse_budget(usd: f64) -> Result<f64, AppError> {
+    if usd.is_finite() && (0.0..=100_000.0).contains(&usd) {
+        Ok(usd)
+    } else {
+        Err(AppError::validation(
+            "ai_daily_budget_usd",
+            format!("{usd} is not an amount of USD between 0 and 100000 (null removes the limit)"),
+        ))
     }
 }
 
@@ -105,62 +116,34 @@ async fn find(state: &AppState, id: ConciergerieId) -> Result<conciergerie::Mode
 }
 
 /// Every conciergerie with its activity: conversations, messages of the last 7 days, the AI's
-/// share of replies, last activity.
+/// share of replies, last activity, and today's Claude spend against its budget. Aggregated by
+/// the database: the answer costs the same at 100,000 conversations as at 10.
 #[get("/api/admin/conciergeries")]
 async fn list(state: web::Data<AppState>, _admin: AdminSession) -> Result<HttpResponse, AppError> {
     let rows = conciergerie::Entity::find()
         .order_by(conciergerie::Column::Id, Order::Asc)
         .all(&state.db)
         .await?;
-    let conversations = conversation::Entity::find().all(&state.db).await?;
-    let tenant_of: HashMap<i64, i64> = conversations
-        .iter()
-        .map(|c| (c.id, c.conciergerie_id))
-        .collect();
-    let since = Utc::now() - Duration::days(7);
-    let recent = message::Entity::find()
-        .filter(message::Column::CreatedAt.gte(since))
-        .all(&state.db)
-        .await?;
-    #[derive(Default)]
-    struct Activity {
-        conversations: u64,
-        messages: u64,
-        ai: u64,
-        human: u64,
-        last: Option<chrono::DateTime<Utc>>,
-    }
-    let mut activity: HashMap<i64, Activity> = HashMap::new();
-    for c in &conversations {
-        let a = activity.entry(c.conciergerie_id).or_default();
-        a.conversations += 1;
-        a.last = a.last.max(c.last_message_at);
-    }
-    for m in &recent {
-        let Some(tenant) = tenant_of.get(&m.conversation_id) else {
-            continue;
-        };
-        let a = activity.entry(*tenant).or_default();
-        a.messages += 1;
-        match m.sender {
-            Sender::Ai => a.ai += 1,
-            Sender::Concierge => a.human += 1,
-            _ => {}
-        }
-    }
+    let now = Utc::now();
+    let mut conversations = db::activity::conversations_by_conciergerie(&state.db).await?;
+    let mut messages =
+        db::activity::messages_by_conciergerie(&state.db, now - Duration::days(7)).await?;
     let body: Vec<ConciergerieOverview> = rows
         .into_iter()
         .map(|row| {
-            let a = activity.remove(&row.id).unwrap_or_default();
+            let id = ConciergerieId(row.id);
+            let (count, last) = conversations.remove(&id).unwrap_or_default();
+            let m = messages.remove(&id).unwrap_or_default();
             ConciergerieOverview {
-                conversations: a.conversations,
-                messages_last_7_days: a.messages,
-                ai_share: if a.ai + a.human == 0 {
+                conversations: count,
+                messages_last_7_days: m.total(),
+                ai_share: if m.ai + m.concierge == 0 {
                     0.0
                 } else {
-                    a.ai as f64 / (a.ai + a.human) as f64
+                    m.ai as f64 / (m.ai + m.concierge) as f64
                 },
-                last_activity_at: a.last,
+                last_activity_at: last,
+                ai_spend_today_usd: state.spending.spent_today(id, now),
                 conciergerie: Conciergerie::from(row),
             }
         })
@@ -247,6 +230,9 @@ async fn update(
     }
     if let Some(active) = body.active {
         row.active = Set(active);
+    }
+    if let Some(budget) = body.ai_daily_budget_usd {
+        row.ai_daily_budget_usd = Set(budget.map(parse_budget).transpose()?);
     }
     row.updated_at = Set(Utc::now());
     let row = row.update(&state.db).await.map_err(conflict_if_duplicate)?;

@@ -10,13 +10,14 @@ use std::collections::BTreeMap;
 use actix_web::{get, web, HttpResponse};
 use chrono::{DateTime, Duration, Utc};
 use protocol::analytics::{Analytics, DailyCount};
+use protocol::conversations::TokenUsage;
 use protocol::{ConciergerieId, MessageStatus, Notice, Sender};
 use sea_orm::{
     ConnectionTrait, DatabaseBackend, DatabaseConnection, FromQueryResult, Statement, Value,
 };
 use serde::Deserialize;
 
-pub use crate::ai::pricing::estimated_cost;
+use crate::ai::pricing::Prices;
 use crate::auth::OperatorSession;
 use crate::error::AppError;
 use crate::state::AppState;
@@ -37,7 +38,8 @@ async fn analytics(
     range: web::Query<Range>,
 ) -> Result<HttpResponse, AppError> {
     let days = range.days.unwrap_or(30).clamp(1, 365);
-    let body = compute(&state.db, caller.conciergerie_id, days, Utc::now()).await?;
+    let prices = state.spending.prices();
+    let body = compute(&state.db, caller.conciergerie_id, days, prices, Utc::now()).await?;
     Ok(HttpResponse::Ok().json(body))
 }
 
@@ -46,6 +48,7 @@ async fn compute(
     db: &DatabaseConnection,
     tenant: ConciergerieId,
     days: i64,
+    prices: Prices,
     now: DateTime<Utc>,
 ) -> Result<Analytics, AppError> {
     let since = now - Duration::days(days);
@@ -99,7 +102,13 @@ async fn compute(
         median_first_response_secs: median(&response_secs),
         input_tokens: totals.input_tokens,
         output_tokens: totals.output_tokens,
-        estimated_cost_usd: estimated_cost(totals.input_tokens, totals.output_tokens),
+        // The period's token sums fold cache reads and writes into input: priced as input.
+        estimated_cost_usd: prices.cost(&TokenUsage {
+            input_tokens: totals.input_tokens,
+            output_tokens: totals.output_tokens,
+            cache_creation_input_tokens: 0,
+            cache_read_input_tokens: 0,
+        }),
     })
 }
 

@@ -37,6 +37,7 @@ async fn check_password(
     stored_hash: Option<String>,
 ) -> Result<(), AppError> {
     let addr = client_addr(req, &state.config.trusted_proxies);
+    state.request_limits.login(&addr)?;
     state
         .login_limiter
         .begin(email, &addr, Instant::now())

@@ -39,6 +39,7 @@ async fn guest_message(
                 .into(),
         ));
     }
+    state.request_limits.simulator(caller.conciergerie_id)?;
     let from = required_text("from", &body.from, 64)?;
     let text = required_text("body", &body.body, 4096)?;
     let name = body

@@ -36,6 +36,19 @@ pub struct SendReceipt {
 pub struct SendFailure {
     pub code: Option<String>,
     pub message: String,
+    /// The request may have reached Twilio (it timed out): the message may have been accepted,
+    /// so it must be looked up (`Channel::sent_since`) rather than sent again or called failed.
+    pub uncertain: bool,
+}
+
+impl SendFailure {
+    pub fn certain(code: Option<String>, message: String) -> Self {
+        SendFailure {
+            code,
+            message,
+            uncertain: false,
+        }
+    }
 }
 
 #[derive(Clone)]
@@ -70,6 +83,21 @@ impl Channel {
                 external_id: simulator_sid(),
                 status: MessageStatus::Delivered,
             }),
+        }
+    }
+}
+
+impl Channel {
+    /// The messages Twilio accepted like `out` (same recipient, sender and text) since `since`,
+    /// oldest first, from its message list. The simulator keeps no list: nothing is found there.
+    pub async fn sent_since(
+        &self,
+        out: &Outbound,
+        since: chrono::DateTime<chrono::Utc>,
+    ) -> Result<Vec<SendReceipt>, SendFailure> {
+        match self {
+            Channel::Twilio(client) => client.sent_to(out, since).await,
+            Channel::Simulator => Ok(Vec::new()),
         }
     }
 }

@@ -79,6 +79,23 @@ pub async fn find_by_external_id(
         .await?)
 }
 
+/// Replies (AI or operator) stored since `since` that the channel never confirmed: still
+/// `pending`, without a SID. Oldest first, at most 10,000.
+pub async fn pending_replies(
+    db: &impl ConnectionTrait,
+    since: chrono::DateTime<chrono::Utc>,
+) -> Result<Vec<message::Model>, AppError> {
+    Ok(message::Entity::find()
+        .filter(message::Column::Sender.is_in([Sender::Ai, Sender::Concierge]))
+        .filter(message::Column::Status.eq(MessageStatus::Pending))
+        .filter(message::Column::ExternalId.is_null())
+        .filter(message::Column::CreatedAt.gte(since))
+        .order_by(message::Column::Id, Order::Asc)
+        .limit(10_000)
+        .all(db)
+        .await?)
+}
+
 /// Records an outbound message's delivery state.
 pub async fn save_status(
     db: &impl ConnectionTrait,

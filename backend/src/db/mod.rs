@@ -4,6 +4,7 @@
 //! (durable at each checkpoint, safe against corruption), foreign keys on, and a busy timeout so a
 //! second writer waits instead of failing.
 
+pub mod activity;
 pub mod conversations;
 pub mod faqs;
 pub mod ingest;
@@ -11,6 +12,7 @@ pub mod messages;
 pub mod pages;
 pub mod properties;
 pub mod stays;
+pub mod usage;
 
 use std::str::FromStr;
 use std::time::Duration;

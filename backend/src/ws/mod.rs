@@ -2,6 +2,7 @@
 //! for a cookie, the `Origin` must be ours, so another site cannot ride the operator's cookie.
 //! `?role=admin` selects the admin session (the admin app); the default is the operator's.
 
+pub mod limits;
 mod origin;
 mod session;
 
@@ -87,6 +88,7 @@ async fn connect(
     state.lifecycle.refuse_if_draining()?;
     let admin = params.role.as_deref() == Some("admin");
     let who = authenticate(&state, &req, admin).await?;
+    let permit = state.socket_limits.acquire(&who.token_hash, who.audience)?;
     let id = NEXT_SESSION.fetch_add(1, Ordering::Relaxed);
     ws::start(
         WsSession::new(
@@ -95,6 +97,7 @@ async fn connect(
             who.token_hash,
             who.expires_in,
             state.hub.clone(),
+            permit,
         ),
         &req,
         stream,

@@ -8,6 +8,7 @@ use actix_web_actors::ws;
 
 use protocol::events::WS_CLOSE_SESSION_ENDED;
 
+use super::limits::SocketPermit;
 use crate::actors::hub::{Audience, Connect, Disconnect, Push, SessionHub, SessionId};
 
 const HEARTBEAT: Duration = Duration::from_secs(5);
@@ -23,6 +24,8 @@ pub struct WsSession {
     expires_in: Duration,
     hub: Addr<SessionHub>,
     last_seen: Instant,
+    /// This socket's place under the connection limits, given back when the actor is dropped.
+    _permit: SocketPermit,
 }
 
 impl WsSession {
@@ -32,6 +35,7 @@ impl WsSession {
         token_hash: String,
         expires_in: Duration,
         hub: Addr<SessionHub>,
+        permit: SocketPermit,
     ) -> Self {
         WsSession {
             id,
@@ -40,6 +44,7 @@ impl WsSession {
             expires_in,
             hub,
             last_seen: Instant::now(),
+            _permit: permit,
         }
     }
 

@@ -91,6 +91,10 @@ pub async fn spawn_app_with(extra: &[(&str, &str)]) -> TestApp {
         ("PORT", "0".to_owned()),
         ("DATABASE_URL", database_url),
         ("SEED_DEMO", "true".to_owned()),
+        // The suites log in and simulate guests far faster than people do; the request-rate
+        // limits have tests of their own, which set them.
+        ("LOGIN_RATE_PER_MIN", "0".to_owned()),
+        ("SIMULATOR_RATE_PER_MIN", "0".to_owned()),
     ]
     .into_iter()
     .map(|(k, v)| (k.to_owned(), v))

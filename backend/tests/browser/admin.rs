@@ -9,12 +9,21 @@ use serde_json::{json, Value};
 
 use crate::harness::Browser;
 use crate::helpers::{token_of, ADMIN_EMAIL, ADMIN_PASSWORD};
-use crate::support::{post_signed, text_webhook, twilio_app};
+use crate::support::{admin_overview, post_signed, text_webhook, twilio_app};
 
 const NAME: &str = "Opale Conciergerie";
 const EMAIL: &str = "equipe@opale.example";
 const PASSWORD: &str = "opale-secret-2026";
 const NUMBER: &str = "whatsapp:+33321000000";
+
+async fn admin_logs_in(browser: &Browser, app: &crate::helpers::TestApp) {
+    browser.goto(&app.url("/admin/")).await;
+    browser.type_into("input[name=email]", ADMIN_EMAIL).await;
+    browser
+        .type_into("input[name=password]", ADMIN_PASSWORD)
+        .await;
+    browser.click("button[type=submit]").await;
+}
 
 #[actix_web::test]
 async fn an_admin_onboards_a_conciergerie_and_triages_its_request_live() {
@@ -22,12 +31,7 @@ async fn an_admin_onboards_a_conciergerie_and_triages_its_request_live() {
     let browser = Browser::start().await;
 
     // Admin login and creation of the conciergerie through the form.
-    browser.goto(&app.url("/admin/")).await;
-    browser.type_into("input[name=email]", ADMIN_EMAIL).await;
-    browser
-        .type_into("input[name=password]", ADMIN_PASSWORD)
-        .await;
-    browser.click("button[type=submit]").await;
+    admin_logs_in(&browser, &app).await;
     browser.click("#new-conciergerie-button").await;
     browser.type_into("#new-conciergerie-name", NAME).await;
     browser.type_into("#new-conciergerie-email", EMAIL).await;
@@ -100,4 +104,38 @@ async fn an_admin_onboards_a_conciergerie_and_triages_its_request_live() {
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
     assert_eq!(status, "in_progress");
+}
+
+/// Issue 10, finding 9: the admin sets a conciergerie's daily AI budget in the editor and reads
+/// the day's AI spend against it in the list.
+#[actix_web::test]
+async fn an_admin_sets_a_daily_ai_budget_and_reads_the_spend_against_it() {
+    let (app, _twilio) = twilio_app().await;
+    let browser = Browser::start().await;
+    admin_logs_in(&browser, &app).await;
+    browser.wait_text("#row-1", "sans limite").await;
+
+    browser.click("#row-1 .c-actions button").await;
+    browser
+        .type_into("#edit-1-ai-daily-budget-usd", "abc")
+        .await;
+    browser.click("form.editor button[type=submit]").await;
+    browser.wait_text("form.editor", "Montant invalide").await;
+    browser
+        .find("#edit-1-ai-daily-budget-usd")
+        .await
+        .clear()
+        .await
+        .unwrap();
+    browser
+        .type_into("#edit-1-ai-daily-budget-usd", "7,5")
+        .await;
+    browser.click("form.editor button[type=submit]").await;
+    browser.wait_text("#row-1", "7,50").await;
+    let spend = browser.find("#row-1 .ai-spend").await.text().await.unwrap();
+    assert!(spend.contains("0,00") && spend.contains("7,50"), "{spend}");
+
+    let admin = token_of(app.admin_login_as(ADMIN_EMAIL, ADMIN_PASSWORD).await).await;
+    let list = admin_overview(&app, &admin).await;
+    assert_eq!(list[0].conciergerie.ai_daily_budget_usd, Some(7.5));
 }

@@ -306,6 +306,18 @@ async fn platform_health_counts_failures_and_handoffs() {
     let demo = &health["per_conciergerie"][0];
     assert_eq!(demo["name"], "Conciergerie Démo");
     assert_eq!(demo["ai_messages"], 1);
+    // Guest, holding message and operator reply; the hand-off note is not a message. The list's
+    // "Messages (7 jours)" counts the same way (everything here is recent).
+    assert_eq!(demo["messages"], 3);
+    let days = health["days"].as_array().unwrap();
+    let today = days.last().unwrap();
+    assert_eq!(
+        (&today["client"], &today["ai"], &today["concierge"]),
+        (&json!(1), &json!(1), &json!(1))
+    );
+    let overview = admin_overview(&app, &admin).await;
+    assert_eq!(overview[0].messages_last_7_days, 3);
+    assert_eq!(overview[0].ai_share, 0.5);
     assert_eq!(
         app.get("/api/admin/health", Some(&operator)).await.status(),
         StatusCode::UNAUTHORIZED

@@ -13,17 +13,22 @@ use crate::helpers::TestApp;
 use crate::support::*;
 
 async fn ai_app(burst_ms: &str) -> (TestApp, FakeTwilio, FakeClaude) {
+    ai_app_with(&[("AI_BURST_WINDOW_MS", burst_ms)]).await
+}
+
+/// The server with Twilio and Claude both faked, and `extra` variables.
+pub(crate) async fn ai_app_with(extra: &[(&str, &str)]) -> (TestApp, FakeTwilio, FakeClaude) {
     let claude = FakeClaude::start().await;
-    let (app, twilio) = twilio_app_with(&[
+    let mut vars = vec![
         ("ANTHROPIC_API_KEY", API_KEY),
         ("ANTHROPIC_API_BASE", claude.base_url.as_str()),
-        ("AI_BURST_WINDOW_MS", burst_ms),
-    ])
-    .await;
+    ];
+    vars.extend_from_slice(extra);
+    let (app, twilio) = twilio_app_with(&vars).await;
     (app, twilio, claude)
 }
 
-async fn guest_says(app: &TestApp, sid: &str, from: &str, body: &str) {
+pub(crate) async fn guest_says(app: &TestApp, sid: &str, from: &str, body: &str) {
     let form = text_webhook(sid, from, DEMO_NUMBER, body);
     assert_eq!(
         post_signed(app, "/webhook/whatsapp", &form).await.status(),

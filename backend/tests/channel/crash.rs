@@ -21,15 +21,21 @@ use crate::support::{text_webhook, DEMO_NUMBER};
 const PUBLIC_BASE_URL: &str = "http://majordome.test";
 const WEBHOOKS: usize = 2_000;
 
-struct Server {
-    process: Child,
-    base: String,
+pub(crate) struct Server {
+    pub(crate) process: Child,
+    pub(crate) base: String,
 }
 
 impl Server {
     /// Starts the built binary on `db` (env configuration only, from an empty working directory
     /// so that no `.env` is read) and waits until `/healthz` answers.
     async fn start(dir: &Path, db: &str) -> Server {
+        // Nothing listens there: an AI reply's send fails fast, and it is not under test.
+        Server::start_with_twilio(dir, db, "http://127.0.0.1:9").await
+    }
+
+    /// The same, with Twilio's API at `twilio_api_base` and a short AI burst window.
+    pub(crate) async fn start_with_twilio(dir: &Path, db: &str, twilio_api_base: &str) -> Server {
         let port = TcpListener::bind("127.0.0.1:0")
             .unwrap()
             .local_addr()
@@ -47,8 +53,8 @@ impl Server {
             // A sandbox: the demo conciergerie may hold the Twilio number (safe defaults refuse
             // that for a live server unless SEED_DEMO is set explicitly).
             .env("SEED_DEMO", "true")
-            // Nothing listens there: an AI reply's send fails fast, and it is not under test.
-            .env("TWILIO_API_BASE", "http://127.0.0.1:9")
+            .env("TWILIO_API_BASE", twilio_api_base)
+            .env("AI_BURST_WINDOW_MS", "50")
             .env("RUST_LOG", "warn")
             .stdout(Stdio::null())
             .stderr(Stdio::null())
@@ -94,16 +100,25 @@ async fn post(client: &reqwest::Client, base: &str, i: usize) -> bool {
         DEMO_NUMBER,
         &format!("Message {i}"),
     );
+    post_webhook(client, base, &form).await
+}
+
+/// Posts a signed webhook to the binary once; `true` when it was acknowledged (200).
+pub(crate) async fn post_webhook(
+    client: &reqwest::Client,
+    base: &str,
+    form: &[(String, String)],
+) -> bool {
     let signed = signature::compute(
         AUTH_TOKEN,
         &format!("{PUBLIC_BASE_URL}/webhook/whatsapp"),
-        &form,
+        form,
     );
     client
         .post(format!("{base}/webhook/whatsapp"))
         .header("Content-Type", "application/x-www-form-urlencoded")
         .header("X-Twilio-Signature", signed)
-        .body(serde_urlencoded::to_string(&form).unwrap())
+        .body(serde_urlencoded::to_string(form).unwrap())
         .send()
         .await
         .is_ok_and(|r| r.status() == reqwest::StatusCode::OK)

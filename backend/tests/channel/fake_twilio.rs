@@ -1,6 +1,8 @@
 //! A local HTTP server that speaks Twilio's Messages REST API: it checks basic auth, records the
 //! form it receives, answers with Twilio's 201 JSON (or Twilio's error JSON when told to fail),
-//! and serves media files behind basic auth.
+//! keeps the accepted messages in a list served like Twilio's (`GET …/Messages.json` filtered by
+//! `To`, `From` and `DateSent>`), can stall a send (accepted or not) to open crash windows, and
+//! serves media files behind basic auth.
 
 use std::net::TcpListener;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -37,7 +39,24 @@ pub enum Behaviour {
     /// Delivers a signed status callback with this status to the send's `StatusCallback` URL
     /// before answering the send (Twilio does this under load), then accepts it.
     CallbackFirst(&'static str),
+    /// Accepts the message (it is in the list) but never answers the request.
+    StallAccepted,
+    /// Never answers and never accepts: as if the request never reached Twilio.
+    StallLost,
 }
+
+/// A message Twilio accepted, as its message list shows it.
+#[derive(Debug, Clone)]
+pub struct Listed {
+    pub sid: String,
+    pub to: String,
+    pub from: Option<String>,
+    pub body: String,
+    pub sent_at: chrono::DateTime<chrono::Utc>,
+}
+
+/// How long a stalled send hangs: longer than any test.
+const STALL: std::time::Duration = std::time::Duration::from_secs(600);
 
 #[derive(Clone)]
 pub struct FakeTwilio {
@@ -47,6 +66,9 @@ pub struct FakeTwilio {
     counter: Arc<AtomicUsize>,
     /// HTTP statuses our server answered to the callbacks sent with `CallbackFirst`.
     callback_answers: Arc<Mutex<Vec<u16>>>,
+    accepted: Arc<Mutex<Vec<Listed>>>,
+    stalled: Arc<AtomicUsize>,
+    list_reads: Arc<AtomicUsize>,
 }
 
 impl FakeTwilio {
@@ -59,6 +81,9 @@ impl FakeTwilio {
             behaviour: Arc::new(Mutex::new(Behaviour::Accept)),
             counter: Arc::default(),
             callback_answers: Arc::default(),
+            accepted: Arc::default(),
+            stalled: Arc::default(),
+            list_reads: Arc::default(),
         };
         let state = fake.clone();
         let server = HttpServer::new(move || {
@@ -67,6 +92,10 @@ impl FakeTwilio {
                 .route(
                     "/2010-04-01/Accounts/{sid}/Messages.json",
                     web::post().to(create_message),
+                )
+                .route(
+                    "/2010-04-01/Accounts/{sid}/Messages.json",
+                    web::get().to(list_messages),
                 )
                 .route("/media/page.html", web::get().to(html_media))
                 .route("/media/{n}", web::get().to(media))
@@ -85,6 +114,21 @@ impl FakeTwilio {
 
     pub fn callback_answers(&self) -> Vec<u16> {
         self.callback_answers.lock().unwrap().clone()
+    }
+
+    /// The messages Twilio accepted (what its list shows), oldest first.
+    pub fn accepted(&self) -> Vec<Listed> {
+        self.accepted.lock().unwrap().clone()
+    }
+
+    /// Sends that are hanging now (`StallAccepted` or `StallLost`).
+    pub fn stalled(&self) -> usize {
+        self.stalled.load(Ordering::SeqCst)
+    }
+
+    /// How many times the message list was read.
+    pub fn list_reads(&self) -> usize {
+        self.list_reads.load(Ordering::SeqCst)
     }
 
     pub fn sends(&self) -> Vec<RecordedSend> {
@@ -140,13 +184,29 @@ async fn create_message(
             "more_info": "https://www.twilio.com/docs/errors/21211",
             "status": 400
         })),
-        Behaviour::Accept | Behaviour::CallbackFirst(_) => {
+        Behaviour::StallLost => {
+            fake.stalled.fetch_add(1, Ordering::SeqCst);
+            tokio::time::sleep(STALL).await;
+            HttpResponse::ServiceUnavailable().finish()
+        }
+        Behaviour::Accept | Behaviour::CallbackFirst(_) | Behaviour::StallAccepted => {
             let n = fake.counter.fetch_add(1, Ordering::SeqCst);
             let get = |k: &str| {
                 form.iter()
                     .find(|(key, _)| key == k)
                     .map(|(_, v)| v.clone())
             };
+            fake.accepted.lock().unwrap().push(Listed {
+                sid: format!("SM{n:032x}"),
+                to: get("To").unwrap_or_default(),
+                from: get("From"),
+                body: get("Body").unwrap_or_default(),
+                sent_at: chrono::Utc::now(),
+            });
+            if behaviour == Behaviour::StallAccepted {
+                fake.stalled.fetch_add(1, Ordering::SeqCst);
+                tokio::time::sleep(STALL).await;
+            }
             if let Behaviour::CallbackFirst(status) = behaviour {
                 let answer = call_back_early(&form, &format!("SM{n:032x}"), status).await;
                 fake.callback_answers.lock().unwrap().push(answer);
@@ -171,6 +231,73 @@ async fn create_message(
             }))
         }
     }
+}
+
+/// `GET …/Messages.json`: Twilio's list, newest first, filtered by `To`, `From` and `DateSent>`
+/// (a `YYYY-MM-DD` UTC day: on or after it).
+async fn list_messages(
+    fake: web::Data<FakeTwilio>,
+    req: HttpRequest,
+    path: web::Path<String>,
+    query: web::Query<Vec<(String, String)>>,
+) -> HttpResponse {
+    if !FakeTwilio::authorised(&req) || path.into_inner() != ACCOUNT_SID {
+        return HttpResponse::Unauthorized().json(json!({
+            "code": 20003, "message": "Authentication Error - invalid username", "more_info": "https://www.twilio.com/docs/errors/20003", "status": 401
+        }));
+    }
+    fake.list_reads.fetch_add(1, Ordering::SeqCst);
+    let param = |k: &str| {
+        query
+            .iter()
+            .find(|(key, _)| key == k)
+            .map(|(_, v)| v.clone())
+    };
+    let (to, from) = (param("To"), param("From"));
+    let since =
+        param("DateSent>").and_then(|d| chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok());
+    let rfc2822 =
+        |t: chrono::DateTime<chrono::Utc>| t.format("%a, %d %b %Y %H:%M:%S +0000").to_string();
+    let messages: Vec<serde_json::Value> = fake
+        .accepted()
+        .into_iter()
+        .rev()
+        .filter(|m| to.as_ref().is_none_or(|to| *to == m.to))
+        .filter(|m| from.is_none() || from == m.from)
+        .filter(|m| since.is_none_or(|day| m.sent_at.date_naive() >= day))
+        .map(|m| {
+            json!({
+                "account_sid": ACCOUNT_SID,
+                "api_version": "2010-04-01",
+                "body": m.body,
+                "date_created": rfc2822(m.sent_at),
+                "date_sent": rfc2822(m.sent_at),
+                "date_updated": rfc2822(m.sent_at),
+                "direction": "outbound-api",
+                "error_code": null,
+                "error_message": null,
+                "from": m.from,
+                "num_media": "0",
+                "num_segments": "1",
+                "price": null,
+                "sid": m.sid,
+                "status": "sent",
+                "to": m.to,
+                "uri": format!("/2010-04-01/Accounts/{ACCOUNT_SID}/Messages/{}.json", m.sid)
+            })
+        })
+        .collect();
+    HttpResponse::Ok().json(json!({
+        "end": messages.len().saturating_sub(1),
+        "first_page_uri": format!("/2010-04-01/Accounts/{ACCOUNT_SID}/Messages.json?PageSize=50&Page=0"),
+        "messages": messages,
+        "next_page_uri": null,
+        "page": 0,
+        "page_size": 50,
+        "previous_page_uri": null,
+        "start": 0,
+        "uri": format!("/2010-04-01/Accounts/{ACCOUNT_SID}/Messages.json?PageSize=50&Page=0")
+    }))
 }
 
 /// Posts a signed status callback for `sid` the way Twilio does, and returns our server's answer.

@@ -336,3 +336,75 @@ async fn a_status_callback_that_overtakes_the_send_answer_still_lands_on_the_das
         Some("SM00000000000000000000000000000000")
     );
 }
+
+/// Issue 10, finding 10: a send Twilio accepted but never answered is looked up in Twilio's
+/// message list, gets its SID and status, and its delivery callbacks apply; it is neither marked
+/// failed nor sent again.
+#[actix_web::test]
+async fn a_timed_out_send_that_twilio_accepted_is_reconciled_from_its_message_list() {
+    let (app, twilio) = twilio_app_with(&[("TWILIO_TIMEOUT_SECS", "1")]).await;
+    quiet_ai(&app).await;
+    let (token, id) = guest_wrote(&app).await;
+    let mut socket = connect_ws(&app, &token).await;
+    twilio.set_behaviour(Behaviour::StallAccepted);
+    let response = send(
+        &app,
+        &token,
+        id,
+        json!({"body": "Le code du portail est 1234."}),
+    )
+    .await;
+    assert_eq!(response.status(), StatusCode::CREATED);
+    let created: Message = response.json().await.unwrap();
+
+    // The list says "sent": the reply moves on, it is not "failed".
+    wait_for(&mut socket, "the reconciled status", |e| {
+        e["type"] == "message.status" && e["message_id"] == created.id.0
+    })
+    .await;
+    let reply = thread(&app, &token, id)
+        .await
+        .into_iter()
+        .find(|m| m.id == created.id)
+        .unwrap();
+    assert_eq!(reply.status, MessageStatus::Sent, "{reply:?}");
+    assert!(twilio.list_reads() >= 1, "Twilio's list was read");
+    assert_eq!(twilio.sends().len(), 1, "never sent a second time");
+
+    // Its SID is known: Twilio's delivery callback applies instead of being dropped.
+    let sid = twilio.accepted()[0].sid.clone();
+    assert_eq!(
+        status_callback(&app, &sid, "delivered", None).await,
+        StatusCode::OK
+    );
+    wait_for(&mut socket, "delivered", |e| {
+        e["type"] == "message.status" && e["status"] == "delivered"
+    })
+    .await;
+}
+
+/// A send that timed out and is not in Twilio's list is failed with a clear reason, and not
+/// resent (Twilio may still process it late).
+#[actix_web::test]
+async fn a_timed_out_send_missing_from_twilios_list_is_failed_not_resent() {
+    let (app, twilio) = twilio_app_with(&[("TWILIO_TIMEOUT_SECS", "1")]).await;
+    quiet_ai(&app).await;
+    let (token, id) = guest_wrote(&app).await;
+    let mut socket = connect_ws(&app, &token).await;
+    twilio.set_behaviour(Behaviour::StallLost);
+    let response = send(&app, &token, id, json!({"body": "Bonne soirée"})).await;
+    assert_eq!(response.status(), StatusCode::CREATED);
+    let failed = wait_for(&mut socket, "the failure", |e| {
+        e["type"] == "message.status" && e["status"] == "failed"
+    })
+    .await;
+    assert!(
+        failed["error_message"]
+            .as_str()
+            .is_some_and(|m| m.contains("not in its list")),
+        "{failed}"
+    );
+    assert!(twilio.list_reads() >= 1);
+    assert_eq!(twilio.sends().len(), 1);
+    assert!(twilio.accepted().is_empty());
+}

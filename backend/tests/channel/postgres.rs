@@ -68,6 +68,24 @@ async fn the_whole_message_path_works_on_postgresql() {
         3,
         "guest message stored once, AI reply, operator reply"
     );
+    // The admin aggregates (GROUP BY, day buckets, sums cast to bigint) in PostgreSQL's dialect.
+    let admin = app.admin_login().await;
+    let overview = admin_overview(&app, &admin).await;
+    assert_eq!(overview[0].messages_last_7_days, 3);
+    assert_eq!(overview[0].conversations, 1);
+    assert!(overview[0].last_activity_at.is_some());
+    let health: serde_json::Value = app
+        .get("/api/admin/health", Some(&admin))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(health["per_conciergerie"][0]["messages"], 3);
+    let today = health["days"].as_array().unwrap().last().unwrap().clone();
+    assert_eq!(
+        (today["client"].as_u64(), today["ai"].as_u64()),
+        (Some(1), Some(1))
+    );
 
     drop(app);
     drop(pg);

@@ -172,3 +172,15 @@ where
     }
     panic!("timed out waiting for {what}");
 }
+
+/// The admin's list of conciergeries with their activity.
+pub async fn admin_overview(
+    app: &TestApp,
+    admin_token: &str,
+) -> Vec<protocol::admin::ConciergerieOverview> {
+    app.get("/api/admin/conciergeries", Some(admin_token))
+        .await
+        .json()
+        .await
+        .expect("the admin's conciergerie list")
+}

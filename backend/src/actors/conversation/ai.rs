@@ -34,8 +34,7 @@ impl ConversationActor {
             let started = Instant::now();
             let (result, guest_text) = match build_request(&deps, &conv).await {
                 Ok(request) => (
-                    deps.responder
-                        .answer(&request)
+                    answer(&deps, &conv, &request)
                         .await
                         .map(|outcome| with_variables(outcome, &request)),
                     request.pending_guest_text(),
@@ -51,11 +50,15 @@ impl ConversationActor {
                 ok = result.is_ok(),
                 "AI answered"
             );
-            me.do_send(AiFinished {
+            let finished = AiFinished {
                 generation,
                 result,
                 guest_text,
-            });
+            };
+            if let Err(e) = me.send(finished).await {
+                // The guest message stays undecided: the next start answers it.
+                tracing::error!(conversation_id = conv.id, error = %e, "AI result not delivered to its conversation actor");
+            }
         });
     }
 }
@@ -93,6 +96,25 @@ async fn build_request(deps: &Deps, conv: &conversation::Model) -> Result<AiRequ
         stay: knowledge.stay,
         withheld: knowledge.withheld,
     })
+}
+
+/// The responder's answer within the conciergerie's AI spending limits.
+async fn answer(
+    deps: &Deps,
+    conv: &conversation::Model,
+    request: &AiRequest,
+) -> Result<AiOutcome, String> {
+    let tenant = ConciergerieId(conv.conciergerie_id);
+    let budget = deps.tenants.get(tenant).and_then(|t| t.ai_daily_budget_usd);
+    deps.spending
+        .answer(
+            &deps.responder,
+            tenant,
+            budget,
+            ConversationId(conv.id),
+            request,
+        )
+        .await
 }
 
 /// FAQ answers may carry `{{variables}}`; the guest reads them filled in from their stay.

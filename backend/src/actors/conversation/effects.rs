@@ -5,12 +5,11 @@ use actix::prelude::*;
 use chrono::{DateTime, Utc};
 use entity::{conversation, message};
 use protocol::events::ServerEvent;
-use protocol::{ConciergerieId, ConversationId, MessageId};
+use protocol::ConversationId;
 
+use super::delivery::Handover;
 use super::state::Effect;
-use super::{ConversationActor, SendFinished};
-use crate::channel::twilio::with_channel;
-use crate::channel::{Outbound, SenderId};
+use super::ConversationActor;
 use crate::db::ingest::{ConversationWrites, IngestWriter, MessageWrite};
 use crate::error::AppError;
 
@@ -62,7 +61,7 @@ impl ConversationActor {
                         message: message.clone().into(),
                     });
                     if deliver {
-                        self.deliver(message, ctx);
+                        self.deliver(message, Handover::Fresh, ctx);
                     }
                 }
                 Effect::SaveRow => {
@@ -99,41 +98,6 @@ impl ConversationActor {
                 ),
             }
         }
-    }
-
-    /// Hands an outbound message to the channel off the actor; the result comes back as a message.
-    fn deliver(&self, message: &message::Model, ctx: &mut Context<Self>) {
-        let Some(state) = &self.state else {
-            return;
-        };
-        let row = state.row();
-        let tenant = self.deps.tenants.get(ConciergerieId(row.conciergerie_id));
-        let from = match tenant
-            .as_deref()
-            .map(|t| (&t.messaging_service_sid, &t.whatsapp_number))
-        {
-            Some((Some(sid), _)) => SenderId::MessagingService(sid.clone()),
-            Some((None, Some(number))) => SenderId::Number(number.clone()),
-            _ => SenderId::Number(self.deps.default_sender.clone()),
-        };
-        let outbound = Outbound {
-            conversation_id: self.id,
-            from,
-            to: with_channel(&row.phone_number),
-            body: message.body.clone(),
-            status_callback: self.deps.status_callback_url.clone(),
-        };
-        let channel = self.deps.channel.clone();
-        let message_id = MessageId(message.id);
-        let me = ctx.address();
-        actix::spawn(async move {
-            let result = channel.send(&outbound).await;
-            me.do_send(SendFinished {
-                message_id,
-                result,
-                body: outbound.body,
-            });
-        });
     }
 }
 

@@ -21,10 +21,12 @@ use protocol::{ChannelMode, ConciergerieId, ConversationId, MessageId, StayId};
 use sea_orm::DatabaseConnection;
 
 mod ai;
+mod delivery;
 mod effects;
 pub mod state;
 
 pub use self::ai::resume_unanswered;
+pub use self::delivery::resume_pending_sends;
 pub use self::state::WHATSAPP_WINDOW;
 
 use self::state::{
@@ -32,6 +34,7 @@ use self::state::{
 };
 use super::hub::Audience;
 use super::registry::Registry;
+use crate::ai::spending::Spending;
 use crate::ai::Responder;
 use crate::channel::{Channel, SendFailure, SendReceipt};
 use crate::cluster::Fanout;
@@ -50,6 +53,8 @@ pub struct Deps {
     pub channel: Channel,
     pub responder: Responder,
     pub tenants: Arc<Tenants>,
+    /// The daily budgets and the hourly ceiling on Claude calls.
+    pub spending: Arc<Spending>,
     pub rules: Rules,
     pub idle_timeout: Duration,
     /// See `Config::sensitive_lead`.

@@ -521,6 +521,12 @@ impl Conversation {
         ])
     }
 
+    /// A reply stored before a restart is being sent (or looked up) again; its answer comes back
+    /// through `on_send_result` like any other.
+    pub fn send_resumed(&mut self) {
+        self.sends_in_flight += 1;
+    }
+
     /// The channel's answer for an outbound message.
     pub fn on_send_result(
         &mut self,

@@ -24,6 +24,27 @@ struct Created {
     status: Option<String>,
 }
 
+/// One page of `GET …/Messages.json` (newest first).
+#[derive(Deserialize)]
+struct MessagePage {
+    #[serde(default)]
+    messages: Vec<ListedMessage>,
+}
+
+#[derive(Deserialize)]
+struct ListedMessage {
+    sid: String,
+    #[serde(default)]
+    body: Option<String>,
+    #[serde(default)]
+    status: Option<String>,
+    #[serde(default)]
+    direction: Option<String>,
+    /// RFC 2822, e.g. `Wed, 25 Nov 2026 10:00:00 +0000`.
+    #[serde(default)]
+    date_created: Option<String>,
+}
+
 #[derive(Deserialize)]
 struct ApiError {
     code: Option<i64>,
@@ -31,9 +52,9 @@ struct ApiError {
 }
 
 impl TwilioClient {
-    pub fn new(api_base: String, credentials: TwilioCredentials) -> Self {
+    pub fn new(api_base: String, credentials: TwilioCredentials, timeout: Duration) -> Self {
         let http = reqwest::Client::builder()
-            .timeout(Duration::from_secs(20))
+            .timeout(timeout)
             .connect_timeout(Duration::from_secs(5))
             .build()
             .expect("reqwest client");
@@ -52,12 +73,90 @@ impl TwilioClient {
         &self.http
     }
 
-    #[tracing::instrument(skip_all, fields(conversation_id = %out.conversation_id))]
-    pub async fn send(&self, out: &Outbound) -> Result<SendReceipt, SendFailure> {
-        let url = format!(
+    fn messages_url(&self) -> String {
+        format!(
             "{}/2010-04-01/Accounts/{}/Messages.json",
             self.api_base, self.credentials.account_sid
-        );
+        )
+    }
+
+    /// Outbound messages to `out.to` (from `out.from` when it is a number: a messaging service
+    /// picks its own) with `out.body`, sent on or after `since`'s UTC day and created no earlier
+    /// than a minute before `since`, oldest first — Twilio's list filtered by `To`, `From` and
+    /// `DateSent>`.
+    #[tracing::instrument(skip_all, fields(conversation_id = %out.conversation_id))]
+    pub async fn sent_to(
+        &self,
+        out: &Outbound,
+        since: chrono::DateTime<chrono::Utc>,
+    ) -> Result<Vec<SendReceipt>, SendFailure> {
+        let mut query = vec![
+            ("To", out.to.clone()),
+            ("DateSent>", since.format("%Y-%m-%d").to_string()),
+            ("PageSize", "50".to_owned()),
+        ];
+        if let SenderId::Number(number) = &out.from {
+            query.push(("From", number.clone()));
+        }
+        let unreachable = |e: reqwest::Error| {
+            SendFailure::certain(
+                None,
+                format!("Twilio's message list could not be read: {e}"),
+            )
+        };
+        let response = self
+            .http
+            .get(self.messages_url())
+            .basic_auth(
+                &self.credentials.account_sid,
+                Some(&self.credentials.auth_token),
+            )
+            .query(&query)
+            .send()
+            .await
+            .map_err(unreachable)?;
+        if !response.status().is_success() {
+            return Err(SendFailure::certain(
+                None,
+                format!(
+                    "Twilio's message list answered HTTP {}",
+                    response.status().as_u16()
+                ),
+            ));
+        }
+        let page: MessagePage = response.json().await.map_err(unreachable)?;
+        let earliest = since - chrono::Duration::minutes(1);
+        let mut found: Vec<SendReceipt> = page
+            .messages
+            .into_iter()
+            .filter(|m| {
+                m.direction
+                    .as_deref()
+                    .is_none_or(|d| d.starts_with("outbound"))
+            })
+            .filter(|m| m.body.as_deref() == Some(out.body.as_str()))
+            .filter(|m| {
+                m.date_created
+                    .as_deref()
+                    .and_then(|d| chrono::DateTime::parse_from_rfc2822(d).ok())
+                    .is_none_or(|d| d >= earliest)
+            })
+            .map(|m| SendReceipt {
+                external_id: m.sid,
+                status: m
+                    .status
+                    .as_deref()
+                    .and_then(parse_status)
+                    .unwrap_or(MessageStatus::Queued),
+            })
+            .collect();
+        found.reverse();
+        Ok(found)
+    }
+
+    #[tracing::instrument(skip_all, fields(conversation_id = %out.conversation_id))]
+    pub async fn send(&self, out: &Outbound) -> Result<SendReceipt, SendFailure> {
+        let url = self.messages_url();
         let mut form = vec![
             ("To", out.to.clone()),
             ("Body", out.body.clone()),
@@ -85,19 +184,21 @@ impl TwilioClient {
             .when(|e: &reqwest::Error| e.is_connect())
             .await
             .map_err(|e| {
-                let message = if e.is_timeout() {
-                    "Twilio did not answer in time; the message was not resent to avoid a duplicate — check the guest's thread before retrying".to_owned()
+                if e.is_timeout() {
+                    SendFailure {
+                        code: None,
+                        message: "Twilio did not answer in time and the message is not in its list; it was not resent to avoid a duplicate — check the guest's thread before retrying".to_owned(),
+                        uncertain: true,
+                    }
                 } else {
-                    format!("Twilio could not be reached: {e}")
-                };
-                SendFailure { code: None, message }
+                    SendFailure::certain(None, format!("Twilio could not be reached: {e}"))
+                }
             })?;
         let status = response.status();
         let text = response.text().await.unwrap_or_default();
         if status.is_success() {
-            let created: Created = serde_json::from_str(&text).map_err(|e| SendFailure {
-                code: None,
-                message: format!("unexpected answer from Twilio: {e}"),
+            let created: Created = serde_json::from_str(&text).map_err(|e| {
+                SendFailure::certain(None, format!("unexpected answer from Twilio: {e}"))
             })?;
             let status = created
                 .status
@@ -115,10 +216,10 @@ impl TwilioClient {
                 .and_then(|a| a.message)
                 .unwrap_or_else(|| format!("Twilio answered HTTP {status}"));
             tracing::warn!(http_status = %status, code = ?code, "Twilio refused a message");
-            Err(SendFailure {
-                message: errors::reason(code.as_deref(), Some(&fallback)),
-                code,
-            })
+            Err(SendFailure::certain(
+                code.clone(),
+                errors::reason(code.as_deref(), Some(&fallback)),
+            ))
         }
     }
 }

@@ -562,10 +562,10 @@ fn a_failed_send_is_shown_as_failed() {
     let mut conv = conversation();
     let effects = conv.on_send_result(
         MessageId(4),
-        Err(SendFailure {
-            code: Some("21211".into()),
-            message: "invalid To".into(),
-        }),
+        Err(SendFailure::certain(
+            Some("21211".into()),
+            "invalid To".into(),
+        )),
     );
     assert_eq!(saved_status(&effects), Some(MessageStatus::Failed));
     assert!(conv.row().last_send_failed);

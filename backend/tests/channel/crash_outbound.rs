@@ -1,0 +1,118 @@
+//! Issue 10, finding 10: the real `majordome` process killed (SIGKILL) while Twilio holds a
+//! reply's send. At the restart the reply, still `pending`, is reconciled from Twilio's message
+//! list if Twilio had accepted it, or sent if Twilio never got it: it reaches the guest exactly
+//! once either way.
+
+use std::time::{Duration, Instant};
+
+use sea_orm::{ConnectionTrait, Database, Statement};
+
+use crate::crash::{post_webhook, Server};
+use crate::fake_twilio::{Behaviour, FakeTwilio};
+use crate::support::{text_webhook, DEMO_NUMBER};
+
+const GUEST: &str = "whatsapp:+33612345678";
+
+/// The AI's reply as stored: (status, external_id).
+async fn stored_ai_reply(db: &str) -> Option<(String, Option<String>)> {
+    let conn = Database::connect(db).await.ok()?;
+    let row = conn
+        .query_one(Statement::from_string(
+            conn.get_database_backend(),
+            "SELECT status, external_id FROM messages WHERE sender = 'ai'",
+        ))
+        .await
+        .ok()??;
+    Some((
+        row.try_get("", "status").ok()?,
+        row.try_get("", "external_id").ok()?,
+    ))
+}
+
+async fn until<F, Fut, T>(what: &str, mut check: F) -> T
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = Option<T>>,
+{
+    let deadline = Instant::now() + Duration::from_secs(60);
+    loop {
+        if let Some(value) = check().await {
+            return value;
+        }
+        assert!(Instant::now() < deadline, "timed out waiting for {what}");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+/// A guest asks; the offline AI's reply is stored and handed to Twilio, which stalls (`stall`);
+/// the server is killed there and restarted with Twilio answering again. Returns the fake.
+async fn kill_while_twilio_holds_the_reply(stall: Behaviour) -> (FakeTwilio, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let db = format!(
+        "sqlite://{}?mode=rwc",
+        dir.path().join("outbound.db").display()
+    );
+    let twilio = FakeTwilio::start().await;
+    twilio.set_behaviour(stall);
+    let mut server = Server::start_with_twilio(dir.path(), &db, &twilio.base_url).await;
+    let client = reqwest::Client::new();
+    let form = text_webhook(
+        "SMF0000000000000000000000000000001",
+        GUEST,
+        DEMO_NUMBER,
+        "À quelle heure est le check-in ?",
+    );
+    assert!(post_webhook(&client, &server.base, &form).await);
+
+    // The crash point: the reply is committed, its send is in Twilio's hands.
+    until("the reply's send to stall", || async {
+        (twilio.stalled() == 1).then_some(())
+    })
+    .await;
+    let (status, sid) = stored_ai_reply(&db)
+        .await
+        .expect("the reply is stored first");
+    assert_eq!((status.as_str(), sid), ("pending", None));
+    server.process.kill().unwrap(); // SIGKILL
+    server.process.wait().unwrap();
+
+    twilio.set_behaviour(Behaviour::Accept);
+    let server = Server::start_with_twilio(dir.path(), &db, &twilio.base_url).await;
+    let sid = until("the reply to be sent or reconciled", || async {
+        match stored_ai_reply(&db).await {
+            Some((status, Some(sid))) if status != "pending" => Some(sid),
+            _ => None,
+        }
+    })
+    .await;
+    drop(server);
+    // Exactly one message reached the guest.
+    let to_guest: Vec<_> = twilio
+        .accepted()
+        .into_iter()
+        .filter(|m| m.to == GUEST)
+        .collect();
+    assert_eq!(to_guest.len(), 1, "{to_guest:?}");
+    assert_eq!(
+        to_guest[0].sid, sid,
+        "the stored reply carries Twilio's SID"
+    );
+    assert!(twilio.list_reads() >= 1, "Twilio's list was consulted");
+    (twilio, sid)
+}
+
+#[actix_web::test]
+async fn sigkill_after_twilio_accepted_a_reply_reconciles_it_without_sending_it_again() {
+    let (twilio, _) = kill_while_twilio_holds_the_reply(Behaviour::StallAccepted).await;
+    assert_eq!(twilio.sends().len(), 1, "no second request to Twilio");
+}
+
+#[actix_web::test]
+async fn sigkill_before_twilio_got_a_reply_sends_it_at_the_restart() {
+    let (twilio, _) = kill_while_twilio_holds_the_reply(Behaviour::StallLost).await;
+    assert_eq!(
+        twilio.sends().len(),
+        2,
+        "the lost request, then the one made at the restart"
+    );
+}
