@@ -18,8 +18,11 @@ pub mod login;
 pub mod message_bubble;
 pub mod nav;
 pub mod paging;
+pub mod properties_tab;
 pub mod settings_tab;
 pub mod simulator_panel;
+pub mod stay_header;
+pub mod stays_tab;
 pub mod suggestion_card;
 pub mod templates_editor;
 
