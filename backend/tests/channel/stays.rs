@@ -259,6 +259,8 @@ async fn operator_reply(
 #[actix_web::test]
 async fn a_saved_reply_is_filled_from_the_guests_stay_and_keeps_what_it_cannot_fill() {
     let (app, token, mut socket) = app().await;
+    // The AI stays quiet: the link must be saved by the guest message alone.
+    quiet_ai(&app).await;
     let template = "Bonjour {{guest_name}}, arrivée à {{ property.name }} dès \
                     {{property.check_in_time}}. Code : {{door_code}}";
     for guest in [CAMILLE, STRANGER] {
@@ -268,9 +270,8 @@ async fn a_saved_reply_is_filled_from_the_guests_stay_and_keeps_what_it_cannot_f
         })
         .await;
     }
-    // The link is saved with the conversation's row, after the message event. (The AI stays on
-    // here: the ingest writer's batched row save leaves `stay_id` out, so with the AI off the
-    // automatic link never reaches the database — reported to the lead, `db/ingest` is theirs.)
+    // The link is saved with the conversation's row (the ingest writer's batched row save left
+    // `stay_id` out until this test caught it).
     eventually("Camille's conversation linked to her stay", || async {
         let c = conversation_of(&app, &token, CAMILLE).await;
         c.stay.is_some()

@@ -295,6 +295,9 @@ async fn save_conversation_rows(txn: &DatabaseTransaction, entries: &[Entry]) ->
             C::AiDecidedMessageId,
             by_id(|r| r.ai_decided_message_id.into()),
         )
+        // The guest's stay, found by the inbound lookup or set by an operator.
+        .value(C::StayId, by_id(|r| r.stay_id.into()))
+        .value(C::StayLinkManual, by_id(|r| r.stay_link_manual.into()))
         .and_where(C::Id.is_in(rows.iter().map(|r| r.id)))
         .to_owned();
     txn.execute(txn.get_database_backend().build(&update))
