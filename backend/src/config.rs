@@ -78,6 +78,11 @@ pub struct Config {
     /// How long before arrival the guest of a stay may read its property's sensitive entries
     /// (door codes); they stay readable until the end of the departure day.
     pub sensitive_lead: Duration,
+    /// How late a scheduled message may still go out after its time (after downtime); later
+    /// than that it is skipped rather than sent out of context.
+    pub automation_max_lateness: Duration,
+    /// How often due scheduled messages are looked for; zero turns the schedule off.
+    pub automation_interval: Duration,
 }
 
 impl Config {
@@ -202,6 +207,14 @@ impl Config {
             claude_timeout: Duration::from_secs(parse(&get, "ANTHROPIC_TIMEOUT_SECS", 30u64)?),
             claude_max_retries: parse(&get, "ANTHROPIC_MAX_RETRIES", 3u32)?,
             sensitive_lead: Duration::from_secs(3600 * parse(&get, "SENSITIVE_LEAD_HOURS", 48u64)?),
+            automation_max_lateness: Duration::from_secs(
+                60 * parse(&get, "AUTOMATION_MAX_LATENESS_MINUTES", 360u64)?,
+            ),
+            automation_interval: Duration::from_secs(parse(
+                &get,
+                "AUTOMATION_INTERVAL_SECS",
+                60u64,
+            )?),
             ical_sync_interval: Duration::from_secs(parse(
                 &get,
                 "ICAL_SYNC_INTERVAL_SECS",

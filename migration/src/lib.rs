@@ -7,6 +7,7 @@ mod m20261128_000001_conversation_watermarks;
 mod m20261128_000002_properties_and_stays;
 mod m20261128_000003_conversation_stay;
 mod m20261128_000003_conversation_urgent;
+mod m20261128_000010_automations;
 
 pub struct Migrator;
 
@@ -19,6 +20,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000002_properties_and_stays::Migration),
             Box::new(m20261128_000003_conversation_urgent::Migration),
             Box::new(m20261128_000003_conversation_stay::Migration),
+            Box::new(m20261128_000010_automations::Migration),
         ]
     }
 }

@@ -11,6 +11,7 @@ mod support;
 
 mod admin_platform;
 mod ai;
+mod automations;
 mod bounded_input;
 mod crash;
 mod dashboard_api;
