@@ -3,6 +3,7 @@
 
 mod admin;
 mod auth;
+mod automations;
 mod calendar;
 mod conversations;
 mod errors;
