@@ -59,8 +59,23 @@ async fn run(app: &TestApp, at: DateTime<Utc>) -> RunReport {
 
 #[actix_web::test]
 async fn a_scheduled_message_is_sent_once_at_its_time_even_after_a_restart() {
+    sent_once_at_its_time(&[]).await;
+}
+
+#[actix_web::test]
+async fn scheduled_messages_work_on_postgresql() {
+    let Some(pg) = crate::helpers::ThrowawayPostgres::create("majordome_auto").await else {
+        return;
+    };
+    sent_once_at_its_time(&[("DATABASE_URL", pg.url.as_str())]).await;
+    pg.drop_database().await;
+}
+
+async fn sent_once_at_its_time(vars: &[(&str, &str)]) {
     // The background runs are off: the test's clock decides.
-    let mut app = spawn_app_with(&[("AUTOMATION_INTERVAL_SECS", "0")]).await;
+    let mut vars = vars.to_vec();
+    vars.push(("AUTOMATION_INTERVAL_SECS", "0"));
+    let mut app = spawn_app_with(&vars).await;
     quiet_ai(&app).await;
     let token = app.login_demo().await;
     let mut socket = connect_ws(&app, &token).await;
