@@ -4,6 +4,7 @@
 
 use protocol::analytics::Analytics;
 use protocol::auth::MeResponse;
+use protocol::automations::{Automation, ScheduledMessage};
 use protocol::conversations::{
     ConversationPatch, ConversationSummary, Message, SendMessageRequest,
 };
@@ -14,7 +15,9 @@ use protocol::settings::{Settings, SettingsPatch};
 use protocol::simulator::{SimulatedGuestMessage, SimulatorAccepted};
 use protocol::stays::{ImportReport, NewStay, Stay, StayPatch};
 use protocol::templates::{NewTemplate, Template, TemplatePatch};
-use protocol::{paths, ConversationId, FaqId, FeatureRequestId, PropertyId, StayId, TemplateId};
+use protocol::{
+    paths, ConversationId, FaqId, FeatureRequestId, PropertyId, ScheduledId, StayId, TemplateId,
+};
 use ui::api::{delete, get, get_page, patch, post, post_empty, NextPage, Page, SessionPaths};
 
 use crate::i18n::{Lang, Localized};
@@ -240,6 +243,25 @@ pub async fn import_stays(csv: js_sys::Uint8Array) -> Result<ImportReport, ApiEr
         .header("Content-Type", "text/csv; charset=utf-8")
         .body(csv);
     ui::api::json(ui::api::send(request, true).await?).await
+}
+
+// --- scheduled messages ---
+
+pub async fn automations() -> Result<Vec<Automation>, ApiError> {
+    get("/api/automations").await
+}
+
+/// The messages planned for a stay, by time.
+pub async fn scheduled(stay: StayId) -> Result<Vec<ScheduledMessage>, ApiError> {
+    get(&format!("/api/stays/{stay}/scheduled")).await
+}
+
+pub async fn cancel_scheduled(id: ScheduledId) -> Result<ScheduledMessage, ApiError> {
+    post(
+        &format!("/api/scheduled/{id}/cancel"),
+        &serde_json::json!({}),
+    )
+    .await
 }
 
 // --- templates ---

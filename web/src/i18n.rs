@@ -384,6 +384,8 @@ ui::texts! { Texts, FR, EN;
     stay_unlink: "Délier", "Unlink";
     stay_pick: "Choisir le séjour…", "Pick the stay…";
     stay_none: "Aucun séjour lié", "No linked stay";
+    scheduled_title: "Messages programmés", "Scheduled messages";
+    scheduled_cancel: "Ne pas envoyer", "Don't send";
 
     err_network: "Serveur injoignable. Vérifiez votre connexion.", "Cannot reach the server. Check your connection.";
     err_63016: "Hors de la fenêtre de 24 h de WhatsApp\u{a0}: le voyageur doit écrire avant qu'une réponse libre puisse lui parvenir",

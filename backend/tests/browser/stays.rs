@@ -117,6 +117,20 @@ async fn a_property_and_a_stay_made_in_the_dashboard_reach_the_guests_conversati
         "the French number, normalised"
     );
 
+    // An automation plans a message for the day after arrival.
+    let created = app
+        .post_json(
+            "/api/automations",
+            Some(&token),
+            &json!({"name": "Tout va bien ?", "anchor": "arrival", "offset_days": 1,
+                    "send_time": "10:00", "body": "Tout se passe bien, {{guest_name}} ?"}),
+        )
+        .await;
+    assert_eq!(created.status(), reqwest::StatusCode::CREATED);
+    majordome::automations::run_once(app.state(), Utc::now())
+        .await
+        .unwrap();
+
     // The guest writes from the simulator: the conversation shows the stay.
     browser.click("#nav-inbox").await;
     let conversation = simulate(&app, &token, GUEST, "Bonjour, quel est le code wifi ?").await;

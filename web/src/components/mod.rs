@@ -19,6 +19,7 @@ pub mod message_bubble;
 pub mod nav;
 pub mod paging;
 pub mod properties_tab;
+pub mod scheduled_list;
 pub mod settings_tab;
 pub mod simulator_panel;
 pub mod stay_header;

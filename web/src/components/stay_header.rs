@@ -9,6 +9,7 @@ use yew::prelude::*;
 
 use super::hooks::use_lang;
 use super::icons::{icon, Icon};
+use super::scheduled_list::ScheduledList;
 use crate::api;
 use crate::api::Explain;
 use crate::i18n::{Lang, Localized};
@@ -130,5 +131,10 @@ pub fn StayHeader(props: &StayHeaderProps) -> Html {
             }
         }
     };
-    html! { <span class="chat-stay">{ current }{ picker }</span> }
+    let scheduled = props
+        .conversation
+        .stay
+        .as_ref()
+        .map(|s| html! { <ScheduledList stay={s.id} /> });
+    html! { <div class="chat-stay">{ current }{ picker }{ for scheduled }</div> }
 }
