@@ -154,3 +154,62 @@ async fn a_property_and_a_stay_made_in_the_dashboard_reach_the_guests_conversati
         .wait_text(".chat-log .msg-ai", "canal-loft-2026")
         .await;
 }
+
+/// Whether the page scrolls sideways (something wider than the screen).
+async fn overflows(browser: &Browser) -> bool {
+    browser
+        .js(
+            "const wide = (el) => el && el.scrollWidth > el.clientWidth + 1; \
+             return wide(document.scrollingElement) || wide(document.querySelector('.nav-list')) \
+                 || [...document.querySelectorAll('.nav, .content, .chat-header')].some(wide) \
+                 || [...document.querySelectorAll('.nav-item')].some( \
+                        (el) => el.getBoundingClientRect().right > window.innerWidth + 1);",
+        )
+        .await
+        == true
+}
+
+#[actix_web::test]
+async fn the_stay_screens_fit_a_phone() {
+    let app = spawn_app().await;
+    let token = app.login_demo().await;
+    let browser = Browser::start().await;
+    browser
+        .client
+        .set_window_size(390, 844)
+        .await
+        .expect("phone-sized window");
+    browser.login_demo(&app).await;
+
+    browser.click("#nav-stays").await;
+    browser
+        .wait_text("[data-testid='stay-card'] h3", "Camille Martin")
+        .await;
+    assert!(
+        !overflows(&browser).await,
+        "the stays list scrolls sideways"
+    );
+    browser.click("#stay-add").await;
+    browser.find("#stay-new-departure").await;
+    assert!(!overflows(&browser).await, "the stay form scrolls sideways");
+
+    browser.click("#nav-properties").await;
+    browser.click("#property-add").await;
+    browser.find("#property-new-ical").await;
+    assert!(
+        !overflows(&browser).await,
+        "the property form scrolls sideways"
+    );
+
+    // A linked conversation: the stay fits the chat header.
+    browser.click("#nav-inbox").await;
+    let conversation = simulate(&app, &token, "+33612340001", "Bonjour !").await;
+    browser.click(&format!("#conv-{conversation}")).await;
+    browser
+        .wait_text("[data-testid='chat-stay']", "Studio Vieux-Port")
+        .await;
+    assert!(
+        !overflows(&browser).await,
+        "the chat header scrolls sideways"
+    );
+}
