@@ -213,3 +213,48 @@ async fn the_stay_screens_fit_a_phone() {
         "the chat header scrolls sideways"
     );
 }
+
+#[actix_web::test]
+async fn a_csv_import_lists_the_refused_lines() {
+    let app = spawn_app().await;
+    let token = app.login_demo().await;
+    let browser = Browser::start().await;
+    browser.login_demo(&app).await;
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("sejours.csv");
+    std::fs::write(
+        &file,
+        "logement;voyageur;téléphone;arrivée;départ\n\
+         Studio Vieux-Port;Hugo Lambert;06 11 22 33 44;12/01/2099;15/01/2099\n\
+         Studio Vieux-Port;Inès Roy;06 11 22 33 45;20/01/2099;18/01/2099\n\
+         Nulle part;Jules Faure;;01/02/2099;03/02/2099\n",
+    )
+    .unwrap();
+
+    browser.click("#nav-stays").await;
+    browser
+        .find("#csv-file")
+        .await
+        .send_keys(file.to_str().unwrap())
+        .await
+        .expect("choose the file");
+    let report = browser.wait_text("#csv-report", "1 créé(s)").await;
+    let text = report.text().await.unwrap();
+    assert!(text.contains("2 ligne(s) refusée(s)"), "{text}");
+    let errors = browser.texts("[data-testid='csv-error']").await;
+    assert_eq!(errors.len(), 2, "{errors:?}");
+    assert!(errors[0].starts_with("Ligne 3"), "{errors:?}");
+    assert!(errors[1].starts_with("Ligne 4"), "{errors:?}");
+    // The stored line shows up in the list.
+    browser
+        .wait_text("[data-testid='stay-card'] h3", "Hugo Lambert")
+        .await;
+    let stays: Vec<serde_json::Value> = app
+        .get("/api/stays", Some(&token))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert!(stays.iter().any(|s| s["guest_name"] == "Hugo Lambert"));
+    assert!(!stays.iter().any(|s| s["guest_name"] == "Inès Roy"));
+}
