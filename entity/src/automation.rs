@@ -16,6 +16,10 @@ pub struct Model {
     /// `HH:MM`, UTC.
     pub send_time: String,
     pub body: String,
+    /// The approved WhatsApp template sent instead when the 24 h window is closed.
+    pub content_sid: Option<String>,
+    /// The template's placeholders as a JSON object (`{"1":"{{guest_name}}"}`).
+    pub content_variables: Option<String>,
     pub enabled: bool,
     pub created_at: DateTimeUtc,
 }

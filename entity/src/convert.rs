@@ -212,6 +212,11 @@ impl From<crate::automation::Model> for protocol::automations::Automation {
             offset_days: a.offset_days,
             send_time: a.send_time,
             body: a.body,
+            content_sid: a.content_sid,
+            content_variables: a
+                .content_variables
+                .and_then(|v| serde_json::from_str(&v).ok())
+                .unwrap_or_default(),
             enabled: a.enabled,
             created_at: a.created_at,
         }

@@ -22,6 +22,8 @@ enum Automations {
     OffsetDays,
     SendTime,
     Body,
+    ContentSid,
+    ContentVariables,
     Enabled,
     CreatedAt,
 }
@@ -85,6 +87,8 @@ impl MigrationTrait for Migration {
                     .col(ColumnDef::new(Automations::OffsetDays).integer().not_null())
                     .col(ColumnDef::new(Automations::SendTime).string().not_null())
                     .col(ColumnDef::new(Automations::Body).text().not_null())
+                    .col(ColumnDef::new(Automations::ContentSid).string())
+                    .col(ColumnDef::new(Automations::ContentVariables).text())
                     .col(ColumnDef::new(Automations::Enabled).boolean().not_null())
                     .col(
                         ColumnDef::new(Automations::CreatedAt)

@@ -21,6 +21,12 @@ pub struct Automation {
     pub send_time: String,
     /// The message; `{{variables}}` are filled from the stay when it is sent.
     pub body: String,
+    /// The approved WhatsApp template (Twilio Content SID, `HX…`) sent instead of `body` when the
+    /// guest's 24 h window is closed; without one such a message fails.
+    pub content_sid: Option<String>,
+    /// The template's placeholders (`{"1": "{{guest_name}}"}`), filled like `body`.
+    #[serde(default)]
+    pub content_variables: std::collections::BTreeMap<String, String>,
     pub enabled: bool,
     pub created_at: Timestamp,
 }
@@ -35,6 +41,10 @@ pub struct NewAutomation {
     pub offset_days: i32,
     pub send_time: String,
     pub body: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub content_sid: Option<String>,
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub content_variables: std::collections::BTreeMap<String, String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -211,6 +211,7 @@ async fn send(
             body: text,
             client_ref,
             from_suggestion: request.from_suggestion,
+            template: None,
         },
     )
     .await??;

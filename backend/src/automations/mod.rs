@@ -25,6 +25,7 @@ use protocol::{ConciergerieId, ConversationId, ScheduledStatus, StayId, StayStat
 
 use crate::actors::conversation::OperatorSend;
 use crate::ai::variables;
+use crate::channel::ContentTemplate;
 use crate::db;
 use crate::error::AppError;
 use crate::state::AppState;
@@ -125,29 +126,55 @@ async fn send(
         stays::context::linked_context(&state.db, tenant, Some(StayId(stay.id)), now.date_naive())
             .await
             .map_err(|e| e.to_string())?;
-    let body = variables::fill_for_operator(&automation.body, context.as_ref());
+    let fill = |text: &str| variables::fill_for_operator(text, context.as_ref());
     let id = ConversationId(conversation.id);
-    let sent = state
-        .registry
-        .send(
+    let send = |template: Option<ContentTemplate>| {
+        state.registry.send(
             id,
             OperatorSend {
-                body,
+                body: fill(&automation.body),
                 // The row's own key: a retry after a crash answers the first message.
                 client_ref: Some(format!("scheduled-{}", row.id)),
                 // Not an operator taking over: the AI keeps answering the guest.
                 from_suggestion: true,
+                template,
             },
         )
-        .await
-        .map_err(|e| format!("the conversation could not be reached: {e}"))?;
-    match sent {
-        Ok(message) => Ok((id, message.id)),
-        Err(AppError::OutsideWhatsAppWindow) => Err(
-            "outside WhatsApp's 24 h window: a WhatsApp template is needed (not built yet)".into(),
-        ),
-        Err(e) => Err(e.to_string()),
-    }
+    };
+    let unreachable =
+        |e: actix::MailboxError| format!("the conversation could not be reached: {e}");
+    let sent = match send(None).await.map_err(unreachable)? {
+        // WhatsApp only takes an approved template now.
+        Err(AppError::OutsideWhatsAppWindow) => match &automation.content_sid {
+            Some(sid) => {
+                let template = ContentTemplate {
+                    sid: sid.clone(),
+                    variables: filled_variables(automation.content_variables.as_deref(), fill),
+                };
+                send(Some(template)).await.map_err(unreachable)?
+            }
+            None => {
+                return Err(
+                    "outside WhatsApp's 24 h window and the automation has no template".into(),
+                )
+            }
+        },
+        other => other,
+    };
+    sent.map(|message| (id, message.id))
+        .map_err(|e| e.to_string())
+}
+
+/// The template's placeholders with their `{{variables}}` filled, as Twilio's JSON.
+fn filled_variables(stored: Option<&str>, fill: impl Fn(&str) -> String) -> String {
+    let placeholders: std::collections::BTreeMap<String, String> = stored
+        .and_then(|v| serde_json::from_str(v).ok())
+        .unwrap_or_default();
+    let filled: std::collections::BTreeMap<String, String> = placeholders
+        .into_iter()
+        .map(|(key, value)| (key, fill(&value)))
+        .collect();
+    serde_json::to_string(&filled).unwrap_or_else(|_| "{}".into())
 }
 
 /// Runs `run_once` every `every`, on the wall clock.

@@ -34,6 +34,9 @@ pub struct AutomationFields {
     pub name: String,
     pub send_time: String,
     pub body: String,
+    pub content_sid: Option<String>,
+    /// JSON object text, as stored.
+    pub content_variables: Option<String>,
 }
 
 pub fn validate(new: &NewAutomation) -> Result<AutomationFields, AppError> {
@@ -43,10 +46,31 @@ pub fn validate(new: &NewAutomation) -> Result<AutomationFields, AppError> {
             format!("at most {MAX_OFFSET_DAYS} days before or after the date"),
         ));
     }
+    let content_sid = new.content_sid.as_deref().map(str::trim);
+    if let Some(sid) = content_sid {
+        let valid = sid.len() == 34
+            && sid.starts_with("HX")
+            && sid[2..].chars().all(|c| c.is_ascii_hexdigit());
+        if !valid {
+            return Err(AppError::validation(
+                "content_sid",
+                format!("`{sid}` is not a Twilio Content SID (HX and 32 hex digits)"),
+            ));
+        }
+    }
+    if content_sid.is_none() && !new.content_variables.is_empty() {
+        return Err(AppError::validation(
+            "content_variables",
+            "template variables need a content_sid",
+        ));
+    }
     Ok(AutomationFields {
         name: required_text("name", &new.name, MAX_NAME)?,
         send_time: local_time("send_time", &new.send_time)?,
         body: required_text("body", &new.body, MAX_BODY)?,
+        content_sid: content_sid.map(str::to_owned),
+        content_variables: (!new.content_variables.is_empty())
+            .then(|| serde_json::to_string(&new.content_variables).unwrap_or_default()),
     })
 }
 

@@ -30,6 +30,8 @@ pub async fn create(
         offset_days: Set(new.offset_days),
         send_time: Set(fields.send_time),
         body: Set(fields.body),
+        content_sid: Set(fields.content_sid),
+        content_variables: Set(fields.content_variables),
         enabled: Set(true),
         created_at: Set(Utc::now()),
         ..Default::default()

@@ -28,6 +28,11 @@ async fn bad_automations_are_refused_by_field() {
         ("offset_days", json!({"offset_days": 400})),
         ("body", json!({"body": "  "})),
         ("name", json!({"name": ""})),
+        ("content_sid", json!({"content_sid": "HX12"})),
+        (
+            "content_variables",
+            json!({"content_variables": {"1": "{{guest_name}}"}}),
+        ),
     ] {
         let mut body = valid.clone();
         body.as_object_mut()

@@ -235,3 +235,90 @@ async fn too_late_cancelled_stays_and_operator_cancels_are_not_sent() {
         assert_eq!(row.reason.as_deref(), Some("the stay was cancelled"));
     }
 }
+
+#[actix_web::test]
+async fn outside_the_24_hour_window_it_goes_as_an_approved_template() {
+    let (app, twilio) = twilio_app_with(&[("AUTOMATION_INTERVAL_SECS", "0")]).await;
+    quiet_ai(&app).await;
+    let token = app.login_demo().await;
+    let me: Value = app
+        .get("/api/auth/me", Some(&token))
+        .await
+        .json()
+        .await
+        .unwrap();
+    let tenant = protocol::ConciergerieId(me["conciergerie"]["id"].as_i64().unwrap());
+    // Camille last wrote two days ago: WhatsApp takes no free-form message now.
+    let conversation = app.insert_conversation(tenant, CAMILLE, "Bonjour").await;
+    {
+        use sea_orm::{ActiveModelTrait, EntityTrait, IntoActiveModel, Set};
+        let row = entity::conversation::Entity::find_by_id(conversation.0)
+            .one(app.db())
+            .await
+            .unwrap()
+            .unwrap();
+        let mut row = row.into_active_model();
+        row.last_client_message_at = Set(Some(Utc::now() - chrono::Duration::days(2)));
+        row.update(app.db()).await.unwrap();
+    }
+    let sid = format!("HX{}", "0123456789abcdef".repeat(2));
+    automation(
+        &app,
+        &token,
+        json!({"name": "Veille", "anchor": "arrival", "offset_days": 0, "send_time": "18:00",
+               "body": "Bonjour {{guest_name}}, arrivée dès {{property.check_in_time}}.",
+               "content_sid": sid,
+               "content_variables": {"1": "{{guest_name}}", "2": "{{property.check_in_time}}"}}),
+    )
+    .await;
+
+    run(&app, today_at(0, 17, 0)).await;
+    let report = run(&app, today_at(0, 18, 1)).await;
+    assert_eq!(report.sent, 1, "{report:?}");
+    eventually("the template reaches Twilio", || async {
+        !twilio.sends().is_empty()
+    })
+    .await;
+    let sends = twilio.sends();
+    assert_eq!(sends.len(), 1);
+    assert_eq!(sends[0].field("ContentSid"), Some(sid.as_str()));
+    let variables: Value =
+        serde_json::from_str(sends[0].field("ContentVariables").unwrap()).unwrap();
+    assert_eq!(variables, json!({"1": "Camille Martin", "2": "16:00"}));
+    assert_eq!(sends[0].field("Body"), None, "a template, not free text");
+    // The thread shows what the guest reads.
+    let thread: Vec<Value> = app
+        .get(
+            &format!("/api/conversations/{conversation}/messages"),
+            Some(&token),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert!(thread
+        .iter()
+        .any(|m| m["body"] == "Bonjour Camille Martin, arrivée dès 16:00."));
+
+    // Without a template it cannot go, and says why.
+    automation(
+        &app,
+        &token,
+        json!({"name": "Sans modèle", "anchor": "arrival", "offset_days": 0, "send_time": "19:00",
+               "body": "Bonne soirée !"}),
+    )
+    .await;
+    run(&app, today_at(0, 18, 30)).await;
+    let report = run(&app, today_at(0, 19, 1)).await;
+    assert_eq!((report.sent, report.failed), (0, 1), "{report:?}");
+    let rows = scheduled(&app, &token, stay_id(&app, &token, CAMILLE).await).await;
+    let failed = rows
+        .iter()
+        .find(|r| r.status == ScheduledStatus::Failed)
+        .expect("the message without a template failed");
+    assert!(
+        failed.reason.as_deref().unwrap().contains("24 h window"),
+        "{failed:?}"
+    );
+    assert_eq!(twilio.sends().len(), 1, "nothing more was sent");
+}

@@ -109,7 +109,11 @@ impl ConversationActor {
     }
 
     /// Hands an outbound message to the channel off the actor; the result comes back as a message.
-    fn deliver(&self, message: &message::Model, ctx: &mut Context<Self>) {
+    fn deliver(&mut self, message: &message::Model, ctx: &mut Context<Self>) {
+        let template = message
+            .client_ref
+            .as_ref()
+            .and_then(|key| self.templates.remove(key));
         let Some(state) = &self.state else {
             return;
         };
@@ -129,6 +133,7 @@ impl ConversationActor {
             to: with_channel(&row.phone_number),
             body: message.body.clone(),
             status_callback: self.deps.status_callback_url.clone(),
+            template,
         };
         let channel = self.deps.channel.clone();
         let message_id = MessageId(message.id);
