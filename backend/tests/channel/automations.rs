@@ -5,7 +5,7 @@
 use chrono::{DateTime, Days, NaiveTime, Utc};
 use majordome::automations::{run_once, RunReport};
 use protocol::automations::ScheduledMessage;
-use protocol::ScheduledStatus;
+use protocol::{ConversationId, ScheduledStatus};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 
@@ -51,6 +51,17 @@ async fn automation(app: &TestApp, token: &str, body: Value) -> i64 {
     response.json::<Value>().await.unwrap()["id"]
         .as_i64()
         .unwrap()
+}
+
+async fn thread(app: &TestApp, token: &str, conversation: ConversationId) -> Vec<Value> {
+    app.get(
+        &format!("/api/conversations/{conversation}/messages"),
+        Some(token),
+    )
+    .await
+    .json()
+    .await
+    .unwrap()
 }
 
 async fn run(app: &TestApp, at: DateTime<Utc>) -> RunReport {
@@ -127,15 +138,7 @@ async fn sent_once_at_its_time(vars: &[(&str, &str)]) {
     // Runs after that send nothing more.
     assert_eq!(run(&app, today_at(0, 18, 31)).await.sent, 0);
     assert_eq!(run(&app, today_at(0, 23, 0)).await.sent, 0);
-    let thread: Vec<Value> = app
-        .get(
-            &format!("/api/conversations/{conversation}/messages"),
-            Some(&token),
-        )
-        .await
-        .json()
-        .await
-        .unwrap();
+    let thread = thread(&app, &token, conversation).await;
     assert_eq!(
         thread.iter().filter(|m| m["body"] == expected).count(),
         1,
@@ -241,13 +244,7 @@ async fn outside_the_24_hour_window_it_goes_as_an_approved_template() {
     let (app, twilio) = twilio_app_with(&[("AUTOMATION_INTERVAL_SECS", "0")]).await;
     quiet_ai(&app).await;
     let token = app.login_demo().await;
-    let me: Value = app
-        .get("/api/auth/me", Some(&token))
-        .await
-        .json()
-        .await
-        .unwrap();
-    let tenant = protocol::ConciergerieId(me["conciergerie"]["id"].as_i64().unwrap());
+    let tenant = app.tenant_of(&token).await;
     // Camille last wrote two days ago: WhatsApp takes no free-form message now.
     let conversation = app.insert_conversation(tenant, CAMILLE, "Bonjour").await;
     {
@@ -287,15 +284,7 @@ async fn outside_the_24_hour_window_it_goes_as_an_approved_template() {
     assert_eq!(variables, json!({"1": "Camille Martin", "2": "16:00"}));
     assert_eq!(sends[0].field("Body"), None, "a template, not free text");
     // The thread shows what the guest reads.
-    let thread: Vec<Value> = app
-        .get(
-            &format!("/api/conversations/{conversation}/messages"),
-            Some(&token),
-        )
-        .await
-        .json()
-        .await
-        .unwrap();
+    let thread = thread(&app, &token, conversation).await;
     assert!(thread
         .iter()
         .any(|m| m["body"] == "Bonjour Camille Martin, arrivée dès 16:00."));
