@@ -105,6 +105,11 @@ pub struct Config {
     /// `LOGIN_RATE_PER_MIN` / `LOGIN_BURST`: login requests (operator and admin) per client
     /// address, whatever their outcome.
     pub login_rate: crate::http_edge::request_limits::Rate,
+    /// How late a scheduled message may still go out after its time (after downtime); later
+    /// than that it is skipped rather than sent out of context.
+    pub automation_max_lateness: Duration,
+    /// How often due scheduled messages are looked for; zero turns the schedule off.
+    pub automation_interval: Duration,
 }
 
 impl Config {
@@ -242,6 +247,14 @@ impl Config {
             sensitive_lead: Duration::from_secs(3600 * parse(&get, "SENSITIVE_LEAD_HOURS", 48u64)?),
             metrics_token: get("METRICS_TOKEN"),
             shutdown_drain: Duration::from_millis(parse(&get, "SHUTDOWN_DRAIN_MS", 0u64)?),
+            automation_max_lateness: Duration::from_secs(
+                60 * parse(&get, "AUTOMATION_MAX_LATENESS_MINUTES", 360u64)?,
+            ),
+            automation_interval: Duration::from_secs(parse(
+                &get,
+                "AUTOMATION_INTERVAL_SECS",
+                60u64,
+            )?),
             ical_sync_interval: Duration::from_secs(parse(
                 &get,
                 "ICAL_SYNC_INTERVAL_SECS",

@@ -7,6 +7,7 @@ pub mod ai;
 pub mod api;
 pub mod assets;
 pub mod auth;
+pub mod automations;
 pub mod channel;
 pub mod cli;
 pub mod cluster;
@@ -66,6 +67,8 @@ pub struct Application {
     state: web::Data<AppState>,
     /// The scheduled calendar sync; stopped with the server.
     calendar_sync: Option<tokio::task::JoinHandle<()>>,
+    /// The scheduled messages' runs; stopped with the server.
+    scheduled_messages: Option<tokio::task::JoinHandle<()>>,
 }
 
 impl Application {
@@ -183,6 +186,9 @@ impl Application {
         let sync_every = state.config.ical_sync_interval;
         let calendar_sync =
             (!sync_every.is_zero()).then(|| state.stay_sync.clone().spawn_schedule(sync_every));
+        let automation_every = state.config.automation_interval;
+        let scheduled_messages = (!automation_every.is_zero())
+            .then(|| automations::spawn_schedule(state.clone(), automation_every));
         let app_state = state.clone();
         let csp = http_edge::security_headers::content_security_policy(&assets::index_pages());
         let https = state.secure_cookies();
@@ -234,6 +240,7 @@ impl Application {
             server,
             state,
             calendar_sync,
+            scheduled_messages,
         })
     }
 
@@ -269,7 +276,10 @@ impl Application {
         on_signal.abort();
         self.state.fanout.stop();
         // A stopped server must not keep syncing into its database (tests restart on one file).
-        if let Some(task) = self.calendar_sync {
+        for task in [self.calendar_sync, self.scheduled_messages]
+            .into_iter()
+            .flatten()
+        {
             task.abort();
         }
         result

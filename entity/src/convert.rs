@@ -10,8 +10,8 @@ use protocol::reasons::HandoffReason;
 use protocol::stays::Stay;
 use protocol::templates::Template;
 use protocol::{
-    AdminId, AiMode, ConciergerieId, ConversationId, FaqId, FeatureRequestId, MessageId, Notice,
-    PropertyId, StayId, TemplateId,
+    AdminId, AiMode, AutomationId, ConciergerieId, ConversationId, FaqId, FeatureRequestId,
+    MessageId, Notice, PropertyId, ScheduledId, StayId, TemplateId,
 };
 use serde::{Deserialize, Serialize};
 
@@ -218,6 +218,42 @@ impl From<message::Model> for Message {
             reason,
             translation: None,
             created_at: m.created_at,
+        }
+    }
+}
+
+impl From<crate::automation::Model> for protocol::automations::Automation {
+    fn from(a: crate::automation::Model) -> Self {
+        protocol::automations::Automation {
+            id: AutomationId(a.id),
+            property_id: a.property_id.map(PropertyId),
+            name: a.name,
+            anchor: a.anchor,
+            offset_days: a.offset_days,
+            send_time: a.send_time,
+            body: a.body,
+            content_sid: a.content_sid,
+            content_variables: a
+                .content_variables
+                .and_then(|v| serde_json::from_str(&v).ok())
+                .unwrap_or_default(),
+            enabled: a.enabled,
+            created_at: a.created_at,
+        }
+    }
+}
+
+impl From<crate::scheduled_message::Model> for protocol::automations::ScheduledMessage {
+    fn from(s: crate::scheduled_message::Model) -> Self {
+        protocol::automations::ScheduledMessage {
+            id: ScheduledId(s.id),
+            automation_id: AutomationId(s.automation_id),
+            stay_id: StayId(s.stay_id),
+            due_at: s.due_at,
+            status: s.status,
+            conversation_id: s.conversation_id.map(ConversationId),
+            message_id: s.message_id.map(MessageId),
+            reason: s.reason,
         }
     }
 }

@@ -2,6 +2,7 @@
 //! database, the server and the apps agree on every value.
 
 pub mod admin;
+pub mod automation;
 pub mod conciergerie;
 pub mod conversation;
 pub mod convert;
@@ -10,6 +11,7 @@ pub mod feature_request;
 pub mod message;
 pub mod message_translation;
 pub mod property;
+pub mod scheduled_message;
 pub mod session;
 pub mod stay;
 pub mod template;

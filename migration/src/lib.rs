@@ -7,6 +7,7 @@ mod m20261128_000001_conversation_watermarks;
 mod m20261128_000002_properties_and_stays;
 mod m20261128_000003_conversation_stay;
 mod m20261128_000003_conversation_urgent;
+mod m20261128_000010_automations;
 mod m20261128_000020_faq_translations;
 mod m20261128_000020_message_translations;
 mod m20261128_000030_ai_daily_budget;
@@ -25,6 +26,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000020_faq_translations::Migration),
             Box::new(m20261128_000020_message_translations::Migration),
             Box::new(m20261128_000030_ai_daily_budget::Migration),
+            Box::new(m20261128_000010_automations::Migration),
         ]
     }
 }

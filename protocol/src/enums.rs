@@ -230,6 +230,30 @@ wire_enum!(
     }
 );
 
+wire_enum!(
+    /// The stay date an automation is timed from.
+    AutomationAnchor {
+        Arrival = "arrival",
+        Departure = "departure",
+    }
+);
+
+wire_enum!(
+    /// Where a scheduled message stands; only `pending` ones are still to be sent.
+    ScheduledStatus {
+        Pending = "pending",
+        /// Claimed by a run: being sent (a crash leaves it here; the next run finishes it).
+        Sending = "sending",
+        Sent = "sent",
+        /// Not sent on purpose: the stay was cancelled, or the time passed beyond the lateness.
+        Skipped = "skipped",
+        /// Cancelled by an operator.
+        Cancelled = "cancelled",
+        /// The channel refused it (e.g. outside WhatsApp's 24 h window).
+        Failed = "failed",
+    }
+);
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -39,4 +39,8 @@ id_types!(
     PropertyId,
     /// A guest's booking (séjour) at one property.
     StayId,
+    /// A message rule timed from stays (e.g. the day before arrival at 18:00).
+    AutomationId,
+    /// One automation's message for one stay.
+    ScheduledId,
 );

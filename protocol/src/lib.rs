@@ -10,6 +10,7 @@ mod ids;
 pub mod admin;
 pub mod analytics;
 pub mod auth;
+pub mod automations;
 pub mod conversations;
 pub mod error;
 pub mod events;
@@ -52,6 +53,9 @@ pub type Timestamp = chrono::DateTime<chrono::Utc>;
 /// | `GET /api/stays?property_id=&from=&to=` | `[Stay]` overlapping `[from, to]` (dates `YYYY-MM-DD`), by arrival |
 /// | `POST /api/stays`, `GET/PATCH/DELETE /api/stays/{id}` | `NewStay` → 201 `Stay`, `StayPatch` |
 /// | `POST /api/stays/import` | `text/csv` body → `ImportReport` |
+/// | `GET/POST /api/automations` | `Automation`, `NewAutomation` → 201 |
+/// | `GET /api/stays/{id}/scheduled` | `[ScheduledMessage]` planned for the stay |
+/// | `POST /api/scheduled/{id}/cancel` | → `ScheduledMessage` (only while pending) |
 /// | `GET/POST /api/templates`, `PATCH/DELETE /api/templates/{id}` | `Template`, `NewTemplate`, `TemplatePatch` |
 /// | `GET /api/analytics?days=30` | `Analytics` |
 /// | `GET/POST /api/feature-requests`, `GET .../stats`, `PATCH/DELETE .../{id}` | `FeatureRequest`, … |

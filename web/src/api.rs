@@ -4,16 +4,22 @@
 
 use protocol::analytics::Analytics;
 use protocol::auth::MeResponse;
+use protocol::automations::{Automation, ScheduledMessage};
 use protocol::conversations::{
     ConversationPatch, ConversationSummary, Message, MessageTranslation, SendMessageRequest,
     TranslateRequest, TranslatedDraft,
 };
 use protocol::faqs::{Faq, FaqPatch, NewFaq, TranslationDraft};
 use protocol::feature_requests::{FeatureRequest, FeatureRequestPatch, NewFeatureRequest};
+use protocol::properties::{NewProperty, Property, PropertyPatch};
 use protocol::settings::{Settings, SettingsPatch};
 use protocol::simulator::{SimulatedGuestMessage, SimulatorAccepted};
+use protocol::stays::{ImportReport, NewStay, Stay, StayPatch};
 use protocol::templates::{NewTemplate, Template, TemplatePatch};
-use protocol::{paths, ConversationId, FaqId, FeatureRequestId, MessageId, TemplateId};
+use protocol::{
+    paths, ConversationId, FaqId, FeatureRequestId, MessageId, PropertyId, ScheduledId, StayId,
+    TemplateId,
+};
 use ui::api::{delete, get, get_page, patch, post, post_empty, NextPage, Page, SessionPaths};
 
 use crate::i18n::{Lang, Localized};
@@ -199,6 +205,97 @@ pub async fn translate_draft(
     post(
         &format!("/api/conversations/{conversation}/translate"),
         &body,
+    )
+    .await
+}
+
+/// The entries of one property only.
+pub async fn property_faqs(id: PropertyId) -> Result<Vec<Faq>, ApiError> {
+    get(&format!("/api/faqs?property_id={id}")).await
+}
+
+// --- properties ---
+
+pub async fn properties() -> Result<Vec<Property>, ApiError> {
+    get("/api/properties").await
+}
+
+pub async fn create_property(body: &NewProperty) -> Result<Property, ApiError> {
+    post("/api/properties", body).await
+}
+
+pub async fn update_property(id: PropertyId, body: &PropertyPatch) -> Result<Property, ApiError> {
+    patch(&format!("/api/properties/{id}"), body).await
+}
+
+/// 409 while FAQ entries or stays still use the property.
+pub async fn delete_property(id: PropertyId) -> Result<(), ApiError> {
+    delete(&format!("/api/properties/{id}")).await
+}
+
+// --- stays ---
+
+/// `GET /api/stays` narrowed to a property and to the stays overlapping `[from, to]`
+/// (`YYYY-MM-DD`, either may be empty).
+pub async fn stays(
+    property: Option<PropertyId>,
+    from: &str,
+    to: &str,
+) -> Result<Vec<Stay>, ApiError> {
+    let mut params = Vec::new();
+    if let Some(p) = property {
+        params.push(format!("property_id={p}"));
+    }
+    for (name, value) in [("from", from), ("to", to)] {
+        if !value.is_empty() {
+            params.push(format!("{name}={value}"));
+        }
+    }
+    let query = if params.is_empty() {
+        String::new()
+    } else {
+        format!("?{}", params.join("&"))
+    };
+    get(&format!("/api/stays{query}")).await
+}
+
+pub async fn create_stay(body: &NewStay) -> Result<Stay, ApiError> {
+    post("/api/stays", body).await
+}
+
+pub async fn update_stay(id: StayId, body: &StayPatch) -> Result<Stay, ApiError> {
+    patch(&format!("/api/stays/{id}"), body).await
+}
+
+pub async fn delete_stay(id: StayId) -> Result<(), ApiError> {
+    delete(&format!("/api/stays/{id}")).await
+}
+
+/// Sends a CSV file's bytes as they are (`text/csv`: the server reads the encoding and says if
+/// it cannot); the answer says what happened to each line.
+pub async fn import_stays(csv: js_sys::Uint8Array) -> Result<ImportReport, ApiError> {
+    let request = gloo_net::http::Request::post("/api/stays/import")
+        .header("Accept", "application/json")
+        .header("Content-Type", "text/csv; charset=utf-8")
+        .body(csv);
+    ui::api::json(ui::api::send(request, true).await?).await
+}
+
+// --- scheduled messages ---
+
+pub async fn automations() -> Result<Vec<Automation>, ApiError> {
+    get("/api/automations").await
+}
+
+/// The messages planned for a stay, by time.
+pub async fn scheduled(stay: StayId) -> Result<Vec<ScheduledMessage>, ApiError> {
+    get(&format!("/api/stays/{stay}/scheduled")).await
+}
+
+pub async fn cancel_scheduled(id: ScheduledId) -> Result<ScheduledMessage, ApiError> {
+    post(
+        &format!("/api/scheduled/{id}/cancel"),
+        &serde_json::json!({}),
     )
     .await
 }

@@ -315,6 +315,78 @@ ui::texts! { Texts, FR, EN;
     idea_submit: "Proposer", "Submit";
     ideas_empty: "Vous n'avez encore rien proposé.", "You have not suggested anything yet.";
 
+    // Properties (logements) and stays (séjours).
+    nav_properties: "Logements", "Properties";
+    nav_stays: "Séjours", "Stays";
+    properties_title: "Logements", "Properties";
+    properties_intro: "Chaque logement a ses horaires, ses instructions d'arrivée et ses propres réponses\u{a0}: l'IA les donne aux voyageurs qui y séjournent.",
+        "Each property has its own times, arrival instructions and answers: the AI gives them to the guests staying there.";
+    property_add: "Ajouter un logement", "Add a property";
+    properties_empty: "Aucun logement pour l'instant.", "No property yet.";
+    property_name: "Nom", "Name";
+    property_address: "Adresse", "Address";
+    property_check_in: "Arrivée à partir de", "Check-in from";
+    property_check_out: "Départ avant", "Check-out by";
+    property_instructions: "Instructions d'arrivée", "Arrival instructions";
+    property_ical: "Calendriers iCal (une adresse par ligne)", "iCal calendars (one URL per line)";
+    property_ical_hint: "Les liens d'export Airbnb, Booking ou VRBO\u{a0}: les séjours s'y synchronisent.",
+        "The export links Airbnb, Booking or VRBO give: stays are synced from them.";
+    property_in_use: "Ce logement a encore des séjours ou des réponses\u{a0}: supprimez-les d'abord.",
+        "This property still has stays or answers: delete them first.";
+    property_sync_failed: "Dernière synchronisation en échec\u{a0}:", "Last sync failed:";
+    property_calendars: "calendrier(s)", "calendar(s)";
+    property_answers: "Réponses de ce logement", "This property's answers";
+    property_answers_hint: "Elles priment sur la FAQ commune pour les voyageurs de ce logement.",
+        "They win over the shared FAQ for this property's guests.";
+    property_answers_empty: "Pas encore de réponse propre à ce logement.", "No answer of this property's own yet.";
+    property_answer_add: "Ajouter une réponse", "Add an answer";
+    sensitive: "Sensible", "Sensitive";
+    sensitive_hint: "Code de porte, de boîte à clés, d'alarme\u{a0}: donné seulement au voyageur d'un séjour en cours.",
+        "Door, key-box or alarm code: given only to the guest of a current stay.";
+    stays_title: "Séjours", "Stays";
+    stays_intro: "Les réservations de vos logements\u{a0}: les messages d'un voyageur sont reliés à son séjour par son numéro WhatsApp.",
+        "Your properties' bookings: a guest's messages are linked to their stay by their WhatsApp number.";
+    stay_add: "Ajouter un séjour", "Add a stay";
+    stays_empty: "Aucun séjour pour ces critères.", "No stay matches.";
+    stays_need_property: "Créez d'abord un logement dans l'onglet Logements.", "Create a property first, in the Properties tab.";
+    stay_property: "Logement", "Property";
+    stay_all_properties: "Tous les logements", "All properties";
+    stay_from: "Du", "From";
+    stay_to: "Au", "To";
+    stay_guest: "Voyageur", "Guest";
+    stay_whatsapp: "Numéro WhatsApp", "WhatsApp number";
+    stay_arrival: "Arrivée", "Arrival";
+    stay_departure: "Départ", "Departure";
+    stay_guests: "Personnes", "Guests";
+    stay_source: "Provenance", "Source";
+    stay_cancel: "Annuler le séjour", "Cancel the stay";
+    stay_restore: "Rétablir", "Restore";
+    stay_cancelled: "Annulé", "Cancelled";
+    stay_source_direct: "Direct", "Direct";
+    stay_source_other: "Autre", "Other";
+    stay_origin_csv: "Import CSV", "CSV import";
+    stay_origin_ical: "Calendrier iCal", "iCal calendar";
+    csv_import: "Importer un fichier CSV", "Import a CSV file";
+    csv_hint: "Colonnes\u{a0}: logement, voyageur, téléphone, arrivée, départ (et personnes, provenance, référence si vous les avez).",
+        "Columns: property, guest, phone, arrival, departure (and guests, source, reference if you have them).";
+    csv_importing: "Import en cours…", "Importing…";
+    csv_created: "créé(s)", "created";
+    csv_updated: "mis à jour", "updated";
+    csv_errors: "ligne(s) refusée(s)", "line(s) refused";
+    csv_line: "Ligne", "Line";
+    csv_unreadable: "Ce fichier n'a pas pu être lu.", "This file could not be read.";
+    phase_before: "Arrivée prochaine", "Arriving soon";
+    phase_in_stay: "En séjour", "In stay";
+    phase_departed: "Parti", "Departed";
+    phase_all: "Tous les séjours", "All stays";
+    phase_arriving_today: "Arrivées aujourd'hui", "Arriving today";
+    stay_link: "Lier à un séjour", "Link to a stay";
+    stay_unlink: "Délier", "Unlink";
+    stay_pick: "Choisir le séjour…", "Pick the stay…";
+    stay_none: "Aucun séjour lié", "No linked stay";
+    scheduled_title: "Messages programmés", "Scheduled messages";
+    scheduled_cancel: "Ne pas envoyer", "Don't send";
+
     err_network: "Serveur injoignable. Vérifiez votre connexion.", "Cannot reach the server. Check your connection.";
     err_63016: "Hors de la fenêtre de 24 h de WhatsApp\u{a0}: le voyageur doit écrire avant qu'une réponse libre puisse lui parvenir",
         "Outside WhatsApp's 24 h window: the guest must write before a free-form reply can reach them";

@@ -10,15 +10,21 @@ pub enum Tab {
     Settings,
     Analytics,
     Ideas,
+    /// Logements: the rentals, their check-in details and their own knowledge entries.
+    Properties,
+    /// Séjours: bookings, by hand or from a CSV file.
+    Stays,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 5] = [
+    pub const ALL: [Tab; 7] = [
         Tab::Inbox,
         Tab::Faq,
         Tab::Settings,
         Tab::Analytics,
         Tab::Ideas,
+        Tab::Properties,
+        Tab::Stays,
     ];
 }
 
@@ -54,6 +60,8 @@ impl Route {
             (Some("settings"), _) => Route::tab(Tab::Settings),
             (Some("analytics"), _) => Route::tab(Tab::Analytics),
             (Some("ideas"), _) => Route::tab(Tab::Ideas),
+            (Some("properties"), _) => Route::tab(Tab::Properties),
+            (Some("stays"), _) => Route::tab(Tab::Stays),
             _ => Route::default(),
         }
     }
@@ -66,6 +74,8 @@ impl Route {
             (Tab::Settings, _) => "#/settings".to_owned(),
             (Tab::Analytics, _) => "#/analytics".to_owned(),
             (Tab::Ideas, _) => "#/ideas".to_owned(),
+            (Tab::Properties, _) => "#/properties".to_owned(),
+            (Tab::Stays, _) => "#/stays".to_owned(),
         }
     }
 }
@@ -83,6 +93,8 @@ mod tests {
             Route::tab(Tab::Settings),
             Route::tab(Tab::Analytics),
             Route::tab(Tab::Ideas),
+            Route::tab(Tab::Properties),
+            Route::tab(Tab::Stays),
         ] {
             assert_eq!(Route::parse(&r.to_hash()), r);
         }

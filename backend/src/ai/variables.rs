@@ -3,16 +3,41 @@
 //! `{{property.check_out_time}}`, `{{stay.arrival}}`, `{{stay.departure}}` (dates as
 //! `YYYY-MM-DD`).
 //!
-//! A known variable with nothing to fill it (no linked stay) is removed together with the space
-//! before it, so "Bonjour {{guest_name}}, ..." reads "Bonjour, ...". An unknown name is left as
-//! written: it is most likely a typo the operator should see, not something to hide.
+//! In AI answers, a known variable with nothing to fill it (no linked stay) is removed together
+//! with the space before it, so "Bonjour {{guest_name}}, ..." reads "Bonjour, ...". An operator's
+//! own reply ([`fill_for_operator`]) keeps it as written instead: the operator sees in the thread
+//! what could not be filled rather than a sentence silently cut short. An unknown name is always
+//! left as written: it is most likely a typo the operator should see, not something to hide.
 
 use super::StayContext;
 
 const OPEN: &str = "{{";
 const CLOSE: &str = "}}";
 
+/// What becomes of a known variable when there is no stay to fill it from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Unfilled {
+    Remove,
+    Keep,
+}
+
+/// For AI answers: unfillable known variables are removed.
 pub fn fill(text: &str, stay: Option<&StayContext>) -> String {
+    fill_with(text, stay, Unfilled::Remove)
+}
+
+/// For an operator's reply or saved template: nothing the operator wrote disappears.
+pub fn fill_for_operator(text: &str, stay: Option<&StayContext>) -> String {
+    fill_with(text, stay, Unfilled::Keep)
+}
+
+/// Whether `text` has anything that looks like a variable (spares the stay lookup otherwise).
+pub fn has_variables(text: &str) -> bool {
+    text.find(OPEN)
+        .is_some_and(|start| text[start..].contains(CLOSE))
+}
+
+fn fill_with(text: &str, stay: Option<&StayContext>, unfilled: Unfilled) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(start) = rest.find(OPEN) {
@@ -24,6 +49,9 @@ pub fn fill(text: &str, stay: Option<&StayContext>) -> String {
         let after = &rest[start + OPEN.len() + len + CLOSE.len()..];
         match value(name, stay) {
             Some(Some(value)) => out.push_str(&value),
+            Some(None) if unfilled == Unfilled::Keep => {
+                out.push_str(&rest[start..start + OPEN.len() + len + CLOSE.len()])
+            }
             Some(None) => {
                 // Removed: do not leave "Bonjour ," behind.
                 if after.starts_with([' ', ',', '.', '!', '?', '\n']) || after.is_empty() {
@@ -92,6 +120,21 @@ mod tests {
             "Bonjour, le wifi est « Canal »."
         );
         assert_eq!(fill("Merci {{guest_name}}", None), "Merci");
+    }
+
+    #[test]
+    fn an_operator_reply_keeps_what_cannot_be_filled() {
+        assert_eq!(
+            fill_for_operator("Bonjour {{guest_name}}, code {{door_code}}.", None),
+            "Bonjour {{guest_name}}, code {{door_code}}."
+        );
+        assert_eq!(
+            fill_for_operator("Bonjour {{guest_name}}, code {{door_code}}.", Some(&stay())),
+            "Bonjour Alice Martin, code {{door_code}}."
+        );
+        assert!(has_variables("a {{x}} b"));
+        assert!(!has_variables("a {{ b"));
+        assert!(!has_variables("a }} {{ b"));
     }
 
     #[test]

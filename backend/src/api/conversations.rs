@@ -15,12 +15,14 @@ use serde::Deserialize;
 use crate::actors::conversation::{
     ConversationActor, DiscardSuggestion, MarkRead, OperatorSend, Patch,
 };
+use crate::ai::variables;
 use crate::auth::OperatorSession;
 use crate::db;
 use crate::db::pages::{self, ConversationCursor};
 use crate::domain::{optional_text, required_text};
 use crate::error::AppError;
 use crate::state::AppState;
+use crate::stays;
 
 /// Longest reply Twilio accepts for a WhatsApp message body; a longer one would pass here and
 /// then fail at Twilio (the composer warns before it).
@@ -195,7 +197,8 @@ async fn send(
 ) -> Result<HttpResponse, AppError> {
     let conversation = find_owned(&state, caller, id.into_inner()).await?;
     let request = body.into_inner();
-    let text = required_text("body", &request.body, MAX_BODY)?;
+    let text = with_variables(&state, caller, &conversation, &request.body).await?;
+    let text = required_text("body", &text, MAX_BODY)?;
     let client_ref = request
         .client_ref
         .as_deref()
@@ -209,10 +212,29 @@ async fn send(
             body: text,
             client_ref,
             from_suggestion: request.from_suggestion,
+            template: None,
         },
     )
     .await??;
     Ok(HttpResponse::Created().json(Message::from(message)))
+}
+
+/// A saved reply's `{{variables}}` filled from the conversation's linked stay, at send time so the
+/// guest gets the stay as it is now; what cannot be filled stays visible (see `ai::variables`).
+async fn with_variables(
+    state: &AppState,
+    caller: OperatorSession,
+    conversation: &conversation::Model,
+    body: &str,
+) -> Result<String, AppError> {
+    if !variables::has_variables(body) {
+        return Ok(body.to_owned());
+    }
+    let today = chrono::Utc::now().date_naive();
+    let stay = conversation.stay_id.map(protocol::StayId);
+    let context =
+        stays::context::linked_context(&state.db, caller.conciergerie_id, stay, today).await?;
+    Ok(variables::fill_for_operator(body, context.as_ref()))
 }
 
 #[post("/api/conversations/{id}/read")]

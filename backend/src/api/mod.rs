@@ -7,6 +7,7 @@ mod admin_health;
 mod admin_unrouted;
 mod analytics;
 mod auth;
+mod automations;
 mod conversations;
 mod faqs;
 mod feature_requests;
@@ -30,6 +31,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .configure(translation::configure)
         .configure(properties::configure)
         .configure(stays::configure)
+        .configure(automations::configure)
         .configure(settings::configure)
         .configure(feature_requests::configure)
         .configure(admin_conciergeries::configure)

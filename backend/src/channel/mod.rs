@@ -16,6 +16,16 @@ pub enum SenderId {
     MessagingService(String),
 }
 
+/// An approved WhatsApp template (Twilio Content API): the only kind of message WhatsApp takes
+/// outside the 24 h window.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ContentTemplate {
+    /// `HX…`, the template's Content SID.
+    pub sid: String,
+    /// The placeholders' values as Twilio's `ContentVariables` JSON (`{"1":"Alice"}`).
+    pub variables: String,
+}
+
 #[derive(Debug, Clone)]
 pub struct Outbound {
     pub conversation_id: ConversationId,
@@ -24,6 +34,8 @@ pub struct Outbound {
     pub to: String,
     pub body: String,
     pub status_callback: String,
+    /// Sent as this template instead of `body` (which is kept as the thread's text).
+    pub template: Option<ContentTemplate>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -69,6 +69,25 @@ pub async fn for_conversation(
     })
 }
 
+/// The linked stay and its property for filling `{{variables}}`, if the stay is still confirmed.
+pub async fn linked_context(
+    db: &impl ConnectionTrait,
+    tenant: ConciergerieId,
+    stay: Option<StayId>,
+    today: NaiveDate,
+) -> Result<Option<StayContext>, AppError> {
+    let Some(id) = stay else {
+        return Ok(None);
+    };
+    let stay = match db::stays::find_owned(db, tenant, id).await {
+        Ok(stay) if stay.status == StayStatus::Confirmed => stay,
+        Ok(_) | Err(AppError::NotFound(_)) => return Ok(None),
+        Err(e) => return Err(e),
+    };
+    let property = db::properties::find_owned(db, tenant, PropertyId(stay.property_id)).await?;
+    Ok(Some(context(&stay, &property, today)))
+}
+
 /// Whether the guest of `stay` may read its property's sensitive entries at `now`: from `lead`
 /// before the check-in time of the arrival day until the end of the departure day. Times are
 /// read as UTC (properties carry no time zone yet), which errs a few hours early or late.

@@ -293,6 +293,17 @@ impl TestApp {
         }
     }
 
+    /// The conciergerie a session token belongs to.
+    pub async fn tenant_of(&self, token: &str) -> ConciergerieId {
+        let me: Value = self
+            .get("/api/auth/me", Some(token))
+            .await
+            .json()
+            .await
+            .expect("me JSON");
+        ConciergerieId(me["conciergerie"]["id"].as_i64().expect("conciergerie id"))
+    }
+
     /// Creates a property through the API (`body` as for `POST /api/properties`); answers it.
     pub async fn create_property(&self, token: &str, body: &Value) -> Value {
         let response = self.post_json("/api/properties", Some(token), body).await;

@@ -5,6 +5,7 @@
 mod admin;
 mod analytics;
 mod auth;
+mod automations;
 mod calendar;
 mod conversations;
 mod errors;

@@ -330,15 +330,7 @@ async fn a_guest_is_found_by_number_or_by_last_digits() {
     let app = spawn_app().await;
     let token = app.login_demo().await;
     let loft = app.new_property(&token, "Loft").await;
-    let tenant = ConciergerieId(
-        app.get("/api/auth/me", Some(&token))
-            .await
-            .json::<Value>()
-            .await
-            .unwrap()["conciergerie"]["id"]
-            .as_i64()
-            .unwrap(),
-    );
+    let tenant = app.tenant_of(&token).await;
     for (name, number, digits, arrival, departure) in [
         (
             "Past",

@@ -32,5 +32,6 @@ mod paging;
 mod reconnect;
 mod revoked;
 mod simulator;
+mod stays;
 mod suggestion;
 mod urgency;

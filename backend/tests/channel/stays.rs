@@ -298,3 +298,75 @@ async fn the_stay_is_saved_with_the_guest_message_when_the_ai_is_off() {
     })
     .await;
 }
+
+/// The operator's reply, as the simulated guest received it.
+async fn operator_reply(
+    app: &TestApp,
+    token: &str,
+    socket: &mut Socket,
+    guest: &str,
+    body: &str,
+) -> String {
+    let conversation = conversation_of(app, token, guest).await;
+    let sent = app
+        .post_json(
+            &format!("/api/conversations/{}/send", conversation.id),
+            Some(token),
+            &json!({ "body": body }),
+        )
+        .await;
+    assert_eq!(sent.status(), StatusCode::CREATED);
+    let sent: Value = sent.json().await.unwrap();
+    let received = wait_for(socket, "the operator's reply at the simulator", |e| {
+        e["type"] == "simulator.reply" && e["to"] == guest && e["body"] == sent["body"]
+    })
+    .await;
+    received["body"].as_str().unwrap().to_owned()
+}
+
+#[actix_web::test]
+async fn a_saved_reply_is_filled_from_the_guests_stay_and_keeps_what_it_cannot_fill() {
+    let (app, token, mut socket) = app().await;
+    // The AI stays quiet: the link must be saved by the guest message alone.
+    quiet_ai(&app).await;
+    let template = "Bonjour {{guest_name}}, arrivée à {{ property.name }} dès \
+                    {{property.check_in_time}}. Code : {{door_code}}";
+    for guest in [CAMILLE, STRANGER] {
+        simulate(&app, &token, guest, "Bonjour").await;
+        wait_for(&mut socket, "the guest's message", |e| {
+            e["type"] == "message.created" && e["message"]["body"] == "Bonjour"
+        })
+        .await;
+    }
+    // The link is saved with the conversation's row (the ingest writer's batched row save left
+    // `stay_id` out until this test caught it).
+    eventually("Camille's conversation linked to her stay", || async {
+        let c = conversation_of(&app, &token, CAMILLE).await;
+        c.stay.is_some()
+    })
+    .await;
+
+    let camille = operator_reply(&app, &token, &mut socket, CAMILLE, template).await;
+    assert_eq!(
+        camille,
+        "Bonjour Camille Martin, arrivée à Studio Vieux-Port dès 16:00. Code : {{door_code}}",
+        "known variables filled, the unknown one left visible"
+    );
+    // No stay: nothing is silently dropped, the operator sees what could not be filled.
+    let stranger = operator_reply(&app, &token, &mut socket, STRANGER, template).await;
+    assert_eq!(stranger, template);
+    // The thread keeps what the guest actually received.
+    let thread: Vec<Value> = app
+        .get(
+            &format!(
+                "/api/conversations/{}/messages",
+                conversation_of(&app, &token, CAMILLE).await.id
+            ),
+            Some(&token),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert!(thread.iter().any(|m| m["body"] == camille));
+}

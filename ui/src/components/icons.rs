@@ -47,6 +47,8 @@ pub enum Icon {
     Paperclip,
     ArrowDown,
     Undo,
+    Home,
+    Calendar,
 }
 
 /// A circle, written `"c cx cy r"` among an icon's paths.
@@ -100,6 +102,8 @@ fn paths(icon: Icon) -> &'static [&'static str] {
         Icon::Paperclip => &["M20 11.5l-8 8a5 5 0 0 1-7-7l8.5-8.5a3.5 3.5 0 0 1 5 5L10 17.5a2 2 0 0 1-3-3l7.5-7.5"],
         Icon::ArrowDown => &["M12 5v14M6 13l6 6 6-6"],
         Icon::Undo => &["M9 14 4 9l5-5", "M4 9h10.5a5.5 5.5 0 0 1 0 11H11"],
+        Icon::Home => &["M3 11.5 12 4l9 7.5", "M5.5 10v10h13V10", "M10 20v-5.5h4V20"],
+        Icon::Calendar => &["M5 5.5h14A1.5 1.5 0 0 1 20.5 7v12a1.5 1.5 0 0 1-1.5 1.5H5A1.5 1.5 0 0 1 3.5 19V7A1.5 1.5 0 0 1 5 5.5z", "M3.5 10h17", "M8 3.5v4M16 3.5v4"],
     }
 }
 

@@ -20,6 +20,7 @@ use super::history::use_history;
 use super::hooks::{use_lang, use_now};
 use super::icons::{icon, Icon};
 use super::message_bubble::MessageBubble;
+use super::stay_header::StayHeader;
 use super::suggestion_card::SuggestionCard;
 use super::translation::DraftTranslator;
 use crate::api;
@@ -465,6 +466,7 @@ pub fn ChatWindow(props: &ChatWindowProps) -> Html {
                         { window_pill }
                         { for header_chips.into_iter().map(|ch| chip_html(ch, lang)) }
                     </p>
+                    <StayHeader conversation={c.clone()} on_patch={on_patch.clone()} busy={*busy} />
                 </div>
                 <AiControls conversation={c.clone()} on_patch={on_patch.clone()} busy={*busy} />
             </header>

@@ -6,6 +6,7 @@ use yew::prelude::*;
 
 use super::hooks::use_lang;
 use super::icons::{icon, Icon};
+use super::stay_header::{phase_class, phase_label};
 use crate::format::{avatar_hue, initials, list_time};
 use crate::i18n::Lang;
 use crate::i18n::Localized;
@@ -99,6 +100,12 @@ pub fn ConversationItem(props: &ConversationItemProps) -> Html {
                             </span>
                         }
                     </span>
+                    if let Some(stay) = &c.stay {
+                        <span class={classes!("conv-stay", phase_class(stay.phase))} data-testid="conv-stay"
+                            title={phase_label(stay.phase, lang)}>
+                            { icon(Icon::Home) }{ crate::state::stays::hint(stay, lang) }
+                        </span>
+                    }
                     <span class="chips">{ for chips(c).into_iter().map(|chip| chip_html(chip, lang)) }</span>
                 </span>
             </button>

@@ -1,14 +1,16 @@
 //! The inbox pane: search, filters, and the live list (arrow keys move between conversations).
 
-use protocol::ConversationId;
+use protocol::{ConversationId, PropertyId};
 use yew::prelude::*;
 
 use super::conversation_item::ConversationItem;
 use super::hooks::{focus_id, input_value, use_lang, use_now};
 use super::icons::{icon, Icon};
 use crate::clock::utc_offset_minutes;
+use crate::i18n::Lang;
 use crate::i18n::Localized;
 use crate::state::inbox::Filter;
+use crate::state::stays::{PhaseFilter, StayFilter};
 use crate::state::InboxState;
 
 #[derive(Properties, PartialEq)]
@@ -48,8 +50,15 @@ pub fn ConversationList(props: &ConversationListProps) -> Html {
     let offset = utc_offset_minutes(now);
     let query = use_state(String::new);
     let filter = use_state(Filter::default);
+    let stay_filter = use_state(StayFilter::default);
 
-    let visible = props.inbox.visible(*filter, &query);
+    let today = now.date_naive();
+    let visible: Vec<_> = props
+        .inbox
+        .visible(*filter, &query)
+        .into_iter()
+        .filter(|c| stay_filter.matches(c, today))
+        .collect();
     let ids: Vec<ConversationId> = visible.iter().map(|c| c.id).collect();
 
     let onkeydown = {
@@ -204,6 +213,7 @@ pub fn ConversationList(props: &ConversationListProps) -> Html {
             <div class="filters" role="group" aria-label={t.filters_label}>
                 { for Filter::ALL.into_iter().map(filter_button) }
             </div>
+            { stay_filters(&props.inbox, &stay_filter, lang) }
             if props.inbox.loaded {
                 if let Some(e) = &props.error {
                     <p class="list-note notice notice-error" role="alert">{ e }</p>
@@ -212,5 +222,64 @@ pub fn ConversationList(props: &ConversationListProps) -> Html {
             { for search_note }
             { body }
         </section>
+    }
+}
+
+/// The property and phase selects, once some conversation is linked to a stay. The properties
+/// offered are those of the loaded conversations' stays.
+fn stay_filters(inbox: &InboxState, filter: &UseStateHandle<StayFilter>, lang: Lang) -> Html {
+    let t = lang.t();
+    let mut properties: Vec<(PropertyId, String)> = Vec::new();
+    for stay in inbox.conversations.iter().filter_map(|c| c.stay.as_ref()) {
+        if !properties.iter().any(|(id, _)| *id == stay.property_id) {
+            properties.push((stay.property_id, stay.property_name.clone()));
+        }
+    }
+    if properties.is_empty() && !filter.is_active() {
+        return Html::default();
+    }
+    properties.sort_by(|a, b| a.1.cmp(&b.1));
+    let value = |e: &Event| {
+        e.target_dyn_into::<web_sys::HtmlSelectElement>()
+            .map(|s| s.value())
+            .unwrap_or_default()
+    };
+    let on_property = {
+        let filter = filter.clone();
+        Callback::from(move |e: Event| {
+            filter.set(StayFilter {
+                property: value(&e).parse().ok(),
+                ..*filter
+            })
+        })
+    };
+    let on_phase = {
+        let filter = filter.clone();
+        Callback::from(move |e: Event| {
+            filter.set(StayFilter {
+                phase: PhaseFilter::parse(&value(&e)),
+                ..*filter
+            })
+        })
+    };
+    let phase_label = |p: PhaseFilter| match p {
+        PhaseFilter::ArrivingToday => t.phase_arriving_today,
+        PhaseFilter::InStay => t.phase_in_stay,
+    };
+    html! {
+        <div class="filters stay-filters" role="group" aria-label={t.stays_title}>
+            <select id="inbox-property" aria-label={t.stay_property} onchange={on_property}>
+                <option value="" selected={filter.property.is_none()}>{ t.stay_all_properties }</option>
+                { for properties.into_iter().map(|(id, name)| html! {
+                    <option value={id.to_string()} selected={filter.property == Some(id)}>{ name }</option>
+                }) }
+            </select>
+            <select id="inbox-phase" aria-label={t.phase_all} onchange={on_phase}>
+                <option value="" selected={filter.phase.is_none()}>{ t.phase_all }</option>
+                { for PhaseFilter::ALL.into_iter().map(|p| html! {
+                    <option value={p.as_str()} selected={filter.phase == Some(p)}>{ phase_label(p) }</option>
+                }) }
+            </select>
+        </div>
     }
 }

@@ -21,8 +21,10 @@ use super::icons::{icon, Icon};
 use super::ideas_tab::IdeasTab;
 use super::nav::Nav;
 use super::paging;
+use super::properties_tab::PropertiesTab;
 use super::settings_tab::SettingsTab;
 use super::simulator_panel::SimulatorPanel;
+use super::stays_tab::StaysTab;
 use crate::api;
 use crate::api::Explain;
 use crate::i18n::Localized;
@@ -341,6 +343,8 @@ pub fn Dashboard() -> Html {
         Tab::Settings => html! { <SettingsTab templates={(*templates).clone()} {on_templates} /> },
         Tab::Analytics => html! { <AnalyticsTab /> },
         Tab::Ideas => html! { <IdeasTab board={board.clone()} /> },
+        Tab::Properties => html! { <PropertiesTab /> },
+        Tab::Stays => html! { <StaysTab /> },
     };
 
     let on_open_conversation = {

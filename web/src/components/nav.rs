@@ -33,6 +33,8 @@ pub fn Nav(props: &NavProps) -> Html {
             Tab::Settings => (t.nav_settings, Icon::Settings, "nav-settings"),
             Tab::Analytics => (t.nav_analytics, Icon::Chart, "nav-analytics"),
             Tab::Ideas => (t.nav_ideas, Icon::Bulb, "nav-ideas"),
+            Tab::Properties => (t.nav_properties, Icon::Home, "nav-properties"),
+            Tab::Stays => (t.nav_stays, Icon::Calendar, "nav-stays"),
         };
         let current = props.route.tab == tab;
         let navigate = props.navigate.clone();

@@ -400,7 +400,17 @@ impl InboxState {
                     }
                 }
             }
-            ServerEvent::ConversationUpdated { conversation } => self.upsert(conversation),
+            ServerEvent::ConversationUpdated { mut conversation } => {
+                // Live updates come from the conversation's actor, which does not know the stay
+                // summary (`stay: null`): keep the one REST gave. A PATCH reply (`Upsert`) and a
+                // reload are what change or clear it.
+                if conversation.stay.is_none() {
+                    conversation.stay = self
+                        .conversation(conversation.id)
+                        .and_then(|known| known.stay.clone());
+                }
+                self.upsert(conversation)
+            }
             ServerEvent::AiSuggestion {
                 conversation_id,
                 body,
@@ -1106,6 +1116,32 @@ pub(crate) mod tests {
         s.apply(InboxAction::Resync);
         assert!(!s.thread(ConversationId(1)).unwrap().fresh);
         assert_eq!(s.resync_seq, 1);
+    }
+
+    #[test]
+    fn a_live_update_keeps_the_stay_and_a_patch_reply_can_clear_it() {
+        let mut linked = conv(1, 1);
+        linked.stay = Some(crate::state::stays::tests::brief(7, 10, 12));
+        let mut s = loaded(vec![linked.clone()]);
+        let mut live = conv(1, 2);
+        live.status = ConversationStatus::NeedsHuman;
+        s.apply(InboxAction::Event(ServerEvent::ConversationUpdated {
+            conversation: live,
+        }));
+        let c = s.conversation(ConversationId(1)).unwrap();
+        assert_eq!(
+            c.status,
+            ConversationStatus::NeedsHuman,
+            "the update applied"
+        );
+        assert_eq!(c.stay, linked.stay, "the stay survived the live update");
+        // The operator unlinked it: the PATCH reply is the truth.
+        s.apply(InboxAction::Upsert(conv(1, 2)));
+        assert_eq!(s.conversation(ConversationId(1)).unwrap().stay, None);
+        s.apply(InboxAction::Event(ServerEvent::ConversationUpdated {
+            conversation: conv(1, 3),
+        }));
+        assert_eq!(s.conversation(ConversationId(1)).unwrap().stay, None);
     }
 
     #[test]

@@ -6,6 +6,7 @@ pub mod drafts;
 pub mod features;
 pub mod inbox;
 pub mod simulator;
+pub mod stays;
 pub mod templates;
 
 pub use inbox::{InboxAction, InboxState, LocalId};

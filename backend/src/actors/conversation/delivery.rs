@@ -41,7 +41,7 @@ pub(super) enum Handover {
 impl ConversationActor {
     /// Hands a stored reply to the channel off the actor; the result comes back as `SendFinished`.
     pub(super) fn deliver(
-        &self,
+        &mut self,
         message: &message::Model,
         handover: Handover,
         ctx: &mut Context<Self>,
@@ -68,7 +68,12 @@ impl ConversationActor {
         });
     }
 
-    fn outbound(&self, message: &message::Model) -> Option<Outbound> {
+    fn outbound(&mut self, message: &message::Model) -> Option<Outbound> {
+        // A scheduled message outside the 24 h window goes as its approved template.
+        let template = message
+            .client_ref
+            .as_ref()
+            .and_then(|key| self.templates.remove(key));
         let row = self.state.as_ref()?.row();
         let tenant = self.deps.tenants.get(ConciergerieId(row.conciergerie_id));
         let from = match tenant
@@ -85,6 +90,7 @@ impl ConversationActor {
             to: with_channel(&row.phone_number),
             body: message.body.clone(),
             status_callback: self.deps.status_callback_url.clone(),
+            template,
         })
     }
 }

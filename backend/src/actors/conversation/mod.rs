@@ -8,6 +8,7 @@
 //! starts, it replays the guest messages its row does not reflect yet (stored by ingest just
 //! before a crash), so derived fields are never lost.
 
+use std::collections::HashMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -36,7 +37,7 @@ use super::hub::Audience;
 use super::registry::Registry;
 use crate::ai::spending::Spending;
 use crate::ai::Responder;
-use crate::channel::{Channel, SendFailure, SendReceipt};
+use crate::channel::{Channel, ContentTemplate, SendFailure, SendReceipt};
 use crate::cluster::Fanout;
 use crate::db;
 use crate::db::ingest::IngestWriter;
@@ -86,6 +87,8 @@ pub struct ConversationActor {
     last_activity: Instant,
     /// `None` until the row is loaded.
     state: Option<Conversation>,
+    /// Templates of operator sends not handed to the channel yet, by `client_ref`.
+    templates: HashMap<String, ContentTemplate>,
 }
 
 impl ConversationActor {
@@ -102,6 +105,7 @@ impl ConversationActor {
             pending,
             last_activity: Instant::now(),
             state: None,
+            templates: HashMap::new(),
         }
     }
 
@@ -255,6 +259,8 @@ pub struct OperatorSend {
     pub client_ref: Option<String>,
     /// The operator sent (possibly edited) the AI's suggestion: not a takeover.
     pub from_suggestion: bool,
+    /// Deliver as this approved template (allowed outside the 24 h window); needs `client_ref`.
+    pub template: Option<ContentTemplate>,
 }
 
 impl Handler<OperatorSend> for ConversationActor {
@@ -282,10 +288,19 @@ impl Handler<OperatorSend> for ConversationActor {
                     (None, Ok(None)) => return Box::pin(actix::fut::ready(Err(not_loaded()))),
                     (Some(state), Ok(None)) => state,
                 };
+                // Kept until the message is stored and handed to the channel (`deliver`).
+                let template = match (msg.template, &msg.client_ref) {
+                    (Some(template), Some(key)) => {
+                        act.templates.insert(key.clone(), template);
+                        true
+                    }
+                    _ => false,
+                };
                 let reply = OperatorReply {
                     body: msg.body,
                     client_ref: msg.client_ref,
                     from_suggestion: msg.from_suggestion,
+                    template,
                 };
                 match state.on_operator_send(reply, Utc::now()) {
                     Err(SendRefused::OutsideWindow) => {

@@ -164,6 +164,8 @@ pub struct OperatorReply {
     pub client_ref: Option<String>,
     /// The operator sent (possibly edited) the AI's suggestion.
     pub from_suggestion: bool,
+    /// Goes out as an approved template, which WhatsApp takes outside the 24 h window too.
+    pub template: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -485,7 +487,7 @@ impl Conversation {
             .row
             .last_client_message_at
             .is_some_and(|t| now - t < WHATSAPP_WINDOW);
-        if !open {
+        if !open && !reply.template {
             return Err(SendRefused::OutsideWindow);
         }
         // The operator speaks now: whatever the AI was preparing must not be sent.

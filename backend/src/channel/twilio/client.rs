@@ -159,9 +159,15 @@ impl TwilioClient {
         let url = self.messages_url();
         let mut form = vec![
             ("To", out.to.clone()),
-            ("Body", out.body.clone()),
             ("StatusCallback", out.status_callback.clone()),
         ];
+        match &out.template {
+            Some(template) => {
+                form.push(("ContentSid", template.sid.clone()));
+                form.push(("ContentVariables", template.variables.clone()));
+            }
+            None => form.push(("Body", out.body.clone())),
+        }
         match &out.from {
             SenderId::Number(number) => form.push(("From", number.clone())),
             SenderId::MessagingService(sid) => form.push(("MessagingServiceSid", sid.clone())),

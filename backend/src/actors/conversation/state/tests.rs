@@ -168,6 +168,7 @@ fn send(body: &str, from_suggestion: bool) -> OperatorReply {
         body: body.into(),
         client_ref: None,
         from_suggestion,
+        template: false,
     }
 }
 
@@ -450,6 +451,19 @@ fn an_operator_reply_outside_the_24h_window_is_refused() {
         .on_operator_send(send("Bonjour", false), just_in)
         .unwrap();
     assert_eq!(sent_to_guest(&effects), ["Bonjour"]);
+}
+
+#[test]
+fn an_approved_template_goes_outside_the_24h_window() {
+    let mut conv = conversation();
+    conv.on_guest_message(&guest(1, "Bonjour", secs(0)), None, OFF, secs(0));
+    let two_days_later = secs(48 * 3600);
+    let template = OperatorReply {
+        template: true,
+        ..send("Votre arrivée demain", true)
+    };
+    let effects = conv.on_operator_send(template, two_days_later).unwrap();
+    assert_eq!(sent_to_guest(&effects), ["Votre arrivée demain"]);
 }
 
 #[test]

@@ -1,0 +1,55 @@
+//! Automations (messages timed from stays) and the scheduled messages of a stay.
+
+use actix_web::{get, post, web, HttpResponse};
+use protocol::automations::NewAutomation;
+use protocol::{ScheduledId, StayId};
+
+use crate::auth::OperatorSession;
+use crate::automations;
+use crate::error::AppError;
+use crate::state::AppState;
+
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.service(list)
+        .service(create)
+        .service(for_stay)
+        .service(cancel);
+}
+
+#[get("/api/automations")]
+async fn list(
+    state: web::Data<AppState>,
+    caller: OperatorSession,
+) -> Result<HttpResponse, AppError> {
+    Ok(HttpResponse::Ok().json(automations::list(&state.db, caller.conciergerie_id).await?))
+}
+
+#[post("/api/automations")]
+async fn create(
+    state: web::Data<AppState>,
+    caller: OperatorSession,
+    body: web::Json<NewAutomation>,
+) -> Result<HttpResponse, AppError> {
+    let created = automations::create(&state.db, caller.conciergerie_id, &body).await?;
+    Ok(HttpResponse::Created().json(created))
+}
+
+#[get("/api/stays/{id}/scheduled")]
+async fn for_stay(
+    state: web::Data<AppState>,
+    caller: OperatorSession,
+    id: web::Path<StayId>,
+) -> Result<HttpResponse, AppError> {
+    let rows = automations::for_stay(&state.db, caller.conciergerie_id, *id).await?;
+    Ok(HttpResponse::Ok().json(rows))
+}
+
+#[post("/api/scheduled/{id}/cancel")]
+async fn cancel(
+    state: web::Data<AppState>,
+    caller: OperatorSession,
+    id: web::Path<ScheduledId>,
+) -> Result<HttpResponse, AppError> {
+    let row = automations::cancel(&state.db, caller.conciergerie_id, *id).await?;
+    Ok(HttpResponse::Ok().json(row))
+}

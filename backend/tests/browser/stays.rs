@@ -1,0 +1,260 @@
+//! Properties and stays in the dashboard: a property with its own answer and a stay are created
+//! through the Logements and Séjours tabs; the guest of that stay writes from the simulator, the
+//! chat header shows the property and the dates, and the AI answers with the property's entry.
+
+use chrono::{Days, Utc};
+use protocol::properties::Property;
+use serde_json::json;
+
+use crate::harness::Browser;
+use crate::helpers::spawn_app;
+use crate::server::simulate;
+
+const GUEST: &str = "+33655443322";
+const WIFI: &str = "Réseau LoftCanal, mot de passe canal-loft-2026.";
+
+/// Sets a form field the way a person's input would (date pickers and selects take no typing
+/// that is the same in every locale).
+async fn set_field(browser: &Browser, css: &str, value: &str, event: &str) {
+    browser.find(css).await;
+    let script = format!(
+        "const el = document.querySelector({css}); el.value = {value}; \
+         el.dispatchEvent(new Event({event}, {{ bubbles: true }})); return null;",
+        css = json!(css),
+        value = json!(value),
+        event = json!(event),
+    );
+    browser.js(&script).await;
+}
+
+#[actix_web::test]
+async fn a_property_and_a_stay_made_in_the_dashboard_reach_the_guests_conversation() {
+    let app = spawn_app().await;
+    let token = app.login_demo().await;
+    let browser = Browser::start().await;
+    browser.login_demo(&app).await;
+
+    // Logements: a new property with its own wifi answer.
+    browser.click("#nav-properties").await;
+    browser.click("#property-add").await;
+    browser.type_into("#property-new-name", "Loft Canal").await;
+    browser
+        .type_into("#property-new-address", "12 quai de Jemmapes, Paris")
+        .await;
+    browser.click("#property-new-submit").await;
+    browser
+        .wait_text("[data-testid='property-card'] h3", "Loft Canal")
+        .await;
+    let properties: Vec<Property> = app
+        .get("/api/properties", Some(&token))
+        .await
+        .json()
+        .await
+        .unwrap();
+    let loft = properties
+        .iter()
+        .find(|p| p.name == "Loft Canal")
+        .expect("the property is saved");
+    assert_eq!(loft.check_in_time, "16:00", "the default check-in time");
+    let card = format!("[data-property-id='{}']", loft.id);
+    browser
+        .click(&format!("{card} [data-testid='property-answers']"))
+        .await;
+    browser
+        .click(&format!("{card} [data-testid='property-answer-add']"))
+        .await;
+    let form = format!("#answer-new-{}", loft.id);
+    browser
+        .type_into(&format!("{form}-question"), "Quel est le code wifi ?")
+        .await;
+    browser.type_into(&format!("{form}-answer"), WIFI).await;
+    browser.click(&format!("{form}-submit")).await;
+    browser
+        .wait_text(&format!("{card} [data-testid='property-answer']"), WIFI)
+        .await;
+
+    // Séjours: the guest's stay, arriving today.
+    let today = Utc::now().date_naive();
+    let departure = today + Days::new(3);
+    browser.click("#nav-stays").await;
+    browser.click("#stay-add").await;
+    set_field(
+        &browser,
+        "#stay-new-property",
+        &loft.id.to_string(),
+        "change",
+    )
+    .await;
+    browser.type_into("#stay-new-guest", "Nina Petit").await;
+    browser
+        .type_into("#stay-new-whatsapp", "06 55 44 33 22")
+        .await;
+    set_field(&browser, "#stay-new-arrival", &today.to_string(), "input").await;
+    set_field(
+        &browser,
+        "#stay-new-departure",
+        &departure.to_string(),
+        "input",
+    )
+    .await;
+    browser.click("#stay-new-submit").await;
+    browser
+        .wait_text("[data-testid='stay-card'] h3", "Nina Petit")
+        .await;
+    let stays: Vec<serde_json::Value> = app
+        .get("/api/stays", Some(&token))
+        .await
+        .json()
+        .await
+        .unwrap();
+    let stay = stays
+        .iter()
+        .find(|s| s["guest_name"] == "Nina Petit")
+        .expect("the stay is saved");
+    assert_eq!(stay["property_id"], json!(loft.id));
+    assert_eq!(
+        stay["whatsapp_number"], GUEST,
+        "the French number, normalised"
+    );
+
+    // An automation plans a message for the day after arrival.
+    let created = app
+        .post_json(
+            "/api/automations",
+            Some(&token),
+            &json!({"name": "Tout va bien ?", "anchor": "arrival", "offset_days": 1,
+                    "send_time": "10:00", "body": "Tout se passe bien, {{guest_name}} ?"}),
+        )
+        .await;
+    assert_eq!(created.status(), reqwest::StatusCode::CREATED);
+    majordome::automations::run_once(app.state(), Utc::now())
+        .await
+        .unwrap();
+
+    // The guest writes from the simulator: the conversation shows the stay.
+    browser.click("#nav-inbox").await;
+    let conversation = simulate(&app, &token, GUEST, "Bonjour, quel est le code wifi ?").await;
+    browser.click(&format!("#conv-{conversation}")).await;
+    let dates = format!("{} → {}", today.format("%d/%m"), departure.format("%d/%m"));
+    let header = browser
+        .wait_text("[data-testid='chat-stay']", "Loft Canal")
+        .await;
+    let text = header.text().await.unwrap();
+    assert!(text.contains(&dates), "{text}");
+    assert!(text.contains("En séjour"), "{text}");
+    browser
+        .wait_text(
+            &format!("#conv-{conversation} [data-testid='conv-stay']"),
+            "Loft Canal",
+        )
+        .await;
+
+    // The AI (offline here) answers with the property's own entry.
+    browser
+        .wait_text(".chat-log .msg-ai", "canal-loft-2026")
+        .await;
+}
+
+/// Whether the page scrolls sideways (something wider than the screen).
+async fn overflows(browser: &Browser) -> bool {
+    browser
+        .js(
+            "const wide = (el) => el && el.scrollWidth > el.clientWidth + 1; \
+             return wide(document.scrollingElement) || wide(document.querySelector('.nav-list')) \
+                 || [...document.querySelectorAll('.nav, .content, .chat-header')].some(wide) \
+                 || [...document.querySelectorAll('.nav-item')].some( \
+                        (el) => el.getBoundingClientRect().right > window.innerWidth + 1);",
+        )
+        .await
+        == true
+}
+
+#[actix_web::test]
+async fn the_stay_screens_fit_a_phone() {
+    let app = spawn_app().await;
+    let token = app.login_demo().await;
+    let browser = Browser::start().await;
+    browser
+        .client
+        .set_window_size(390, 844)
+        .await
+        .expect("phone-sized window");
+    browser.login_demo(&app).await;
+
+    browser.click("#nav-stays").await;
+    browser
+        .wait_text("[data-testid='stay-card'] h3", "Camille Martin")
+        .await;
+    assert!(
+        !overflows(&browser).await,
+        "the stays list scrolls sideways"
+    );
+    browser.click("#stay-add").await;
+    browser.find("#stay-new-departure").await;
+    assert!(!overflows(&browser).await, "the stay form scrolls sideways");
+
+    browser.click("#nav-properties").await;
+    browser.click("#property-add").await;
+    browser.find("#property-new-ical").await;
+    assert!(
+        !overflows(&browser).await,
+        "the property form scrolls sideways"
+    );
+
+    // A linked conversation: the stay fits the chat header.
+    browser.click("#nav-inbox").await;
+    let conversation = simulate(&app, &token, "+33612340001", "Bonjour !").await;
+    browser.click(&format!("#conv-{conversation}")).await;
+    browser
+        .wait_text("[data-testid='chat-stay']", "Studio Vieux-Port")
+        .await;
+    assert!(
+        !overflows(&browser).await,
+        "the chat header scrolls sideways"
+    );
+}
+
+#[actix_web::test]
+async fn a_csv_import_lists_the_refused_lines() {
+    let app = spawn_app().await;
+    let token = app.login_demo().await;
+    let browser = Browser::start().await;
+    browser.login_demo(&app).await;
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("sejours.csv");
+    std::fs::write(
+        &file,
+        "logement;voyageur;téléphone;arrivée;départ\n\
+         Studio Vieux-Port;Hugo Lambert;06 11 22 33 44;12/01/2099;15/01/2099\n\
+         Studio Vieux-Port;Inès Roy;06 11 22 33 45;20/01/2099;18/01/2099\n\
+         Nulle part;Jules Faure;;01/02/2099;03/02/2099\n",
+    )
+    .unwrap();
+
+    browser.click("#nav-stays").await;
+    browser
+        .find("#csv-file")
+        .await
+        .send_keys(file.to_str().unwrap())
+        .await
+        .expect("choose the file");
+    let report = browser.wait_text("#csv-report", "1 créé(s)").await;
+    let text = report.text().await.unwrap();
+    assert!(text.contains("2 ligne(s) refusée(s)"), "{text}");
+    let errors = browser.texts("[data-testid='csv-error']").await;
+    assert_eq!(errors.len(), 2, "{errors:?}");
+    assert!(errors[0].starts_with("Ligne 3"), "{errors:?}");
+    assert!(errors[1].starts_with("Ligne 4"), "{errors:?}");
+    // The stored line shows up in the list.
+    browser
+        .wait_text("[data-testid='stay-card'] h3", "Hugo Lambert")
+        .await;
+    let stays: Vec<serde_json::Value> = app
+        .get("/api/stays", Some(&token))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert!(stays.iter().any(|s| s["guest_name"] == "Hugo Lambert"));
+    assert!(!stays.iter().any(|s| s["guest_name"] == "Inès Roy"));
+}
