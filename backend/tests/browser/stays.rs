@@ -155,18 +155,23 @@ async fn a_property_and_a_stay_made_in_the_dashboard_reach_the_guests_conversati
         .await;
 }
 
-/// Whether the page scrolls sideways (something wider than the screen).
-async fn overflows(browser: &Browser) -> bool {
-    browser
+/// What makes the page scroll sideways (something wider than the screen), if anything: the
+/// offending elements' classes and widths, for the failure message.
+async fn overflows(browser: &Browser) -> Option<String> {
+    let found = browser
         .js(
             "const wide = (el) => el && el.scrollWidth > el.clientWidth + 1; \
-             return wide(document.scrollingElement) || wide(document.querySelector('.nav-list')) \
-                 || [...document.querySelectorAll('.nav, .content, .chat-header')].some(wide) \
-                 || [...document.querySelectorAll('.nav-item')].some( \
-                        (el) => el.getBoundingClientRect().right > window.innerWidth + 1);",
+             const name = (el) => `${el.tagName.toLowerCase()}.${el.className} (${el.scrollWidth} > ${el.clientWidth})`; \
+             const out = []; \
+             if (wide(document.scrollingElement)) out.push('page ' + name(document.scrollingElement)); \
+             for (const el of document.querySelectorAll('.nav-list, .nav, .content, .chat-header')) \
+                 if (wide(el)) out.push(name(el)); \
+             for (const el of document.querySelectorAll('.nav-item')) \
+                 if (el.getBoundingClientRect().right > window.innerWidth + 1) out.push('off screen: ' + el.id); \
+             return out.join('; ');",
         )
-        .await
-        == true
+        .await;
+    found.as_str().filter(|s| !s.is_empty()).map(str::to_owned)
 }
 
 #[actix_web::test]
@@ -185,19 +190,25 @@ async fn the_stay_screens_fit_a_phone() {
     browser
         .wait_text("[data-testid='stay-card'] h3", "Camille Martin")
         .await;
-    assert!(
-        !overflows(&browser).await,
+    assert_eq!(
+        overflows(&browser).await,
+        None,
         "the stays list scrolls sideways"
     );
     browser.click("#stay-add").await;
     browser.find("#stay-new-departure").await;
-    assert!(!overflows(&browser).await, "the stay form scrolls sideways");
+    assert_eq!(
+        overflows(&browser).await,
+        None,
+        "the stay form scrolls sideways"
+    );
 
     browser.click("#nav-properties").await;
     browser.click("#property-add").await;
     browser.find("#property-new-ical").await;
-    assert!(
-        !overflows(&browser).await,
+    assert_eq!(
+        overflows(&browser).await,
+        None,
         "the property form scrolls sideways"
     );
 
@@ -208,8 +219,9 @@ async fn the_stay_screens_fit_a_phone() {
     browser
         .wait_text("[data-testid='chat-stay']", "Studio Vieux-Port")
         .await;
-    assert!(
-        !overflows(&browser).await,
+    assert_eq!(
+        overflows(&browser).await,
+        None,
         "the chat header scrolls sideways"
     );
 }

@@ -1,4 +1,4 @@
-//! Ranked retrieval over one conciergerie's FAQ, built once per call to the responder.
+//! Ranked retrieval over one conciergerie's FAQ, built once per FAQ content (`FaqIndex::shared`).
 //!
 //! Every meaningful word becomes one term: its concept from the hospitality lexicon when it has
 //! one (so the six languages meet), else its Snowball stems (French, plus the language of the
@@ -8,7 +8,10 @@
 //! the FAQ does not cover ("a restaurant near the pool?") is not answered by the entry that shares
 //! its one familiar word.
 
+use std::collections::hash_map::DefaultHasher;
 use std::collections::{HashMap, HashSet};
+use std::hash::{Hash, Hasher};
+use std::sync::{Arc, LazyLock, Mutex};
 
 use rust_stemmers::Stemmer;
 
@@ -73,7 +76,40 @@ pub struct FaqIndex {
     stemmers: Vec<(Language, Stemmer)>,
 }
 
+/// Indexes by FAQ content, with the entries they were built from (a hash match is checked).
+type IndexCache = HashMap<u64, (Vec<(String, String)>, Arc<FaqIndex>)>;
+
+/// Beyond this many distinct FAQs in memory the cache starts over.
+const CACHED_INDEXES: usize = 256;
+
 impl FaqIndex {
+    /// The index of these entries, built once and shared: building one stems every entry in six
+    /// languages, which costs far more than reading a guest's message, while a conciergerie's FAQ
+    /// rarely changes and a burst of conversations all read the same one.
+    pub fn shared(faqs: &[(String, String)]) -> Arc<FaqIndex> {
+        static CACHE: LazyLock<Mutex<IndexCache>> = LazyLock::new(Mutex::default);
+        let mut hasher = DefaultHasher::new();
+        faqs.hash(&mut hasher);
+        let key = hasher.finish();
+        let cached = |cache: &IndexCache| {
+            cache
+                .get(&key)
+                .filter(|(entries, _)| entries.as_slice() == faqs)
+                .map(|(_, index)| index.clone())
+        };
+        if let Some(index) = cached(&CACHE.lock().unwrap_or_else(|e| e.into_inner())) {
+            return index;
+        }
+        // Built outside the lock: another thread may build the same one meanwhile, harmlessly.
+        let index = Arc::new(FaqIndex::new(faqs));
+        let mut cache = CACHE.lock().unwrap_or_else(|e| e.into_inner());
+        if cache.len() >= CACHED_INDEXES {
+            cache.clear();
+        }
+        cache.insert(key, (faqs.to_vec(), index.clone()));
+        index
+    }
+
     pub fn new(faqs: &[(String, String)]) -> FaqIndex {
         let stemmers: Vec<(Language, Stemmer)> = Language::ALL
             .into_iter()

@@ -159,7 +159,7 @@ fn clauses(folded: &str) -> Vec<String> {
 
 /// Understands a burst of guest messages against a FAQ.
 pub fn understand(faqs: &[(String, String)], messages: &[String]) -> Understanding {
-    let index = FaqIndex::new(faqs);
+    let index = FaqIndex::shared(faqs);
     let language = language::detect(&messages.join("\n"));
     let mut reading = Reading {
         index: &index,
