@@ -40,6 +40,18 @@ pub(super) struct Response {
     usage: Option<Usage>,
 }
 
+impl Response {
+    /// What the call cost in tokens, as the dashboards and the budget count them.
+    pub(super) fn token_usage(&self) -> Option<TokenUsage> {
+        self.usage.as_ref().map(|u| TokenUsage {
+            input_tokens: u.input_tokens,
+            output_tokens: u.output_tokens,
+            cache_creation_input_tokens: u.cache_creation_input_tokens.unwrap_or(0),
+            cache_read_input_tokens: u.cache_read_input_tokens.unwrap_or(0),
+        })
+    }
+}
+
 #[derive(Debug, Deserialize)]
 #[serde(tag = "type")]
 pub(super) enum Block {
@@ -215,12 +227,7 @@ impl ClaudeClient {
     }
 
     fn interpret(&self, response: Response, request: &AiRequest) -> AiOutcome {
-        let usage = response.usage.map(|u| TokenUsage {
-            input_tokens: u.input_tokens,
-            output_tokens: u.output_tokens,
-            cache_creation_input_tokens: u.cache_creation_input_tokens.unwrap_or(0),
-            cache_read_input_tokens: u.cache_read_input_tokens.unwrap_or(0),
-        });
+        let usage = response.token_usage();
         let mut text = String::new();
         let mut handoff = None;
         for block in response.content {

@@ -177,6 +177,38 @@ impl Spending {
         Ok(outcome)
     }
 
+    /// A Claude call made for an operator outside a conversation's AI turn (a translation):
+    /// refused once the day's budget is spent, and counted in it like the AI's own calls.
+    pub async fn metered<T>(
+        &self,
+        tenant: ConciergerieId,
+        budget_usd: Option<f64>,
+        call: impl std::future::Future<Output = Result<(T, Option<TokenUsage>), String>>,
+    ) -> Result<T, AppError> {
+        let now = Utc::now();
+        if let Some(budget_usd) = budget_usd {
+            let spent_usd = self.spent_today(tenant, now);
+            if spent_usd >= budget_usd {
+                let midnight = (now.date_naive() + chrono::Days::new(1))
+                    .and_hms_opt(0, 0, 0)
+                    .map_or(now, |t| t.and_utc());
+                return Err(AppError::TooManyRequests {
+                    message: format!(
+                        "today's AI budget is spent ({spent_usd:.2} / {budget_usd:.2} USD): Claude is available again at 00:00 UTC"
+                    ),
+                    retry_after_secs: (midnight - now).num_seconds().max(1) as u64,
+                });
+            }
+        }
+        let (value, usage) = call
+            .await
+            .map_err(|e| AppError::Unavailable(format!("the translation failed: {e}")))?;
+        if let Some(usage) = usage {
+            self.record(tenant, &usage, Utc::now());
+        }
+        Ok(value)
+    }
+
     /// Adds a call's cost to the conciergerie's day; returns that cost.
     pub fn record(&self, tenant: ConciergerieId, usage: &TokenUsage, now: DateTime<Utc>) -> f64 {
         let cost = self.prices.cost(usage);

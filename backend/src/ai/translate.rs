@@ -4,6 +4,7 @@
 
 use std::collections::BTreeMap;
 
+use protocol::conversations::TokenUsage;
 use protocol::GuestLanguage;
 use serde_json::json;
 
@@ -19,15 +20,16 @@ are. Answer with one JSON object only, no other text: its keys are the ISO 639-1
 its values the translations.";
 
 impl ClaudeClient {
-    /// `text` in each of `into`. Languages the model left out are missing from the answer.
+    /// `text` in each of `into`, and what the call cost. Languages the model left out are
+    /// missing from the answer.
     #[tracing::instrument(skip_all, fields(model = %self.model, into = into.len()))]
     pub async fn translate(
         &self,
         text: &str,
         into: &[GuestLanguage],
-    ) -> Result<BTreeMap<GuestLanguage, String>, String> {
+    ) -> Result<(BTreeMap<GuestLanguage, String>, Option<TokenUsage>), String> {
         if into.is_empty() {
-            return Ok(BTreeMap::new());
+            return Ok((BTreeMap::new(), None));
         }
         let codes: Vec<&str> = into.iter().map(|l| l.as_str()).collect();
         let body = json!({
@@ -40,6 +42,7 @@ impl ClaudeClient {
             }],
         });
         let response = self.call(&body).await?;
+        let usage = response.token_usage();
         let reply: String = response
             .content
             .into_iter()
@@ -50,7 +53,7 @@ impl ClaudeClient {
             .collect();
         let mut translations = parse(&reply)?;
         translations.retain(|language, text| into.contains(language) && !text.trim().is_empty());
-        Ok(translations)
+        Ok((translations, usage))
     }
 }
 

@@ -152,9 +152,14 @@ async fn draft_translations(
         .copied()
         .filter(|l| *l != written_in && !entry.translations.contains_key(l))
         .collect();
-    let translations = claude
-        .translate(&entry.answer, &missing)
-        .await
-        .map_err(|e| AppError::Unavailable(format!("the translation failed: {e}")))?;
+    let tenant = caller.conciergerie_id;
+    let budget = state
+        .tenants
+        .get(tenant)
+        .and_then(|t| t.ai_daily_budget_usd);
+    let translations = state
+        .spending
+        .metered(tenant, budget, claude.translate(&entry.answer, &missing))
+        .await?;
     Ok(HttpResponse::Ok().json(TranslationDraft { translations }))
 }

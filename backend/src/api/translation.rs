@@ -8,8 +8,10 @@ use std::collections::HashMap;
 use actix_web::{post, web, HttpResponse};
 use chrono::Utc;
 use entity::{message, message_translation};
-use protocol::conversations::{Message, MessageTranslation, TranslateRequest, TranslatedDraft};
-use protocol::{ConversationId, GuestLanguage, MessageId, Sender};
+use protocol::conversations::{
+    Message, MessageTranslation, TokenUsage, TranslateRequest, TranslatedDraft,
+};
+use protocol::{ConciergerieId, ConversationId, GuestLanguage, MessageId, Sender};
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 
@@ -77,6 +79,7 @@ async fn translate_guest_message(
     path: web::Path<(ConversationId, MessageId)>,
 ) -> Result<HttpResponse, AppError> {
     let (conversation, message_id) = path.into_inner();
+    let tenant = caller.conciergerie_id;
     let conversation = find_owned(&state, caller, conversation).await?;
     let guest_message = message::Entity::find_by_id(message_id.0)
         .filter(message::Column::ConversationId.eq(conversation.id))
@@ -98,12 +101,14 @@ async fn translate_guest_message(
     let language = detect(guest_message.body.clone()).await?;
     let text = match &state.responder {
         Responder::Claude(claude) if language != OPERATORS_LANGUAGE => Some(
-            claude
-                .translate(&guest_message.body, &[OPERATORS_LANGUAGE])
-                .await
-                .map_err(|e| AppError::Unavailable(format!("the translation failed: {e}")))?
-                .remove(&OPERATORS_LANGUAGE)
-                .ok_or_else(|| AppError::Unavailable("Claude gave no translation".into()))?,
+            metered(
+                &state,
+                tenant,
+                claude.translate(&guest_message.body, &[OPERATORS_LANGUAGE]),
+            )
+            .await?
+            .remove(&OPERATORS_LANGUAGE)
+            .ok_or_else(|| AppError::Unavailable("Claude gave no translation".into()))?,
         ),
         _ => None,
     };
@@ -139,6 +144,7 @@ async fn translate_draft(
     body: web::Json<TranslateRequest>,
 ) -> Result<HttpResponse, AppError> {
     let text = required_text("text", &body.text, MAX_BODY)?;
+    let tenant = caller.conciergerie_id;
     let conversation = find_owned(&state, caller, id.into_inner()).await?;
     let Responder::Claude(claude) = &state.responder else {
         return Err(AppError::Conflict(
@@ -161,10 +167,8 @@ async fn translate_draft(
     let translated = if language == OPERATORS_LANGUAGE {
         text
     } else {
-        claude
-            .translate(&text, &[language])
-            .await
-            .map_err(|e| AppError::Unavailable(format!("the translation failed: {e}")))?
+        metered(&state, tenant, claude.translate(&text, &[language]))
+            .await?
             .remove(&language)
             .ok_or_else(|| AppError::Unavailable("Claude gave no translation".into()))?
     };
@@ -172,4 +176,17 @@ async fn translate_draft(
         language,
         text: translated,
     }))
+}
+
+/// A translation counted in the conciergerie's AI spending (and refused past its daily budget).
+async fn metered<T>(
+    state: &AppState,
+    tenant: ConciergerieId,
+    call: impl std::future::Future<Output = Result<(T, Option<TokenUsage>), String>>,
+) -> Result<T, AppError> {
+    let budget = state
+        .tenants
+        .get(tenant)
+        .and_then(|t| t.ai_daily_budget_usd);
+    state.spending.metered(tenant, budget, call).await
 }

@@ -105,13 +105,15 @@ async fn past_the_daily_budget_claude_is_not_called_and_guests_are_handed_to_hum
         e["type"] == "message.created" && e["message"]["sender"] == "system"
     })
     .await;
-    let reason = note["message"]["body"].as_str().unwrap();
-    assert!(reason.contains("Budget IA du jour atteint"), "{reason}");
+    // Stored as a code with its figures; each dashboard writes it in its operator's language.
+    let reason = &note["message"]["reason"];
+    assert_eq!(reason["code"], "ai_daily_budget", "{note}");
+    assert_eq!(reason["params"]["budget_usd"], 1.0);
     let handoff = wait_for(&mut socket, "the budget hand-off", |e| {
         e["type"] == "ai.handoff"
     })
     .await;
-    assert_eq!(handoff["reason"].as_str(), Some(reason));
+    assert_eq!(&handoff["reason"], reason);
     eventually("the holding message to the second guest", || async {
         twilio
             .sends()
@@ -217,11 +219,9 @@ async fn one_conversation_gets_so_many_claude_calls_per_hour() {
         e["type"] == "ai.handoff"
     })
     .await;
-    assert!(
-        handoff["reason"]
-            .as_str()
-            .unwrap()
-            .contains("Plafond de 2 appels IA par heure"),
+    assert_eq!(
+        handoff["reason"],
+        json!({"code": "ai_hourly_ceiling", "params": {"calls": 2}}),
         "{handoff}"
     );
     assert_eq!(claude.calls().len(), 2);
@@ -287,4 +287,42 @@ async fn cost_figures_use_the_configured_models_prices_with_cheap_cache_reads() 
         "{}",
         demo.ai_spend_today_usd
     );
+}
+
+/// Claude translations made for operators (here a FAQ entry's missing languages) cost the same
+/// tokens: they are counted in the day's spend and refused once the budget is spent.
+#[actix_web::test]
+async fn operator_translations_count_against_the_daily_budget() {
+    let (app, _twilio, claude) =
+        spending_app(&[("AI_PRICES_PER_MTOK", PRICE_EVERYTHING_1000)]).await;
+    let admin = app.admin_login().await;
+    let id = demo_overview(&app, &admin).await.conciergerie.id.0;
+    assert_eq!(
+        set_budget(&app, &admin, id, json!(1.0)).await.status(),
+        StatusCode::OK
+    );
+    let token = app.login_demo().await;
+    let faqs: Vec<Value> = app
+        .get("/api/faqs", Some(&token))
+        .await
+        .json()
+        .await
+        .unwrap();
+    let draft = format!("/api/faqs/{}/translations/draft", faqs[0]["id"]);
+    claude.set_fallback(crate::fake_claude::Scripted::Reply(
+        "{\"en\": \"Check-in from 4 pm.\"}".into(),
+    ));
+
+    let first = app.post_json(&draft, Some(&token), &json!({})).await;
+    assert_eq!(first.status(), StatusCode::OK);
+    let spent = demo_overview(&app, &admin).await.ai_spend_today_usd;
+    assert!(
+        (spent - COST_OF_ONE_CALL).abs() < 1e-6,
+        "the translation is counted: {spent}"
+    );
+
+    // $1.493 spent of $1: the next translation is refused without calling Claude.
+    let refused = app.post_json(&draft, Some(&token), &json!({})).await;
+    assert_error(refused, StatusCode::TOO_MANY_REQUESTS, "rate_limited").await;
+    assert_eq!(claude.calls().len(), 1, "no Claude call past the budget");
 }
