@@ -192,6 +192,10 @@ impl BenchServer {
             ("TWILIO_AUTH_TOKEN", AUTH_TOKEN.to_owned()),
             ("TWILIO_API_BASE", twilio.base_url.clone()),
             ("ACTOR_IDLE_SECS", actor_idle_secs.to_string()),
+            // The dashboards of the fan-out and socket phases share one login, standing for as
+            // many operators: the per-login and per-conciergerie socket limits would refuse them.
+            ("WS_MAX_PER_TOKEN", "100000".to_owned()),
+            ("WS_MAX_PER_CONCIERGERIE", "100000".to_owned()),
         ]
         .into_iter()
         .map(|(k, v)| (k.to_owned(), v))
