@@ -79,7 +79,7 @@ async fn health(
             Sender::Client => entry.client += 1,
             Sender::Ai => entry.ai += 1,
             Sender::Concierge => entry.concierge += 1,
-            Sender::System => {}
+            Sender::System | Sender::Note => {}
         }
         if m.sender.is_outbound() && m.status.is_failure() {
             send_failures += 1;

@@ -16,6 +16,7 @@ mod crash;
 mod dashboard_api;
 mod inbound;
 mod live;
+mod notes;
 mod outbound;
 mod postgres;
 mod revocation;
