@@ -201,6 +201,12 @@ ui::texts! { Texts, FR, EN;
     err_body_too_long: "Message trop long pour WhatsApp\u{a0}: raccourcissez-le ou envoyez-le en plusieurs fois.",
         "Message too long for WhatsApp: shorten it or send it in several parts.";
     length_over: "Trop long pour un seul message WhatsApp", "Too long for one WhatsApp message";
+    note_label: "Note interne", "Internal note";
+    note_toggle_title: "Écrire une note visible seulement par l'équipe, jamais envoyée au voyageur",
+        "Write a note only the team sees, never sent to the guest";
+    note_placeholder: "Note pour l'équipe (jamais envoyée au voyageur)", "Note for the team (never sent to the guest)";
+    note_add: "Ajouter la note", "Add note";
+    note_failed: "Note non enregistrée", "Note not saved";
 
     ai_mode_label: "Mode de l'IA dans cette conversation", "AI mode in this conversation";
     ai_mode_auto_help: "L'IA répond seule au voyageur", "The AI answers the guest on its own";
