@@ -8,6 +8,7 @@ mod admin_unrouted;
 mod analytics;
 mod auth;
 mod conversations;
+mod export;
 mod faqs;
 mod feature_requests;
 mod health;
@@ -23,6 +24,7 @@ mod webhooks;
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.configure(health::configure)
         .configure(auth::configure)
+        .configure(export::configure)
         .configure(conversations::configure)
         .configure(faqs::configure)
         .configure(translation::configure)

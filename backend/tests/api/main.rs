@@ -7,6 +7,7 @@ mod auth;
 mod calendar;
 mod conversations;
 mod errors;
+mod export;
 mod faqs;
 mod feature_requests;
 mod helpers;
