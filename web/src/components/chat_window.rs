@@ -489,6 +489,11 @@ pub fn ChatWindow(props: &ChatWindowProps) -> Html {
                         { for header_chips.into_iter().map(|ch| chip_html(ch, lang)) }
                     </p>
                 </div>
+                <a class="btn-icon chat-export" id="export-thread" download=""
+                    href={format!("/api/conversations/{}/export.csv", c.id)}
+                    aria-label={t.export_thread} title={t.export_thread}>
+                    { icon(Icon::ArrowDown) }
+                </a>
                 <AiControls conversation={c.clone()} on_patch={on_patch.clone()} busy={*busy} />
             </header>
             { handoff }
