@@ -47,6 +47,15 @@ async fn the_whole_message_path_works_on_postgresql() {
         .await
         .unwrap();
     assert_eq!(list.len(), 1);
+    // A private note (`sender = 'note'`) is stored on PostgreSQL too, and never sent.
+    let note = app
+        .post_json(
+            &format!("/api/conversations/{}/notes", list[0].id),
+            Some(&token),
+            &json!({"body": "Client fidèle"}),
+        )
+        .await;
+    assert_eq!(note.status(), StatusCode::CREATED);
     let reply = app
         .post_json(
             &format!("/api/conversations/{}/send", list[0].id),
@@ -67,9 +76,13 @@ async fn the_whole_message_path_works_on_postgresql() {
         .unwrap();
     assert_eq!(
         thread.len(),
-        3,
-        "guest message stored once, AI reply, operator reply"
+        4,
+        "guest message stored once, AI reply, note, operator reply"
     );
+    assert_eq!(thread[2]["sender"], "note");
+    // The reply after the note was the second send: the note never went out.
+    assert_eq!(twilio.sends().len(), 2);
+    assert_eq!(twilio.sends()[1].field("Body"), Some("Bon séjour !"));
 
     drop(app);
     tokio::time::sleep(std::time::Duration::from_millis(200)).await;
