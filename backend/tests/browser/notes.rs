@@ -1,5 +1,5 @@
 //! Private notes from the dashboard: the "Note interne" toggle writes a note that shows as an
-//! internal bubble and is stored as `sender: "note"`; a new conciergerie's empty inbox shows the
+//! internal bubble and is stored as `sender: "note"`; the CSV export links; a new conciergerie's empty inbox shows the
 //! first-run checklist with links to the tabs.
 
 use protocol::Sender;
@@ -26,6 +26,16 @@ async fn the_note_toggle_writes_an_internal_note_not_a_reply() {
     browser.click(&format!("#conv-{id}")).await;
     browser
         .wait_text(".chat-log .msg-guest", "chauffe-eau")
+        .await;
+
+    // The CSV exports are offered as downloads of this thread and of the whole list.
+    browser
+        .find(&format!(
+            "a#export-thread[download][href='/api/conversations/{id}/export.csv']"
+        ))
+        .await;
+    browser
+        .find("a#export-list[download][href='/api/conversations/export.csv']")
         .await;
 
     browser.click("#note-toggle").await;
