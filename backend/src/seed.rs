@@ -1,7 +1,7 @@
 //! First admin and demo data, so a fresh start is usable at once.
 
 use chrono::{Days, NaiveDate, Utc};
-use entity::{admin, conciergerie, faq};
+use entity::{admin, conciergerie, faq, template};
 use protocol::properties::NewProperty;
 use protocol::{AiMode, ConciergerieId, StayOrigin, StaySource, StayStatus};
 use sea_orm::{
@@ -18,6 +18,26 @@ use crate::domain::stay::StayFields;
 pub const DEMO_EMAIL: &str = "demo@example.com";
 pub const DEMO_PASSWORD: &str = "demo123";
 pub const DEMO_NAME: &str = "Conciergerie Démo";
+
+/// Saved replies (`/shortcut` in the composer), so the demo shows how they speed up answers.
+const DEMO_TEMPLATES: &[(&str, &str)] = &[
+    (
+        "bienvenue",
+        "Bonjour et bienvenue ! Nous sommes ravis de vous accueillir. N'hésitez pas à nous écrire ici pour toute question pendant votre séjour.",
+    ),
+    (
+        "wifi",
+        "Le nom du réseau Wi-Fi et son mot de passe sont indiqués sur la carte posée à côté de la box, dans le salon.",
+    ),
+    (
+        "depart",
+        "Pour votre départ avant 11h : merci de laisser les clés dans la boîte à clés, de fermer les fenêtres et d'éteindre le chauffage. Bon retour !",
+    ),
+    (
+        "merci",
+        "Merci pour votre message, nous revenons vers vous très vite.",
+    ),
+];
 
 /// A holiday-rental conciergerie's everyday questions.
 const DEMO_FAQS: &[(&str, &str)] = &[
@@ -236,6 +256,18 @@ pub async fn run(db: &DatabaseConnection, config: &Config) -> anyhow::Result<()>
                 conciergerie_id: Set(demo.id),
                 question: Set((*question).into()),
                 answer: Set((*answer).into()),
+                created_at: Set(now),
+                updated_at: Set(now),
+                ..Default::default()
+            }
+            .insert(db)
+            .await?;
+        }
+        for (shortcut, body) in DEMO_TEMPLATES {
+            template::ActiveModel {
+                conciergerie_id: Set(demo.id),
+                shortcut: Set((*shortcut).into()),
+                body: Set((*body).into()),
                 created_at: Set(now),
                 updated_at: Set(now),
                 ..Default::default()

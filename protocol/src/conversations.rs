@@ -139,6 +139,12 @@ pub struct SendMessageRequest {
     pub from_suggestion: bool,
 }
 
+/// `POST /api/conversations/{id}/notes`: a private note for colleagues (`sender: "note"`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NoteRequest {
+    pub body: String,
+}
+
 /// `PATCH /api/conversations/{id}`: operator controls on one conversation.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct ConversationPatch {

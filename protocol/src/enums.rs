@@ -68,6 +68,8 @@ wire_enum!(
         Concierge = "concierge",
         /// Majordome itself (hand-off notes, mode changes).
         System = "system",
+        /// An operator's private note: shown to colleagues, never sent to the guest.
+        Note = "note",
     }
 );
 

@@ -6,8 +6,8 @@ use protocol::analytics::Analytics;
 use protocol::auth::MeResponse;
 use protocol::automations::{Automation, ScheduledMessage};
 use protocol::conversations::{
-    ConversationPatch, ConversationSummary, Message, MessageTranslation, SendMessageRequest,
-    TranslateRequest, TranslatedDraft,
+    ConversationPatch, ConversationSummary, Message, MessageTranslation, NoteRequest,
+    SendMessageRequest, TranslateRequest, TranslatedDraft,
 };
 use protocol::faqs::{Faq, FaqPatch, NewFaq, TranslationDraft};
 use protocol::feature_requests::{FeatureRequest, FeatureRequestPatch, NewFeatureRequest};
@@ -111,6 +111,14 @@ pub async fn send_message(
         }
         other => other,
     }
+}
+
+/// Adds a private note for the team (never sent to the guest).
+pub async fn add_note(id: ConversationId, body: &str) -> Result<Message, ApiError> {
+    let request = NoteRequest {
+        body: body.to_owned(),
+    };
+    post(&format!("/api/conversations/{id}/notes"), &request).await
 }
 
 /// Why a reply was not sent, in the operator's words: a body WhatsApp cannot take is said so

@@ -201,6 +201,22 @@ ui::texts! { Texts, FR, EN;
     err_body_too_long: "Message trop long pour WhatsApp\u{a0}: raccourcissez-le ou envoyez-le en plusieurs fois.",
         "Message too long for WhatsApp: shorten it or send it in several parts.";
     length_over: "Trop long pour un seul message WhatsApp", "Too long for one WhatsApp message";
+    note_label: "Note interne", "Internal note";
+    note_toggle_title: "Écrire une note visible seulement par l'équipe, jamais envoyée au voyageur",
+        "Write a note only the team sees, never sent to the guest";
+    note_placeholder: "Note pour l'équipe (jamais envoyée au voyageur)", "Note for the team (never sent to the guest)";
+    note_add: "Ajouter la note", "Add note";
+    note_failed: "Note non enregistrée", "Note not saved";
+    export_list: "Exporter en CSV", "Export as CSV";
+    export_list_title: "Télécharger toutes les conversations (CSV)", "Download every conversation (CSV)";
+    export_thread: "Exporter la conversation (CSV)", "Export the conversation (CSV)";
+    first_run_title: "Pour bien démarrer", "Getting started";
+    first_run_faqs: "Ajoutez vos réponses (FAQ) pour que l'IA réponde aux voyageurs",
+        "Add your answers (FAQ) so the AI can answer guests";
+    first_run_saved_replies: "Créez vos réponses types (/raccourci dans la réponse)",
+        "Create saved replies (/shortcut in the reply box)";
+    first_run_number: "Renseignez votre numéro WhatsApp", "Enter your WhatsApp number";
+    first_run_done: "(fait)", "(done)";
 
     ai_mode_label: "Mode de l'IA dans cette conversation", "AI mode in this conversation";
     ai_mode_auto_help: "L'IA répond seule au voyageur", "The AI answers the guest on its own";

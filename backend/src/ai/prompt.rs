@@ -105,7 +105,8 @@ pub fn turns(history: &[Turn]) -> Vec<(&'static str, String)> {
         let role = match turn.sender {
             Sender::Client => "user",
             Sender::Ai | Sender::Concierge => "assistant",
-            Sender::System => continue,
+            // Internal: notes are for colleagues, never part of what the guest was told.
+            Sender::System | Sender::Note => continue,
         };
         let text = turn.text.trim();
         if text.is_empty() {

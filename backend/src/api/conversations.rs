@@ -6,14 +6,14 @@ use actix_web::http::header;
 use actix_web::{get, patch, post, web, HttpResponse};
 use entity::{conciergerie, conversation};
 use protocol::conversations::{
-    ConversationPatch, ConversationSummary, Message, SendMessageRequest,
+    ConversationPatch, ConversationSummary, Message, NoteRequest, SendMessageRequest,
 };
 use protocol::{ConversationId, MessageId};
 use sea_orm::EntityTrait;
 use serde::Deserialize;
 
 use crate::actors::conversation::{
-    ConversationActor, DiscardSuggestion, MarkRead, OperatorSend, Patch,
+    AddNote, ConversationActor, DiscardSuggestion, MarkRead, OperatorSend, Patch,
 };
 use crate::ai::variables;
 use crate::auth::OperatorSession;
@@ -27,11 +27,14 @@ use crate::stays;
 /// Longest reply Twilio accepts for a WhatsApp message body; a longer one would pass here and
 /// then fail at Twilio (the composer warns before it).
 pub const MAX_BODY: usize = 1600;
+/// A note never goes to WhatsApp, so only a sanity bound.
+pub const MAX_NOTE: usize = 5000;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(list)
         .service(messages)
         .service(send)
+        .service(add_note)
         .service(read)
         .service(update)
         .service(discard_suggestion);
@@ -235,6 +238,25 @@ async fn with_variables(
     let context =
         stays::context::linked_context(&state.db, caller.conciergerie_id, stay, today).await?;
     Ok(variables::fill_for_operator(body, context.as_ref()))
+}
+
+/// A private note in the thread: colleagues see it live, the guest never does.
+#[post("/api/conversations/{id}/notes")]
+async fn add_note(
+    state: web::Data<AppState>,
+    caller: OperatorSession,
+    id: web::Path<ConversationId>,
+    body: web::Json<NoteRequest>,
+) -> Result<HttpResponse, AppError> {
+    let conversation = find_owned(&state, caller, id.into_inner()).await?;
+    let text = required_text("body", &body.body, MAX_NOTE)?;
+    let message = ask(
+        &state,
+        ConversationId(conversation.id),
+        AddNote { body: text },
+    )
+    .await??;
+    Ok(HttpResponse::Created().json(Message::from(message)))
 }
 
 #[post("/api/conversations/{id}/read")]

@@ -9,6 +9,7 @@ mod analytics;
 mod auth;
 mod automations;
 mod conversations;
+mod export;
 mod faqs;
 mod feature_requests;
 mod health;
@@ -26,6 +27,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.configure(health::configure)
         .configure(ops::configure)
         .configure(auth::configure)
+        .configure(export::configure)
         .configure(conversations::configure)
         .configure(faqs::configure)
         .configure(translation::configure)

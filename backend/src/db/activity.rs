@@ -37,12 +37,14 @@ impl SenderCounts {
             Sender::Client => self.client += count,
             Sender::Ai => self.ai += count,
             Sender::Concierge => self.concierge += count,
-            Sender::System => {}
+            // Hand-off notices and operators' private notes are not messages of the conversation.
+            Sender::System | Sender::Note => {}
         }
     }
 }
 
-/// Messages since `since` per conciergerie, by sender (system notes excluded).
+/// Messages since `since` per conciergerie, by sender (system notices and private notes
+/// excluded).
 pub async fn messages_by_conciergerie(
     db: &impl ConnectionTrait,
     since: DateTime<Utc>,
@@ -54,7 +56,7 @@ pub async fn messages_by_conciergerie(
         .column_as(message::Column::Id.count(), "n")
         .join(JoinType::InnerJoin, message::Relation::Conversation.def())
         .filter(message::Column::CreatedAt.gte(since))
-        .filter(message::Column::Sender.ne(Sender::System))
+        .filter(message::Column::Sender.is_not_in([Sender::System, Sender::Note]))
         .group_by(conversation::Column::ConciergerieId)
         .group_by(message::Column::Sender)
         .into_tuple()
@@ -81,7 +83,8 @@ fn message_day(backend: DbBackend) -> SimpleExpr {
     }
 }
 
-/// Messages since `since` per UTC day, by sender (system notes excluded), oldest day first.
+/// Messages since `since` per UTC day, by sender (system notices and private notes excluded),
+/// oldest day first.
 pub async fn messages_by_day(
     db: &impl ConnectionTrait,
     since: DateTime<Utc>,
@@ -93,7 +96,7 @@ pub async fn messages_by_day(
         .column(message::Column::Sender)
         .column_as(message::Column::Id.count(), "n")
         .filter(message::Column::CreatedAt.gte(since))
-        .filter(message::Column::Sender.ne(Sender::System))
+        .filter(message::Column::Sender.is_not_in([Sender::System, Sender::Note]))
         .group_by(day)
         .group_by(message::Column::Sender)
         .into_tuple()

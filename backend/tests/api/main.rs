@@ -9,6 +9,7 @@ mod automations;
 mod calendar;
 mod conversations;
 mod errors;
+mod export;
 mod faqs;
 mod feature_requests;
 mod helpers;

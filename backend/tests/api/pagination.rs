@@ -37,7 +37,7 @@ async fn bulk_copies(app: &TestApp, template: i64, n: usize) {
 }
 
 /// The seeded demo conciergerie (the only one).
-async fn demo_id(app: &TestApp) -> ConciergerieId {
+pub(crate) async fn demo_id(app: &TestApp) -> ConciergerieId {
     let demo = entity::conciergerie::Entity::find()
         .one(app.db())
         .await

@@ -2,7 +2,7 @@
 
 use crate::helpers::{spawn_app, spawn_app_with};
 
-fn header(response: &reqwest::Response, name: &str) -> String {
+pub(crate) fn header(response: &reqwest::Response, name: &str) -> String {
     response
         .headers()
         .get(name)

@@ -57,6 +57,9 @@ async fn a_deactivated_account_is_told_so_in_the_operators_language() {
     let browser = Browser::start().await;
     browser.login(&app, &tenant.email, "sommeil-password").await;
     browser.find("#nav-inbox").await;
+    // The empty inbox's first-run checklist has loaded: no request of the first load is still
+    // on its way to meet the deactivation below.
+    browser.find("#first-run").await;
 
     let response = app
         .patch_json(

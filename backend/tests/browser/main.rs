@@ -28,6 +28,7 @@ mod concierge;
 mod faq;
 mod inbox;
 mod login;
+mod notes;
 mod paging;
 mod reconnect;
 mod revoked;

@@ -46,8 +46,17 @@ async fn templates_are_managed_per_conciergerie_with_unique_shortcuts() {
         .json()
         .await
         .unwrap();
-    assert_eq!(list.len(), 1);
-    assert_eq!(list[0]["body"], "Bienvenue chez nous !");
+    // Next to the demo's own saved replies.
+    let mine: Vec<&Value> = list.iter().filter(|t| t["id"] == id).collect();
+    assert_eq!(mine.len(), 1);
+    assert_eq!(mine[0]["body"], "Bienvenue chez nous !");
+    let shortcuts: Vec<&str> = list.iter().filter_map(|t| t["shortcut"].as_str()).collect();
+    for seeded in ["bienvenue", "wifi", "depart", "merci"] {
+        assert!(
+            shortcuts.contains(&seeded),
+            "demo reply /{seeded} missing: {shortcuts:?}"
+        );
+    }
 
     // Another conciergerie neither sees nor touches it.
     let admin = app.admin_login().await;

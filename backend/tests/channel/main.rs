@@ -24,6 +24,7 @@ mod dashboard_api;
 mod inbound;
 mod live;
 mod metrics;
+mod notes;
 mod outbound;
 mod postgres;
 mod request_limits;

@@ -12,7 +12,7 @@ use crate::helpers::TestApp;
 use crate::support::*;
 
 /// A guest writes in (opening the 24 h window); returns the operator token and the conversation.
-async fn guest_wrote(app: &TestApp) -> (String, ConversationId) {
+pub(crate) async fn guest_wrote(app: &TestApp) -> (String, ConversationId) {
     let token = app.login_demo().await;
     let form = text_webhook(
         "SM90000000000000000000000000000001",
@@ -43,7 +43,7 @@ async fn send(
         .await
 }
 
-async fn thread(app: &TestApp, token: &str, id: ConversationId) -> Vec<Message> {
+pub(crate) async fn thread(app: &TestApp, token: &str, id: ConversationId) -> Vec<Message> {
     app.get(&format!("/api/conversations/{id}/messages"), Some(token))
         .await
         .json()

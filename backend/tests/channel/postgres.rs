@@ -45,6 +45,15 @@ async fn the_whole_message_path_works_on_postgresql() {
         .await
         .unwrap();
     assert_eq!(list.len(), 1);
+    // A private note (`sender = 'note'`) is stored on PostgreSQL too, and never sent.
+    let note = app
+        .post_json(
+            &format!("/api/conversations/{}/notes", list[0].id),
+            Some(&token),
+            &json!({"body": "Client fidèle"}),
+        )
+        .await;
+    assert_eq!(note.status(), StatusCode::CREATED);
     let reply = app
         .post_json(
             &format!("/api/conversations/{}/send", list[0].id),
@@ -65,10 +74,15 @@ async fn the_whole_message_path_works_on_postgresql() {
         .unwrap();
     assert_eq!(
         thread.len(),
-        3,
-        "guest message stored once, AI reply, operator reply"
+        4,
+        "guest message stored once, AI reply, note, operator reply"
     );
-    // The admin aggregates (GROUP BY, day buckets, sums cast to bigint) in PostgreSQL's dialect.
+    assert_eq!(thread[2]["sender"], "note");
+    // The reply after the note was the second send: the note never went out.
+    assert_eq!(twilio.sends().len(), 2);
+    assert_eq!(twilio.sends()[1].field("Body"), Some("Bon séjour !"));
+    // The admin aggregates (GROUP BY, day buckets, sums cast to bigint) in PostgreSQL's dialect;
+    // the note is internal, not a message of the conversation.
     let admin = app.admin_login().await;
     let overview = admin_overview(&app, &admin).await;
     assert_eq!(overview[0].messages_last_7_days, 3);

@@ -5,9 +5,11 @@
 //! older messages is not yanked down, they get a "new messages" button instead. Reaching the top
 //! loads the page before it (see `history`).
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use protocol::conversations::{ConversationPatch, ConversationSummary};
+use protocol::events::ServerEvent;
 use protocol::templates::Template;
 use protocol::{AiMode, ConversationId, ConversationStatus, MessageId};
 use yew::platform::spawn_local;
@@ -27,7 +29,7 @@ use crate::api;
 use crate::api::Explain;
 use crate::clock::utc_offset_minutes;
 use crate::format::{avatar_hue, day_label, initials, local_day, window_remaining, ReplyWindow};
-use crate::i18n::Localized;
+use crate::i18n::{Lang, Localized};
 use crate::reasons;
 use crate::state::chips::{chips, Chip};
 use crate::state::drafts::after_failed_send;
@@ -93,6 +95,8 @@ pub fn ChatWindow(props: &ChatWindowProps) -> Html {
     let error = use_state(|| None::<String>);
     let busy = use_state(|| false);
     let focus_seq = use_state(|| 0u32);
+    // "Note interne": the composer writes a private note for the team instead of a reply.
+    let note_mode = use_state(|| false);
     // The draft started as the AI's suggestion: sending it is not a takeover.
     let draft_from_suggestion = use_state(|| false);
     let log = use_node_ref();
@@ -222,13 +226,18 @@ pub fn ChatWindow(props: &ChatWindowProps) -> Html {
         })
     };
 
+    let give_back = GiveBack {
+        id,
+        typed: typed.clone(),
+        on_draft: props.on_draft.clone(),
+        draft: draft.clone(),
+        error: error.clone(),
+        lang,
+    };
     // Optimistic send: the bubble shows at once; on error it goes away and the text comes back.
     let send_body = {
         let inbox = props.inbox.clone();
-        let draft = draft.clone();
-        let typed = typed.clone();
-        let on_draft = props.on_draft.clone();
-        let error = error.clone();
+        let give_back = give_back.clone();
         Callback::from(move |(body, from_suggestion): (String, bool)| {
             let body = body.trim().to_owned();
             if body.is_empty() {
@@ -241,9 +250,8 @@ pub fn ChatWindow(props: &ChatWindowProps) -> Html {
                 body: body.clone(),
                 at: crate::clock::now(),
             });
-            error.set(None);
-            let (inbox, draft, error) = (inbox.clone(), draft.clone(), error.clone());
-            let (typed, on_draft) = (typed.clone(), on_draft.clone());
+            give_back.error.set(None);
+            let (inbox, give_back) = (inbox.clone(), give_back.clone());
             spawn_local(async move {
                 match api::send_message(id, &body, &local.client_ref(), from_suggestion).await {
                     Ok(message) => inbox.dispatch(InboxAction::SendSucceeded {
@@ -256,18 +264,29 @@ pub fn ChatWindow(props: &ChatWindowProps) -> Html {
                             conversation_id: id,
                             local,
                         });
-                        // The text goes back in the composer and in the stored draft, even if
-                        // the operator has left this conversation (or the session) meanwhile.
-                        let restored = after_failed_send(&body, &typed.borrow());
-                        on_draft.emit((id, restored.clone()));
-                        draft.set(restored);
-                        error.set(Some(format!(
-                            "{}{}{}",
-                            lang.t().send_failed,
-                            lang.pick("\u{a0}: ", ": "),
-                            api::send_refusal(&e, lang)
-                        )));
+                        give_back.failed(&body, lang.t().send_failed, api::send_refusal(&e, lang));
                     }
+                }
+            });
+        })
+    };
+    // A private note: no optimistic bubble (there is no delivery to follow), the stored note
+    // shows when the server answers; on failure the text comes back like a refused reply.
+    let send_note = {
+        let inbox = props.inbox.clone();
+        Callback::from(move |body: String| {
+            let body = body.trim().to_owned();
+            if body.is_empty() {
+                return;
+            }
+            give_back.error.set(None);
+            let (inbox, give_back) = (inbox.clone(), give_back.clone());
+            spawn_local(async move {
+                match api::add_note(id, &body).await {
+                    Ok(message) => {
+                        inbox.dispatch(InboxAction::Event(ServerEvent::MessageCreated { message }))
+                    }
+                    Err(e) => give_back.failed(&body, lang.t().note_failed, e.message(lang)),
                 }
             });
         })
@@ -276,8 +295,12 @@ pub fn ChatWindow(props: &ChatWindowProps) -> Html {
         let draft = draft.clone();
         let send_body = send_body.clone();
         let draft_from_suggestion = draft_from_suggestion.clone();
+        let note_mode = note_mode.clone();
         Callback::from(move |_| {
-            if window.is_open() && !draft.trim().is_empty() {
+            if *note_mode && !draft.trim().is_empty() {
+                send_note.emit((*draft).clone());
+                draft.set(String::new());
+            } else if window.is_open() && !draft.trim().is_empty() {
                 send_body.emit(((*draft).clone(), *draft_from_suggestion));
                 draft.set(String::new());
                 draft_from_suggestion.set(false);
@@ -468,6 +491,11 @@ pub fn ChatWindow(props: &ChatWindowProps) -> Html {
                     </p>
                     <StayHeader conversation={c.clone()} on_patch={on_patch.clone()} busy={*busy} />
                 </div>
+                <a class="btn-icon chat-export" id="export-thread" download=""
+                    href={format!("/api/conversations/{}/export.csv", c.id)}
+                    aria-label={t.export_thread} title={t.export_thread}>
+                    { icon(Icon::ArrowDown) }
+                </a>
                 <AiControls conversation={c.clone()} on_patch={on_patch.clone()} busy={*busy} />
             </header>
             { handoff }
@@ -508,7 +536,34 @@ pub fn ChatWindow(props: &ChatWindowProps) -> Html {
                         d.set(v)
                     })
                 }
-                {on_send} templates={props.templates.clone()} {disabled_reason} focus_seq={*focus_seq} />
+                {on_send} templates={props.templates.clone()} {disabled_reason} focus_seq={*focus_seq}
+                note={*note_mode}
+                on_note={let n = note_mode.clone(); Callback::from(move |on: bool| n.set(on))} />
         </section>
+    }
+}
+
+/// Where a refused reply or note goes back: the composer and the stored draft (even if the
+/// operator has left this conversation, or the session, meanwhile), with the reason above it.
+#[derive(Clone)]
+struct GiveBack {
+    id: ConversationId,
+    /// What the composer holds now (a state handle only knows its render's value).
+    typed: Rc<RefCell<String>>,
+    on_draft: Callback<(ConversationId, String)>,
+    draft: UseStateHandle<String>,
+    error: UseStateHandle<Option<String>>,
+    lang: Lang,
+}
+
+impl GiveBack {
+    fn failed(&self, body: &str, what: &str, why: String) {
+        let restored = after_failed_send(body, &self.typed.borrow());
+        self.on_draft.emit((self.id, restored.clone()));
+        self.draft.set(restored);
+        self.error.set(Some(format!(
+            "{what}{}{why}",
+            self.lang.pick("\u{a0}: ", ": ")
+        )));
     }
 }

@@ -27,6 +27,13 @@ pub struct ComposerProps {
     /// Bump to move the keyboard focus into the box (e.g. after "edit suggestion").
     #[prop_or_default]
     pub focus_seq: u32,
+    /// "Note interne" is on: the text becomes a private note for the team, never sent to the
+    /// guest (so WhatsApp's window and length limit do not apply).
+    #[prop_or_default]
+    pub note: bool,
+    /// Flips the note toggle; without it the toggle is not shown.
+    #[prop_or_default]
+    pub on_note: Option<Callback<bool>>,
 }
 
 #[function_component]
@@ -36,7 +43,8 @@ pub fn Composer(props: &ComposerProps) -> Html {
     let textarea = use_node_ref();
     let highlight = use_state(|| 0usize);
     let dismissed = use_state(|| None::<String>);
-    let disabled = props.disabled_reason.is_some();
+    let note = props.note;
+    let disabled = props.disabled_reason.is_some() && !note;
 
     {
         let textarea = textarea.clone();
@@ -188,7 +196,12 @@ pub fn Composer(props: &ComposerProps) -> Html {
 
     let can_send = !disabled && !props.value.trim().is_empty();
     // Warns before WhatsApp's limit; sending stays possible (the server says what it accepts).
-    let counter = match Length::of(&props.value) {
+    let length = if note {
+        Length::Fine
+    } else {
+        Length::of(&props.value)
+    };
+    let counter = match length {
         Length::Fine => Html::default(),
         Length::Near { chars } | Length::Over { chars } => {
             let over = chars > WHATSAPP_MAX_CHARS;
@@ -205,8 +218,15 @@ pub fn Composer(props: &ComposerProps) -> Html {
         }
     };
     html! {
-        <div class={classes!("composer", disabled.then_some("disabled"))}>
-            if let Some(reason) = &props.disabled_reason {
+        <div class={classes!("composer", disabled.then_some("disabled"), note.then_some("composer-note"))}>
+            if let Some(on_note) = &props.on_note {
+                <label class="note-toggle" title={t.note_toggle_title}>
+                    <input type="checkbox" id="note-toggle" checked={note}
+                        onchange={let on_note = on_note.clone(); Callback::from(move |_| on_note.emit(!note))} />
+                    { icon(Icon::Edit) }<span>{ t.note_label }</span>
+                </label>
+            }
+            if let (Some(reason), false) = (&props.disabled_reason, note) {
                 <p class="composer-blocked" id="composer-blocked" role="note">{ icon(Icon::Clock) }<span>{ reason.clone() }</span></p>
             }
             { popup }
@@ -217,14 +237,15 @@ pub fn Composer(props: &ComposerProps) -> Html {
                 </button>
                 <label class="visually-hidden" for="composer-input">{ t.composer_label }</label>
                 <textarea id="composer-input" ref={textarea} rows="1" dir="auto"
-                    placeholder={t.composer_placeholder}
+                    placeholder={if note { t.note_placeholder } else { t.composer_placeholder }}
                     value={props.value.clone()} {oninput} {onkeydown} {disabled}
                     aria-describedby={if disabled { "composer-blocked" } else { "composer-hint" }}
                     aria-autocomplete="list"
                     aria-expanded={(popup_open && !matches.is_empty()).to_string()}
                     aria-controls={(popup_open && !matches.is_empty()).then_some("tpl-list")}
                     aria-activedescendant={(popup_open && !matches.is_empty()).then(|| format!("tpl-{hl}"))} />
-                <button type="button" class="btn-send" aria-label={t.send} title={t.send}
+                <button type="button" class="btn-send" aria-label={if note { t.note_add } else { t.send }}
+                    title={if note { t.note_add } else { t.send }}
                     disabled={!can_send} onclick={send}>
                     { icon(Icon::Send) }
                 </button>
@@ -274,11 +295,36 @@ mod tests {
             templates: Rc::new(templates),
             disabled_reason: disabled_reason.map(str::to_owned),
             focus_seq: 0,
+            note: false,
+            on_note: None,
         };
         yew::LocalServerRenderer::<Composer>::with_props(props)
             .hydratable(false)
             .render()
             .await
+    }
+
+    #[tokio::test]
+    async fn a_note_can_be_written_while_the_window_is_closed() {
+        let props = ComposerProps {
+            value: "Plombier prévenu".into(),
+            on_input: Callback::noop(),
+            on_send: Callback::noop(),
+            templates: Rc::new(Vec::new()),
+            disabled_reason: Some("Fenêtre 24 h fermée".into()),
+            focus_seq: 0,
+            note: true,
+            on_note: Some(Callback::noop()),
+        };
+        let html = yew::LocalServerRenderer::<Composer>::with_props(props)
+            .hydratable(false)
+            .render()
+            .await;
+        assert!(html.contains("composer-note"), "{html}");
+        assert!(html.contains("id=\"note-toggle\""), "{html}");
+        assert!(!html.contains("composer-blocked"), "{html}");
+        assert!(!html.contains("disabled"), "{html}");
+        assert!(html.contains("Ajouter la note"), "{html}");
     }
 
     #[tokio::test]

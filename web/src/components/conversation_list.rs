@@ -4,6 +4,7 @@ use protocol::{ConversationId, PropertyId};
 use yew::prelude::*;
 
 use super::conversation_item::ConversationItem;
+use super::first_run::FirstRun;
 use super::hooks::{focus_id, input_value, use_lang, use_now};
 use super::icons::{icon, Icon};
 use crate::clock::utc_offset_minutes;
@@ -159,6 +160,7 @@ pub fn ConversationList(props: &ConversationListProps) -> Html {
                 <div class="empty-illustration">{ icon(Icon::Chat) }</div>
                 <h2>{ t.empty_inbox }</h2>
                 <p class="muted">{ t.empty_inbox_hint }</p>
+                <FirstRun />
                 if props.simulator_mode && !props.simulator_open {
                     <p class="muted">{ t.empty_inbox_sim_hint }</p>
                     <button type="button" class="btn btn-primary" onclick={Callback::from(move |_| open_sim.emit(()))}>
@@ -196,6 +198,10 @@ pub fn ConversationList(props: &ConversationListProps) -> Html {
                             (false, n) => lang.count_label(n),
                         }
                     }</span>
+                    <a class="btn btn-small btn-outline list-export" id="export-list" download=""
+                        href="/api/conversations/export.csv" title={t.export_list_title}>
+                        { icon(Icon::ArrowDown) }{ t.export_list }
+                    </a>
                 }
             </header>
             <div class="search">

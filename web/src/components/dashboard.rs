@@ -371,7 +371,7 @@ pub fn Dashboard() -> Html {
 pub fn phone_history(messages: &[Message]) -> Vec<(bool, String, protocol::Timestamp)> {
     messages
         .iter()
-        .filter(|m| m.sender != Sender::System)
+        .filter(|m| !matches!(m.sender, Sender::System | Sender::Note))
         .map(|m| (m.sender == Sender::Client, m.body.clone(), m.created_at))
         .collect()
 }

@@ -148,6 +148,16 @@ fn location_html(loc: &Location, lang: Lang) -> Html {
     }
 }
 
+/// One piece of a body as HTML: links open in a new tab.
+fn segment(s: Segment<'_>) -> Html {
+    match s {
+        Segment::Text(text) => html! { { text.to_owned() } },
+        Segment::Link(href) => html! {
+            <a href={href.to_owned()} target="_blank" rel="noopener noreferrer">{ href.to_owned() }</a>
+        },
+    }
+}
+
 #[function_component]
 pub fn MessageBubble(props: &MessageBubbleProps) -> Html {
     let lang = use_lang();
@@ -179,6 +189,19 @@ pub fn MessageBubble(props: &MessageBubbleProps) -> Html {
         };
     }
 
+    if m.sender == Sender::Note {
+        // Internal: set apart from the conversation with the guest, who never sees it.
+        return html! {
+            <div class="msg msg-note" role="note">
+                <div class="note-bubble">
+                    <span class="note-label">{ icon(Icon::Edit) }{ t.note_label }</span>
+                    <p class="note-text" dir="auto">{ for linkify(&m.body).into_iter().map(segment) }</p>
+                    <time datetime={m.created_at.to_rfc3339()}>{ clock_time(m.created_at, utc_offset_minutes(m.created_at)) }</time>
+                </div>
+            </div>
+        };
+    }
+
     let outbound = m.sender.is_outbound();
     let failed = m.status.is_failure() && !props.pending;
     let time = clock_time(m.created_at, utc_offset_minutes(m.created_at));
@@ -205,12 +228,7 @@ pub fn MessageBubble(props: &MessageBubbleProps) -> Html {
     let body = (!m.body.is_empty()).then(|| {
         html! {
             <p class="msg-text" dir="auto">
-                { for linkify(&m.body).into_iter().map(|s| match s {
-                    Segment::Text(text) => html! { { text.to_owned() } },
-                    Segment::Link(href) => html! {
-                        <a href={href.to_owned()} target="_blank" rel="noopener noreferrer">{ href.to_owned() }</a>
-                    },
-                }) }
+                { for linkify(&m.body).into_iter().map(segment) }
             </p>
         }
     });
@@ -385,6 +403,24 @@ mod tests {
         assert!(html.contains("Tour Eiffel"));
         assert!(
             html.contains("<a href=\"https://example.fr/plan\""),
+            "{html}"
+        );
+    }
+
+    #[tokio::test]
+    async fn a_private_note_is_labelled_internal_and_keeps_its_links() {
+        let body = "Plombier : https://plombier.example/rdv";
+        let html = render(props(msg(8, 1, Sender::Note, 9, body))).await;
+        assert!(
+            html.contains("msg-note") && html.contains("Note interne"),
+            "{html}"
+        );
+        assert!(
+            html.contains("href=\"https://plombier.example/rdv\""),
+            "{html}"
+        );
+        assert!(
+            !html.contains("msg-team") && !html.contains("ticks"),
             "{html}"
         );
     }

@@ -12,6 +12,7 @@ pub mod dashboard;
 pub mod edit_form;
 pub mod faq_tab;
 pub mod faq_translations;
+pub mod first_run;
 pub mod history;
 pub mod hooks;
 pub mod ideas_tab;

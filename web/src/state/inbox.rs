@@ -460,7 +460,11 @@ impl InboxState {
             self.resync_seq += 1;
             return;
         };
-        if c.last_message_at.is_none_or(|t| message.created_at >= t) {
+        // A note is internal: the list's last message stays what the guest and team exchanged
+        // (the server's row does not change either).
+        if message.sender != Sender::Note
+            && c.last_message_at.is_none_or(|t| message.created_at >= t)
+        {
             c.last_message_at = Some(message.created_at);
             c.last_message_preview = Some(preview_of(&message));
         }
@@ -796,6 +800,17 @@ pub(crate) mod tests {
         }));
         assert_eq!(ids(&s), vec![2, 3, 1]);
         assert_eq!(s.count(Filter::Urgent), 0);
+    }
+
+    #[test]
+    fn a_note_neither_reorders_the_list_nor_becomes_its_preview() {
+        let mut s = loaded(vec![conv(1, 1), conv(2, 5)]);
+        let before = s.conversation(ConversationId(1)).unwrap().clone();
+        s.apply(created(msg(10, 1, Sender::Note, 9, "plombier prévenu")));
+        assert_eq!(ids(&s), vec![2, 1]);
+        let after = s.conversation(ConversationId(1)).unwrap();
+        assert_eq!(after.last_message_preview, before.last_message_preview);
+        assert_eq!(after.unread_count, before.unread_count);
     }
 
     #[test]

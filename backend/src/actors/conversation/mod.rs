@@ -317,6 +317,31 @@ impl Handler<OperatorSend> for ConversationActor {
     }
 }
 
+/// An operator's private note for colleagues: stored and published, never delivered.
+#[derive(Message)]
+#[rtype(result = "Result<message::Model, AppError>")]
+pub struct AddNote {
+    pub body: String,
+}
+
+impl Handler<AddNote> for ConversationActor {
+    type Result = Reply<message::Model>;
+
+    fn handle(&mut self, msg: AddNote, _ctx: &mut Context<Self>) -> Self::Result {
+        self.received();
+        let Some(state) = self.state.as_mut() else {
+            return reply(Err(not_loaded()));
+        };
+        let effects = state.on_note(msg.body);
+        AtomicResponse::new(Box::pin(self.run(effects).map(|inserted, _, _| {
+            inserted?
+                .into_iter()
+                .next()
+                .ok_or_else(|| AppError::Internal(anyhow::anyhow!("the note was not stored")))
+        })))
+    }
+}
+
 /// The channel's answer for an outbound message.
 #[derive(Message)]
 #[rtype(result = "()")]

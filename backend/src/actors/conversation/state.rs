@@ -529,6 +529,24 @@ impl Conversation {
         self.sends_in_flight += 1;
     }
 
+    /// An operator's private note. It is stored and shown to colleagues only: nothing is
+    /// delivered, and it is neither a reply nor a takeover, so the AI, the unread count and the
+    /// hand-off state are left as they were.
+    pub fn on_note(&mut self, body: String) -> Vec<Effect> {
+        vec![Effect::Insert {
+            message: NewOutgoing {
+                sender: Sender::Note,
+                body,
+                status: MessageStatus::Received,
+                notice: None,
+                client_ref: None,
+                engine: None,
+                usage: None,
+            },
+            deliver: false,
+        }]
+    }
+
     /// The channel's answer for an outbound message.
     pub fn on_send_result(
         &mut self,

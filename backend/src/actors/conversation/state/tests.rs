@@ -652,3 +652,24 @@ fn an_ordinary_hand_off_is_not_urgent() {
     assert_eq!(conv.row().status, ConversationStatus::NeedsHuman);
     assert!(!conv.row().urgent);
 }
+
+#[test]
+fn a_note_is_stored_undelivered_and_changes_nothing_else() {
+    let mut conv = conversation();
+    let effects =
+        conv.on_guest_message(&guest(1, "Le chauffe-eau ?", secs(0)), None, AUTO, secs(0));
+    let generation = scheduled(&effects).expect("the AI is scheduled");
+    let before = conv.row().clone();
+    let effects = conv.on_note("Plombier prévenu".into());
+    let [Effect::Insert { message, deliver }] = effects.as_slice() else {
+        panic!("one insert, nothing else: {effects:?}");
+    };
+    assert!(!deliver);
+    assert_eq!(message.sender, Sender::Note);
+    // Not a reply nor a takeover: the row is as it was, and the AI's pending answer stands.
+    assert_eq!(conv.row(), &before);
+    assert_eq!(
+        conv.on_ai_due(generation, AUTO, secs(3)),
+        vec![Effect::AskAi { generation }]
+    );
+}
