@@ -102,13 +102,7 @@ async fn compute(
         median_first_response_secs: median(&response_secs),
         input_tokens: totals.input_tokens,
         output_tokens: totals.output_tokens,
-        // The period's token sums fold cache reads and writes into input: priced as input.
-        estimated_cost_usd: prices.cost(&TokenUsage {
-            input_tokens: totals.input_tokens,
-            output_tokens: totals.output_tokens,
-            cache_creation_input_tokens: 0,
-            cache_read_input_tokens: 0,
-        }),
+        estimated_cost_usd: prices.cost(&totals.usage()),
     })
 }
 
@@ -120,13 +114,27 @@ struct Totals {
     human: u64,
     handoffs: u64,
     input_tokens: i64,
+    cache_write_tokens: i64,
+    cache_read_tokens: i64,
     output_tokens: i64,
 }
 
 impl Totals {
+    /// The tokens as Anthropic bills them: cache writes and reads at their own rates.
+    fn usage(&self) -> TokenUsage {
+        TokenUsage {
+            input_tokens: self.input_tokens - self.cache_write_tokens - self.cache_read_tokens,
+            output_tokens: self.output_tokens,
+            cache_creation_input_tokens: self.cache_write_tokens,
+            cache_read_input_tokens: self.cache_read_tokens,
+        }
+    }
+
     fn add(&mut self, group: &MessageGroup, day: &mut DailyCount) {
         let n = group.messages.max(0) as u64;
         self.input_tokens += group.input_tokens;
+        self.cache_write_tokens += group.cache_write_tokens;
+        self.cache_read_tokens += group.cache_read_tokens;
         self.output_tokens += group.output_tokens;
         let notice = group
             .notice
@@ -179,7 +187,10 @@ struct MessageGroup {
     notice: Option<String>,
     status: String,
     messages: i64,
+    /// Every input token, cache writes and reads included (what the screen shows).
     input_tokens: i64,
+    cache_write_tokens: i64,
+    cache_read_tokens: i64,
     output_tokens: i64,
 }
 
@@ -254,6 +265,8 @@ impl Sql {
             "SELECT {day} AS day, sender, notice, status, COUNT(*) AS messages, \
              CAST(COALESCE(SUM(COALESCE(input_tokens, 0) + COALESCE(cache_creation_tokens, 0) \
                  + COALESCE(cache_read_tokens, 0)), 0) AS BIGINT) AS input_tokens, \
+             CAST(COALESCE(SUM(COALESCE(cache_creation_tokens, 0)), 0) AS BIGINT) AS cache_write_tokens, \
+             CAST(COALESCE(SUM(COALESCE(cache_read_tokens, 0)), 0) AS BIGINT) AS cache_read_tokens, \
              CAST(COALESCE(SUM(COALESCE(output_tokens, 0)), 0) AS BIGINT) AS output_tokens \
              FROM messages WHERE {period} \
              GROUP BY {day}, sender, notice, status",
@@ -295,8 +308,28 @@ mod tests {
             status: status.into(),
             messages,
             input_tokens: 10,
+            cache_write_tokens: 2,
+            cache_read_tokens: 6,
             output_tokens: 1,
         }
+    }
+
+    #[test]
+    fn cache_writes_and_reads_are_priced_apart_from_plain_input() {
+        let mut totals = Totals::default();
+        let mut day = DailyCount::default();
+        totals.add(&group("ai", None, "sent", 1), &mut day);
+        totals.add(&group("ai", None, "sent", 1), &mut day);
+        let usage = totals.usage();
+        assert_eq!(
+            (
+                usage.input_tokens,
+                usage.cache_creation_input_tokens,
+                usage.cache_read_input_tokens,
+                usage.output_tokens
+            ),
+            (4, 4, 12, 2)
+        );
     }
 
     #[test]
