@@ -134,7 +134,12 @@ impl Application {
             .await?,
         );
         let hub = SessionHub::default().start();
-        let fanout = Fanout::start(&db, hub.clone()).await?;
+        let fanout = Fanout::start(cluster::Local {
+            hub: hub.clone(),
+            tenants: tenants.clone(),
+            db: db.clone(),
+        })
+        .await?;
         let ingest = IngestWriter::start(db_for_writer);
         let deps = Arc::new(Deps {
             db: db.clone(),
