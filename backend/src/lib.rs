@@ -169,6 +169,7 @@ impl Application {
         let registry = Registry::new(deps.clone());
         actors::conversation::resume_unanswered(&deps, &registry).await?;
         actors::conversation::resume_pending_sends(&deps, &registry).await?;
+        let login_limiter = LoginLimiter::for_database(&db, Default::default());
         let state = web::Data::new(AppState {
             responder,
             tenants,
@@ -184,7 +185,7 @@ impl Application {
             public_base_url,
             channel,
             registry,
-            login_limiter: LoginLimiter::default(),
+            login_limiter,
             socket_limits,
             request_limits,
         });

@@ -456,3 +456,32 @@ async fn an_admin_edit_on_one_instance_changes_webhook_routing_on_the_other() {
     drop((a, b));
     drop(pg);
 }
+
+#[actix_web::test]
+async fn login_failures_spread_over_instances_are_throttled_as_on_one() {
+    let Cluster { a, b, pg, .. } = two_instances().await;
+    // The three free failures, spread: two on A, one on B.
+    for (app, guess) in [(&a, "guess-1"), (&b, "guess-2"), (&a, "guess-3")] {
+        assert_eq!(
+            app.login(DEMO_EMAIL, guess).await.status(),
+            StatusCode::UNAUTHORIZED,
+            "{guess}"
+        );
+    }
+    // The fourth attempt waits, on either instance, even with the right password.
+    for app in [&b, &a] {
+        assert_eq!(
+            app.login(DEMO_EMAIL, DEMO_PASSWORD).await.status(),
+            StatusCode::TOO_MANY_REQUESTS
+        );
+    }
+    // Only that account is slowed: the admin still logs in from the same address.
+    assert_eq!(
+        b.admin_login_as(crate::helpers::ADMIN_EMAIL, crate::helpers::ADMIN_PASSWORD)
+            .await
+            .status(),
+        StatusCode::OK
+    );
+    drop((a, b));
+    drop(pg);
+}
