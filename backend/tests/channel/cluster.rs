@@ -2,7 +2,9 @@
 //! that lands on one instance reaches the dashboards on every instance, exactly once each, and
 //! never another tenant's; a logout on one instance closes the socket held by another; a
 //! dashboard whose instance stops moves to another and catches up there. When an
-//! event cannot travel (too large) or an instance loses its feed, its dashboards resync.
+//! event cannot travel (too large) or an instance loses its feed, its dashboards resync. An
+//! admin's edit on one instance changes webhook routing on the other, and login failures spread
+//! over instances are throttled as on one.
 
 use std::time::Duration;
 
