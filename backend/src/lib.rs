@@ -134,7 +134,12 @@ impl Application {
             .await?,
         );
         let hub = SessionHub::default().start();
-        let fanout = Fanout::start(&db, hub.clone()).await?;
+        let fanout = Fanout::start(cluster::Local {
+            hub: hub.clone(),
+            tenants: tenants.clone(),
+            db: db.clone(),
+        })
+        .await?;
         let ingest = IngestWriter::start(db_for_writer);
         let deps = Arc::new(Deps {
             db: db.clone(),
@@ -164,6 +169,7 @@ impl Application {
         let registry = Registry::new(deps.clone());
         actors::conversation::resume_unanswered(&deps, &registry).await?;
         actors::conversation::resume_pending_sends(&deps, &registry).await?;
+        let login_limiter = LoginLimiter::for_database(&db, Default::default());
         let state = web::Data::new(AppState {
             responder,
             tenants,
@@ -179,7 +185,7 @@ impl Application {
             public_base_url,
             channel,
             registry,
-            login_limiter: LoginLimiter::default(),
+            login_limiter,
             socket_limits,
             request_limits,
         });

@@ -70,6 +70,14 @@ impl AppState {
         self.fanout.revoke(revocation);
     }
 
+    /// A conciergerie changed: this instance's tenant directory is re-read now, every other
+    /// instance's on the cluster signal.
+    pub async fn tenants_changed(&self) -> Result<(), sea_orm::DbErr> {
+        self.tenants.reload(&self.db).await?;
+        self.fanout.tenants_changed();
+        Ok(())
+    }
+
     /// Cookies get `Secure` when the public URL is https.
     pub fn secure_cookies(&self) -> bool {
         self.public_base_url.starts_with("https://")

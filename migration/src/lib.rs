@@ -11,6 +11,7 @@ mod m20261128_000010_automations;
 mod m20261128_000020_faq_translations;
 mod m20261128_000020_message_translations;
 mod m20261128_000030_ai_daily_budget;
+mod m20261128_000060_login_throttle;
 
 pub struct Migrator;
 
@@ -26,6 +27,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000020_faq_translations::Migration),
             Box::new(m20261128_000020_message_translations::Migration),
             Box::new(m20261128_000030_ai_daily_budget::Migration),
+            Box::new(m20261128_000060_login_throttle::Migration),
             Box::new(m20261128_000010_automations::Migration),
         ]
     }

@@ -180,7 +180,7 @@ async fn create(
     .insert(&state.db)
     .await
     .map_err(conflict_if_duplicate)?;
-    state.tenants.reload(&state.db).await?;
+    state.tenants_changed().await?;
     tracing::info!(conciergerie_id = row.id, "conciergerie created");
     Ok(HttpResponse::Created().json(Conciergerie::from(row)))
 }
@@ -237,7 +237,7 @@ async fn update(
     row.updated_at = Set(Utc::now());
     let row = row.update(&state.db).await.map_err(conflict_if_duplicate)?;
     // The number or messaging service may have changed: webhooks must route by the new ones.
-    state.tenants.reload(&state.db).await?;
+    state.tenants_changed().await?;
     if deactivated {
         session::revoke_all_for_conciergerie(&state.db, *id).await?;
         state.close_sockets(Revocation::Tenant(*id));

@@ -87,7 +87,7 @@ async fn assign(
         active.whatsapp_number = Set(Some(number.clone()));
         active.updated_at = Set(Utc::now());
         active.update(&state.db).await?;
-        state.tenants.reload(&state.db).await?;
+        state.tenants_changed().await?;
     }
     let waiting = unrouted_message::Entity::find()
         .filter(unrouted_message::Column::AssignedConciergerieId.is_null())

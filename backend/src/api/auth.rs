@@ -1,8 +1,6 @@
 //! Login, logout and "who am I" for operators and admins. The two kinds of session are separate:
 //! different cookies, and a token of one kind is refused where the other is needed.
 
-use std::time::Instant;
-
 use actix_web::{get, post, web, HttpRequest, HttpResponse};
 use entity::session::SessionKind;
 use entity::{admin, conciergerie};
@@ -40,12 +38,11 @@ async fn check_password(
     state.request_limits.login(&addr)?;
     state
         .login_limiter
-        .begin(email, &addr, Instant::now())
+        .begin(email, &addr)
+        .await
         .map_err(|retry_after_secs| AppError::RateLimited { retry_after_secs })?;
     if password::verify(password.to_owned(), stored_hash).await? {
-        state
-            .login_limiter
-            .record_success(email, &addr, Instant::now());
+        state.login_limiter.record_success(email, &addr).await;
         Ok(())
     } else {
         // Already counted by `begin`.

@@ -49,6 +49,6 @@ async fn update(
     }
     row.updated_at = Set(Utc::now());
     let m = row.update(&state.db).await?;
-    state.tenants.reload(&state.db).await?;
+    state.tenants_changed().await?;
     Ok(HttpResponse::Ok().json(to_wire(&state, m)))
 }

@@ -6,14 +6,21 @@
 //!   included, `LISTEN`s and hands what arrives to its own hub. One path for local and remote
 //!   sessions, so each session gets each event exactly once, and the hub's audience filter keeps
 //!   tenants apart on every instance. See `postgres` for ordering and the size limit.
+//!
+//! The same path tells every instance that a conciergerie changed (number, messaging service,
+//! activation, AI mode...): each reloads its `Tenants` directory from the database, so a webhook
+//! reaching any instance is routed by the new settings.
 
 mod postgres;
+
+use std::sync::Arc;
 
 use actix::Addr;
 use protocol::events::ServerEvent;
 use sea_orm::{ConnectionTrait, DatabaseConnection};
 
 use crate::actors::hub::{Audience, Broadcast, EvictAll, Revocation, Revoke, SessionHub};
+use crate::tenants::Tenants;
 
 pub use self::postgres::CHANNEL;
 
@@ -31,11 +38,34 @@ pub enum Signal {
     /// The sessions of an audience miss an event (too large to travel): they reconnect and
     /// resync from REST.
     Resync { audience: Audience },
+    /// A conciergerie changed in the database: reload the tenant directory.
+    TenantsChanged,
+}
+
+/// What a signal acts on in this instance.
+#[derive(Clone)]
+pub struct Local {
+    pub hub: Addr<SessionHub>,
+    pub tenants: Arc<Tenants>,
+    pub db: DatabaseConnection,
+}
+
+impl Local {
+    /// Re-reads the tenant directory in the background (a signal handler must not wait).
+    fn reload_tenants(&self) {
+        let (tenants, db) = (self.tenants.clone(), self.db.clone());
+        tokio::spawn(async move {
+            if let Err(e) = tenants.reload(&db).await {
+                tracing::error!(error = %e, "cannot reload the tenant directory");
+            }
+        });
+    }
 }
 
 impl Signal {
-    /// Hands the signal to this instance's hub.
-    fn deliver(self, hub: &Addr<SessionHub>) {
+    /// Acts on the signal in this instance.
+    fn deliver(self, local: &Local) {
+        let hub = &local.hub;
         match self {
             Signal::Broadcast { audience, event } => hub.do_send(Broadcast {
                 audience,
@@ -45,31 +75,33 @@ impl Signal {
             Signal::Resync { audience } => hub.do_send(EvictAll {
                 audience: Some(audience),
             }),
+            Signal::TenantsChanged => local.reload_tenants(),
         }
     }
 }
 
 #[derive(Clone)]
 pub enum Fanout {
-    InProcess(Addr<SessionHub>),
+    InProcess(Local),
     Postgres(postgres::PgFanout),
 }
 
 impl Fanout {
     /// In process for SQLite; through `LISTEN/NOTIFY` for PostgreSQL (listening before this
     /// returns, so no event published after start-up is missed).
-    pub async fn start(db: &DatabaseConnection, hub: Addr<SessionHub>) -> anyhow::Result<Self> {
-        match db.get_database_backend() {
+    pub async fn start(local: Local) -> anyhow::Result<Self> {
+        match local.db.get_database_backend() {
             sea_orm::DatabaseBackend::Postgres => Ok(Fanout::Postgres(
-                postgres::PgFanout::start(db.get_postgres_connection_pool().clone(), hub).await?,
+                postgres::PgFanout::start(local.db.get_postgres_connection_pool().clone(), local)
+                    .await?,
             )),
-            _ => Ok(Fanout::InProcess(hub)),
+            _ => Ok(Fanout::InProcess(local)),
         }
     }
 
     pub fn send(&self, signal: Signal) {
         match self {
-            Fanout::InProcess(hub) => signal.deliver(hub),
+            Fanout::InProcess(local) => signal.deliver(local),
             Fanout::Postgres(pg) => pg.send(signal),
         }
     }
@@ -83,6 +115,15 @@ impl Fanout {
 
     pub fn revoke(&self, revocation: Revocation) {
         self.send(Signal::Revoke { revocation });
+    }
+
+    /// Every other instance reloads its tenant directory. The caller has reloaded this
+    /// instance's already (so its own response reflects the change); on PostgreSQL this one
+    /// reloads once more on receipt, which is harmless.
+    pub fn tenants_changed(&self) {
+        if let Fanout::Postgres(pg) = self {
+            pg.send(Signal::TenantsChanged);
+        }
     }
 
     /// Stops the cluster tasks (the server stopped).

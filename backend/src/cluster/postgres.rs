@@ -14,14 +14,13 @@
 
 use std::time::Duration;
 
-use actix::Addr;
 use serde::{Deserialize, Serialize};
 use sqlx::postgres::{PgListener, PgPool};
 use tokio::sync::mpsc;
 use tokio::task::JoinHandle;
 
-use super::Signal;
-use crate::actors::hub::{EvictAll, SessionHub};
+use super::{Local, Signal};
+use crate::actors::hub::EvictAll;
 
 /// The `LISTEN/NOTIFY` channel all instances share.
 pub const CHANNEL: &str = "majordome_events";
@@ -41,19 +40,19 @@ struct Envelope {
 #[derive(Clone)]
 pub struct PgFanout {
     outgoing: mpsc::UnboundedSender<Signal>,
-    hub: Addr<SessionHub>,
+    local: Local,
     tasks: std::sync::Arc<[JoinHandle<()>; 2]>,
 }
 
 impl PgFanout {
-    pub async fn start(pool: PgPool, hub: Addr<SessionHub>) -> anyhow::Result<Self> {
+    pub async fn start(pool: PgPool, local: Local) -> anyhow::Result<Self> {
         let listener = listen(&pool).await?;
         let (outgoing, queue) = mpsc::unbounded_channel();
-        let sender = tokio::spawn(send_loop(pool.clone(), queue, hub.clone()));
-        let receiver = tokio::spawn(receive_loop(pool, listener, hub.clone()));
+        let sender = tokio::spawn(send_loop(pool.clone(), queue, local.clone()));
+        let receiver = tokio::spawn(receive_loop(pool, listener, local.clone()));
         Ok(PgFanout {
             outgoing,
-            hub,
+            local,
             tasks: std::sync::Arc::new([sender, receiver]),
         })
     }
@@ -61,7 +60,7 @@ impl PgFanout {
     pub fn send(&self, signal: Signal) {
         if let Err(unsent) = self.outgoing.send(signal) {
             // The sender task is gone (shutting down): local sessions still get the event.
-            unsent.0.deliver(&self.hub);
+            unsent.0.deliver(&self.local);
         }
     }
 
@@ -92,11 +91,7 @@ fn encode(seq: u64, signal: Signal) -> Result<String, Signal> {
 }
 
 #[tracing::instrument(skip_all)]
-async fn send_loop(
-    pool: PgPool,
-    mut queue: mpsc::UnboundedReceiver<Signal>,
-    hub: Addr<SessionHub>,
-) {
+async fn send_loop(pool: PgPool, mut queue: mpsc::UnboundedReceiver<Signal>, local: Local) {
     let mut seq = 0u64;
     let mut batch = Vec::with_capacity(MAX_BATCH);
     while queue.recv_many(&mut batch, MAX_BATCH).await > 0 {
@@ -116,7 +111,7 @@ async fn send_loop(
                         payloads.push(payload);
                     }
                 }
-                Err(other) => other.deliver(&hub),
+                Err(other) => other.deliver(&local),
             }
         }
         if payloads.is_empty() {
@@ -133,7 +128,7 @@ async fn send_loop(
             tracing::error!(error = %e, lost = payloads.len(), "NOTIFY failed; events delivered locally only");
             for payload in payloads {
                 if let Ok(envelope) = serde_json::from_str::<Envelope>(&payload) {
-                    envelope.signal.deliver(&hub);
+                    envelope.signal.deliver(&local);
                 }
             }
         }
@@ -141,23 +136,36 @@ async fn send_loop(
 }
 
 #[tracing::instrument(skip_all)]
-async fn receive_loop(pool: PgPool, mut listener: PgListener, hub: Addr<SessionHub>) {
+async fn receive_loop(pool: PgPool, mut listener: PgListener, local: Local) {
     loop {
         match listener.try_recv().await {
             Ok(Some(notification)) => {
                 match serde_json::from_str::<Envelope>(notification.payload()) {
-                    Ok(envelope) => envelope.signal.deliver(&hub),
+                    // Reloaded before the next signal is read: an event that followed the
+                    // change on its instance is handled here with the new tenant settings.
+                    Ok(Envelope {
+                        signal: Signal::TenantsChanged,
+                        ..
+                    }) => {
+                        if let Err(e) = local.tenants.reload(&local.db).await {
+                            tracing::error!(error = %e, "cannot reload the tenant directory");
+                        }
+                    }
+                    Ok(envelope) => envelope.signal.deliver(&local),
                     Err(e) => tracing::warn!(error = %e, "unreadable cluster notification"),
                 }
             }
-            // The connection dropped (the next call reconnects): what was sent meanwhile is lost.
+            // The connection dropped (the next call reconnects): what was sent meanwhile is lost,
+            // a tenant change included, so the directory is re-read too.
             Ok(None) => {
                 tracing::warn!("cluster feed lost; local sessions reconnect and resync");
-                hub.do_send(EvictAll { audience: None });
+                local.hub.do_send(EvictAll { audience: None });
+                local.reload_tenants();
             }
             Err(e) => {
                 tracing::warn!(error = %e, "cluster feed failed; local sessions reconnect and resync");
-                hub.do_send(EvictAll { audience: None });
+                local.hub.do_send(EvictAll { audience: None });
+                local.reload_tenants();
                 tokio::time::sleep(Duration::from_secs(1)).await;
                 match listen(&pool).await {
                     Ok(fresh) => listener = fresh,

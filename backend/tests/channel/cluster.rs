@@ -2,7 +2,9 @@
 //! that lands on one instance reaches the dashboards on every instance, exactly once each, and
 //! never another tenant's; a logout on one instance closes the socket held by another; a
 //! dashboard whose instance stops moves to another and catches up there. When an
-//! event cannot travel (too large) or an instance loses its feed, its dashboards resync.
+//! event cannot travel (too large) or an instance loses its feed, its dashboards resync. An
+//! admin's edit on one instance changes webhook routing on the other, and login failures spread
+//! over instances are throttled as on one.
 
 use std::time::Duration;
 
@@ -321,6 +323,167 @@ async fn dashboards_resync_after_an_oversized_event_or_a_lost_cluster_feed() {
     )
     .await;
     assert_eq!(count_messages(&seen, "Après la coupure"), 1);
+    drop((a, b));
+    drop(pg);
+}
+
+/// Waits until `socket` (a demo dashboard on B) sees a webhook posted to A. A's signals travel
+/// in order and B handles a tenant change before the next signal, so afterwards B routes by
+/// every change A made before it.
+async fn after_the_feed_caught_up(a: &TestApp, socket: &mut Socket, sid: &str, body: &'static str) {
+    let marker = text_webhook(sid, "whatsapp:+33612345678", DEMO_NUMBER, body);
+    assert_eq!(
+        post_signed(a, "/webhook/whatsapp", &marker).await.status(),
+        StatusCode::OK
+    );
+    events_until(socket, body, guest_message(body)).await;
+}
+
+/// The bodies of the unrouted messages waiting for `to`.
+async fn unrouted_to(app: &TestApp, admin: &str, to: &str) -> Vec<String> {
+    let unrouted: Vec<Value> = app
+        .get("/api/admin/unrouted", Some(admin))
+        .await
+        .json()
+        .await
+        .unwrap();
+    unrouted
+        .iter()
+        .filter(|u| u["to"] == to)
+        .filter_map(|u| u["body"].as_str().map(str::to_owned))
+        .collect()
+}
+
+#[actix_web::test]
+async fn an_admin_edit_on_one_instance_changes_webhook_routing_on_the_other() {
+    let Cluster { a, b, pg, .. } = two_instances().await;
+    let admin = a.admin_login().await;
+    let demo = a.login_demo().await;
+    let mut demo_b = connect_ws(&b, &demo).await;
+    let old_number = "whatsapp:+33478000000";
+    let new_number = "whatsapp:+33478000001";
+    let lyon = a.new_tenant(&admin, "lyon", old_number).await;
+
+    // Renumbered through A: B routes the new number to Lyon, the old one nowhere.
+    let renumbered = a
+        .patch_json(
+            &format!("/api/admin/conciergeries/{}", lyon.id.0),
+            &admin,
+            &json!({"whatsapp_number": new_number}),
+        )
+        .await;
+    assert_eq!(renumbered.status(), StatusCode::OK);
+    after_the_feed_caught_up(
+        &a,
+        &mut demo_b,
+        "SM00000000000000000000000000000c01",
+        "Repère 1",
+    )
+    .await;
+    for (sid, to, body) in [
+        (
+            "SM00000000000000000000000000000c02",
+            new_number,
+            "Au nouveau numéro",
+        ),
+        (
+            "SM00000000000000000000000000000c03",
+            old_number,
+            "À l'ancien numéro",
+        ),
+    ] {
+        let form = text_webhook(sid, "whatsapp:+33698765432", to, body);
+        assert_eq!(
+            post_signed(&b, "/webhook/whatsapp", &form).await.status(),
+            StatusCode::OK
+        );
+    }
+    eventually("the old number's message waits as unrouted", || async {
+        unrouted_to(&b, &admin, old_number).await == ["À l'ancien numéro"]
+    })
+    .await;
+    let inbox: Vec<Value> = b
+        .get("/api/conversations", Some(&lyon.token))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(inbox.len(), 1, "{inbox:?}");
+    let thread: Vec<Value> = b
+        .get(
+            &format!("/api/conversations/{}/messages", inbox[0]["id"]),
+            Some(&lyon.token),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert!(
+        thread.iter().any(|m| m["body"] == "Au nouveau numéro"),
+        "{thread:?}"
+    );
+    assert!(unrouted_to(&b, &admin, new_number).await.is_empty());
+
+    // Deactivated through A: B routes nothing to Lyon any more.
+    let off = a
+        .patch_json(
+            &format!("/api/admin/conciergeries/{}", lyon.id.0),
+            &admin,
+            &json!({"active": false}),
+        )
+        .await;
+    assert_eq!(off.status(), StatusCode::OK);
+    after_the_feed_caught_up(
+        &a,
+        &mut demo_b,
+        "SM00000000000000000000000000000c04",
+        "Repère 2",
+    )
+    .await;
+    let form = text_webhook(
+        "SM00000000000000000000000000000c05",
+        "whatsapp:+33698765432",
+        new_number,
+        "Après désactivation",
+    );
+    assert_eq!(
+        post_signed(&b, "/webhook/whatsapp", &form).await.status(),
+        StatusCode::OK
+    );
+    eventually(
+        "the message to the deactivated number waits as unrouted",
+        || async { unrouted_to(&b, &admin, new_number).await == ["Après désactivation"] },
+    )
+    .await;
+    drop((a, b));
+    drop(pg);
+}
+
+#[actix_web::test]
+async fn login_failures_spread_over_instances_are_throttled_as_on_one() {
+    let Cluster { a, b, pg, .. } = two_instances().await;
+    // The three free failures, spread: two on A, one on B.
+    for (app, guess) in [(&a, "guess-1"), (&b, "guess-2"), (&a, "guess-3")] {
+        assert_eq!(
+            app.login(DEMO_EMAIL, guess).await.status(),
+            StatusCode::UNAUTHORIZED,
+            "{guess}"
+        );
+    }
+    // The fourth attempt waits, on either instance, even with the right password.
+    for app in [&b, &a] {
+        assert_eq!(
+            app.login(DEMO_EMAIL, DEMO_PASSWORD).await.status(),
+            StatusCode::TOO_MANY_REQUESTS
+        );
+    }
+    // Only that account is slowed: the admin still logs in from the same address.
+    assert_eq!(
+        b.admin_login_as(crate::helpers::ADMIN_EMAIL, crate::helpers::ADMIN_PASSWORD)
+            .await
+            .status(),
+        StatusCode::OK
+    );
     drop((a, b));
     drop(pg);
 }

@@ -8,9 +8,13 @@
 //!   failures in a window, the address may only log in to accounts that already logged in
 //!   successfully from it. A busy office behind one address keeps working.
 //!
-//! Kept in memory: a restart forgets, which is acceptable for a brake on guessing. The attempt is
-//! charged before the (slow) password check and refunded on success, so a burst of parallel
-//! guesses cannot all pass the check before any is counted.
+//! On SQLite (one instance) the counts are kept in memory: a restart forgets, which is acceptable
+//! for a brake on guessing. On PostgreSQL (any number of instances) they are kept in the
+//! `login_throttle` table (see `postgres`), so guesses spread over instances are slowed as on one.
+//! The attempt is charged before the (slow) password check and refunded on success, so a burst of
+//! parallel guesses cannot all pass the check before any is counted.
+
+mod postgres;
 
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
@@ -63,7 +67,71 @@ struct WindowCount {
 
 type Pair = (String, ClientAddr);
 
-pub struct LoginLimiter {
+/// Where the failure counts live.
+pub enum LoginLimiter {
+    Memory(MemoryLimiter),
+    Postgres(postgres::PgLimiter),
+}
+
+impl LoginLimiter {
+    /// In memory on SQLite; in the shared database on PostgreSQL.
+    pub fn for_database(db: &sea_orm::DatabaseConnection, policy: Policy) -> Self {
+        use sea_orm::ConnectionTrait;
+        match db.get_database_backend() {
+            sea_orm::DatabaseBackend::Postgres => LoginLimiter::Postgres(postgres::PgLimiter::new(
+                db.get_postgres_connection_pool().clone(),
+                policy,
+            )),
+            _ => LoginLimiter::Memory(MemoryLimiter::new(policy)),
+        }
+    }
+
+    /// Starts a login attempt: `Err(seconds to wait)` when it must wait, else the attempt is
+    /// charged as a failure until `record_success` refunds it.
+    pub async fn begin(&self, email: &str, addr: &ClientAddr) -> Result<(), u64> {
+        match self {
+            LoginLimiter::Memory(m) => m.begin(email, addr, Instant::now()),
+            LoginLimiter::Postgres(pg) => pg.begin(&normalize(email), addr).await,
+        }
+    }
+
+    pub async fn record_success(&self, email: &str, addr: &ClientAddr) {
+        match self {
+            LoginLimiter::Memory(m) => m.record_success(email, addr, Instant::now()),
+            LoginLimiter::Postgres(pg) => pg.record_success(&normalize(email), addr).await,
+        }
+    }
+}
+
+/// How long a pair must still wait, from its failure count and the time since its last failure.
+fn pair_wait(policy: &Policy, count: u32, since_last: Duration) -> Option<Duration> {
+    if since_last >= policy.forget_after {
+        return None;
+    }
+    let over = count.checked_sub(policy.free_failures)?;
+    let delay = policy
+        .first_delay
+        .saturating_mul(2u32.saturating_pow(over.min(30)))
+        .min(policy.max_delay);
+    delay.checked_sub(since_last).filter(|d| !d.is_zero())
+}
+
+/// How long an address must still wait for an account, from its window's failure count and age,
+/// and how long ago the account last logged in from it.
+fn address_wait(
+    policy: &Policy,
+    count: u32,
+    window_age: Duration,
+    known_since: Option<Duration>,
+) -> Option<Duration> {
+    if count < policy.address_failures || window_age >= policy.address_window {
+        return None;
+    }
+    let known = known_since.is_some_and(|ago| ago < policy.known_for);
+    (!known).then(|| policy.address_window - window_age)
+}
+
+pub struct MemoryLimiter {
     policy: Policy,
     pairs: DashMap<Pair, PairFailures>,
     addresses: DashMap<ClientAddr, WindowCount>,
@@ -72,18 +140,18 @@ pub struct LoginLimiter {
     begin_lock: Mutex<()>,
 }
 
-impl Default for LoginLimiter {
+impl Default for MemoryLimiter {
     fn default() -> Self {
-        LoginLimiter::new(Policy::default())
+        MemoryLimiter::new(Policy::default())
     }
 }
 
 /// Bounds the maps under a spray of distinct emails or addresses.
 const MAX_ENTRIES: usize = 100_000;
 
-impl LoginLimiter {
+impl MemoryLimiter {
     pub fn new(policy: Policy) -> Self {
-        LoginLimiter {
+        MemoryLimiter {
             policy,
             pairs: DashMap::new(),
             addresses: DashMap::new(),
@@ -120,31 +188,22 @@ impl LoginLimiter {
 
     fn pair_wait(&self, pair: &Pair, now: Instant) -> Option<Duration> {
         let failures = *self.pairs.get(pair)?;
-        if now.duration_since(failures.last) >= self.policy.forget_after {
-            return None;
-        }
-        let over = failures.count.checked_sub(self.policy.free_failures)?;
-        let delay = self
-            .policy
-            .first_delay
-            .saturating_mul(2u32.saturating_pow(over.min(30)))
-            .min(self.policy.max_delay);
-        (failures.last + delay)
-            .checked_duration_since(now)
-            .filter(|d| !d.is_zero())
+        pair_wait(
+            &self.policy,
+            failures.count,
+            now.duration_since(failures.last),
+        )
     }
 
     fn address_wait(&self, pair: &Pair, now: Instant) -> Option<Duration> {
         let window = *self.addresses.get(&pair.1)?;
-        let elapsed = now.duration_since(window.since);
-        if window.count < self.policy.address_failures || elapsed >= self.policy.address_window {
-            return None;
-        }
-        let known = self
-            .known
-            .get(pair)
-            .is_some_and(|at| now.duration_since(*at) < self.policy.known_for);
-        (!known).then(|| self.policy.address_window - elapsed)
+        let known_since = self.known.get(pair).map(|at| now.duration_since(*at));
+        address_wait(
+            &self.policy,
+            window.count,
+            now.duration_since(window.since),
+            known_since,
+        )
     }
 
     fn charge(&self, pair: Pair, now: Instant) {
@@ -202,8 +261,8 @@ mod tests {
         ClientAddr::from_ip(s.parse().unwrap())
     }
 
-    fn limiter() -> LoginLimiter {
-        LoginLimiter::new(Policy {
+    fn limiter() -> MemoryLimiter {
+        MemoryLimiter::new(Policy {
             free_failures: 3,
             first_delay: Duration::from_secs(1),
             max_delay: Duration::from_secs(60),
