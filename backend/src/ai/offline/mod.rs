@@ -298,15 +298,6 @@ fn decide(request: &AiRequest, u: &Understanding) -> AiDecision {
         }
         parts.join("\n\n")
     };
-    if let Some((kind, message)) = &u.urgent {
-        return AiDecision::Handoff {
-            reason: HandoffReason::Urgent {
-                kind: Some(*kind),
-                excerpt: Some(excerpt(message)),
-            },
-            holding: phrases::urgent_holding(language).to_owned(),
-        };
-    }
     if !u.uncovered.is_empty() {
         let reason = HandoffReason::FaqNotCovered {
             questions: u.uncovered.iter().map(|q| excerpt(q)).collect(),
@@ -329,6 +320,33 @@ fn decide(request: &AiRequest, u: &Understanding) -> AiDecision {
     }
 }
 
+/// An emergency in the burst: handed to a human, with the answers to the burst's other
+/// questions (`answered`: entries answering the messages other than the urgent one) before the
+/// urgent holding sentence.
+fn urgent_handoff(request: &AiRequest, u: &Understanding, answered: &[usize]) -> AiDecision {
+    let Some((kind, message)) = &u.urgent else {
+        return decide(request, u);
+    };
+    let language = u.language;
+    let mut parts: Vec<String> = answered
+        .iter()
+        .map(|&i| {
+            request
+                .translated_answer(i, language)
+                .unwrap_or(&request.faqs[i].1)
+                .to_owned()
+        })
+        .collect();
+    parts.push(phrases::urgent_holding(language).to_owned());
+    AiDecision::Handoff {
+        reason: HandoffReason::Urgent {
+            kind: Some(*kind),
+            excerpt: Some(excerpt(message)),
+        },
+        holding: parts.join("\n\n"),
+    }
+}
+
 /// At most 80 characters of a guest's words, for a hand-off reason.
 fn excerpt(text: &str) -> String {
     let short: String = text.chars().take(80).collect();
@@ -345,9 +363,24 @@ pub fn urgency_of(text: &str) -> Option<Urgency> {
 }
 
 pub fn answer(request: &AiRequest) -> AiOutcome {
-    let understanding = understand(&request.faqs, &burst(request));
+    let messages = burst(request);
+    let understanding = understand(&request.faqs, &messages);
+    let decision = match &understanding.urgent {
+        // The emergency goes to a human, but the burst's other questions are still answered in
+        // the holding message ("check-in at 4 pm … — we are alerting the team").
+        Some((_, urgent_message)) => {
+            let others: Vec<String> = messages
+                .iter()
+                .filter(|m| *m != urgent_message)
+                .cloned()
+                .collect();
+            let answered_elsewhere = understand(&request.faqs, &others).answered;
+            urgent_handoff(request, &understanding, &answered_elsewhere)
+        }
+        None => decide(request, &understanding),
+    };
     AiOutcome {
-        decision: decide(request, &understanding),
+        decision,
         engine: AiEngine::OfflineFaq,
         usage: None,
         urgent: understanding.urgent.is_some(),

@@ -347,3 +347,44 @@ fn a_guest_gets_the_entrys_answer_in_their_language_when_it_has_one() {
         "{english}"
     );
 }
+
+#[test]
+fn an_emergency_in_a_burst_still_gets_the_other_questions_answered() {
+    let outcome = answer(&request(&[
+        "Bonjour !",
+        "À quelle heure est le check-in ?",
+        "Mi scaldabagno non funziona",
+    ]));
+    assert!(outcome.urgent);
+    let AiDecision::Handoff { reason, holding } = outcome.decision else {
+        panic!("{outcome:?}")
+    };
+    assert!(
+        matches!(
+            reason,
+            HandoffReason::Urgent {
+                kind: Some(UrgencyKind::Heating),
+                ..
+            }
+        ),
+        "{reason:?}"
+    );
+    assert!(
+        holding.contains("16h"),
+        "the check-in question is answered: {holding}"
+    );
+    let language = language::detect(
+        "Bonjour !\nÀ quelle heure est le check-in ?\nMi scaldabagno non funziona",
+    );
+    assert!(
+        holding.ends_with(phrases::urgent_holding(language)),
+        "{holding}"
+    );
+
+    // Alone, the emergency gets the holding sentence only, not the entry its words resemble.
+    let alone = answer(&request(&["Le chauffage ne fonctionne pas, il fait froid"]));
+    let AiDecision::Handoff { holding, .. } = alone.decision else {
+        panic!("{alone:?}")
+    };
+    assert_eq!(holding, phrases::urgent_holding(Language::French));
+}
