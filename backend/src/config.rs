@@ -52,6 +52,11 @@ pub struct Config {
     /// `TWILIO_TIMEOUT_SECS`: how long a send waits for Twilio's answer before the message is
     /// looked up in Twilio's list instead.
     pub twilio_timeout: Duration,
+    /// `TWILIO_RESUME_GRACE_SECS`: a reply left pending by a crash is looked up in Twilio's message
+    /// list only this long after it was stored. A message Twilio accepted but has not sent yet has
+    /// no `DateSent`, so the list's `DateSent>` filter cannot find it: looked up too early, it
+    /// would be sent a second time. Default 10.
+    pub twilio_resume_grace: Duration,
     /// `None`: the offline FAQ responder answers.
     pub anthropic_api_key: Option<String>,
     pub anthropic_model: String,
@@ -227,6 +232,11 @@ impl Config {
             twilio_whatsapp_number,
             twilio_api_base,
             twilio_timeout: Duration::from_secs(parse(&get, "TWILIO_TIMEOUT_SECS", 20u64)?),
+            twilio_resume_grace: Duration::from_secs(parse(
+                &get,
+                "TWILIO_RESUME_GRACE_SECS",
+                10u64,
+            )?),
             anthropic_api_key: get("ANTHROPIC_API_KEY"),
             anthropic_model,
             anthropic_api_base,

@@ -44,9 +44,13 @@ where
     }
 }
 
-/// A guest asks; the offline AI's reply is stored and handed to Twilio, which stalls (`stall`);
-/// the server is killed there and restarted with Twilio answering again. Returns the fake.
-async fn kill_while_twilio_holds_the_reply(stall: Behaviour) -> (FakeTwilio, String) {
+/// A guest asks; the offline AI's reply is stored and handed to Twilio, which stalls (`stall`)
+/// and keeps what it accepted queued for `queued` before sending it; the server is killed there
+/// and restarted with Twilio answering again. Returns the fake.
+async fn kill_while_twilio_holds_the_reply(
+    stall: Behaviour,
+    queued: Duration,
+) -> (FakeTwilio, String) {
     let dir = tempfile::tempdir().unwrap();
     let db = format!(
         "sqlite://{}?mode=rwc",
@@ -54,6 +58,7 @@ async fn kill_while_twilio_holds_the_reply(stall: Behaviour) -> (FakeTwilio, Str
     );
     let twilio = FakeTwilio::start().await;
     twilio.set_behaviour(stall);
+    twilio.set_queue_delay(queued);
     let mut server = Server::start_with_twilio(dir.path(), &db, &twilio.base_url).await;
     let client = reqwest::Client::new();
     let form = text_webhook(
@@ -103,13 +108,25 @@ async fn kill_while_twilio_holds_the_reply(stall: Behaviour) -> (FakeTwilio, Str
 
 #[actix_web::test]
 async fn sigkill_after_twilio_accepted_a_reply_reconciles_it_without_sending_it_again() {
-    let (twilio, _) = kill_while_twilio_holds_the_reply(Behaviour::StallAccepted).await;
+    let (twilio, _) =
+        kill_while_twilio_holds_the_reply(Behaviour::StallAccepted, Duration::ZERO).await;
+    assert_eq!(twilio.sends().len(), 1, "no second request to Twilio");
+}
+
+/// Twilio had accepted the reply but still held it in its queue (no `DateSent` yet, so its
+/// list's `DateSent>` filter does not show it) when the server came back: the look-up waits
+/// `TWILIO_RESUME_GRACE_SECS` after the reply was stored, finds it sent, and does not send it
+/// again.
+#[actix_web::test]
+async fn a_reply_still_queued_at_twilio_when_the_server_restarts_is_not_sent_twice() {
+    let (twilio, _) =
+        kill_while_twilio_holds_the_reply(Behaviour::StallAccepted, Duration::from_secs(4)).await;
     assert_eq!(twilio.sends().len(), 1, "no second request to Twilio");
 }
 
 #[actix_web::test]
 async fn sigkill_before_twilio_got_a_reply_sends_it_at_the_restart() {
-    let (twilio, _) = kill_while_twilio_holds_the_reply(Behaviour::StallLost).await;
+    let (twilio, _) = kill_while_twilio_holds_the_reply(Behaviour::StallLost, Duration::ZERO).await;
     assert_eq!(
         twilio.sends().len(),
         2,

@@ -52,7 +52,11 @@ pub struct Listed {
     pub to: String,
     pub from: Option<String>,
     pub body: String,
+    /// When Twilio accepted it (`date_created`).
     pub sent_at: chrono::DateTime<chrono::Utc>,
+    /// When it left Twilio's queue (`date_sent`); until then the list shows it `queued`, without
+    /// a `date_sent`, so a `DateSent>` filter does not find it.
+    pub dequeued_at: chrono::DateTime<chrono::Utc>,
 }
 
 /// How long a stalled send hangs: longer than any test.
@@ -69,6 +73,8 @@ pub struct FakeTwilio {
     accepted: Arc<Mutex<Vec<Listed>>>,
     stalled: Arc<AtomicUsize>,
     list_reads: Arc<AtomicUsize>,
+    /// How long an accepted message stays queued before Twilio sends it (zero by default).
+    queue_delay: Arc<Mutex<std::time::Duration>>,
 }
 
 impl FakeTwilio {
@@ -84,6 +90,7 @@ impl FakeTwilio {
             accepted: Arc::default(),
             stalled: Arc::default(),
             list_reads: Arc::default(),
+            queue_delay: Arc::default(),
         };
         let state = fake.clone();
         let server = HttpServer::new(move || {
@@ -110,6 +117,11 @@ impl FakeTwilio {
 
     pub fn set_behaviour(&self, behaviour: Behaviour) {
         *self.behaviour.lock().unwrap() = behaviour;
+    }
+
+    /// Accepted messages stay `queued` this long before Twilio sends them.
+    pub fn set_queue_delay(&self, delay: std::time::Duration) {
+        *self.queue_delay.lock().unwrap() = delay;
     }
 
     pub fn callback_answers(&self) -> Vec<u16> {
@@ -196,12 +208,15 @@ async fn create_message(
                     .find(|(key, _)| key == k)
                     .map(|(_, v)| v.clone())
             };
+            let now = chrono::Utc::now();
+            let queued = *fake.queue_delay.lock().unwrap();
             fake.accepted.lock().unwrap().push(Listed {
                 sid: format!("SM{n:032x}"),
                 to: get("To").unwrap_or_default(),
                 from: get("From"),
                 body: get("Body").unwrap_or_default(),
-                sent_at: chrono::Utc::now(),
+                sent_at: now,
+                dequeued_at: now + chrono::Duration::from_std(queued).unwrap(),
             });
             if behaviour == Behaviour::StallAccepted {
                 fake.stalled.fetch_add(1, Ordering::SeqCst);
@@ -258,20 +273,24 @@ async fn list_messages(
         param("DateSent>").and_then(|d| chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok());
     let rfc2822 =
         |t: chrono::DateTime<chrono::Utc>| t.format("%a, %d %b %Y %H:%M:%S +0000").to_string();
+    let now = chrono::Utc::now();
     let messages: Vec<serde_json::Value> = fake
         .accepted()
         .into_iter()
         .rev()
         .filter(|m| to.as_ref().is_none_or(|to| *to == m.to))
         .filter(|m| from.is_none() || from == m.from)
-        .filter(|m| since.is_none_or(|day| m.sent_at.date_naive() >= day))
+        .filter(|m| {
+            since.is_none_or(|day| m.dequeued_at <= now && m.dequeued_at.date_naive() >= day)
+        })
         .map(|m| {
+            let sent = m.dequeued_at <= now;
             json!({
                 "account_sid": ACCOUNT_SID,
                 "api_version": "2010-04-01",
                 "body": m.body,
                 "date_created": rfc2822(m.sent_at),
-                "date_sent": rfc2822(m.sent_at),
+                "date_sent": sent.then(|| rfc2822(m.dequeued_at)),
                 "date_updated": rfc2822(m.sent_at),
                 "direction": "outbound-api",
                 "error_code": null,
@@ -281,7 +300,7 @@ async fn list_messages(
                 "num_segments": "1",
                 "price": null,
                 "sid": m.sid,
-                "status": "sent",
+                "status": if sent { "sent" } else { "queued" },
                 "to": m.to,
                 "uri": format!("/2010-04-01/Accounts/{ACCOUNT_SID}/Messages/{}.json", m.sid)
             })

@@ -52,9 +52,10 @@ impl ConversationActor {
         let (channel, db) = (self.deps.channel.clone(), self.deps.db.clone());
         let message_id = MessageId(message.id);
         let stored_at = message.created_at;
+        let grace = self.deps.resume_grace;
         let me = ctx.address();
         actix::spawn(async move {
-            let result = send_once(&channel, &db, &outbound, stored_at, handover).await;
+            let result = send_once(&channel, &db, &outbound, stored_at, handover, grace).await;
             let conversation_id = outbound.conversation_id;
             let finished = SendFinished {
                 message_id,
@@ -101,8 +102,15 @@ async fn send_once(
     out: &Outbound,
     stored_at: DateTime<Utc>,
     handover: Handover,
+    grace: std::time::Duration,
 ) -> Result<SendReceipt, SendFailure> {
     if handover == Handover::Resumed {
+        // Twilio lists a message it accepted only once it has a `DateSent`: give a reply that
+        // may still be queued there time to be sent before deciding it never arrived.
+        let ready_at = stored_at + chrono::Duration::from_std(grace).unwrap_or_default();
+        if let Ok(wait) = (ready_at - Utc::now()).to_std() {
+            tokio::time::sleep(wait).await;
+        }
         if let Some(receipt) = look_up(channel, db, out, stored_at).await? {
             tracing::info!(conversation_id = %out.conversation_id, sid = %receipt.external_id, "a reply pending since before the restart was already with Twilio: not sent again");
             return Ok(receipt);

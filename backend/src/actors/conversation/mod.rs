@@ -64,6 +64,8 @@ pub struct Deps {
     pub default_sender: String,
     /// Where the channel reports delivery statuses.
     pub status_callback_url: String,
+    /// See `Config::twilio_resume_grace`.
+    pub resume_grace: Duration,
 }
 
 impl Deps {
