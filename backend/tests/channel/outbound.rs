@@ -2,7 +2,7 @@
 
 use chrono::{Duration, Utc};
 use protocol::conversations::{ConversationSummary, Message};
-use protocol::{ConversationId, MessageStatus};
+use protocol::{ConversationId, ConversationStatus, MessageStatus};
 use reqwest::StatusCode;
 use sea_orm::{ActiveModelTrait, EntityTrait, IntoActiveModel, Set};
 use serde_json::json;
@@ -24,13 +24,26 @@ pub(crate) async fn guest_wrote(app: &TestApp) -> (String, ConversationId) {
         post_signed(app, "/webhook/whatsapp", &form).await.status(),
         StatusCode::OK
     );
-    let list: Vec<ConversationSummary> = app
-        .get("/api/conversations", Some(&token))
-        .await
-        .json()
-        .await
-        .unwrap();
-    (token, list[0].id)
+    // The row's status is written by the conversation actor after ingest answered 200: wait
+    // until it has applied the message (AI off, so the guest now waits for a human).
+    let inbox = || async {
+        let list: Vec<ConversationSummary> = app
+            .get("/api/conversations", Some(&token))
+            .await
+            .json()
+            .await
+            .unwrap();
+        list
+    };
+    eventually("the actor to flag the conversation for a human", || async {
+        inbox()
+            .await
+            .first()
+            .is_some_and(|c| c.status == ConversationStatus::NeedsHuman)
+    })
+    .await;
+    let id = inbox().await[0].id;
+    (token, id)
 }
 
 async fn send(
