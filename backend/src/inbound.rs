@@ -97,14 +97,17 @@ pub async fn accept(
         } => {
             let message_id = MessageId(message.id);
             let stay = guest_stay(state, tenant, &address).await;
-            state.registry.do_send(
-                conversation_id,
-                GuestMessage {
-                    message: *message,
-                    contact_name,
-                    stay,
-                },
-            );
+            state
+                .registry
+                .guest_message(
+                    conversation_id,
+                    GuestMessage {
+                        message: *message,
+                        contact_name,
+                        stay,
+                    },
+                )
+                .await;
             Ok(Accepted::Stored {
                 conversation_id,
                 message_id,
@@ -140,7 +143,7 @@ pub async fn delivery_status(state: &AppState, callback: StatusCallback) -> Resu
     };
     state
         .registry
-        .send(
+        .request(
             conversation_id,
             StatusUpdate(StatusReport {
                 sid: callback.message_sid,
@@ -148,8 +151,7 @@ pub async fn delivery_status(state: &AppState, callback: StatusCallback) -> Resu
                 error_code: callback.error_code,
             }),
         )
-        .await
-        .map_err(|e| AppError::Unavailable(format!("conversation busy: {e}")))?
+        .await?
 }
 
 async fn conversation_of(

@@ -43,6 +43,7 @@ use crate::ai::Responder;
 use crate::auth::rate_limit::LoginLimiter;
 use crate::channel::twilio::client::TwilioClient;
 use crate::channel::Channel;
+use crate::cluster::leases::Leases;
 use crate::cluster::Fanout;
 use crate::config::Config;
 use crate::db::ingest::IngestWriter;
@@ -60,6 +61,8 @@ pub const JSON_LIMIT: usize = 64 * 1024;
 pub const FORM_LIMIT: usize = 64 * 1024;
 /// How long a delivery status for a send that has not answered yet is kept before it is dropped.
 const PARK_STATUS_FOR: chrono::Duration = chrono::Duration::seconds(60);
+/// With several instances, how often each looks for conversations a dead instance left.
+const TAKEOVER_SWEEP: std::time::Duration = std::time::Duration::from_secs(2);
 
 pub struct Application {
     port: u16,
@@ -69,6 +72,8 @@ pub struct Application {
     calendar_sync: Option<tokio::task::JoinHandle<()>>,
     /// The scheduled messages' runs; stopped with the server.
     scheduled_messages: Option<tokio::task::JoinHandle<()>>,
+    /// With several instances: the takeover of conversations a dead instance left.
+    takeover: Option<tokio::task::JoinHandle<()>>,
 }
 
 impl Application {
@@ -134,10 +139,12 @@ impl Application {
             .await?,
         );
         let hub = SessionHub::default().start();
+        let conversations = Arc::new(std::sync::OnceLock::new());
         let fanout = Fanout::start(cluster::Local {
             hub: hub.clone(),
             tenants: tenants.clone(),
             db: db.clone(),
+            conversations: conversations.clone(),
         })
         .await?;
         let ingest = IngestWriter::start(db_for_writer);
@@ -167,9 +174,27 @@ impl Application {
             config.ws_max_per_conciergerie,
         ));
         let request_limits = RequestLimits::new(config.simulator_rate, config.login_rate);
-        let registry = Registry::new(deps.clone());
+        let registry = if fanout.is_clustered() {
+            // Conversations are owned through PostgreSQL locks; losing their connection loses
+            // them all, so every local actor stops at once.
+            let slot = conversations.clone();
+            let on_lost: Arc<dyn Fn() + Send + Sync> = Arc::new(move || {
+                if let Some(registry) = slot.get() {
+                    Registry::stop_all(registry);
+                }
+            });
+            let leases = Leases::start(db.get_postgres_connection_pool().clone(), on_lost);
+            Registry::clustered(deps.clone(), leases)
+        } else {
+            Registry::new(deps.clone())
+        };
+        let _ = conversations.set(registry.clone());
         actors::conversation::resume_unanswered(&deps, &registry).await?;
         actors::conversation::resume_pending_sends(&deps, &registry).await?;
+        // Several instances: what a dead one left is taken over within seconds.
+        let takeover = registry.is_clustered().then(|| {
+            actors::conversation::spawn_takeover(deps.clone(), registry.clone(), TAKEOVER_SWEEP)
+        });
         let login_limiter = LoginLimiter::for_database(&db, Default::default());
         let state = web::Data::new(AppState {
             responder,
@@ -248,6 +273,7 @@ impl Application {
             state,
             calendar_sync,
             scheduled_messages,
+            takeover,
         })
     }
 
@@ -283,7 +309,9 @@ impl Application {
         on_signal.abort();
         self.state.fanout.stop();
         // A stopped server must not keep syncing into its database (tests restart on one file).
-        for task in [self.calendar_sync, self.scheduled_messages]
+        // Its conversations' locks go with their connection: the other instances take over.
+        self.state.registry.stop_leases();
+        for task in [self.calendar_sync, self.scheduled_messages, self.takeover]
             .into_iter()
             .flatten()
         {

@@ -1,7 +1,7 @@
 //! The inbox: conversations of the caller's conciergerie and their messages.
 
-use actix::dev::{Request, ToEnvelope};
-use actix::{Actor, Handler, MailboxError};
+use actix::dev::ToEnvelope;
+use actix::{Actor, Handler};
 use actix_web::http::header;
 use actix_web::{get, patch, post, web, HttpResponse};
 use entity::{conciergerie, conversation};
@@ -48,10 +48,7 @@ where
     ConversationActor: Handler<M>,
     <ConversationActor as Actor>::Context: ToEnvelope<ConversationActor, M>,
 {
-    let request: Request<ConversationActor, M> = state.registry.send(id, msg);
-    request.await.map_err(|e: MailboxError| {
-        AppError::Unavailable(format!("the conversation could not be reached: {e}"))
-    })
+    state.registry.request(id, msg).await
 }
 
 /// The conversation if it belongs to the caller's conciergerie (else 404).

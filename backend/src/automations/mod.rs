@@ -129,7 +129,7 @@ async fn send(
     let fill = |text: &str| variables::fill_for_operator(text, context.as_ref());
     let id = ConversationId(conversation.id);
     let send = |template: Option<ContentTemplate>| {
-        state.registry.send(
+        state.registry.request(
             id,
             OperatorSend {
                 body: fill(&automation.body),
@@ -141,8 +141,7 @@ async fn send(
             },
         )
     };
-    let unreachable =
-        |e: actix::MailboxError| format!("the conversation could not be reached: {e}");
+    let unreachable = |e: AppError| format!("the conversation could not be reached: {e}");
     let sent = match send(None).await.map_err(unreachable)? {
         // WhatsApp only takes an approved template now.
         Err(AppError::OutsideWhatsAppWindow) => match &automation.content_sid {

@@ -10,16 +10,23 @@
 //! The same path tells every instance that a conciergerie changed (number, messaging service,
 //! activation, AI mode...): each reloads its `Tenants` directory from the database, so a webhook
 //! reaching any instance is routed by the new settings.
+//!
+//! And it carries what the owner of a conversation must hear from the others (`leases` says who
+//! owns one): a guest message stored by another instance (`Wake`), and another instance's request
+//! to take the conversation over for an operator's action (`Handover`).
 
+pub mod leases;
 mod postgres;
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use actix::Addr;
 use protocol::events::ServerEvent;
+use protocol::{ConversationId, MessageId, StayId};
 use sea_orm::{ConnectionTrait, DatabaseConnection};
 
 use crate::actors::hub::{Audience, Broadcast, EvictAll, Revocation, Revoke, SessionHub};
+use crate::actors::registry::Registry;
 use crate::tenants::Tenants;
 
 pub use self::postgres::CHANNEL;
@@ -40,6 +47,17 @@ pub enum Signal {
     Resync { audience: Audience },
     /// A conciergerie changed in the database: reload the tenant directory.
     TenantsChanged,
+    /// Another instance stored a guest message for a conversation it does not own: its owner
+    /// applies it (and any other it has not seen) from the database.
+    Wake {
+        conversation_id: ConversationId,
+        message_id: MessageId,
+        contact_name: Option<String>,
+        stay: Option<StayId>,
+    },
+    /// Another instance needs the conversation for an operator's action: its owner lets it go as
+    /// soon as nothing is in flight.
+    Handover { conversation_id: ConversationId },
 }
 
 /// What a signal acts on in this instance.
@@ -48,6 +66,8 @@ pub struct Local {
     pub hub: Addr<SessionHub>,
     pub tenants: Arc<Tenants>,
     pub db: DatabaseConnection,
+    /// This instance's conversation actors (set once they exist: they need the fanout first).
+    pub conversations: Arc<OnceLock<Registry>>,
 }
 
 impl Local {
@@ -76,6 +96,21 @@ impl Signal {
                 audience: Some(audience),
             }),
             Signal::TenantsChanged => local.reload_tenants(),
+            Signal::Wake {
+                conversation_id,
+                message_id,
+                contact_name,
+                stay,
+            } => {
+                if let Some(registry) = local.conversations.get() {
+                    registry.woken(conversation_id, message_id, contact_name, stay);
+                }
+            }
+            Signal::Handover { conversation_id } => {
+                if let Some(registry) = local.conversations.get() {
+                    registry.hand_over(conversation_id);
+                }
+            }
         }
     }
 }
@@ -124,6 +159,20 @@ impl Fanout {
         if let Fanout::Postgres(pg) = self {
             pg.send(Signal::TenantsChanged);
         }
+    }
+
+    /// Returns once every signal handed over so far has left this instance (on PostgreSQL: its
+    /// `NOTIFY` is committed). An owner flushes before letting a conversation go, so the next
+    /// owner's events never overtake its own.
+    pub async fn flush(&self) {
+        if let Fanout::Postgres(pg) = self {
+            pg.flush().await;
+        }
+    }
+
+    /// Whether conversations need cluster ownership (several instances may run).
+    pub fn is_clustered(&self) -> bool {
+        matches!(self, Fanout::Postgres(_))
     }
 
     /// Stops the cluster tasks (the server stopped).

@@ -37,9 +37,16 @@ struct Envelope {
     signal: Signal,
 }
 
+/// What the sender task takes from its queue.
+enum Outgoing {
+    Signal(Signal),
+    /// Answered once everything queued before it has been sent.
+    Flush(tokio::sync::oneshot::Sender<()>),
+}
+
 #[derive(Clone)]
 pub struct PgFanout {
-    outgoing: mpsc::UnboundedSender<Signal>,
+    outgoing: mpsc::UnboundedSender<Outgoing>,
     local: Local,
     tasks: std::sync::Arc<[JoinHandle<()>; 2]>,
 }
@@ -58,9 +65,18 @@ impl PgFanout {
     }
 
     pub fn send(&self, signal: Signal) {
-        if let Err(unsent) = self.outgoing.send(signal) {
+        if let Err(unsent) = self.outgoing.send(Outgoing::Signal(signal)) {
             // The sender task is gone (shutting down): local sessions still get the event.
-            unsent.0.deliver(&self.local);
+            if let Outgoing::Signal(signal) = unsent.0 {
+                signal.deliver(&self.local);
+            }
+        }
+    }
+
+    pub async fn flush(&self) {
+        let (done, flushed) = tokio::sync::oneshot::channel();
+        if self.outgoing.send(Outgoing::Flush(done)).is_ok() {
+            let _ = flushed.await;
         }
     }
 
@@ -91,12 +107,21 @@ fn encode(seq: u64, signal: Signal) -> Result<String, Signal> {
 }
 
 #[tracing::instrument(skip_all)]
-async fn send_loop(pool: PgPool, mut queue: mpsc::UnboundedReceiver<Signal>, local: Local) {
+async fn send_loop(pool: PgPool, mut queue: mpsc::UnboundedReceiver<Outgoing>, local: Local) {
     let mut seq = 0u64;
     let mut batch = Vec::with_capacity(MAX_BATCH);
+    let mut flushes = Vec::new();
     while queue.recv_many(&mut batch, MAX_BATCH).await > 0 {
         let mut payloads = Vec::with_capacity(batch.len());
-        for signal in batch.drain(..) {
+        for outgoing in batch.drain(..) {
+            let signal = match outgoing {
+                Outgoing::Signal(signal) => signal,
+                // Answered after this batch's statement: everything before it is in there.
+                Outgoing::Flush(done) => {
+                    flushes.push(done);
+                    continue;
+                }
+            };
             seq += 1;
             match encode(seq, signal) {
                 Ok(payload) => payloads.push(payload),
@@ -115,6 +140,9 @@ async fn send_loop(pool: PgPool, mut queue: mpsc::UnboundedReceiver<Signal>, loc
             }
         }
         if payloads.is_empty() {
+            for done in flushes.drain(..) {
+                let _ = done.send(());
+            }
             continue;
         }
         let result =
@@ -131,6 +159,9 @@ async fn send_loop(pool: PgPool, mut queue: mpsc::UnboundedReceiver<Signal>, loc
                     envelope.signal.deliver(&local);
                 }
             }
+        }
+        for done in flushes.drain(..) {
+            let _ = done.send(());
         }
     }
 }

@@ -2,9 +2,9 @@
 //! (ingest creates it); handlers read through `find_owned`.
 
 use entity::{conversation, message};
-use protocol::{ConciergerieId, ConversationId, Sender};
+use protocol::{ConciergerieId, ConversationId, MessageId, Sender};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, Order,
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, IntoActiveModel, Order,
     QueryFilter, QueryOrder, QuerySelect,
 };
 
@@ -58,18 +58,55 @@ pub async fn load_with_unapplied(
     Ok(Some((row, unapplied)))
 }
 
-/// Writes the actor's in-memory row as it is, without reading it first.
-pub async fn save(db: &impl ConnectionTrait, row: conversation::Model) -> Result<(), AppError> {
-    row.into_active_model().reset_all().update(db).await?;
-    Ok(())
+/// Guest messages of the conversation newer than `after`, plus `also` (one that may have been
+/// committed after a newer one by another instance), oldest first.
+pub async fn guest_messages_to_apply(
+    db: &impl ConnectionTrait,
+    id: ConversationId,
+    after: Option<i64>,
+    also: Option<MessageId>,
+) -> Result<Vec<message::Model>, AppError> {
+    let newer = message::Column::Id.gt(after.unwrap_or(0));
+    let wanted = match also {
+        Some(also) => Condition::any()
+            .add(newer)
+            .add(message::Column::Id.eq(also.0)),
+        None => Condition::all().add(newer),
+    };
+    Ok(message::Entity::find()
+        .filter(message::Column::ConversationId.eq(id.0))
+        .filter(message::Column::Sender.eq(Sender::Client))
+        .filter(wanted)
+        .order_by(message::Column::Id, Order::Asc)
+        .all(db)
+        .await?)
 }
 
-/// Conversations with a guest message since `since` that nobody dealt with yet — judged from the
-/// messages themselves, since the row may not reflect the newest ones after a crash.
-pub async fn waiting_for_an_answer(
+/// Whether a guest message newer than `after` is stored for the conversation.
+pub async fn has_guest_messages_after(
+    db: &impl ConnectionTrait,
+    id: ConversationId,
+    after: Option<i64>,
+) -> Result<bool, AppError> {
+    Ok(message::Entity::find()
+        .select_only()
+        .column(message::Column::Id)
+        .filter(message::Column::ConversationId.eq(id.0))
+        .filter(message::Column::Sender.eq(Sender::Client))
+        .filter(message::Column::Id.gt(after.unwrap_or(0)))
+        .into_tuple::<i64>()
+        .one(db)
+        .await?
+        .is_some())
+}
+
+/// Conversations with a recent guest message, each with its newest guest message id: where the
+/// sweep looks for conversations an owner left behind (messages not applied, or a guest still
+/// waiting for the AI).
+pub async fn recently_written_to(
     db: &impl ConnectionTrait,
     since: chrono::DateTime<chrono::Utc>,
-) -> Result<Vec<ConversationId>, AppError> {
+) -> Result<Vec<(conversation::Model, i64)>, AppError> {
     let latest: Vec<(i64, Option<i64>)> = message::Entity::find()
         .select_only()
         .column(message::Column::ConversationId)
@@ -80,17 +117,28 @@ pub async fn waiting_for_an_answer(
         .into_tuple()
         .all(db)
         .await?;
-    let rows = conversation::Entity::find()
-        .filter(conversation::Column::Id.is_in(latest.iter().map(|(id, _)| *id)))
-        .all(db)
-        .await?;
-    Ok(rows
+    let newest: std::collections::HashMap<i64, i64> = latest
         .into_iter()
-        .filter(|c| {
-            latest
-                .iter()
-                .any(|(id, newest)| *id == c.id && *newest > c.ai_decided_message_id)
-        })
-        .map(|c| ConversationId(c.id))
-        .collect())
+        .filter_map(|(id, newest)| Some((id, newest?)))
+        .collect();
+    let mut rows = Vec::with_capacity(newest.len());
+    let ids: Vec<i64> = newest.keys().copied().collect();
+    // Bounded lists: PostgreSQL and SQLite both cap a statement's parameters.
+    for chunk in ids.chunks(1000) {
+        let found = conversation::Entity::find()
+            .filter(conversation::Column::Id.is_in(chunk.iter().copied()))
+            .all(db)
+            .await?;
+        rows.extend(found.into_iter().map(|c| {
+            let latest = newest[&c.id];
+            (c, latest)
+        }));
+    }
+    Ok(rows)
+}
+
+/// Writes the actor's in-memory row as it is, without reading it first.
+pub async fn save(db: &impl ConnectionTrait, row: conversation::Model) -> Result<(), AppError> {
+    row.into_active_model().reset_all().update(db).await?;
+    Ok(())
 }

@@ -36,6 +36,16 @@ impl Server {
 
     /// The same, with Twilio's API at `twilio_api_base` and a short AI burst window.
     pub(crate) async fn start_with_twilio(dir: &Path, db: &str, twilio_api_base: &str) -> Server {
+        Server::start_with_env(dir, db, twilio_api_base, &[]).await
+    }
+
+    /// The same, with more environment (it wins over the defaults above).
+    pub(crate) async fn start_with_env(
+        dir: &Path,
+        db: &str,
+        twilio_api_base: &str,
+        extra: &[(&str, &str)],
+    ) -> Server {
         let port = TcpListener::bind("127.0.0.1:0")
             .unwrap()
             .local_addr()
@@ -56,6 +66,7 @@ impl Server {
             .env("TWILIO_API_BASE", twilio_api_base)
             .env("AI_BURST_WINDOW_MS", "50")
             .env("RUST_LOG", "warn")
+            .envs(extra.iter().copied())
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()

@@ -18,6 +18,7 @@ mod ai_spending;
 mod automations;
 mod bounded_input;
 mod cluster;
+mod cluster_owner;
 mod crash;
 mod crash_outbound;
 mod dashboard_api;

@@ -10,7 +10,7 @@ use entity::conversation;
 use protocol::reasons::HandoffReason;
 use protocol::{ConciergerieId, ConversationId, StayId};
 
-use super::state::AiAnswer;
+use super::state::{self, AiAnswer};
 use super::{ConversationActor, Deps};
 use crate::actors::registry::Registry;
 use crate::ai::{holding_message, language, variables, AiDecision, AiOutcome, AiRequest, Turn};
@@ -195,10 +195,18 @@ impl Handler<ResumeAi> for ConversationActor {
 }
 
 /// A guest message stored just before a crash or restart still gets its answer.
+/// The same check runs every few seconds with several instances: it is how a dead instance's
+/// conversations are taken over (`Registry::resume` takes the lease only if it is free).
 pub async fn resume_unanswered(deps: &Arc<Deps>, registry: &Registry) -> Result<(), AppError> {
-    let since = Utc::now() - RESUME_WITHIN;
-    for id in db::conversations::waiting_for_an_answer(&deps.db, since).await? {
-        registry.do_send(id, ResumeAi);
+    let now = Utc::now();
+    for (row, newest) in
+        db::conversations::recently_written_to(&deps.db, now - RESUME_WITHIN).await?
+    {
+        let id = ConversationId(row.id);
+        let tenant = deps.tenant_ai(ConciergerieId(row.conciergerie_id));
+        if state::left_waiting(&row, newest, tenant, now) && !registry.is_live(id) {
+            registry.resume(id, ResumeAi).await?;
+        }
     }
     Ok(())
 }

@@ -184,7 +184,10 @@ pub async fn resume_pending_sends(deps: &Arc<Deps>, registry: &Registry) -> Resu
         );
     }
     for message in pending {
-        registry.do_send(ConversationId(message.conversation_id), ResumeSend(message));
+        let id = ConversationId(message.conversation_id);
+        if !registry.is_live(id) {
+            registry.resume(id, ResumeSend(message)).await?;
+        }
     }
     Ok(())
 }

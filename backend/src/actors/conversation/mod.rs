@@ -25,10 +25,12 @@ mod ai;
 mod delivery;
 mod effects;
 pub mod state;
+mod takeover;
 
 pub use self::ai::resume_unanswered;
 pub use self::delivery::resume_pending_sends;
 pub use self::state::WHATSAPP_WINDOW;
+pub use self::takeover::spawn_takeover;
 
 use self::state::{
     Conversation, Effect, OperatorReply, Rules, SendRefused, StatusReport, TenantAi,
@@ -91,6 +93,8 @@ pub struct ConversationActor {
     state: Option<Conversation>,
     /// Templates of operator sends not handed to the channel yet, by `client_ref`.
     templates: HashMap<String, ContentTemplate>,
+    /// Another instance asked for the conversation: retire as soon as nothing is in flight.
+    handing_over: bool,
 }
 
 impl ConversationActor {
@@ -108,6 +112,15 @@ impl ConversationActor {
             last_activity: Instant::now(),
             state: None,
             templates: HashMap::new(),
+            handing_over: false,
+        }
+    }
+
+    /// Leaves if nothing is in flight or pending and `ready` (idle long enough, or handing over).
+    fn retire_if_settled(&mut self, ready: bool, ctx: &mut Context<Self>) {
+        let settled = self.state.as_ref().is_none_or(Conversation::is_settled);
+        if settled && ready && self.registry.try_retire(self.id, &ctx.address()) {
+            ctx.stop();
         }
     }
 
@@ -201,14 +214,17 @@ impl Actor for ConversationActor {
                 .map(|s| s.on_tick(Utc::now()))
                 .unwrap_or_default();
             act.run_detached(effects, ctx);
-            let settled = act.state.as_ref().is_none_or(Conversation::is_settled);
-            if settled
-                && act.last_activity.elapsed() >= idle
-                && act.registry.try_retire(act.id, &ctx.address())
-            {
-                ctx.stop();
-            }
+            let ready = act.handing_over || act.last_activity.elapsed() >= idle;
+            act.retire_if_settled(ready, ctx);
         });
+    }
+
+    fn stopped(&mut self, _ctx: &mut Self::Context) {
+        let applied = self
+            .state
+            .as_ref()
+            .and_then(|s| s.row().last_guest_message_id);
+        self.registry.stopped(self.id, applied);
     }
 }
 
@@ -250,6 +266,105 @@ impl Handler<GuestMessage> for ConversationActor {
             effects.push(Effect::SaveRow);
         }
         self.run_detached(effects, ctx);
+    }
+}
+
+/// With several instances: guest messages stored in the database that this actor has not
+/// applied yet — `message_id` (stored here or by another instance, possibly committed after a
+/// newer one) and every guest message newer than the row's — applied in id order, so a guest's
+/// messages sent one after the other are applied in that order whichever instance stored them.
+#[derive(Message)]
+#[rtype(result = "()")]
+pub struct CatchUp {
+    pub message_id: Option<MessageId>,
+    pub contact_name: Option<String>,
+    pub stay: Option<StayId>,
+}
+
+impl Handler<CatchUp> for ConversationActor {
+    type Result = ();
+
+    fn handle(&mut self, msg: CatchUp, ctx: &mut Context<Self>) {
+        self.received();
+        let Some(state) = self.state.as_ref() else {
+            return;
+        };
+        let (db, id) = (self.deps.db.clone(), self.id);
+        let after = state.row().last_guest_message_id;
+        let also = msg.message_id;
+        ctx.wait(
+            async move { db::conversations::guest_messages_to_apply(&db, id, after, also).await }
+                .into_actor(self)
+                .map(move |found, act, ctx| {
+                    let messages = match found {
+                        Ok(messages) => messages,
+                        Err(e) => {
+                            // Stored all the same: a later catch-up or the sweep applies them.
+                            tracing::warn!(conversation_id = %act.id, error = %e, "cannot read guest messages to apply");
+                            return;
+                        }
+                    };
+                    let tenant = act.tenant_ai();
+                    let Some(state) = act.state.as_mut() else {
+                        return;
+                    };
+                    let mut effects = Vec::new();
+                    if state.on_stay_found(msg.stay) {
+                        effects.push(Effect::SaveRow);
+                    }
+                    let named = msg.message_id.map(|m| m.0);
+                    for message in &messages {
+                        let name = (Some(message.id) == named)
+                            .then(|| msg.contact_name.clone())
+                            .flatten();
+                        effects.extend(state.on_guest_message(message, name, tenant, Utc::now()));
+                    }
+                    // One row write (and one summary for the dashboards) for the whole catch-up.
+                    let save = effects.contains(&Effect::SaveRow);
+                    effects.retain(|e| *e != Effect::SaveRow);
+                    if save {
+                        effects.push(Effect::SaveRow);
+                    }
+                    act.run_detached(effects, ctx);
+                }),
+        );
+    }
+}
+
+/// Another instance needs this conversation for an operator's action: finish what is in flight,
+/// then retire (the lease goes back when the actor has stopped).
+#[derive(Message)]
+#[rtype(result = "()")]
+pub struct HandOver;
+
+impl Handler<HandOver> for ConversationActor {
+    type Result = ();
+
+    fn handle(&mut self, _: HandOver, ctx: &mut Context<Self>) {
+        self.received();
+        if self.handing_over {
+            return;
+        }
+        self.handing_over = true;
+        self.retire_if_settled(true, ctx);
+        // Checked often until then: the other instance's operator is waiting.
+        ctx.run_interval(Duration::from_millis(10), |act, ctx| {
+            act.retire_if_settled(true, ctx)
+        });
+    }
+}
+
+/// The lease was lost (its connection dropped): another instance may run the conversation now,
+/// so this actor stops at once, whatever it was doing.
+#[derive(Message)]
+#[rtype(result = "()")]
+pub struct Evict;
+
+impl Handler<Evict> for ConversationActor {
+    type Result = ();
+
+    fn handle(&mut self, _: Evict, ctx: &mut Context<Self>) {
+        ctx.stop();
     }
 }
 

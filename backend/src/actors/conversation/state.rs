@@ -256,13 +256,7 @@ impl Conversation {
 
     /// The mode the AI would act in now, or `None` when it must stay quiet.
     pub fn ai_mode(&self, tenant: TenantAi, now: DateTime<Utc>) -> Option<AiMode> {
-        let mode = self.row.ai_mode_override.unwrap_or(tenant.mode);
-        let taken_over = self.row.ai_paused && self.row.ai_paused_until.is_none_or(|t| t > now);
-        let quiet = !tenant.active
-            || mode == AiMode::Off
-            || taken_over
-            || self.row.status == ConversationStatus::Closed;
-        (!quiet).then_some(mode)
+        ai_mode_of(&self.row, tenant, now)
     }
 
     /// Guest messages the AI or an operator has not dealt with yet.
@@ -750,6 +744,34 @@ impl Conversation {
         self.row.ai_suggestion = None;
         vec![Effect::SaveRow]
     }
+}
+
+/// The mode the AI would act in on this row now, or `None` when it must stay quiet.
+fn ai_mode_of(row: &conversation::Model, tenant: TenantAi, now: DateTime<Utc>) -> Option<AiMode> {
+    let mode = row.ai_mode_override.unwrap_or(tenant.mode);
+    let taken_over = row.ai_paused && row.ai_paused_until.is_none_or(|t| t > now);
+    let quiet = !tenant.active
+        || mode == AiMode::Off
+        || taken_over
+        || row.status == ConversationStatus::Closed;
+    (!quiet).then_some(mode)
+}
+
+/// Whether a conversation nobody runs has work left (after a restart, or its instance died):
+/// a guest message its row does not reflect, or a guest the AI would still answer.
+pub fn left_waiting(
+    row: &conversation::Model,
+    newest_guest_message: i64,
+    tenant: TenantAi,
+    now: DateTime<Utc>,
+) -> bool {
+    let unapplied = row
+        .last_guest_message_id
+        .is_none_or(|applied| newest_guest_message > applied);
+    let unanswered = row
+        .ai_decided_message_id
+        .is_none_or(|decided| newest_guest_message > decided);
+    unapplied || (unanswered && ai_mode_of(row, tenant, now).is_some())
 }
 
 /// Whether `next` may replace `current`: statuses only move forward, and a failure is final.
