@@ -43,8 +43,11 @@ use crate::db::messages::NewOutgoing;
 
 /// WhatsApp's customer-service window: free-form messages only within 24 h of the guest's last one.
 pub const WHATSAPP_WINDOW: chrono::Duration = chrono::Duration::hours(24);
-/// How many recent guest message ids are remembered to ignore one handed over twice.
-const RECENT_GUEST_IDS: usize = 64;
+/// How many recent guest message ids are remembered to ignore one handed over twice. With
+/// several instances a message can be handed over again long after it was applied (the wake of
+/// one committed by another instance can follow a flood of newer ones), so the memory is deep;
+/// a few thousand ids cost a few tens of KB on a busy conversation's live actor.
+const RECENT_GUEST_IDS: usize = 4096;
 
 /// Timings from the configuration.
 #[derive(Debug, Clone, Copy)]
