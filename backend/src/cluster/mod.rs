@@ -9,7 +9,8 @@
 //!
 //! The same path tells every instance that a conciergerie changed (number, messaging service,
 //! activation, AI mode...): each reloads its `Tenants` directory from the database, so a webhook
-//! reaching any instance is routed by the new settings.
+//! reaching any instance is routed by the new settings; and that stays changed, so each drops what
+//! it remembers about them.
 
 mod postgres;
 
@@ -40,6 +41,10 @@ pub enum Signal {
     Resync { audience: Audience },
     /// A conciergerie changed in the database: reload the tenant directory.
     TenantsChanged,
+    /// Stays were written: what each instance keeps in memory about them (the guest → stay
+    /// lookup, the actors' stay briefs) is stale. Sent on every stay write of an instance
+    /// (`db::stays::watch_writes`), so no write path has to remember to.
+    StaysChanged,
 }
 
 /// What a signal acts on in this instance.
@@ -76,6 +81,7 @@ impl Signal {
                 audience: Some(audience),
             }),
             Signal::TenantsChanged => local.reload_tenants(),
+            Signal::StaysChanged => crate::db::stays::written_elsewhere(),
         }
     }
 }

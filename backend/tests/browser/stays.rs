@@ -270,3 +270,106 @@ async fn a_csv_import_lists_the_refused_lines() {
     assert!(stays.iter().any(|s| s["guest_name"] == "Hugo Lambert"));
     assert!(!stays.iter().any(|s| s["guest_name"] == "Inès Roy"));
 }
+
+/// Réglages › Messages automatiques: the demo's automations are listed as sentences; one is
+/// created with a WhatsApp template, switched off, edited and deleted, each step saved.
+#[actix_web::test]
+async fn automations_are_managed_from_the_settings() {
+    use protocol::automations::Automation;
+    use protocol::AutomationAnchor;
+
+    let app = spawn_app().await;
+    let token = app.login_demo().await;
+    let automations = || async {
+        app.get("/api/automations", Some(&token))
+            .await
+            .json::<Vec<Automation>>()
+            .await
+            .unwrap()
+    };
+    let browser = Browser::start().await;
+    browser.login_demo(&app).await;
+    browser.click("#nav-settings").await;
+    browser
+        .wait_text(
+            "[data-testid='automation-card']",
+            "La veille de l'arrivée à 18:00",
+        )
+        .await;
+
+    browser.click("#automation-add").await;
+    browser.type_into("#automation-new-name", "Avis").await;
+    set_field(&browser, "#automation-new-anchor", "departure", "change").await;
+    set_field(&browser, "#automation-new-offset", "1", "input").await;
+    set_field(&browser, "#automation-new-time", "10:00", "input").await;
+    browser
+        .type_into("#automation-new-body", "Merci {{guest_name}} !")
+        .await;
+    let sid = format!("HX{}", "0123456789abcdef".repeat(2));
+    browser.type_into("#automation-new-sid", &sid).await;
+    browser
+        .type_into("#automation-new-variables", "1 = {{guest_name}}")
+        .await;
+    browser.click("#automation-new-submit").await;
+    browser
+        .wait_text(
+            "[data-testid='automation-card']",
+            "Le lendemain du départ à 10:00",
+        )
+        .await;
+    let avis = automations()
+        .await
+        .into_iter()
+        .find(|a| a.name == "Avis")
+        .expect("the automation is saved");
+    assert_eq!(
+        (avis.anchor, avis.offset_days),
+        (AutomationAnchor::Departure, 1)
+    );
+    assert_eq!(avis.content_sid.as_deref(), Some(sid.as_str()));
+    assert_eq!(avis.content_variables["1"], "{{guest_name}}");
+    assert!(avis.enabled);
+
+    // Switched off.
+    let card = format!("[data-automation-id='{}']", avis.id);
+    browser
+        .click(&format!("{card} [data-testid='automation-toggle']"))
+        .await;
+    browser
+        .wait_attr(
+            &format!("{card} [data-testid='automation-toggle']"),
+            "aria-checked",
+            "false",
+        )
+        .await;
+    let off = automations().await;
+    assert!(!off.iter().find(|a| a.id == avis.id).unwrap().enabled);
+
+    // Edited: an hour later.
+    browser
+        .click(&format!("{card} [data-testid='automation-edit']"))
+        .await;
+    set_field(
+        &browser,
+        &format!("#automation-{}-time", avis.id),
+        "11:00",
+        "input",
+    )
+    .await;
+    browser
+        .click(&format!("#automation-{}-submit", avis.id))
+        .await;
+    browser
+        .wait_text(&card, "Le lendemain du départ à 11:00")
+        .await;
+
+    // Deleted.
+    browser
+        .click(&format!("{card} [data-testid='automation-delete']"))
+        .await;
+    browser
+        .click(&format!("{card} [data-testid='automation-delete-confirm']"))
+        .await;
+    browser.wait_gone(&card).await;
+    assert!(automations().await.iter().all(|a| a.id != avis.id));
+}
