@@ -3,6 +3,7 @@
 pub mod ai_controls;
 pub mod analytics_tab;
 pub mod app;
+pub mod automations_section;
 pub mod banners;
 pub mod chat_window;
 pub mod composer;
