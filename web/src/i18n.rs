@@ -402,6 +402,8 @@ ui::texts! { Texts, FR, EN;
     stay_none: "Aucun séjour lié", "No linked stay";
     scheduled_title: "Messages programmés", "Scheduled messages";
     scheduled_cancel: "Ne pas envoyer", "Don't send";
+    scheduled_none: "Aucun message programmé pour ce séjour.", "No scheduled messages for this stay.";
+    scheduled_show: "Messages programmés", "Scheduled messages";
     scheduled_skipped: "Non envoyé", "Not sent";
     scheduled_failed: "Échec", "Failed";
     automations_title: "Messages automatiques", "Automatic messages";

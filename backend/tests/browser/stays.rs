@@ -212,6 +212,18 @@ async fn the_stay_screens_fit_a_phone() {
         "the property form scrolls sideways"
     );
 
+    browser.click("#nav-settings").await;
+    browser
+        .wait_text("[data-testid='automation-card']", "Rappel de départ")
+        .await;
+    browser.click("#automation-add").await;
+    browser.find("#automation-new-variables").await;
+    assert_eq!(
+        overflows(&browser).await,
+        None,
+        "the automations scroll sideways"
+    );
+
     // A linked conversation: the stay fits the chat header.
     browser.click("#nav-inbox").await;
     let conversation = simulate(&app, &token, "+33612340001", "Bonjour !").await;
@@ -372,4 +384,31 @@ async fn automations_are_managed_from_the_settings() {
         .await;
     browser.wait_gone(&card).await;
     assert!(automations().await.iter().all(|a| a.id != avis.id));
+
+    // A stay card shows, on demand, what the automations planned for its guest.
+    majordome::automations::run_once(app.state(), Utc::now())
+        .await
+        .unwrap();
+    let stays: Vec<serde_json::Value> = app
+        .get("/api/stays", Some(&token))
+        .await
+        .json()
+        .await
+        .unwrap();
+    let camille = stays
+        .iter()
+        .find(|s| s["guest_name"] == "Camille Martin")
+        .unwrap()["id"]
+        .clone();
+    browser.click("#nav-stays").await;
+    let stay_card = format!("[data-stay-id='{camille}']");
+    browser
+        .click(&format!("{stay_card} [data-testid='stay-scheduled']"))
+        .await;
+    browser
+        .wait_text(
+            &format!("{stay_card} [data-testid='scheduled']"),
+            "Rappel de départ",
+        )
+        .await;
 }

@@ -26,6 +26,7 @@ pub mod scheduled_list;
 pub mod settings_tab;
 pub mod simulator_panel;
 pub mod stay_header;
+pub mod stay_scheduled;
 pub mod stays_tab;
 pub mod suggestion_card;
 pub mod templates_editor;

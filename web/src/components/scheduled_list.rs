@@ -18,6 +18,9 @@ use crate::state::automations;
 #[derive(Properties, PartialEq)]
 pub struct ScheduledListProps {
     pub stay: StayId,
+    /// Say so when there is nothing to show (the list was asked for), instead of showing nothing.
+    #[prop_or_default]
+    pub say_when_empty: bool,
 }
 
 #[function_component]
@@ -27,14 +30,16 @@ pub fn ScheduledList(props: &ScheduledListProps) -> Html {
     let rows = use_state(Vec::<ScheduledMessage>::new);
     let names = use_state(Vec::<Automation>::new);
     let error = use_state(|| None::<String>);
+    let loaded = use_state(|| false);
     {
-        let (rows, names) = (rows.clone(), names.clone());
+        let (rows, names, loaded) = (rows.clone(), names.clone(), loaded.clone());
         use_effect_with(props.stay, move |stay| {
             let stay = *stay;
             spawn_local(async move {
                 if let Ok(list) = api::scheduled(stay).await {
                     rows.set(list);
                 }
+                loaded.set(true);
                 if let Ok(list) = api::automations().await {
                     names.set(list);
                 }
@@ -59,7 +64,12 @@ pub fn ScheduledList(props: &ScheduledListProps) -> Html {
     };
     let shown = automations::shown(&rows);
     if shown.is_empty() && error.is_none() {
-        return Html::default();
+        return match (props.say_when_empty, *loaded) {
+            (true, true) => {
+                html! { <p class="scheduled muted" data-testid="scheduled-none">{ t.scheduled_none }</p> }
+            }
+            _ => Html::default(),
+        };
     }
     let name = |r: &ScheduledMessage| {
         names
