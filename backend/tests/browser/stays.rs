@@ -412,3 +412,44 @@ async fn automations_are_managed_from_the_settings() {
         )
         .await;
 }
+
+/// The inbox's phase filter asks the server: a guest arriving today whose conversation is beyond
+/// the first page (not loaded yet) shows up as soon as "Arrivées aujourd'hui" is chosen.
+#[actix_web::test]
+async fn the_phase_filter_finds_conversations_not_loaded_yet() {
+    let app = spawn_app().await;
+    let token = app.login_demo().await;
+    let tenant = app.tenant_of(&token).await;
+    // No AI reply that would make Camille's conversation the newest again.
+    crate::support::quiet_ai(&app).await;
+    // Camille (arriving today) writes first; sixty newer conversations push her off the first
+    // page (50); Lucas (in stay) writes last, so the stay filters show.
+    let camille = simulate(&app, &token, "+33612340001", "Bonjour, j'arrive ce soir").await;
+    for i in 0..60 {
+        app.insert_conversation(tenant, &format!("+3369900{i:04}"), "Bonjour")
+            .await;
+    }
+    let lucas = simulate(&app, &token, "+33612340002", "Tout va bien").await;
+    crate::support::eventually("Lucas's conversation linked to his stay", || async {
+        crate::server::conversations(&app, &token)
+            .await
+            .iter()
+            .any(|c| c.id == lucas && c.stay.is_some())
+    })
+    .await;
+
+    let browser = Browser::start().await;
+    browser.login_demo(&app).await;
+    browser.find(&format!("#conv-{lucas}")).await;
+    browser.find("#inbox-phase").await;
+    assert!(
+        !browser.exists(&format!("#conv-{camille}")).await,
+        "Camille's conversation is beyond the first page"
+    );
+    set_field(&browser, "#inbox-phase", "arriving_today", "change").await;
+    browser.find(&format!("#conv-{camille}")).await;
+    assert!(
+        !browser.exists(&format!("#conv-{lucas}")).await,
+        "Lucas is not arriving today"
+    );
+}
