@@ -419,3 +419,33 @@ async fn a_guest_who_never_wrote_gets_the_template_in_a_new_conversation_linked_
     assert!(list.iter().all(|c| c["phone_number"] != LUCAS));
     assert_eq!(twilio.sends().len(), 1, "nothing more was sent");
 }
+
+/// Offline, the template's message to a guest who never wrote goes to the simulator (its body:
+/// the simulator plays WhatsApp, which would show the template's text), in a conversation opened
+/// for them.
+#[actix_web::test]
+async fn offline_a_guest_who_never_wrote_gets_it_in_the_simulator() {
+    let app = spawn_app_with(&[("AUTOMATION_INTERVAL_SECS", "0")]).await;
+    quiet_ai(&app).await;
+    let token = app.login_demo().await;
+    let mut socket = connect_ws(&app, &token).await;
+    automation(
+        &app,
+        &token,
+        json!({"name": "Une semaine avant", "anchor": "arrival", "offset_days": -7, "send_time": "18:00",
+               "body": "Bonjour {{guest_name}}, à dans une semaine !",
+               "content_sid": format!("HX{}", "fedcba9876543210".repeat(2))}),
+    )
+    .await;
+    run(&app, today_at(0, 17, 0)).await;
+    let report = run(&app, today_at(0, 18, 1)).await;
+    assert_eq!(report.sent, 1, "{report:?}");
+    let received = wait_for(&mut socket, "the message at the simulator", |e| {
+        e["type"] == "simulator.reply" && e["to"] == SOPHIE
+    })
+    .await;
+    assert_eq!(
+        received["body"],
+        "Bonjour Sophie Laurent, à dans une semaine !"
+    );
+}
