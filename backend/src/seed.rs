@@ -2,8 +2,9 @@
 
 use chrono::{Days, NaiveDate, Utc};
 use entity::{admin, conciergerie, faq, template};
+use protocol::automations::NewAutomation;
 use protocol::properties::NewProperty;
-use protocol::{AiMode, ConciergerieId, StayOrigin, StaySource, StayStatus};
+use protocol::{AiMode, AutomationAnchor, ConciergerieId, StayOrigin, StaySource, StayStatus};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter,
     Set,
@@ -219,6 +220,43 @@ async fn seed_properties(
     Ok(())
 }
 
+/// Two automations for every property, so the Réglages screen shows how they read. No demo
+/// stay has one due on the day it is seeded (Camille arrives today: the day-before message is
+/// past; the departures are days away). Without a template they reach only guests whose 24 h
+/// window is open; a guest who never wrote gets them skipped, with the reason.
+async fn seed_automations(db: &DatabaseConnection, tenant: ConciergerieId) -> anyhow::Result<()> {
+    let demo = [
+        (
+            "Instructions d'arrivée",
+            AutomationAnchor::Arrival,
+            -1,
+            "18:00",
+            "Bonjour {{guest_name}} ! Nous vous attendons demain à {{property.name}} à partir de {{property.check_in_time}}. Écrivez-nous ici pour toute question.",
+        ),
+        (
+            "Rappel de départ",
+            AutomationAnchor::Departure,
+            0,
+            "08:00",
+            "Bonjour {{guest_name}}, nous espérons que votre séjour s'est bien passé. Le départ est prévu avant {{property.check_out_time}}. Bon retour !",
+        ),
+    ];
+    for (name, anchor, offset_days, send_time, body) in demo {
+        let new = NewAutomation {
+            property_id: None,
+            name: name.into(),
+            anchor,
+            offset_days,
+            send_time: send_time.into(),
+            body: body.into(),
+            content_sid: None,
+            content_variables: Default::default(),
+        };
+        crate::automations::create(db, tenant, &new).await?;
+    }
+    Ok(())
+}
+
 pub async fn run(db: &DatabaseConnection, config: &Config) -> anyhow::Result<()> {
     let now = Utc::now();
     if admin::Entity::find().count(db).await? == 0 {
@@ -276,6 +314,7 @@ pub async fn run(db: &DatabaseConnection, config: &Config) -> anyhow::Result<()>
             .await?;
         }
         seed_properties(db, ConciergerieId(demo.id), now.date_naive()).await?;
+        seed_automations(db, ConciergerieId(demo.id)).await?;
         tracing::info!("created the demo conciergerie");
     }
 

@@ -47,6 +47,75 @@ pub struct NewAutomation {
     pub content_variables: std::collections::BTreeMap<String, String>,
 }
 
+/// `PATCH /api/automations/{id}`: absent fields are left as they are; `null` clears the
+/// property (every property) or the template.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct AutomationPatch {
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::conversations::double_option"
+    )]
+    pub property_id: Option<Option<PropertyId>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub anchor: Option<AutomationAnchor>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub offset_days: Option<i32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub send_time: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub body: Option<String>,
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::conversations::double_option"
+    )]
+    pub content_sid: Option<Option<String>>,
+    /// Replaces the template's placeholders (`{}` clears them).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub content_variables: Option<std::collections::BTreeMap<String, String>>,
+    /// `false` stops planning the automation's messages (those not sent yet are dropped).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub enabled: Option<bool>,
+}
+
+impl AutomationPatch {
+    /// The automation as it would be with the patch applied.
+    pub fn applied_to(&self, current: &Automation) -> NewAutomation {
+        NewAutomation {
+            property_id: self.property_id.unwrap_or(current.property_id),
+            name: self.name.clone().unwrap_or_else(|| current.name.clone()),
+            anchor: self.anchor.unwrap_or(current.anchor),
+            offset_days: self.offset_days.unwrap_or(current.offset_days),
+            send_time: self
+                .send_time
+                .clone()
+                .unwrap_or_else(|| current.send_time.clone()),
+            body: self.body.clone().unwrap_or_else(|| current.body.clone()),
+            content_sid: self
+                .content_sid
+                .clone()
+                .unwrap_or_else(|| current.content_sid.clone()),
+            content_variables: self
+                .content_variables
+                .clone()
+                .unwrap_or_else(|| current.content_variables.clone()),
+        }
+    }
+
+    /// Whether the patch changes which stays get a message or when.
+    pub fn replans(&self, current: &Automation) -> bool {
+        let new = self.applied_to(current);
+        new.property_id != current.property_id
+            || new.anchor != current.anchor
+            || new.offset_days != current.offset_days
+            || new.send_time != current.send_time
+            || self.enabled.is_some_and(|e| e != current.enabled)
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ScheduledMessage {
     pub id: ScheduledId,

@@ -54,6 +54,7 @@ pub type Timestamp = chrono::DateTime<chrono::Utc>;
 /// | `POST /api/stays`, `GET/PATCH/DELETE /api/stays/{id}` | `NewStay` → 201 `Stay`, `StayPatch` |
 /// | `POST /api/stays/import` | `text/csv` body → `ImportReport` |
 /// | `GET/POST /api/automations` | `Automation`, `NewAutomation` → 201 |
+/// | `PATCH/DELETE /api/automations/{id}` | `AutomationPatch` → `Automation`; DELETE → 204 |
 /// | `GET /api/stays/{id}/scheduled` | `[ScheduledMessage]` planned for the stay |
 /// | `POST /api/scheduled/{id}/cancel` | → `ScheduledMessage` (only while pending) |
 /// | `GET/POST /api/templates`, `PATCH/DELETE /api/templates/{id}` | `Template`, `NewTemplate`, `TemplatePatch` |

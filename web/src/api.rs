@@ -4,7 +4,7 @@
 
 use protocol::analytics::Analytics;
 use protocol::auth::MeResponse;
-use protocol::automations::{Automation, ScheduledMessage};
+use protocol::automations::{Automation, AutomationPatch, NewAutomation, ScheduledMessage};
 use protocol::conversations::{
     ConversationPatch, ConversationSummary, Message, MessageTranslation, NoteRequest,
     SendMessageRequest, TranslateRequest, TranslatedDraft,
@@ -17,8 +17,8 @@ use protocol::simulator::{SimulatedGuestMessage, SimulatorAccepted};
 use protocol::stays::{ImportReport, NewStay, Stay, StayPatch};
 use protocol::templates::{NewTemplate, Template, TemplatePatch};
 use protocol::{
-    paths, ConversationId, FaqId, FeatureRequestId, MessageId, PropertyId, ScheduledId, StayId,
-    TemplateId,
+    paths, AutomationId, ConversationId, FaqId, FeatureRequestId, MessageId, PropertyId,
+    ScheduledId, StayId, TemplateId,
 };
 use ui::api::{delete, get, get_page, patch, post, post_empty, NextPage, Page, SessionPaths};
 
@@ -70,6 +70,11 @@ pub async fn me() -> Result<MeResponse, ApiError> {
 /// The most recent conversations (the server's default page size).
 pub async fn conversations() -> Result<Page<ConversationSummary>, ApiError> {
     get_page("/api/conversations").await
+}
+
+/// A first page at `path`: the inbox narrowed by the server (`StayFilter::query`).
+pub async fn conversations_at(path: &str) -> Result<Page<ConversationSummary>, ApiError> {
+    get_page(path).await
 }
 
 /// Every conversation, in the largest pages the server gives (200): for a search that must see
@@ -293,6 +298,21 @@ pub async fn import_stays(csv: js_sys::Uint8Array) -> Result<ImportReport, ApiEr
 
 pub async fn automations() -> Result<Vec<Automation>, ApiError> {
     get("/api/automations").await
+}
+
+pub async fn create_automation(body: &NewAutomation) -> Result<Automation, ApiError> {
+    post("/api/automations", body).await
+}
+
+pub async fn update_automation(
+    id: AutomationId,
+    body: &AutomationPatch,
+) -> Result<Automation, ApiError> {
+    patch(&format!("/api/automations/{id}"), body).await
+}
+
+pub async fn delete_automation(id: AutomationId) -> Result<(), ApiError> {
+    delete(&format!("/api/automations/{id}")).await
 }
 
 /// The messages planned for a stay, by time.

@@ -402,6 +402,37 @@ ui::texts! { Texts, FR, EN;
     stay_none: "Aucun séjour lié", "No linked stay";
     scheduled_title: "Messages programmés", "Scheduled messages";
     scheduled_cancel: "Ne pas envoyer", "Don't send";
+    scheduled_none: "Aucun message programmé pour ce séjour.", "No scheduled messages for this stay.";
+    scheduled_show: "Messages programmés", "Scheduled messages";
+    scheduled_skipped: "Non envoyé", "Not sent";
+    scheduled_failed: "Échec", "Failed";
+    automations_title: "Messages automatiques", "Automatic messages";
+    automations_intro: "Envoyés au voyageur de chaque séjour, à un moment fixé par rapport à son arrivée ou à son départ. Hors de la fenêtre de 24 h de WhatsApp (toujours pour un voyageur qui n'a jamais écrit), seul un modèle approuvé par WhatsApp peut partir.",
+        "Sent to the guest of every stay, at a time set from their arrival or departure. Outside WhatsApp's 24 h window (always, for a guest who never wrote), only a template approved by WhatsApp can go.";
+    automations_empty: "Aucun message automatique pour l'instant.", "No automatic messages yet.";
+    automation_add: "Nouveau message automatique", "New automatic message";
+    automation_name: "Nom", "Name";
+    automation_property: "Logements", "Properties";
+    automation_all_properties: "Tous les logements", "Every property";
+    automation_anchor: "Par rapport à", "Relative to";
+    automation_arrival: "L'arrivée", "Arrival";
+    automation_departure: "Le départ", "Departure";
+    automation_offset: "Jours (−1 = la veille)", "Days (−1 = the day before)";
+    automation_time: "Heure d'envoi (UTC)", "Send time (UTC)";
+    automation_body: "Message", "Message";
+    automation_body_hint: "Variables\u{a0}: {{guest_name}}, {{property.name}}, {{property.check_in_time}}, {{property.check_out_time}}, {{stay.arrival}}, {{stay.departure}}",
+        "Variables: {{guest_name}}, {{property.name}}, {{property.check_in_time}}, {{property.check_out_time}}, {{stay.arrival}}, {{stay.departure}}";
+    automation_template: "Modèle WhatsApp (Content SID, facultatif)", "WhatsApp template (Content SID, optional)";
+    automation_template_hint: "Le SID HX… d'un modèle approuvé dans la console Twilio, envoyé hors de la fenêtre de 24 h.",
+        "The HX… SID of a template approved in the Twilio console, sent outside the 24 h window.";
+    automation_variables: "Variables du modèle", "Template variables";
+    automation_variables_hint: "Une par ligne\u{a0}: 1 = {{guest_name}}", "One per line: 1 = {{guest_name}}";
+    automation_variable_line: "Ligne illisible (attendu\u{a0}: 1 = {{guest_name}}), ligne", "Unreadable line (expected: 1 = {{guest_name}}), line";
+    automation_not_a_number: "Un nombre de jours, par exemple −1 ou 2", "A number of days, e.g. −1 or 2";
+    automation_enabled: "Activé", "On";
+    automation_disabled: "Désactivé", "Off";
+    automation_no_template: "Sans modèle\u{a0}: n'atteint que les voyageurs qui ont écrit depuis moins de 24 h", "No template: reaches only guests who wrote in the last 24 h";
+    automation_with_template: "Modèle", "Template";
 
     err_network: "Serveur injoignable. Vérifiez votre connexion.", "Cannot reach the server. Check your connection.";
     err_63016: "Hors de la fenêtre de 24 h de WhatsApp\u{a0}: le voyageur doit écrire avant qu'une réponse libre puisse lui parvenir",

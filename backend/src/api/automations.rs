@@ -1,8 +1,8 @@
 //! Automations (messages timed from stays) and the scheduled messages of a stay.
 
-use actix_web::{get, post, web, HttpResponse};
-use protocol::automations::NewAutomation;
-use protocol::{ScheduledId, StayId};
+use actix_web::{delete, get, patch, post, web, HttpResponse};
+use protocol::automations::{AutomationPatch, NewAutomation};
+use protocol::{AutomationId, ScheduledId, StayId};
 
 use crate::auth::OperatorSession;
 use crate::automations;
@@ -12,6 +12,8 @@ use crate::state::AppState;
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(list)
         .service(create)
+        .service(update)
+        .service(remove)
         .service(for_stay)
         .service(cancel);
 }
@@ -32,6 +34,27 @@ async fn create(
 ) -> Result<HttpResponse, AppError> {
     let created = automations::create(&state.db, caller.conciergerie_id, &body).await?;
     Ok(HttpResponse::Created().json(created))
+}
+
+#[patch("/api/automations/{id}")]
+async fn update(
+    state: web::Data<AppState>,
+    caller: OperatorSession,
+    id: web::Path<AutomationId>,
+    body: web::Json<AutomationPatch>,
+) -> Result<HttpResponse, AppError> {
+    let saved = automations::update(&state.db, caller.conciergerie_id, *id, &body).await?;
+    Ok(HttpResponse::Ok().json(saved))
+}
+
+#[delete("/api/automations/{id}")]
+async fn remove(
+    state: web::Data<AppState>,
+    caller: OperatorSession,
+    id: web::Path<AutomationId>,
+) -> Result<HttpResponse, AppError> {
+    automations::delete(&state.db, caller.conciergerie_id, *id).await?;
+    Ok(HttpResponse::NoContent().finish())
 }
 
 #[get("/api/stays/{id}/scheduled")]

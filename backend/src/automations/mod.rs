@@ -9,9 +9,10 @@
 //! claiming finishes the row without sending it twice. A message later than
 //! `AUTOMATION_MAX_LATENESS_MINUTES` (downtime) is skipped, not sent out of context.
 //!
-//! Not built yet: sending outside WhatsApp's 24 h window as a Twilio Content API template
-//! (`ContentSid`/`ContentVariables`); today such a message (and one to a guest who never wrote,
-//! who has no conversation) is marked `failed` with the reason.
+//! Outside WhatsApp's 24 h window a message goes as the automation's approved template (Twilio
+//! Content API `ContentSid`/`ContentVariables`). A guest who never wrote has no conversation yet:
+//! one is opened, linked to the stay, for the first message — always a template, since no window
+//! is open; without a template the row is skipped with the reason.
 
 pub mod plan;
 mod store;
@@ -31,7 +32,7 @@ use crate::error::AppError;
 use crate::state::AppState;
 use crate::stays;
 
-pub use store::{cancel, create, for_stay, list};
+pub use store::{cancel, create, delete, for_stay, list, update};
 
 /// What one run did.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -94,7 +95,12 @@ pub async fn run_once(state: &AppState, now: DateTime<Utc>) -> Result<RunReport,
                 store::sent(&state.db, &row, conversation, message).await?;
                 report.sent += 1;
             }
-            Err(reason) => {
+            Err(NotSent::Skip(reason)) => {
+                tracing::info!(scheduled = row.id, %reason, "scheduled message skipped");
+                store::finish(&state.db, &row, ScheduledStatus::Skipped, &reason).await?;
+                report.skipped += 1;
+            }
+            Err(NotSent::Fail(reason)) => {
                 tracing::warn!(scheduled = row.id, %reason, "scheduled message not sent");
                 store::finish(&state.db, &row, ScheduledStatus::Failed, &reason).await?;
                 report.failed += 1;
@@ -104,28 +110,64 @@ pub async fn run_once(state: &AppState, now: DateTime<Utc>) -> Result<RunReport,
     Ok(report)
 }
 
-/// Sends one claimed row to the guest's conversation. `Err`: why it cannot go.
+/// Why a claimed row was not sent.
+#[derive(Debug)]
+enum NotSent {
+    /// It could never go as things are (no number, no template for a guest who never wrote, the
+    /// automation was disabled): recorded as `skipped`, with the reason the operator sees.
+    Skip(String),
+    /// It was tried and refused, or something broke: `failed`.
+    Fail(String),
+}
+
+impl<E: std::fmt::Display> From<E> for NotSent {
+    fn from(e: E) -> Self {
+        NotSent::Fail(e.to_string())
+    }
+}
+
+/// Told to the operator (in the conversation's scheduled list) when a guest who never wrote
+/// cannot be reached: WhatsApp refuses free text to them, only an approved template goes.
+pub const NEEDS_TEMPLATE: &str = "the guest has never written on WhatsApp: only an approved template (Content SID) can reach them, and this automation has none";
+
+/// Sends one claimed row to the guest's conversation — opened for the occasion when the guest
+/// has never written.
 async fn send(
     state: &AppState,
     row: &scheduled_message::Model,
     stay: entity::stay::Model,
     now: DateTime<Utc>,
-) -> Result<(ConversationId, i64), String> {
+) -> Result<(ConversationId, i64), NotSent> {
     let tenant = ConciergerieId(row.conciergerie_id);
-    let automation = store::automation(&state.db, row.automation_id)
-        .await
-        .map_err(|e| e.to_string())?;
+    let automation = store::automation(&state.db, row.automation_id).await?;
+    if !automation.enabled {
+        return Err(NotSent::Skip("the automation is disabled".into()));
+    }
     let Some(number) = stay.whatsapp_number.as_deref() else {
-        return Err("the stay has no WhatsApp number".into());
+        return Err(NotSent::Skip("the stay has no WhatsApp number".into()));
     };
-    let conversation = db::conversations::find_by_guest(&state.db, tenant, number)
-        .await
-        .map_err(|e| e.to_string())?
-        .ok_or("the guest has not written yet: a WhatsApp template is needed (not built yet)")?;
+    let conversation = match db::conversations::find_by_guest(&state.db, tenant, number).await? {
+        Some(conversation) => conversation,
+        // Outside any 24 h window by definition: a template or nothing. Checked before opening
+        // the conversation, so that nothing shows up in the inbox for a message that cannot go.
+        None if automation.content_sid.is_none() => {
+            return Err(NotSent::Skip(NEEDS_TEMPLATE.into()))
+        }
+        None => {
+            db::conversations::open_for_guest(
+                &state.db,
+                tenant,
+                number,
+                Some(stay.guest_name.clone()),
+                StayId(stay.id),
+                now,
+            )
+            .await?
+        }
+    };
     let context =
         stays::context::linked_context(&state.db, tenant, Some(StayId(stay.id)), now.date_naive())
-            .await
-            .map_err(|e| e.to_string())?;
+            .await?;
     let fill = |text: &str| variables::fill_for_operator(text, context.as_ref());
     let id = ConversationId(conversation.id);
     let send = |template: Option<ContentTemplate>| {
@@ -153,15 +195,14 @@ async fn send(
                 send(Some(template)).await.map_err(unreachable)?
             }
             None => {
-                return Err(
+                return Err(NotSent::Fail(
                     "outside WhatsApp's 24 h window and the automation has no template".into(),
-                )
+                ))
             }
         },
         other => other,
     };
-    sent.map(|message| (id, message.id))
-        .map_err(|e| e.to_string())
+    Ok(sent.map(|message| (id, message.id))?)
 }
 
 /// The template's placeholders with their `{{variables}}` filled, as Twilio's JSON.

@@ -2,11 +2,14 @@
 
 use chrono::{DateTime, Utc};
 use entity::{automation, scheduled_message, stay};
-use protocol::automations::{Automation, NewAutomation, ScheduledMessage};
-use protocol::{ConciergerieId, ConversationId, ScheduledId, ScheduledStatus, StayId, StayStatus};
+use protocol::automations::{Automation, AutomationPatch, NewAutomation, ScheduledMessage};
+use protocol::{
+    AutomationId, ConciergerieId, ConversationId, ScheduledId, ScheduledStatus, StayId, StayStatus,
+};
 use sea_orm::sea_query::{Expr, OnConflict};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter,
+    QueryOrder, Set, TransactionTrait,
 };
 
 use super::plan::{due_at, validate};
@@ -53,6 +56,88 @@ pub async fn list(
         .into_iter()
         .map(Automation::from)
         .collect())
+}
+
+async fn find_owned(
+    db: &impl ConnectionTrait,
+    tenant: ConciergerieId,
+    id: AutomationId,
+) -> Result<automation::Model, AppError> {
+    db::find_owned::<automation::Entity>(
+        db,
+        automation::Column::ConciergerieId,
+        tenant,
+        id.0,
+        "automation",
+    )
+    .await
+}
+
+/// Edits an automation. When the patch changes which stays get the message or when (property,
+/// timing, enabled), the messages it planned and not sent yet are dropped: the next run plans
+/// them again as the automation now says (or not at all when it is disabled). Messages already
+/// sent, skipped or cancelled by an operator stay as they are, so nothing goes twice.
+pub async fn update(
+    db: &(impl ConnectionTrait + TransactionTrait),
+    tenant: ConciergerieId,
+    id: AutomationId,
+    patch: &AutomationPatch,
+) -> Result<Automation, AppError> {
+    let row = find_owned(db, tenant, id).await?;
+    let current = Automation::from(row.clone());
+    let new = patch.applied_to(&current);
+    let fields = validate(&new)?;
+    if let Some(property) = new.property_id.filter(|p| Some(*p) != current.property_id) {
+        db::properties::check_reference(db, tenant, property).await?;
+    }
+    let txn = db.begin().await?;
+    if patch.replans(&current) {
+        drop_pending(&txn, row.id).await?;
+    }
+    let mut active = row.into_active_model();
+    active.property_id = Set(new.property_id.map(|p| p.0));
+    active.name = Set(fields.name);
+    active.anchor = Set(new.anchor);
+    active.offset_days = Set(new.offset_days);
+    active.send_time = Set(fields.send_time);
+    active.body = Set(fields.body);
+    active.content_sid = Set(fields.content_sid);
+    active.content_variables = Set(fields.content_variables);
+    if let Some(enabled) = patch.enabled {
+        active.enabled = Set(enabled);
+    }
+    let saved = active.update(&txn).await?;
+    txn.commit().await?;
+    Ok(saved.into())
+}
+
+/// Deletes an automation and its planned messages (the messages already sent stay in their
+/// conversations). Done explicitly rather than trusting `ON DELETE CASCADE`, which SQLite only
+/// honours with its foreign keys switched on.
+pub async fn delete(
+    db: &(impl ConnectionTrait + TransactionTrait),
+    tenant: ConciergerieId,
+    id: AutomationId,
+) -> Result<(), AppError> {
+    let row = find_owned(db, tenant, id).await?;
+    let txn = db.begin().await?;
+    scheduled_message::Entity::delete_many()
+        .filter(scheduled_message::Column::AutomationId.eq(row.id))
+        .exec(&txn)
+        .await?;
+    automation::Entity::delete_by_id(row.id).exec(&txn).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// The automation's messages still waiting for their time.
+async fn drop_pending(db: &impl ConnectionTrait, automation: i64) -> Result<(), AppError> {
+    scheduled_message::Entity::delete_many()
+        .filter(scheduled_message::Column::AutomationId.eq(automation))
+        .filter(scheduled_message::Column::Status.eq(ScheduledStatus::Pending))
+        .exec(db)
+        .await?;
+    Ok(())
 }
 
 pub(super) async fn automation(

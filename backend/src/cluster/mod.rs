@@ -9,7 +9,8 @@
 //!
 //! The same path tells every instance that a conciergerie changed (number, messaging service,
 //! activation, AI mode...): each reloads its `Tenants` directory from the database, so a webhook
-//! reaching any instance is routed by the new settings.
+//! reaching any instance is routed by the new settings; and that stays changed, so each drops what
+//! it remembers about them.
 //!
 //! And it carries what the owner of a conversation must hear from the others (`leases` says who
 //! owns one): a guest message stored by another instance (`Wake`), and another instance's request
@@ -58,6 +59,10 @@ pub enum Signal {
     /// Another instance needs the conversation for an operator's action: its owner lets it go as
     /// soon as nothing is in flight.
     Handover { conversation_id: ConversationId },
+    /// Stays were written: what each instance keeps in memory about them (the guest → stay
+    /// lookup, the actors' stay briefs) is stale. Sent on every stay write of an instance
+    /// (`db::stays::watch_writes`), so no write path has to remember to.
+    StaysChanged,
 }
 
 /// What a signal acts on in this instance.
@@ -111,6 +116,7 @@ impl Signal {
                     registry.hand_over(conversation_id);
                 }
             }
+            Signal::StaysChanged => crate::db::stays::written_elsewhere(),
         }
     }
 }

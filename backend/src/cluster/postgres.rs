@@ -48,7 +48,7 @@ enum Outgoing {
 pub struct PgFanout {
     outgoing: mpsc::UnboundedSender<Outgoing>,
     local: Local,
-    tasks: std::sync::Arc<[JoinHandle<()>; 2]>,
+    tasks: std::sync::Arc<[JoinHandle<()>; 3]>,
 }
 
 impl PgFanout {
@@ -57,10 +57,11 @@ impl PgFanout {
         let (outgoing, queue) = mpsc::unbounded_channel();
         let sender = tokio::spawn(send_loop(pool.clone(), queue, local.clone()));
         let receiver = tokio::spawn(receive_loop(pool, listener, local.clone()));
+        let stays = tokio::spawn(stays_loop(outgoing.clone()));
         Ok(PgFanout {
             outgoing,
             local,
-            tasks: std::sync::Arc::new([sender, receiver]),
+            tasks: std::sync::Arc::new([sender, receiver, stays]),
         })
     }
 
@@ -166,6 +167,22 @@ async fn send_loop(pool: PgPool, mut queue: mpsc::UnboundedReceiver<Outgoing>, l
     }
 }
 
+/// Tells the other instances whenever this one wrote stays (a burst of writes, e.g. a CSV
+/// import, is one signal or a few: the watch keeps only the latest count).
+async fn stays_loop(outgoing: mpsc::UnboundedSender<Outgoing>) {
+    let mut writes = crate::db::stays::watch_writes();
+    writes.mark_unchanged();
+    while writes.changed().await.is_ok() {
+        writes.mark_unchanged();
+        if outgoing
+            .send(Outgoing::Signal(Signal::StaysChanged))
+            .is_err()
+        {
+            return;
+        }
+    }
+}
+
 #[tracing::instrument(skip_all)]
 async fn receive_loop(pool: PgPool, mut listener: PgListener, local: Local) {
     loop {
@@ -187,16 +204,18 @@ async fn receive_loop(pool: PgPool, mut listener: PgListener, local: Local) {
                 }
             }
             // The connection dropped (the next call reconnects): what was sent meanwhile is lost,
-            // a tenant change included, so the directory is re-read too.
+            // a tenant or stay change included, so the directory is re-read and stays forgotten.
             Ok(None) => {
                 tracing::warn!("cluster feed lost; local sessions reconnect and resync");
                 local.hub.do_send(EvictAll { audience: None });
                 local.reload_tenants();
+                crate::db::stays::written_elsewhere();
             }
             Err(e) => {
                 tracing::warn!(error = %e, "cluster feed failed; local sessions reconnect and resync");
                 local.hub.do_send(EvictAll { audience: None });
                 local.reload_tenants();
+                crate::db::stays::written_elsewhere();
                 tokio::time::sleep(Duration::from_secs(1)).await;
                 match listen(&pool).await {
                     Ok(fresh) => listener = fresh,

@@ -1,11 +1,13 @@
 //! Named queries on conversations. Only the conversation actor writes a conversation row
 //! (ingest creates it); handlers read through `find_owned`.
 
+use chrono::{DateTime, Utc};
 use entity::{conversation, message};
-use protocol::{ConciergerieId, ConversationId, MessageId, Sender};
+use protocol::{ConciergerieId, ConversationId, ConversationStatus, MessageId, Sender, StayId};
+use sea_orm::sea_query::OnConflict;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, IntoActiveModel, Order,
-    QueryFilter, QueryOrder, QuerySelect,
+    ActiveModelTrait, ActiveValue, ColumnTrait, Condition, ConnectionTrait, EntityTrait,
+    IntoActiveModel, Order, QueryFilter, QueryOrder, QuerySelect,
 };
 
 use crate::error::AppError;
@@ -37,6 +39,59 @@ pub async fn find_by_guest(
         .filter(conversation::Column::PhoneNumber.eq(address))
         .one(db)
         .await?)
+}
+
+/// The conversation of a guest who has not written yet (our scheduled message is the first),
+/// linked to their stay. Created the way ingest creates a new guest's row — `INSERT … ON CONFLICT
+/// DO NOTHING`, then read — so that whichever comes first, this or the guest's own first
+/// message, creates it and the other finds it. From then on the conversation's actor owns it.
+pub async fn open_for_guest(
+    db: &impl ConnectionTrait,
+    tenant: ConciergerieId,
+    address: &str,
+    contact_name: Option<String>,
+    stay: StayId,
+    now: DateTime<Utc>,
+) -> Result<conversation::Model, AppError> {
+    let mut row = conversation::Model {
+        id: 0,
+        conciergerie_id: tenant.0,
+        phone_number: address.to_owned(),
+        contact_name,
+        status: ConversationStatus::Open,
+        ai_mode_override: None,
+        ai_paused: false,
+        ai_paused_until: None,
+        last_message_at: None,
+        last_message_preview: None,
+        last_client_message_at: None,
+        last_send_failed: false,
+        unread_count: 0,
+        ai_suggestion: None,
+        handoff_reason: None,
+        created_at: now,
+        last_guest_message_id: None,
+        ai_decided_message_id: None,
+        urgent: false,
+        stay_id: Some(stay.0),
+        stay_link_manual: false,
+    }
+    .into_active_model();
+    row.id = ActiveValue::NotSet;
+    conversation::Entity::insert(row)
+        .on_conflict(
+            OnConflict::columns([
+                conversation::Column::ConciergerieId,
+                conversation::Column::PhoneNumber,
+            ])
+            .do_nothing()
+            .to_owned(),
+        )
+        .exec_without_returning(db)
+        .await?;
+    find_by_guest(db, tenant, address)
+        .await?
+        .ok_or(AppError::NotFound("conversation"))
 }
 
 /// The row and the guest messages it does not reflect yet (stored by ingest, but the actor

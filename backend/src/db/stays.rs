@@ -25,16 +25,38 @@ pub struct StayFilter {
 }
 
 /// How many writes to `stays` this process has made. Answers kept in memory that were read from
-/// the table (`stays::link::GuestStays`) compare it to know they may be stale, so every function
-/// here that writes bumps it once the write is done (they run outside transactions).
+/// the table (`stays::link::GuestStays`, the actors' stay briefs) compare `writes()` to know they
+/// may be stale, so every function here that writes bumps it once the write is done (they run
+/// outside transactions).
 static WRITES: AtomicU64 = AtomicU64::new(0);
+/// Writes other instances of a PostgreSQL cluster told us about (`Signal::StaysChanged`).
+static ELSEWHERE: AtomicU64 = AtomicU64::new(0);
+/// This process's writes, for the cluster to tell the other instances (`watch_writes`).
+static LOCAL: std::sync::OnceLock<tokio::sync::watch::Sender<u64>> = std::sync::OnceLock::new();
 
+fn local() -> &'static tokio::sync::watch::Sender<u64> {
+    LOCAL.get_or_init(|| tokio::sync::watch::channel(0).0)
+}
+
+/// Changes whenever a stay may have changed, here or on another instance.
 pub fn writes() -> u64 {
-    WRITES.load(Ordering::Acquire)
+    WRITES.load(Ordering::Acquire) + ELSEWHERE.load(Ordering::Acquire)
 }
 
 fn written() {
-    WRITES.fetch_add(1, Ordering::AcqRel);
+    let n = WRITES.fetch_add(1, Ordering::AcqRel) + 1;
+    local().send_replace(n);
+}
+
+/// Wakes up after this process's stay writes (several in a row are seen as one): the cluster
+/// fan-out tells the other instances.
+pub fn watch_writes() -> tokio::sync::watch::Receiver<u64> {
+    local().subscribe()
+}
+
+/// Another instance wrote stays: what this one keeps in memory about them is stale.
+pub fn written_elsewhere() {
+    ELSEWHERE.fetch_add(1, Ordering::AcqRel);
 }
 
 pub async fn list(

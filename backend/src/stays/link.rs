@@ -33,8 +33,9 @@ pub async fn stay_for_guest(
 /// `stay_for_guest` for every guest message, answered from memory while nothing could have
 /// changed: a guest writes many messages a day, stays change rarely, and two queries per message
 /// on the ingest path cost more than the insert itself. An answer is reused on the same day, while
-/// no stay has been written by this process (`db::stays::writes`), and for at most `MAX_AGE` — the
-/// bound on staleness when another instance writes a stay.
+/// no stay has been written (`db::stays::writes`: by this process, or by another instance of a
+/// PostgreSQL cluster, which says so through the fan-out's `StaysChanged`), and for at most
+/// `MAX_AGE` — the bound on staleness should that signal be lost.
 pub struct GuestStays {
     found: DashMap<(ConciergerieId, String), Found>,
 }

@@ -125,3 +125,174 @@ async fn another_tenants_automations_and_scheduled_messages_are_invisible() {
         .await;
     assert_error(borrowed, StatusCode::UNPROCESSABLE_ENTITY, "validation").await;
 }
+
+/// Sophie (demo data) arrives in a week.
+async fn sophies_rows(app: &crate::helpers::TestApp, token: &str, automation: i64) -> Vec<Value> {
+    let stays: Vec<Value> = app
+        .get("/api/stays", Some(token))
+        .await
+        .json()
+        .await
+        .unwrap();
+    let sophie = stays
+        .iter()
+        .find(|s| s["guest_name"] == "Sophie Laurent")
+        .expect("Sophie's stay")["id"]
+        .clone();
+    let rows: Vec<Value> = app
+        .get(&format!("/api/stays/{sophie}/scheduled"), Some(token))
+        .await
+        .json()
+        .await
+        .unwrap();
+    rows.into_iter()
+        .filter(|r| r["automation_id"] == automation)
+        .collect()
+}
+
+#[actix_web::test]
+async fn an_automation_is_edited_disabled_enabled_and_deleted() {
+    let app = spawn_app_with(&[("AUTOMATION_INTERVAL_SECS", "0")]).await;
+    let token = app.login_demo().await;
+    let created: Value = app
+        .post_json(
+            "/api/automations",
+            Some(&token),
+            &json!({"name": "Lendemain", "anchor": "arrival", "offset_days": 1,
+                    "send_time": "10:00", "body": "Tout va bien ?"}),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    let id = created["id"].as_i64().unwrap();
+    let path = format!("/api/automations/{id}");
+    let now = chrono::Utc::now();
+    run_once(app.state(), now).await.unwrap();
+    let planned = sophies_rows(&app, &token, id).await;
+    assert_eq!(planned.len(), 1, "{planned:?}");
+    assert!(planned[0]["due_at"].as_str().unwrap().contains("T10:00:00"));
+
+    // Edited: a new time re-plans the message, the rest of the rule is kept.
+    let edited = app
+        .patch_json(
+            &path,
+            &token,
+            &json!({"send_time": "11h30", "body": "Bien installés ?"}),
+        )
+        .await;
+    assert_eq!(edited.status(), StatusCode::OK);
+    let edited: Value = edited.json().await.unwrap();
+    assert_eq!(
+        (
+            &edited["send_time"],
+            &edited["body"],
+            &edited["name"],
+            &edited["offset_days"]
+        ),
+        (
+            &json!("11:30"),
+            &json!("Bien installés ?"),
+            &json!("Lendemain"),
+            &json!(1)
+        )
+    );
+    run_once(app.state(), now).await.unwrap();
+    let replanned = sophies_rows(&app, &token, id).await;
+    assert_eq!(replanned.len(), 1, "{replanned:?}");
+    assert!(replanned[0]["due_at"]
+        .as_str()
+        .unwrap()
+        .contains("T11:30:00"));
+
+    // Disabled: its pending message is dropped and not planned again; enabled: back.
+    let disabled = app
+        .patch_json(&path, &token, &json!({"enabled": false}))
+        .await;
+    assert_eq!(disabled.json::<Value>().await.unwrap()["enabled"], false);
+    run_once(app.state(), now).await.unwrap();
+    assert!(sophies_rows(&app, &token, id).await.is_empty());
+    app.patch_json(&path, &token, &json!({"enabled": true}))
+        .await;
+    run_once(app.state(), now).await.unwrap();
+    assert_eq!(sophies_rows(&app, &token, id).await.len(), 1);
+
+    // A template added then removed; bad values refused by field.
+    let sid = format!("HX{}", "0123456789abcdef".repeat(2));
+    let templated: Value = app
+        .patch_json(
+            &path,
+            &token,
+            &json!({"content_sid": sid, "content_variables": {"1": "{{guest_name}}"}}),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(templated["content_sid"], sid);
+    assert_eq!(
+        templated["content_variables"],
+        json!({"1": "{{guest_name}}"})
+    );
+    let error = assert_error(
+        app.patch_json(&path, &token, &json!({"content_sid": null}))
+            .await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "validation",
+    )
+    .await;
+    assert_eq!(
+        error["field"], "content_variables",
+        "variables need the template"
+    );
+    let cleared: Value = app
+        .patch_json(
+            &path,
+            &token,
+            &json!({"content_sid": null, "content_variables": {}}),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(cleared["content_sid"], Value::Null);
+    let error = assert_error(
+        app.patch_json(&path, &token, &json!({"offset_days": 99}))
+            .await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "validation",
+    )
+    .await;
+    assert_eq!(error["field"], "offset_days");
+
+    // Another conciergerie can neither edit nor delete it.
+    let admin = app.admin_login().await;
+    let other = app
+        .new_tenant(&admin, "alpes", "whatsapp:+33700000002")
+        .await;
+    for response in [
+        app.patch_json(&path, &other.token, &json!({"enabled": false}))
+            .await,
+        app.delete(&path, &other.token).await,
+    ] {
+        assert_error(response, StatusCode::NOT_FOUND, "not_found").await;
+    }
+
+    // Deleted, with its planned messages.
+    let deleted = app.delete(&path, &token).await;
+    assert_eq!(deleted.status(), StatusCode::NO_CONTENT);
+    let list: Vec<Value> = app
+        .get("/api/automations", Some(&token))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert!(list.iter().all(|a| a["id"] != id));
+    assert!(sophies_rows(&app, &token, id).await.is_empty());
+    assert_error(
+        app.delete(&path, &token).await,
+        StatusCode::NOT_FOUND,
+        "not_found",
+    )
+    .await;
+}

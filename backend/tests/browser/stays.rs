@@ -212,6 +212,18 @@ async fn the_stay_screens_fit_a_phone() {
         "the property form scrolls sideways"
     );
 
+    browser.click("#nav-settings").await;
+    browser
+        .wait_text("[data-testid='automation-card']", "Rappel de départ")
+        .await;
+    browser.click("#automation-add").await;
+    browser.find("#automation-new-variables").await;
+    assert_eq!(
+        overflows(&browser).await,
+        None,
+        "the automations scroll sideways"
+    );
+
     // A linked conversation: the stay fits the chat header.
     browser.click("#nav-inbox").await;
     let conversation = simulate(&app, &token, "+33612340001", "Bonjour !").await;
@@ -269,4 +281,175 @@ async fn a_csv_import_lists_the_refused_lines() {
         .unwrap();
     assert!(stays.iter().any(|s| s["guest_name"] == "Hugo Lambert"));
     assert!(!stays.iter().any(|s| s["guest_name"] == "Inès Roy"));
+}
+
+/// Réglages › Messages automatiques: the demo's automations are listed as sentences; one is
+/// created with a WhatsApp template, switched off, edited and deleted, each step saved.
+#[actix_web::test]
+async fn automations_are_managed_from_the_settings() {
+    use protocol::automations::Automation;
+    use protocol::AutomationAnchor;
+
+    let app = spawn_app().await;
+    let token = app.login_demo().await;
+    let automations = || async {
+        app.get("/api/automations", Some(&token))
+            .await
+            .json::<Vec<Automation>>()
+            .await
+            .unwrap()
+    };
+    let browser = Browser::start().await;
+    browser.login_demo(&app).await;
+    browser.click("#nav-settings").await;
+    browser
+        .wait_text(
+            "[data-testid='automation-card']",
+            "La veille de l'arrivée à 18:00",
+        )
+        .await;
+
+    browser.click("#automation-add").await;
+    browser.type_into("#automation-new-name", "Avis").await;
+    set_field(&browser, "#automation-new-anchor", "departure", "change").await;
+    set_field(&browser, "#automation-new-offset", "1", "input").await;
+    set_field(&browser, "#automation-new-time", "10:00", "input").await;
+    browser
+        .type_into("#automation-new-body", "Merci {{guest_name}} !")
+        .await;
+    let sid = format!("HX{}", "0123456789abcdef".repeat(2));
+    browser.type_into("#automation-new-sid", &sid).await;
+    browser
+        .type_into("#automation-new-variables", "1 = {{guest_name}}")
+        .await;
+    browser.click("#automation-new-submit").await;
+    browser
+        .wait_text(
+            "[data-testid='automation-card']",
+            "Le lendemain du départ à 10:00",
+        )
+        .await;
+    let avis = automations()
+        .await
+        .into_iter()
+        .find(|a| a.name == "Avis")
+        .expect("the automation is saved");
+    assert_eq!(
+        (avis.anchor, avis.offset_days),
+        (AutomationAnchor::Departure, 1)
+    );
+    assert_eq!(avis.content_sid.as_deref(), Some(sid.as_str()));
+    assert_eq!(avis.content_variables["1"], "{{guest_name}}");
+    assert!(avis.enabled);
+
+    // Switched off.
+    let card = format!("[data-automation-id='{}']", avis.id);
+    browser
+        .click(&format!("{card} [data-testid='automation-toggle']"))
+        .await;
+    browser
+        .wait_attr(
+            &format!("{card} [data-testid='automation-toggle']"),
+            "aria-checked",
+            "false",
+        )
+        .await;
+    let off = automations().await;
+    assert!(!off.iter().find(|a| a.id == avis.id).unwrap().enabled);
+
+    // Edited: an hour later.
+    browser
+        .click(&format!("{card} [data-testid='automation-edit']"))
+        .await;
+    set_field(
+        &browser,
+        &format!("#automation-{}-time", avis.id),
+        "11:00",
+        "input",
+    )
+    .await;
+    browser
+        .click(&format!("#automation-{}-submit", avis.id))
+        .await;
+    browser
+        .wait_text(&card, "Le lendemain du départ à 11:00")
+        .await;
+
+    // Deleted.
+    browser
+        .click(&format!("{card} [data-testid='automation-delete']"))
+        .await;
+    browser
+        .click(&format!("{card} [data-testid='automation-delete-confirm']"))
+        .await;
+    browser.wait_gone(&card).await;
+    assert!(automations().await.iter().all(|a| a.id != avis.id));
+
+    // A stay card shows, on demand, what the automations planned for its guest.
+    majordome::automations::run_once(app.state(), Utc::now())
+        .await
+        .unwrap();
+    let stays: Vec<serde_json::Value> = app
+        .get("/api/stays", Some(&token))
+        .await
+        .json()
+        .await
+        .unwrap();
+    let camille = stays
+        .iter()
+        .find(|s| s["guest_name"] == "Camille Martin")
+        .unwrap()["id"]
+        .clone();
+    browser.click("#nav-stays").await;
+    let stay_card = format!("[data-stay-id='{camille}']");
+    browser
+        .click(&format!("{stay_card} [data-testid='stay-scheduled']"))
+        .await;
+    browser
+        .wait_text(
+            &format!("{stay_card} [data-testid='scheduled']"),
+            "Rappel de départ",
+        )
+        .await;
+}
+
+/// The inbox's phase filter asks the server: a guest arriving today whose conversation is beyond
+/// the first page (not loaded yet) shows up as soon as "Arrivées aujourd'hui" is chosen.
+#[actix_web::test]
+async fn the_phase_filter_finds_conversations_not_loaded_yet() {
+    let app = spawn_app().await;
+    let token = app.login_demo().await;
+    let tenant = app.tenant_of(&token).await;
+    // No AI reply that would make Camille's conversation the newest again.
+    crate::support::quiet_ai(&app).await;
+    // Camille (arriving today) writes first; sixty newer conversations push her off the first
+    // page (50); Lucas (in stay) writes last, so the stay filters show.
+    let camille = simulate(&app, &token, "+33612340001", "Bonjour, j'arrive ce soir").await;
+    for i in 0..60 {
+        app.insert_conversation(tenant, &format!("+3369900{i:04}"), "Bonjour")
+            .await;
+    }
+    let lucas = simulate(&app, &token, "+33612340002", "Tout va bien").await;
+    crate::support::eventually("Lucas's conversation linked to his stay", || async {
+        crate::server::conversations(&app, &token)
+            .await
+            .iter()
+            .any(|c| c.id == lucas && c.stay.is_some())
+    })
+    .await;
+
+    let browser = Browser::start().await;
+    browser.login_demo(&app).await;
+    browser.find(&format!("#conv-{lucas}")).await;
+    browser.find("#inbox-phase").await;
+    assert!(
+        !browser.exists(&format!("#conv-{camille}")).await,
+        "Camille's conversation is beyond the first page"
+    );
+    set_field(&browser, "#inbox-phase", "arriving_today", "change").await;
+    browser.find(&format!("#conv-{camille}")).await;
+    assert!(
+        !browser.exists(&format!("#conv-{lucas}")).await,
+        "Lucas is not arriving today"
+    );
 }

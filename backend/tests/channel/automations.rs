@@ -308,3 +308,144 @@ async fn outside_the_24_hour_window_it_goes_as_an_approved_template() {
     );
     assert_eq!(twilio.sends().len(), 1, "nothing more was sent");
 }
+
+/// Demo guests who never wrote (see `seed.rs`): Sophie arrives in a week, Lucas is staying.
+const SOPHIE: &str = "+33612340003";
+const LUCAS: &str = "+33612340002";
+
+#[actix_web::test]
+async fn a_guest_who_never_wrote_gets_the_template_in_a_new_conversation_linked_to_the_stay() {
+    let (app, twilio) = twilio_app_with(&[("AUTOMATION_INTERVAL_SECS", "0")]).await;
+    quiet_ai(&app).await;
+    let token = app.login_demo().await;
+    let mut socket = connect_ws(&app, &token).await;
+    let sid = format!("HX{}", "fedcba9876543210".repeat(2));
+    // A week before Sophie's arrival, today at 18:00.
+    automation(
+        &app,
+        &token,
+        json!({"name": "Une semaine avant", "anchor": "arrival", "offset_days": -7, "send_time": "18:00",
+               "body": "Bonjour {{guest_name}}, à dans une semaine à {{property.name}} !",
+               "content_sid": sid, "content_variables": {"1": "{{guest_name}}"}}),
+    )
+    .await;
+    // Three days before departure (Camille's and Lucas's, today at 19:00), without a template.
+    let untemplated = automation(
+        &app,
+        &token,
+        json!({"name": "Sans modèle", "anchor": "departure", "offset_days": -3, "send_time": "19:00",
+               "body": "Votre départ approche."}),
+    )
+    .await;
+    run(&app, today_at(0, 17, 0)).await;
+
+    let report = run(&app, today_at(0, 18, 1)).await;
+    assert_eq!(report.sent, 1, "{report:?}");
+    eventually("the template reaches Twilio", || async {
+        !twilio.sends().is_empty()
+    })
+    .await;
+    let sends = twilio.sends();
+    assert_eq!(sends.len(), 1);
+    assert_eq!(
+        sends[0].field("To"),
+        Some(format!("whatsapp:{SOPHIE}").as_str())
+    );
+    assert_eq!(sends[0].field("ContentSid"), Some(sid.as_str()));
+    assert_eq!(sends[0].field("Body"), None, "a template, not free text");
+    let variables: Value =
+        serde_json::from_str(sends[0].field("ContentVariables").unwrap()).unwrap();
+    assert_eq!(variables, json!({"1": "Sophie Laurent"}));
+
+    // Her conversation is in the inbox, live and listed, linked to her stay.
+    let sophie = stay_id(&app, &token, SOPHIE).await;
+    let live = wait_for(&mut socket, "Sophie's new conversation", |e| {
+        e["type"] == "conversation.updated" && e["conversation"]["phone_number"] == SOPHIE
+    })
+    .await;
+    assert_eq!(live["conversation"]["stay"]["id"], sophie, "{live}");
+    let list: Vec<Value> = app
+        .get("/api/conversations", Some(&token))
+        .await
+        .json()
+        .await
+        .unwrap();
+    let listed = list
+        .iter()
+        .find(|c| c["phone_number"] == SOPHIE)
+        .expect("Sophie's conversation in the inbox");
+    assert_eq!(listed["stay"]["id"], sophie);
+    assert_eq!(listed["contact_name"], "Sophie Laurent");
+    let conversation = ConversationId(listed["id"].as_i64().unwrap());
+    let thread = thread(&app, &token, conversation).await;
+    assert_eq!(thread.len(), 1, "{thread:?}");
+    assert_eq!(
+        thread[0]["body"],
+        "Bonjour Sophie Laurent, à dans une semaine à Studio Vieux-Port !"
+    );
+    let row = scheduled(&app, &token, sophie)
+        .await
+        .into_iter()
+        .find(|s| s.status == ScheduledStatus::Sent)
+        .expect("Sophie's message is marked sent");
+    assert_eq!(row.conversation_id, Some(conversation));
+
+    // Without a template nothing can reach a guest who never wrote: skipped, said why, and no
+    // empty conversation opened for them.
+    let report = run(&app, today_at(0, 19, 1)).await;
+    assert_eq!((report.sent, report.skipped), (0, 2), "{report:?}");
+    let lucas = stay_id(&app, &token, LUCAS).await;
+    let skipped: Vec<ScheduledMessage> = scheduled(&app, &token, lucas)
+        .await
+        .into_iter()
+        .filter(|s| s.automation_id.0 == untemplated)
+        .collect();
+    assert_eq!(skipped.len(), 1, "{skipped:?}");
+    assert_eq!(skipped[0].status, ScheduledStatus::Skipped);
+    assert!(
+        skipped[0]
+            .reason
+            .as_deref()
+            .unwrap()
+            .contains("never written"),
+        "{skipped:?}"
+    );
+    let list: Vec<Value> = app
+        .get("/api/conversations", Some(&token))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert!(list.iter().all(|c| c["phone_number"] != LUCAS));
+    assert_eq!(twilio.sends().len(), 1, "nothing more was sent");
+}
+
+/// Offline, the template's message to a guest who never wrote goes to the simulator (its body:
+/// the simulator plays WhatsApp, which would show the template's text), in a conversation opened
+/// for them.
+#[actix_web::test]
+async fn offline_a_guest_who_never_wrote_gets_it_in_the_simulator() {
+    let app = spawn_app_with(&[("AUTOMATION_INTERVAL_SECS", "0")]).await;
+    quiet_ai(&app).await;
+    let token = app.login_demo().await;
+    let mut socket = connect_ws(&app, &token).await;
+    automation(
+        &app,
+        &token,
+        json!({"name": "Une semaine avant", "anchor": "arrival", "offset_days": -7, "send_time": "18:00",
+               "body": "Bonjour {{guest_name}}, à dans une semaine !",
+               "content_sid": format!("HX{}", "fedcba9876543210".repeat(2))}),
+    )
+    .await;
+    run(&app, today_at(0, 17, 0)).await;
+    let report = run(&app, today_at(0, 18, 1)).await;
+    assert_eq!(report.sent, 1, "{report:?}");
+    let received = wait_for(&mut socket, "the message at the simulator", |e| {
+        e["type"] == "simulator.reply" && e["to"] == SOPHIE
+    })
+    .await;
+    assert_eq!(
+        received["body"],
+        "Bonjour Sophie Laurent, à dans une semaine !"
+    );
+}

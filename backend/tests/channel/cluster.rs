@@ -3,8 +3,9 @@
 //! never another tenant's; a logout on one instance closes the socket held by another; a
 //! dashboard whose instance stops moves to another and catches up there. When an
 //! event cannot travel (too large) or an instance loses its feed, its dashboards resync. An
-//! admin's edit on one instance changes webhook routing on the other, and login failures spread
-//! over instances are throttled as on one.
+//! admin's edit on one instance changes webhook routing on the other, a stay booked on one
+//! instance links the guest's next message on another (a separate process) at once, and login
+//! failures spread over instances are throttled as on one.
 
 use std::time::Duration;
 
@@ -455,6 +456,78 @@ async fn an_admin_edit_on_one_instance_changes_webhook_routing_on_the_other() {
         || async { unrouted_to(&b, &admin, new_number).await == ["Après désactivation"] },
     )
     .await;
+    drop((a, b));
+    drop(pg);
+}
+
+/// The guest → stay lookup is answered from each instance's memory; a stay booked through one
+/// instance must reach the other's at once (the cluster's `StaysChanged`), not after the minute
+/// that memory may otherwise last. The other instance is a separate `majordome` process: in one
+/// process the two would share the counter of stay writes, and the test would prove nothing.
+#[actix_web::test]
+async fn a_stay_booked_on_one_instance_links_the_next_message_on_the_other() {
+    let pg = ThrowawayPostgres::create("majordome_cluster").await;
+    let (a, _twilio) = twilio_app_with(&[("DATABASE_URL", pg.url.as_str())]).await;
+    quiet_ai(&a).await;
+    let dir = tempfile::tempdir().unwrap();
+    let b =
+        crate::crash::Server::start_with_twilio(dir.path(), &pg.url, "http://127.0.0.1:9").await;
+    let demo = a.login_demo().await;
+    let mut demo_a = connect_ws(&a, &demo).await;
+    let client = reqwest::Client::new();
+    let guest = "+33698700001";
+    let on_b = |k: u32| {
+        text_webhook(
+            &format!("SM{k:032}"),
+            &format!("whatsapp:{guest}"),
+            DEMO_NUMBER,
+            &format!("Message {k}"),
+        )
+    };
+    // The guest's first message, on B: no stay, and B remembers that.
+    assert!(crate::crash::post_webhook(&client, &b.base, &on_b(0)).await);
+    events_until(&mut demo_a, "the first message", |e| {
+        e["type"] == "conversation.updated"
+            && e["conversation"]["last_message_preview"] == "Message 0"
+    })
+    .await;
+
+    // Booked through A.
+    let stays: Vec<Value> = a.get("/api/stays", Some(&demo)).await.json().await.unwrap();
+    let today = chrono::Utc::now().date_naive();
+    let booked = a
+        .post_json(
+            "/api/stays",
+            Some(&demo),
+            &json!({"property_id": stays[0]["property_id"], "guest_name": "Invitée du cluster",
+                    "whatsapp_number": guest, "arrival": today.to_string(),
+                    "departure": (today + chrono::Days::new(2)).to_string()}),
+        )
+        .await;
+    assert_eq!(booked.status(), StatusCode::CREATED);
+
+    // The guest writes again on B until a message is linked (the signal travels while the
+    // first ones are on their way): well within the minute B's memory would otherwise last.
+    let deadline = std::time::Instant::now() + Duration::from_secs(20);
+    for k in 1.. {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "B never linked the guest's messages to the stay booked on A"
+        );
+        assert!(crate::crash::post_webhook(&client, &b.base, &on_b(k)).await);
+        let preview = format!("Message {k}");
+        let events = events_until(&mut demo_a, &preview, |e| {
+            e["type"] == "conversation.updated"
+                && e["conversation"]["last_message_preview"] == preview
+        })
+        .await;
+        let stay = &events.last().unwrap()["conversation"]["stay"];
+        if !stay.is_null() {
+            assert_eq!(stay["guest_name"], "Invitée du cluster");
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
     drop((a, b));
     drop(pg);
 }

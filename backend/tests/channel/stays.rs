@@ -370,3 +370,64 @@ async fn a_saved_reply_is_filled_from_the_guests_stay_and_keeps_what_it_cannot_f
         .unwrap();
     assert!(thread.iter().any(|m| m["body"] == camille));
 }
+
+/// Live `conversation.updated` events carry the stay as it is now: linked automatically, linked
+/// by hand, and after the stay itself was edited — no reload needed.
+#[actix_web::test]
+async fn live_updates_carry_the_linked_stay_as_it_is_now() {
+    let (app, token, mut socket) = app().await;
+    set_ai_mode(&app, "off").await;
+    let update_of = |guest: &'static str| {
+        move |e: &Value| {
+            e["type"] == "conversation.updated" && e["conversation"]["phone_number"] == guest
+        }
+    };
+
+    // Linked by the guest's own number.
+    simulate(&app, &token, CAMILLE, "Bonjour").await;
+    let live = wait_for(&mut socket, "Camille's update with her stay", |e| {
+        update_of(CAMILLE)(e) && !e["conversation"]["stay"].is_null()
+    })
+    .await;
+    assert_eq!(
+        live["conversation"]["stay"]["property_name"],
+        "Studio Vieux-Port"
+    );
+
+    // A stranger, linked by hand: the live update after the PATCH says so.
+    simulate(&app, &token, STRANGER, "Bonjour").await;
+    wait_for(&mut socket, "the stranger's update", update_of(STRANGER)).await;
+    let conversation = conversation_of(&app, &token, STRANGER).await;
+    let lucas = stay_of(&app, &token, LUCAS).await;
+    let linked = app
+        .patch_json(
+            &format!("/api/conversations/{}", conversation.id),
+            &token,
+            &json!({"stay_id": lucas["id"]}),
+        )
+        .await;
+    assert_eq!(linked.status(), StatusCode::OK);
+    let live = wait_for(
+        &mut socket,
+        "the stranger's update with Lucas's stay",
+        |e| update_of(STRANGER)(e) && !e["conversation"]["stay"].is_null(),
+    )
+    .await;
+    assert_eq!(live["conversation"]["stay"]["id"], lucas["id"]);
+    assert_eq!(live["conversation"]["stay"]["guest_name"], "Lucas Bernard");
+
+    // The stay is edited: the next live update shows the new name.
+    let edited = app
+        .patch_json(
+            &format!("/api/stays/{}", lucas["id"]),
+            &token,
+            &json!({"guest_name": "Lucas et Inès Bernard"}),
+        )
+        .await;
+    assert_eq!(edited.status(), StatusCode::OK);
+    simulate(&app, &token, STRANGER, "Merci !").await;
+    wait_for(&mut socket, "the update with the edited stay", |e| {
+        update_of(STRANGER)(e) && e["conversation"]["stay"]["guest_name"] == "Lucas et Inès Bernard"
+    })
+    .await;
+}

@@ -1,18 +1,22 @@
 //! The inbox pane: search, filters, and the live list (arrow keys move between conversations).
 
+use protocol::conversations::ConversationSummary;
 use protocol::{ConversationId, PropertyId};
+use ui::api::NextPage;
+use yew::platform::spawn_local;
 use yew::prelude::*;
 
 use super::conversation_item::ConversationItem;
 use super::first_run::FirstRun;
 use super::hooks::{focus_id, input_value, use_lang, use_now};
 use super::icons::{icon, Icon};
+use crate::api;
 use crate::clock::utc_offset_minutes;
 use crate::i18n::Lang;
 use crate::i18n::Localized;
 use crate::state::inbox::Filter;
 use crate::state::stays::{PhaseFilter, StayFilter};
-use crate::state::InboxState;
+use crate::state::{InboxAction, InboxState};
 
 #[derive(Properties, PartialEq)]
 pub struct ConversationListProps {
@@ -88,25 +92,37 @@ pub fn ConversationList(props: &ConversationListProps) -> Html {
     };
 
     let more = props.inbox.more.is_some();
+    let filtered = use_filtered_pages(&props.inbox, *stay_filter);
+    // While a property or phase is chosen, the list pages through the server's filtered inbox.
+    let (list_more, fetching, on_load_more) = if stay_filter.is_active() {
+        (
+            filtered.more.is_some(),
+            filtered.fetching,
+            filtered.load_more.clone(),
+        )
+    } else {
+        (more, props.fetching, props.on_load_more.clone())
+    };
     let onscroll = {
-        let on_load_more = props.on_load_more.clone();
+        let on_load_more = on_load_more.clone();
         Callback::from(move |e: Event| {
             let Some(el) = e.target_dyn_into::<web_sys::Element>() else {
                 return;
             };
-            if more && el.scroll_height() - el.scroll_top() - el.client_height() < NEAR_END_PX {
+            if list_more && el.scroll_height() - el.scroll_top() - el.client_height() < NEAR_END_PX
+            {
                 on_load_more.emit(());
             }
         })
     };
     // The end of the list: a button as well as the scroll, for keyboards and short lists.
-    let list_end = more.then(|| {
-        let on_load_more = props.on_load_more.clone();
+    let list_end = list_more.then(|| {
+        let on_load_more = on_load_more.clone();
         html! {
             <li class="list-more">
-                <button type="button" class="btn btn-ghost" disabled={props.fetching} aria-busy={props.fetching.to_string()}
+                <button type="button" class="btn btn-ghost" disabled={fetching} aria-busy={fetching.to_string()}
                     onclick={Callback::from(move |_| on_load_more.emit(()))}>
-                    { if props.fetching { t.loading } else { t.load_more } }
+                    { if fetching { t.loading } else { t.load_more } }
                 </button>
             </li>
         }
@@ -169,7 +185,7 @@ pub fn ConversationList(props: &ConversationListProps) -> Html {
                 }
             </div>
         }
-    } else if visible.is_empty() && !more {
+    } else if visible.is_empty() && !list_more {
         html! { <p class="list-note muted">{ t.no_match }</p> }
     } else {
         html! {
@@ -228,6 +244,91 @@ pub fn ConversationList(props: &ConversationListProps) -> Html {
             { for search_note }
             { body }
         </section>
+    }
+}
+
+/// The server's pages of the inbox narrowed to a property or phase.
+struct FilteredPages {
+    more: Option<NextPage>,
+    fetching: bool,
+    load_more: Callback<()>,
+}
+
+/// Asks the server for the first page of the filtered inbox whenever the filter changes (and
+/// after every resync), and follows its next link on demand. The pages are merged into the
+/// inbox like any page; the reducer's filter (`StayFilter::matches`) still decides what shows,
+/// which also covers what live events bring.
+#[hook]
+fn use_filtered_pages(inbox: &UseReducerHandle<InboxState>, filter: StayFilter) -> FilteredPages {
+    let more = use_state(|| None::<NextPage>);
+    let fetching = use_state(|| false);
+    // Answers for an older filter are dropped: only the latest request may set the next link.
+    let generation = use_mut_ref(|| 0u64);
+    {
+        let (inbox, more, fetching, generation) = (
+            inbox.clone(),
+            more.clone(),
+            fetching.clone(),
+            generation.clone(),
+        );
+        use_effect_with((filter, inbox.resync_seq), move |(filter, _)| {
+            *generation.borrow_mut() += 1;
+            let mine = *generation.borrow();
+            more.set(None);
+            if let Some(path) = filter.query() {
+                fetching.set(true);
+                spawn_local(async move {
+                    let page = api::conversations_at(&path).await;
+                    if *generation.borrow() != mine {
+                        return;
+                    }
+                    if let Ok(page) = page {
+                        inbox.dispatch(InboxAction::FilteredConversationsLoaded(page.items));
+                        more.set(page.next);
+                    }
+                    fetching.set(false);
+                });
+            } else {
+                fetching.set(false);
+            }
+        });
+    }
+    let load_more = {
+        let (inbox, more, fetching, generation) = (
+            inbox.clone(),
+            more.clone(),
+            fetching.clone(),
+            generation.clone(),
+        );
+        Callback::from(move |()| {
+            let Some(next) = (*more).clone().filter(|_| !*fetching) else {
+                return;
+            };
+            let (inbox, more, fetching, generation) = (
+                inbox.clone(),
+                more.clone(),
+                fetching.clone(),
+                generation.clone(),
+            );
+            let mine = *generation.borrow();
+            fetching.set(true);
+            spawn_local(async move {
+                let page = api::next_page::<ConversationSummary>(&next).await;
+                if *generation.borrow() != mine {
+                    return;
+                }
+                if let Ok(page) = page {
+                    inbox.dispatch(InboxAction::FilteredConversationsLoaded(page.items));
+                    more.set(page.next);
+                }
+                fetching.set(false);
+            });
+        })
+    };
+    FilteredPages {
+        more: (*more).clone(),
+        fetching: *fetching,
+        load_more,
     }
 }
 

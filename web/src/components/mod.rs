@@ -3,6 +3,7 @@
 pub mod ai_controls;
 pub mod analytics_tab;
 pub mod app;
+pub mod automations_section;
 pub mod banners;
 pub mod chat_window;
 pub mod composer;
@@ -25,6 +26,7 @@ pub mod scheduled_list;
 pub mod settings_tab;
 pub mod simulator_panel;
 pub mod stay_header;
+pub mod stay_scheduled;
 pub mod stays_tab;
 pub mod suggestion_card;
 pub mod templates_editor;

@@ -10,6 +10,7 @@ use yew::platform::spawn_local;
 use yew::prelude::*;
 
 use super::ai_controls::mode_options;
+use super::automations_section::AutomationsSection;
 use super::hooks::{use_lang, LangCtx, SessionCtx};
 use super::icons::{icon, Icon};
 use super::segmented::{SegOption, Segmented};
@@ -169,6 +170,7 @@ pub fn SettingsTab(props: &SettingsTabProps) -> Html {
                 }
             </div>
             <TemplatesEditor templates={props.templates.clone()} on_change={props.on_templates.clone()} />
+            <AutomationsSection />
         </section>
     }
 }

@@ -10,6 +10,7 @@ use yew::prelude::*;
 use super::hooks::{input_value, use_lang};
 use super::icons::{icon, Icon};
 use super::properties_tab::{error_on, general_error, FieldError};
+use super::stay_scheduled::StayScheduled;
 use crate::api;
 use crate::api::Explain;
 use crate::i18n::{Lang, Localized};
@@ -507,6 +508,7 @@ pub fn StaysTab() -> Html {
                                     </button>
                                 }
                             </div>
+                            <StayScheduled stay={s.id} />
                         </li>
                     }
                 }) }

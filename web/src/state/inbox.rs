@@ -213,6 +213,9 @@ pub enum InboxAction {
     ConversationsLoaded(Page<ConversationSummary>),
     /// A later page, from following the previous page's next link.
     MoreConversationsLoaded(Page<ConversationSummary>),
+    /// A page of the inbox narrowed by the server (`?property_id=`, `?phase=`): merged like a
+    /// later page, but the unfiltered list's next link stays (the filtered one is the list's).
+    FilteredConversationsLoaded(Vec<ConversationSummary>),
     /// The latest page of a thread, from `GET /api/conversations/{id}/messages`.
     MessagesLoaded {
         conversation_id: ConversationId,
@@ -296,6 +299,13 @@ impl InboxState {
             InboxAction::MoreConversationsLoaded(page) => {
                 self.more = page.next;
                 for c in page.items {
+                    self.merge_summary(c);
+                }
+                self.zero_open_unread();
+                self.sort();
+            }
+            InboxAction::FilteredConversationsLoaded(items) => {
+                for c in items {
                     self.merge_summary(c);
                 }
                 self.zero_open_unread();
@@ -400,17 +410,8 @@ impl InboxState {
                     }
                 }
             }
-            ServerEvent::ConversationUpdated { mut conversation } => {
-                // Live updates come from the conversation's actor, which does not know the stay
-                // summary (`stay: null`): keep the one REST gave. A PATCH reply (`Upsert`) and a
-                // reload are what change or clear it.
-                if conversation.stay.is_none() {
-                    conversation.stay = self
-                        .conversation(conversation.id)
-                        .and_then(|known| known.stay.clone());
-                }
-                self.upsert(conversation)
-            }
+            // The actor's summary carries the linked stay as it is now (`null`: unlinked).
+            ServerEvent::ConversationUpdated { conversation } => self.upsert(conversation),
             ServerEvent::AiSuggestion {
                 conversation_id,
                 body,
@@ -1134,14 +1135,13 @@ pub(crate) mod tests {
     }
 
     #[test]
-    fn a_live_update_keeps_the_stay_and_a_patch_reply_can_clear_it() {
-        let mut linked = conv(1, 1);
-        linked.stay = Some(crate::state::stays::tests::brief(7, 10, 12));
-        let mut s = loaded(vec![linked.clone()]);
+    fn a_live_update_carries_the_stay_as_the_actor_holds_it() {
+        let mut s = loaded(vec![conv(1, 1)]);
         let mut live = conv(1, 2);
         live.status = ConversationStatus::NeedsHuman;
+        live.stay = Some(crate::state::stays::tests::brief(7, 10, 12));
         s.apply(InboxAction::Event(ServerEvent::ConversationUpdated {
-            conversation: live,
+            conversation: live.clone(),
         }));
         let c = s.conversation(ConversationId(1)).unwrap();
         assert_eq!(
@@ -1149,14 +1149,27 @@ pub(crate) mod tests {
             ConversationStatus::NeedsHuman,
             "the update applied"
         );
-        assert_eq!(c.stay, linked.stay, "the stay survived the live update");
-        // The operator unlinked it: the PATCH reply is the truth.
-        s.apply(InboxAction::Upsert(conv(1, 2)));
-        assert_eq!(s.conversation(ConversationId(1)).unwrap().stay, None);
+        assert_eq!(c.stay, live.stay, "linked live, without a reload");
+        // Unlinked (by another operator): the live update clears it.
         s.apply(InboxAction::Event(ServerEvent::ConversationUpdated {
             conversation: conv(1, 3),
         }));
         assert_eq!(s.conversation(ConversationId(1)).unwrap().stay, None);
+    }
+
+    #[test]
+    fn a_filtered_page_adds_its_conversations_and_keeps_the_lists_next_link() {
+        let mut s = InboxState::default();
+        s.apply(InboxAction::ConversationsLoaded(partial(
+            vec![conv(5, 50), conv(4, 40)],
+            "/p2",
+        )));
+        s.apply(InboxAction::FilteredConversationsLoaded(vec![
+            conv(4, 40),
+            conv(1, 10),
+        ]));
+        assert_eq!(ids(&s), vec![5, 4, 1]);
+        assert_eq!(s.more, Some(NextPage("/p2".into())));
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Pure state: reducers the components dispatch to, with no browser APIs, so every rule about
 //! ordering, dedupe and live updates is unit-tested on the host.
 
+pub mod automations;
 pub mod chips;
 pub mod drafts;
 pub mod features;

@@ -45,6 +45,22 @@ impl StayFilter {
         self.property.is_some() || self.phase.is_some()
     }
 
+    /// The inbox narrowed by the server (`GET /api/conversations?property_id=&phase=`), so that
+    /// the filter also finds conversations not loaded yet; `None` when nothing is filtered.
+    pub fn query(self) -> Option<String> {
+        if !self.is_active() {
+            return None;
+        }
+        let mut params = Vec::new();
+        if let Some(property) = self.property {
+            params.push(format!("property_id={property}"));
+        }
+        if let Some(phase) = self.phase {
+            params.push(format!("phase={}", phase.as_str()));
+        }
+        Some(format!("/api/conversations?{}", params.join("&")))
+    }
+
     /// `today` is the UTC date, the day the server computes phases on.
     pub fn matches(self, c: &ConversationSummary, today: NaiveDate) -> bool {
         if !self.is_active() {
@@ -91,6 +107,27 @@ pub(crate) mod tests {
 
     fn day(d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 12, d).unwrap()
+    }
+
+    #[test]
+    fn a_filter_is_asked_of_the_server_with_its_parameters() {
+        assert_eq!(StayFilter::default().query(), None);
+        let both = StayFilter {
+            property: Some(PropertyId(3)),
+            phase: Some(PhaseFilter::InStay),
+        };
+        assert_eq!(
+            both.query().as_deref(),
+            Some("/api/conversations?property_id=3&phase=in_stay")
+        );
+        let today = StayFilter {
+            phase: Some(PhaseFilter::ArrivingToday),
+            ..Default::default()
+        };
+        assert_eq!(
+            today.query().as_deref(),
+            Some("/api/conversations?phase=arriving_today")
+        );
     }
 
     pub fn brief(property: i64, arrival: u32, departure: u32) -> StayBrief {

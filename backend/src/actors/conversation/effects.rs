@@ -9,6 +9,7 @@ use protocol::ConversationId;
 
 use super::delivery::Handover;
 use super::state::Effect;
+use super::stay_brief;
 use super::ConversationActor;
 use crate::db::ingest::{ConversationWrites, IngestWriter, MessageWrite};
 use crate::error::AppError;
@@ -28,8 +29,24 @@ impl ConversationActor {
             .map(|s| s.row().clone());
         let writes: Vec<Effect> = effects.iter().filter(|e| is_write(e)).cloned().collect();
         let (ingest, id, now) = (self.deps.ingest.clone(), self.id, Utc::now());
-        let written = async move { write(&ingest, id, row, writes, now).await };
-        Box::pin(written.into_actor(self).map(move |written, act, ctx| {
+        // The stay the published summary carries, read when the held one may be out of date.
+        let brief = effects
+            .contains(&Effect::SaveRow)
+            .then(|| self.stay_brief_wanted(now))
+            .flatten();
+        let db = self.deps.db.clone();
+        let written = async move {
+            let written = write(&ingest, id, row, writes, now).await;
+            let brief = match brief {
+                Some((tenant, key)) => Some((key, stay_brief::load(&db, tenant, key).await)),
+                None => None,
+            };
+            (written, brief)
+        };
+        Box::pin(written.into_actor(self).map(move |(written, brief), act, ctx| {
+            if let Some((key, brief)) = brief {
+                act.stay_brief.store(key, brief);
+            }
             match written {
                 Ok(inserted) => {
                     act.after_commit(effects, &inserted, ctx);

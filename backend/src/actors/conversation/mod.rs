@@ -25,6 +25,7 @@ mod ai;
 mod delivery;
 mod effects;
 pub mod state;
+mod stay_brief;
 mod takeover;
 
 pub use self::ai::resume_unanswered;
@@ -95,6 +96,8 @@ pub struct ConversationActor {
     templates: HashMap<String, ContentTemplate>,
     /// Another instance asked for the conversation: retire as soon as nothing is in flight.
     handing_over: bool,
+    /// The linked stay's brief, for the summaries it publishes (`stay_brief.rs`).
+    stay_brief: stay_brief::HeldBrief,
 }
 
 impl ConversationActor {
@@ -113,6 +116,7 @@ impl ConversationActor {
             state: None,
             templates: HashMap::new(),
             handing_over: false,
+            stay_brief: stay_brief::HeldBrief::default(),
         }
     }
 
@@ -150,7 +154,24 @@ impl ConversationActor {
     fn summary(&self) -> Option<ConversationSummary> {
         let row = self.state.as_ref()?.row().clone();
         let mode = self.tenant_ai().mode;
-        Some(row.into_summary(mode))
+        let stay = self.stay_brief.get(row.stay_id);
+        Some(ConversationSummary {
+            stay,
+            ..row.into_summary(mode)
+        })
+    }
+
+    /// The stay brief to read before the next summary is published, if the held one is not
+    /// the linked stay's as of now.
+    fn stay_brief_wanted(
+        &self,
+        now: chrono::DateTime<Utc>,
+    ) -> Option<(ConciergerieId, stay_brief::BriefKey)> {
+        let row = self.state.as_ref()?.row();
+        let key = self
+            .stay_brief
+            .wanted(row.stay_id, db::stays::writes(), now.date_naive())?;
+        Some((ConciergerieId(row.conciergerie_id), key))
     }
 
     /// Runs effects that answer nobody (timers, internal results); failures are logged there.
