@@ -8,7 +8,7 @@
 
 use std::collections::BTreeMap;
 
-use majordome::ai::offline::{understand, Verdict};
+use majordome::ai::offline::{explain, understand, Verdict};
 
 const OVERALL_TARGET: f64 = 0.90;
 const PER_LANGUAGE_TARGET: f64 = 0.85;
@@ -241,4 +241,38 @@ fn on_held_out_messages_no_off_faq_answer_and_no_missed_emergency() {
         "urgent messages not handed off as urgent: {:?}",
         report.urgent_missed
     );
+}
+
+/// A second held-out set, written in session 4 before the lexicon was widened for it: its
+/// accuracy is printed and the same two guest-protecting rules are enforced.
+#[test]
+fn on_the_second_held_out_set_no_off_faq_answer_and_no_missed_emergency() {
+    let report = evaluate(&faq(), &cases(include_str!("holdout2.tsv")));
+    print("Second held-out set", &report);
+    assert!(
+        report.off_faq_answered.is_empty(),
+        "off-FAQ requests answered with an unrelated entry: {:?}",
+        report.off_faq_answered
+    );
+    assert!(
+        report.urgent_missed.is_empty(),
+        "urgent messages not handed off as urgent: {:?}",
+        report.urgent_missed
+    );
+}
+
+/// `PROBE="msg || msg" cargo test --test responder_eval probe -- --nocapture` shows how the
+/// responder reads a burst, clause by clause.
+#[test]
+fn probe() {
+    let Ok(probe) = std::env::var("PROBE") else {
+        return;
+    };
+    for line in probe.split('\n') {
+        let messages: Vec<String> = line.split(" || ").map(str::to_owned).collect();
+        println!("{line}\n  {:?}", understand(&faq(), &messages).verdict());
+        for step in explain(&faq(), &messages) {
+            println!("  {step}");
+        }
+    }
 }

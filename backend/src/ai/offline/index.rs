@@ -50,7 +50,13 @@ impl Query {
     /// Only words like "when" or "code", which say what kind of answer is wanted but not about
     /// what: such a fragment belongs to the question next to it ("le wifi" … "c'est quoi le code ?").
     pub fn is_fragment(&self) -> bool {
-        let generic = [concept_term(Concept::Time), concept_term(Concept::Code)];
+        // "The room" says where, not what about: "is the room ok?" is not about the air
+        // conditioning whose answer mentions the bedroom.
+        let generic = [
+            concept_term(Concept::Time),
+            concept_term(Concept::Code),
+            concept_term(Concept::Room),
+        ];
         self.words
             .iter()
             .all(|group| group.iter().all(|t| generic.contains(t)))

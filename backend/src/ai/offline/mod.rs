@@ -131,29 +131,61 @@ fn burst(request: &AiRequest) -> Vec<String> {
     tail
 }
 
-/// Splits a folded message into sentences, then sentences into clauses at conjunctions.
-fn clauses(folded: &str) -> Vec<String> {
+/// A piece of a guest's message that asks at most one thing.
+#[derive(Debug, Clone, PartialEq)]
+struct Clause {
+    text: String,
+    /// What the guests tell about themselves before the question of their sentence ("on vient
+    /// en voiture avec notre chien, …") or in a sentence that asks nothing (see
+    /// `lexicon::is_context`): next to a question, context rather than a request.
+    context: bool,
+}
+
+/// Splits a folded message into sentences, sentences into their parts at commas (and the
+/// Spanish "¿"), and parts into clauses at conjunctions.
+fn clauses(folded: &str) -> Vec<Clause> {
     let mut out = Vec::new();
-    for sentence in folded.split(['?', '!', '.', ';', '\n', ',', ':', '¿', '¡']) {
-        let mut rest = format!(" {} ", sentence.trim());
-        loop {
-            let cut = CONJUNCTIONS
-                .iter()
-                .filter_map(|c| rest.find(c).map(|at| (at, c.len())))
-                .min();
-            match cut {
-                Some((at, len)) => {
-                    out.push(rest[..at].trim().to_owned());
-                    rest = format!(" {}", &rest[at + len - 1..]);
+    let mut sentences = Vec::new();
+    let mut start = 0;
+    for (at, c) in folded.char_indices() {
+        if matches!(c, '?' | '!' | '.' | ';' | '\n') {
+            sentences.push((&folded[start..at], c == '?'));
+            start = at + c.len_utf8();
+        }
+    }
+    sentences.push((&folded[start..], false));
+    for (sentence, question) in sentences {
+        let parts: Vec<&str> = sentence
+            .split([',', ':', '¿', '¡'])
+            .filter(|p| !p.trim().is_empty())
+            .collect();
+        let last = parts.len().saturating_sub(1);
+        for (i, part) in parts.into_iter().enumerate() {
+            let lead_in = !(question && i == last);
+            let context = lead_in && lexicon::is_context(part);
+            let mut rest = format!(" {} ", part.trim());
+            loop {
+                let cut = CONJUNCTIONS
+                    .iter()
+                    .filter_map(|c| rest.find(c).map(|at| (at, c.len())))
+                    .min();
+                let (text, next) = match cut {
+                    Some((at, len)) => (
+                        rest[..at].trim().to_owned(),
+                        Some(format!(" {}", &rest[at + len - 1..])),
+                    ),
+                    None => (rest.trim().to_owned(), None),
+                };
+                if !text.is_empty() {
+                    out.push(Clause { text, context });
                 }
-                None => {
-                    out.push(rest.trim().to_owned());
-                    break;
+                match next {
+                    Some(next) => rest = next,
+                    None => break,
                 }
             }
         }
     }
-    out.retain(|c| !c.is_empty());
     out
 }
 
@@ -164,6 +196,8 @@ pub fn understand(faqs: &[(String, String)], messages: &[String]) -> Understandi
     let mut reading = Reading {
         index: &index,
         language,
+        asks: messages.iter().any(|m| m.contains('?')),
+        context: None,
         last: None,
         pending: None,
         u: Understanding {
@@ -180,10 +214,38 @@ pub fn understand(faqs: &[(String, String)], messages: &[String]) -> Understandi
     reading.u
 }
 
+/// How each clause of a burst is read, for diagnosing the evaluation's misses: its terms, the
+/// best entry (1-based) and that entry's confidence.
+#[doc(hidden)]
+pub fn explain(faqs: &[(String, String)], messages: &[String]) -> Vec<String> {
+    let index = FaqIndex::shared(faqs);
+    let language = language::detect(&messages.join("\n"));
+    let mut out = vec![format!("language {language:?}")];
+    for message in messages {
+        for clause in clauses(&text::fold(message)) {
+            let query = index.query(&clause.text, language);
+            let best = index.best(&query);
+            let context = if clause.context { " (context)" } else { "" };
+            out.push(format!(
+                "{:?}{context} -> {query:?} -> {:?}",
+                clause.text,
+                best.map(|m| (m.index + 1, (m.confidence * 100.0).round()))
+            ));
+        }
+    }
+    out
+}
+
 /// The state of reading a burst, message after message.
 struct Reading<'a> {
     index: &'a FaqIndex,
     language: Language,
+    /// Whether the burst asks something with a question mark: then what the guest tells about
+    /// themselves around it ("we land at 8") is context, not a request.
+    asks: bool,
+    /// The last clause read as context, for a question that only points at it ("how do we get
+    /// there from here?").
+    context: Option<String>,
     /// The question last answered (folded) and its entry, to read a following fragment with it.
     last: Option<(String, usize)>,
     /// A fragment seen before any question ("à quelle heure…" then "le check-in"), with the
@@ -205,16 +267,37 @@ impl Reading<'_> {
         }
         let mut asked = false;
         for clause in clauses(&folded) {
-            if let Some(kind) = small_talk::classify(&clause) {
+            if let Some(kind) = small_talk::classify(&clause.text) {
                 self.u.greeted |= kind == SmallTalk::Greeting;
                 continue;
             }
-            asked |= self.clause(clause, message);
+            if clause.context && self.asks {
+                self.context = Some(clause.text);
+                continue;
+            }
+            asked |= self.clause(clause.text, message);
         }
-        // "??" or "et alors ?": the guest expects something, only a person knows what.
         if !asked && folded.contains('?') {
-            push_unique(&mut self.u.uncovered, message.to_owned());
+            // "How do we get there?" after "just landed at the airport": about what came before.
+            match self.follow_up() {
+                Some(entry) => push_unique(&mut self.u.answered, entry),
+                // "??" or "et alors ?": the guest expects something, only a person knows what.
+                None => push_unique(&mut self.u.uncovered, message.to_owned()),
+            }
         }
+    }
+
+    /// The entry a question without words of its own is about: the context the guest just gave,
+    /// or else the question just answered.
+    fn follow_up(&self) -> Option<usize> {
+        let before = [
+            self.context.as_deref(),
+            self.last.as_ref().map(|(c, _)| c.as_str()),
+        ];
+        before
+            .into_iter()
+            .flatten()
+            .find_map(|b| self.confident(&self.index.query(b, self.language)))
     }
 
     /// Reads one clause of `message`; `false` if it asks nothing.
@@ -238,9 +321,15 @@ impl Reading<'_> {
             push_unique(&mut self.u.uncovered, message.to_owned());
             return true;
         }
-        // A fragment completes the previous question, or waits for the next one.
-        match &self.last {
-            Some((before, _)) => {
+        // A fragment completes the previous question (or the context the guest just gave: "on
+        // quitte le logement demain, c'est jusqu'à quelle heure ?"), or waits for the next one.
+        let before = self
+            .last
+            .as_ref()
+            .map(|(b, _)| b.clone())
+            .or_else(|| self.context.clone());
+        match &before {
+            Some(before) => {
                 let joined = format!("{before} {clause}");
                 match self.confident(&self.index.query(&joined, self.language)) {
                     Some(entry) => {

@@ -30,6 +30,29 @@ const GLUED: &[(&str, &str)] = &[
     ("sono arrivata", "bienarrive"),
     ("ja chegamos", "bienarrive"),
     ("chegamos bem", "bienarrive"),
+    // "From" ("à partir de 16h"), not "to leave".
+    ("a partir de", "desde"),
+    ("a partir das", "desde"),
+    ("a partir da", "desde"),
+    ("a partir do", "desde"),
+    // Getting into the place is arriving.
+    ("get into", "entrer"),
+    ("get in", "entrer"),
+    ("getting in", "entrer"),
+    ("move in", "entrer"),
+    ("be out", "checkout"),
+    ("leave our suitcases", "luggage"),
+    ("leave the suitcases", "luggage"),
+    ("leave our cases", "luggage"),
+    // A bath towel is a towel.
+    ("serviettes de bain", "serviettes"),
+    ("serviette de bain", "serviette"),
+    ("bath towels", "towels"),
+    ("bath towel", "towel"),
+    ("toallas de bano", "toallas"),
+    ("toalla de bano", "toalla"),
+    ("asciugamani da bagno", "asciugamani"),
+    ("toalhas de banho", "toalhas"),
     ("check-in", "checkin"),
     ("check in", "checkin"),
     ("check-out", "checkout"),
@@ -134,6 +157,11 @@ pub fn fold(text: &str) -> String {
         .nfd()
         .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
         .map(|c| if c == '’' || c == '`' { '\'' } else { c })
+        // "¿a partir de…": the opening mark must not hide the phrase's first word.
+        .flat_map(|c| match c {
+            '¿' | '¡' => vec![c, ' '],
+            _ => vec![c],
+        })
         .collect();
     // Space-padded so a phrase only matches whole words.
     let mut padded = format!(

@@ -39,6 +39,9 @@ const ALARM_WORDS: &[(Urgency, &[&str])] = &[
             "fuite*", "leak*", "fuga", "fugas", "undicht", "wasserschaden", "perdita", "vazamento",
             "vazando", "vaza", "inond*", "flood*", "uberschwemm*", "allagat*", "alagad*",
             "alagamento", "degat*", "inundad*", "inundacion",
+            // A blocked or overflowing toilet or sink floods the place before long.
+            "bouchee*", "bouches", "clogged", "overflow*", "deborde*", "atascad*", "desbord*",
+            "verstopft", "intasat*", "otturat*", "entupid*", "transbord*",
         ],
     ),
     (Urgency::Gas, &["gasgeruch"]),
@@ -83,8 +86,20 @@ const ALARM_PHRASES: &[(Urgency, &[&str])] = &[
         ],
     ),
     (
+        // A door that no longer closes or locks leaves the guests and the place unprotected.
+        Urgency::Safety,
+        &[
+            "ne ferme pas", "ne ferme plus", "ne se ferme pas", "ne se ferme plus",
+            "ne ferme pas a cle", "won't close", "won't lock", "doesn't close", "doesn't lock",
+            "can't lock", "cannot lock", "does not lock", "does not close", "no cierra",
+            "no se cierra", "schliesst nicht", "nicht abschliessen", "nicht schliessen",
+            "non si chiude", "non chiude", "nao fecha", "nao tranca",
+        ],
+    ),
+    (
         Urgency::Water,
         &[
+            "lauft uber", "laufen uber", "is blocked", "are blocked",
             "pas d'eau", "plus d'eau", "no water", "sin agua", "kein wasser", "niente acqua",
             "senza acqua", "sem agua", "water everywhere", "de l'eau partout", "agua por todas",
             "acqua dappertutto", "agua por todo",
@@ -103,7 +118,7 @@ const FAILURE_PHRASES: &[&str] = &[
     "funktioniert nicht", "geht nicht", "kaputt", " kein ", " keine ", " keinen ", "ausgefallen",
     "non funziona", "guast", " rotto", " rotta", " niente ", " senza ", "non c'e", "nao funciona",
     " sem ", "quebrad", "avariad", "estragad", " parou", "coupure", "outage", "stromausfall",
-    "blackout", "saute", "sautee",
+    "blackout", "saute", "sautee", " cassee", " casse ", " casses", " kapot", " partid", " rompid",
     // "We have no hot water": having none is a failure too.
     "n'avons pas", "n'avons plus", "n'a pas", "n'a plus", "n'y a pas", "n'y a plus", "have no",
     "don't have", "haven't got", "has no", "no tenemos", "no tengo", "non abbiamo", "non ho",
