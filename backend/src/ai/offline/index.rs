@@ -16,7 +16,7 @@ use std::sync::{Arc, LazyLock, Mutex};
 use rust_stemmers::Stemmer;
 
 use super::lexicon::{concept, concept_despite_typo, is_function_word, Concept};
-use super::text::{fold, one_typo_apart, words};
+use super::text::{fold, misspelling_of, words};
 use crate::ai::language::{self, Language};
 
 const K1: f64 = 1.2;
@@ -206,7 +206,9 @@ impl FaqIndex {
                 } else if let Some(known) = self
                     .vocabulary
                     .iter()
-                    .find(|(w, _)| word.len() >= 5 && one_typo_apart(word, w))
+                    .filter(|(w, _)| word.len() >= 5 && misspelling_of(word, w))
+                    // The closest FAQ word, the same one on every run.
+                    .min_by_key(|(w, _)| (strsim::osa_distance(word, w), w.as_str()))
                     .map(|(_, t)| t.clone())
                 {
                     terms = known;

@@ -300,7 +300,7 @@ pub fn concept_despite_typo(word: &str) -> Option<Concept> {
             .filter_map(|n| word.get(..n))
             .any(|start| super::text::one_typo_apart(start, prefix)),
         Some(_) => false,
-        None => form.len() >= 5 && super::text::one_typo_apart(word, form),
+        None => form.len() >= 5 && super::text::misspelling_of(word, form),
     };
     CONCEPTS
         .iter()
@@ -419,7 +419,8 @@ const ASKING_VERBS: &[&str] = &[
     "podriamos", "poderiamos", "potremmo", "facciamo", "fazemos", "hacemos",
 ];
 
-/// Words of a request: a clause holding one asks for something even without a question mark.
+/// Words of a request, a problem or a lack: a clause holding one asks for something even
+/// without a question mark.
 #[rustfmt::skip]
 const REQUEST_WORDS: &[&str] = &[
     "voudr*", "veux", "voulons", "voulez", "aimer*", "souhait*", "besoin", "faut", "pourr*",
@@ -428,6 +429,12 @@ const REQUEST_WORDS: &[&str] = &[
     "mocht*", "brauch*", "wurd*", "konnt*", "kann", "konnen", "bitte", "vorr*", "vogli*",
     "serve", "bisogno", "potete", "potrebbe*", "gostari*", "quero", "precis*", "pode*", "podem",
     "favor", "favore",
+    // A problem or a lack is something to deal with, never mere context.
+    "probleme*", "problem*", "souci*", "issue*", "question*", "frage*", "pregunta*", "domand*",
+    "pergunta*", "duvida*", "duda*", "help", "aide", "ayuda", "aiuto", "ajuda", "no", "not",
+    "pas", "ne", "n", "nicht", "kein*", "non", "nao", "sin", "sem", "without", "sans", "ohne",
+    "senza", "nothing", "rien", "nada", "nichts", "niente", "don", "isn", "doesn", "didn", "won",
+    "aren", "haven", "hasn", "cannot",
 ];
 
 fn matches_form(word: &str, form: &str) -> bool {

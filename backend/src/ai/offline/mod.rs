@@ -131,6 +131,46 @@ fn burst(request: &AiRequest) -> Vec<String> {
     tail
 }
 
+/// Words opening a clause about when something happens ("… when we arrive"), folded and
+/// space-padded. At the start of a question they ask when ("quand arrive-t-on ?"); after it,
+/// they only place it in time.
+const SUBORDINATORS: &[&str] = &[
+    " when ",
+    " quand ",
+    " lorsque ",
+    " cuando ",
+    " wenn ",
+    " sobald ",
+    " quando ",
+    " once ",
+];
+
+/// Splits "où sont les clés quand on arrive" into the question and its time clause, which is
+/// context when the guests speak of themselves in it.
+fn subordinate(text: String, context: bool) -> Vec<Clause> {
+    let padded = format!(" {text} ");
+    let cut = SUBORDINATORS
+        .iter()
+        .filter_map(|s| padded.find(s))
+        .filter(|&at| at > 0)
+        .min();
+    match cut {
+        Some(at) => {
+            let (head, tail) = (padded[..at].trim(), padded[at..].trim());
+            let mut out = vec![Clause {
+                text: head.to_owned(),
+                context,
+            }];
+            out.push(Clause {
+                text: tail.to_owned(),
+                context: lexicon::is_context(tail),
+            });
+            out
+        }
+        None => vec![Clause { text, context }],
+    }
+}
+
 /// A piece of a guest's message that asks at most one thing.
 #[derive(Debug, Clone, PartialEq)]
 struct Clause {
@@ -177,7 +217,7 @@ fn clauses(folded: &str) -> Vec<Clause> {
                     None => (rest.trim().to_owned(), None),
                 };
                 if !text.is_empty() {
-                    out.push(Clause { text, context });
+                    out.extend(subordinate(text, context));
                 }
                 match next {
                     Some(next) => rest = next,
@@ -196,7 +236,9 @@ pub fn understand(faqs: &[(String, String)], messages: &[String]) -> Understandi
     let mut reading = Reading {
         index: &index,
         language,
-        asks: messages.iter().any(|m| m.contains('?')),
+        asks: messages
+            .iter()
+            .any(|m| m.contains('?') || opens_with_greeting(m)),
         context: None,
         last: None,
         pending: None,
@@ -212,6 +254,13 @@ pub fn understand(faqs: &[(String, String)], messages: &[String]) -> Understandi
         push_unique(&mut reading.u.uncovered, message);
     }
     reading.u
+}
+
+/// "Hola, somos la familia García…": a greeting, then what follows introduces the guests.
+fn opens_with_greeting(message: &str) -> bool {
+    clauses(&text::fold(message))
+        .first()
+        .is_some_and(|c| small_talk::classify(&c.text) == Some(SmallTalk::Greeting))
 }
 
 /// How each clause of a burst is read, for diagnosing the evaluation's misses: its terms, the
@@ -240,8 +289,9 @@ pub fn explain(faqs: &[(String, String)], messages: &[String]) -> Vec<String> {
 struct Reading<'a> {
     index: &'a FaqIndex,
     language: Language,
-    /// Whether the burst asks something with a question mark: then what the guest tells about
-    /// themselves around it ("we land at 8") is context, not a request.
+    /// Whether the burst asks something with a question mark or opens with a greeting: then
+    /// what the guests tell about themselves around it ("we land at 8", "somos la familia
+    /// García") is context, not a request.
     asks: bool,
     /// The last clause read as context, for a question that only points at it ("how do we get
     /// there from here?").
@@ -269,6 +319,8 @@ impl Reading<'_> {
         for clause in clauses(&folded) {
             if let Some(kind) = small_talk::classify(&clause.text) {
                 self.u.greeted |= kind == SmallTalk::Greeting;
+                // "Bonsoir, nous sommes les voyageurs du week-end": a greeting, then context.
+                self.u.small_talk = self.u.small_talk.max(Some(kind));
                 continue;
             }
             if clause.context && self.asks {

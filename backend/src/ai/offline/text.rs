@@ -234,6 +234,22 @@ pub fn one_typo_apart(a: &str, b: &str) -> bool {
     }
 }
 
+/// Whether `typed` is a misspelling of `known`: one typo apart, or two for long words that
+/// start alike ("recyclge" is one, "thermosstatt" two: "thermostat").
+pub fn misspelling_of(typed: &str, known: &str) -> bool {
+    if typed == known {
+        return false;
+    }
+    if one_typo_apart(typed, known) {
+        return true;
+    }
+    let long = |w: &str| w.chars().count() >= 8;
+    long(typed)
+        && long(known)
+        && typed.chars().next() == known.chars().next()
+        && strsim::osa_distance(typed, known) <= 2
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -251,6 +267,16 @@ mod tests {
             words("l'arrivée c'est quand").collect::<Vec<_>>(),
             ["l", "arrivée", "c", "est", "quand"]
         );
+    }
+
+    #[test]
+    fn long_words_survive_two_typos_short_ones_one() {
+        assert!(misspelling_of("thermosstatt", "thermostat"));
+        assert!(misspelling_of("climatisaton", "climatisation"));
+        assert!(misspelling_of("wiffi", "wifi"));
+        assert!(!misspelling_of("piscne", "piste"));
+        assert!(!misspelling_of("restaurant", "recyclage"));
+        assert!(!misspelling_of("wifi", "wifi"));
     }
 
     #[test]
