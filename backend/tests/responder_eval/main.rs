@@ -225,12 +225,12 @@ fn the_offline_responder_meets_its_accuracy_targets() {
     );
 }
 
-/// Wording the responder was never adjusted to: its accuracy is only printed, but the two rules
-/// that protect guests hold here too.
-#[test]
-fn on_held_out_messages_no_off_faq_answer_and_no_missed_emergency() {
-    let report = evaluate(&faq(), &cases(include_str!("holdout.tsv")));
-    print("Held-out messages", &report);
+/// A held-out set: its accuracy must not fall below `floor` (what the responder reached on it,
+/// minus a margin, so a change that loses generality fails), and the two rules that protect
+/// guests hold there too.
+fn held_out(title: &str, tsv: &str, floor: f64) {
+    let report = evaluate(&faq(), &cases(tsv));
+    print(title, &report);
     assert!(
         report.off_faq_answered.is_empty(),
         "off-FAQ requests answered with an unrelated entry: {:?}",
@@ -240,25 +240,34 @@ fn on_held_out_messages_no_off_faq_answer_and_no_missed_emergency() {
         report.urgent_missed.is_empty(),
         "urgent messages not handed off as urgent: {:?}",
         report.urgent_missed
+    );
+    assert!(
+        report.overall.rate() >= floor,
+        "{title}: accuracy {:.1}% is below its floor {:.0}%",
+        report.overall.rate() * 100.0,
+        floor * 100.0
     );
 }
 
-/// A second held-out set, written in session 4 before the lexicon was widened for it: its
-/// accuracy is printed and the same two guest-protecting rules are enforced.
+/// Session 2's held-out messages: their misses were seen but never targeted (72.2 % → 80.6 %
+/// in session 4 through general changes).
+#[test]
+fn on_held_out_messages_no_off_faq_answer_and_no_missed_emergency() {
+    held_out("Held-out messages", include_str!("holdout.tsv"), 0.75);
+}
+
+/// Session 4's second set: written before the lexicon was widened, then used to widen it
+/// (51.4 % → 97.1 %), so now optimistic.
 #[test]
 fn on_the_second_held_out_set_no_off_faq_answer_and_no_missed_emergency() {
-    let report = evaluate(&faq(), &cases(include_str!("holdout2.tsv")));
-    print("Second held-out set", &report);
-    assert!(
-        report.off_faq_answered.is_empty(),
-        "off-FAQ requests answered with an unrelated entry: {:?}",
-        report.off_faq_answered
-    );
-    assert!(
-        report.urgent_missed.is_empty(),
-        "urgent messages not handed off as urgent: {:?}",
-        report.urgent_missed
-    );
+    held_out("Second held-out set", include_str!("holdout2.tsv"), 0.90);
+}
+
+/// Session 4's third set, written after the changes and run once (67.4 %); only its three
+/// missed emergencies led to general urgency rules (74.4 %).
+#[test]
+fn on_the_third_held_out_set_no_off_faq_answer_and_no_missed_emergency() {
+    held_out("Third held-out set", include_str!("holdout3.tsv"), 0.70);
 }
 
 /// `PROBE="msg || msg" cargo test --test responder_eval probe -- --nocapture` shows how the

@@ -91,8 +91,12 @@ pub fn classify(folded: &str) -> Option<SmallTalk> {
     // "Bonjour Marie !" is a greeting; "Bonjour, parking ?" or "ok, wifi ?" is not.
     let addressed = match others.as_slice() {
         [] => true,
+        // …but "Hi, we have no hairdryer" is not a greeting to a Mr Hairdryer.
         [name] => {
-            kind == Some(SmallTalk::Greeting) && !folded.contains('?') && concept(name).is_none()
+            kind == Some(SmallTalk::Greeting)
+                && !function_words
+                && !folded.contains('?')
+                && concept(name).is_none()
         }
         _ => false,
     };

@@ -174,9 +174,49 @@ fn smells_of_gas(folded: &str) -> bool {
     any(&["gas", "gaz"]) && any(SMELL_WORDS)
 }
 
+/// Words (folded; `*` = any ending) for water, for what water must not reach, for wet, and for
+/// burning: water on the ceiling or a wet floor is a leak, a smell of burning a fire starting.
+#[rustfmt::skip]
+const WATER_WORDS: &[&str] = &["eau", "water", "agua", "wasser", "acqua"];
+#[rustfmt::skip]
+const DAMAGED_PLACES: &[&str] = &[
+    "plafond", "ceiling", "techo", "decke", "soffitto", "teto", "mur", "murs", "wall", "walls",
+    "pared*", "wand", "parete", "parede*", "sol", "floor", "suelo", "boden", "pavimento", "chao",
+];
+#[rustfmt::skip]
+const WET_WORDS: &[&str] = &[
+    "mouille*", "trempe*", "wet", "soaked", "mojad*", "empapad*", "nass", "bagnat*", "molhad*",
+    "encharcad*",
+];
+#[rustfmt::skip]
+const BURNING_WORDS: &[&str] = &[
+    "brule*", "burn*", "quemad*", "verbrann*", "angebrann*", "bruciat*", "queimad*",
+];
+#[rustfmt::skip]
+const SPARK_WORDS: &[&str] = &["etincelle*", "spark*", "chispa*", "funken", "scintill*", "faisca*"];
+
+fn has_any(folded: &str, list: &[&str]) -> bool {
+    words(folded).any(|w| {
+        list.iter().any(|f| match f.strip_suffix('*') {
+            Some(prefix) => w.starts_with(prefix),
+            None => w == *f,
+        })
+    })
+}
+
 pub fn detect(folded: &str) -> Option<Urgency> {
     if smells_of_gas(folded) {
         return Some(Urgency::Gas);
+    }
+    if (has_any(folded, BURNING_WORDS) && has_any(folded, SMELL_WORDS))
+        || has_any(folded, SPARK_WORDS)
+    {
+        return Some(Urgency::Safety);
+    }
+    if has_any(folded, DAMAGED_PLACES)
+        && (has_any(folded, WATER_WORDS) || has_any(folded, WET_WORDS))
+    {
+        return Some(Urgency::Water);
     }
     let matches = |word: &str, form: &str| match form.strip_suffix('*') {
         Some(prefix) => word.starts_with(prefix),
@@ -247,6 +287,15 @@ mod tests {
             ),
             ("C'est urgent, rappelez-moi", Urgency::Declared),
             ("Es dringend!", Urgency::Declared),
+            ("There's water coming through the ceiling!", Urgency::Water),
+            ("Der Boden ist ganz nass", Urgency::Water),
+            ("Les toilettes sont bouchées", Urgency::Water),
+            ("A sanita está entupida", Urgency::Water),
+            ("C'è odore di bruciato in cucina", Urgency::Safety),
+            ("La prise fait des étincelles", Urgency::Safety),
+            ("La porte d'entrée ne ferme plus", Urgency::Safety),
+            ("The front door won't lock", Urgency::Safety),
+            ("A fechadura está partida", Urgency::Lockout),
         ];
         for (text, expected) in cases {
             assert_eq!(urgency(text), Some(expected), "{text}");
@@ -263,6 +312,9 @@ mod tests {
             "Gibt es eine Heizung?",
             "Le quartier est-il bruyant ?",
             "Is the street noisy at night?",
+            "Is the floor heated in winter?",
+            "Faut-il fermer la porte à clé en partant ?",
+            "Is there a kettle to boil water?",
         ] {
             assert_eq!(urgency(text), None, "{text}");
         }
