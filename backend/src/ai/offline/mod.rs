@@ -8,6 +8,10 @@
 //! - a question is matched against the FAQ (`index`, with the `lexicon` bridging languages) and
 //!   answered only when the best entry covers enough of it; a fragment such as "c'est quoi le
 //!   code ?" is read with the question next to it;
+//! - what guests tell about themselves next to a question ("on vient en voiture, où se garer ?",
+//!   "… cuando lleguemos") is context: neither answered nor handed off, unless it holds a
+//!   request, a problem or a negation (`lexicon::is_context`); a question with no words of its
+//!   own ("how do we get there?") is read with the context or question just before it;
 //! - what the FAQ cannot answer is handed off, after the answers it could give;
 //! - anything urgent (`urgency`) is handed off at once, even if an entry matches.
 //!
