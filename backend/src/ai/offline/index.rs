@@ -50,12 +50,13 @@ impl Query {
     /// Only words like "when" or "code", which say what kind of answer is wanted but not about
     /// what: such a fragment belongs to the question next to it ("le wifi" … "c'est quoi le code ?").
     pub fn is_fragment(&self) -> bool {
-        // "The room" says where, not what about: "is the room ok?" is not about the air
-        // conditioning whose answer mentions the bedroom.
+        // "The room" or "the balcony" says where, not what about: "is the room ok?" is not about
+        // the air conditioning whose answer mentions the bedroom.
         let generic = [
             concept_term(Concept::Time),
             concept_term(Concept::Code),
             concept_term(Concept::Room),
+            concept_term(Concept::Balcony),
         ];
         self.words
             .iter()
@@ -217,6 +218,17 @@ impl FaqIndex {
             query.words.push(terms);
         }
         query
+    }
+
+    /// Whether the FAQ or the lexicon knows a (folded) word, perhaps through a typo.
+    pub fn knows(&self, word: &str, language: Language) -> bool {
+        let query = self.query(word, language);
+        query
+            .words
+            .iter()
+            .flatten()
+            .any(|t| self.df.contains_key(t))
+            || concept(word).is_some()
     }
 
     fn idf(&self, term: &str) -> f64 {

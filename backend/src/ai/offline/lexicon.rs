@@ -43,6 +43,7 @@ pub enum Concept {
     Bed,
     Open,
     Room,
+    Balcony,
 }
 
 #[rustfmt::skip]
@@ -59,6 +60,7 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
     (
         Concept::Departure,
         &[
+            "uscire", "usciamo", "andarcene",
             "part", "pars", "partida", "raus", "ausziehen", "abreis*", "irnos", "marcharnos", "marcharse", "rester", "restons", "stay", "quedarnos", "quedarse", "bleiben", "restare", "rimanere", "ficar", "ficarmos", "vaciar", "embora",
             "verlassen",
             "checkout", "depart*", "partir", "partant", "partirons", "partons", "quitter", "quitte", "liberer", "leave",
@@ -100,6 +102,7 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
     (
         Concept::Parking,
         &[
+            "stellplatz",
             "gare", "aparca*", "estaciona*", "estaciono*",
             "park*", "parking", "garer", "stationn*", "car", "cars", "voiture*", "auto", "autos",
             "coche", "carro", "macchina", "aparcar", "aparcamiento", "aparco", "estacionar",
@@ -193,6 +196,7 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
     (
         Concept::Baby,
         &[
+            "nino", "ninos", "nina", "enfant", "enfants", "child", "children", "kids", "bambino", "bambini", "crianca", "criancas",
             "lettino",
             "bebe*", "baby", "babys", "babybett", "litbebe", "cot", "crib", "trona", "seggiolone",
             "culla", "berco", "kinderbett", "hochstuhl", "neonat*", "bambin*",
@@ -228,6 +232,7 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
     (
         Concept::Shops,
         &[
+            "acheter", "buy", "comprar", "kaufen", "comprare",
             "courses", "supermarche*", "superette", "epicerie", "magasin*", "shop", "shops",
             "shopping", "supermarket*", "grocer*", "groceries", "store", "stores", "supermercado*",
             "tienda*", "compras", "supermarkt", "einkaufen", "lebensmittel*", "supermercat*",
@@ -258,6 +263,12 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
         ],
     ),
     (
+        Concept::Balcony,
+        &[
+            "balcon*", "terrasse*", "terraza*", "balkon*", "terrazz*", "varanda*", "terraco*",
+        ],
+    ),
+    (
         Concept::Room,
         &[
             "chambre", "chambres", "bedroom*", "room", "rooms", "habitacion*", "dormitorio*",
@@ -266,7 +277,8 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
     ),
     (
         Concept::Open,
-        &["ouvert*", "open", "opened", "abiert*", "geoffnet", "offen", "apert*", "abert*"],
+        &[
+            "abre", "abren", "abrir", "ouvre", "ouvrent", "opens", "offnet", "apre", "aprono","ouvert*", "open", "opened", "abiert*", "geoffnet", "offen", "apert*", "abert*"],
     ),
     (
         Concept::Bed,
@@ -294,13 +306,16 @@ pub fn concept_despite_typo(word: &str) -> Option<Concept> {
     if word.chars().count() < 5 {
         return None;
     }
-    let typo_of = |form: &&str| match form.strip_suffix('*') {
-        // A prefix: compare the word's start, one letter longer or shorter.
-        Some(prefix) if prefix.len() >= 5 => (prefix.len() - 1..=prefix.len() + 1)
-            .filter_map(|n| word.get(..n))
-            .any(|start| super::text::one_typo_apart(start, prefix)),
-        Some(_) => false,
-        None => form.len() >= 5 && super::text::misspelling_of(word, form),
+    let typo_of = |form: &&str| {
+        form.chars().next() == word.chars().next()
+            && match form.strip_suffix('*') {
+                // A prefix: compare the word's start, one letter longer or shorter.
+                Some(prefix) if prefix.len() >= 5 => (prefix.len() - 1..=prefix.len() + 1)
+                    .filter_map(|n| word.get(..n))
+                    .any(|start| super::text::one_typo_apart(start, prefix)),
+                Some(_) => false,
+                None => form.len() >= 5 && super::text::misspelling_of(word, form),
+            }
     };
     CONCEPTS
         .iter()
@@ -312,7 +327,7 @@ pub fn concept_despite_typo(word: &str) -> Option<Concept> {
 #[rustfmt::skip]
 const FUNCTION_WORDS: &[&str] = &[
     // French
-    "jusqu", "jusque", "vient", "viennent", "venez", "appart", "cest", "jeter", "jette", "jetons", "loin", "matin",
+    "jusqua", "simple", "facile", "jusqu", "jusque", "vient", "viennent", "venez", "appart", "cest", "jeter", "jette", "jetons", "loin", "matin",
     "bcp", "pouvoir", "pourrait", "pourrions", "pourriez", "arrange", "souhaite", "souhaitons",
     "venir", "viens", "venons", "possibles",
     "apporter", "amener", "met", "mets", "mettre", "recupere", "recuperons", "allume", "allumer", "droit", "interieur", "meilleur", "moyen", "rejoindre", "pres", "laisser", "peu", "dernier", "jour", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "auriez", "serait", "seraient", "prendre", "vers", "environ", "oh",
@@ -334,7 +349,7 @@ const FUNCTION_WORDS: &[&str] = &[
     "chez", "pouvoir", "doit", "dois", "devons", "vais", "va", "allons", "sommes", "suis", "etes",
     "avant", "apres",
     // English
-    "throw", "far", "chance", "somewhere", "anywhere", "gonna", "wanna", "let's", "morning",
+    "simplest", "easiest", "easy", "throw", "far", "chance", "somewhere", "anywhere", "gonna", "wanna", "let's", "morning",
     "off", "before", "after", "possible", "come", "coming", "bring",
     "bring", "own", "put", "pick", "turn", "switch", "inside", "best", "way", "near", "nearby", "nearest", "close", "closest", "last", "day", "bit", "around", "into", "oh", "work", "works", "need", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "lot", "lots", "there", "we're",
     "the", "an", "is", "are", "and", "i", "you", "we", "for", "not", "of", "to", "what", "where",
@@ -349,7 +364,7 @@ const FUNCTION_WORDS: &[&str] = &[
     "whats", "what's", "wat", "r", "u", "ur", "there", "ll", "d", "m", "re", "ve", "going", "go",
     "there're", "exactly", "again",
     // Spanish
-    "dejan", "deja", "lejos", "tirar", "manana", "vez", "pasa", "podriamos", "podria",
+    "sencillo", "facil", "dejan", "deja", "lejos", "tirar", "manana", "vez", "pasa", "podriamos", "podria",
     "posible", "venir", "vamos", "traemos",
     "admiten", "admite", "admitidos", "seria", "mas", "tira", "tiramos", "recogemos", "recoger", "desde", "cerca", "dejar", "dejamos", "llevar", "traer", "ultimo", "dia", "lunes", "martes", "miercoles", "jueves", "viernes", "sabado", "domingo", "nuestra", "nuestros", "hasta", "poner",
     "el", "los", "las", "es", "y", "yo", "usted", "ustedes", "para", "no", "cual", "cuales",
@@ -362,7 +377,7 @@ const FUNCTION_WORDS: &[&str] = &[
     "tambien", "pero", "hoy", "manana", "noche", "estamos", "somos", "encontrar", "usar",
     "funciona", "sabe", "decir",
     // German
-    "funktionieren", "habt", "hast", "bekomme", "kriegen", "kriege", "werfen", "wegwerfen", "entsorgen", "schon",
+    "einfachste", "einfach", "dabei", "funktionieren", "habt", "hast", "bekomme", "kriegen", "kriege", "werfen", "wegwerfen", "entsorgen", "schon",
     "mal", "denn", "eigentlich", "weit", "morgens", "kommen", "konnten", "konnte",
     "moglich", "kommen", "eine", "einer", "vorher", "nach",
     "mitbringen", "mitnehmen", "wohin", "bekommen", "abholen", "kommen", "kommt", "hin", "nachste", "nachsten", "nahe", "lassen", "unseren", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "letzten", "tag", "lautet", "vor",
@@ -377,7 +392,7 @@ const FUNCTION_WORDS: &[&str] = &[
     "ab", "wieviel", "gerne", "kurze", "frage", "funktioniert", "da", "dort", "hier", "wer",
     "sagen", "soll", "sollen", "muss", "mussen", "werden", "wird",
     // Italian
-    "lontano", "mattina", "potremmo", "potrebbe", "riusciamo",
+    "semplice", "trova", "trovano", "lontano", "mattina", "potremmo", "potrebbe", "riusciamo",
     "possibile", "venire", "veniamo", "dopo",
     "entro", "nell", "nella", "nel", "dell", "all", "sull", "dall", "dal", "portare", "nostro", "nostra", "buttiamo", "buttare", "ritiriamo", "ritirare", "prendere", "vicino", "vicina", "lasciare", "lunedi", "martedi", "mercoledi", "giovedi", "venerdi", "sabato", "domenica", "ultimo", "giorno", "avant",
     "il", "lo", "gli", "e", "ed", "io", "noi", "per", "non", "che", "quale", "quali", "dove",
@@ -389,7 +404,7 @@ const FUNCTION_WORDS: &[&str] = &[
     "domani", "sera", "notte", "siamo", "si", "puo", "possono", "potete", "dire", "funziona",
     "qual", "quanto", "ce", "dovrei", "dobbiamo",
     // Portuguese
-    "pegamos", "pegar", "pego", "jogar", "jogamos", "fora", "longe", "manha", "poderiamos",
+    "melhor", "forma", "ir", "fica", "ficam", "ligo", "ligar", "liga", "pegamos", "pegar", "pego", "jogar", "jogamos", "fora", "longe", "manha", "poderiamos",
     "pro", "pra",
     "possivel", "vir", "depois",
     "ate", "temos", "ultimo", "dia", "levar", "trazer", "nosso", "nossa", "estao", "esta", "deitamos", "deitar", "recolhemos", "recolher", "dentro", "perto", "deixar", "segunda", "terca", "quarta", "quinta", "sexta", "sabado", "domingo", "feira", "pode-se", "se",

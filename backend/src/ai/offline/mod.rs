@@ -328,7 +328,14 @@ impl Reading<'_> {
                 continue;
             }
             if clause.context && self.asks {
-                self.context = Some(clause.text);
+                // Names are dropped from context only: in a question ("is the Louvre open?")
+                // the name is what it is about.
+                let names = self.names(message);
+                let text = text::words(&clause.text)
+                    .filter(|w| !names.iter().any(|n| n == w))
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                self.context = Some(text);
                 continue;
             }
             asked |= self.clause(clause.text, message);
@@ -341,6 +348,33 @@ impl Reading<'_> {
                 None => push_unique(&mut self.u.uncovered, message.to_owned()),
             }
         }
+    }
+
+    /// Proper names in a message (folded): capitalised words inside a sentence that neither the
+    /// FAQ nor the lexicon knows ("on atterrit à Nice, …"). In what guests tell about their
+    /// journey they name a place or a person, not a topic, so they must not weigh as an unknown
+    /// topic when a later question is read with it. German capitalises every noun: there, none
+    /// is taken for a name.
+    fn names(&self, message: &str) -> Vec<String> {
+        if self.language == Language::German {
+            return Vec::new();
+        }
+        let mut names = Vec::new();
+        let mut sentence_start = true;
+        for token in message.split_whitespace() {
+            let word: String = token.chars().filter(|c| c.is_alphanumeric()).collect();
+            let capitalised = word.chars().next().is_some_and(char::is_uppercase)
+                && word.chars().skip(1).any(char::is_lowercase);
+            if capitalised && !sentence_start {
+                let folded = text::fold(&word);
+                if !self.index.knows(&folded, self.language) {
+                    names.push(folded);
+                }
+            }
+            sentence_start = token.ends_with(['.', '!', '?', ':', '¿', '¡'])
+                || (sentence_start && word.is_empty());
+        }
+        names
     }
 
     /// The entry a question without words of its own is about: the context the guest just gave,

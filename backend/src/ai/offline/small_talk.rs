@@ -31,7 +31,7 @@ const THANKS: &[&str] = &[
 
 #[rustfmt::skip]
 const ACKS: &[&str] = &[
-    "bienarrive",
+    "bienarrive", "acc", "dac",
     "ok", "okay", "oki", "okk", "k", "d", "accord", "parfait", "super", "top", "genial", "cool",
     "great", "perfect", "noted", "got", "entendu", "compris", "vale", "perfecto", "entendido",
     "alles", "klar", "gut", "prima", "perfetto", "va", "bene", "capito", "certo", "perfeito",

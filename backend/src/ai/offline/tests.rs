@@ -458,3 +458,22 @@ fn everyday_verbs_and_function_words_do_not_hide_the_question() {
         assert_eq!(answers(text), Some(entry), "{text}: {:?}", verdict(&[text]));
     }
 }
+
+#[test]
+fn a_name_in_a_question_is_what_it_is_about_but_not_in_context() {
+    // "Is the Louvre open?" is not about the pool's opening hours.
+    assert!(matches!(
+        verdict(&["Is the Louvre open on Sunday?"]),
+        Verdict::Handoff { ref answered, .. } if answered.is_empty()
+    ));
+    // A place the guests land at is context for the question that points at it.
+    assert_eq!(
+        verdict(&["We park at Orly tonight, where can we put the car?"]),
+        Verdict::Answer(vec![3])
+    );
+    // A balcony alone is not the smoking rules.
+    assert!(matches!(
+        verdict(&["Y a-t-il un balcon ?"]),
+        Verdict::Handoff { ref answered, .. } if answered.is_empty()
+    ));
+}

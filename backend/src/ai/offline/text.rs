@@ -53,6 +53,26 @@ const GLUED: &[(&str, &str)] = &[
     ("toalla de bano", "toalla"),
     ("asciugamani da bagno", "asciugamani"),
     ("toalhas de banho", "toalhas"),
+    // A place to park is parking; leaving the place is checking out.
+    ("parking spot", "parking"),
+    ("parking space", "parking"),
+    ("parking place", "parking"),
+    ("posto auto", "parking"),
+    ("plaza de aparcamiento", "parking"),
+    ("plaza de garaje", "parking"),
+    ("lugar de estacionamento", "parking"),
+    ("lasciare la casa", "checkout"),
+    ("lasciare casa", "checkout"),
+    ("lasciare la camera", "checkout"),
+    ("lasciare l'alloggio", "checkout"),
+    ("dejar el piso", "checkout"),
+    ("dejar el apartamento", "checkout"),
+    ("deixar o apartamento", "checkout"),
+    ("deixar a casa", "checkout"),
+    ("cadeira de bebe", "litbebe"),
+    ("cadeira alta", "litbebe"),
+    ("silla alta", "litbebe"),
+    ("silla de bebe", "litbebe"),
     ("check-in", "checkin"),
     ("check in", "checkin"),
     ("check-out", "checkout"),
@@ -234,10 +254,11 @@ pub fn one_typo_apart(a: &str, b: &str) -> bool {
     }
 }
 
-/// Whether `typed` is a misspelling of `known`: one typo apart, or two for long words that
-/// start alike ("recyclge" is one, "thermosstatt" two: "thermostat").
+/// Whether `typed` is a misspelling of `known`: same first letter, then one typo apart, or two
+/// for long words ("recyclge" is one, "thermosstatt" two: "thermostat").
 pub fn misspelling_of(typed: &str, known: &str) -> bool {
-    if typed == known {
+    // Guests rarely miss a word's first letter, and "Louvre" is not "ouvre".
+    if typed == known || typed.chars().next() != known.chars().next() {
         return false;
     }
     if one_typo_apart(typed, known) {
@@ -277,6 +298,7 @@ mod tests {
         assert!(!misspelling_of("piscne", "piste"));
         assert!(!misspelling_of("restaurant", "recyclage"));
         assert!(!misspelling_of("wifi", "wifi"));
+        assert!(!misspelling_of("louvre", "ouvre"));
     }
 
     #[test]
