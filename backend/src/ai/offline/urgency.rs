@@ -30,7 +30,7 @@ const ALARM_WORDS: &[(Urgency, &[&str])] = &[
             "polizei", "policia", "polizia", "ambulance", "ambulancia", "krankenwagen",
             "ambulanza", "blesse*", "injured", "herido*", "verletzt", "ferit*", "ferid*",
             "secours", "socorro", "hilfe", "aiuto", "danger*", "dangerous", "peligro*", "gefahr*",
-            "pericol*", "perigo*",
+            "pericol*", "perigo*", "rauchmelder", "feuermelder", "brandmelder",
         ],
     ),
     (
@@ -86,6 +86,17 @@ const ALARM_PHRASES: &[(Urgency, &[&str])] = &[
         ],
     ),
     (
+        // A smoke alarm going off, or smoke in the place ("smoke" alone is about smoking).
+        Urgency::Safety,
+        &[
+            "smoke alarm", "smoke detector", "fire alarm", "there's smoke", "there is smoke",
+            "smoke coming", "full of smoke", "smoke everywhere", "detecteur de fumee", "alarme incendie",
+            "detector de humo", "alarma de incendio", "hay humo", "rilevatore di fumo",
+            "allarme antincendio", "c'e fumo", "detetor de fumo", "detector de fumo",
+            "alarme de incendio", "ha fumo",
+        ],
+    ),
+    (
         // A door that no longer closes or locks leaves the guests and the place unprotected.
         Urgency::Safety,
         &[
@@ -118,7 +129,7 @@ const FAILURE_PHRASES: &[&str] = &[
     "funktioniert nicht", "geht nicht", "kaputt", " kein ", " keine ", " keinen ", "ausgefallen",
     "non funziona", "guast", " rotto", " rotta", " niente ", " senza ", "non c'e", "nao funciona",
     " sem ", "quebrad", "avariad", "estragad", " parou", "coupure", "outage", "stromausfall",
-    "blackout", "saute", "sautee", " cassee", " casse ", " casses", " kapot", " partid", " rompid",
+    "blackout", "saute", "sautee", " falta", " manca", " il manque", " cassee", " casse ", " casses", " kapot", " partid", " rompid",
     // "We have no hot water": having none is a failure too.
     "n'avons pas", "n'avons plus", "n'a pas", "n'a plus", "n'y a pas", "n'y a plus", "have no",
     "don't have", "haven't got", "has no", "no tenemos", "no tengo", "non abbiamo", "non ho",
@@ -296,6 +307,12 @@ mod tests {
             ("La porte d'entrée ne ferme plus", Urgency::Safety),
             ("The front door won't lock", Urgency::Safety),
             ("A fechadura está partida", Urgency::Lockout),
+            (
+                "The smoke alarm is beeping and there is smoke",
+                Urgency::Safety,
+            ),
+            ("Der Rauchmelder piept die ganze Zeit", Urgency::Safety),
+            ("Manca la luce in tutta la casa", Urgency::Electricity),
         ];
         for (text, expected) in cases {
             assert_eq!(urgency(text), Some(expected), "{text}");
@@ -315,6 +332,8 @@ mod tests {
             "Is the floor heated in winter?",
             "Faut-il fermer la porte à clé en partant ?",
             "Is there a kettle to boil water?",
+            "Can we smoke in the garden?",
+            "Falta-nos saber o código do wifi",
         ] {
             assert_eq!(urgency(text), None, "{text}");
         }
