@@ -9,13 +9,13 @@ use std::time::Duration;
 
 use backon::{BackoffBuilder, ExponentialBuilder};
 use protocol::conversations::TokenUsage;
-use protocol::reasons::HandoffReason;
+use protocol::reasons::{HandoffReason, UrgencyKind};
 use protocol::AiEngine;
 use serde::Deserialize;
 use serde_json::{json, Value};
 
 use super::prompt::{self, HANDOFF_TOOL};
-use super::{holding_message, language, AiDecision, AiOutcome, AiRequest};
+use super::{holding_message, language, offline, AiDecision, AiOutcome, AiRequest};
 
 pub const ANTHROPIC_VERSION: &str = "2023-06-01";
 /// WhatsApp answers are short; this bounds cost and latency.
@@ -126,10 +126,12 @@ impl ClaudeClient {
                 "input_schema": {
                     "type": "object",
                     "properties": {
-                        "reason": {"type": "string", "description": "Why a human is needed, for the concierge team: one short sentence in French."},
+                        "code": {"type": "string", "enum": HANDOFF_CODES, "description": "Why a human is needed: faq_not_covered (the FAQ does not answer the question), urgent (emergency, damage, safety, lock-out), sensitive_outside_stay (an access code asked for outside the stay), ai_requested (anything else: complaint, booking change, a human asked for)."},
+                        "urgency": {"type": "string", "enum": URGENCY_KINDS, "description": "With code urgent: what kind of emergency."},
+                        "reason": {"type": "string", "description": "For the concierge team: one short sentence."},
                         "message_to_guest": {"type": "string", "description": "Short holding message for the guest, in the guest's language."}
                     },
-                    "required": ["reason", "message_to_guest"]
+                    "required": ["code", "reason", "message_to_guest"]
                 }
             }]
         })
@@ -245,13 +247,7 @@ impl ClaudeClient {
         let guest_language = language::detect(&request.pending_guest_text());
         let decision = match handoff {
             Some(input) => AiDecision::Handoff {
-                reason: HandoffReason::AiRequested {
-                    detail: input["reason"]
-                        .as_str()
-                        .unwrap_or_default()
-                        .trim()
-                        .to_owned(),
-                },
+                reason: handoff_reason(&input, &request.pending_guest_text()),
                 holding: input["message_to_guest"]
                     .as_str()
                     .filter(|s| !s.trim().is_empty())
@@ -270,11 +266,142 @@ impl ClaudeClient {
             },
             None => AiDecision::Reply(text),
         };
+        let urgent = matches!(&decision, AiDecision::Handoff { reason, .. } if reason.is_urgent());
         AiOutcome {
             decision,
             engine: AiEngine::Claude,
             usage,
-            urgent: false,
+            urgent,
+        }
+    }
+}
+
+/// The reason codes the model may give (`HandoffReason`'s codes that a model can judge).
+const HANDOFF_CODES: [&str; 4] = [
+    "faq_not_covered",
+    "urgent",
+    "sensitive_outside_stay",
+    "ai_requested",
+];
+
+/// `UrgencyKind`'s names on the wire.
+const URGENCY_KINDS: [&str; 8] = [
+    "declared",
+    "safety",
+    "lockout",
+    "water",
+    "gas",
+    "electricity",
+    "heating",
+    "noise",
+];
+
+/// The hand-off reason the model's tool call gives, as a code each dashboard writes in its
+/// operator's language: the model's own sentence is in whatever language it chose, so it is kept
+/// only when no code says more (`ai_requested`, or a call without a code). The guest's words
+/// stand as the excerpt, as for the offline responder.
+fn handoff_reason(input: &Value, guest_text: &str) -> HandoffReason {
+    let detail = input["reason"]
+        .as_str()
+        .unwrap_or_default()
+        .trim()
+        .to_owned();
+    let mut guest: String = guest_text.trim().chars().take(80).collect();
+    if guest.len() < guest_text.trim().len() {
+        guest.push('…');
+    }
+    match input["code"].as_str() {
+        Some("faq_not_covered") => HandoffReason::FaqNotCovered {
+            questions: (!guest.is_empty()).then_some(guest).into_iter().collect(),
+        },
+        Some("urgent") => HandoffReason::Urgent {
+            kind: serde_json::from_value::<UrgencyKind>(input["urgency"].clone())
+                .ok()
+                .or_else(|| offline::urgency_of(guest_text)),
+            excerpt: (!guest.is_empty()).then_some(guest),
+        },
+        Some("sensitive_outside_stay") => HandoffReason::SensitiveOutsideStay,
+        _ => HandoffReason::AiRequested { detail },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_models_reason_code_becomes_a_reason_the_dashboard_translates() {
+        let guest = "Est-ce qu'il y a une salle de sport ?";
+        assert_eq!(
+            handoff_reason(
+                &json!({"code": "faq_not_covered", "reason": "Gym not in the FAQ"}),
+                guest
+            ),
+            HandoffReason::FaqNotCovered {
+                questions: vec![guest.into()]
+            }
+        );
+        assert_eq!(
+            handoff_reason(
+                &json!({"code": "urgent", "urgency": "safety", "reason": "Einbruchsversuch"}),
+                "Quelqu'un essaie d'ouvrir notre porte"
+            ),
+            HandoffReason::Urgent {
+                kind: Some(UrgencyKind::Safety),
+                excerpt: Some("Quelqu'un essaie d'ouvrir notre porte".into())
+            }
+        );
+        // Without a kind, the offline detector names it when it can.
+        assert!(matches!(
+            handoff_reason(
+                &json!({"code": "urgent", "reason": "fuite"}),
+                "Il y a une fuite d'eau"
+            ),
+            HandoffReason::Urgent {
+                kind: Some(UrgencyKind::Water),
+                ..
+            }
+        ));
+        assert_eq!(
+            handoff_reason(
+                &json!({"code": "sensitive_outside_stay", "reason": "x"}),
+                guest
+            ),
+            HandoffReason::SensitiveOutsideStay
+        );
+        // Anything else, or a call without a code, keeps the model's own sentence.
+        for input in [
+            json!({"code": "ai_requested", "reason": "Veut annuler"}),
+            json!({"reason": "Veut annuler"}),
+            json!({"code": "made_up", "reason": "Veut annuler"}),
+        ] {
+            assert_eq!(
+                handoff_reason(&input, guest),
+                HandoffReason::AiRequested {
+                    detail: "Veut annuler".into()
+                }
+            );
+        }
+        let long = "é".repeat(100);
+        let HandoffReason::FaqNotCovered { questions } =
+            handoff_reason(&json!({"code": "faq_not_covered"}), &long)
+        else {
+            panic!()
+        };
+        assert_eq!(questions[0].chars().count(), 81);
+    }
+
+    #[test]
+    fn the_tool_asks_for_a_code_from_the_reasons_set() {
+        for code in HANDOFF_CODES {
+            let reason = handoff_reason(&json!({"code": code, "reason": "r"}), "g");
+            assert_eq!(reason.code(), code);
+        }
+        for kind in URGENCY_KINDS {
+            assert!(
+                serde_json::from_value::<UrgencyKind>(json!(kind)).is_ok(),
+                "{kind}"
+            );
         }
     }
 }

@@ -416,6 +416,68 @@ async fn the_model_can_hand_off_itself() {
     );
 }
 
+/// The model's own sentence is in whatever language it chose; its reason code is stored so each
+/// dashboard writes the reason in its operator's language, with the guest's words quoted.
+#[actix_web::test]
+async fn the_models_hand_off_carries_a_reason_code_the_dashboard_translates() {
+    let (app, twilio, claude) = ai_app("100").await;
+    claude.script(vec![
+        Scripted::CodedHandoff {
+            code: "urgent".into(),
+            urgency: Some("safety".into()),
+            reason: "Jemand versucht einzubrechen".into(),
+            message: "Nous prévenons l'équipe immédiatement.".into(),
+        },
+        Scripted::CodedHandoff {
+            code: "faq_not_covered".into(),
+            urgency: None,
+            reason: "Gym not in the FAQ".into(),
+            message: "Un membre de l'équipe vous répond.".into(),
+        },
+    ]);
+    let token = app.login_demo().await;
+    let mut socket = connect_ws(&app, &token).await;
+    guest_says(
+        &app,
+        "SMB0000000000000000000000000000041",
+        "whatsapp:+33612345601",
+        "Quelqu'un essaie d'ouvrir notre porte",
+    )
+    .await;
+    let handoff = wait_for(&mut socket, "urgent hand-off", |e| {
+        e["type"] == "ai.handoff" && e["reason"]["code"] == "urgent"
+    })
+    .await;
+    assert_eq!(
+        handoff["reason"],
+        json!({"code": "urgent", "params": {"kind": "safety", "excerpt": "Quelqu'un essaie d'ouvrir notre porte"}})
+    );
+    eventually("the conversation flagged urgent", || async {
+        only_conversation(&app, &token).await.urgent
+    })
+    .await;
+
+    guest_says(
+        &app,
+        "SMB0000000000000000000000000000042",
+        "whatsapp:+33612345602",
+        "Est-ce qu'il y a une salle de sport ?",
+    )
+    .await;
+    let handoff = wait_for(&mut socket, "FAQ hand-off", |e| {
+        e["type"] == "ai.handoff" && e["reason"]["code"] == "faq_not_covered"
+    })
+    .await;
+    assert_eq!(
+        handoff["reason"]["params"]["questions"],
+        json!(["Est-ce qu'il y a une salle de sport ?"])
+    );
+    eventually("both holding messages", || async {
+        twilio.sends().len() == 2
+    })
+    .await;
+}
+
 #[actix_web::test]
 async fn the_offline_responder_answers_faq_questions_and_hands_off_the_rest() {
     let app = crate::helpers::spawn_app_with(&[("AI_BURST_WINDOW_MS", "100")]).await;

@@ -26,6 +26,13 @@ pub enum Scripted {
         reason: String,
         message: String,
     },
+    /// A hand-off with a reason code (and an urgency kind for `urgent`), as the tool asks.
+    CodedHandoff {
+        code: String,
+        urgency: Option<String>,
+        reason: String,
+        message: String,
+    },
     Error {
         status: u16,
         kind: String,
@@ -146,6 +153,25 @@ async fn messages(
             "stop_sequence": null,
             "usage": usage()
         })),
+        Scripted::CodedHandoff { code, urgency, reason, message } => {
+            let mut input = json!({"code": code, "reason": reason, "message_to_guest": message});
+            if let Some(urgency) = urgency {
+                input["urgency"] = json!(urgency);
+            }
+            HttpResponse::Ok().json(json!({
+                "id": "msg_01CodedHandoff",
+                "type": "message",
+                "role": "assistant",
+                "model": "claude-haiku-5-5",
+                "content": [
+                    {"type": "text", "text": "Je transmets à l'équipe."},
+                    {"type": "tool_use", "id": "toolu_01B19r91rx91mr928946mr0", "name": "handoff_to_human", "input": input}
+                ],
+                "stop_reason": "tool_use",
+                "stop_sequence": null,
+                "usage": usage()
+            }))
+        }
         Scripted::Error { status, kind, retry_after } => {
             let mut response = HttpResponse::build(actix_web::http::StatusCode::from_u16(status).unwrap());
             if let Some(secs) = retry_after {

@@ -16,7 +16,7 @@ use std::sync::{Arc, LazyLock, Mutex};
 use rust_stemmers::Stemmer;
 
 use super::lexicon::{concept, concept_despite_typo, is_function_word, Concept};
-use super::text::{fold, one_typo_apart, words};
+use super::text::{fold, misspelling_of, words};
 use crate::ai::language::{self, Language};
 
 const K1: f64 = 1.2;
@@ -50,7 +50,14 @@ impl Query {
     /// Only words like "when" or "code", which say what kind of answer is wanted but not about
     /// what: such a fragment belongs to the question next to it ("le wifi" … "c'est quoi le code ?").
     pub fn is_fragment(&self) -> bool {
-        let generic = [concept_term(Concept::Time), concept_term(Concept::Code)];
+        // "The room" or "the balcony" says where, not what about: "is the room ok?" is not about
+        // the air conditioning whose answer mentions the bedroom.
+        let generic = [
+            concept_term(Concept::Time),
+            concept_term(Concept::Code),
+            concept_term(Concept::Room),
+            concept_term(Concept::Balcony),
+        ];
         self.words
             .iter()
             .all(|group| group.iter().all(|t| generic.contains(t)))
@@ -200,7 +207,9 @@ impl FaqIndex {
                 } else if let Some(known) = self
                     .vocabulary
                     .iter()
-                    .find(|(w, _)| word.len() >= 5 && one_typo_apart(word, w))
+                    .filter(|(w, _)| word.len() >= 5 && misspelling_of(word, w))
+                    // The closest FAQ word, the same one on every run.
+                    .min_by_key(|(w, _)| (strsim::osa_distance(word, w), w.as_str()))
                     .map(|(_, t)| t.clone())
                 {
                     terms = known;
@@ -209,6 +218,17 @@ impl FaqIndex {
             query.words.push(terms);
         }
         query
+    }
+
+    /// Whether the FAQ or the lexicon knows a (folded) word, perhaps through a typo.
+    pub fn knows(&self, word: &str, language: Language) -> bool {
+        let query = self.query(word, language);
+        query
+            .words
+            .iter()
+            .flatten()
+            .any(|t| self.df.contains_key(t))
+            || concept(word).is_some()
     }
 
     fn idf(&self, term: &str) -> f64 {

@@ -5,6 +5,11 @@
 //!
 //! Also here: the function words of the six languages, which carry no topic.
 
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use unicode_normalization::UnicodeNormalization;
+
 /// A topic shared across languages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Concept {
@@ -37,6 +42,8 @@ pub enum Concept {
     Address,
     Bed,
     Open,
+    Room,
+    Balcony,
 }
 
 #[rustfmt::skip]
@@ -44,6 +51,7 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
     (
         Concept::Arrival,
         &[
+            "entrer", "rentrer", "entrons", "rentrons", "entrez", "entrar", "entramos", "entrare", "entriamo", "entrarmos", "rein", "reinkommen", "hinein", "einziehen", "lleg*", "cheg*", "ankomm*", "anreis*",
             "checkin", "arriv*", "llegada", "llegar", "llego", "llegamos", "ankunft", "ankommen",
             "anreise", "anreisen", "einchecken", "eincheck*", "chegada", "chegar", "chego",
             "chegamos", "entrada", "arrivee*",
@@ -52,6 +60,8 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
     (
         Concept::Departure,
         &[
+            "uscire", "usciamo", "andarcene",
+            "part", "pars", "partida", "raus", "ausziehen", "abreis*", "irnos", "marcharnos", "marcharse", "rester", "restons", "stay", "quedarnos", "quedarse", "bleiben", "restare", "rimanere", "ficar", "ficarmos", "vaciar", "embora",
             "verlassen",
             "checkout", "depart*", "partir", "partant", "partirons", "partons", "quitter", "quitte", "liberer", "leave",
             "leaving", "salida", "salir", "abreise", "abreisen", "abfahrt", "auschecken",
@@ -81,6 +91,7 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
     (
         Concept::Wifi,
         &[
+            "mdp", "pwd", "passwd", "wlan*",
             "connect*", "connex*", "conect*", "verbind*", "connett*", "collegar*",
             "wifi", "wlan", "internet", "reseau", "network", "motdepasse", "password", "passwort",
             "kennwort", "contrasena", "clave", "senha", "rete", "rede", "red", "netz", "wiifi",
@@ -91,6 +102,7 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
     (
         Concept::Parking,
         &[
+            "stellplatz",
             "gare", "aparca*", "estaciona*", "estaciono*",
             "park*", "parking", "garer", "stationn*", "car", "cars", "voiture*", "auto", "autos",
             "coche", "carro", "macchina", "aparcar", "aparcamiento", "aparco", "estacionar",
@@ -116,6 +128,7 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
     (
         Concept::Towels,
         &[
+            "badetuch*", "badetucher",
             "towels", "towel", "serviettes", "serviette", "toallas", "toalhas", "asciugamani",
             "serviette*", "towel*", "toalla*", "handtuch*", "handtucher", "asciugaman*", "toalha*",
         ],
@@ -134,6 +147,7 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
         &[
             "cle", "cles", "clef", "clefs", "key", "keys", "lockbox", "keybox", "llave*",
             "schlussel*", "chiave", "chiavi", "chave", "chaves", "cassetta", "boitier",
+            "serrure", "lock", "cerradura", "schloss", "serratura", "fechadura",
         ],
     ),
     (
@@ -182,6 +196,7 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
     (
         Concept::Baby,
         &[
+            "nino", "ninos", "nina", "enfant", "enfants", "child", "children", "kids", "bambino", "bambini", "crianca", "criancas",
             "lettino",
             "bebe*", "baby", "babys", "babybett", "litbebe", "cot", "crib", "trona", "seggiolone",
             "culla", "berco", "kinderbett", "hochstuhl", "neonat*", "bambin*",
@@ -189,7 +204,10 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
     ),
     (
         Concept::Airport,
-        &["aeroport*", "airport", "aeropuerto", "flughafen", "aeroporto"],
+        &[
+            "aeroport*", "airport", "aeropuerto", "flughafen", "aeroporto", "landed", "landing",
+            "atterri*", "aterriz*", "gelandet", "atterrat*", "aterriss*",
+        ],
     ),
     (
         Concept::Transport,
@@ -202,6 +220,7 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
     (
         Concept::Kitchen,
         &[
+            "cafeter*", "kaffeemaschine",
             "cuisine", "kitchen", "cocina", "kuche", "cucina", "cozinha", "equipe*", "equipped",
             "equipada", "ausgestattet", "attrezzat*", "equipad*", "cafe", "coffee", "nespresso",
             "kaffee*", "cafetiere", "four", "oven", "horno", "ofen", "forno", "lavevaisselle",
@@ -213,6 +232,7 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
     (
         Concept::Shops,
         &[
+            "acheter", "buy", "comprar", "kaufen", "comprare",
             "courses", "supermarche*", "superette", "epicerie", "magasin*", "shop", "shops",
             "shopping", "supermarket*", "grocer*", "groceries", "store", "stores", "supermercado*",
             "tienda*", "compras", "supermarkt", "einkaufen", "lebensmittel*", "supermercat*",
@@ -243,8 +263,22 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
         ],
     ),
     (
+        Concept::Balcony,
+        &[
+            "balcon*", "terrasse*", "terraza*", "balkon*", "terrazz*", "varanda*", "terraco*",
+        ],
+    ),
+    (
+        Concept::Room,
+        &[
+            "chambre", "chambres", "bedroom*", "room", "rooms", "habitacion*", "dormitorio*",
+            "zimmer", "schlafzimmer", "camera", "camere", "stanza", "quarto", "quartos",
+        ],
+    ),
+    (
         Concept::Open,
-        &["ouvert*", "open", "opened", "abiert*", "geoffnet", "offen", "apert*", "abert*"],
+        &[
+            "abre", "abren", "abrir", "ouvre", "ouvrent", "opens", "offnet", "apre", "aprono","ouvert*", "open", "opened", "abiert*", "geoffnet", "offen", "apert*", "abert*"],
     ),
     (
         Concept::Bed,
@@ -272,13 +306,16 @@ pub fn concept_despite_typo(word: &str) -> Option<Concept> {
     if word.chars().count() < 5 {
         return None;
     }
-    let typo_of = |form: &&str| match form.strip_suffix('*') {
-        // A prefix: compare the word's start, one letter longer or shorter.
-        Some(prefix) if prefix.len() >= 5 => (prefix.len() - 1..=prefix.len() + 1)
-            .filter_map(|n| word.get(..n))
-            .any(|start| super::text::one_typo_apart(start, prefix)),
-        Some(_) => false,
-        None => form.len() >= 5 && super::text::one_typo_apart(word, form),
+    let typo_of = |form: &&str| {
+        form.chars().next() == word.chars().next()
+            && match form.strip_suffix('*') {
+                // A prefix: compare the word's start, one letter longer or shorter.
+                Some(prefix) if prefix.len() >= 5 => (prefix.len() - 1..=prefix.len() + 1)
+                    .filter_map(|n| word.get(..n))
+                    .any(|start| super::text::one_typo_apart(start, prefix)),
+                Some(_) => false,
+                None => form.len() >= 5 && super::text::misspelling_of(word, form),
+            }
     };
     CONCEPTS
         .iter()
@@ -290,6 +327,8 @@ pub fn concept_despite_typo(word: &str) -> Option<Concept> {
 #[rustfmt::skip]
 const FUNCTION_WORDS: &[&str] = &[
     // French
+    "jusqua", "simple", "facile", "jusqu", "jusque", "vient", "viennent", "venez", "appart", "cest", "jeter", "jette", "jetons", "loin", "matin",
+    "bcp", "pouvoir", "pourrait", "pourrions", "pourriez", "arrange", "souhaite", "souhaitons",
     "venir", "viens", "venons", "possibles",
     "apporter", "amener", "met", "mets", "mettre", "recupere", "recuperons", "allume", "allumer", "droit", "interieur", "meilleur", "moyen", "rejoindre", "pres", "laisser", "peu", "dernier", "jour", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "auriez", "serait", "seraient", "prendre", "vers", "environ", "oh",
     "a", "au", "aux", "avec", "ce", "ces", "cet", "cette", "dans", "de", "des", "du", "elle", "en",
@@ -310,6 +349,7 @@ const FUNCTION_WORDS: &[&str] = &[
     "chez", "pouvoir", "doit", "dois", "devons", "vais", "va", "allons", "sommes", "suis", "etes",
     "avant", "apres",
     // English
+    "simplest", "easiest", "easy", "throw", "far", "chance", "somewhere", "anywhere", "gonna", "wanna", "let's", "morning",
     "off", "before", "after", "possible", "come", "coming", "bring",
     "bring", "own", "put", "pick", "turn", "switch", "inside", "best", "way", "near", "nearby", "nearest", "close", "closest", "last", "day", "bit", "around", "into", "oh", "work", "works", "need", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "lot", "lots", "there", "we're",
     "the", "an", "is", "are", "and", "i", "you", "we", "for", "not", "of", "to", "what", "where",
@@ -318,12 +358,13 @@ const FUNCTION_WORDS: &[&str] = &[
     "could", "would", "will", "us", "if", "or", "from", "get", "want", "need", "know", "like",
     "tell", "have", "has", "am", "was", "were", "which", "there's", "s", "isn", "don", "available",
     "provided", "included", "allowed", "ok", "find", "use", "possible", "place", "apartment",
-    "flat", "house", "property", "stay", "tonight", "tomorrow", "today", "also", "just",
+    "flat", "house", "property", "tonight", "tomorrow", "today", "also", "just",
     "wondering", "wanted", "ask", "question", "info", "should", "may", "might", "let", "them",
     "they", "its", "here", "about", "a", "able", "so", "by", "too", "good", "up", "pls", "plz",
     "whats", "what's", "wat", "r", "u", "ur", "there", "ll", "d", "m", "re", "ve", "going", "go",
     "there're", "exactly", "again",
     // Spanish
+    "sencillo", "facil", "dejan", "deja", "lejos", "tirar", "manana", "vez", "pasa", "podriamos", "podria",
     "posible", "venir", "vamos", "traemos",
     "admiten", "admite", "admitidos", "seria", "mas", "tira", "tiramos", "recogemos", "recoger", "desde", "cerca", "dejar", "dejamos", "llevar", "traer", "ultimo", "dia", "lunes", "martes", "miercoles", "jueves", "viernes", "sabado", "domingo", "nuestra", "nuestros", "hasta", "poner",
     "el", "los", "las", "es", "y", "yo", "usted", "ustedes", "para", "no", "cual", "cuales",
@@ -336,6 +377,8 @@ const FUNCTION_WORDS: &[&str] = &[
     "tambien", "pero", "hoy", "manana", "noche", "estamos", "somos", "encontrar", "usar",
     "funciona", "sabe", "decir",
     // German
+    "einfachste", "einfach", "dabei", "funktionieren", "habt", "hast", "bekomme", "kriegen", "kriege", "werfen", "wegwerfen", "entsorgen", "schon",
+    "mal", "denn", "eigentlich", "weit", "morgens", "kommen", "konnten", "konnte",
     "moglich", "kommen", "eine", "einer", "vorher", "nach",
     "mitbringen", "mitnehmen", "wohin", "bekommen", "abholen", "kommen", "kommt", "hin", "nachste", "nachsten", "nahe", "lassen", "unseren", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "letzten", "tag", "lautet", "vor",
     "der", "die", "das", "ist", "und", "ich", "sie", "wir", "fur", "nicht", "was", "wo", "wie",
@@ -349,6 +392,7 @@ const FUNCTION_WORDS: &[&str] = &[
     "ab", "wieviel", "gerne", "kurze", "frage", "funktioniert", "da", "dort", "hier", "wer",
     "sagen", "soll", "sollen", "muss", "mussen", "werden", "wird",
     // Italian
+    "semplice", "trova", "trovano", "lontano", "mattina", "potremmo", "potrebbe", "riusciamo",
     "possibile", "venire", "veniamo", "dopo",
     "entro", "nell", "nella", "nel", "dell", "all", "sull", "dall", "dal", "portare", "nostro", "nostra", "buttiamo", "buttare", "ritiriamo", "ritirare", "prendere", "vicino", "vicina", "lasciare", "lunedi", "martedi", "mercoledi", "giovedi", "venerdi", "sabato", "domenica", "ultimo", "giorno", "avant",
     "il", "lo", "gli", "e", "ed", "io", "noi", "per", "non", "che", "quale", "quali", "dove",
@@ -360,6 +404,8 @@ const FUNCTION_WORDS: &[&str] = &[
     "domani", "sera", "notte", "siamo", "si", "puo", "possono", "potete", "dire", "funziona",
     "qual", "quanto", "ce", "dovrei", "dobbiamo",
     // Portuguese
+    "melhor", "forma", "ir", "fica", "ficam", "ligo", "ligar", "liga", "pegamos", "pegar", "pego", "jogar", "jogamos", "fora", "longe", "manha", "poderiamos",
+    "pro", "pra",
     "possivel", "vir", "depois",
     "ate", "temos", "ultimo", "dia", "levar", "trazer", "nosso", "nossa", "estao", "esta", "deitamos", "deitar", "recolhemos", "recolher", "dentro", "perto", "deixar", "segunda", "terca", "quarta", "quinta", "sexta", "sabado", "domingo", "feira", "pode-se", "se",
     "o", "os", "as", "eu", "voce", "voces", "vcs", "nos", "nao", "qual", "quais", "onde", "ola",
@@ -372,8 +418,89 @@ const FUNCTION_WORDS: &[&str] = &[
     "existe", "dizer",
 ];
 
+/// Words by which guests speak of themselves (folded).
+#[rustfmt::skip]
+const FIRST_PERSON: &[&str] = &[
+    "je", "j", "nous", "on", "notre", "nos", "mon", "i", "i'm", "we", "we're",
+    "we'll", "we've", "our", "my", "nosotros", "somos", "estamos", "wir", "ich", "unser*", "mein*",
+    "noi", "siamo", "nostr*", "eu", "nos", "nosso*", "nossa*", "estou",
+];
+
+/// First-person plural verbs that ask rather than tell ("podemos…?", "possiamo…?").
+#[rustfmt::skip]
+const ASKING_VERBS: &[&str] = &[
+    "podemos", "possiamo", "dobbiamo", "devemos", "debemos", "tenemos", "temos", "queremos",
+    "vogliamo", "precisamos", "necesitamos", "sabemos", "gostariamos", "quisieramos",
+    "podriamos", "poderiamos", "potremmo", "facciamo", "fazemos", "hacemos",
+];
+
+/// Words of a request, a problem or a lack: a clause holding one asks for something even
+/// without a question mark.
+#[rustfmt::skip]
+const REQUEST_WORDS: &[&str] = &[
+    "voudr*", "veux", "voulons", "voulez", "aimer*", "souhait*", "besoin", "faut", "pourr*",
+    "peut", "peux", "pouvons", "pouvez", "like", "want*", "need*", "would", "could", "can",
+    "please", "svp", "stp", "quier*", "querem*", "quisier*", "necesit*", "podr*", "pued*",
+    "mocht*", "brauch*", "wurd*", "konnt*", "kann", "konnen", "bitte", "vorr*", "vogli*",
+    "serve", "bisogno", "potete", "potrebbe*", "gostari*", "quero", "precis*", "pode*", "podem",
+    "favor", "favore",
+    // A problem or a lack is something to deal with, never mere context.
+    "probleme*", "problem*", "souci*", "issue*", "question*", "frage*", "pregunta*", "domand*",
+    "pergunta*", "duvida*", "duda*", "help", "aide", "ayuda", "aiuto", "ajuda", "no", "not",
+    "pas", "ne", "n", "nicht", "kein*", "non", "nao", "sin", "sem", "without", "sans", "ohne",
+    "senza", "nothing", "rien", "nada", "nichts", "niente", "don", "isn", "doesn", "didn", "won",
+    "aren", "haven", "hasn", "cannot",
+];
+
+fn matches_form(word: &str, form: &str) -> bool {
+    match form.strip_suffix('*') {
+        Some(prefix) => word.starts_with(prefix),
+        None => word == form,
+    }
+}
+
+/// Whether a folded clause tells about the guests themselves without asking anything ("on
+/// vient en voiture avec notre chien", "chegamos amanhã à noite", "our flight lands at 8"): said
+/// next to a question, it is context for it, neither a question to answer nor one to hand off.
+pub fn is_context(folded: &str) -> bool {
+    let words: Vec<&str> = super::text::words(folded).collect();
+    let first_person = words.iter().any(|w| {
+        FIRST_PERSON.iter().any(|f| matches_form(w, f))
+            || (["amos", "emos", "imos", "iamo"]
+                .iter()
+                .any(|end| w.len() > end.len() + 2 && w.ends_with(end))
+                && !ASKING_VERBS.contains(w))
+    });
+    let request = words
+        .iter()
+        .any(|w| REQUEST_WORDS.iter().any(|f| matches_form(w, f)));
+    first_person && !request
+}
+
+/// The NLTK function words of the six languages, folded like guest text: pronouns, articles,
+/// prepositions and every form of "be", "have" and their kin ("habt", "tenemos", "war", "siamo"),
+/// which guests wrap around what they ask and which no hand-written list keeps up with.
+static STOP_WORDS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    ["fr", "en", "es", "de", "it", "pt"]
+        .into_iter()
+        .flat_map(stop_words::get)
+        .map(|w| fold_word(w))
+        .collect()
+});
+
+/// Lower case without accents, for a single word (no phrase gluing, see `text::fold`).
+fn fold_word(word: &str) -> String {
+    word.to_lowercase()
+        .nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .map(|c| if c == '’' { '\'' } else { c })
+        .collect()
+}
+
+/// Whether a folded word carries no topic. A lexicon word ("when", "antes") always carries one,
+/// even if a stop list counts it as a function word.
 pub fn is_function_word(word: &str) -> bool {
-    FUNCTION_WORDS.contains(&word)
+    FUNCTION_WORDS.contains(&word) || (STOP_WORDS.contains(word) && concept(word).is_none())
 }
 
 #[cfg(test)]

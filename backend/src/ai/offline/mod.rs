@@ -8,6 +8,10 @@
 //! - a question is matched against the FAQ (`index`, with the `lexicon` bridging languages) and
 //!   answered only when the best entry covers enough of it; a fragment such as "c'est quoi le
 //!   code ?" is read with the question next to it;
+//! - what guests tell about themselves next to a question ("on vient en voiture, où se garer ?",
+//!   "… cuando lleguemos") is context: neither answered nor handed off, unless it holds a
+//!   request, a problem or a negation (`lexicon::is_context`); a question with no words of its
+//!   own ("how do we get there?") is read with the context or question just before it;
 //! - what the FAQ cannot answer is handed off, after the answers it could give;
 //! - anything urgent (`urgency`) is handed off at once, even if an entry matches.
 //!
@@ -131,29 +135,101 @@ fn burst(request: &AiRequest) -> Vec<String> {
     tail
 }
 
-/// Splits a folded message into sentences, then sentences into clauses at conjunctions.
-fn clauses(folded: &str) -> Vec<String> {
+/// Words opening a clause about when something happens ("… when we arrive"), folded and
+/// space-padded. At the start of a question they ask when ("quand arrive-t-on ?"); after it,
+/// they only place it in time.
+const SUBORDINATORS: &[&str] = &[
+    " when ",
+    " quand ",
+    " lorsque ",
+    " cuando ",
+    " wenn ",
+    " sobald ",
+    " quando ",
+    " once ",
+];
+
+/// Splits "où sont les clés quand on arrive" into the question and its time clause, which is
+/// context when the guests speak of themselves in it.
+fn subordinate(text: String, context: bool) -> Vec<Clause> {
+    let padded = format!(" {text} ");
+    let cut = SUBORDINATORS
+        .iter()
+        .filter_map(|s| padded.find(s))
+        .filter(|&at| at > 0)
+        .min();
+    match cut {
+        Some(at) => {
+            let (head, tail) = (padded[..at].trim(), padded[at..].trim());
+            let mut out = vec![Clause {
+                text: head.to_owned(),
+                context,
+            }];
+            out.push(Clause {
+                text: tail.to_owned(),
+                context: lexicon::is_context(tail),
+            });
+            out
+        }
+        None => vec![Clause { text, context }],
+    }
+}
+
+/// A piece of a guest's message that asks at most one thing.
+#[derive(Debug, Clone, PartialEq)]
+struct Clause {
+    text: String,
+    /// What the guests tell about themselves before the question of their sentence ("on vient
+    /// en voiture avec notre chien, …") or in a sentence that asks nothing (see
+    /// `lexicon::is_context`): next to a question, context rather than a request.
+    context: bool,
+}
+
+/// Splits a folded message into sentences, sentences into their parts at commas (and the
+/// Spanish "¿"), and parts into clauses at conjunctions.
+fn clauses(folded: &str) -> Vec<Clause> {
     let mut out = Vec::new();
-    for sentence in folded.split(['?', '!', '.', ';', '\n', ',', ':', '¿', '¡']) {
-        let mut rest = format!(" {} ", sentence.trim());
-        loop {
-            let cut = CONJUNCTIONS
-                .iter()
-                .filter_map(|c| rest.find(c).map(|at| (at, c.len())))
-                .min();
-            match cut {
-                Some((at, len)) => {
-                    out.push(rest[..at].trim().to_owned());
-                    rest = format!(" {}", &rest[at + len - 1..]);
+    let mut sentences = Vec::new();
+    let mut start = 0;
+    for (at, c) in folded.char_indices() {
+        if matches!(c, '?' | '!' | '.' | ';' | '\n') {
+            sentences.push((&folded[start..at], c == '?'));
+            start = at + c.len_utf8();
+        }
+    }
+    sentences.push((&folded[start..], false));
+    for (sentence, question) in sentences {
+        let parts: Vec<&str> = sentence
+            .split([',', ':', '¿', '¡'])
+            .filter(|p| !p.trim().is_empty())
+            .collect();
+        let last = parts.len().saturating_sub(1);
+        for (i, part) in parts.into_iter().enumerate() {
+            let lead_in = !(question && i == last);
+            let context = lead_in && lexicon::is_context(part);
+            let mut rest = format!(" {} ", part.trim());
+            loop {
+                let cut = CONJUNCTIONS
+                    .iter()
+                    .filter_map(|c| rest.find(c).map(|at| (at, c.len())))
+                    .min();
+                let (text, next) = match cut {
+                    Some((at, len)) => (
+                        rest[..at].trim().to_owned(),
+                        Some(format!(" {}", &rest[at + len - 1..])),
+                    ),
+                    None => (rest.trim().to_owned(), None),
+                };
+                if !text.is_empty() {
+                    out.extend(subordinate(text, context));
                 }
-                None => {
-                    out.push(rest.trim().to_owned());
-                    break;
+                match next {
+                    Some(next) => rest = next,
+                    None => break,
                 }
             }
         }
     }
-    out.retain(|c| !c.is_empty());
     out
 }
 
@@ -164,6 +240,10 @@ pub fn understand(faqs: &[(String, String)], messages: &[String]) -> Understandi
     let mut reading = Reading {
         index: &index,
         language,
+        asks: messages
+            .iter()
+            .any(|m| m.contains('?') || opens_with_greeting(m)),
+        context: None,
         last: None,
         pending: None,
         u: Understanding {
@@ -180,10 +260,46 @@ pub fn understand(faqs: &[(String, String)], messages: &[String]) -> Understandi
     reading.u
 }
 
+/// "Hola, somos la familia García…": a greeting, then what follows introduces the guests.
+fn opens_with_greeting(message: &str) -> bool {
+    clauses(&text::fold(message))
+        .first()
+        .is_some_and(|c| small_talk::classify(&c.text) == Some(SmallTalk::Greeting))
+}
+
+/// How each clause of a burst is read, for diagnosing the evaluation's misses: its terms, the
+/// best entry (1-based) and that entry's confidence.
+#[doc(hidden)]
+pub fn explain(faqs: &[(String, String)], messages: &[String]) -> Vec<String> {
+    let index = FaqIndex::shared(faqs);
+    let language = language::detect(&messages.join("\n"));
+    let mut out = vec![format!("language {language:?}")];
+    for message in messages {
+        for clause in clauses(&text::fold(message)) {
+            let query = index.query(&clause.text, language);
+            let best = index.best(&query);
+            let context = if clause.context { " (context)" } else { "" };
+            out.push(format!(
+                "{:?}{context} -> {query:?} -> {:?}",
+                clause.text,
+                best.map(|m| (m.index + 1, (m.confidence * 100.0).round()))
+            ));
+        }
+    }
+    out
+}
+
 /// The state of reading a burst, message after message.
 struct Reading<'a> {
     index: &'a FaqIndex,
     language: Language,
+    /// Whether the burst asks something with a question mark or opens with a greeting: then
+    /// what the guests tell about themselves around it ("we land at 8", "somos la familia
+    /// García") is context, not a request.
+    asks: bool,
+    /// The last clause read as context, for a question that only points at it ("how do we get
+    /// there from here?").
+    context: Option<String>,
     /// The question last answered (folded) and its entry, to read a following fragment with it.
     last: Option<(String, usize)>,
     /// A fragment seen before any question ("à quelle heure…" then "le check-in"), with the
@@ -205,16 +321,73 @@ impl Reading<'_> {
         }
         let mut asked = false;
         for clause in clauses(&folded) {
-            if let Some(kind) = small_talk::classify(&clause) {
+            if let Some(kind) = small_talk::classify(&clause.text) {
                 self.u.greeted |= kind == SmallTalk::Greeting;
+                // "Bonsoir, nous sommes les voyageurs du week-end": a greeting, then context.
+                self.u.small_talk = self.u.small_talk.max(Some(kind));
                 continue;
             }
-            asked |= self.clause(clause, message);
+            if clause.context && self.asks {
+                // Names are dropped from context only: in a question ("is the Louvre open?")
+                // the name is what it is about.
+                let names = self.names(message);
+                let text = text::words(&clause.text)
+                    .filter(|w| !names.iter().any(|n| n == w))
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                self.context = Some(text);
+                continue;
+            }
+            asked |= self.clause(clause.text, message);
         }
-        // "??" or "et alors ?": the guest expects something, only a person knows what.
         if !asked && folded.contains('?') {
-            push_unique(&mut self.u.uncovered, message.to_owned());
+            // "How do we get there?" after "just landed at the airport": about what came before.
+            match self.follow_up() {
+                Some(entry) => push_unique(&mut self.u.answered, entry),
+                // "??" or "et alors ?": the guest expects something, only a person knows what.
+                None => push_unique(&mut self.u.uncovered, message.to_owned()),
+            }
         }
+    }
+
+    /// Proper names in a message (folded): capitalised words inside a sentence that neither the
+    /// FAQ nor the lexicon knows ("on atterrit à Nice, …"). In what guests tell about their
+    /// journey they name a place or a person, not a topic, so they must not weigh as an unknown
+    /// topic when a later question is read with it. German capitalises every noun: there, none
+    /// is taken for a name.
+    fn names(&self, message: &str) -> Vec<String> {
+        if self.language == Language::German {
+            return Vec::new();
+        }
+        let mut names = Vec::new();
+        let mut sentence_start = true;
+        for token in message.split_whitespace() {
+            let word: String = token.chars().filter(|c| c.is_alphanumeric()).collect();
+            let capitalised = word.chars().next().is_some_and(char::is_uppercase)
+                && word.chars().skip(1).any(char::is_lowercase);
+            if capitalised && !sentence_start {
+                let folded = text::fold(&word);
+                if !self.index.knows(&folded, self.language) {
+                    names.push(folded);
+                }
+            }
+            sentence_start = token.ends_with(['.', '!', '?', ':', '¿', '¡'])
+                || (sentence_start && word.is_empty());
+        }
+        names
+    }
+
+    /// The entry a question without words of its own is about: the context the guest just gave,
+    /// or else the question just answered.
+    fn follow_up(&self) -> Option<usize> {
+        let before = [
+            self.context.as_deref(),
+            self.last.as_ref().map(|(c, _)| c.as_str()),
+        ];
+        before
+            .into_iter()
+            .flatten()
+            .find_map(|b| self.confident(&self.index.query(b, self.language)))
     }
 
     /// Reads one clause of `message`; `false` if it asks nothing.
@@ -238,9 +411,15 @@ impl Reading<'_> {
             push_unique(&mut self.u.uncovered, message.to_owned());
             return true;
         }
-        // A fragment completes the previous question, or waits for the next one.
-        match &self.last {
-            Some((before, _)) => {
+        // A fragment completes the previous question (or the context the guest just gave: "on
+        // quitte le logement demain, c'est jusqu'à quelle heure ?"), or waits for the next one.
+        let before = self
+            .last
+            .as_ref()
+            .map(|(b, _)| b.clone())
+            .or_else(|| self.context.clone());
+        match &before {
+            Some(before) => {
                 let joined = format!("{before} {clause}");
                 match self.confident(&self.index.query(&joined, self.language)) {
                     Some(entry) => {

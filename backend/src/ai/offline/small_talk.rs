@@ -19,7 +19,7 @@ const GREETINGS: &[&str] = &[
     "bonjour", "bonsoir", "salut", "coucou", "hello", "hi", "hey", "hola", "buenosdias",
     "buenastardes", "buenasnoches", "hallo", "gutentag", "gutenmorgen", "gutenabend", "servus",
     "moin", "ciao", "buongiorno", "buonasera", "salve", "ola", "oi", "bomdia", "boatarde",
-    "boanoite", "goodmorning", "goodevening", "goodafternoon", "morning", "evening", "yo",
+    "boanoite", "buenas", "goodmorning", "goodevening", "goodafternoon", "morning", "evening", "yo",
 ];
 
 #[rustfmt::skip]
@@ -31,7 +31,7 @@ const THANKS: &[&str] = &[
 
 #[rustfmt::skip]
 const ACKS: &[&str] = &[
-    "bienarrive",
+    "bienarrive", "acc", "dac",
     "ok", "okay", "oki", "okk", "k", "d", "accord", "parfait", "super", "top", "genial", "cool",
     "great", "perfect", "noted", "got", "entendu", "compris", "vale", "perfecto", "entendido",
     "alles", "klar", "gut", "prima", "perfetto", "va", "bene", "capito", "certo", "perfeito",
@@ -56,7 +56,9 @@ const FILLERS: &[&str] = &[
     "hasta", "pronto", "bis", "bald", "presto", "ci", "vediamo", "ate", "breve", "really", "ah",
     "!", "dear", "sir", "madam", "im", "voraus", "advance", "avance", "d'avance", "pela", "per",
     "la", "lo", "il", "mi", "me", "ti", "te", "ihnen", "dir", "lei", "voce", "voces", "senor",
-    "senora", "signora", "signore", "herr", "frau", "schonen", "abend", "noch", "buona", "serata", "giornata", "buen", "dia",
+    "senora", "signora", "bcp", "accueil", "hospitality", "acogida", "ospitalita",
+    "hospitalidade", "gastfreundschaft", "proxima", "prossima", "prochaine", "next", "time",
+    "stay", "sejour", "estancia", "estadia", "aufenthalt", "soggiorno", "signore", "herr", "frau", "schonen", "abend", "noch", "buona", "serata", "giornata", "buen", "dia",
 ];
 
 /// What a text says if it is only small talk, else `None`. `text` is folded (see `text::fold`).
@@ -89,8 +91,12 @@ pub fn classify(folded: &str) -> Option<SmallTalk> {
     // "Bonjour Marie !" is a greeting; "Bonjour, parking ?" or "ok, wifi ?" is not.
     let addressed = match others.as_slice() {
         [] => true,
+        // …but "Hi, we have no hairdryer" is not a greeting to a Mr Hairdryer.
         [name] => {
-            kind == Some(SmallTalk::Greeting) && !folded.contains('?') && concept(name).is_none()
+            kind == Some(SmallTalk::Greeting)
+                && !function_words
+                && !folded.contains('?')
+                && concept(name).is_none()
         }
         _ => false,
     };

@@ -388,3 +388,92 @@ fn an_emergency_in_a_burst_still_gets_the_other_questions_answered() {
     };
     assert_eq!(holding, phrases::urgent_holding(Language::French));
 }
+
+#[test]
+fn what_guests_tell_about_themselves_next_to_a_question_is_context() {
+    // The car and the dog are context; the two questions are answered, nothing is handed off.
+    assert_eq!(
+        verdict(&[
+            "On vient en voiture avec notre chien, on peut se garer où et le chien est accepté ?"
+        ]),
+        Verdict::Answer(vec![3, 4])
+    );
+    // Pro-drop languages tell it with the verb alone.
+    assert_eq!(
+        verdict(&["Olá!", "chegamos amanhã à noite", "a piscina está aberta?"]),
+        Verdict::Answer(vec![6])
+    );
+    // "When we arrive" places the question in time, it does not ask when.
+    assert_eq!(
+        verdict(&["¿Dónde aparcamos cuando lleguemos?"]),
+        Verdict::Answer(vec![3])
+    );
+    // A greeting, then who they are: a welcome.
+    assert_eq!(
+        verdict(&["Buenas! Somos la familia Pérez"]),
+        Verdict::Welcome
+    );
+}
+
+#[test]
+fn a_request_or_a_problem_is_never_taken_for_context() {
+    for messages in [
+        &["Nous voudrions un taxi demain, et le check-in c'est à quelle heure ?"][..],
+        &["Bonjour, nous avons un problème avec la douche"][..],
+        &["Hi, we have no hairdryer", "where can we park?"][..],
+    ] {
+        assert!(
+            matches!(verdict(messages), Verdict::Handoff { urgent: false, .. }),
+            "{messages:?}: {:?}",
+            verdict(messages)
+        );
+    }
+}
+
+#[test]
+fn a_question_without_words_of_its_own_is_about_what_came_before() {
+    assert_eq!(
+        verdict(&["Le parking ?", "c'est où ?"]),
+        Verdict::Answer(vec![3])
+    );
+    assert_eq!(
+        verdict(&["on quitte le logement demain, c'est jusqu'à quelle heure ?"]),
+        Verdict::Answer(vec![1])
+    );
+}
+
+#[test]
+fn everyday_verbs_and_function_words_do_not_hide_the_question() {
+    for (text, entry) in [
+        (
+            "On peut rentrer dans l'appart à partir de quelle heure ?",
+            0,
+        ),
+        ("A partir de que horas podemos entrar no apartamento?", 0),
+        ("Bis wann müssen wir am Abreisetag raus?", 1),
+        ("cest quoi le mdp du wifi svp", 2),
+        ("Habt ihr Handtücher?", 5),
+        ("Wie funktionieren die Heizkörper?", 7),
+    ] {
+        assert_eq!(answers(text), Some(entry), "{text}: {:?}", verdict(&[text]));
+    }
+}
+
+#[test]
+fn a_name_in_a_question_is_what_it_is_about_but_not_in_context() {
+    // "Is the Louvre open?" is not about the pool's opening hours.
+    assert!(matches!(
+        verdict(&["Is the Louvre open on Sunday?"]),
+        Verdict::Handoff { ref answered, .. } if answered.is_empty()
+    ));
+    // A place the guests land at is context for the question that points at it.
+    assert_eq!(
+        verdict(&["We park at Orly tonight, where can we put the car?"]),
+        Verdict::Answer(vec![3])
+    );
+    // A balcony alone is not the smoking rules.
+    assert!(matches!(
+        verdict(&["Y a-t-il un balcon ?"]),
+        Verdict::Handoff { ref answered, .. } if answered.is_empty()
+    ));
+}

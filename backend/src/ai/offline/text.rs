@@ -30,6 +30,49 @@ const GLUED: &[(&str, &str)] = &[
     ("sono arrivata", "bienarrive"),
     ("ja chegamos", "bienarrive"),
     ("chegamos bem", "bienarrive"),
+    // "From" ("à partir de 16h"), not "to leave".
+    ("a partir de", "desde"),
+    ("a partir das", "desde"),
+    ("a partir da", "desde"),
+    ("a partir do", "desde"),
+    // Getting into the place is arriving.
+    ("get into", "entrer"),
+    ("get in", "entrer"),
+    ("getting in", "entrer"),
+    ("move in", "entrer"),
+    ("be out", "checkout"),
+    ("leave our suitcases", "luggage"),
+    ("leave the suitcases", "luggage"),
+    ("leave our cases", "luggage"),
+    // A bath towel is a towel.
+    ("serviettes de bain", "serviettes"),
+    ("serviette de bain", "serviette"),
+    ("bath towels", "towels"),
+    ("bath towel", "towel"),
+    ("toallas de bano", "toallas"),
+    ("toalla de bano", "toalla"),
+    ("asciugamani da bagno", "asciugamani"),
+    ("toalhas de banho", "toalhas"),
+    // A place to park is parking; leaving the place is checking out.
+    ("parking spot", "parking"),
+    ("parking space", "parking"),
+    ("parking place", "parking"),
+    ("posto auto", "parking"),
+    ("plaza de aparcamiento", "parking"),
+    ("plaza de garaje", "parking"),
+    ("lugar de estacionamento", "parking"),
+    ("lasciare la casa", "checkout"),
+    ("lasciare casa", "checkout"),
+    ("lasciare la camera", "checkout"),
+    ("lasciare l'alloggio", "checkout"),
+    ("dejar el piso", "checkout"),
+    ("dejar el apartamento", "checkout"),
+    ("deixar o apartamento", "checkout"),
+    ("deixar a casa", "checkout"),
+    ("cadeira de bebe", "litbebe"),
+    ("cadeira alta", "litbebe"),
+    ("silla alta", "litbebe"),
+    ("silla de bebe", "litbebe"),
     ("check-in", "checkin"),
     ("check in", "checkin"),
     ("check-out", "checkout"),
@@ -134,6 +177,11 @@ pub fn fold(text: &str) -> String {
         .nfd()
         .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
         .map(|c| if c == '’' || c == '`' { '\'' } else { c })
+        // "¿a partir de…": the opening mark must not hide the phrase's first word.
+        .flat_map(|c| match c {
+            '¿' | '¡' => vec![c, ' '],
+            _ => vec![c],
+        })
         .collect();
     // Space-padded so a phrase only matches whole words.
     let mut padded = format!(
@@ -206,6 +254,23 @@ pub fn one_typo_apart(a: &str, b: &str) -> bool {
     }
 }
 
+/// Whether `typed` is a misspelling of `known`: same first letter, then one typo apart, or two
+/// for long words ("recyclge" is one, "thermosstatt" two: "thermostat").
+pub fn misspelling_of(typed: &str, known: &str) -> bool {
+    // Guests rarely miss a word's first letter, and "Louvre" is not "ouvre".
+    if typed == known || typed.chars().next() != known.chars().next() {
+        return false;
+    }
+    if one_typo_apart(typed, known) {
+        return true;
+    }
+    let long = |w: &str| w.chars().count() >= 8;
+    long(typed)
+        && long(known)
+        && typed.chars().next() == known.chars().next()
+        && strsim::osa_distance(typed, known) <= 2
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -223,6 +288,17 @@ mod tests {
             words("l'arrivée c'est quand").collect::<Vec<_>>(),
             ["l", "arrivée", "c", "est", "quand"]
         );
+    }
+
+    #[test]
+    fn long_words_survive_two_typos_short_ones_one() {
+        assert!(misspelling_of("thermosstatt", "thermostat"));
+        assert!(misspelling_of("climatisaton", "climatisation"));
+        assert!(misspelling_of("wiffi", "wifi"));
+        assert!(!misspelling_of("piscne", "piste"));
+        assert!(!misspelling_of("restaurant", "recyclage"));
+        assert!(!misspelling_of("wifi", "wifi"));
+        assert!(!misspelling_of("louvre", "ouvre"));
     }
 
     #[test]

@@ -30,7 +30,7 @@ const ALARM_WORDS: &[(Urgency, &[&str])] = &[
             "polizei", "policia", "polizia", "ambulance", "ambulancia", "krankenwagen",
             "ambulanza", "blesse*", "injured", "herido*", "verletzt", "ferit*", "ferid*",
             "secours", "socorro", "hilfe", "aiuto", "danger*", "dangerous", "peligro*", "gefahr*",
-            "pericol*", "perigo*",
+            "pericol*", "perigo*", "rauchmelder", "feuermelder", "brandmelder",
         ],
     ),
     (
@@ -39,6 +39,9 @@ const ALARM_WORDS: &[(Urgency, &[&str])] = &[
             "fuite*", "leak*", "fuga", "fugas", "undicht", "wasserschaden", "perdita", "vazamento",
             "vazando", "vaza", "inond*", "flood*", "uberschwemm*", "allagat*", "alagad*",
             "alagamento", "degat*", "inundad*", "inundacion",
+            // A blocked or overflowing toilet or sink floods the place before long.
+            "bouchee*", "bouches", "clogged", "overflow*", "deborde*", "atascad*", "desbord*",
+            "verstopft", "intasat*", "otturat*", "entupid*", "transbord*",
         ],
     ),
     (Urgency::Gas, &["gasgeruch"]),
@@ -83,8 +86,31 @@ const ALARM_PHRASES: &[(Urgency, &[&str])] = &[
         ],
     ),
     (
+        // A smoke alarm going off, or smoke in the place ("smoke" alone is about smoking).
+        Urgency::Safety,
+        &[
+            "smoke alarm", "smoke detector", "fire alarm", "there's smoke", "there is smoke",
+            "smoke coming", "full of smoke", "smoke everywhere", "detecteur de fumee", "alarme incendie",
+            "detector de humo", "alarma de incendio", "hay humo", "rilevatore di fumo",
+            "allarme antincendio", "c'e fumo", "detetor de fumo", "detector de fumo",
+            "alarme de incendio", "ha fumo",
+        ],
+    ),
+    (
+        // A door that no longer closes or locks leaves the guests and the place unprotected.
+        Urgency::Safety,
+        &[
+            "ne ferme pas", "ne ferme plus", "ne se ferme pas", "ne se ferme plus",
+            "ne ferme pas a cle", "won't close", "won't lock", "doesn't close", "doesn't lock",
+            "can't lock", "cannot lock", "does not lock", "does not close", "no cierra",
+            "no se cierra", "schliesst nicht", "nicht abschliessen", "nicht schliessen",
+            "non si chiude", "non chiude", "nao fecha", "nao tranca",
+        ],
+    ),
+    (
         Urgency::Water,
         &[
+            "lauft uber", "laufen uber", "is blocked", "are blocked",
             "pas d'eau", "plus d'eau", "no water", "sin agua", "kein wasser", "niente acqua",
             "senza acqua", "sem agua", "water everywhere", "de l'eau partout", "agua por todas",
             "acqua dappertutto", "agua por todo",
@@ -103,7 +129,7 @@ const FAILURE_PHRASES: &[&str] = &[
     "funktioniert nicht", "geht nicht", "kaputt", " kein ", " keine ", " keinen ", "ausgefallen",
     "non funziona", "guast", " rotto", " rotta", " niente ", " senza ", "non c'e", "nao funciona",
     " sem ", "quebrad", "avariad", "estragad", " parou", "coupure", "outage", "stromausfall",
-    "blackout", "saute", "sautee",
+    "blackout", "saute", "sautee", " falta", " manca", " il manque", " cassee", " casse ", " casses", " kapot", " partid", " rompid",
     // "We have no hot water": having none is a failure too.
     "n'avons pas", "n'avons plus", "n'a pas", "n'a plus", "n'y a pas", "n'y a plus", "have no",
     "don't have", "haven't got", "has no", "no tenemos", "no tengo", "non abbiamo", "non ho",
@@ -159,9 +185,49 @@ fn smells_of_gas(folded: &str) -> bool {
     any(&["gas", "gaz"]) && any(SMELL_WORDS)
 }
 
+/// Words (folded; `*` = any ending) for water, for what water must not reach, for wet, and for
+/// burning: water on the ceiling or a wet floor is a leak, a smell of burning a fire starting.
+#[rustfmt::skip]
+const WATER_WORDS: &[&str] = &["eau", "water", "agua", "wasser", "acqua"];
+#[rustfmt::skip]
+const DAMAGED_PLACES: &[&str] = &[
+    "plafond", "ceiling", "techo", "decke", "soffitto", "teto", "mur", "murs", "wall", "walls",
+    "pared*", "wand", "parete", "parede*", "sol", "floor", "suelo", "boden", "pavimento", "chao",
+];
+#[rustfmt::skip]
+const WET_WORDS: &[&str] = &[
+    "mouille*", "trempe*", "wet", "soaked", "mojad*", "empapad*", "nass", "bagnat*", "molhad*",
+    "encharcad*",
+];
+#[rustfmt::skip]
+const BURNING_WORDS: &[&str] = &[
+    "brule*", "burn*", "quemad*", "verbrann*", "angebrann*", "bruciat*", "queimad*",
+];
+#[rustfmt::skip]
+const SPARK_WORDS: &[&str] = &["etincelle*", "spark*", "chispa*", "funken", "scintill*", "faisca*"];
+
+fn has_any(folded: &str, list: &[&str]) -> bool {
+    words(folded).any(|w| {
+        list.iter().any(|f| match f.strip_suffix('*') {
+            Some(prefix) => w.starts_with(prefix),
+            None => w == *f,
+        })
+    })
+}
+
 pub fn detect(folded: &str) -> Option<Urgency> {
     if smells_of_gas(folded) {
         return Some(Urgency::Gas);
+    }
+    if (has_any(folded, BURNING_WORDS) && has_any(folded, SMELL_WORDS))
+        || has_any(folded, SPARK_WORDS)
+    {
+        return Some(Urgency::Safety);
+    }
+    if has_any(folded, DAMAGED_PLACES)
+        && (has_any(folded, WATER_WORDS) || has_any(folded, WET_WORDS))
+    {
+        return Some(Urgency::Water);
     }
     let matches = |word: &str, form: &str| match form.strip_suffix('*') {
         Some(prefix) => word.starts_with(prefix),
@@ -232,6 +298,21 @@ mod tests {
             ),
             ("C'est urgent, rappelez-moi", Urgency::Declared),
             ("Es dringend!", Urgency::Declared),
+            ("There's water coming through the ceiling!", Urgency::Water),
+            ("Der Boden ist ganz nass", Urgency::Water),
+            ("Les toilettes sont bouchées", Urgency::Water),
+            ("A sanita está entupida", Urgency::Water),
+            ("C'è odore di bruciato in cucina", Urgency::Safety),
+            ("La prise fait des étincelles", Urgency::Safety),
+            ("La porte d'entrée ne ferme plus", Urgency::Safety),
+            ("The front door won't lock", Urgency::Safety),
+            ("A fechadura está partida", Urgency::Lockout),
+            (
+                "The smoke alarm is beeping and there is smoke",
+                Urgency::Safety,
+            ),
+            ("Der Rauchmelder piept die ganze Zeit", Urgency::Safety),
+            ("Manca la luce in tutta la casa", Urgency::Electricity),
         ];
         for (text, expected) in cases {
             assert_eq!(urgency(text), Some(expected), "{text}");
@@ -248,6 +329,11 @@ mod tests {
             "Gibt es eine Heizung?",
             "Le quartier est-il bruyant ?",
             "Is the street noisy at night?",
+            "Is the floor heated in winter?",
+            "Faut-il fermer la porte à clé en partant ?",
+            "Is there a kettle to boil water?",
+            "Can we smoke in the garden?",
+            "Falta-nos saber o código do wifi",
         ] {
             assert_eq!(urgency(text), None, "{text}");
         }
