@@ -102,6 +102,9 @@ pub struct Config {
     pub ws_max_per_token: usize,
     /// `WS_MAX_PER_CONCIERGERIE`: live sockets of one conciergerie (and of the admins together).
     pub ws_max_per_conciergerie: usize,
+    /// `LOGIN_FIRST_DELAY_SECS`: after three failed logins of one email from one address, the
+    /// wait before the next attempt (doubled by each further failure). Default 1.
+    pub login_first_delay: Duration,
     /// `WS_STALL_TIMEOUT_SECS`: a client that leaves sent data unacknowledged (stopped reading,
     /// or gone) this long is disconnected by the kernel (`TCP_USER_TIMEOUT`).
     pub ws_stall_timeout: Duration,
@@ -276,6 +279,7 @@ impl Config {
             ws_max_per_token: parse(&get, "WS_MAX_PER_TOKEN", 8usize)?,
             ws_max_per_conciergerie: parse(&get, "WS_MAX_PER_CONCIERGERIE", 200usize)?,
             ws_stall_timeout: Duration::from_secs(parse(&get, "WS_STALL_TIMEOUT_SECS", 30u64)?),
+            login_first_delay: Duration::from_secs(parse(&get, "LOGIN_FIRST_DELAY_SECS", 1u64)?),
             simulator_rate: crate::http_edge::request_limits::Rate {
                 per_minute: parse(&get, "SIMULATOR_RATE_PER_MIN", 60u32)?,
                 burst: parse(&get, "SIMULATOR_BURST", 20u32)?,

@@ -195,7 +195,13 @@ impl Application {
         let takeover = registry.is_clustered().then(|| {
             actors::conversation::spawn_takeover(deps.clone(), registry.clone(), TAKEOVER_SWEEP)
         });
-        let login_limiter = LoginLimiter::for_database(&db, Default::default());
+        let login_limiter = LoginLimiter::for_database(
+            &db,
+            auth::rate_limit::Policy {
+                first_delay: config.login_first_delay,
+                ..Default::default()
+            },
+        );
         let state = web::Data::new(AppState {
             responder,
             tenants,

@@ -51,7 +51,12 @@ struct Cluster {
 
 async fn two_instances() -> Cluster {
     let pg = ThrowawayPostgres::create("majordome_cluster").await;
-    let settings = [("DATABASE_URL", pg.url.as_str())];
+    let settings = [
+        ("DATABASE_URL", pg.url.as_str()),
+        // A throttled login waits a minute: longer than any loaded machine takes between two
+        // attempts, so the throttling test never depends on timing.
+        ("LOGIN_FIRST_DELAY_SECS", "60"),
+    ];
     // One after the other, as `majordome migrate` then N instances would: A migrates and seeds.
     let (a, twilio_a) = twilio_app_with(&settings).await;
     let (b, twilio_b) = twilio_app_with(&settings).await;
