@@ -18,7 +18,7 @@ use serde_json::{json, Value};
 use crate::crash::{post_webhook, Server};
 use crate::fake_twilio::FakeTwilio;
 use crate::helpers::{ThrowawayPostgres, ADMIN_EMAIL, ADMIN_PASSWORD, DEMO_EMAIL, DEMO_PASSWORD};
-use crate::support::{next_event, text_webhook, DEMO_NUMBER};
+use crate::support::{connect_ws_at, next_event, text_webhook, DEMO_NUMBER};
 
 const OTHER_NUMBER: &str = "whatsapp:+33700000077";
 /// Long enough that a burst posted back to back is one burst even on two loaded cores.
@@ -52,15 +52,7 @@ struct Feed(Arc<Mutex<Vec<Value>>>);
 
 impl Feed {
     async fn open(base: &str, token: &str) -> Feed {
-        let url = format!("{}/ws", base.replace("http://", "ws://"));
-        let (_, mut socket) = awc::Client::new()
-            .ws(url)
-            .bearer_auth(token)
-            .connect()
-            .await
-            .expect("WebSocket handshake");
-        let hello = next_event(&mut socket, Duration::from_secs(10)).await;
-        assert_eq!(hello.expect("hello")["type"], "hello");
+        let mut socket = connect_ws_at(base, token).await;
         let feed = Feed::default();
         let events = feed.0.clone();
         actix_web::rt::spawn(async move {

@@ -115,7 +115,12 @@ pub type Socket = actix_codec::Framed<awc::BoxedSocket, awc::ws::Codec>;
 
 /// A dashboard's WebSocket, authenticated with a bearer token; waits for `hello`.
 pub async fn connect_ws(app: &TestApp, token: &str) -> Socket {
-    let url = format!("ws://127.0.0.1:{}/ws", app.port);
+    connect_ws_at(&format!("http://127.0.0.1:{}", app.port), token).await
+}
+
+/// The same for a server given by its base URL (`http://host:port`).
+pub async fn connect_ws_at(base: &str, token: &str) -> Socket {
+    let url = format!("{}/ws", base.replace("http://", "ws://"));
     let (_, mut socket) = awc::Client::new()
         .ws(url)
         .bearer_auth(token)
