@@ -20,6 +20,7 @@ pub mod inbound;
 pub mod lifecycle;
 pub mod metrics;
 pub mod seed;
+pub mod snoozes;
 pub mod state;
 pub mod stays;
 pub mod telemetry;
@@ -69,6 +70,8 @@ pub struct Application {
     calendar_sync: Option<tokio::task::JoinHandle<()>>,
     /// The scheduled messages' runs; stopped with the server.
     scheduled_messages: Option<tokio::task::JoinHandle<()>>,
+    /// The snooze sweep; stopped with the server.
+    snooze_sweep: Option<tokio::task::JoinHandle<()>>,
 }
 
 impl Application {
@@ -196,6 +199,9 @@ impl Application {
         let automation_every = state.config.automation_interval;
         let scheduled_messages = (!automation_every.is_zero())
             .then(|| automations::spawn_schedule(state.clone(), automation_every));
+        let sweep_every = state.config.snooze_sweep_interval;
+        let snooze_sweep =
+            (!sweep_every.is_zero()).then(|| snoozes::spawn_sweep(state.clone(), sweep_every));
         let app_state = state.clone();
         let csp = http_edge::security_headers::content_security_policy(&assets::index_pages());
         let https = state.secure_cookies();
@@ -248,6 +254,7 @@ impl Application {
             state,
             calendar_sync,
             scheduled_messages,
+            snooze_sweep,
         })
     }
 
@@ -283,9 +290,13 @@ impl Application {
         on_signal.abort();
         self.state.fanout.stop();
         // A stopped server must not keep syncing into its database (tests restart on one file).
-        for task in [self.calendar_sync, self.scheduled_messages]
-            .into_iter()
-            .flatten()
+        for task in [
+            self.calendar_sync,
+            self.scheduled_messages,
+            self.snooze_sweep,
+        ]
+        .into_iter()
+        .flatten()
         {
             task.abort();
         }

@@ -3,6 +3,7 @@
 
 use std::rc::Rc;
 
+use protocol::labels::Label;
 use protocol::settings::{Settings, SettingsPatch};
 use protocol::templates::Template;
 use protocol::{AiEngine, AiMode, ChannelMode};
@@ -12,6 +13,7 @@ use yew::prelude::*;
 use super::ai_controls::mode_options;
 use super::hooks::{use_lang, LangCtx, SessionCtx};
 use super::icons::{icon, Icon};
+use super::labels_settings::LabelsSettings;
 use super::segmented::{SegOption, Segmented};
 use super::templates_editor::TemplatesEditor;
 use crate::api;
@@ -23,6 +25,10 @@ use crate::i18n::Localized;
 pub struct SettingsTabProps {
     pub templates: Rc<Vec<Template>>,
     pub on_templates: Callback<Vec<Template>>,
+    #[prop_or_default]
+    pub labels: Rc<Vec<Label>>,
+    #[prop_or_default]
+    pub on_labels: Callback<Vec<Label>>,
 }
 
 #[function_component]
@@ -169,6 +175,7 @@ pub fn SettingsTab(props: &SettingsTabProps) -> Html {
                 }
             </div>
             <TemplatesEditor templates={props.templates.clone()} on_change={props.on_templates.clone()} />
+            <LabelsSettings labels={props.labels.clone()} on_labels={props.on_labels.clone()} />
         </section>
     }
 }

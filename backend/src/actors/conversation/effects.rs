@@ -10,6 +10,7 @@ use protocol::ConversationId;
 use super::delivery::Handover;
 use super::state::Effect;
 use super::ConversationActor;
+use crate::db;
 use crate::db::ingest::{ConversationWrites, IngestWriter, MessageWrite};
 use crate::error::AppError;
 
@@ -27,11 +28,27 @@ impl ConversationActor {
             .filter(|_| effects.contains(&Effect::SaveRow))
             .map(|s| s.row().clone());
         let writes: Vec<Effect> = effects.iter().filter(|e| is_write(e)).cloned().collect();
+        let labels = effects.iter().find_map(|e| match e {
+            Effect::SaveLabels(labels) => Some(labels.clone()),
+            _ => None,
+        });
         let (ingest, id, now) = (self.deps.ingest.clone(), self.id, Utc::now());
-        let written = async move { write(&ingest, id, row, writes, now).await };
+        let db = self.deps.db.clone();
+        let written = async move {
+            // The labels' own table, on the pool (see `db::labels`), before the row.
+            let labels = match labels {
+                Some(labels) => Some(db::labels::set_for_conversation(&db, id, &labels).await?),
+                None => None,
+            };
+            let inserted = write(&ingest, id, row, writes, now).await?;
+            Ok::<_, AppError>((inserted, labels))
+        };
         Box::pin(written.into_actor(self).map(move |written, act, ctx| {
             match written {
-                Ok(inserted) => {
+                Ok((inserted, labels)) => {
+                    if let (Some(labels), Some(state)) = (labels, act.state.as_mut()) {
+                        state.labels_loaded(labels);
+                    }
                     act.after_commit(effects, &inserted, ctx);
                     Ok(inserted)
                 }
@@ -76,7 +93,7 @@ impl ConversationActor {
                     error_code: change.error_code,
                     error_message: change.error_message,
                 }),
-                Effect::RecordSuggestion { .. } => {}
+                Effect::RecordSuggestion { .. } | Effect::SaveLabels(_) => {}
                 Effect::Publish(event) => self.publish(event),
                 Effect::ScheduleAi { generation, after } => {
                     ctx.run_later(after, move |act, ctx| {
