@@ -110,6 +110,9 @@ pub struct StatusChange {
     pub error_message: Option<String>,
 }
 
+// A handful of effects live for one event: boxing `Publish` (large because `ServerEvent` holds
+// a whole `ConversationSummary`) would buy nothing.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
     /// Insert a message; after the commit, publish it, and hand it to the channel if `deliver`.
