@@ -2,7 +2,8 @@
 //! `m20261129_000202_inbox_search` for the indexes). The query is cut into words (letters and
 //! digits); every word must match, as a prefix so results come while typing. Accents and case
 //! are folded on both sides by the index's own rules, so "CHAUFFE eau" and "chauffe-éau" find
-//! "chauffe-eau".
+//! "chauffe-eau". System messages (hand-off records, stored as codes) are left out: guests',
+//! the AI's, operators' replies and notes are what people look for.
 
 use entity::{conversation, message};
 use migration::search_folding::{ACCENTED, FOLDED};
@@ -70,7 +71,7 @@ pub async fn messages(
             "SELECT m.id AS id FROM messages_fts \
              JOIN messages m ON m.id = messages_fts.rowid \
              JOIN conversations c ON c.id = m.conversation_id \
-             WHERE messages_fts MATCH ? AND c.conciergerie_id = ? \
+             WHERE messages_fts MATCH ? AND c.conciergerie_id = ? AND m.sender <> 'system' \
              ORDER BY m.created_at DESC, m.id DESC LIMIT ?",
             [
                 fts5_query(&words).into(),
@@ -83,7 +84,7 @@ pub async fn messages(
             "SELECT m.id AS id FROM messages m \
              JOIN conversations c ON c.id = m.conversation_id \
              WHERE m.search_vector @@ to_tsquery('simple'::regconfig, translate(lower($1), $2, $3)) \
-             AND c.conciergerie_id = $4 \
+             AND c.conciergerie_id = $4 AND m.sender <> 'system' \
              ORDER BY m.created_at DESC, m.id DESC LIMIT $5",
             [
                 tsquery(&words).into(),
