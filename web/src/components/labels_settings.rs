@@ -103,6 +103,32 @@ pub fn LabelsSettings(props: &LabelsSettingsProps) -> Html {
                 });
             })
         };
+        // Renamed when the field is left (or Enter): `change` fires once per edit.
+        let on_rename = {
+            let (error, reload) = (error.clone(), reload.clone());
+            let current = label.name.clone();
+            Callback::from(move |e: Event| {
+                let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() else {
+                    return;
+                };
+                let name = input.value().trim().to_owned();
+                if name.is_empty() || name == current {
+                    input.set_value(&current);
+                    return;
+                }
+                let (error, reload) = (error.clone(), reload.clone());
+                spawn_local(async move {
+                    let patch = LabelPatch { name: Some(name), ..Default::default() };
+                    match api::update_label(id, &patch).await {
+                        Ok(_) => {
+                            error.set(None);
+                            reload();
+                        }
+                        Err(e) => error.set(Some(e.message(lang))),
+                    }
+                });
+            })
+        };
         let on_delete = {
             let (error, reload) = (error.clone(), reload.clone());
             Callback::from(move |_| {
@@ -118,6 +144,8 @@ pub fn LabelsSettings(props: &LabelsSettingsProps) -> Html {
         html! {
             <li class="label-row" key={id.0}>
                 <span class={classes!("label-chip", format!("label-{}", label.colour))}>{ &label.name }</span>
+                <input type="text" class="label-rename" maxlength="40" aria-label={t.label_name}
+                    value={label.name.clone()} onchange={on_rename} />
                 <select aria-label={t.label_colour} onchange={on_colour}>{ colour_options(label.colour) }</select>
                 <button type="button" class="btn-icon" aria-label={t.label_delete} title={t.label_delete}
                     onclick={on_delete}>{ icon(Icon::Trash) }</button>
