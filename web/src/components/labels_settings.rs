@@ -12,7 +12,7 @@ use super::hooks::{input_value, use_lang};
 use super::icons::{icon, Icon};
 use crate::api;
 use crate::api::Explain;
-use crate::i18n::Localized;
+use crate::i18n::{Lang, Localized};
 
 #[derive(Properties, PartialEq)]
 pub struct LabelsSettingsProps {
@@ -27,10 +27,26 @@ fn select_value(e: &Event) -> String {
         .unwrap_or_default()
 }
 
-fn colour_options(selected: LabelColour) -> Html {
+/// A palette colour's name in the operator's language.
+pub fn colour_name(colour: LabelColour, lang: Lang) -> &'static str {
+    let (fr, en) = match colour {
+        LabelColour::Grey => ("Gris", "Grey"),
+        LabelColour::Red => ("Rouge", "Red"),
+        LabelColour::Orange => ("Orange", "Orange"),
+        LabelColour::Yellow => ("Jaune", "Yellow"),
+        LabelColour::Green => ("Vert", "Green"),
+        LabelColour::Teal => ("Turquoise", "Teal"),
+        LabelColour::Blue => ("Bleu", "Blue"),
+        LabelColour::Purple => ("Violet", "Purple"),
+        LabelColour::Pink => ("Rose", "Pink"),
+    };
+    lang.pick(fr, en)
+}
+
+fn colour_options(selected: LabelColour, lang: Lang) -> Html {
     html! {
         for LabelColour::ALL.iter().map(|c| html! {
-            <option value={c.as_str()} selected={*c == selected}>{ c.as_str() }</option>
+            <option value={c.as_str()} selected={*c == selected}>{ colour_name(*c, lang) }</option>
         })
     }
 }
@@ -146,7 +162,7 @@ pub fn LabelsSettings(props: &LabelsSettingsProps) -> Html {
                 <span class={classes!("label-chip", format!("label-{}", label.colour))}>{ &label.name }</span>
                 <input type="text" class="label-rename" maxlength="40" aria-label={t.label_name}
                     value={label.name.clone()} onchange={on_rename} />
-                <select aria-label={t.label_colour} onchange={on_colour}>{ colour_options(label.colour) }</select>
+                <select aria-label={t.label_colour} onchange={on_colour}>{ colour_options(label.colour, lang) }</select>
                 <button type="button" class="btn-icon" aria-label={t.label_delete} title={t.label_delete}
                     onclick={on_delete}>{ icon(Icon::Trash) }</button>
             </li>
@@ -169,7 +185,7 @@ pub fn LabelsSettings(props: &LabelsSettingsProps) -> Html {
                     onchange={let colour = colour.clone(); Callback::from(move |e: Event| {
                         if let Ok(c) = select_value(&e).parse() { colour.set(c) }
                     })}>
-                    { colour_options(*colour) }
+                    { colour_options(*colour, lang) }
                 </select>
                 <button type="submit" class="btn btn-primary" disabled={*busy || name.trim().is_empty()}>
                     { icon(Icon::Plus) }{ t.label_add }
