@@ -118,6 +118,9 @@ pub struct Config {
     pub automation_max_lateness: Duration,
     /// How often due scheduled messages are looked for; zero turns the schedule off.
     pub automation_interval: Duration,
+    /// `SNOOZE_SWEEP_MS`: how often snoozed conversations whose time has come are woken; zero
+    /// turns the sweep off.
+    pub snooze_sweep_interval: Duration,
 }
 
 impl Config {
@@ -267,6 +270,11 @@ impl Config {
                 &get,
                 "AUTOMATION_INTERVAL_SECS",
                 60u64,
+            )?),
+            snooze_sweep_interval: Duration::from_millis(parse(
+                &get,
+                "SNOOZE_SWEEP_MS",
+                15_000u64,
             )?),
             ical_sync_interval: Duration::from_secs(parse(
                 &get,

@@ -20,6 +20,7 @@ pub mod inbound;
 pub mod lifecycle;
 pub mod metrics;
 pub mod seed;
+pub mod snoozes;
 pub mod state;
 pub mod stays;
 pub mod telemetry;
@@ -74,6 +75,8 @@ pub struct Application {
     scheduled_messages: Option<tokio::task::JoinHandle<()>>,
     /// With several instances: the takeover of conversations a dead instance left.
     takeover: Option<tokio::task::JoinHandle<()>>,
+    /// The snooze sweep; stopped with the server.
+    snooze_sweep: Option<tokio::task::JoinHandle<()>>,
 }
 
 impl Application {
@@ -227,6 +230,9 @@ impl Application {
         let automation_every = state.config.automation_interval;
         let scheduled_messages = (!automation_every.is_zero())
             .then(|| automations::spawn_schedule(state.clone(), automation_every));
+        let sweep_every = state.config.snooze_sweep_interval;
+        let snooze_sweep =
+            (!sweep_every.is_zero()).then(|| snoozes::spawn_sweep(state.clone(), sweep_every));
         let app_state = state.clone();
         let csp = http_edge::security_headers::content_security_policy(&assets::index_pages());
         let https = state.secure_cookies();
@@ -280,6 +286,7 @@ impl Application {
             calendar_sync,
             scheduled_messages,
             takeover,
+            snooze_sweep,
         })
     }
 
@@ -317,9 +324,14 @@ impl Application {
         // A stopped server must not keep syncing into its database (tests restart on one file).
         // Its conversations' locks go with their connection: the other instances take over.
         self.state.registry.stop_leases();
-        for task in [self.calendar_sync, self.scheduled_messages, self.takeover]
-            .into_iter()
-            .flatten()
+        for task in [
+            self.calendar_sync,
+            self.scheduled_messages,
+            self.takeover,
+            self.snooze_sweep,
+        ]
+        .into_iter()
+        .flatten()
         {
             task.abort();
         }

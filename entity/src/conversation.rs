@@ -37,6 +37,9 @@ pub struct Model {
     /// An operator linked or unlinked the stay by hand: the automatic link leaves it alone.
     #[sea_orm(default_value = false)]
     pub stay_link_manual: bool,
+    /// Set aside until then (hidden from the open inbox); cleared when it wakes or the guest
+    /// writes.
+    pub snoozed_until: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

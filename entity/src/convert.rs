@@ -16,7 +16,8 @@ use protocol::{
 use serde::{Deserialize, Serialize};
 
 use crate::{
-    admin, conciergerie, conversation, faq, feature_request, message, property, stay, template,
+    admin, conciergerie, conversation, faq, feature_request, label, message, property, stay,
+    template,
 };
 
 impl From<conciergerie::Model> for Conciergerie {
@@ -40,6 +41,17 @@ impl From<admin::Model> for Admin {
         Admin {
             id: AdminId(m.id),
             email: m.email,
+            created_at: m.created_at,
+        }
+    }
+}
+
+impl From<label::Model> for protocol::labels::Label {
+    fn from(m: label::Model) -> Self {
+        protocol::labels::Label {
+            id: protocol::LabelId(m.id),
+            name: m.name,
+            colour: m.colour,
             created_at: m.created_at,
         }
     }
@@ -154,6 +166,9 @@ impl conversation::Model {
             urgent: self.urgent,
             created_at: self.created_at,
             stay: None,
+            // The actor and the list fill the labels in (they live in their own table).
+            labels: Vec::new(),
+            snoozed_until: self.snoozed_until,
         }
     }
 }

@@ -12,6 +12,8 @@ mod m20261128_000020_faq_translations;
 mod m20261128_000020_message_translations;
 mod m20261128_000030_ai_daily_budget;
 mod m20261128_000060_login_throttle;
+mod m20261129_000201_inbox_labels_snooze;
+mod m20261129_000202_inbox_search;
 
 pub struct Migrator;
 
@@ -29,6 +31,14 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000030_ai_daily_budget::Migration),
             Box::new(m20261128_000060_login_throttle::Migration),
             Box::new(m20261128_000010_automations::Migration),
+            Box::new(m20261129_000201_inbox_labels_snooze::Migration),
+            Box::new(m20261129_000202_inbox_search::Migration),
         ]
     }
+}
+
+/// The letters the PostgreSQL search column folds (accented → plain), which the search query
+/// must fold the same way.
+pub mod search_folding {
+    pub use super::m20261129_000202_inbox_search::{ACCENTED, FOLDED};
 }

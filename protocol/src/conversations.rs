@@ -4,8 +4,8 @@ use crate::reasons::HandoffReason;
 use crate::stays::StayBrief;
 use crate::Notice;
 use crate::{
-    AiEngine, AiMode, ConversationId, ConversationStatus, GuestLanguage, MessageId, MessageStatus,
-    Sender, StayId, Timestamp,
+    AiEngine, AiMode, ConversationId, ConversationStatus, GuestLanguage, LabelId, MessageId,
+    MessageStatus, Sender, StayId, Timestamp,
 };
 
 /// One row of the inbox.
@@ -45,6 +45,13 @@ pub struct ConversationSummary {
     /// `PATCH` reply; live `conversation.updated` events do not carry it yet (`null`).
     #[serde(default)]
     pub stay: Option<StayBrief>,
+    /// The conciergerie's labels on this conversation (ids of `GET /api/labels`).
+    #[serde(default)]
+    pub labels: Vec<LabelId>,
+    /// Set aside until then: hidden from the open inbox, back (live) when the time comes or the
+    /// guest writes.
+    #[serde(default)]
+    pub snoozed_until: Option<Timestamp>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -170,6 +177,16 @@ pub struct ConversationPatch {
         with = "double_option"
     )]
     pub stay_id: Option<Option<StayId>>,
+    /// Replaces the conversation's labels (each one of the conciergerie's).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub labels: Option<Vec<LabelId>>,
+    /// Snoozes until this time (in the future); `null` wakes the conversation now.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "double_option"
+    )]
+    pub snoozed_until: Option<Option<Timestamp>>,
 }
 
 /// Distinguishes an absent field from an explicit `null`.

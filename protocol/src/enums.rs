@@ -281,3 +281,31 @@ mod tests {
         assert!(MessageStatus::Failed.is_failure());
     }
 }
+
+wire_enum!(
+    /// A label's colour, from a fixed palette so every label reads well on the dashboard's
+    /// light chips.
+    LabelColour {
+        Grey = "grey",
+        Red = "red",
+        Orange = "orange",
+        Yellow = "yellow",
+        Green = "green",
+        Teal = "teal",
+        Blue = "blue",
+        Purple = "purple",
+        Pink = "pink",
+    }
+);
+
+wire_enum!(
+    /// `GET /api/conversations?view=`: which part of the inbox. Without it every conversation is
+    /// listed (the behaviour before closing and snoozing existed).
+    InboxView {
+        /// Not closed and not snoozed: what still needs attention.
+        Open = "open",
+        /// Set aside until a time that has not come yet.
+        Snoozed = "snoozed",
+        Closed = "closed",
+    }
+);

@@ -43,4 +43,6 @@ id_types!(
     AutomationId,
     /// One automation's message for one stay.
     ScheduledId,
+    /// A coloured label a conciergerie puts on conversations.
+    LabelId,
 );

@@ -373,6 +373,45 @@ pub async fn delete_feature_request(id: FeatureRequestId) -> Result<(), ApiError
     delete(&format!("/api/feature-requests/{id}")).await
 }
 
+// --- labels and search ---
+
+pub async fn labels() -> Result<Vec<protocol::labels::Label>, ApiError> {
+    get("/api/labels").await
+}
+
+pub async fn create_label(
+    body: &protocol::labels::NewLabel,
+) -> Result<protocol::labels::Label, ApiError> {
+    post("/api/labels", body).await
+}
+
+pub async fn update_label(
+    id: protocol::LabelId,
+    body: &protocol::labels::LabelPatch,
+) -> Result<protocol::labels::Label, ApiError> {
+    patch(&format!("/api/labels/{id}"), body).await
+}
+
+pub async fn delete_label(id: protocol::LabelId) -> Result<(), ApiError> {
+    delete(&format!("/api/labels/{id}")).await
+}
+
+/// One conversation (`GET /api/conversations/{id}`), e.g. a search hit's that is not loaded.
+pub async fn conversation(id: ConversationId) -> Result<ConversationSummary, ApiError> {
+    get(&format!("/api/conversations/{id}")).await
+}
+
+/// Messages matching every word of `query`, newest first (`GET /api/search`).
+pub async fn search(query: &str) -> Result<Vec<protocol::search::SearchHit>, ApiError> {
+    let q: String = url_encode(query);
+    get(&format!("/api/search?q={q}&limit=30")).await
+}
+
+/// Percent-encodes a query parameter's value (the browser's `encodeURIComponent`).
+fn url_encode(value: &str) -> String {
+    String::from(js_sys::encode_uri_component(value))
+}
+
 #[cfg(test)]
 mod tests {
     use protocol::error::ErrorDetail;

@@ -147,6 +147,36 @@ ui::texts! { Texts, FR, EN;
     load_all: "Tout charger", "Load all";
     load_older: "Messages précédents", "Earlier messages";
 
+    triage: "Trier la conversation", "Triage";
+    close_conversation: "Clore", "Close";
+    reopen: "Rouvrir", "Reopen";
+    snooze: "Reporter", "Snooze";
+    snooze_one_hour: "Dans 1\u{a0}h", "In 1 hour";
+    snooze_tomorrow: "Demain 9:00", "Tomorrow 9:00";
+    snooze_next_week: "Lundi prochain 9:00", "Next Monday 9:00";
+    snooze_custom: "Date et heure", "Date and time";
+    snooze_cancel: "Ne plus reporter", "Unsnooze";
+    snoozed_until: "Reportée jusqu'au", "Snoozed until";
+    labels: "Étiquettes", "Labels";
+    labels_none: "Aucune étiquette. Créez-en dans Réglages.", "No labels yet. Create some in Settings.";
+    rename_contact: "Renommer le contact", "Rename the contact";
+    view_label: "Afficher", "Show";
+    view_open: "Ouvertes", "Open";
+    view_snoozed: "Reportées", "Snoozed";
+    view_closed: "Closes", "Closed";
+    label_filter: "Étiquette", "Label";
+    label_filter_any: "Toutes les étiquettes", "All labels";
+    labels_settings: "Étiquettes", "Labels";
+    labels_settings_hint: "Classez les conversations (ménage, VIP, litige…) et filtrez la boîte de réception par étiquette.",
+        "Sort conversations (cleaning, VIP, dispute…) and filter the inbox by label.";
+    label_name: "Nom de l'étiquette", "Label name";
+    label_colour: "Couleur", "Colour";
+    label_add: "Ajouter l'étiquette", "Add label";
+    label_delete: "Supprimer l'étiquette", "Delete label";
+    search_messages: "Messages", "Messages";
+    search_messages_none: "Aucun message ne correspond.", "No message matches.";
+    search_searching: "Recherche dans l'historique…", "Searching the history…";
+
     chip_ai: "IA", "AI";
     chip_suggest: "IA suggère", "AI suggests";
     chip_human: "Humain", "Human";

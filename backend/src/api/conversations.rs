@@ -18,6 +18,7 @@ use crate::actors::conversation::{
 use crate::ai::variables;
 use crate::auth::OperatorSession;
 use crate::db;
+use crate::db::inbox::InboxNarrowing;
 use crate::db::pages::{self, ConversationCursor};
 use crate::domain::{optional_text, required_text};
 use crate::error::AppError;
@@ -32,6 +33,7 @@ pub const MAX_NOTE: usize = 5000;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(list)
+        .service(read_one)
         .service(messages)
         .service(send)
         .service(add_note)
@@ -98,8 +100,8 @@ fn with_next(path: &str, limit: u64, next: Option<String>) -> actix_web::HttpRes
 }
 
 /// The inbox's path with its filters, for the next page's link.
-fn inbox_path(filter: db::stays::InboxFilter) -> String {
-    let mut params = Vec::new();
+fn inbox_path(filter: db::stays::InboxFilter, narrowing: InboxNarrowing) -> String {
+    let mut params = narrowing.params();
     if let Some(property) = filter.property_id {
         params.push(format!("property_id={}", property.0));
     }
@@ -119,6 +121,7 @@ async fn list(
     caller: OperatorSession,
     query: web::Query<PageQuery>,
     filter: web::Query<db::stays::InboxFilter>,
+    narrowing: web::Query<InboxNarrowing>,
 ) -> Result<HttpResponse, AppError> {
     let limit = query.limit()?;
     let before = query
@@ -134,10 +137,19 @@ async fn list(
     let today = chrono::Utc::now().date_naive();
     let filter = filter.into_inner();
     let linked = db::stays::linked_stay_condition(caller.conciergerie_id, filter, today);
+    let narrowing = narrowing.into_inner();
+    if let Some(label) = narrowing.label {
+        // Another tenant's label (or none) is a 404, like its conversations.
+        db::labels::find_owned(&state.db, caller.conciergerie_id, label).await?;
+    }
+    let narrowed = match (linked, narrowing.condition(chrono::Utc::now())) {
+        (Some(a), Some(b)) => Some(a.and(b)),
+        (a, b) => a.or(b),
+    };
     let rows = pages::conversations(
         &state.db,
         caller.conciergerie_id,
-        linked,
+        narrowed,
         limit,
         before.as_ref(),
     )
@@ -153,8 +165,29 @@ async fn list(
             (c.into_summary(tenant.ai_mode), stay)
         })
         .collect();
-    let body = with_stays(&state, caller, linked).await?;
-    Ok(with_next(&inbox_path(filter), limit, next).json(body))
+    let mut body = with_stays(&state, caller, linked).await?;
+    let mut labels = db::labels::of_conversations(&state.db, body.iter().map(|c| c.id.0)).await?;
+    for summary in &mut body {
+        summary.labels = labels.remove(&summary.id.0).unwrap_or_default();
+    }
+    Ok(with_next(&inbox_path(filter, narrowing), limit, next).json(body))
+}
+
+/// One conversation as the inbox lists it (a search hit may open one that is not loaded).
+#[get("/api/conversations/{id:\\d+}")]
+async fn read_one(
+    state: web::Data<AppState>,
+    caller: OperatorSession,
+    id: web::Path<ConversationId>,
+) -> Result<HttpResponse, AppError> {
+    let conversation = find_owned(&state, caller, id.into_inner()).await?;
+    let tenant = tenant(&state, caller).await?;
+    let stay = conversation.stay_id;
+    let labels = db::labels::of_conversation(&state.db, ConversationId(conversation.id)).await?;
+    let mut summary = conversation.into_summary(tenant.ai_mode);
+    summary.labels = labels;
+    let body = with_stays(&state, caller, vec![(summary, stay)]).await?;
+    Ok(HttpResponse::Ok().json(&body[0]))
 }
 
 #[get("/api/conversations/{id}/messages")]
@@ -278,6 +311,18 @@ async fn update(
     let mut patch = body.into_inner();
     if let Some(name) = &patch.contact_name {
         patch.contact_name = Some(optional_text("contact_name", name, 120)?);
+    }
+    if let Some(labels) = &patch.labels {
+        patch.labels =
+            Some(db::labels::validate_owned(&state.db, caller.conciergerie_id, labels).await?);
+    }
+    if let Some(Some(until)) = patch.snoozed_until {
+        if until <= chrono::Utc::now() {
+            return Err(AppError::validation(
+                "snoozed_until",
+                "must be in the future",
+            ));
+        }
     }
     if let Some(Some(stay)) = patch.stay_id {
         db::stays::find_owned(&state.db, caller.conciergerie_id, stay)

@@ -13,9 +13,11 @@ mod export;
 mod faqs;
 mod feature_requests;
 mod health;
+mod labels;
 mod media;
 mod ops;
 mod properties;
+mod search;
 mod settings;
 mod simulator;
 mod stays;
@@ -31,6 +33,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .configure(conversations::configure)
         .configure(faqs::configure)
         .configure(translation::configure)
+        .configure(labels::configure)
+        .configure(search::configure)
         .configure(properties::configure)
         .configure(stays::configure)
         .configure(automations::configure)

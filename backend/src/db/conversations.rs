@@ -75,6 +75,7 @@ pub async fn open_for_guest(
         urgent: false,
         stay_id: Some(stay.0),
         stay_link_manual: false,
+        snoozed_until: None,
     }
     .into_active_model();
     row.id = ActiveValue::NotSet;

@@ -7,10 +7,13 @@
 pub mod activity;
 pub mod conversations;
 pub mod faqs;
+pub mod inbox;
 pub mod ingest;
+pub mod labels;
 pub mod messages;
 pub mod pages;
 pub mod properties;
+pub mod search;
 pub mod stays;
 pub mod usage;
 

@@ -110,3 +110,44 @@ async fn a_0_1_0_database_upgrades_in_place() {
         .unwrap();
     assert_eq!(faqs.len(), 10);
 }
+
+/// The search index is built for the messages a 0.1.0 database already holds.
+#[actix_web::test]
+async fn messages_written_before_the_upgrade_are_found_by_search() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("db-0.1.0.sqlite");
+    std::fs::copy(
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/db-0.1.0.sqlite"
+        ),
+        &path,
+    )
+    .unwrap();
+    let mut permissions = std::fs::metadata(&path).unwrap().permissions();
+    #[allow(clippy::permissions_set_readonly_false)]
+    permissions.set_readonly(false);
+    std::fs::set_permissions(&path, permissions).unwrap();
+    let url = format!("sqlite://{}?mode=rwc", path.display());
+    let app = spawn_app_with(&[("DATABASE_URL", &url)]).await;
+    let token = app.login_demo().await;
+
+    let hits: Vec<Value> = app
+        .get("/api/search?q=A%20QUELLE%20heure%20check", Some(&token))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(hits.len(), 3, "{hits:?}");
+    let one: Vec<Value> = app
+        .get("/api/search?q=ancien%202", Some(&token))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(one.len(), 1);
+    assert!(one[0]["message"]["body"]
+        .as_str()
+        .unwrap()
+        .contains("(ancien 2)"));
+}

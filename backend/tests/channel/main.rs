@@ -23,6 +23,7 @@ mod crash;
 mod crash_outbound;
 mod dashboard_api;
 mod inbound;
+mod inbox;
 mod live;
 mod metrics;
 mod notes;

@@ -37,6 +37,8 @@ mod bounded_input;
 mod dashboard_api;
 #[path = "../channel/inbound.rs"]
 mod inbound;
+#[path = "../channel/inbox.rs"]
+mod inbox;
 #[path = "../channel/live.rs"]
 mod live;
 #[path = "../channel/metrics.rs"]

@@ -10,6 +10,7 @@ use std::rc::Rc;
 
 use protocol::conversations::{ConversationPatch, ConversationSummary};
 use protocol::events::ServerEvent;
+use protocol::labels::Label;
 use protocol::templates::Template;
 use protocol::{AiMode, ConversationId, ConversationStatus, MessageId};
 use yew::platform::spawn_local;
@@ -25,6 +26,7 @@ use super::message_bubble::MessageBubble;
 use super::stay_header::StayHeader;
 use super::suggestion_card::SuggestionCard;
 use super::translation::DraftTranslator;
+use super::triage_controls::{label_chips, ContactName, TriageControls};
 use crate::api;
 use crate::api::Explain;
 use crate::clock::utc_offset_minutes;
@@ -59,6 +61,13 @@ pub struct ChatWindowProps {
     /// A page is on its way.
     #[prop_or_default]
     pub fetching: bool,
+    /// The conciergerie's labels, for the header's chips and picker.
+    #[prop_or_default]
+    pub labels: Rc<Vec<Label>>,
+    /// Open at this message (a search hit): older pages load until it is there, then it is
+    /// scrolled to and highlighted.
+    #[prop_or_default]
+    pub focus_message: Option<MessageId>,
 }
 
 /// Within this many pixels of the bottom counts as "at the bottom".
@@ -66,6 +75,28 @@ const STICK_PX: i32 = 72;
 
 /// Within this many pixels of the top, the older page is fetched.
 const NEAR_TOP_PX: i32 = 120;
+
+/// Scrolls a message into the middle of the log and highlights it for a moment.
+fn focus_message(id: MessageId) {
+    gloo_timers::callback::Timeout::new(0, move || {
+        let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| {
+            d.query_selector(&format!(".msg[data-id=\"{id}\"]"))
+                .ok()
+                .flatten()
+        }) else {
+            return;
+        };
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_block(web_sys::ScrollLogicalPosition::Center);
+        el.scroll_into_view_with_scroll_into_view_options(&options);
+        let _ = el.class_list().add_1("msg-focus");
+        gloo_timers::callback::Timeout::new(4000, move || {
+            let _ = el.class_list().remove_1("msg-focus");
+        })
+        .forget();
+    })
+    .forget();
+}
 
 fn scroll_to_bottom(log: &NodeRef) {
     if let Some(el) = log.cast::<web_sys::Element>() {
@@ -159,6 +190,34 @@ pub fn ChatWindow(props: &ChatWindowProps) -> Html {
                 *seen_newest.borrow_mut() = newest;
             }
         });
+    }
+    // Opened from a search hit: load older pages until the message is there, then show it.
+    {
+        let stick = stick.clone();
+        let on_load_older = props.on_load_older.clone();
+        let found = messages
+            .iter()
+            .any(|m| Some(m.message.id) == props.focus_message);
+        let loaded = props.thread.is_some();
+        let shown = use_mut_ref(|| None::<MessageId>);
+        use_effect_with(
+            (props.focus_message, count, props.fetching, loaded),
+            move |(focus, _, fetching, loaded)| {
+                let Some(target) = *focus else {
+                    return;
+                };
+                if *shown.borrow() == Some(target) || !*loaded {
+                    return;
+                }
+                if found {
+                    *shown.borrow_mut() = Some(target);
+                    *stick.borrow_mut() = false;
+                    focus_message(target);
+                } else if has_older && !*fetching {
+                    on_load_older.emit(id);
+                }
+            },
+        );
     }
     // The log shrinks when a banner, an alert or the suggestion appears: stay at the bottom.
     {
@@ -483,12 +542,15 @@ pub fn ChatWindow(props: &ChatWindowProps) -> Html {
                     { initials(&name) }
                 </span>
                 <div class="chat-title">
-                    <h2>{ &name }</h2>
+                    <ContactName conversation={c.clone()} name={name.clone()} on_patch={on_patch.clone()} busy={*busy} />
                     <p class="chat-sub">
                         if c.contact_name.is_some() { <span class="chat-phone">{ c.phone_number.clone() }</span> }
                         { window_pill }
                         { for header_chips.into_iter().map(|ch| chip_html(ch, lang)) }
+                        { label_chips(c, &props.labels) }
                     </p>
+                    <TriageControls conversation={c.clone()} labels={props.labels.clone()}
+                        on_patch={on_patch.clone()} busy={*busy} />
                     <StayHeader conversation={c.clone()} on_patch={on_patch.clone()} busy={*busy} />
                 </div>
                 <a class="btn-icon chat-export" id="export-thread" download=""

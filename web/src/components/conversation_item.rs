@@ -1,12 +1,16 @@
 //! One row of the inbox: avatar, name or number, time, last message, unread badge, status chips.
 
+use std::rc::Rc;
+
 use protocol::conversations::ConversationSummary;
+use protocol::labels::Label;
 use protocol::{ConversationId, Timestamp};
 use yew::prelude::*;
 
 use super::hooks::use_lang;
 use super::icons::{icon, Icon};
 use super::stay_header::{phase_class, phase_label};
+use super::triage_controls::label_chips;
 use crate::format::{avatar_hue, initials, list_time};
 use crate::i18n::Lang;
 use crate::i18n::Localized;
@@ -22,6 +26,9 @@ pub struct ConversationItemProps {
     pub offset_minutes: i32,
     #[prop_or_default]
     pub on_select: Callback<ConversationId>,
+    /// The conciergerie's labels, to name and colour the ones the conversation carries.
+    #[prop_or_default]
+    pub labels: Rc<Vec<Label>>,
 }
 
 /// The text of a status chip.
@@ -106,7 +113,10 @@ pub fn ConversationItem(props: &ConversationItemProps) -> Html {
                             { icon(Icon::Home) }{ crate::state::stays::hint(stay, lang) }
                         </span>
                     }
-                    <span class="chips">{ for chips(c).into_iter().map(|chip| chip_html(chip, lang)) }</span>
+                    <span class="chips">
+                        { for chips(c).into_iter().map(|chip| chip_html(chip, lang)) }
+                        { label_chips(c, &props.labels) }
+                    </span>
                 </span>
             </button>
         </li>
@@ -133,6 +143,7 @@ mod tests {
             now: t(30),
             offset_minutes: 0,
             on_select: Callback::noop(),
+            labels: Rc::default(),
         }
     }
 

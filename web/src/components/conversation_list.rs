@@ -1,7 +1,10 @@
 //! The inbox pane: search, filters, and the live list (arrow keys move between conversations).
 
+use std::rc::Rc;
+
 use protocol::conversations::ConversationSummary;
-use protocol::{ConversationId, PropertyId};
+use protocol::labels::Label;
+use protocol::{ConversationId, InboxView, LabelId, MessageId, PropertyId};
 use ui::api::NextPage;
 use yew::platform::spawn_local;
 use yew::prelude::*;
@@ -10,12 +13,14 @@ use super::conversation_item::ConversationItem;
 use super::first_run::FirstRun;
 use super::hooks::{focus_id, input_value, use_lang, use_now};
 use super::icons::{icon, Icon};
+use super::message_search::MessageSearch;
 use crate::api;
 use crate::clock::utc_offset_minutes;
 use crate::i18n::Lang;
 use crate::i18n::Localized;
 use crate::state::inbox::Filter;
 use crate::state::stays::{PhaseFilter, StayFilter};
+use crate::state::triage::{has_label, in_view};
 use crate::state::{InboxAction, InboxState};
 
 #[derive(Properties, PartialEq)]
@@ -41,6 +46,12 @@ pub struct ConversationListProps {
     /// A page is on its way.
     #[prop_or_default]
     pub fetching: bool,
+    /// The conciergerie's labels (chips and the label filter).
+    #[prop_or_default]
+    pub labels: Rc<Vec<Label>>,
+    /// A message found by the history search: open its conversation there.
+    #[prop_or_default]
+    pub on_open_hit: Callback<(ConversationId, MessageId)>,
 }
 
 /// Within this many pixels of the end of the list counts as "at the end": the next page is
@@ -56,6 +67,9 @@ pub fn ConversationList(props: &ConversationListProps) -> Html {
     let query = use_state(String::new);
     let filter = use_state(Filter::default);
     let stay_filter = use_state(StayFilter::default);
+    // Open by default: closed and snoozed conversations wait in their own views.
+    let view = use_state(|| InboxView::Open);
+    let label = use_state(|| None::<LabelId>);
 
     let today = now.date_naive();
     let visible: Vec<_> = props
@@ -63,6 +77,7 @@ pub fn ConversationList(props: &ConversationListProps) -> Html {
         .visible(*filter, &query)
         .into_iter()
         .filter(|c| stay_filter.matches(c, today))
+        .filter(|c| in_view(*view, c, now) && has_label(c, *label))
         .collect();
     let ids: Vec<ConversationId> = visible.iter().map(|c| c.id).collect();
 
@@ -127,7 +142,8 @@ pub fn ConversationList(props: &ConversationListProps) -> Html {
             </li>
         }
     });
-    // No search endpoint on the server yet: the search filters what is loaded, and says so.
+    // The search box filters the loaded conversations by name, number and preview (and says so);
+    // the history search below asks the server about every message.
     let search_note = (more && !query.trim().is_empty()).then(|| {
         let on_load_all = props.on_load_all.clone();
         html! {
@@ -196,7 +212,7 @@ pub fn ConversationList(props: &ConversationListProps) -> Html {
                 { for visible.iter().map(|c| html! {
                     <ConversationItem key={c.id.0} conversation={(*c).clone()}
                         active={props.selected == Some(c.id)} {now} offset_minutes={offset}
-                        on_select={props.on_select.clone()} />
+                        on_select={props.on_select.clone()} labels={props.labels.clone()} />
                 }) }
                 { for list_end }
             </ul>
@@ -235,6 +251,7 @@ pub fn ConversationList(props: &ConversationListProps) -> Html {
             <div class="filters" role="group" aria-label={t.filters_label}>
                 { for Filter::ALL.into_iter().map(filter_button) }
             </div>
+            { triage_filters(&view, &label, &props.labels, lang) }
             { stay_filters(&props.inbox, &stay_filter, lang) }
             if props.inbox.loaded {
                 if let Some(e) = &props.error {
@@ -243,6 +260,7 @@ pub fn ConversationList(props: &ConversationListProps) -> Html {
             }
             { for search_note }
             { body }
+            <MessageSearch query={(*query).clone()} on_open={props.on_open_hit.clone()} />
         </section>
     }
 }
@@ -329,6 +347,54 @@ fn use_filtered_pages(inbox: &UseReducerHandle<InboxState>, filter: StayFilter) 
         more: (*more).clone(),
         fetching: *fetching,
         load_more,
+    }
+}
+
+/// The view (open, snoozed, closed) and, once the conciergerie has labels, the label filter.
+fn triage_filters(
+    view: &UseStateHandle<InboxView>,
+    label: &UseStateHandle<Option<LabelId>>,
+    labels: &[Label],
+    lang: Lang,
+) -> Html {
+    let t = lang.t();
+    let view_button = |v: InboxView| {
+        let text = match v {
+            InboxView::Open => t.view_open,
+            InboxView::Snoozed => t.view_snoozed,
+            InboxView::Closed => t.view_closed,
+        };
+        let pressed = **view == v;
+        let view = view.clone();
+        html! {
+            <button type="button" id={format!("view-{}", v.as_str())} class={classes!("filter", pressed.then_some("active"))}
+                aria-pressed={pressed.to_string()} onclick={Callback::from(move |_| view.set(v))}>
+                { text }
+            </button>
+        }
+    };
+    let on_label = {
+        let label = label.clone();
+        Callback::from(move |e: Event| {
+            let value = e
+                .target_dyn_into::<web_sys::HtmlSelectElement>()
+                .map(|s| s.value())
+                .unwrap_or_default();
+            label.set(value.parse().ok());
+        })
+    };
+    html! {
+        <div class="filters triage-filters" role="group" aria-label={t.view_label}>
+            { for InboxView::ALL.iter().copied().map(view_button) }
+            if !labels.is_empty() || label.is_some() {
+                <select id="inbox-label" aria-label={t.label_filter} onchange={on_label}>
+                    <option value="" selected={label.is_none()}>{ t.label_filter_any }</option>
+                    { for labels.iter().map(|l| html! {
+                        <option value={l.id.to_string()} selected={**label == Some(l.id)}>{ &l.name }</option>
+                    }) }
+                </select>
+            }
+        </div>
     }
 }
 

@@ -5,8 +5,9 @@ use std::rc::Rc;
 
 use protocol::conversations::Message;
 use protocol::events::ServerEvent;
+use protocol::labels::Label;
 use protocol::templates::Template;
-use protocol::{AiEngine, ChannelMode, ConversationId, Sender};
+use protocol::{AiEngine, ChannelMode, ConversationId, MessageId, Sender};
 use ui::location::{self, set_hash};
 use yew::platform::spawn_local;
 use yew::prelude::*;
@@ -58,6 +59,9 @@ pub fn Dashboard() -> Html {
     let board = use_reducer(FeatureBoard::default);
     let route = use_state(|| Route::parse(&location::hash()));
     let templates = use_state(|| Rc::new(Vec::<Template>::new()));
+    let labels = use_state(|| Rc::new(Vec::<Label>::new()));
+    // A history search hit being opened: the chat scrolls to (and loads back to) this message.
+    let focus = use_state(|| None::<(ConversationId, MessageId)>);
     let runtime = session.me.runtime;
     let simulator_mode = runtime.channel == ChannelMode::Simulator;
     let sim_open = use_state(|| simulator_mode && wide_screen());
@@ -161,6 +165,36 @@ pub fn Dashboard() -> Html {
             });
         });
     }
+
+    // The conciergerie's labels, for the list's chips and filter and the chat header.
+    {
+        let labels = labels.clone();
+        use_effect_with((), move |_| {
+            spawn_local(async move {
+                if let Ok(list) = api::labels().await {
+                    labels.set(Rc::new(list));
+                }
+            });
+        });
+    }
+    let on_labels = {
+        let labels = labels.clone();
+        Callback::from(move |list: Vec<Label>| labels.set(Rc::new(list)))
+    };
+    // A search hit: its conversation may not be loaded (closed, or further down the list).
+    let on_open_hit = {
+        let (focus, navigate, inbox) = (focus.clone(), navigate.clone(), inbox.dispatcher());
+        Callback::from(move |(id, message): (ConversationId, MessageId)| {
+            focus.set(Some((id, message)));
+            let inbox = inbox.clone();
+            spawn_local(async move {
+                if let Ok(c) = api::conversation(id).await {
+                    inbox.dispatch(InboxAction::Upsert(c));
+                }
+            });
+            navigate.emit(Route::inbox(Some(id)));
+        })
+    };
 
     // Opening a conversation: load its thread, mark it read.
     let open = (route.tab == Tab::Inbox)
@@ -309,8 +343,10 @@ pub fn Dashboard() -> Html {
                             drafts.save(id, &text)
                         })
                     };
+                    let focus_message = focus.filter(|(id, _)| *id == c.id).map(|(_, m)| m);
                     html! {
                         <ChatWindow key={c.id.0} conversation={c.clone()} {thread} {error}
+                            labels={(*labels).clone()} {focus_message}
                             inbox={inbox.dispatcher()} templates={(*templates).clone()}
                             on_back={on_back.clone()} {initial_draft} {on_draft}
                             on_load_older={on_load_older.clone()} fetching={*fetching} />
@@ -334,13 +370,17 @@ pub fn Dashboard() -> Html {
                     <ConversationList inbox={inbox.clone()} selected={open} {on_select}
                         error={(*list_error).clone()} {simulator_mode} simulator_open={*sim_open}
                         on_open_simulator={toggle_sim.clone()}
-                        {on_load_more} {on_load_all} fetching={*fetching} />
+                        {on_load_more} {on_load_all} fetching={*fetching}
+                        labels={(*labels).clone()} {on_open_hit} />
                     { chat }
                 </div>
             }
         }
         Tab::Faq => html! { <FaqTab claude={runtime.ai == AiEngine::Claude} /> },
-        Tab::Settings => html! { <SettingsTab templates={(*templates).clone()} {on_templates} /> },
+        Tab::Settings => html! {
+            <SettingsTab templates={(*templates).clone()} {on_templates}
+                labels={(*labels).clone()} {on_labels} />
+        },
         Tab::Analytics => html! { <AnalyticsTab /> },
         Tab::Ideas => html! { <IdeasTab board={board.clone()} /> },
         Tab::Properties => html! { <PropertiesTab /> },

@@ -17,8 +17,10 @@ pub mod first_run;
 pub mod history;
 pub mod hooks;
 pub mod ideas_tab;
+pub mod labels_settings;
 pub mod login;
 pub mod message_bubble;
+pub mod message_search;
 pub mod nav;
 pub mod paging;
 pub mod properties_tab;
@@ -31,6 +33,7 @@ pub mod stays_tab;
 pub mod suggestion_card;
 pub mod templates_editor;
 pub mod translation;
+pub mod triage_controls;
 
 // The toolkit's components, under the names the screens have always used.
 pub use ui::components::{bar_chart, icons, segmented};

@@ -3,6 +3,7 @@
 
 use std::rc::Rc;
 
+use protocol::labels::Label;
 use protocol::settings::{Settings, SettingsPatch};
 use protocol::templates::Template;
 use protocol::{AiEngine, AiMode, ChannelMode};
@@ -13,6 +14,7 @@ use super::ai_controls::mode_options;
 use super::automations_section::AutomationsSection;
 use super::hooks::{use_lang, LangCtx, SessionCtx};
 use super::icons::{icon, Icon};
+use super::labels_settings::LabelsSettings;
 use super::segmented::{SegOption, Segmented};
 use super::templates_editor::TemplatesEditor;
 use crate::api;
@@ -24,6 +26,10 @@ use crate::i18n::Localized;
 pub struct SettingsTabProps {
     pub templates: Rc<Vec<Template>>,
     pub on_templates: Callback<Vec<Template>>,
+    #[prop_or_default]
+    pub labels: Rc<Vec<Label>>,
+    #[prop_or_default]
+    pub on_labels: Callback<Vec<Label>>,
 }
 
 #[function_component]
@@ -171,6 +177,7 @@ pub fn SettingsTab(props: &SettingsTabProps) -> Html {
             </div>
             <TemplatesEditor templates={props.templates.clone()} on_change={props.on_templates.clone()} />
             <AutomationsSection />
+            <LabelsSettings labels={props.labels.clone()} on_labels={props.on_labels.clone()} />
         </section>
     }
 }

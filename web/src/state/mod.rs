@@ -9,5 +9,6 @@ pub mod inbox;
 pub mod simulator;
 pub mod stays;
 pub mod templates;
+pub mod triage;
 
 pub use inbox::{InboxAction, InboxState, LocalId};

@@ -11,6 +11,7 @@ use super::delivery::Handover;
 use super::state::Effect;
 use super::stay_brief;
 use super::ConversationActor;
+use crate::db;
 use crate::db::ingest::{ConversationWrites, IngestWriter, MessageWrite};
 use crate::error::AppError;
 
@@ -28,6 +29,10 @@ impl ConversationActor {
             .filter(|_| effects.contains(&Effect::SaveRow))
             .map(|s| s.row().clone());
         let writes: Vec<Effect> = effects.iter().filter(|e| is_write(e)).cloned().collect();
+        let labels = effects.iter().find_map(|e| match e {
+            Effect::SaveLabels(labels) => Some(labels.clone()),
+            _ => None,
+        });
         let (ingest, id, now) = (self.deps.ingest.clone(), self.id, Utc::now());
         // The stay the published summary carries, read when the held one may be out of date.
         let brief = effects
@@ -36,7 +41,17 @@ impl ConversationActor {
             .flatten();
         let db = self.deps.db.clone();
         let written = async move {
-            let written = write(&ingest, id, row, writes, now).await;
+            // The labels' own table, on the pool (see `db::labels`), before the row.
+            let labels = match labels {
+                Some(labels) => match db::labels::set_for_conversation(&db, id, &labels).await {
+                    Ok(labels) => Some(labels),
+                    Err(e) => return (Err(e), None),
+                },
+                None => None,
+            };
+            let written = write(&ingest, id, row, writes, now)
+                .await
+                .map(|inserted| (inserted, labels));
             let brief = match brief {
                 Some((tenant, key)) => Some((key, stay_brief::load(&db, tenant, key).await)),
                 None => None,
@@ -48,7 +63,10 @@ impl ConversationActor {
                 act.stay_brief.store(key, brief);
             }
             match written {
-                Ok(inserted) => {
+                Ok((inserted, labels)) => {
+                    if let (Some(labels), Some(state)) = (labels, act.state.as_mut()) {
+                        state.labels_loaded(labels);
+                    }
                     act.after_commit(effects, &inserted, ctx);
                     Ok(inserted)
                 }
@@ -93,7 +111,7 @@ impl ConversationActor {
                     error_code: change.error_code,
                     error_message: change.error_message,
                 }),
-                Effect::RecordSuggestion { .. } => {}
+                Effect::RecordSuggestion { .. } | Effect::SaveLabels(_) => {}
                 Effect::Publish(event) => self.publish(event),
                 Effect::ScheduleAi { generation, after } => {
                     ctx.run_later(after, move |act, ctx| {

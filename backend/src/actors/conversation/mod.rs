@@ -152,13 +152,12 @@ impl ConversationActor {
     }
 
     fn summary(&self) -> Option<ConversationSummary> {
-        let row = self.state.as_ref()?.row().clone();
+        let state = self.state.as_ref()?;
         let mode = self.tenant_ai().mode;
-        let stay = self.stay_brief.get(row.stay_id);
-        Some(ConversationSummary {
-            stay,
-            ..row.into_summary(mode)
-        })
+        let stay = self.stay_brief.get(state.row().stay_id);
+        let mut summary = state.row().clone().into_summary(mode);
+        summary.labels = state.labels().to_vec();
+        Some(ConversationSummary { stay, ..summary })
     }
 
     /// The stay brief to read before the next summary is published, if the held one is not
@@ -192,11 +191,17 @@ impl Actor for ConversationActor {
         let id = self.id;
         // Nothing is handled before the row is loaded and repaired.
         ctx.wait(
-            async move { db::conversations::load_with_unapplied(&db, id).await }
+            async move {
+                let loaded = db::conversations::load_with_unapplied(&db, id).await?;
+                let labels = db::labels::of_conversation(&db, id).await?;
+                Ok::<_, AppError>(loaded.map(|(row, unapplied)| (row, unapplied, labels)))
+            }
                 .into_actor(self)
                 .map(|loaded, act, ctx| match loaded {
-                    Ok(Some((row, unapplied))) => {
-                        act.state = Some(Conversation::new(row, act.deps.rules));
+                    Ok(Some((row, unapplied, labels))) => {
+                        let mut state = Conversation::new(row, act.deps.rules);
+                        state.labels_loaded(labels);
+                        act.state = Some(state);
                         if !unapplied.is_empty() {
                             tracing::info!(conversation_id = %act.id, count = unapplied.len(), "replaying guest messages the row did not reflect");
                         }
@@ -620,5 +625,24 @@ impl Handler<DiscardSuggestion> for ConversationActor {
         };
         let effects = state.on_discard_suggestion();
         AtomicResponse::new(Box::pin(self.run(effects).map(|done, _, _| done.map(drop))))
+    }
+}
+
+/// The snooze sweep found this conversation's snooze due: it comes back to the inbox (live).
+#[derive(Message)]
+#[rtype(result = "()")]
+pub struct Wake;
+
+impl Handler<Wake> for ConversationActor {
+    type Result = ();
+
+    fn handle(&mut self, _: Wake, ctx: &mut Context<Self>) {
+        self.received();
+        let effects = self
+            .state
+            .as_mut()
+            .map(|s| s.on_wake(Utc::now()))
+            .unwrap_or_default();
+        self.run_detached(effects, ctx);
     }
 }

@@ -17,6 +17,10 @@
 //!   so the operators see it under "À traiter". In suggest mode the suggestion is that signal;
 //! - a second hand-off while already waiting for a human sends the guest no second holding
 //!   message; marking a conversation treated (`open`/`closed`) counts its messages as dealt with;
+//! - closing or snoozing silences nothing by itself beyond `closed` (the AI never speaks in a
+//!   closed conversation); a guest message reopens a closed conversation and wakes a snoozed one,
+//!   and a snooze also wakes when its time comes (`on_wake`, from the snooze sweep);
+//! - labels, a snooze and a new contact name are bookkeeping: they leave a pending AI answer be;
 //! - an urgent message (`AiAnswer::urgent`) is always handed off, even in auto mode (an answer
 //!   becomes the holding message), and flags the conversation `urgent` until an operator replies
 //!   or marks it treated.
@@ -30,8 +34,8 @@ use protocol::conversations::{ConversationPatch, TokenUsage};
 use protocol::events::ServerEvent;
 use protocol::reasons::HandoffReason;
 use protocol::{
-    AiEngine, AiMode, ConversationId, ConversationStatus, MessageId, MessageStatus, Notice, Sender,
-    StayId,
+    AiEngine, AiMode, ConversationId, ConversationStatus, LabelId, MessageId, MessageStatus,
+    Notice, Sender, StayId,
 };
 
 use crate::ai::AiDecision;
@@ -109,6 +113,9 @@ pub struct StatusChange {
     pub error_message: Option<String>,
 }
 
+// A handful of effects live for one event: boxing `Publish` (large because `ServerEvent` holds
+// a whole `ConversationSummary`) would buy nothing.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
     /// Insert a message; after the commit, publish it, and hand it to the channel if `deliver`.
@@ -132,6 +139,8 @@ pub enum Effect {
     AskAi { generation: u64 },
     /// A status callback whose message never showed up was dropped.
     StatusDropped { sid: String, status: MessageStatus },
+    /// Replace the conversation's labels (before the row's write, in the same event).
+    SaveLabels(Vec<LabelId>),
 }
 
 /// What the AI answered, or the hand-off the actor made of its failure.
@@ -207,6 +216,8 @@ pub struct Conversation {
     recent_guest_ids: VecDeque<i64>,
     /// Every guest message up to this id was read by the start-up replay.
     replayed_through: i64,
+    /// The conversation's labels (their own table, loaded with the row).
+    labels: Vec<LabelId>,
 }
 
 impl Conversation {
@@ -222,7 +233,18 @@ impl Conversation {
             parked: HashMap::new(),
             recent_guest_ids: VecDeque::new(),
             replayed_through: 0,
+            labels: Vec::new(),
         }
+    }
+
+    /// The labels as stored (when the actor starts, or after its own write skipped a label
+    /// deleted meanwhile).
+    pub fn labels_loaded(&mut self, labels: Vec<LabelId>) {
+        self.labels = labels;
+    }
+
+    pub fn labels(&self) -> &[LabelId] {
+        &self.labels
     }
 
     /// The start-up replay is done: the ingest hand-overs of messages it read are duplicates
@@ -331,6 +353,8 @@ impl Conversation {
         if row.status == ConversationStatus::Closed {
             row.status = ConversationStatus::Open;
         }
+        // The guest is back: a snoozed conversation returns to the inbox now.
+        row.snoozed_until = None;
         let mut effects = vec![
             Effect::Publish(ServerEvent::MessageCreated {
                 message: message.clone().into(),
@@ -680,8 +704,76 @@ impl Conversation {
     }
 
     /// Operator controls. `contact_name` is already validated ("" clears it); `stay_id` already
-    /// checked to be one of the tenant's stays.
+    /// checked to be one of the tenant's stays, `labels` to be the tenant's, `snoozed_until` to
+    /// be in the future.
     pub fn on_patch(
+        &mut self,
+        mut patch: ConversationPatch,
+        tenant: TenantAi,
+        now: DateTime<Utc>,
+    ) -> Vec<Effect> {
+        let mut effects = self.on_inbox_patch(&mut patch);
+        let controls = patch.ai_mode_override.is_some()
+            || patch.status.is_some()
+            || patch.ai_paused.is_some()
+            || patch.stay_id.is_some();
+        if !controls {
+            // Bookkeeping only (labels, snooze, name): a pending AI answer is still wanted.
+            if let Some(name) = patch.contact_name {
+                self.row.contact_name = (!name.is_empty()).then_some(name);
+            }
+            effects.push(Effect::SaveRow);
+            return effects;
+        }
+        effects.extend(self.on_controls(patch, tenant, now));
+        effects
+    }
+
+    /// The inbox's part of a patch — labels and snooze — taken out of it. Closing or reopening
+    /// ends a snooze unless the same patch sets one; snoozing a closed conversation reopens it
+    /// (it is to come back).
+    fn on_inbox_patch(&mut self, patch: &mut ConversationPatch) -> Vec<Effect> {
+        let mut effects = Vec::new();
+        if let Some(mut labels) = patch.labels.take() {
+            labels.sort();
+            labels.dedup();
+            if labels != self.labels {
+                self.labels = labels.clone();
+                effects.push(Effect::SaveLabels(labels));
+            }
+        }
+        match patch.snoozed_until.take() {
+            Some(until) => {
+                self.row.snoozed_until = until;
+                if until.is_some() && self.row.status == ConversationStatus::Closed {
+                    patch.status.get_or_insert(ConversationStatus::Open);
+                }
+            }
+            None if matches!(
+                patch.status,
+                Some(ConversationStatus::Open | ConversationStatus::Closed)
+            ) =>
+            {
+                self.row.snoozed_until = None;
+            }
+            None => {}
+        }
+        effects
+    }
+
+    /// A snooze's time came (the sweep found it due). Nothing when it was lifted or moved later.
+    pub fn on_wake(&mut self, now: DateTime<Utc>) -> Vec<Effect> {
+        match self.row.snoozed_until {
+            Some(until) if until <= now => {
+                self.row.snoozed_until = None;
+                vec![Effect::SaveRow]
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    /// The controls that change what the AI may do: any pending answer is stale.
+    fn on_controls(
         &mut self,
         patch: ConversationPatch,
         tenant: TenantAi,

@@ -388,6 +388,7 @@ fn new_conversation(new: &NewInbound) -> conversation::ActiveModel {
         urgent: false,
         stay_id: None,
         stay_link_manual: false,
+        snoozed_until: None,
     }
     .into_active_model();
     row.id = ActiveValue::NotSet;

@@ -56,6 +56,7 @@ fn row() -> conversation::Model {
         urgent: false,
         stay_id: None,
         stay_link_manual: false,
+        snoozed_until: None,
     }
 }
 
@@ -673,3 +674,5 @@ fn a_note_is_stored_undelivered_and_changes_nothing_else() {
         vec![Effect::AskAi { generation }]
     );
 }
+
+mod inbox;

@@ -1,0 +1,59 @@
+//! Labels of the caller's conciergerie (`/api/labels`). Putting them on conversations is
+//! `PATCH /api/conversations/{id} {"labels": [...]}`.
+
+use actix_web::{delete, get, patch, post, web, HttpResponse};
+use protocol::labels::{Label, LabelPatch, NewLabel};
+use protocol::LabelId;
+
+use crate::auth::OperatorSession;
+use crate::db;
+use crate::error::AppError;
+use crate::state::AppState;
+
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.service(list)
+        .service(create)
+        .service(update)
+        .service(remove);
+}
+
+#[get("/api/labels")]
+async fn list(
+    state: web::Data<AppState>,
+    caller: OperatorSession,
+) -> Result<HttpResponse, AppError> {
+    let rows = db::labels::list(&state.db, caller.conciergerie_id).await?;
+    Ok(HttpResponse::Ok().json(rows.into_iter().map(Label::from).collect::<Vec<_>>()))
+}
+
+#[post("/api/labels")]
+async fn create(
+    state: web::Data<AppState>,
+    caller: OperatorSession,
+    body: web::Json<NewLabel>,
+) -> Result<HttpResponse, AppError> {
+    let row = db::labels::create(&state.db, caller.conciergerie_id, &body).await?;
+    Ok(HttpResponse::Created().json(Label::from(row)))
+}
+
+#[patch("/api/labels/{id}")]
+async fn update(
+    state: web::Data<AppState>,
+    caller: OperatorSession,
+    id: web::Path<LabelId>,
+    body: web::Json<LabelPatch>,
+) -> Result<HttpResponse, AppError> {
+    let row = db::labels::update(&state.db, caller.conciergerie_id, *id, &body).await?;
+    Ok(HttpResponse::Ok().json(Label::from(row)))
+}
+
+/// Takes the label off every conversation too.
+#[delete("/api/labels/{id}")]
+async fn remove(
+    state: web::Data<AppState>,
+    caller: OperatorSession,
+    id: web::Path<LabelId>,
+) -> Result<HttpResponse, AppError> {
+    db::labels::delete(&state.db, caller.conciergerie_id, *id).await?;
+    Ok(HttpResponse::NoContent().finish())
+}
