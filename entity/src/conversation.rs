@@ -37,6 +37,8 @@ pub struct Model {
     /// An operator linked or unlinked the stay by hand: the automatic link leaves it alone.
     #[sea_orm(default_value = false)]
     pub stay_link_manual: bool,
+    /// The team member the conversation is assigned to, if any.
+    pub assignee_id: Option<i64>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -4,6 +4,7 @@
 use protocol::auth::{Admin, Conciergerie};
 use protocol::conversations::{ConversationSummary, Location, Media, Message, TokenUsage};
 use protocol::faqs::Faq;
+use protocol::members::{Member, MemberBrief};
 use protocol::feature_requests::FeatureRequest;
 use protocol::properties::Property;
 use protocol::reasons::HandoffReason;
@@ -11,12 +12,13 @@ use protocol::stays::Stay;
 use protocol::templates::Template;
 use protocol::{
     AdminId, AiMode, AutomationId, ConciergerieId, ConversationId, FaqId, FeatureRequestId,
-    MessageId, Notice, PropertyId, ScheduledId, StayId, TemplateId,
+    MemberId, MessageId, Notice, PropertyId, ScheduledId, StayId, TemplateId,
 };
 use serde::{Deserialize, Serialize};
 
 use crate::{
-    admin, conciergerie, conversation, faq, feature_request, message, property, stay, template,
+    admin, conciergerie, conversation, faq, feature_request, member, message, property, stay,
+    template,
 };
 
 impl From<conciergerie::Model> for Conciergerie {
@@ -154,6 +156,7 @@ impl conversation::Model {
             urgent: self.urgent,
             created_at: self.created_at,
             stay: None,
+            assignee_id: self.assignee_id.map(MemberId),
         }
     }
 }
@@ -217,6 +220,25 @@ impl From<message::Model> for Message {
             notice: m.notice,
             reason,
             translation: None,
+            // The name is not on the row: the server fills it in before the message goes out
+            // (`db::members::name_authors`, or the author it has at hand when publishing).
+            author: m.author_id.map(|id| MemberBrief {
+                id: MemberId(id),
+                name: String::new(),
+            }),
+            created_at: m.created_at,
+        }
+    }
+}
+
+impl From<member::Model> for Member {
+    fn from(m: member::Model) -> Self {
+        Member {
+            id: MemberId(m.id),
+            name: m.name,
+            email: m.email,
+            role: m.role,
+            active: m.active,
             created_at: m.created_at,
         }
     }

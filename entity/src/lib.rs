@@ -8,6 +8,7 @@ pub mod conversation;
 pub mod convert;
 pub mod faq;
 pub mod feature_request;
+pub mod member;
 pub mod message;
 pub mod message_translation;
 pub mod property;

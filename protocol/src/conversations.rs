@@ -45,6 +45,9 @@ pub struct ConversationSummary {
     /// `PATCH` reply; live `conversation.updated` events do not carry it yet (`null`).
     #[serde(default)]
     pub stay: Option<StayBrief>,
+    /// The team member the conversation is assigned to (`null`: unassigned).
+    #[serde(default)]
+    pub assignee_id: Option<crate::MemberId>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -99,6 +102,10 @@ pub struct Message {
     /// computed (`POST /api/conversations/{id}/messages/{message_id}/translation`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub translation: Option<MessageTranslation>,
+    /// For operator replies and notes: the team member who wrote it (shown to colleagues; the
+    /// guest only ever sees the text).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub author: Option<crate::members::MemberBrief>,
     pub created_at: Timestamp,
 }
 
@@ -170,6 +177,13 @@ pub struct ConversationPatch {
         with = "double_option"
     )]
     pub stay_id: Option<Option<StayId>>,
+    /// Assigns the conversation to a member of the conciergerie; `null` unassigns.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "double_option"
+    )]
+    pub assignee_id: Option<Option<crate::MemberId>>,
 }
 
 /// Distinguishes an absent field from an explicit `null`.

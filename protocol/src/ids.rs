@@ -43,4 +43,6 @@ id_types!(
     AutomationId,
     /// One automation's message for one stay.
     ScheduledId,
+    /// One operator account of a conciergerie's team.
+    MemberId,
 );

@@ -164,6 +164,7 @@ ui::texts! { Texts, FR, EN;
     yesterday: "Hier", "Yesterday";
     sender_ai: "IA", "AI";
     sender_you: "Équipe", "Team";
+    sender_me: "Vous", "You";
     sender_guest: "Voyageur", "Guest";
     engine_claude: "Claude", "Claude";
     engine_offline: "FAQ hors ligne", "offline FAQ";

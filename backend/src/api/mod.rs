@@ -14,6 +14,7 @@ mod faqs;
 mod feature_requests;
 mod health;
 mod media;
+mod members;
 mod ops;
 mod properties;
 mod settings;
@@ -27,6 +28,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.configure(health::configure)
         .configure(ops::configure)
         .configure(auth::configure)
+        .configure(members::configure)
         .configure(export::configure)
         .configure(conversations::configure)
         .configure(faqs::configure)

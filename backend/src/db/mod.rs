@@ -8,6 +8,7 @@ pub mod activity;
 pub mod conversations;
 pub mod faqs;
 pub mod ingest;
+pub mod members;
 pub mod messages;
 pub mod pages;
 pub mod properties;

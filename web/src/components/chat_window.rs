@@ -428,8 +428,10 @@ pub fn ChatWindow(props: &ChatWindowProps) -> Html {
             last_day = Some(day);
             last_sender = None;
         }
-        let first = last_sender != Some(m.message.sender);
-        last_sender = Some(m.message.sender);
+        // A new group per sender, and per colleague among the team's replies.
+        let who = (m.message.sender, m.message.author.as_ref().map(|a| a.id));
+        let first = last_sender != Some(who);
+        last_sender = Some(who);
         items.push(html! {
             <MessageBubble key={m.message.id.0} message={m.message.clone()} pending={m.is_pending()}
                 {first} on_media_load={on_media_load.clone()} />

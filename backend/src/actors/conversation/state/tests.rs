@@ -56,6 +56,7 @@ fn row() -> conversation::Model {
         urgent: false,
         stay_id: None,
         stay_link_manual: false,
+        assignee_id: None,
     }
 }
 
@@ -83,6 +84,7 @@ fn guest(id: i64, body: &str, at: DateTime<Utc>) -> message::Model {
         cache_read_tokens: None,
         client_ref: None,
         notice: None,
+        author_id: None,
         created_at: at,
     }
 }
@@ -169,6 +171,7 @@ fn send(body: &str, from_suggestion: bool) -> OperatorReply {
         client_ref: None,
         from_suggestion,
         template: false,
+        author: None,
     }
 }
 
@@ -660,7 +663,7 @@ fn a_note_is_stored_undelivered_and_changes_nothing_else() {
         conv.on_guest_message(&guest(1, "Le chauffe-eau ?", secs(0)), None, AUTO, secs(0));
     let generation = scheduled(&effects).expect("the AI is scheduled");
     let before = conv.row().clone();
-    let effects = conv.on_note("Plombier prévenu".into());
+    let effects = conv.on_note("Plombier prévenu".into(), None);
     let [Effect::Insert { message, deliver }] = effects.as_slice() else {
         panic!("one insert, nothing else: {effects:?}");
     };
