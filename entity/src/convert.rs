@@ -4,8 +4,8 @@
 use protocol::auth::{Admin, Conciergerie};
 use protocol::conversations::{ConversationSummary, Location, Media, Message, TokenUsage};
 use protocol::faqs::Faq;
-use protocol::members::{Member, MemberBrief};
 use protocol::feature_requests::FeatureRequest;
+use protocol::members::{Member, MemberBrief};
 use protocol::properties::Property;
 use protocol::reasons::HandoffReason;
 use protocol::stays::Stay;

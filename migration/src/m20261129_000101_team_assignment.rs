@@ -27,7 +27,11 @@ impl MigrationTrait for Migration {
             .alter_table(
                 Table::alter()
                     .table(Conversations::Table)
-                    .add_column(ColumnDef::new(Conversations::AssigneeId).big_integer().null())
+                    .add_column(
+                        ColumnDef::new(Conversations::AssigneeId)
+                            .big_integer()
+                            .null(),
+                    )
                     .to_owned(),
             )
             .await?;

@@ -18,8 +18,8 @@ use protocol::simulator::{SimulatedGuestMessage, SimulatorAccepted};
 use protocol::stays::{ImportReport, NewStay, Stay, StayPatch};
 use protocol::templates::{NewTemplate, Template, TemplatePatch};
 use protocol::{
-    paths, ConversationId, FaqId, FeatureRequestId, MemberId, MessageId, PropertyId, ScheduledId, StayId,
-    TemplateId,
+    paths, ConversationId, FaqId, FeatureRequestId, MemberId, MessageId, PropertyId, ScheduledId,
+    StayId, TemplateId,
 };
 use ui::api::{delete, get, get_page, patch, post, post_empty, NextPage, Page, SessionPaths};
 
@@ -354,6 +354,26 @@ pub async fn delete_feature_request(id: FeatureRequestId) -> Result<(), ApiError
     delete(&format!("/api/feature-requests/{id}")).await
 }
 
+// --- team (members) ---
+
+pub async fn members() -> Result<Vec<Member>, ApiError> {
+    get("/api/members").await
+}
+
+/// Owner only (the server answers 403 to the others).
+pub async fn invite_member(new: &NewMember) -> Result<Member, ApiError> {
+    post("/api/members", new).await
+}
+
+pub async fn patch_member(id: MemberId, patch: &MemberPatch) -> Result<Member, ApiError> {
+    ui::api::patch(&format!("/api/members/{id}"), patch).await
+}
+
+/// The logged-in member's own password; their other sessions end.
+pub async fn change_password(change: &PasswordChange) -> Result<(), ApiError> {
+    ui::api::post_no_content("/api/auth/password", change).await
+}
+
 #[cfg(test)]
 mod tests {
     use protocol::error::ErrorDetail;
@@ -404,24 +424,4 @@ mod tests {
             Lang::Fr.ui().err_session_expired
         );
     }
-}
-
-// --- team (members) ---
-
-pub async fn members() -> Result<Vec<Member>, ApiError> {
-    get("/api/members").await
-}
-
-/// Owner only (the server answers 403 to the others).
-pub async fn invite_member(new: &NewMember) -> Result<Member, ApiError> {
-    post("/api/members", new).await
-}
-
-pub async fn patch_member(id: MemberId, patch: &MemberPatch) -> Result<Member, ApiError> {
-    ui::api::patch(&format!("/api/members/{id}"), patch).await
-}
-
-/// The logged-in member's own password; their other sessions end.
-pub async fn change_password(change: &PasswordChange) -> Result<(), ApiError> {
-    ui::api::post_no_content("/api/auth/password", change).await
 }

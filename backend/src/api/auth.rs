@@ -153,8 +153,15 @@ async fn change_password(
     caller: OperatorSession,
     body: web::Json<PasswordChange>,
 ) -> Result<HttpResponse, AppError> {
-    let new = NewPassword::parse(&body.new_password)
-        .map_err(|_| AppError::validation("new_password", format!("the new password must have at least {} characters (256 bytes at most)", NewPassword::MIN_LEN)))?;
+    let new = NewPassword::parse(&body.new_password).map_err(|_| {
+        AppError::validation(
+            "new_password",
+            format!(
+                "the new password must have at least {} characters (256 bytes at most)",
+                NewPassword::MIN_LEN
+            ),
+        )
+    })?;
     let member = db::members::find_owned(&state.db, caller.conciergerie_id, caller.member_id)
         .await
         .map_err(|_| AppError::Unauthorized)?;

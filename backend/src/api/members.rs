@@ -23,7 +23,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
 const MAX_NAME: usize = 80;
 
 #[get("/api/members")]
-async fn list(state: web::Data<AppState>, caller: OperatorSession) -> Result<HttpResponse, AppError> {
+async fn list(
+    state: web::Data<AppState>,
+    caller: OperatorSession,
+) -> Result<HttpResponse, AppError> {
     let members: Vec<Member> = db::members::list(&state.db, caller.conciergerie_id)
         .await?
         .into_iter()

@@ -198,8 +198,7 @@ pub async fn operator_from_token(
         .await?
         .ok_or(AppError::Unauthorized)?;
     let tenant_active = tenant.is_some_and(|c| c.active);
-    if !member.active || !tenant_active || session.conciergerie_id != Some(member.conciergerie_id)
-    {
+    if !member.active || !tenant_active || session.conciergerie_id != Some(member.conciergerie_id) {
         return Err(AppError::Unauthorized);
     }
     Ok(OperatorSession {

@@ -60,7 +60,12 @@ async fn closed_with(socket: &mut Socket) -> (u16, String) {
 async fn the_demo_login_is_the_owner_and_only_the_owner_manages_the_team() {
     let (app, _twilio) = twilio_app().await;
     let owner = app.login_demo().await;
-    let me: Value = app.get("/api/auth/me", Some(&owner)).await.json().await.unwrap();
+    let me: Value = app
+        .get("/api/auth/me", Some(&owner))
+        .await
+        .json()
+        .await
+        .unwrap();
     assert_eq!(me["member"]["role"], "owner");
     assert_eq!(me["member"]["email"], DEMO_EMAIL);
 
@@ -81,7 +86,12 @@ async fn the_demo_login_is_the_owner_and_only_the_owner_manages_the_team() {
 
     // Everyone sees the team (the assignee picker needs it)…
     for token in [&owner, &manager_token, &agent_token] {
-        let team: Vec<Member> = app.get("/api/members", Some(token)).await.json().await.unwrap();
+        let team: Vec<Member> = app
+            .get("/api/members", Some(token))
+            .await
+            .json()
+            .await
+            .unwrap();
         let names: Vec<&str> = team.iter().map(|m| m.name.as_str()).collect();
         assert_eq!(names, ["Camille", "Léa", "Marc"]);
     }
@@ -104,9 +114,16 @@ async fn the_demo_login_is_the_owner_and_only_the_owner_manages_the_team() {
             .await;
         assert_error(promoted, StatusCode::FORBIDDEN, "forbidden").await;
     }
-    let still: Vec<Member> = app.get("/api/members", Some(&owner)).await.json().await.unwrap();
+    let still: Vec<Member> = app
+        .get("/api/members", Some(&owner))
+        .await
+        .json()
+        .await
+        .unwrap();
     assert_eq!(still.len(), 3);
-    assert!(still.iter().all(|m| m.role != MemberRole::Owner || m.name == "Camille"));
+    assert!(still
+        .iter()
+        .all(|m| m.role != MemberRole::Owner || m.name == "Camille"));
 
     // The owner promotes the manager; the change holds at the manager's next request.
     let promoted = app
@@ -141,7 +158,12 @@ async fn the_demo_login_is_the_owner_and_only_the_owner_manages_the_team() {
 async fn the_last_active_owner_cannot_step_down() {
     let (app, _twilio) = twilio_app().await;
     let owner = app.login_demo().await;
-    let me: Value = app.get("/api/auth/me", Some(&owner)).await.json().await.unwrap();
+    let me: Value = app
+        .get("/api/auth/me", Some(&owner))
+        .await
+        .json()
+        .await
+        .unwrap();
     let id = me["member"]["id"].as_i64().unwrap();
     for change in [json!({"role": "agent"}), json!({"active": false})] {
         let response = app
@@ -359,7 +381,10 @@ async fn replies_and_notes_are_signed_for_colleagues_and_not_for_the_guest() {
     .await;
     assert_eq!(live["message"]["author"]["name"], "Camille");
 
-    eventually("the reply to reach Twilio", || async { !twilio.sends().is_empty() }).await;
+    eventually("the reply to reach Twilio", || async {
+        !twilio.sends().is_empty()
+    })
+    .await;
     let history = thread(&app, &owner, id).await;
     let signed: Vec<(Sender, Option<String>)> = history
         .iter()
@@ -486,7 +511,9 @@ async fn presence_reaches_colleagues_and_never_another_conciergerie() {
 
     let say = |event: Value| awc::ws::Message::Text(event.to_string().into());
     agent_socket
-        .send(say(json!({"type": "presence.typing", "conversation_id": id.0})))
+        .send(say(
+            json!({"type": "presence.typing", "conversation_id": id.0}),
+        ))
         .await
         .unwrap();
     let seen = wait_for(&mut owner_socket, "Marc typing", |e| {
@@ -499,7 +526,9 @@ async fn presence_reaches_colleagues_and_never_another_conciergerie() {
 
     // The other conciergerie's own presence comes back to it, and Marc's never did.
     other_socket
-        .send(say(json!({"type": "presence.viewing", "conversation_id": 1})))
+        .send(say(
+            json!({"type": "presence.viewing", "conversation_id": 1}),
+        ))
         .await
         .unwrap();
     let first = wait_for(&mut other_socket, "its own presence", |e| {
@@ -511,7 +540,9 @@ async fn presence_reaches_colleagues_and_never_another_conciergerie() {
     // Nor did the other conciergerie's reach the demo team: the owner next sees the agent's
     // viewing, not Azur's.
     agent_socket
-        .send(say(json!({"type": "presence.viewing", "conversation_id": id.0})))
+        .send(say(
+            json!({"type": "presence.viewing", "conversation_id": id.0}),
+        ))
         .await
         .unwrap();
     let next = wait_for(&mut owner_socket, "Marc viewing", |e| {
@@ -523,11 +554,15 @@ async fn presence_reaches_colleagues_and_never_another_conciergerie() {
 
     // Nonsense from a client is ignored, and the socket stays open.
     agent_socket
-        .send(awc::ws::Message::Text("{\"type\":\"message.created\"}".into()))
+        .send(awc::ws::Message::Text(
+            "{\"type\":\"message.created\"}".into(),
+        ))
         .await
         .unwrap();
     agent_socket
-        .send(say(json!({"type": "presence.typing", "conversation_id": id.0 + 1})))
+        .send(say(
+            json!({"type": "presence.typing", "conversation_id": id.0 + 1}),
+        ))
         .await
         .unwrap();
     let again = wait_for(&mut owner_socket, "Marc typing elsewhere", |e| {

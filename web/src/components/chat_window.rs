@@ -24,6 +24,7 @@ use super::icons::{icon, Icon};
 use super::message_bubble::MessageBubble;
 use super::stay_header::StayHeader;
 use super::suggestion_card::SuggestionCard;
+use super::team_header::{typing_in, TeamHeader};
 use super::translation::DraftTranslator;
 use crate::api;
 use crate::api::Explain;
@@ -492,6 +493,7 @@ pub fn ChatWindow(props: &ChatWindowProps) -> Html {
                         { for header_chips.into_iter().map(|ch| chip_html(ch, lang)) }
                     </p>
                     <StayHeader conversation={c.clone()} on_patch={on_patch.clone()} busy={*busy} />
+                    <TeamHeader conversation={c.clone()} on_patch={on_patch.clone()} busy={*busy} />
                 </div>
                 <a class="btn-icon chat-export" id="export-thread" download=""
                     href={format!("/api/conversations/{}/export.csv", c.id)}
@@ -534,6 +536,9 @@ pub fn ChatWindow(props: &ChatWindowProps) -> Html {
                         // Emptied and rewritten: the operator's own reply, a takeover.
                         if v.trim().is_empty() {
                             from_suggestion.set(false);
+                        } else {
+                            // Colleagues see "… écrit…" in this conversation's header.
+                            typing_in(id);
                         }
                         d.set(v)
                     })

@@ -452,7 +452,10 @@ mod tests {
         let mut note = msg(10, 1, Sender::Note, 9, "Plombier appelé");
         note.author = author;
         let html = render(props(note)).await;
-        assert!(html.contains("note-author") && html.contains("Marc"), "{html}");
+        assert!(
+            html.contains("note-author") && html.contains("Marc"),
+            "{html}"
+        );
         // Written before teams existed: the team's own voice.
         let html = render(props(msg(11, 1, Sender::Concierge, 9, "ok"))).await;
         assert!(html.contains("sender-label\">Équipe<"), "{html}");

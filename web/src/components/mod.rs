@@ -27,6 +27,8 @@ pub mod simulator_panel;
 pub mod stay_header;
 pub mod stays_tab;
 pub mod suggestion_card;
+pub mod team_header;
+pub mod team_settings;
 pub mod templates_editor;
 pub mod translation;
 

@@ -13,6 +13,7 @@ use super::ai_controls::mode_options;
 use super::hooks::{use_lang, LangCtx, SessionCtx};
 use super::icons::{icon, Icon};
 use super::segmented::{SegOption, Segmented};
+use super::team_settings::TeamSettings;
 use super::templates_editor::TemplatesEditor;
 use crate::api;
 use crate::api::Explain;
@@ -168,6 +169,7 @@ pub fn SettingsTab(props: &SettingsTabProps) -> Html {
                     </section>
                 }
             </div>
+            <TeamSettings />
             <TemplatesEditor templates={props.templates.clone()} on_change={props.on_templates.clone()} />
         </section>
     }

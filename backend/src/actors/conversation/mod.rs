@@ -17,8 +17,8 @@ use actix::prelude::*;
 use chrono::Utc;
 use entity::message;
 use protocol::conversations::{ConversationPatch, ConversationSummary, Message};
-use protocol::members::MemberBrief;
 use protocol::events::ServerEvent;
+use protocol::members::MemberBrief;
 use protocol::{ChannelMode, ConciergerieId, ConversationId, MemberId, MessageId, StayId};
 use sea_orm::DatabaseConnection;
 

@@ -108,6 +108,9 @@ pub struct StatusChange {
     pub error_message: Option<String>,
 }
 
+// Effects live for one event, a handful at a time: boxing the published event would only add
+// noise at every `Publish`.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
     /// Insert a message; after the commit, publish it, and hand it to the channel if `deliver`.
