@@ -35,4 +35,5 @@ mod revoked;
 mod simulator;
 mod stays;
 mod suggestion;
+mod team;
 mod urgency;
