@@ -571,3 +571,61 @@ async fn presence_reaches_colleagues_and_never_another_conciergerie() {
     .await;
     assert_eq!(again["conversation_id"], id.0 + 1);
 }
+
+#[actix_web::test]
+async fn the_admins_password_reset_and_email_change_are_the_owners() {
+    let (app, _twilio) = twilio_app().await;
+    let owner = app.login_demo().await;
+    invite(&app, &owner, "marc@demo.fr", "Marc", "agent").await;
+    let admin = app.admin_login().await;
+    let me: Value = app
+        .get("/api/auth/me", Some(&owner))
+        .await
+        .json()
+        .await
+        .unwrap();
+    let tenant = me["conciergerie"]["id"].as_i64().unwrap();
+
+    let reset = app
+        .post_json(
+            &format!("/api/admin/conciergeries/{tenant}/password"),
+            Some(&admin),
+            &json!({"password": "nouveau-secret"}),
+        )
+        .await;
+    assert_eq!(reset.status(), StatusCode::NO_CONTENT);
+    assert_eq!(
+        app.login(DEMO_EMAIL, DEMO_PASSWORD).await.status(),
+        StatusCode::UNAUTHORIZED
+    );
+    let owner = token_of(app.login(DEMO_EMAIL, "nouveau-secret").await).await;
+    let me: Value = app
+        .get("/api/auth/me", Some(&owner))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(me["member"]["role"], "owner");
+    // The colleague's own password was not touched.
+    login(&app, "marc@demo.fr").await;
+
+    // A new contact email for the conciergerie is its owner's new login; a colleague's email
+    // cannot be taken.
+    let taken = app
+        .patch_json(
+            &format!("/api/admin/conciergeries/{tenant}"),
+            &admin,
+            &json!({"email": "marc@demo.fr"}),
+        )
+        .await;
+    assert_error(taken, StatusCode::CONFLICT, "conflict").await;
+    let moved = app
+        .patch_json(
+            &format!("/api/admin/conciergeries/{tenant}"),
+            &admin,
+            &json!({"email": "contact@demo.fr"}),
+        )
+        .await;
+    assert_eq!(moved.status(), StatusCode::OK);
+    token_of(app.login("contact@demo.fr", "nouveau-secret").await).await;
+}
