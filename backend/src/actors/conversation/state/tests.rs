@@ -676,3 +676,22 @@ fn a_note_is_stored_undelivered_and_changes_nothing_else() {
         vec![Effect::AskAi { generation }]
     );
 }
+
+#[test]
+fn assigning_a_conversation_leaves_the_ais_pending_answer_be() {
+    let mut conv = conversation();
+    let effects = conv.on_guest_message(&guest(1, "Le wifi ?", secs(0)), None, AUTO, secs(0));
+    let generation = scheduled(&effects).expect("the AI is scheduled");
+    assert_eq!(
+        conv.on_assign(Some(protocol::MemberId(2))),
+        vec![Effect::SaveRow]
+    );
+    assert_eq!(conv.row().assignee_id, Some(2));
+    // Not a reply, not a takeover: the answer being prepared still goes out.
+    assert_eq!(
+        conv.on_ai_due(generation, AUTO, secs(3)),
+        vec![Effect::AskAi { generation }]
+    );
+    conv.on_assign(None);
+    assert_eq!(conv.row().assignee_id, None);
+}
