@@ -66,6 +66,12 @@ async fn a_colleague_sees_the_assignment_and_the_typing_live() {
     colleague
         .wait_text("[data-testid=filter-mine] .filter-count", "1")
         .await;
+    // Both lists say whose it is.
+    for browser in [&camille, &colleague] {
+        browser
+            .wait_text(&format!("#conv-{id} [data-testid=conv-assignee]"), "Marc")
+            .await;
+    }
 
     camille
         .type_into("#composer-input", "Je m'en occupe, Marc")
