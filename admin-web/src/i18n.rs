@@ -17,6 +17,12 @@ pub trait Localized: Copy {
             .plural(n, ("message", "messages"), ("message", "messages"))
     }
 
+    /// The size of a conciergerie's team (active operator accounts).
+    fn team_members(self, n: u64) -> String {
+        self.lang()
+            .plural(n, ("membre", "membres"), ("member", "members"))
+    }
+
     fn pending_requests(self, n: u64) -> String {
         self.lang().plural(
             n,

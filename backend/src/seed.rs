@@ -19,6 +19,8 @@ use crate::domain::stay::StayFields;
 pub const DEMO_EMAIL: &str = "demo@example.com";
 pub const DEMO_PASSWORD: &str = "demo123";
 pub const DEMO_NAME: &str = "Conciergerie Démo";
+/// The demo login's name in the team (it is the owner).
+pub const DEMO_OWNER_NAME: &str = "Camille";
 
 /// Saved replies (`/shortcut` in the composer), so the demo shows how they speed up answers.
 const DEMO_TEMPLATES: &[(&str, &str)] = &[
@@ -275,10 +277,11 @@ pub async fn run(db: &DatabaseConnection, config: &Config) -> anyhow::Result<()>
     }
 
     if config.seed_demo && conciergerie::Entity::find().count(db).await? == 0 {
+        let password_hash = password::hash(DEMO_PASSWORD.into()).await?;
         let demo = conciergerie::ActiveModel {
             name: Set(DEMO_NAME.into()),
             email: Set(DEMO_EMAIL.into()),
-            password_hash: Set(password::hash(DEMO_PASSWORD.into()).await?),
+            password_hash: Set(password_hash.clone()),
             whatsapp_number: Set(Some(config.twilio_whatsapp_number.clone())),
             messaging_service_sid: Set(None),
             ai_mode: Set(AiMode::Auto),
@@ -288,6 +291,19 @@ pub async fn run(db: &DatabaseConnection, config: &Config) -> anyhow::Result<()>
             ..Default::default()
         }
         .insert(db)
+        .await?;
+        // The demo login is the conciergerie's owner.
+        crate::db::members::insert(
+            db,
+            crate::db::members::NewMember {
+                conciergerie: protocol::ConciergerieId(demo.id),
+                email: DEMO_EMAIL.into(),
+                name: DEMO_OWNER_NAME.into(),
+                password_hash,
+                role: protocol::MemberRole::Owner,
+            },
+            now,
+        )
         .await?;
         for (question, answer) in DEMO_FAQS {
             faq::ActiveModel {

@@ -40,6 +40,8 @@ pub struct Model {
     /// Set aside until then (hidden from the open inbox); cleared when it wakes or the guest
     /// writes.
     pub snoozed_until: Option<DateTimeUtc>,
+    /// The team member the conversation is assigned to, if any.
+    pub assignee_id: Option<i64>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -5,19 +5,20 @@ use protocol::auth::{Admin, Conciergerie};
 use protocol::conversations::{ConversationSummary, Location, Media, Message, TokenUsage};
 use protocol::faqs::Faq;
 use protocol::feature_requests::FeatureRequest;
+use protocol::members::{Member, MemberBrief};
 use protocol::properties::Property;
 use protocol::reasons::HandoffReason;
 use protocol::stays::Stay;
 use protocol::templates::Template;
 use protocol::{
     AdminId, AiMode, AutomationId, ConciergerieId, ConversationId, FaqId, FeatureRequestId,
-    MessageId, Notice, PropertyId, ScheduledId, StayId, TemplateId,
+    MemberId, MessageId, Notice, PropertyId, ScheduledId, StayId, TemplateId,
 };
 use serde::{Deserialize, Serialize};
 
 use crate::{
-    admin, conciergerie, conversation, faq, feature_request, label, message, property, stay,
-    template,
+    admin, conciergerie, conversation, faq, feature_request, label, member, message, property,
+    stay, template,
 };
 
 impl From<conciergerie::Model> for Conciergerie {
@@ -169,6 +170,7 @@ impl conversation::Model {
             // The actor and the list fill the labels in (they live in their own table).
             labels: Vec::new(),
             snoozed_until: self.snoozed_until,
+            assignee_id: self.assignee_id.map(MemberId),
         }
     }
 }
@@ -232,6 +234,25 @@ impl From<message::Model> for Message {
             notice: m.notice,
             reason,
             translation: None,
+            // The name is not on the row: the server fills it in before the message goes out
+            // (`db::members::name_authors`, or the author it has at hand when publishing).
+            author: m.author_id.map(|id| MemberBrief {
+                id: MemberId(id),
+                name: String::new(),
+            }),
+            created_at: m.created_at,
+        }
+    }
+}
+
+impl From<member::Model> for Member {
+    fn from(m: member::Model) -> Self {
+        Member {
+            id: MemberId(m.id),
+            name: m.name,
+            email: m.email,
+            role: m.role,
+            active: m.active,
             created_at: m.created_at,
         }
     }

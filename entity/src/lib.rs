@@ -10,6 +10,7 @@ pub mod convert;
 pub mod faq;
 pub mod feature_request;
 pub mod label;
+pub mod member;
 pub mod message;
 pub mod message_translation;
 pub mod property;

@@ -31,6 +31,8 @@ pub struct Model {
     pub client_ref: Option<String>,
     /// For system messages: the event they record.
     pub notice: Option<Notice>,
+    /// For operator replies and notes: the team member who wrote it.
+    pub author_id: Option<i64>,
     pub created_at: DateTimeUtc,
 }
 

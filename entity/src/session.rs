@@ -22,6 +22,8 @@ pub struct Model {
     pub kind: SessionKind,
     pub conciergerie_id: Option<i64>,
     pub admin_id: Option<i64>,
+    /// For operator sessions: the team member who logged in.
+    pub member_id: Option<i64>,
     pub expires_at: DateTimeUtc,
     pub created_at: DateTimeUtc,
 }

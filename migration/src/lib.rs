@@ -12,6 +12,8 @@ mod m20261128_000020_faq_translations;
 mod m20261128_000020_message_translations;
 mod m20261128_000030_ai_daily_budget;
 mod m20261128_000060_login_throttle;
+mod m20261129_000100_team_members;
+mod m20261129_000101_team_assignment;
 mod m20261129_000201_inbox_labels_snooze;
 mod m20261129_000202_inbox_search;
 
@@ -31,6 +33,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000030_ai_daily_budget::Migration),
             Box::new(m20261128_000060_login_throttle::Migration),
             Box::new(m20261128_000010_automations::Migration),
+            Box::new(m20261129_000100_team_members::Migration),
+            Box::new(m20261129_000101_team_assignment::Migration),
             Box::new(m20261129_000201_inbox_labels_snooze::Migration),
             Box::new(m20261129_000202_inbox_search::Migration),
         ]

@@ -55,6 +55,9 @@ pub struct ConciergerieOverview {
     /// prices), to read against `conciergerie.ai_daily_budget_usd`.
     #[serde(default)]
     pub ai_spend_today_usd: f64,
+    /// Active members of its team (operator accounts).
+    #[serde(default)]
+    pub members: u64,
 }
 
 /// A webhook that matched no conciergerie. Kept, never dropped.

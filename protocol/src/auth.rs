@@ -1,5 +1,6 @@
 use serde::{Deserialize, Serialize};
 
+use crate::members::Member;
 use crate::{AdminId, AiEngine, AiMode, ChannelMode, ConciergerieId, Timestamp};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -28,6 +29,8 @@ pub struct Conciergerie {
 pub struct LoginResponse {
     pub token: String,
     pub conciergerie: Conciergerie,
+    /// The team member who logged in.
+    pub member: Member,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -53,6 +56,8 @@ pub struct RuntimeModes {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MeResponse {
     pub conciergerie: Conciergerie,
+    /// The logged-in team member (their role decides what the dashboard offers).
+    pub member: Member,
     pub runtime: RuntimeModes,
 }
 

@@ -52,6 +52,9 @@ pub struct ConversationSummary {
     /// guest writes.
     #[serde(default)]
     pub snoozed_until: Option<Timestamp>,
+    /// The team member the conversation is assigned to (`null`: unassigned).
+    #[serde(default)]
+    pub assignee_id: Option<crate::MemberId>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -106,6 +109,10 @@ pub struct Message {
     /// computed (`POST /api/conversations/{id}/messages/{message_id}/translation`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub translation: Option<MessageTranslation>,
+    /// For operator replies and notes: the team member who wrote it (shown to colleagues; the
+    /// guest only ever sees the text).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub author: Option<crate::members::MemberBrief>,
     pub created_at: Timestamp,
 }
 
@@ -180,6 +187,13 @@ pub struct ConversationPatch {
     /// Replaces the conversation's labels (each one of the conciergerie's).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub labels: Option<Vec<LabelId>>,
+    /// Assigns the conversation to a member of the conciergerie; `null` unassigns.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "double_option"
+    )]
+    pub assignee_id: Option<Option<crate::MemberId>>,
     /// Snoozes until this time (in the future); `null` wakes the conversation now.
     #[serde(
         default,

@@ -309,3 +309,23 @@ wire_enum!(
         Closed = "closed",
     }
 );
+
+wire_enum!(
+    /// What a member of a conciergerie's team may do. Only an owner manages the team (invites,
+    /// roles, deactivation); every member answers guests, writes notes and takes assignments.
+    MemberRole {
+        /// Runs the conciergerie: manages the team. The login the conciergerie was created with.
+        Owner = "owner",
+        /// A senior operator: sees the whole team, cannot change it.
+        Manager = "manager",
+        /// An operator.
+        Agent = "agent",
+    }
+);
+
+impl MemberRole {
+    /// Invite, change roles, deactivate: the owner's alone.
+    pub fn manages_members(self) -> bool {
+        self == MemberRole::Owner
+    }
+}

@@ -2,6 +2,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::conversations::{ConversationSummary, Message};
 use crate::feature_requests::FeatureRequest;
+use crate::members::MemberBrief;
+use crate::presence::PresenceActivity;
 use crate::reasons::HandoffReason;
 use crate::{ConversationId, MessageId, MessageStatus};
 
@@ -46,6 +48,15 @@ pub enum ServerEvent {
     FeatureRequestUpdated { feature_request: FeatureRequest },
     #[serde(rename = "feature_request.deleted")]
     FeatureRequestDeleted { id: crate::FeatureRequestId },
+    /// A colleague is viewing or typing in a conversation (`presence`); shown for
+    /// `activity.lasts_secs()` unless repeated. Sent to every dashboard of the conciergerie,
+    /// the author's own included (a client ignores its own member's).
+    #[serde(rename = "presence.updated")]
+    PresenceUpdated {
+        conversation_id: ConversationId,
+        member: MemberBrief,
+        activity: PresenceActivity,
+    },
     /// A reply delivered to the offline guest simulator.
     #[serde(rename = "simulator.reply")]
     SimulatorReply { to: String, body: String },

@@ -45,4 +45,6 @@ id_types!(
     ScheduledId,
     /// A coloured label a conciergerie puts on conversations.
     LabelId,
+    /// One operator account of a conciergerie's team.
+    MemberId,
 );

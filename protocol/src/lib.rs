@@ -17,7 +17,9 @@ pub mod events;
 pub mod faqs;
 pub mod feature_requests;
 pub mod labels;
+pub mod members;
 pub mod paging;
+pub mod presence;
 pub mod properties;
 pub mod reasons;
 pub mod search;
@@ -37,6 +39,8 @@ pub type Timestamp = chrono::DateTime<chrono::Utc>;
 /// | route | body → answer |
 /// |---|---|
 /// | `POST /api/auth/login`, `/logout`, `GET /api/auth/me` | `LoginRequest` → `LoginResponse`; 204; `MeResponse` |
+/// | `POST /api/auth/password` | `members::PasswordChange` → 204 (the member's other sessions end) |
+/// | `GET/POST /api/members`, `PATCH /api/members/{id}` | `[Member]`; `NewMember` → 201 `Member`; `MemberPatch` → `Member` (POST/PATCH: owner only) |
 /// | `GET /api/conversations` | `[ConversationSummary]`, newest activity first |
 /// | `GET /api/conversations/{id}/messages` | `[Message]`, oldest first |
 /// | `POST /api/conversations/{id}/send` | `SendMessageRequest` → 201 `Message` (also accepts an AI suggestion) |
@@ -63,7 +67,7 @@ pub type Timestamp = chrono::DateTime<chrono::Utc>;
 /// | `GET /api/analytics?days=30` | `Analytics` |
 /// | `GET/POST /api/feature-requests`, `GET .../stats`, `PATCH/DELETE .../{id}` | `FeatureRequest`, … |
 /// | `POST /api/simulator/messages` | `SimulatedGuestMessage` → 202 `SimulatorAccepted` (offline mode) |
-/// | `GET /ws` | WebSocket of `events::ServerEvent` |
+/// | `GET /ws` | WebSocket of `events::ServerEvent`; the client may send `presence::ClientEvent` |
 ///
 /// Paths shared by the server and the apps, so a route is spelled once.
 pub mod paths {

@@ -55,6 +55,27 @@ pub struct Endpoint {
     pub session: crate::api::SessionPaths,
 }
 
+thread_local! {
+    /// The open socket's way out, while one is open: what the app says goes there, and is
+    /// dropped while offline (it is only ever presence, which the next refresh repeats).
+    static OUTBOX: std::cell::RefCell<Option<futures::channel::mpsc::UnboundedSender<String>>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// Says something to the server over the open live connection (presence: viewing, typing).
+/// Answers `false`, and drops it, when no connection is open.
+pub fn send(event: &protocol::presence::ClientEvent) -> bool {
+    let Ok(text) = serde_json::to_string(event) else {
+        return false;
+    };
+    OUTBOX.with(|outbox| {
+        outbox
+            .borrow()
+            .as_ref()
+            .is_some_and(|tx| tx.unbounded_send(text).is_ok())
+    })
+}
+
 /// Stops the connection loop when dropped.
 pub struct Connection {
     stopped: Rc<Cell<bool>>,
@@ -124,10 +145,35 @@ async fn run(
         if let Ok(ws) = WebSocket::open(&url) {
             let mut ws = Box::pin(ws);
             let mut online = false;
+            let (tx, mut outbox) = futures::channel::mpsc::unbounded::<String>();
+            OUTBOX.with(|o| *o.borrow_mut() = Some(tx));
             loop {
                 // Wake up now and then to notice a logout even on a silent socket.
-                let next = futures::future::select(ws.next(), TimeoutFuture::new(1_000));
-                match next.await {
+                let next = futures::future::select(
+                    futures::future::select(ws.next(), outbox.next()),
+                    TimeoutFuture::new(1_000),
+                );
+                let next = match next.await {
+                    futures::future::Either::Left((
+                        futures::future::Either::Right((Some(text), _)),
+                        _,
+                    )) => {
+                        use futures::SinkExt;
+                        // A failed send shows up as the socket failing, handled below.
+                        let _ = ws.send(Message::Text(text)).await;
+                        continue;
+                    }
+                    futures::future::Either::Left((
+                        futures::future::Either::Left((read, _)),
+                        _,
+                    )) => futures::future::Either::Left((read, ())),
+                    futures::future::Either::Left((
+                        futures::future::Either::Right((None, _)),
+                        _,
+                    ))
+                    | futures::future::Either::Right(_) => futures::future::Either::Right(()),
+                };
+                match next {
                     futures::future::Either::Left((Some(Ok(Message::Text(text))), _)) => {
                         if !online {
                             online = true;
@@ -156,9 +202,11 @@ async fn run(
                     futures::future::Either::Right(_) => {}
                 }
                 if stopped.get() {
+                    OUTBOX.with(|o| *o.borrow_mut() = None);
                     return;
                 }
             }
+            OUTBOX.with(|o| *o.borrow_mut() = None);
         }
         if stopped.get() {
             return;

@@ -11,13 +11,14 @@ use protocol::conversations::{
 };
 use protocol::faqs::{Faq, FaqPatch, NewFaq, TranslationDraft};
 use protocol::feature_requests::{FeatureRequest, FeatureRequestPatch, NewFeatureRequest};
+use protocol::members::{Member, MemberPatch, NewMember, PasswordChange};
 use protocol::properties::{NewProperty, Property, PropertyPatch};
 use protocol::settings::{Settings, SettingsPatch};
 use protocol::simulator::{SimulatedGuestMessage, SimulatorAccepted};
 use protocol::stays::{ImportReport, NewStay, Stay, StayPatch};
 use protocol::templates::{NewTemplate, Template, TemplatePatch};
 use protocol::{
-    paths, AutomationId, ConversationId, FaqId, FeatureRequestId, MessageId, PropertyId,
+    paths, AutomationId, ConversationId, FaqId, FeatureRequestId, MemberId, MessageId, PropertyId,
     ScheduledId, StayId, TemplateId,
 };
 use ui::api::{delete, get, get_page, patch, post, post_empty, NextPage, Page, SessionPaths};
@@ -410,6 +411,26 @@ pub async fn search(query: &str) -> Result<Vec<protocol::search::SearchHit>, Api
 /// Percent-encodes a query parameter's value (the browser's `encodeURIComponent`).
 fn url_encode(value: &str) -> String {
     String::from(js_sys::encode_uri_component(value))
+}
+
+// --- team (members) ---
+
+pub async fn members() -> Result<Vec<Member>, ApiError> {
+    get("/api/members").await
+}
+
+/// Owner only (the server answers 403 to the others).
+pub async fn invite_member(new: &NewMember) -> Result<Member, ApiError> {
+    post("/api/members", new).await
+}
+
+pub async fn patch_member(id: MemberId, patch: &MemberPatch) -> Result<Member, ApiError> {
+    ui::api::patch(&format!("/api/members/{id}"), patch).await
+}
+
+/// The logged-in member's own password; their other sessions end.
+pub async fn change_password(change: &PasswordChange) -> Result<(), ApiError> {
+    ui::api::post_no_content("/api/auth/password", change).await
 }
 
 #[cfg(test)]

@@ -73,6 +73,38 @@ pub trait Localized: Copy {
         }
     }
 
+    /// "Marc écrit…", "Marc et Léa écrivent…" in the chat header.
+    fn presence_typing(self, names: &[String]) -> String {
+        let who = self.names(names);
+        match (self.lang(), names.len()) {
+            (Lang::Fr, 1) => format!("{who} écrit…"),
+            (Lang::Fr, _) => format!("{who} écrivent…"),
+            (Lang::En, 1) => format!("{who} is typing…"),
+            (Lang::En, _) => format!("{who} are typing…"),
+        }
+    }
+
+    /// "Marc consulte", "Marc et Léa consultent".
+    fn presence_viewing(self, names: &[String]) -> String {
+        let who = self.names(names);
+        match (self.lang(), names.len()) {
+            (Lang::Fr, 1) => format!("{who} consulte"),
+            (Lang::Fr, _) => format!("{who} consultent"),
+            (Lang::En, 1) => format!("{who} is viewing"),
+            (Lang::En, _) => format!("{who} are viewing"),
+        }
+    }
+
+    /// "Marc", "Marc et Léa", "Marc, Léa et Nina".
+    fn names(self, names: &[String]) -> String {
+        let and = self.lang().pick(" et ", " and ");
+        match names {
+            [] => String::new(),
+            [one] => one.clone(),
+            [rest @ .., last] => format!("{}{and}{last}", rest.join(", ")),
+        }
+    }
+
     /// The list's count while older pages are not loaded yet: at least that many (the same
     /// words in both languages).
     fn count_label_at_least(self, n: usize) -> String {
@@ -194,6 +226,7 @@ ui::texts! { Texts, FR, EN;
     yesterday: "Hier", "Yesterday";
     sender_ai: "IA", "AI";
     sender_you: "Équipe", "Team";
+    sender_me: "Vous", "You";
     sender_guest: "Voyageur", "Guest";
     engine_claude: "Claude", "Claude";
     engine_offline: "FAQ hors ligne", "offline FAQ";
@@ -247,6 +280,33 @@ ui::texts! { Texts, FR, EN;
         "Create saved replies (/shortcut in the reply box)";
     first_run_number: "Renseignez votre numéro WhatsApp", "Enter your WhatsApp number";
     first_run_done: "(fait)", "(done)";
+    first_run_team: "Invitez votre équipe (Réglages → Équipe)", "Invite your team (Settings → Team)";
+    assignee_label: "Assignée à", "Assigned to";
+    assignee_nobody: "Personne", "Nobody";
+    filter_mine: "Mes conversations", "My conversations";
+    team_title: "Équipe", "Team";
+    team_help: "Chaque membre a son propre accès. Seul le propriétaire invite, change les rôles et désactive.",
+        "Each member has their own login. Only the owner invites, changes roles and deactivates.";
+    team_invite: "Inviter un membre", "Invite a member";
+    team_name: "Nom", "Name";
+    team_email: "E-mail", "Email";
+    team_role: "Rôle", "Role";
+    team_initial_password: "Mot de passe initial", "Initial password";
+    team_invited: "Membre invité. Donnez-lui son e-mail et son mot de passe initial.",
+        "Member invited. Give them their email and initial password.";
+    team_deactivate: "Désactiver", "Deactivate";
+    team_reactivate: "Réactiver", "Reactivate";
+    team_inactive: "Désactivé", "Deactivated";
+    team_you: "vous", "you";
+    role_owner: "Propriétaire", "Owner";
+    role_manager: "Responsable", "Manager";
+    role_agent: "Agent", "Agent";
+    password_title: "Mon mot de passe", "My password";
+    password_current: "Mot de passe actuel", "Current password";
+    password_new: "Nouveau mot de passe", "New password";
+    password_change: "Changer le mot de passe", "Change password";
+    password_changed: "Mot de passe changé. Vos autres sessions sont fermées.",
+        "Password changed. Your other sessions are closed.";
 
     ai_mode_label: "Mode de l'IA dans cette conversation", "AI mode in this conversation";
     ai_mode_auto_help: "L'IA répond seule au voyageur", "The AI answers the guest on its own";

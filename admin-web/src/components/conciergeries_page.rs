@@ -253,6 +253,7 @@ pub fn ConciergeriesPage(props: &ConciergeriesPageProps) -> Html {
                         <span class="c-ident">
                             <strong>{ c.name.clone() }</strong>
                             <span class="muted small">{ c.email.clone() }</span>
+                            <span class="muted small team-size">{ lang.team_members(o.members) }</span>
                         </span>
                         if !c.active { <span class="status-pill st-inactive">{ t.status_inactive }</span> }
                     </th>
@@ -432,6 +433,7 @@ mod tests {
                     ai_share: 0.83,
                     last_activity_at: Some(t(0)),
                     ai_spend_today_usd: 0.0,
+                    members: 1,
                 },
                 ConciergerieOverview {
                     conciergerie: off,
@@ -440,6 +442,7 @@ mod tests {
                     ai_share: 0.0,
                     last_activity_at: None,
                     ai_spend_today_usd: 0.0,
+                    members: 1,
                 },
             ]));
             list

@@ -330,6 +330,7 @@ mod tests {
                 ai_share: 0.0,
                 last_activity_at: None,
                 ai_spend_today_usd: 0.0,
+                members: 1,
             };
             let mut l = ConciergerieList::default();
             l.apply(ConciergerieAction::Loaded(vec![

@@ -41,6 +41,7 @@ impl ConciergerieList {
                         ai_share: 0.0,
                         last_activity_at: None,
                         ai_spend_today_usd: 0.0,
+                        members: 1,
                     }),
                 }
             }
@@ -193,6 +194,7 @@ mod tests {
             ai_share: messages as f64 / 100.0,
             last_activity_at: last.map(t),
             ai_spend_today_usd: 0.0,
+            members: 1,
         }
     }
 

@@ -5,10 +5,10 @@ use chrono::{Duration, Utc};
 use entity::conciergerie;
 use protocol::admin::{ConciergerieOverview, ConciergeriePatch, NewConciergerie, PasswordReset};
 use protocol::auth::Conciergerie;
-use protocol::{AiMode, ConciergerieId};
+use protocol::{AiMode, ConciergerieId, MemberRole};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, DbErr, EntityTrait, IntoActiveModel, Order, QueryFilter,
-    QueryOrder, Set, SqlErr,
+    QueryOrder, Set, SqlErr, TransactionTrait,
 };
 
 use crate::actors::hub::Revocation;
@@ -81,6 +81,14 @@ async fn ensure_unique(
                 message: format!("a conciergerie already uses the email {email}"),
             });
         }
+        // Logins are members': a colleague's email cannot become a conciergerie's either.
+        let member = db::members::by_email(&state.db, email).await?;
+        if member.is_some_and(|m| Some(m.conciergerie_id) != except) {
+            return Err(AppError::Taken {
+                field: "email",
+                message: format!("a Majordome account already uses the email {email}"),
+            });
+        }
     }
     if let Some(number) = number {
         let clash = conciergerie::Entity::find()
@@ -128,6 +136,7 @@ async fn list(state: web::Data<AppState>, _admin: AdminSession) -> Result<HttpRe
     let mut conversations = db::activity::conversations_by_conciergerie(&state.db).await?;
     let mut messages =
         db::activity::messages_by_conciergerie(&state.db, now - Duration::days(7)).await?;
+    let team = db::members::active_by_conciergerie(&state.db).await?;
     let body: Vec<ConciergerieOverview> = rows
         .into_iter()
         .map(|row| {
@@ -144,6 +153,7 @@ async fn list(state: web::Data<AppState>, _admin: AdminSession) -> Result<HttpRe
                 },
                 last_activity_at: last,
                 ai_spend_today_usd: state.spending.spent_today(id, now),
+                members: team.get(&id).copied().unwrap_or(0),
                 conciergerie: Conciergerie::from(row),
             }
         })
@@ -165,10 +175,13 @@ async fn create(
     let service_sid = parse_service_sid(body.messaging_service_sid.as_deref())?;
     ensure_unique(&state, Some(email.as_str()), number.as_deref(), None).await?;
     let now = Utc::now();
+    let password_hash = password::hash(password.expose().to_owned()).await?;
+    // The conciergerie and its owner (the login it is created with) exist together or not at all.
+    let txn = state.db.begin().await?;
     let row = conciergerie::ActiveModel {
-        name: Set(name),
-        email: Set(email.into_inner()),
-        password_hash: Set(password::hash(password.expose().to_owned()).await?),
+        name: Set(name.clone()),
+        email: Set(email.as_str().to_owned()),
+        password_hash: Set(password_hash.clone()),
         whatsapp_number: Set(number),
         messaging_service_sid: Set(service_sid),
         ai_mode: Set(body.ai_mode.unwrap_or(AiMode::Auto)),
@@ -177,9 +190,22 @@ async fn create(
         updated_at: Set(now),
         ..Default::default()
     }
-    .insert(&state.db)
+    .insert(&txn)
     .await
     .map_err(conflict_if_duplicate)?;
+    db::members::insert(
+        &txn,
+        db::members::NewMember {
+            conciergerie: ConciergerieId(row.id),
+            email: email.into_inner(),
+            name,
+            password_hash,
+            role: MemberRole::Owner,
+        },
+        now,
+    )
+    .await?;
+    txn.commit().await?;
     state.tenants_changed().await?;
     tracing::info!(conciergerie_id = row.id, "conciergerie created");
     Ok(HttpResponse::Created().json(Conciergerie::from(row)))
@@ -216,8 +242,9 @@ async fn update(
     if let Some(name) = &body.name {
         row.name = Set(required_text("name", name, 120)?);
     }
-    if let Some(email) = email {
-        row.email = Set(email.into_inner());
+    let email_changed = email.map(Email::into_inner);
+    if let Some(email) = &email_changed {
+        row.email = Set(email.clone());
     }
     if let Some(number) = number {
         row.whatsapp_number = Set(number);
@@ -235,7 +262,21 @@ async fn update(
         row.ai_daily_budget_usd = Set(budget.map(parse_budget).transpose()?);
     }
     row.updated_at = Set(Utc::now());
-    let row = row.update(&state.db).await.map_err(conflict_if_duplicate)?;
+    let txn = state.db.begin().await?;
+    let row = row.update(&txn).await.map_err(conflict_if_duplicate)?;
+    // The owner the conciergerie was created with logs in with its email.
+    if let Some(email) = email_changed {
+        if let Some(owner) = db::members::first_owner(&txn, *id).await? {
+            let mut owner = owner.into_active_model();
+            owner.email = Set(email);
+            owner.updated_at = Set(Utc::now());
+            owner
+                .update(&txn)
+                .await
+                .map_err(db::members::email_taken_if_duplicate)?;
+        }
+    }
+    txn.commit().await?;
     // The number or messaging service may have changed: webhooks must route by the new ones.
     state.tenants_changed().await?;
     if deactivated {
@@ -253,10 +294,20 @@ async fn reset_password(
     body: web::Json<PasswordReset>,
 ) -> Result<HttpResponse, AppError> {
     let password = NewPassword::parse(&body.password)?;
+    let hash = password::hash(password.expose().to_owned()).await?;
     let mut row = find(&state, *id).await?.into_active_model();
-    row.password_hash = Set(password::hash(password.expose().to_owned()).await?);
+    row.password_hash = Set(hash.clone());
     row.updated_at = Set(Utc::now());
     row.update(&state.db).await?;
+    // The login that holds the new password is the conciergerie's first owner.
+    let owner = db::members::first_owner(&state.db, *id)
+        .await?
+        .ok_or(AppError::NotFound("owner"))?;
+    let mut owner = owner.into_active_model();
+    owner.password_hash = Set(hash);
+    owner.active = Set(true);
+    owner.updated_at = Set(Utc::now());
+    owner.update(&state.db).await?;
     // Whoever held the old password is logged out.
     session::revoke_all_for_conciergerie(&state.db, *id).await?;
     state.close_sockets(Revocation::Tenant(*id));

@@ -2,18 +2,20 @@
 //! different cookies, and a token of one kind is refused where the other is needed.
 
 use actix_web::{get, post, web, HttpRequest, HttpResponse};
-use entity::session::SessionKind;
+use chrono::Utc;
 use entity::{admin, conciergerie};
 use protocol::auth::{
     AdminLoginResponse, AdminMeResponse, LoginRequest, LoginResponse, MeResponse,
 };
-use protocol::paths;
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+use protocol::members::PasswordChange;
+use protocol::{paths, AdminId, ConciergerieId, MemberId};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter, Set};
 
 use crate::actors::hub::Revocation;
 use crate::auth::client_addr::client_addr;
-use crate::auth::{password, session, token, AdminSession, OperatorSession};
-use crate::domain::Email;
+use crate::auth::{password, session, token, AdminSession, OperatorSession, SessionFor};
+use crate::db;
+use crate::domain::{Email, NewPassword};
 use crate::error::AppError;
 use crate::state::AppState;
 
@@ -21,6 +23,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(login)
         .service(logout)
         .service(me)
+        .service(change_password)
         .service(admin_login)
         .service(admin_logout)
         .service(admin_me);
@@ -59,27 +62,42 @@ async fn login(
     body: web::Json<LoginRequest>,
 ) -> Result<HttpResponse, AppError> {
     let email = Email::normalize(&body.email);
-    let account = conciergerie::Entity::find()
-        .filter(conciergerie::Column::Email.eq(&email))
-        .one(&state.db)
-        .await?;
+    // Every operator login is a team member's (the conciergerie's first login is its owner).
+    let member = db::members::by_email(&state.db, &email).await?;
     check_password(
         &state,
         &req,
         &email,
         &body.password,
-        account.as_ref().map(|a| a.password_hash.clone()),
+        member.as_ref().map(|m| m.password_hash.clone()),
     )
     .await?;
-    let account = account.ok_or(AppError::InvalidCredentials)?;
+    let member = member.ok_or(AppError::InvalidCredentials)?;
+    let account = conciergerie::Entity::find_by_id(member.conciergerie_id)
+        .one(&state.db)
+        .await?
+        .ok_or(AppError::InvalidCredentials)?;
     if !account.active {
         return Err(AppError::Forbidden(
             "this conciergerie account is deactivated; contact the Majordome administrator".into(),
         ));
     }
+    if !member.active {
+        return Err(AppError::Forbidden(
+            "this team member account is deactivated; ask the conciergerie's owner".into(),
+        ));
+    }
     let ttl = state.config.session_ttl;
-    let token = session::create(&state.db, SessionKind::Operator, account.id, ttl).await?;
-    tracing::info!(conciergerie_id = account.id, "operator logged in");
+    let owner = SessionFor::Operator {
+        conciergerie: ConciergerieId(account.id),
+        member: MemberId(member.id),
+    };
+    let token = session::create(&state.db, owner, ttl).await?;
+    tracing::info!(
+        conciergerie_id = account.id,
+        member_id = member.id,
+        "operator logged in"
+    );
     Ok(HttpResponse::Ok()
         .cookie(session::cookie(
             paths::SESSION_COOKIE,
@@ -90,6 +108,7 @@ async fn login(
         .json(LoginResponse {
             token,
             conciergerie: account.into(),
+            member: member.into(),
         }))
 }
 
@@ -113,10 +132,66 @@ async fn me(state: web::Data<AppState>, caller: OperatorSession) -> Result<HttpR
         .one(&state.db)
         .await?
         .ok_or(AppError::Unauthorized)?;
+    let member = db::members::find_owned(&state.db, caller.conciergerie_id, caller.member_id)
+        .await
+        .map_err(|_| AppError::Unauthorized)?;
     Ok(HttpResponse::Ok().json(MeResponse {
         conciergerie: account.into(),
+        member: member.into(),
         runtime: state.config.runtime_modes(),
     }))
+}
+
+/// The logged-in member changes their own password. The current one is checked like a login
+/// (same limiter: this is no side door for guessing); the member's other sessions end, this one
+/// stays.
+#[tracing::instrument(skip_all)]
+#[post("/api/auth/password")]
+async fn change_password(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    caller: OperatorSession,
+    body: web::Json<PasswordChange>,
+) -> Result<HttpResponse, AppError> {
+    let new = NewPassword::parse(&body.new_password).map_err(|_| {
+        AppError::validation(
+            "new_password",
+            format!(
+                "the new password must have at least {} characters (256 bytes at most)",
+                NewPassword::MIN_LEN
+            ),
+        )
+    })?;
+    let member = db::members::find_owned(&state.db, caller.conciergerie_id, caller.member_id)
+        .await
+        .map_err(|_| AppError::Unauthorized)?;
+    check_password(
+        &state,
+        &req,
+        &member.email,
+        &body.current_password,
+        Some(member.password_hash.clone()),
+    )
+    .await
+    .map_err(|e| match e {
+        // A 401 would read as "your session expired" to the dashboard.
+        AppError::InvalidCredentials => {
+            AppError::validation("current_password", "the current password is not right")
+        }
+        other => other,
+    })?;
+    let mut row = member.into_active_model();
+    row.password_hash = Set(password::hash(new.expose().to_owned()).await?);
+    row.updated_at = Set(Utc::now());
+    row.update(&state.db).await?;
+    let current = session::request_token(&req, paths::SESSION_COOKIE).map(|(t, _)| t);
+    let ended =
+        session::revoke_all_for_member(&state.db, caller.member_id, current.as_deref()).await?;
+    for hash in ended {
+        state.close_sockets(Revocation::Token(hash));
+    }
+    tracing::info!(member_id = %caller.member_id, "member changed their password");
+    Ok(HttpResponse::NoContent().finish())
 }
 
 #[tracing::instrument(skip_all)]
@@ -141,7 +216,7 @@ async fn admin_login(
     .await?;
     let account = account.ok_or(AppError::InvalidCredentials)?;
     let ttl = state.config.session_ttl;
-    let token = session::create(&state.db, SessionKind::Admin, account.id, ttl).await?;
+    let token = session::create(&state.db, SessionFor::Admin(AdminId(account.id)), ttl).await?;
     tracing::info!(admin_id = account.id, "admin logged in");
     Ok(HttpResponse::Ok()
         .cookie(session::cookie(

@@ -8,7 +8,8 @@ use entity::{conciergerie, conversation};
 use protocol::conversations::{
     ConversationPatch, ConversationSummary, Message, NoteRequest, SendMessageRequest,
 };
-use protocol::{ConversationId, MessageId};
+use protocol::members::MemberBrief;
+use protocol::{ConversationId, MemberId, MessageId};
 use sea_orm::EntityTrait;
 use serde::Deserialize;
 
@@ -115,6 +116,54 @@ fn inbox_path(filter: db::stays::InboxFilter, narrowing: InboxNarrowing) -> Stri
     }
 }
 
+/// `?assignee=me` ("Mes conversations"), `?assignee=none` (unassigned) or `?assignee=<member id>`.
+#[derive(Deserialize)]
+struct AssigneeQuery {
+    assignee: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy)]
+enum AssigneeFilter {
+    Member(MemberId),
+    Nobody,
+}
+
+impl AssigneeQuery {
+    fn parse(&self, caller: OperatorSession) -> Result<Option<AssigneeFilter>, AppError> {
+        match self.assignee.as_deref().map(str::trim) {
+            None | Some("") => Ok(None),
+            Some("me") => Ok(Some(AssigneeFilter::Member(caller.member_id))),
+            Some("none") => Ok(Some(AssigneeFilter::Nobody)),
+            Some(id) => id
+                .parse::<MemberId>()
+                .map(|m| Some(AssigneeFilter::Member(m)))
+                .map_err(|_| AppError::validation("assignee", "`me`, `none` or a member id")),
+        }
+    }
+}
+
+impl AssigneeFilter {
+    fn condition(self) -> sea_orm::sea_query::SimpleExpr {
+        use sea_orm::ColumnTrait;
+        match self {
+            AssigneeFilter::Member(m) => conversation::Column::AssigneeId.eq(m.0),
+            AssigneeFilter::Nobody => conversation::Column::AssigneeId.is_null(),
+        }
+    }
+}
+
+/// The next page keeps the assignee filter (as an id: the link means the same to whoever follows
+/// it).
+fn with_assignee(path: String, assignee: Option<AssigneeFilter>) -> String {
+    let value = match assignee {
+        None => return path,
+        Some(AssigneeFilter::Member(m)) => m.to_string(),
+        Some(AssigneeFilter::Nobody) => "none".to_owned(),
+    };
+    let glue = if path.contains('?') { '&' } else { '?' };
+    format!("{path}{glue}assignee={value}")
+}
+
 #[get("/api/conversations")]
 async fn list(
     state: web::Data<AppState>,
@@ -122,6 +171,7 @@ async fn list(
     query: web::Query<PageQuery>,
     filter: web::Query<db::stays::InboxFilter>,
     narrowing: web::Query<InboxNarrowing>,
+    assignee: web::Query<AssigneeQuery>,
 ) -> Result<HttpResponse, AppError> {
     let limit = query.limit()?;
     let before = query
@@ -142,6 +192,11 @@ async fn list(
         // Another tenant's label (or none) is a 404, like its conversations.
         db::labels::find_owned(&state.db, caller.conciergerie_id, label).await?;
     }
+    let assignee = assignee.parse(caller)?;
+    let linked = match (linked, assignee.map(AssigneeFilter::condition)) {
+        (Some(a), Some(b)) => Some(a.and(b)),
+        (a, b) => a.or(b),
+    };
     let narrowed = match (linked, narrowing.condition(chrono::Utc::now())) {
         (Some(a), Some(b)) => Some(a.and(b)),
         (a, b) => a.or(b),
@@ -170,7 +225,8 @@ async fn list(
     for summary in &mut body {
         summary.labels = labels.remove(&summary.id.0).unwrap_or_default();
     }
-    Ok(with_next(&inbox_path(filter, narrowing), limit, next).json(body))
+    let path = with_assignee(inbox_path(filter, narrowing), assignee);
+    Ok(with_next(&path, limit, next).json(body))
 }
 
 /// One conversation as the inbox lists it (a search hit may open one that is not loaded).
@@ -217,6 +273,7 @@ async fn messages(
         .map(|first| first.id.to_string());
     let mut body: Vec<Message> = rows.into_iter().map(Message::from).collect();
     super::translation::attach(&state.db, &mut body).await?;
+    db::members::name_authors(&state.db, caller.conciergerie_id, &mut body).await?;
     let path = format!("/api/conversations/{}/messages", conversation.id);
     Ok(with_next(&path, limit, next).json(body))
 }
@@ -229,6 +286,7 @@ async fn send(
     body: web::Json<SendMessageRequest>,
 ) -> Result<HttpResponse, AppError> {
     let conversation = find_owned(&state, caller, id.into_inner()).await?;
+    let author = member_brief(&state, caller).await?;
     let request = body.into_inner();
     let text = with_variables(&state, caller, &conversation, &request.body).await?;
     let text = required_text("body", &text, MAX_BODY)?;
@@ -246,10 +304,34 @@ async fn send(
             client_ref,
             from_suggestion: request.from_suggestion,
             template: None,
+            author: Some(author),
         },
     )
     .await??;
-    Ok(HttpResponse::Created().json(Message::from(message)))
+    Ok(HttpResponse::Created().json(authored(&state, caller, message).await?))
+}
+
+/// The caller as a message's author (their current name).
+async fn member_brief(state: &AppState, caller: OperatorSession) -> Result<MemberBrief, AppError> {
+    let member =
+        db::members::find_owned(&state.db, caller.conciergerie_id, caller.member_id).await?;
+    Ok(MemberBrief {
+        id: caller.member_id,
+        name: member.name,
+    })
+}
+
+/// A stored message with its author named (a retried send answers the first copy, whoever sent
+/// it).
+async fn authored(
+    state: &AppState,
+    caller: OperatorSession,
+    row: entity::message::Model,
+) -> Result<Message, AppError> {
+    let mut message = [Message::from(row)];
+    db::members::name_authors(&state.db, caller.conciergerie_id, &mut message).await?;
+    let [message] = message;
+    Ok(message)
 }
 
 /// A saved reply's `{{variables}}` filled from the conversation's linked stay, at send time so the
@@ -280,13 +362,17 @@ async fn add_note(
 ) -> Result<HttpResponse, AppError> {
     let conversation = find_owned(&state, caller, id.into_inner()).await?;
     let text = required_text("body", &body.body, MAX_NOTE)?;
+    let author = member_brief(&state, caller).await?;
     let message = ask(
         &state,
         ConversationId(conversation.id),
-        AddNote { body: text },
+        AddNote {
+            body: text,
+            author: Some(author),
+        },
     )
     .await??;
-    Ok(HttpResponse::Created().json(Message::from(message)))
+    Ok(HttpResponse::Created().json(authored(&state, caller, message).await?))
 }
 
 #[post("/api/conversations/{id}/read")]
@@ -331,6 +417,20 @@ async fn update(
                 AppError::NotFound(_) => AppError::validation("stay_id", "no such stay"),
                 other => other,
             })?;
+    }
+    if let Some(Some(member)) = patch.assignee_id {
+        let assignee = db::members::find_owned(&state.db, caller.conciergerie_id, member)
+            .await
+            .map_err(|e| match e {
+                AppError::NotFound(_) => AppError::validation("assignee_id", "no such member"),
+                other => other,
+            })?;
+        if !assignee.active {
+            return Err(AppError::validation(
+                "assignee_id",
+                "this member is deactivated",
+            ));
+        }
     }
     // The row read above, unless this very patch changes the link.
     let stay = match patch.stay_id {

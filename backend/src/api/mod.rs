@@ -15,6 +15,7 @@ mod feature_requests;
 mod health;
 mod labels;
 mod media;
+mod members;
 mod ops;
 mod properties;
 mod search;
@@ -29,6 +30,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.configure(health::configure)
         .configure(ops::configure)
         .configure(auth::configure)
+        .configure(members::configure)
         .configure(export::configure)
         .configure(conversations::configure)
         .configure(faqs::configure)

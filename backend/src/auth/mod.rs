@@ -7,4 +7,4 @@ pub mod rate_limit;
 pub mod session;
 pub mod token;
 
-pub use session::{AdminSession, OperatorSession};
+pub use session::{AdminSession, OperatorSession, SessionFor};

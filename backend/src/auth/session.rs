@@ -9,19 +9,45 @@ use actix_web::http::header;
 use actix_web::{web, FromRequest, HttpRequest};
 use chrono::Utc;
 use entity::session::{self, SessionKind};
-use entity::{admin, conciergerie};
+use entity::{admin, conciergerie, member};
 use futures_util::future::LocalBoxFuture;
-use protocol::{paths, AdminId, ConciergerieId};
+use protocol::{paths, AdminId, ConciergerieId, MemberId, MemberRole};
 use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
 
 use super::token;
 use crate::error::AppError;
 use crate::state::AppState;
 
-/// An operator of one conciergerie. Every tenant-scoped query filters by `conciergerie_id`.
+/// A team member of one conciergerie. Every tenant-scoped query filters by `conciergerie_id`;
+/// `role` decides who may manage the team.
 #[derive(Debug, Clone, Copy)]
 pub struct OperatorSession {
     pub conciergerie_id: ConciergerieId,
+    pub member_id: MemberId,
+    pub role: MemberRole,
+}
+
+impl OperatorSession {
+    /// Inviting, changing roles and deactivating are the owner's alone (403 for the others).
+    pub fn require_team_manager(&self) -> Result<(), AppError> {
+        if self.role.manages_members() {
+            Ok(())
+        } else {
+            Err(AppError::Forbidden(
+                "only the conciergerie's owner manages its team".into(),
+            ))
+        }
+    }
+}
+
+/// Whom a new session is for.
+#[derive(Debug, Clone, Copy)]
+pub enum SessionFor {
+    Operator {
+        conciergerie: ConciergerieId,
+        member: MemberId,
+    },
+    Admin(AdminId),
 }
 
 /// A platform administrator.
@@ -58,21 +84,29 @@ pub enum TokenSource {
 
 pub async fn create(
     db: &DatabaseConnection,
-    kind: SessionKind,
-    owner: i64,
+    owner: SessionFor,
     ttl: Duration,
 ) -> Result<String, AppError> {
     let token = token::generate();
     let now = Utc::now();
     let ttl = chrono::Duration::from_std(ttl).map_err(|e| AppError::Internal(e.into()))?;
-    let (conciergerie_id, admin_id) = match kind {
-        SessionKind::Operator => (Some(owner), None),
-        SessionKind::Admin => (None, Some(owner)),
+    let (kind, conciergerie_id, member_id, admin_id) = match owner {
+        SessionFor::Operator {
+            conciergerie,
+            member,
+        } => (
+            SessionKind::Operator,
+            Some(conciergerie.0),
+            Some(member.0),
+            None,
+        ),
+        SessionFor::Admin(admin) => (SessionKind::Admin, None, None, Some(admin.0)),
     };
     session::ActiveModel {
         token_hash: Set(token.hash),
         kind: Set(kind),
         conciergerie_id: Set(conciergerie_id),
+        member_id: Set(member_id),
         admin_id: Set(admin_id),
         expires_at: Set(now + ttl),
         created_at: Set(now),
@@ -103,6 +137,31 @@ pub async fn revoke_all_for_conciergerie(
     Ok(())
 }
 
+/// Revokes a member's sessions (deactivation; a password change keeps the caller's own,
+/// `except`) and answers their token hashes, to close the sockets riding on them.
+pub async fn revoke_all_for_member(
+    db: &DatabaseConnection,
+    member: MemberId,
+    except: Option<&str>,
+) -> Result<Vec<String>, AppError> {
+    let keep = except.map(token::hash);
+    let ended: Vec<String> = session::Entity::find()
+        .filter(session::Column::MemberId.eq(member.0))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|s| s.token_hash)
+        .filter(|hash| Some(hash) != keep.as_ref())
+        .collect();
+    if !ended.is_empty() {
+        session::Entity::delete_many()
+            .filter(session::Column::TokenHash.is_in(ended.clone()))
+            .exec(db)
+            .await?;
+    }
+    Ok(ended)
+}
+
 async fn find_live(
     db: &DatabaseConnection,
     plain_token: &str,
@@ -131,17 +190,21 @@ pub async fn operator_from_token(
     plain_token: &str,
 ) -> Result<OperatorSession, AppError> {
     let session = find_live(db, plain_token, SessionKind::Operator).await?;
-    let id = session.conciergerie_id.ok_or(AppError::Unauthorized)?;
-    // A deactivated conciergerie loses access at once, whatever its sessions.
-    let active = conciergerie::Entity::find_by_id(id)
+    let id = session.member_id.ok_or(AppError::Unauthorized)?;
+    // A deactivated member or conciergerie loses access at once, whatever its sessions.
+    let (member, tenant) = member::Entity::find_by_id(id)
+        .find_also_related(conciergerie::Entity)
         .one(db)
         .await?
-        .is_some_and(|c| c.active);
-    if !active {
+        .ok_or(AppError::Unauthorized)?;
+    let tenant_active = tenant.is_some_and(|c| c.active);
+    if !member.active || !tenant_active || session.conciergerie_id != Some(member.conciergerie_id) {
         return Err(AppError::Unauthorized);
     }
     Ok(OperatorSession {
-        conciergerie_id: ConciergerieId(id),
+        conciergerie_id: ConciergerieId(member.conciergerie_id),
+        member_id: MemberId(member.id),
+        role: member.role,
     })
 }
 

@@ -180,6 +180,7 @@ async fn send(
                 // Not an operator taking over: the AI keeps answering the guest.
                 from_suggestion: true,
                 template,
+                author: None,
             },
         )
     };

@@ -76,6 +76,7 @@ pub async fn open_for_guest(
         stay_id: Some(stay.0),
         stay_link_manual: false,
         snoozed_until: None,
+        assignee_id: None,
     }
     .into_active_model();
     row.id = ActiveValue::NotSet;

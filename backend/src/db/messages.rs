@@ -2,7 +2,7 @@
 
 use entity::message;
 use protocol::conversations::TokenUsage;
-use protocol::{AiEngine, ConversationId, MessageStatus, Notice, Sender};
+use protocol::{AiEngine, ConversationId, MemberId, MessageStatus, Notice, Sender};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, Order, QueryFilter, QueryOrder,
@@ -21,6 +21,8 @@ pub struct NewOutgoing {
     pub client_ref: Option<String>,
     pub engine: Option<AiEngine>,
     pub usage: Option<TokenUsage>,
+    /// The team member who wrote an operator reply or note.
+    pub author: Option<MemberId>,
 }
 
 pub async fn insert(
@@ -48,6 +50,7 @@ pub async fn insert(
         cache_read_tokens: Set(usage.as_ref().map(|u| u.cache_read_input_tokens)),
         client_ref: Set(new.client_ref),
         notice: Set(new.notice),
+        author_id: Set(new.author.map(|m| m.0)),
         created_at: Set(created_at),
         ..Default::default()
     }

@@ -10,6 +10,7 @@ pub mod faqs;
 pub mod inbox;
 pub mod ingest;
 pub mod labels;
+pub mod members;
 pub mod messages;
 pub mod pages;
 pub mod properties;

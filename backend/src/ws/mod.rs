@@ -14,15 +14,17 @@ use entity::session::SessionKind;
 
 use actix_web::{get, web, HttpRequest, HttpResponse};
 use actix_web_actors::ws;
+use protocol::members::MemberBrief;
 use protocol::paths;
 use serde::Deserialize;
 
-use self::session::WsSession;
+use self::session::{Presence, WsSession};
 use crate::actors::hub::Audience;
 use crate::auth::session::{
     admin_from_token, operator_from_token, request_token, session_expiry, TokenSource,
 };
 use crate::auth::token;
+use crate::db;
 use crate::error::AppError;
 use crate::state::AppState;
 
@@ -40,6 +42,8 @@ static NEXT_SESSION: AtomicU64 = AtomicU64::new(1);
 /// Who the socket is for, and which session it rides on (to close it when that session ends).
 struct Authenticated {
     audience: Audience,
+    /// The operator's member, for presence (`None` for admins).
+    member: Option<MemberBrief>,
     token_hash: String,
     expires_in: Duration,
 }
@@ -62,16 +66,26 @@ async fn authenticate(
             return Err(AppError::Forbidden("WebSocket origin not allowed".into()));
         }
     }
-    let (audience, kind) = if admin {
+    let (audience, kind, member) = if admin {
         admin_from_token(&state.db, &token).await?;
-        (Audience::Admins, SessionKind::Admin)
+        (Audience::Admins, SessionKind::Admin, None)
     } else {
         let s = operator_from_token(&state.db, &token).await?;
-        (Audience::Tenant(s.conciergerie_id), SessionKind::Operator)
+        let member = db::members::find_owned(&state.db, s.conciergerie_id, s.member_id).await?;
+        let member = MemberBrief {
+            id: s.member_id,
+            name: member.name,
+        };
+        (
+            Audience::Tenant(s.conciergerie_id),
+            SessionKind::Operator,
+            Some(member),
+        )
     };
     let expires_at = session_expiry(&state.db, &token, kind).await?;
     Ok(Authenticated {
         audience,
+        member,
         token_hash: token::hash(&token),
         expires_in: (expires_at - Utc::now()).to_std().unwrap_or_default(),
     })
@@ -98,6 +112,10 @@ async fn connect(
             who.expires_in,
             state.hub.clone(),
             permit,
+            who.member.map(|member| Presence {
+                member,
+                fanout: state.fanout.clone(),
+            }),
         ),
         &req,
         stream,

@@ -6,10 +6,24 @@ use std::time::{Duration, Instant};
 use actix::prelude::*;
 use actix_web_actors::ws;
 
-use protocol::events::WS_CLOSE_SESSION_ENDED;
+use protocol::events::{ServerEvent, WS_CLOSE_SESSION_ENDED};
+use protocol::members::MemberBrief;
+use protocol::presence::ClientEvent;
 
 use super::limits::SocketPermit;
 use crate::actors::hub::{Audience, Connect, Disconnect, Push, SessionHub, SessionId};
+use crate::cluster::Fanout;
+
+/// A client repeating the same presence faster than this is not listened to (a stuck key must not
+/// flood the team's sockets).
+const PRESENCE_MIN_INTERVAL: Duration = Duration::from_millis(750);
+
+/// What an operator's socket may say about its member: who they are, and where it goes (every
+/// dashboard of the conciergerie, on every instance).
+pub struct Presence {
+    pub member: MemberBrief,
+    pub fanout: Fanout,
+}
 
 const HEARTBEAT: Duration = Duration::from_secs(5);
 const CLIENT_TIMEOUT: Duration = Duration::from_secs(15);
@@ -26,6 +40,9 @@ pub struct WsSession {
     last_seen: Instant,
     /// This socket's place under the connection limits, given back when the actor is dropped.
     _permit: SocketPermit,
+    /// `None` for admin sockets, which say nothing.
+    presence: Option<Presence>,
+    last_presence: Option<(ClientEvent, Instant)>,
 }
 
 impl WsSession {
@@ -36,6 +53,7 @@ impl WsSession {
         expires_in: Duration,
         hub: Addr<SessionHub>,
         permit: SocketPermit,
+        presence: Option<Presence>,
     ) -> Self {
         WsSession {
             id,
@@ -45,7 +63,38 @@ impl WsSession {
             hub,
             last_seen: Instant::now(),
             _permit: permit,
+            presence,
+            last_presence: None,
         }
+    }
+
+    /// A presence said by the client goes to its conciergerie's dashboards. Anything else the
+    /// client sends is ignored: the socket is a feed, not an API.
+    fn on_text(&mut self, text: &str) {
+        let (Some(presence), Audience::Tenant(tenant)) = (&self.presence, self.audience) else {
+            return;
+        };
+        let Ok(event) = serde_json::from_str::<ClientEvent>(text) else {
+            return;
+        };
+        let now = Instant::now();
+        if self
+            .last_presence
+            .is_some_and(|(last, at)| last == event && now - at < PRESENCE_MIN_INTERVAL)
+        {
+            return;
+        }
+        self.last_presence = Some((event, now));
+        // The conversation id is not checked against the tenant: the event only ever reaches
+        // this conciergerie's own dashboards, which know no other tenant's ids.
+        presence.fanout.broadcast(
+            Audience::Tenant(tenant),
+            ServerEvent::PresenceUpdated {
+                conversation_id: event.conversation_id(),
+                member: presence.member.clone(),
+                activity: event.activity(),
+            },
+        );
     }
 
     fn end_session(ctx: &mut ws::WebsocketContext<Self>, why: &str) {
@@ -115,10 +164,10 @@ impl StreamHandler<Result<ws::Message, ws::ProtocolError>> for WsSession {
                 ctx.close(reason);
                 ctx.stop();
             }
-            // The socket is server → client; anything the client says only proves it is alive.
+            Ok(ws::Message::Text(text)) => self.on_text(&text),
+            // Anything else the client says only proves it is alive.
             Ok(
                 ws::Message::Pong(_)
-                | ws::Message::Text(_)
                 | ws::Message::Binary(_)
                 | ws::Message::Continuation(_)
                 | ws::Message::Nop,

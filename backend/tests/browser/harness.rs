@@ -115,19 +115,31 @@ pub struct Browser {
     // Chromium, and kills chromedriver), then the profile Chromium used, then the turn.
     _driver: Driver,
     _profile: TempDir,
-    _turn: MutexGuard<'static, ()>,
+    /// `None` for the second browser of a pair, which rides on the first one's turn.
+    _turn: Option<MutexGuard<'static, ()>>,
 }
 
 impl Browser {
     /// Waits for its turn, starts chromedriver on a free port and opens Chromium.
     pub async fn start() -> Browser {
+        let turn = ONE_AT_A_TIME.lock().await;
+        Browser::open(Some(turn)).await
+    }
+
+    /// Two browsers side by side (two people, two sessions), taking one turn together.
+    pub async fn start_pair() -> (Browser, Browser) {
+        let first = Browser::start().await;
+        let second = Browser::open(None).await;
+        (first, second)
+    }
+
+    async fn open(turn: Option<MutexGuard<'static, ()>>) -> Browser {
         assert!(
             Path::new(CHROMEDRIVER).exists() && Path::new(CHROMIUM).exists(),
             "the browser tests need Chromium and chromedriver ({CHROMIUM}, {CHROMEDRIVER}): \
              `bash scripts/test.sh` installs them (Debian packages `chromium` and \
              `chromium-driver`)"
         );
-        let turn = ONE_AT_A_TIME.lock().await;
         let profile = tempfile::tempdir().expect("browser profile dir");
         let port = free_port();
         let child = Command::new(CHROMEDRIVER)

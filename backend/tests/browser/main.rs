@@ -35,5 +35,6 @@ mod revoked;
 mod simulator;
 mod stays;
 mod suggestion;
+mod team;
 mod triage;
 mod urgency;

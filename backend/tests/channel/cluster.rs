@@ -5,7 +5,7 @@
 //! event cannot travel (too large) or an instance loses its feed, its dashboards resync. An
 //! admin's edit on one instance changes webhook routing on the other, a stay booked on one
 //! instance links the guest's next message on another (a separate process) at once, and login
-//! failures spread over instances are throttled as on one.
+//! failures spread over instances are throttled as on one. A colleague's presence crosses instances too.
 
 use std::time::Duration;
 
@@ -562,6 +562,42 @@ async fn login_failures_spread_over_instances_are_throttled_as_on_one() {
             .status(),
         StatusCode::OK
     );
+    drop((a, b));
+    drop(pg);
+}
+
+#[actix_web::test]
+async fn presence_said_on_one_instance_reaches_a_colleague_on_the_other() {
+    use futures_util::SinkExt;
+    let Cluster { a, b, pg, .. } = two_instances().await;
+    let owner = a.login_demo().await;
+    let invited = a
+        .post_json(
+            "/api/members",
+            Some(&owner),
+            &json!({"email": "marc@demo.fr", "name": "Marc", "role": "agent", "password": "bienvenue-2026"}),
+        )
+        .await;
+    assert_eq!(invited.status(), StatusCode::CREATED);
+    let marc = crate::helpers::token_of(b.login("marc@demo.fr", "bienvenue-2026").await).await;
+    let mut owner_socket = connect_ws(&a, &owner).await;
+    let mut marc_socket = connect_ws(&b, &marc).await;
+    marc_socket
+        .send(awc::ws::Message::Text(
+            json!({"type": "presence.typing", "conversation_id": 42})
+                .to_string()
+                .into(),
+        ))
+        .await
+        .unwrap();
+    let seen = events_until(&mut owner_socket, "Marc's presence", |e| {
+        e["type"] == "presence.updated"
+    })
+    .await;
+    let presence = seen.last().unwrap();
+    assert_eq!(presence["member"]["name"], "Marc");
+    assert_eq!(presence["activity"], "typing");
+    assert_eq!(presence["conversation_id"], 42);
     drop((a, b));
     drop(pg);
 }

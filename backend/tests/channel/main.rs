@@ -33,5 +33,6 @@ mod request_limits;
 mod revocation;
 mod simulator;
 mod stays;
+mod team;
 mod translation;
 mod ws_limits;

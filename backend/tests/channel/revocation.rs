@@ -155,10 +155,16 @@ async fn an_expiring_session_closes_its_socket_when_it_expires() {
     let (app, _twilio) = twilio_app().await;
     let admin = app.admin_login().await;
     let id = demo_id(&app, &admin).await;
+    let owner = majordome::db::members::first_owner(app.db(), ConciergerieId(id))
+        .await
+        .unwrap()
+        .expect("the demo conciergerie has an owner");
     let token = session::create(
         app.db(),
-        entity::session::SessionKind::Operator,
-        ConciergerieId(id).0,
+        session::SessionFor::Operator {
+            conciergerie: ConciergerieId(id),
+            member: protocol::MemberId(owner.id),
+        },
         Duration::from_secs(2),
     )
     .await

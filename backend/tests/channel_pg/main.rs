@@ -55,5 +55,7 @@ mod revocation;
 mod simulator;
 #[path = "../channel/stays.rs"]
 mod stays;
+#[path = "../channel/team.rs"]
+mod team;
 #[path = "../channel/translation.rs"]
 mod translation;

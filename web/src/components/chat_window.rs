@@ -25,6 +25,7 @@ use super::icons::{icon, Icon};
 use super::message_bubble::MessageBubble;
 use super::stay_header::StayHeader;
 use super::suggestion_card::SuggestionCard;
+use super::team_header::{typing_in, TeamHeader};
 use super::translation::DraftTranslator;
 use super::triage_controls::{label_chips, ContactName, TriageControls};
 use crate::api;
@@ -487,8 +488,10 @@ pub fn ChatWindow(props: &ChatWindowProps) -> Html {
             last_day = Some(day);
             last_sender = None;
         }
-        let first = last_sender != Some(m.message.sender);
-        last_sender = Some(m.message.sender);
+        // A new group per sender, and per colleague among the team's replies.
+        let who = (m.message.sender, m.message.author.as_ref().map(|a| a.id));
+        let first = last_sender != Some(who);
+        last_sender = Some(who);
         items.push(html! {
             <MessageBubble key={m.message.id.0} message={m.message.clone()} pending={m.is_pending()}
                 {first} on_media_load={on_media_load.clone()} />
@@ -552,6 +555,7 @@ pub fn ChatWindow(props: &ChatWindowProps) -> Html {
                     <TriageControls conversation={c.clone()} labels={props.labels.clone()}
                         on_patch={on_patch.clone()} busy={*busy} />
                     <StayHeader conversation={c.clone()} on_patch={on_patch.clone()} busy={*busy} />
+                    <TeamHeader conversation={c.clone()} on_patch={on_patch.clone()} busy={*busy} />
                 </div>
                 <a class="btn-icon chat-export" id="export-thread" download=""
                     href={format!("/api/conversations/{}/export.csv", c.id)}
@@ -594,6 +598,9 @@ pub fn ChatWindow(props: &ChatWindowProps) -> Html {
                         // Emptied and rewritten: the operator's own reply, a takeover.
                         if v.trim().is_empty() {
                             from_suggestion.set(false);
+                        } else {
+                            // Colleagues see "… écrit…" in this conversation's header.
+                            typing_in(id);
                         }
                         d.set(v)
                     })

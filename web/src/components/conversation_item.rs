@@ -10,11 +10,13 @@ use yew::prelude::*;
 use super::hooks::use_lang;
 use super::icons::{icon, Icon};
 use super::stay_header::{phase_class, phase_label};
+use super::team_header::TeamCtx;
 use super::triage_controls::label_chips;
 use crate::format::{avatar_hue, initials, list_time};
 use crate::i18n::Lang;
 use crate::i18n::Localized;
 use crate::state::chips::{chips, Chip};
+use crate::state::team::assignee_name;
 
 #[derive(Properties, PartialEq)]
 pub struct ConversationItemProps {
@@ -85,6 +87,14 @@ pub fn ConversationItem(props: &ConversationItemProps) -> Html {
         Callback::from(move |_| on_select.emit(id))
     };
     let style = format!("--hue: {}", avatar_hue(&c.phone_number));
+    // Whose it is, when assigned (the team comes from the dashboard; absent in isolation).
+    let assignee = use_context::<TeamCtx>()
+        .and_then(|team| assignee_name(c, &team.members))
+        .map(|who| html! {
+            <span class="conv-assignee" data-testid="conv-assignee" title={lang.t().assignee_label}>
+                { icon(Icon::User) }{ who }
+            </span>
+        });
     html! {
         <li class="conv-row">
             <button type="button" id={format!("conv-{}", c.id)}
@@ -113,6 +123,7 @@ pub fn ConversationItem(props: &ConversationItemProps) -> Html {
                             { icon(Icon::Home) }{ crate::state::stays::hint(stay, lang) }
                         </span>
                     }
+                    { for assignee }
                     <span class="chips">
                         { for chips(c).into_iter().map(|chip| chip_html(chip, lang)) }
                         { label_chips(c, &props.labels) }

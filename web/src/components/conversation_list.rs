@@ -11,7 +11,7 @@ use yew::prelude::*;
 
 use super::conversation_item::ConversationItem;
 use super::first_run::FirstRun;
-use super::hooks::{focus_id, input_value, use_lang, use_now};
+use super::hooks::{focus_id, input_value, use_lang, use_now, SessionCtx};
 use super::icons::{icon, Icon};
 use super::message_search::MessageSearch;
 use crate::api;
@@ -20,6 +20,7 @@ use crate::i18n::Lang;
 use crate::i18n::Localized;
 use crate::state::inbox::Filter;
 use crate::state::stays::{PhaseFilter, StayFilter};
+use crate::state::team::assigned_to;
 use crate::state::triage::{has_label, in_view};
 use crate::state::{InboxAction, InboxState};
 
@@ -70,6 +71,9 @@ pub fn ConversationList(props: &ConversationListProps) -> Html {
     // Open by default: closed and snoozed conversations wait in their own views.
     let view = use_state(|| InboxView::Open);
     let label = use_state(|| None::<LabelId>);
+    // "Mes conversations": only those assigned to the signed-in member.
+    let only_mine = use_state(|| false);
+    let me = use_context::<SessionCtx>().map(|s| s.me.member.id);
 
     let today = now.date_naive();
     let visible: Vec<_> = props
@@ -78,6 +82,7 @@ pub fn ConversationList(props: &ConversationListProps) -> Html {
         .into_iter()
         .filter(|c| stay_filter.matches(c, today))
         .filter(|c| in_view(*view, c, now) && has_label(c, *label))
+        .filter(|c| !*only_mine || me.is_some_and(|me| assigned_to(c, me)))
         .collect();
     let ids: Vec<ConversationId> = visible.iter().map(|c| c.id).collect();
 
@@ -176,6 +181,25 @@ pub fn ConversationList(props: &ConversationListProps) -> Html {
         }
     };
 
+    let mine_button = me.map(|me| {
+        let count = props
+            .inbox
+            .conversations
+            .iter()
+            .filter(|c| assigned_to(c, me))
+            .count();
+        let pressed = *only_mine;
+        let only_mine = only_mine.clone();
+        html! {
+            <button type="button" class={classes!("filter", "filter-mine", pressed.then_some("active"))}
+                data-testid="filter-mine" aria-pressed={pressed.to_string()}
+                onclick={Callback::from(move |_| only_mine.set(!pressed))}>
+                { t.filter_mine }
+                if count > 0 { <span class="filter-count">{ count }</span> }
+            </button>
+        }
+    });
+
     let body = if !props.inbox.loaded {
         match &props.error {
             Some(e) => html! { <p class="list-note notice notice-error" role="alert">{ e }</p> },
@@ -250,6 +274,7 @@ pub fn ConversationList(props: &ConversationListProps) -> Html {
             </div>
             <div class="filters" role="group" aria-label={t.filters_label}>
                 { for Filter::ALL.into_iter().map(filter_button) }
+                { mine_button }
             </div>
             { triage_filters(&view, &label, &props.labels, lang) }
             { stay_filters(&props.inbox, &stay_filter, lang) }

@@ -6,6 +6,7 @@ use std::rc::Rc;
 use protocol::conversations::Message;
 use protocol::events::ServerEvent;
 use protocol::labels::Label;
+use protocol::members::Member;
 use protocol::templates::Template;
 use protocol::{AiEngine, ChannelMode, ConversationId, MessageId, Sender};
 use ui::location::{self, set_hash};
@@ -26,6 +27,7 @@ use super::properties_tab::PropertiesTab;
 use super::settings_tab::SettingsTab;
 use super::simulator_panel::SimulatorPanel;
 use super::stays_tab::StaysTab;
+use super::team_header::TeamCtx;
 use crate::api;
 use crate::api::Explain;
 use crate::i18n::Localized;
@@ -33,6 +35,7 @@ use crate::route::{Route, Tab};
 use crate::state::drafts::Drafts;
 use crate::state::features::{FeatureAction, FeatureBoard};
 use crate::state::simulator::{SimulatorAction, SimulatorState};
+use crate::state::team::{Heard, PresenceBoard};
 use crate::state::{InboxAction, InboxState};
 use crate::ws::use_live;
 
@@ -62,6 +65,9 @@ pub fn Dashboard() -> Html {
     let labels = use_state(|| Rc::new(Vec::<Label>::new()));
     // A history search hit being opened: the chat scrolls to (and loads back to) this message.
     let focus = use_state(|| None::<(ConversationId, MessageId)>);
+    // The team (assignee picker, names) and colleagues' live presence.
+    let members = use_state(|| Rc::new(Vec::<Member>::new()));
+    let presence = use_reducer(PresenceBoard::default);
     let runtime = session.me.runtime;
     let simulator_mode = runtime.channel == ChannelMode::Simulator;
     let sim_open = use_state(|| simulator_mode && wide_screen());
@@ -100,9 +106,20 @@ pub fn Dashboard() -> Html {
         let inbox = inbox.dispatcher();
         let sim = sim.dispatcher();
         let board = board.dispatcher();
+        let presence = presence.dispatcher();
         let open_ref = open_ref.clone();
         let on_event = Callback::from(move |event: ServerEvent| match event {
             ServerEvent::Hello => inbox.dispatch(InboxAction::Resync),
+            ServerEvent::PresenceUpdated {
+                conversation_id,
+                member,
+                activity,
+            } => presence.dispatch(Heard {
+                conversation_id,
+                member,
+                activity,
+                now_ms: crate::clock::now().timestamp_millis(),
+            }),
             ServerEvent::FeatureRequestUpdated { feature_request } => {
                 board.dispatch(FeatureAction::Upsert(feature_request))
             }
@@ -149,6 +166,18 @@ pub fn Dashboard() -> Html {
                 let open = *open_ref.borrow();
                 if let Some(id) = open {
                     paging::latest_messages(id, inbox_d, thread_error, lang).await;
+                }
+            });
+        });
+    }
+
+    // The team, at start and after every (re)connection (a colleague may have been invited).
+    {
+        let members = members.clone();
+        use_effect_with(inbox.resync_seq, move |_| {
+            spawn_local(async move {
+                if let Ok(list) = api::members().await {
+                    members.set(Rc::new(list));
                 }
             });
         });
@@ -391,7 +420,13 @@ pub fn Dashboard() -> Html {
         let navigate = navigate.clone();
         Callback::from(move |id: ConversationId| navigate.emit(Route::inbox(Some(id))))
     };
+    let team = TeamCtx {
+        me: session.me.member.id,
+        members: (*members).clone(),
+        presence: Rc::new((*presence).clone()),
+    };
     html! {
+        <ContextProvider<TeamCtx> context={team}>
         <div class={classes!("shell", (*sim_open && simulator_mode).then_some("with-sim"), open.is_some().then_some("chat-open"))}>
             <Nav route={*route} navigate={on_tab} unread={inbox.total_unread()}
                 {simulator_mode} sim_open={*sim_open} on_toggle_sim={toggle_sim.clone()} />
@@ -404,6 +439,7 @@ pub fn Dashboard() -> Html {
                     on_close={toggle_sim} {on_open_conversation} />
             }
         </div>
+        </ContextProvider<TeamCtx>>
     }
 }
 

@@ -1,5 +1,6 @@
 //! A new conciergerie's first look at its empty inbox: what to set up before guests write
-//! (answers for the AI, saved replies, the WhatsApp number), each with a link to its tab.
+//! (answers for the AI, saved replies, the team, the WhatsApp number), each with a link to its
+//! tab.
 //! Once everything is set up the plain "no conversations yet" message is enough.
 
 use yew::platform::spawn_local;
@@ -15,17 +16,24 @@ use crate::i18n::Localized;
 pub enum Step {
     Faqs,
     SavedReplies,
+    /// Colleagues invited (Réglages → Équipe): done once the owner is not alone.
+    Team,
     WhatsAppNumber,
 }
 
 impl Step {
-    pub const ALL: [Step; 3] = [Step::Faqs, Step::SavedReplies, Step::WhatsAppNumber];
+    pub const ALL: [Step; 4] = [
+        Step::Faqs,
+        Step::SavedReplies,
+        Step::Team,
+        Step::WhatsAppNumber,
+    ];
 
     /// The tab where it is done.
     fn href(self) -> &'static str {
         match self {
             Step::Faqs => "#/faq",
-            Step::SavedReplies | Step::WhatsAppNumber => "#/settings",
+            Step::SavedReplies | Step::Team | Step::WhatsAppNumber => "#/settings",
         }
     }
 }
@@ -36,6 +44,8 @@ pub struct Setup {
     pub faqs: usize,
     pub saved_replies: usize,
     pub has_number: bool,
+    /// Members of the team, the owner included.
+    pub members: usize,
 }
 
 impl Setup {
@@ -43,6 +53,7 @@ impl Setup {
         match step {
             Step::Faqs => self.faqs > 0,
             Step::SavedReplies => self.saved_replies > 0,
+            Step::Team => self.members > 1,
             Step::WhatsAppNumber => self.has_number,
         }
     }
@@ -61,12 +72,19 @@ fn use_setup() -> Option<Setup> {
         let setup = setup.clone();
         use_effect_with((), move |_| {
             spawn_local(async move {
-                let (faqs, replies, settings) =
-                    futures::join!(api::faqs(), api::templates(), api::settings());
-                if let (Ok(faqs), Ok(replies), Ok(settings)) = (faqs, replies, settings) {
+                let (faqs, replies, settings, members) = futures::join!(
+                    api::faqs(),
+                    api::templates(),
+                    api::settings(),
+                    api::members()
+                );
+                if let (Ok(faqs), Ok(replies), Ok(settings), Ok(members)) =
+                    (faqs, replies, settings, members)
+                {
                     setup.set(Some(Setup {
                         faqs: faqs.len(),
                         saved_replies: replies.len(),
+                        members: members.len(),
                         has_number: settings
                             .whatsapp_number
                             .is_some_and(|n| !n.trim().is_empty()),
@@ -91,6 +109,7 @@ pub fn Checklist(props: &ChecklistProps) -> Html {
     let label = |step: Step| match step {
         Step::Faqs => t.first_run_faqs,
         Step::SavedReplies => t.first_run_saved_replies,
+        Step::Team => t.first_run_team,
         Step::WhatsAppNumber => t.first_run_number,
     };
     html! {
@@ -138,8 +157,9 @@ mod tests {
     async fn a_new_conciergerie_sees_every_step_with_a_link_to_its_tab() {
         let html = render(Setup::default()).await;
         assert!(html.contains("href=\"#/faq\""), "{html}");
-        assert_eq!(html.matches("href=\"#/settings\"").count(), 2, "{html}");
+        assert_eq!(html.matches("href=\"#/settings\"").count(), 3, "{html}");
         assert!(html.contains("réponses types"), "{html}");
+        assert!(html.contains("Invitez votre équipe"), "{html}");
         assert!(!html.contains("class=\"first-run-step done\""), "{html}");
     }
 
@@ -149,6 +169,7 @@ mod tests {
             faqs: 3,
             saved_replies: 0,
             has_number: true,
+            members: 2,
         };
         assert!(partial.done(Step::Faqs) && !partial.done(Step::SavedReplies));
         assert!(!partial.complete());

@@ -2,10 +2,10 @@
 //! delivery ticks, failure reason, attachments and shared location.
 
 use protocol::conversations::{Location, Media, Message};
-use protocol::{AiEngine, MessageStatus, Notice, Sender};
+use protocol::{AiEngine, MemberId, MessageStatus, Notice, Sender};
 use yew::prelude::*;
 
-use super::hooks::use_lang;
+use super::hooks::{use_lang, SessionCtx};
 use super::icons::{icon, ticks, Icon};
 use super::translation::GuestTranslation;
 use crate::clock::utc_offset_minutes;
@@ -158,8 +158,20 @@ fn segment(s: Segment<'_>) -> Html {
     }
 }
 
+/// Who wrote a team message, as colleagues read it: "Vous" for one's own, else the author's name;
+/// messages written before teams existed have no author and speak as "Équipe".
+fn author_label(m: &Message, me: Option<MemberId>, lang: Lang) -> String {
+    let t = lang.t();
+    match &m.author {
+        Some(author) if Some(author.id) == me => t.sender_me.to_owned(),
+        Some(author) if !author.name.is_empty() => author.name.clone(),
+        _ => t.sender_you.to_owned(),
+    }
+}
+
 #[function_component]
 pub fn MessageBubble(props: &MessageBubbleProps) -> Html {
+    let me = use_context::<SessionCtx>().map(|s| s.me.member.id);
     let lang = use_lang();
     let t = lang.t();
     let m = &props.message;
@@ -194,7 +206,9 @@ pub fn MessageBubble(props: &MessageBubbleProps) -> Html {
         return html! {
             <div class="msg msg-note" role="note">
                 <div class="note-bubble">
-                    <span class="note-label">{ icon(Icon::Edit) }{ t.note_label }</span>
+                    <span class="note-label">{ icon(Icon::Edit) }{ t.note_label }
+                        if m.author.is_some() { <span class="note-author">{ " · " }{ author_label(m, me, lang) }</span> }
+                    </span>
                     <p class="note-text" dir="auto">{ for linkify(&m.body).into_iter().map(segment) }</p>
                     <time datetime={m.created_at.to_rfc3339()}>{ clock_time(m.created_at, utc_offset_minutes(m.created_at)) }</time>
                 </div>
@@ -224,7 +238,7 @@ pub fn MessageBubble(props: &MessageBubbleProps) -> Html {
         }
     });
     let team_label = (m.sender == Sender::Concierge && props.first)
-        .then(|| html! { <span class="sender-label">{ t.sender_you }</span> });
+        .then(|| html! { <span class="sender-label">{ author_label(m, me, lang) }</span> });
     let body = (!m.body.is_empty()).then(|| {
         html! {
             <p class="msg-text" dir="auto">
@@ -423,6 +437,28 @@ mod tests {
             !html.contains("msg-team") && !html.contains("ticks"),
             "{html}"
         );
+    }
+
+    #[tokio::test]
+    async fn a_colleagues_reply_and_note_show_their_author() {
+        let author = Some(protocol::members::MemberBrief {
+            id: MemberId(7),
+            name: "Marc".into(),
+        });
+        let mut reply = msg(9, 1, Sender::Concierge, 9, "Je m'en occupe");
+        reply.author = author.clone();
+        let html = render(props(reply)).await;
+        assert!(html.contains("sender-label\">Marc<"), "{html}");
+        let mut note = msg(10, 1, Sender::Note, 9, "Plombier appelé");
+        note.author = author;
+        let html = render(props(note)).await;
+        assert!(
+            html.contains("note-author") && html.contains("Marc"),
+            "{html}"
+        );
+        // Written before teams existed: the team's own voice.
+        let html = render(props(msg(11, 1, Sender::Concierge, 9, "ok"))).await;
+        assert!(html.contains("sender-label\">Équipe<"), "{html}");
     }
 
     #[tokio::test]

@@ -31,6 +31,8 @@ pub mod stay_header;
 pub mod stay_scheduled;
 pub mod stays_tab;
 pub mod suggestion_card;
+pub mod team_header;
+pub mod team_settings;
 pub mod templates_editor;
 pub mod translation;
 pub mod triage_controls;

@@ -16,6 +16,7 @@ use super::hooks::{use_lang, LangCtx, SessionCtx};
 use super::icons::{icon, Icon};
 use super::labels_settings::LabelsSettings;
 use super::segmented::{SegOption, Segmented};
+use super::team_settings::TeamSettings;
 use super::templates_editor::TemplatesEditor;
 use crate::api;
 use crate::api::Explain;
@@ -175,6 +176,7 @@ pub fn SettingsTab(props: &SettingsTabProps) -> Html {
                     </section>
                 }
             </div>
+            <TeamSettings />
             <TemplatesEditor templates={props.templates.clone()} on_change={props.on_templates.clone()} />
             <AutomationsSection />
             <LabelsSettings labels={props.labels.clone()} on_labels={props.on_labels.clone()} />

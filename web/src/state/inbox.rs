@@ -433,7 +433,8 @@ impl InboxState {
             ServerEvent::Hello
             | ServerEvent::FeatureRequestUpdated { .. }
             | ServerEvent::FeatureRequestDeleted { .. }
-            | ServerEvent::SimulatorReply { .. } => {}
+            | ServerEvent::SimulatorReply { .. }
+            | ServerEvent::PresenceUpdated { .. } => {}
         }
     }
 

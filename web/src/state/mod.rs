@@ -8,6 +8,7 @@ pub mod features;
 pub mod inbox;
 pub mod simulator;
 pub mod stays;
+pub mod team;
 pub mod templates;
 pub mod triage;
 

@@ -93,7 +93,7 @@ impl ConversationActor {
                         continue;
                     };
                     self.publish(ServerEvent::MessageCreated {
-                        message: message.clone().into(),
+                        message: self.wire_message(message.clone()),
                     });
                     if deliver {
                         self.deliver(message, Handover::Fresh, ctx);

@@ -16,9 +16,10 @@ use std::time::{Duration, Instant};
 use actix::prelude::*;
 use chrono::Utc;
 use entity::message;
-use protocol::conversations::{ConversationPatch, ConversationSummary};
+use protocol::conversations::{ConversationPatch, ConversationSummary, Message};
 use protocol::events::ServerEvent;
-use protocol::{ChannelMode, ConciergerieId, ConversationId, MessageId, StayId};
+use protocol::members::MemberBrief;
+use protocol::{ChannelMode, ConciergerieId, ConversationId, MemberId, MessageId, StayId};
 use sea_orm::DatabaseConnection;
 
 mod ai;
@@ -98,6 +99,9 @@ pub struct ConversationActor {
     handing_over: bool,
     /// The linked stay's brief, for the summaries it publishes (`stay_brief.rs`).
     stay_brief: stay_brief::HeldBrief,
+    /// Names of the members who wrote here, for the live `message.created` (rows hold only the
+    /// author's id). Refreshed by each send or note, so a renamed member shows the new name.
+    authors: HashMap<MemberId, String>,
 }
 
 impl ConversationActor {
@@ -117,6 +121,7 @@ impl ConversationActor {
             templates: HashMap::new(),
             handing_over: false,
             stay_brief: stay_brief::HeldBrief::default(),
+            authors: HashMap::new(),
         }
     }
 
@@ -149,6 +154,25 @@ impl ConversationActor {
         if let Some(tenant) = self.tenant() {
             self.deps.fanout.broadcast(Audience::Tenant(tenant), event);
         }
+    }
+
+    /// Remembers who is writing, to name them in the live event; answers their id.
+    fn author(&mut self, author: Option<MemberBrief>) -> Option<MemberId> {
+        let author = author?;
+        self.authors.insert(author.id, author.name);
+        Some(author.id)
+    }
+
+    /// A stored message as the dashboards get it, its author named.
+    fn wire_message(&self, row: message::Model) -> Message {
+        let mut message = Message::from(row);
+        message.author = message.author.and_then(|a| {
+            self.authors.get(&a.id).map(|name| MemberBrief {
+                id: a.id,
+                name: name.clone(),
+            })
+        });
+        message
     }
 
     fn summary(&self) -> Option<ConversationSummary> {
@@ -404,6 +428,8 @@ pub struct OperatorSend {
     pub from_suggestion: bool,
     /// Deliver as this approved template (allowed outside the 24 h window); needs `client_ref`.
     pub template: Option<ContentTemplate>,
+    /// The team member sending it; `None` for the server's own sends (automations).
+    pub author: Option<MemberBrief>,
 }
 
 impl Handler<OperatorSend> for ConversationActor {
@@ -425,12 +451,14 @@ impl Handler<OperatorSend> for ConversationActor {
                   act,
                   _ctx|
                   -> ResponseActFuture<Self, Result<message::Model, AppError>> {
-                let state = match (act.state.as_mut(), earlier) {
-                    (_, Err(e)) => return Box::pin(actix::fut::ready(Err(e))),
-                    (_, Ok(Some(first))) => return Box::pin(actix::fut::ready(Ok(first))),
-                    (None, Ok(None)) => return Box::pin(actix::fut::ready(Err(not_loaded()))),
-                    (Some(state), Ok(None)) => state,
-                };
+                match earlier {
+                    Err(e) => return Box::pin(actix::fut::ready(Err(e))),
+                    Ok(Some(first)) => return Box::pin(actix::fut::ready(Ok(first))),
+                    Ok(None) => {}
+                }
+                if act.state.is_none() {
+                    return Box::pin(actix::fut::ready(Err(not_loaded())));
+                }
                 // Kept until the message is stored and handed to the channel (`deliver`).
                 let template = match (msg.template, &msg.client_ref) {
                     (Some(template), Some(key)) => {
@@ -439,11 +467,16 @@ impl Handler<OperatorSend> for ConversationActor {
                     }
                     _ => false,
                 };
+                let author = act.author(msg.author);
+                let Some(state) = act.state.as_mut() else {
+                    return Box::pin(actix::fut::ready(Err(not_loaded())));
+                };
                 let reply = OperatorReply {
                     body: msg.body,
                     client_ref: msg.client_ref,
                     from_suggestion: msg.from_suggestion,
                     template,
+                    author,
                 };
                 match state.on_operator_send(reply, Utc::now()) {
                     Err(SendRefused::OutsideWindow) => {
@@ -465,6 +498,7 @@ impl Handler<OperatorSend> for ConversationActor {
 #[rtype(result = "Result<message::Model, AppError>")]
 pub struct AddNote {
     pub body: String,
+    pub author: Option<MemberBrief>,
 }
 
 impl Handler<AddNote> for ConversationActor {
@@ -472,10 +506,11 @@ impl Handler<AddNote> for ConversationActor {
 
     fn handle(&mut self, msg: AddNote, _ctx: &mut Context<Self>) -> Self::Result {
         self.received();
+        let author = self.author(msg.author);
         let Some(state) = self.state.as_mut() else {
             return reply(Err(not_loaded()));
         };
-        let effects = state.on_note(msg.body);
+        let effects = state.on_note(msg.body, author);
         AtomicResponse::new(Box::pin(self.run(effects).map(|inserted, _, _| {
             inserted?
                 .into_iter()
@@ -578,13 +613,24 @@ pub struct Patch(pub ConversationPatch);
 impl Handler<Patch> for ConversationActor {
     type Result = Reply<ConversationSummary>;
 
-    fn handle(&mut self, Patch(patch): Patch, _ctx: &mut Context<Self>) -> Self::Result {
+    fn handle(&mut self, Patch(mut patch): Patch, _ctx: &mut Context<Self>) -> Self::Result {
         self.received();
         let tenant = self.tenant_ai();
         let Some(state) = self.state.as_mut() else {
             return reply(Err(not_loaded()));
         };
-        let effects = state.on_patch(patch, tenant, Utc::now());
+        // An assignment alone leaves the AI be (`on_patch` restarts it).
+        let mut effects = match patch.assignee_id.take() {
+            Some(assignee) => state.on_assign(assignee),
+            None => Vec::new(),
+        };
+        if patch != ConversationPatch::default() {
+            for effect in state.on_patch(patch, tenant, Utc::now()) {
+                if !effects.contains(&effect) {
+                    effects.push(effect);
+                }
+            }
+        }
         AtomicResponse::new(Box::pin(self.run(effects).map(|done, act, _| {
             done?;
             act.summary().ok_or_else(not_loaded)

@@ -34,8 +34,8 @@ use protocol::conversations::{ConversationPatch, TokenUsage};
 use protocol::events::ServerEvent;
 use protocol::reasons::HandoffReason;
 use protocol::{
-    AiEngine, AiMode, ConversationId, ConversationStatus, LabelId, MessageId, MessageStatus,
-    Notice, Sender, StayId,
+    AiEngine, AiMode, ConversationId, ConversationStatus, LabelId, MemberId, MessageId,
+    MessageStatus, Notice, Sender, StayId,
 };
 
 use crate::ai::AiDecision;
@@ -86,6 +86,7 @@ fn outbound(sender: Sender, body: String) -> NewOutgoing {
         client_ref: None,
         engine: None,
         usage: None,
+        author: None,
     }
 }
 
@@ -100,6 +101,7 @@ fn note(reason: &HandoffReason, notice: Notice) -> NewOutgoing {
         client_ref: None,
         engine: None,
         usage: None,
+        author: None,
     }
 }
 
@@ -178,6 +180,8 @@ pub struct OperatorReply {
     pub from_suggestion: bool,
     /// Goes out as an approved template, which WhatsApp takes outside the 24 h window too.
     pub template: bool,
+    /// The team member sending it (`None`: the server on its own, e.g. an automation).
+    pub author: Option<MemberId>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -535,6 +539,7 @@ impl Conversation {
         self.sends_in_flight += 1;
         let mut message = outbound(Sender::Concierge, reply.body);
         message.client_ref = reply.client_ref;
+        message.author = reply.author;
         Ok(vec![
             Effect::Insert {
                 message,
@@ -553,7 +558,7 @@ impl Conversation {
     /// An operator's private note. It is stored and shown to colleagues only: nothing is
     /// delivered, and it is neither a reply nor a takeover, so the AI, the unread count and the
     /// hand-off state are left as they were.
-    pub fn on_note(&mut self, body: String) -> Vec<Effect> {
+    pub fn on_note(&mut self, body: String, author: Option<MemberId>) -> Vec<Effect> {
         vec![Effect::Insert {
             message: NewOutgoing {
                 sender: Sender::Note,
@@ -563,6 +568,7 @@ impl Conversation {
                 client_ref: None,
                 engine: None,
                 usage: None,
+                author,
             },
             deliver: false,
         }]
@@ -811,6 +817,14 @@ impl Conversation {
             effects.push(self.schedule_ai());
         }
         effects
+    }
+
+    /// Assigns the conversation to a team member (already checked to be the tenant's) or to
+    /// nobody. Only the row changes: unlike the other operator controls it says nothing about
+    /// the guest or the AI, so a pending AI answer goes on.
+    pub fn on_assign(&mut self, assignee: Option<MemberId>) -> Vec<Effect> {
+        self.row.assignee_id = assignee.map(|m| m.0);
+        vec![Effect::SaveRow]
     }
 
     /// After a restart: a guest still waiting gets an answer.

@@ -389,6 +389,7 @@ fn new_conversation(new: &NewInbound) -> conversation::ActiveModel {
         stay_id: None,
         stay_link_manual: false,
         snoozed_until: None,
+        assignee_id: None,
     }
     .into_active_model();
     row.id = ActiveValue::NotSet;
@@ -416,6 +417,7 @@ fn guest_message(id: i64, conversation_id: i64, new: &NewInbound) -> message::Mo
         cache_read_tokens: None,
         client_ref: None,
         notice: None,
+        author_id: None,
         created_at: new.received_at,
     }
 }

@@ -330,6 +330,7 @@ mod tests {
             cache_read_tokens: None,
             client_ref: None,
             notice: None,
+            author_id: None,
             created_at: Utc::now(),
         };
         answer(

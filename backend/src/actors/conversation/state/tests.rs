@@ -57,6 +57,7 @@ fn row() -> conversation::Model {
         stay_id: None,
         stay_link_manual: false,
         snoozed_until: None,
+        assignee_id: None,
     }
 }
 
@@ -84,6 +85,7 @@ fn guest(id: i64, body: &str, at: DateTime<Utc>) -> message::Model {
         cache_read_tokens: None,
         client_ref: None,
         notice: None,
+        author_id: None,
         created_at: at,
     }
 }
@@ -170,6 +172,7 @@ fn send(body: &str, from_suggestion: bool) -> OperatorReply {
         client_ref: None,
         from_suggestion,
         template: false,
+        author: None,
     }
 }
 
@@ -661,7 +664,7 @@ fn a_note_is_stored_undelivered_and_changes_nothing_else() {
         conv.on_guest_message(&guest(1, "Le chauffe-eau ?", secs(0)), None, AUTO, secs(0));
     let generation = scheduled(&effects).expect("the AI is scheduled");
     let before = conv.row().clone();
-    let effects = conv.on_note("Plombier prévenu".into());
+    let effects = conv.on_note("Plombier prévenu".into(), None);
     let [Effect::Insert { message, deliver }] = effects.as_slice() else {
         panic!("one insert, nothing else: {effects:?}");
     };
@@ -676,3 +679,22 @@ fn a_note_is_stored_undelivered_and_changes_nothing_else() {
 }
 
 mod inbox;
+
+#[test]
+fn assigning_a_conversation_leaves_the_ais_pending_answer_be() {
+    let mut conv = conversation();
+    let effects = conv.on_guest_message(&guest(1, "Le wifi ?", secs(0)), None, AUTO, secs(0));
+    let generation = scheduled(&effects).expect("the AI is scheduled");
+    assert_eq!(
+        conv.on_assign(Some(protocol::MemberId(2))),
+        vec![Effect::SaveRow]
+    );
+    assert_eq!(conv.row().assignee_id, Some(2));
+    // Not a reply, not a takeover: the answer being prepared still goes out.
+    assert_eq!(
+        conv.on_ai_due(generation, AUTO, secs(3)),
+        vec![Effect::AskAi { generation }]
+    );
+    conv.on_assign(None);
+    assert_eq!(conv.row().assignee_id, None);
+}
