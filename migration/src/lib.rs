@@ -12,6 +12,7 @@ mod m20261128_000020_faq_translations;
 mod m20261128_000020_message_translations;
 mod m20261128_000030_ai_daily_budget;
 mod m20261128_000060_login_throttle;
+mod m20261129_000300_attach_attachments;
 
 pub struct Migrator;
 
@@ -29,6 +30,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000030_ai_daily_budget::Migration),
             Box::new(m20261128_000060_login_throttle::Migration),
             Box::new(m20261128_000010_automations::Migration),
+            Box::new(m20261129_000300_attach_attachments::Migration),
         ]
     }
 }

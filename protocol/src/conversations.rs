@@ -137,6 +137,21 @@ pub struct SendMessageRequest {
     /// next guest message (an own reply is a takeover that quiets it for a while).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub from_suggestion: bool,
+    /// Files uploaded with `POST /api/conversations/{id}/attachments` for this conversation,
+    /// sent with the message (as Twilio `MediaUrl`s). `body` may then be empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attachment_ids: Vec<String>,
+}
+
+/// `POST /api/conversations/{id}/attachments` (the file as the raw body, its type in
+/// `Content-Type`): the stored file, to name in `SendMessageRequest.attachment_ids`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Attachment {
+    pub id: String,
+    pub content_type: String,
+    pub size: u64,
+    /// Public URL path (`/media/out/{id}`), no credentials needed.
+    pub url: String,
 }
 
 /// `POST /api/conversations/{id}/notes`: a private note for colleagues (`sender: "note"`).

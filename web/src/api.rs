@@ -103,6 +103,7 @@ pub async fn send_message(
         body: body.to_owned(),
         client_ref: Some(client_ref.to_owned()),
         from_suggestion,
+        attachment_ids: Vec::new(),
     };
     match post(&path, &request).await {
         Err(ApiError::Network) => {

@@ -4,6 +4,7 @@ use actix::dev::{Request, ToEnvelope};
 use actix::{Actor, Handler, MailboxError};
 use actix_web::http::header;
 use actix_web::{get, patch, post, web, HttpResponse};
+use entity::convert::StoredMedia;
 use entity::{conciergerie, conversation};
 use protocol::conversations::{
     ConversationPatch, ConversationSummary, Message, NoteRequest, SendMessageRequest,
@@ -19,6 +20,7 @@ use crate::ai::variables;
 use crate::auth::OperatorSession;
 use crate::db;
 use crate::db::pages::{self, ConversationCursor};
+use crate::domain::attachment;
 use crate::domain::{optional_text, required_text};
 use crate::error::AppError;
 use crate::state::AppState;
@@ -201,7 +203,13 @@ async fn send(
     let conversation = find_owned(&state, caller, id.into_inner()).await?;
     let request = body.into_inner();
     let text = with_variables(&state, caller, &conversation, &request.body).await?;
-    let text = required_text("body", &text, MAX_BODY)?;
+    let media = uploads(&state, caller, &conversation, &request.attachment_ids).await?;
+    // A file may go alone: WhatsApp shows the text, if any, as its caption.
+    let text = if media.is_empty() {
+        required_text("body", &text, MAX_BODY)?
+    } else {
+        optional_text("body", &text, MAX_BODY)?
+    };
     let client_ref = request
         .client_ref
         .as_deref()
@@ -216,10 +224,51 @@ async fn send(
             client_ref,
             from_suggestion: request.from_suggestion,
             template: None,
+            media,
         },
     )
     .await??;
     Ok(HttpResponse::Created().json(Message::from(message)))
+}
+
+/// The caller's uploads for this conversation named by a send, in the order given. An id that is
+/// not theirs (another tenant's, another conversation's, unknown) is refused, never sent.
+async fn uploads(
+    state: &AppState,
+    caller: OperatorSession,
+    conversation: &conversation::Model,
+    ids: &[String],
+) -> Result<Vec<StoredMedia>, AppError> {
+    if ids.len() > attachment::MAX_PER_MESSAGE {
+        return Err(AppError::validation(
+            "attachment_ids",
+            format!(
+                "WhatsApp takes {} file per message",
+                attachment::MAX_PER_MESSAGE
+            ),
+        ));
+    }
+    let found = db::attachments::owned_for_send(
+        &state.db,
+        caller.conciergerie_id,
+        ConversationId(conversation.id),
+        ids,
+    )
+    .await?;
+    ids.iter()
+        .map(|id| {
+            found
+                .iter()
+                .find(|(known, _)| known == id)
+                .map(|(id, content_type)| StoredMedia::uploaded(id, content_type))
+                .ok_or_else(|| {
+                    AppError::validation(
+                        "attachment_ids",
+                        "no such attachment in this conversation",
+                    )
+                })
+        })
+        .collect()
 }
 
 /// A saved reply's `{{variables}}` filled from the conversation's linked stay, at send time so the

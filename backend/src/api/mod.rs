@@ -6,6 +6,7 @@ mod admin_conciergeries;
 mod admin_health;
 mod admin_unrouted;
 mod analytics;
+mod attachments;
 mod auth;
 mod automations;
 mod conversations;
@@ -39,6 +40,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .configure(admin_conciergeries::configure)
         .configure(admin_unrouted::configure)
         .configure(media::configure)
+        .configure(attachments::configure)
         .configure(simulator::configure)
         .configure(webhooks::configure)
         .configure(templates::configure)

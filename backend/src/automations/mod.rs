@@ -138,6 +138,7 @@ async fn send(
                 // Not an operator taking over: the AI keeps answering the guest.
                 from_suggestion: true,
                 template,
+                media: Vec::new(),
             },
         )
     };

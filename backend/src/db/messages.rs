@@ -1,5 +1,6 @@
 //! Named queries on messages (guest messages are inserted by `ingest`).
 
+use entity::convert::StoredMedia;
 use entity::message;
 use protocol::conversations::TokenUsage;
 use protocol::{AiEngine, ConversationId, MessageStatus, Notice, Sender};
@@ -21,6 +22,8 @@ pub struct NewOutgoing {
     pub client_ref: Option<String>,
     pub engine: Option<AiEngine>,
     pub usage: Option<TokenUsage>,
+    /// An operator's uploads sent with the message (empty for everything else).
+    pub media: Vec<StoredMedia>,
 }
 
 pub async fn insert(
@@ -38,7 +41,9 @@ pub async fn insert(
         status: Set(new.status),
         error_code: Set(None),
         error_message: Set(None),
-        media: Set(None),
+        media: Set((!new.media.is_empty())
+            .then(|| serde_json::to_value(&new.media).ok())
+            .flatten()),
         location: Set(None),
         ai_suggestion: Set(None),
         ai_engine: Set(new.engine),

@@ -92,6 +92,18 @@ impl ConversationActor {
             body: message.body.clone(),
             status_callback: self.deps.status_callback_url.clone(),
             template,
+            media_urls: message
+                .stored_media()
+                .iter()
+                .filter_map(|m| m.attachment.as_deref())
+                .map(|id| {
+                    format!(
+                        "{}{}",
+                        self.deps.public_base_url,
+                        protocol::paths::media_out(id)
+                    )
+                })
+                .collect(),
         })
     }
 }

@@ -15,6 +15,7 @@ use std::time::{Duration, Instant};
 
 use actix::prelude::*;
 use chrono::Utc;
+use entity::convert::StoredMedia;
 use entity::message;
 use protocol::conversations::{ConversationPatch, ConversationSummary};
 use protocol::events::ServerEvent;
@@ -64,6 +65,8 @@ pub struct Deps {
     pub default_sender: String,
     /// Where the channel reports delivery statuses.
     pub status_callback_url: String,
+    /// `PUBLIC_BASE_URL`, for the `MediaUrl`s Twilio fetches an operator's uploads from.
+    pub public_base_url: String,
     /// See `Config::twilio_resume_grace`.
     pub resume_grace: Duration,
 }
@@ -263,6 +266,8 @@ pub struct OperatorSend {
     pub from_suggestion: bool,
     /// Deliver as this approved template (allowed outside the 24 h window); needs `client_ref`.
     pub template: Option<ContentTemplate>,
+    /// The operator's uploads sent with the reply (checked as theirs by the caller).
+    pub media: Vec<StoredMedia>,
 }
 
 impl Handler<OperatorSend> for ConversationActor {
@@ -303,6 +308,7 @@ impl Handler<OperatorSend> for ConversationActor {
                     client_ref: msg.client_ref,
                     from_suggestion: msg.from_suggestion,
                     template,
+                    media: msg.media,
                 };
                 match state.on_operator_send(reply, Utc::now()) {
                     Err(SendRefused::OutsideWindow) => {

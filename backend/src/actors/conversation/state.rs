@@ -40,6 +40,7 @@ use crate::channel::twilio::inbound::preview_line;
 use crate::channel::{SendFailure, SendReceipt};
 use crate::db::ingest::preview;
 use crate::db::messages::NewOutgoing;
+use entity::convert::StoredMedia;
 
 /// WhatsApp's customer-service window: free-form messages only within 24 h of the guest's last one.
 pub const WHATSAPP_WINDOW: chrono::Duration = chrono::Duration::hours(24);
@@ -79,6 +80,7 @@ fn outbound(sender: Sender, body: String) -> NewOutgoing {
         client_ref: None,
         engine: None,
         usage: None,
+        media: Vec::new(),
     }
 }
 
@@ -93,6 +95,7 @@ fn note(reason: &HandoffReason, notice: Notice) -> NewOutgoing {
         client_ref: None,
         engine: None,
         usage: None,
+        media: Vec::new(),
     }
 }
 
@@ -166,6 +169,8 @@ pub struct OperatorReply {
     pub from_suggestion: bool,
     /// Goes out as an approved template, which WhatsApp takes outside the 24 h window too.
     pub template: bool,
+    /// Files sent with the reply (the body may then be empty).
+    pub media: Vec<StoredMedia>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -496,7 +501,11 @@ impl Conversation {
             reply.from_suggestion || self.row.ai_suggestion.as_deref() == Some(reply.body.as_str());
         let row = &mut self.row;
         row.last_message_at = Some(now);
-        row.last_message_preview = Some(preview(&reply.body));
+        row.last_message_preview = Some(preview(&preview_line(
+            &reply.body,
+            false,
+            reply.media.len(),
+        )));
         row.ai_suggestion = None;
         row.unread_count = 0;
         if row.status == ConversationStatus::NeedsHuman {
@@ -514,6 +523,7 @@ impl Conversation {
         self.sends_in_flight += 1;
         let mut message = outbound(Sender::Concierge, reply.body);
         message.client_ref = reply.client_ref;
+        message.media = reply.media;
         Ok(vec![
             Effect::Insert {
                 message,
@@ -542,6 +552,7 @@ impl Conversation {
                 client_ref: None,
                 engine: None,
                 usage: None,
+                media: Vec::new(),
             },
             deliver: false,
         }]

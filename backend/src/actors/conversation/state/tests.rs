@@ -169,6 +169,7 @@ fn send(body: &str, from_suggestion: bool) -> OperatorReply {
         client_ref: None,
         from_suggestion,
         template: false,
+        media: Vec::new(),
     }
 }
 
