@@ -8,6 +8,7 @@ use crate::{
     ScheduledStatus, StayId, Timestamp,
 };
 
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Automation {
     pub id: AutomationId,
@@ -28,10 +29,12 @@ pub struct Automation {
     #[serde(default)]
     pub content_variables: std::collections::BTreeMap<String, String>,
     pub enabled: bool,
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
     pub created_at: Timestamp,
 }
 
 /// `POST /api/automations`.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct NewAutomation {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -47,11 +50,13 @@ pub struct NewAutomation {
     pub content_variables: std::collections::BTreeMap<String, String>,
 }
 
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ScheduledMessage {
     pub id: ScheduledId,
     pub automation_id: AutomationId,
     pub stay_id: StayId,
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
     pub due_at: Timestamp,
     pub status: ScheduledStatus,
     /// The conversation it went to, once sent.

@@ -9,6 +9,7 @@ use crate::{
 };
 
 /// One row of the inbox.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ConversationSummary {
     pub id: ConversationId,
@@ -16,6 +17,7 @@ pub struct ConversationSummary {
     /// usernames arrive as opaque identifiers, so never parse it as a number.
     pub phone_number: String,
     pub contact_name: Option<String>,
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = DateTime))]
     pub last_message_at: Option<Timestamp>,
     pub last_message_preview: Option<String>,
     pub unread_count: i64,
@@ -27,6 +29,7 @@ pub struct ConversationSummary {
     /// An operator took over: the AI stays quiet until handed back (or the quiet period ends).
     pub ai_paused: bool,
     /// The guest's last message, which opens WhatsApp's 24 h free-form window.
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = DateTime))]
     pub last_client_message_at: Option<Timestamp>,
     /// The last outbound message failed to reach the guest.
     pub last_send_failed: bool,
@@ -40,6 +43,7 @@ pub struct ConversationSummary {
     /// The guest reported an emergency no operator has answered yet: listed first, flagged.
     #[serde(default)]
     pub urgent: bool,
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
     pub created_at: Timestamp,
     /// The stay the conversation is linked to. Filled by `GET /api/conversations` and the
     /// `PATCH` reply; live `conversation.updated` events do not carry it yet (`null`).
@@ -47,6 +51,7 @@ pub struct ConversationSummary {
     pub stay: Option<StayBrief>,
 }
 
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Media {
     /// Authenticated route on the Majordome server that streams the file (never a raw Twilio URL).
@@ -54,6 +59,7 @@ pub struct Media {
     pub content_type: String,
 }
 
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Location {
     pub latitude: f64,
@@ -63,6 +69,7 @@ pub struct Location {
 }
 
 /// What the AI spent on one reply.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct TokenUsage {
     pub input_tokens: i64,
@@ -71,6 +78,7 @@ pub struct TokenUsage {
     pub cache_read_input_tokens: i64,
 }
 
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Message {
     pub id: MessageId,
@@ -99,10 +107,12 @@ pub struct Message {
     /// computed (`POST /api/conversations/{id}/messages/{message_id}/translation`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub translation: Option<MessageTranslation>,
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
     pub created_at: Timestamp,
 }
 
 /// A guest message's language, and what it says in the conciergerie's language (French).
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MessageTranslation {
     pub language: GuestLanguage,
@@ -114,18 +124,21 @@ pub struct MessageTranslation {
 
 /// `POST /api/conversations/{id}/translate`: an operator's draft, to be sent in the guest's
 /// language. Answers `TranslatedDraft` (nothing is sent).
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TranslateRequest {
     pub text: String,
 }
 
 /// The draft in the guest's language (detected from their latest messages).
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TranslatedDraft {
     pub language: GuestLanguage,
     pub text: String,
 }
 
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SendMessageRequest {
     pub body: String,
@@ -145,6 +158,7 @@ pub struct SendMessageRequest {
 
 /// `POST /api/conversations/{id}/attachments` (the file as the raw body, its type in
 /// `Content-Type`): the stored file, to name in `SendMessageRequest.attachment_ids`.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Attachment {
     pub id: String,
@@ -155,12 +169,14 @@ pub struct Attachment {
 }
 
 /// `POST /api/conversations/{id}/notes`: a private note for colleagues (`sender: "note"`).
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct NoteRequest {
     pub body: String,
 }
 
 /// `PATCH /api/conversations/{id}`: operator controls on one conversation.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct ConversationPatch {
     /// `Some(None)` clears the override; absent leaves it.

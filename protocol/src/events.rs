@@ -12,6 +12,7 @@ use crate::{ConversationId, MessageId, MessageStatus};
 pub const WS_CLOSE_SESSION_ENDED: u16 = 4001;
 
 /// Server → client WebSocket events, tagged by `type`.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type")]
 pub enum ServerEvent {

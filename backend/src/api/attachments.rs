@@ -20,6 +20,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
 }
 
 /// The file is the raw request body; its type is read from its bytes.
+#[utoipa::path(post, path = "/api/conversations/{id}/attachments", tag = "attachments", params(("id" = String, Path)), responses((status = 201, description = "Success", body = protocol::conversations::Attachment), (status = 401, description = "No valid session", body = protocol::error::ErrorBody), (status = 404, description = "Not found (or another conciergerie's)", body = protocol::error::ErrorBody)), security(("bearer" = [])))]
 #[post("/api/conversations/{id}/attachments")]
 async fn upload(
     state: web::Data<AppState>,
@@ -92,6 +93,7 @@ fn too_big() -> AppError {
 }
 
 /// Public on purpose (Twilio fetches it without credentials): the id is the secret.
+#[utoipa::path(get, path = "/media/out/{id}", tag = "attachments", params(("id" = String, Path)), responses((status = 200, description = "Success")))]
 #[get("/media/out/{id}")]
 async fn public_file(
     state: web::Data<AppState>,

@@ -52,6 +52,7 @@ async fn check_password(
 }
 
 #[tracing::instrument(skip_all)]
+#[utoipa::path(post, path = "/api/auth/login", tag = "auth", request_body = LoginRequest, responses((status = 200, description = "Success", body = protocol::auth::LoginResponse)))]
 #[post("/api/auth/login")]
 async fn login(
     state: web::Data<AppState>,
@@ -93,6 +94,7 @@ async fn login(
         }))
 }
 
+#[utoipa::path(post, path = "/api/auth/logout", tag = "auth", responses((status = 204, description = "Success")))]
 #[post("/api/auth/logout")]
 async fn logout(state: web::Data<AppState>, req: HttpRequest) -> Result<HttpResponse, AppError> {
     if let Some((token, _)) = session::request_token(&req, paths::SESSION_COOKIE) {
@@ -107,6 +109,7 @@ async fn logout(state: web::Data<AppState>, req: HttpRequest) -> Result<HttpResp
         .finish())
 }
 
+#[utoipa::path(get, path = "/api/auth/me", tag = "auth", responses((status = 200, description = "Success", body = protocol::auth::MeResponse), (status = 401, description = "No valid session", body = protocol::error::ErrorBody)), security(("bearer" = [])))]
 #[get("/api/auth/me")]
 async fn me(state: web::Data<AppState>, caller: OperatorSession) -> Result<HttpResponse, AppError> {
     let account = conciergerie::Entity::find_by_id(caller.conciergerie_id.0)
@@ -120,6 +123,7 @@ async fn me(state: web::Data<AppState>, caller: OperatorSession) -> Result<HttpR
 }
 
 #[tracing::instrument(skip_all)]
+#[utoipa::path(post, path = "/api/admin/auth/login", tag = "auth", request_body = LoginRequest, responses((status = 200, description = "Success", body = protocol::auth::AdminLoginResponse)))]
 #[post("/api/admin/auth/login")]
 async fn admin_login(
     state: web::Data<AppState>,
@@ -156,6 +160,7 @@ async fn admin_login(
         }))
 }
 
+#[utoipa::path(post, path = "/api/admin/auth/logout", tag = "auth", responses((status = 204, description = "Success")))]
 #[post("/api/admin/auth/logout")]
 async fn admin_logout(
     state: web::Data<AppState>,
@@ -173,6 +178,7 @@ async fn admin_logout(
         .finish())
 }
 
+#[utoipa::path(get, path = "/api/admin/auth/me", tag = "auth", responses((status = 200, description = "Success", body = protocol::auth::AdminMeResponse), (status = 401, description = "No valid session", body = protocol::error::ErrorBody)), security(("bearer" = [])))]
 #[get("/api/admin/auth/me")]
 async fn admin_me(
     state: web::Data<AppState>,

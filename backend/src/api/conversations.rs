@@ -118,6 +118,7 @@ fn inbox_path(filter: db::stays::InboxFilter) -> String {
     }
 }
 
+#[utoipa::path(get, path = "/api/conversations", tag = "conversations", responses((status = 200, description = "Success", body = [protocol::conversations::ConversationSummary]), (status = 401, description = "No valid session", body = protocol::error::ErrorBody)), security(("bearer" = [])))]
 #[get("/api/conversations")]
 async fn list(
     state: web::Data<AppState>,
@@ -162,6 +163,7 @@ async fn list(
     Ok(with_next(&inbox_path(filter), limit, next).json(body))
 }
 
+#[utoipa::path(get, path = "/api/conversations/{id}/messages", tag = "conversations", params(("id" = i64, Path)), responses((status = 200, description = "Success", body = [protocol::conversations::Message]), (status = 401, description = "No valid session", body = protocol::error::ErrorBody), (status = 404, description = "Not found (or another conciergerie's)", body = protocol::error::ErrorBody)), security(("bearer" = [])))]
 #[get("/api/conversations/{id}/messages")]
 async fn messages(
     state: web::Data<AppState>,
@@ -193,6 +195,7 @@ async fn messages(
     Ok(with_next(&path, limit, next).json(body))
 }
 
+#[utoipa::path(post, path = "/api/conversations/{id}/send", tag = "conversations", params(("id" = i64, Path)), request_body = SendMessageRequest, responses((status = 201, description = "Success", body = protocol::conversations::Message), (status = 401, description = "No valid session", body = protocol::error::ErrorBody), (status = 404, description = "Not found (or another conciergerie's)", body = protocol::error::ErrorBody)), security(("bearer" = [])))]
 #[post("/api/conversations/{id}/send")]
 async fn send(
     state: web::Data<AppState>,
@@ -290,6 +293,7 @@ async fn with_variables(
 }
 
 /// A private note in the thread: colleagues see it live, the guest never does.
+#[utoipa::path(post, path = "/api/conversations/{id}/notes", tag = "conversations", params(("id" = i64, Path)), request_body = NoteRequest, responses((status = 201, description = "Success", body = protocol::conversations::Message), (status = 401, description = "No valid session", body = protocol::error::ErrorBody), (status = 404, description = "Not found (or another conciergerie's)", body = protocol::error::ErrorBody)), security(("bearer" = [])))]
 #[post("/api/conversations/{id}/notes")]
 async fn add_note(
     state: web::Data<AppState>,
@@ -308,6 +312,7 @@ async fn add_note(
     Ok(HttpResponse::Created().json(Message::from(message)))
 }
 
+#[utoipa::path(post, path = "/api/conversations/{id}/read", tag = "conversations", params(("id" = i64, Path)), responses((status = 204, description = "Success"), (status = 401, description = "No valid session", body = protocol::error::ErrorBody), (status = 404, description = "Not found (or another conciergerie's)", body = protocol::error::ErrorBody)), security(("bearer" = [])))]
 #[post("/api/conversations/{id}/read")]
 async fn read(
     state: web::Data<AppState>,
@@ -319,6 +324,7 @@ async fn read(
     Ok(HttpResponse::NoContent().finish())
 }
 
+#[utoipa::path(patch, path = "/api/conversations/{id}", tag = "conversations", params(("id" = i64, Path)), request_body = ConversationPatch, responses((status = 200, description = "Success", body = protocol::conversations::ConversationSummary), (status = 401, description = "No valid session", body = protocol::error::ErrorBody), (status = 404, description = "Not found (or another conciergerie's)", body = protocol::error::ErrorBody)), security(("bearer" = [])))]
 #[patch("/api/conversations/{id}")]
 async fn update(
     state: web::Data<AppState>,
@@ -367,6 +373,7 @@ async fn with_stays(
         .collect())
 }
 
+#[utoipa::path(post, path = "/api/conversations/{id}/suggestion/discard", tag = "conversations", params(("id" = i64, Path)), responses((status = 204, description = "Success"), (status = 401, description = "No valid session", body = protocol::error::ErrorBody), (status = 404, description = "Not found (or another conciergerie's)", body = protocol::error::ErrorBody)), security(("bearer" = [])))]
 #[post("/api/conversations/{id}/suggestion/discard")]
 async fn discard_suggestion(
     state: web::Data<AppState>,

@@ -15,6 +15,7 @@ mod faqs;
 mod feature_requests;
 mod health;
 mod media;
+mod openapi;
 mod ops;
 mod properties;
 mod settings;
@@ -40,6 +41,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .configure(admin_conciergeries::configure)
         .configure(admin_unrouted::configure)
         .configure(media::configure)
+        .configure(openapi::configure)
         .configure(attachments::configure)
         .configure(simulator::configure)
         .configure(webhooks::configure)
