@@ -3,6 +3,7 @@
 pub mod ai_controls;
 pub mod analytics_tab;
 pub mod app;
+pub mod attach;
 pub mod banners;
 pub mod chat_window;
 pub mod composer;
@@ -19,6 +20,7 @@ pub mod ideas_tab;
 pub mod login;
 pub mod message_bubble;
 pub mod nav;
+pub mod notify_settings;
 pub mod paging;
 pub mod properties_tab;
 pub mod scheduled_list;
