@@ -49,5 +49,11 @@ pub enum ServerEvent {
     FeatureRequestDeleted { id: crate::FeatureRequestId },
     /// A reply delivered to the offline guest simulator.
     #[serde(rename = "simulator.reply")]
-    SimulatorReply { to: String, body: String },
+    SimulatorReply {
+        to: String,
+        body: String,
+        /// Files sent with the reply (public `/media/out/{id}` URLs), shown on the phone.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        media: Vec<crate::conversations::Media>,
+    },
 }

@@ -245,3 +245,27 @@ async fn an_upload_is_sent_only_by_its_conciergerie_in_its_conversation() {
     let other_thread = crate::outbound::thread(&app, &other.token, theirs).await;
     assert_eq!(other_thread.len(), 1, "only the guest's message");
 }
+
+#[actix_web::test]
+async fn offline_the_simulator_phone_receives_the_file() {
+    let app = crate::helpers::spawn_app().await;
+    let token = app.login_demo().await;
+    let tenant = app.tenant_of(&token).await;
+    let id = app
+        .insert_conversation(tenant, "+33600000002", "Bonjour")
+        .await;
+    let mut socket = connect_ws(&app, &token).await;
+
+    let file = uploaded(&app, &token, id, b"GIF89a-fake".to_vec()).await;
+    assert_eq!(file.content_type, "image/gif");
+    let response = send(&app, &token, id, "Le plan d'accès", &[&file.id]).await;
+    assert_eq!(response.status(), StatusCode::CREATED);
+
+    let reply = wait_for(&mut socket, "the simulator's reply", |e| {
+        e["type"] == "simulator.reply"
+    })
+    .await;
+    assert_eq!(reply["body"], "Le plan d'accès");
+    assert_eq!(reply["media"][0]["url"], file.url.as_str());
+    assert_eq!(reply["media"][0]["content_type"], "image/gif");
+}

@@ -106,11 +106,14 @@ pub fn Dashboard() -> Html {
                 board.dispatch(FeatureAction::Upsert(feature_request))
             }
             ServerEvent::FeatureRequestDeleted { id } => board.dispatch(FeatureAction::Deleted(id)),
-            ServerEvent::SimulatorReply { to, body } => sim.dispatch(SimulatorAction::Reply {
-                to,
-                body,
-                at: crate::clock::now(),
-            }),
+            ServerEvent::SimulatorReply { to, body, media } => {
+                sim.dispatch(SimulatorAction::Reply {
+                    to,
+                    body,
+                    media,
+                    at: crate::clock::now(),
+                })
+            }
             event => {
                 let seen = Seen {
                     tab_hidden: !page_visible(),

@@ -52,6 +52,7 @@ impl ConversationActor {
         let (channel, db) = (self.deps.channel.clone(), self.deps.db.clone());
         let message_id = MessageId(message.id);
         let stored_at = message.created_at;
+        let media = protocol::conversations::Message::from(message.clone()).media;
         let grace = self.deps.resume_grace;
         let me = ctx.address();
         actix::spawn(async move {
@@ -61,6 +62,7 @@ impl ConversationActor {
                 message_id,
                 result,
                 body: outbound.body,
+                media,
             };
             if let Err(e) = me.send(finished).await {
                 // The reply stays pending in the database: the next start reconciles it.

@@ -357,6 +357,8 @@ struct SendFinished {
     message_id: MessageId,
     result: Result<SendReceipt, SendFailure>,
     body: String,
+    /// The reply's files, for the simulator's phone.
+    media: Vec<protocol::conversations::Media>,
 }
 
 impl Handler<SendFinished> for ConversationActor {
@@ -370,12 +372,12 @@ impl Handler<SendFinished> for ConversationActor {
         let delivered = msg.result.is_ok();
         let effects = state.on_send_result(msg.message_id, msg.result);
         let simulated = self.deps.channel.mode() == ChannelMode::Simulator && delivered;
-        let body = msg.body;
+        let (body, media) = (msg.body, msg.media);
         ctx.wait(self.run(effects).map(move |done, act, _| {
             // The simulator is the guest's phone: it shows what was sent.
             if done.is_ok() && simulated {
                 if let Some(to) = act.state.as_ref().map(|s| s.row().phone_number.clone()) {
-                    act.publish(ServerEvent::SimulatorReply { to, body });
+                    act.publish(ServerEvent::SimulatorReply { to, body, media });
                 }
             }
         }));
