@@ -3,6 +3,7 @@
 
 use crate::error::AppError;
 
+pub mod attachment;
 pub mod property;
 pub mod stay;
 

@@ -170,6 +170,7 @@ impl Application {
                 .unwrap_or(chrono::Duration::hours(48)),
             default_sender: config.twilio_whatsapp_number.clone(),
             status_callback_url: format!("{public_base_url}/webhook/whatsapp/status"),
+            public_base_url: public_base_url.clone(),
             resume_grace: config.twilio_resume_grace,
         });
         let socket_limits = Arc::new(SocketLimits::new(

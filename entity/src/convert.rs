@@ -180,6 +180,21 @@ impl conversation::Model {
 pub struct StoredMedia {
     pub url: String,
     pub content_type: String,
+    /// An operator's upload (`attachments.id`): served by us at `/media/out/{id}`, and `url` is
+    /// that path too.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attachment: Option<String>,
+}
+
+impl StoredMedia {
+    /// What a message stores for an operator's upload.
+    pub fn uploaded(id: &str, content_type: &str) -> Self {
+        StoredMedia {
+            url: protocol::paths::media_out(id),
+            content_type: content_type.to_owned(),
+            attachment: Some(id.to_owned()),
+        }
+    }
 }
 
 impl message::Model {
@@ -198,7 +213,12 @@ impl From<message::Model> for Message {
             .into_iter()
             .enumerate()
             .map(|(i, s)| Media {
-                url: protocol::paths::media(MessageId(m.id), i),
+                // Our own uploads are public already; a guest's goes through the authenticated
+                // proxy that fetches it from Twilio.
+                url: match &s.attachment {
+                    Some(id) => protocol::paths::media_out(id),
+                    None => protocol::paths::media(MessageId(m.id), i),
+                },
                 content_type: s.content_type,
             })
             .collect();

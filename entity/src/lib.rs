@@ -2,6 +2,7 @@
 //! database, the server and the apps agree on every value.
 
 pub mod admin;
+pub mod attachment;
 pub mod automation;
 pub mod conciergerie;
 pub mod conversation;

@@ -16,6 +16,7 @@ mod m20261129_000100_team_members;
 mod m20261129_000101_team_assignment;
 mod m20261129_000201_inbox_labels_snooze;
 mod m20261129_000202_inbox_search;
+mod m20261129_000300_attach_attachments;
 
 pub struct Migrator;
 
@@ -37,6 +38,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000101_team_assignment::Migration),
             Box::new(m20261129_000201_inbox_labels_snooze::Migration),
             Box::new(m20261129_000202_inbox_search::Migration),
+            Box::new(m20261129_000300_attach_attachments::Migration),
         ]
     }
 }

@@ -2,6 +2,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::{AiMode, ConciergerieId, Timestamp, UnroutedMessageId};
 
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct NewConciergerie {
     pub name: String,
@@ -15,6 +16,7 @@ pub struct NewConciergerie {
     pub ai_mode: Option<AiMode>,
 }
 
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct ConciergeriePatch {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -38,18 +40,21 @@ pub struct ConciergeriePatch {
     pub ai_daily_budget_usd: Option<Option<f64>>,
 }
 
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PasswordReset {
     pub password: String,
 }
 
 /// A conciergerie with its activity, for the admin list.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ConciergerieOverview {
     pub conciergerie: crate::auth::Conciergerie,
     pub conversations: u64,
     pub messages_last_7_days: u64,
     pub ai_share: f64,
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = DateTime))]
     pub last_activity_at: Option<Timestamp>,
     /// What Claude cost the conciergerie since 00:00 UTC (estimate at the configured model's
     /// prices), to read against `conciergerie.ai_daily_budget_usd`.
@@ -61,6 +66,7 @@ pub struct ConciergerieOverview {
 }
 
 /// A webhook that matched no conciergerie. Kept, never dropped.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct UnroutedMessage {
     pub id: UnroutedMessageId,
@@ -69,9 +75,11 @@ pub struct UnroutedMessage {
     pub body: String,
     pub message_sid: String,
     pub messaging_service_sid: Option<String>,
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
     pub received_at: Timestamp,
 }
 
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AssignNumber {
     pub conciergerie_id: ConciergerieId,
@@ -79,6 +87,7 @@ pub struct AssignNumber {
 
 /// Answer to `POST /api/admin/unrouted/{id}/assign`: the number now belongs to the conciergerie,
 /// and `moved` waiting messages joined its inbox.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct NumberAssigned {
     pub whatsapp_number: String,
@@ -86,6 +95,7 @@ pub struct NumberAssigned {
 }
 
 /// Token usage and its estimated cost for one conciergerie.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TenantUsage {
     pub conciergerie_id: ConciergerieId,
@@ -98,6 +108,7 @@ pub struct TenantUsage {
 }
 
 /// `GET /api/admin/health`: the platform at a glance.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PlatformHealth {
     /// Messages per day across all conciergeries.

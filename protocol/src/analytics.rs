@@ -1,6 +1,7 @@
 use serde::{Deserialize, Serialize};
 
 /// Messages of one day, by author.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct DailyCount {
     /// `YYYY-MM-DD`, UTC.
@@ -12,6 +13,7 @@ pub struct DailyCount {
     pub concierge: u64,
 }
 
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Analytics {
     pub days: Vec<DailyCount>,

@@ -3,6 +3,7 @@ use serde::{Deserialize, Serialize};
 use crate::members::Member;
 use crate::{AdminId, AiEngine, AiMode, ChannelMode, ConciergerieId, Timestamp};
 
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LoginRequest {
     pub email: String,
@@ -10,6 +11,7 @@ pub struct LoginRequest {
 }
 
 /// A conciergerie as its own operators and the admins see it (never the password hash).
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Conciergerie {
     pub id: ConciergerieId,
@@ -22,9 +24,11 @@ pub struct Conciergerie {
     /// USD per UTC day the conciergerie may spend on Claude; `None`: no limit.
     #[serde(default)]
     pub ai_daily_budget_usd: Option<f64>,
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
     pub created_at: Timestamp,
 }
 
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LoginResponse {
     pub token: String,
@@ -33,13 +37,16 @@ pub struct LoginResponse {
     pub member: Member,
 }
 
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Admin {
     pub id: AdminId,
     pub email: String,
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
     pub created_at: Timestamp,
 }
 
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AdminLoginResponse {
     pub token: String,
@@ -47,12 +54,14 @@ pub struct AdminLoginResponse {
 }
 
 /// Which real services are wired in, so the apps can say plainly when they run offline.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RuntimeModes {
     pub channel: ChannelMode,
     pub ai: AiEngine,
 }
 
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MeResponse {
     pub conciergerie: Conciergerie,
@@ -61,6 +70,7 @@ pub struct MeResponse {
     pub runtime: RuntimeModes,
 }
 
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AdminMeResponse {
     pub admin: Admin,

@@ -8,6 +8,7 @@ use crate::{
     ScheduledStatus, StayId, Timestamp,
 };
 
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Automation {
     pub id: AutomationId,
@@ -28,10 +29,12 @@ pub struct Automation {
     #[serde(default)]
     pub content_variables: std::collections::BTreeMap<String, String>,
     pub enabled: bool,
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
     pub created_at: Timestamp,
 }
 
 /// `POST /api/automations`.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct NewAutomation {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -50,6 +53,7 @@ pub struct NewAutomation {
 /// `PATCH /api/automations/{id}`: absent fields are left as they are; `null` clears the
 /// property (every property) or the template.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AutomationPatch {
     #[serde(
         default,
@@ -116,11 +120,13 @@ impl AutomationPatch {
     }
 }
 
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ScheduledMessage {
     pub id: ScheduledId,
     pub automation_id: AutomationId,
     pub stay_id: StayId,
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
     pub due_at: Timestamp,
     pub status: ScheduledStatus,
     /// The conversation it went to, once sent.

@@ -9,6 +9,7 @@ use crate::{
 };
 
 /// One row of the inbox.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ConversationSummary {
     pub id: ConversationId,
@@ -16,6 +17,7 @@ pub struct ConversationSummary {
     /// usernames arrive as opaque identifiers, so never parse it as a number.
     pub phone_number: String,
     pub contact_name: Option<String>,
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = DateTime))]
     pub last_message_at: Option<Timestamp>,
     pub last_message_preview: Option<String>,
     pub unread_count: i64,
@@ -27,6 +29,7 @@ pub struct ConversationSummary {
     /// An operator took over: the AI stays quiet until handed back (or the quiet period ends).
     pub ai_paused: bool,
     /// The guest's last message, which opens WhatsApp's 24 h free-form window.
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = DateTime))]
     pub last_client_message_at: Option<Timestamp>,
     /// The last outbound message failed to reach the guest.
     pub last_send_failed: bool,
@@ -40,6 +43,7 @@ pub struct ConversationSummary {
     /// The guest reported an emergency no operator has answered yet: listed first, flagged.
     #[serde(default)]
     pub urgent: bool,
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
     pub created_at: Timestamp,
     /// The stay the conversation is linked to. Filled by `GET /api/conversations` and the
     /// `PATCH` reply; live `conversation.updated` events do not carry it yet (`null`).
@@ -51,12 +55,14 @@ pub struct ConversationSummary {
     /// Set aside until then: hidden from the open inbox, back (live) when the time comes or the
     /// guest writes.
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
     pub snoozed_until: Option<Timestamp>,
     /// The team member the conversation is assigned to (`null`: unassigned).
     #[serde(default)]
     pub assignee_id: Option<crate::MemberId>,
 }
 
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Media {
     /// Authenticated route on the Majordome server that streams the file (never a raw Twilio URL).
@@ -64,6 +70,7 @@ pub struct Media {
     pub content_type: String,
 }
 
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Location {
     pub latitude: f64,
@@ -73,6 +80,7 @@ pub struct Location {
 }
 
 /// What the AI spent on one reply.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct TokenUsage {
     pub input_tokens: i64,
@@ -81,6 +89,7 @@ pub struct TokenUsage {
     pub cache_read_input_tokens: i64,
 }
 
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Message {
     pub id: MessageId,
@@ -113,10 +122,12 @@ pub struct Message {
     /// guest only ever sees the text).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub author: Option<crate::members::MemberBrief>,
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
     pub created_at: Timestamp,
 }
 
 /// A guest message's language, and what it says in the conciergerie's language (French).
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MessageTranslation {
     pub language: GuestLanguage,
@@ -128,18 +139,21 @@ pub struct MessageTranslation {
 
 /// `POST /api/conversations/{id}/translate`: an operator's draft, to be sent in the guest's
 /// language. Answers `TranslatedDraft` (nothing is sent).
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TranslateRequest {
     pub text: String,
 }
 
 /// The draft in the guest's language (detected from their latest messages).
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TranslatedDraft {
     pub language: GuestLanguage,
     pub text: String,
 }
 
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SendMessageRequest {
     pub body: String,
@@ -151,15 +165,33 @@ pub struct SendMessageRequest {
     /// next guest message (an own reply is a takeover that quiets it for a while).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub from_suggestion: bool,
+    /// Files uploaded with `POST /api/conversations/{id}/attachments` for this conversation,
+    /// sent with the message (as Twilio `MediaUrl`s). `body` may then be empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attachment_ids: Vec<String>,
+}
+
+/// `POST /api/conversations/{id}/attachments` (the file as the raw body, its type in
+/// `Content-Type`): the stored file, to name in `SendMessageRequest.attachment_ids`.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Attachment {
+    pub id: String,
+    pub content_type: String,
+    pub size: u64,
+    /// Public URL path (`/media/out/{id}`), no credentials needed.
+    pub url: String,
 }
 
 /// `POST /api/conversations/{id}/notes`: a private note for colleagues (`sender: "note"`).
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct NoteRequest {
     pub body: String,
 }
 
 /// `PATCH /api/conversations/{id}`: operator controls on one conversation.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct ConversationPatch {
     /// `Some(None)` clears the override; absent leaves it.
@@ -200,6 +232,7 @@ pub struct ConversationPatch {
         skip_serializing_if = "Option::is_none",
         with = "double_option"
     )]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = DateTime))]
     pub snoozed_until: Option<Option<Timestamp>>,
 }
 

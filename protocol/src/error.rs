@@ -1,11 +1,13 @@
 use serde::{Deserialize, Serialize};
 
 /// Every error response: `{"error": {"code": "…", "message": "…"}}`.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ErrorBody {
     pub error: ErrorDetail,
 }
 
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ErrorDetail {
     /// Stable machine-readable code, e.g. `not_found`, `validation`, `outside_24h_window`.

@@ -14,6 +14,7 @@ use crate::{ConversationId, MessageId, MessageStatus};
 pub const WS_CLOSE_SESSION_ENDED: u16 = 4001;
 
 /// Server → client WebSocket events, tagged by `type`.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type")]
 pub enum ServerEvent {
@@ -59,5 +60,11 @@ pub enum ServerEvent {
     },
     /// A reply delivered to the offline guest simulator.
     #[serde(rename = "simulator.reply")]
-    SimulatorReply { to: String, body: String },
+    SimulatorReply {
+        to: String,
+        body: String,
+        /// Files sent with the reply (public `/media/out/{id}` URLs), shown on the phone.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        media: Vec<crate::conversations::Media>,
+    },
 }

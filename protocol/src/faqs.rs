@@ -7,6 +7,7 @@ use crate::{FaqId, GuestLanguage, PropertyId, Timestamp};
 /// An entry's answer in other languages than the one it was written in, by language.
 pub type Translations = BTreeMap<GuestLanguage, String>;
 
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Faq {
     pub id: FaqId,
@@ -23,10 +24,13 @@ pub struct Faq {
     /// guest in their language when the entry has it.
     #[serde(default)]
     pub translations: Translations,
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
     pub created_at: Timestamp,
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
     pub updated_at: Timestamp,
 }
 
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct NewFaq {
     pub question: String,
@@ -39,6 +43,7 @@ pub struct NewFaq {
     pub translations: Translations,
 }
 
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct FaqPatch {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -61,12 +66,14 @@ pub struct FaqPatch {
 
 /// `POST /api/faqs/{id}/translations/draft`: the entry's answer translated by Claude into the
 /// languages it lacks, for the operator to review and save with `PATCH` (nothing is stored).
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct TranslationDraft {
     pub translations: Translations,
 }
 
 /// `GET /api/faqs` query.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct FaqQuery {
     /// Only the entries of this property.

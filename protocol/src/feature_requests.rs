@@ -2,6 +2,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::{ConciergerieId, FeatureRequestId, FeatureStatus, Priority, Timestamp};
 
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FeatureRequest {
     pub id: FeatureRequestId,
@@ -13,10 +14,13 @@ pub struct FeatureRequest {
     pub description: String,
     pub status: FeatureStatus,
     pub priority: Priority,
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
     pub created_at: Timestamp,
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
     pub updated_at: Timestamp,
 }
 
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct NewFeatureRequest {
     pub title: String,
@@ -31,6 +35,7 @@ fn default_priority() -> Priority {
 }
 
 /// Operators may edit their own request's text and priority; only admins change its status.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct FeatureRequestPatch {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -43,6 +48,7 @@ pub struct FeatureRequestPatch {
     pub status: Option<FeatureStatus>,
 }
 
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FeatureRequestStats {
     pub total: u64,

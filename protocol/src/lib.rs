@@ -87,4 +87,15 @@ pub mod paths {
     pub fn media(message: crate::MessageId, index: usize) -> String {
         format!("/api/media/{message}/{index}")
     }
+
+    /// The public route of a file an operator sent (`POST /api/conversations/{id}/attachments`):
+    /// Twilio fetches it without credentials, so the id is unguessable.
+    pub fn media_out(attachment: &str) -> String {
+        format!("/media/out/{attachment}")
+    }
+
+    /// Where the dashboard uploads a file to send in conversation `id`.
+    pub fn attachments(conversation: crate::ConversationId) -> String {
+        format!("/api/conversations/{conversation}/attachments")
+    }
 }

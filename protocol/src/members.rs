@@ -7,12 +7,14 @@ use crate::{MemberId, MemberRole, Timestamp};
 
 /// A member as the team sees it (never the password hash).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Member {
     pub id: MemberId,
     pub name: String,
     pub email: String,
     pub role: MemberRole,
     pub active: bool,
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
     pub created_at: Timestamp,
 }
 
@@ -27,6 +29,7 @@ impl Member {
 
 /// Who wrote an operator message or note; also who is viewing or typing (presence).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct MemberBrief {
     pub id: MemberId,
     pub name: String,
@@ -35,6 +38,7 @@ pub struct MemberBrief {
 /// `POST /api/members` (owner only): an invitation with its first password, which the new member
 /// then changes with `POST /api/auth/password`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct NewMember {
     pub email: String,
     pub name: String,
@@ -44,6 +48,7 @@ pub struct NewMember {
 
 /// `PATCH /api/members/{id}` (owner only). Deactivating a member ends their sessions and sockets.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct MemberPatch {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
@@ -56,6 +61,7 @@ pub struct MemberPatch {
 /// `POST /api/auth/password`: the logged-in member changes their own password; their other
 /// sessions end.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PasswordChange {
     pub current_password: String,
     pub new_password: String,

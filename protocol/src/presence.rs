@@ -10,6 +10,7 @@ use crate::ConversationId;
 /// Client → server WebSocket messages, tagged by `type`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "type")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum ClientEvent {
     /// The member has the conversation open; repeated every few seconds while it stays open.
     #[serde(rename = "presence.viewing")]
@@ -38,6 +39,7 @@ impl ClientEvent {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum PresenceActivity {
     Viewing,
     Typing,

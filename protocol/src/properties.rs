@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::{PropertyId, Timestamp};
 
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Property {
     pub id: PropertyId,
@@ -17,14 +18,18 @@ pub struct Property {
     /// Calendar exports (Airbnb, Booking, VRBO…) that stays are synced from.
     pub ical_urls: Vec<String>,
     /// When the feeds were last fetched (successfully or not).
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = DateTime))]
     pub last_sync_at: Option<Timestamp>,
     /// Why the last sync failed; `None` when it succeeded or never ran.
     pub last_sync_error: Option<String>,
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
     pub created_at: Timestamp,
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
     pub updated_at: Timestamp,
 }
 
 /// `POST /api/properties`. Only `name` is required.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct NewProperty {
     pub name: String,
@@ -43,6 +48,7 @@ pub struct NewProperty {
 }
 
 /// `PATCH /api/properties/{id}`: absent fields are left as they are.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct PropertyPatch {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -61,6 +67,7 @@ pub struct PropertyPatch {
 }
 
 /// `POST /api/properties/{id}/sync`: what one run of the iCal sync did.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct SyncReport {
     pub created: u32,

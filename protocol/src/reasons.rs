@@ -8,6 +8,7 @@
 use serde::{Deserialize, Serialize};
 
 /// What kind of emergency the guest reported.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum UrgencyKind {
@@ -23,6 +24,7 @@ pub enum UrgencyKind {
 }
 
 /// Why a human must take over.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "code", content = "params", rename_all = "snake_case")]
 pub enum HandoffReason {

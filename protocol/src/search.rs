@@ -7,6 +7,7 @@ use crate::{ConversationId, ConversationStatus};
 
 /// A message matching the query, with enough of its conversation to show and open it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SearchHit {
     pub message: Message,
     pub conversation: ConversationBrief,
@@ -14,6 +15,7 @@ pub struct SearchHit {
 
 /// The "summary-lite" of a search hit's conversation.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ConversationBrief {
     pub id: ConversationId,
     pub phone_number: String,

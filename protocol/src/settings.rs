@@ -3,6 +3,7 @@ use serde::{Deserialize, Serialize};
 use crate::auth::RuntimeModes;
 use crate::AiMode;
 
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Settings {
     pub name: String,
@@ -11,6 +12,7 @@ pub struct Settings {
     pub runtime: RuntimeModes,
 }
 
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct SettingsPatch {
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use crate::{ConversationId, MessageId};
 
 /// `POST /api/simulator/messages`.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SimulatedGuestMessage {
     /// The guest's number, e.g. `+33612345678` (the `whatsapp:` prefix is optional).
@@ -17,6 +18,7 @@ pub struct SimulatedGuestMessage {
 }
 
 /// `202` answer to a simulated guest message.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SimulatorAccepted {
     pub conversation_id: ConversationId,

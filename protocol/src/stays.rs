@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::{PropertyId, StayId, StayOrigin, StaySource, StayStatus, Timestamp};
 
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Stay {
     pub id: StayId,
@@ -25,11 +26,14 @@ pub struct Stay {
     pub origin: StayOrigin,
     /// The calendar event's `UID` (or the CSV reference), unique per property.
     pub external_uid: Option<String>,
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
     pub created_at: Timestamp,
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
     pub updated_at: Timestamp,
 }
 
 /// `POST /api/stays`.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct NewStay {
     pub property_id: PropertyId,
@@ -50,6 +54,7 @@ pub struct NewStay {
 }
 
 /// `PATCH /api/stays/{id}`: absent fields are left as they are; `null` clears an optional one.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct StayPatch {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -85,6 +90,7 @@ pub struct StayPatch {
 }
 
 /// `POST /api/stays/import`: what happened to each line of the CSV file.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct ImportReport {
     /// Line numbers (1 = the header) of the stays created.
@@ -94,6 +100,7 @@ pub struct ImportReport {
     pub errors: Vec<ImportError>,
 }
 
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ImportError {
     /// 1-based line of the file (the header is line 1).
@@ -102,6 +109,7 @@ pub struct ImportError {
 }
 
 /// The stay a conversation is about, as the inbox shows it.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct StayBrief {
     pub id: StayId,
@@ -115,6 +123,7 @@ pub struct StayBrief {
 }
 
 /// Where a guest stands in their stay on a given day (the server uses today's date in UTC).
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum StayPhase {

@@ -6,7 +6,7 @@ use protocol::analytics::Analytics;
 use protocol::auth::MeResponse;
 use protocol::automations::{Automation, AutomationPatch, NewAutomation, ScheduledMessage};
 use protocol::conversations::{
-    ConversationPatch, ConversationSummary, Message, MessageTranslation, NoteRequest,
+    Attachment, ConversationPatch, ConversationSummary, Message, MessageTranslation, NoteRequest,
     SendMessageRequest, TranslateRequest, TranslatedDraft,
 };
 use protocol::faqs::{Faq, FaqPatch, NewFaq, TranslationDraft};
@@ -103,12 +103,14 @@ pub async fn send_message(
     body: &str,
     client_ref: &str,
     from_suggestion: bool,
+    attachment_ids: Vec<String>,
 ) -> Result<Message, ApiError> {
     let path = format!("/api/conversations/{id}/send");
     let request = SendMessageRequest {
         body: body.to_owned(),
         client_ref: Some(client_ref.to_owned()),
         from_suggestion,
+        attachment_ids,
     };
     match post(&path, &request).await {
         Err(ApiError::Network) => {
@@ -116,6 +118,35 @@ pub async fn send_message(
             post(&path, &request).await
         }
         other => other,
+    }
+}
+
+/// Uploads a file to send in this conversation; the server reads its type from its bytes.
+pub async fn upload_attachment(
+    id: ConversationId,
+    file: &web_sys::File,
+) -> Result<Attachment, ApiError> {
+    let content_type = file.type_();
+    let request = gloo_net::http::Request::post(&paths::attachments(id))
+        .header("Accept", "application/json")
+        .header(
+            "Content-Type",
+            if content_type.is_empty() {
+                "application/octet-stream"
+            } else {
+                &content_type
+            },
+        )
+        .body(wasm_bindgen::JsValue::from(file.clone()));
+    ui::api::json(ui::api::send(request, true).await?).await
+}
+
+/// Why a file was refused, in the operator's words.
+pub fn attachment_refusal(e: &ApiError, lang: Lang) -> String {
+    match e.code() {
+        Some("unsupported_media_type") => lang.t().attach_bad_type.to_owned(),
+        Some("payload_too_large") => lang.t().attach_too_big.to_owned(),
+        _ => e.message(lang),
     }
 }
 

@@ -552,6 +552,25 @@ ui::texts! { Texts, FR, EN;
     msg_translation_needs_claude: "la traduction nécessite Claude", "translation needs Claude";
     translate_for_guest: "Traduire pour le voyageur", "Translate for the guest";
     use_translation: "Utiliser la traduction", "Use the translation";
+    attach_file: "Joindre une image ou un PDF", "Attach an image or a PDF";
+    attach_remove: "Retirer la pièce jointe", "Remove the attachment";
+    attach_uploading: "Envoi du fichier…", "Uploading the file…";
+    attach_failed: "Pièce jointe refusée", "Attachment refused";
+    attach_bad_type: "seules les images (JPEG, PNG, WebP, GIF) et les PDF peuvent être envoyés.",
+        "only images (JPEG, PNG, WebP, GIF) and PDFs can be sent.";
+    attach_too_big: "fichier trop lourd, 5\u{a0}Mo au maximum.", "file too large, 5 MB at most.";
+    notify_title: "Notifications", "Notifications";
+    notify_desktop: "Notifications de bureau (nouveaux messages des voyageurs, passages de main)",
+        "Desktop notifications (new guest messages, hand-overs)";
+    notify_sound: "Bip sonore à chaque notification", "Beep with each notification";
+    notify_help: "Seulement quand l'onglet est caché ou que la conversation n'est pas ouverte. Réglage propre à ce compte sur ce navigateur.",
+        "Only when the tab is hidden or the conversation is not open. Kept for this account in this browser.";
+    notify_denied: "Le navigateur bloque les notifications de ce site\u{a0}: autorisez-les dans ses réglages.",
+        "The browser blocks notifications for this site: allow them in its settings.";
+    notify_unsupported: "Ce navigateur ne propose pas de notifications de bureau.",
+        "This browser has no desktop notifications.";
+    notify_new_message: "Nouveau message", "New message";
+    notify_handoff: "À reprendre par l'équipe", "Needs the team";
 }
 
 #[cfg(test)]

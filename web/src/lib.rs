@@ -12,6 +12,7 @@ pub mod api;
 pub mod components;
 pub mod format;
 pub mod i18n;
+pub mod notify;
 pub mod reasons;
 pub mod route;
 pub mod state;

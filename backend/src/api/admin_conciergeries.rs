@@ -126,6 +126,7 @@ async fn find(state: &AppState, id: ConciergerieId) -> Result<conciergerie::Mode
 /// Every conciergerie with its activity: conversations, messages of the last 7 days, the AI's
 /// share of replies, last activity, and today's Claude spend against its budget. Aggregated by
 /// the database: the answer costs the same at 100,000 conversations as at 10.
+#[utoipa::path(get, path = "/api/admin/conciergeries", tag = "admin_conciergeries", responses((status = 200, description = "Success"), (status = 401, description = "No valid session", body = protocol::error::ErrorBody)), security(("bearer" = [])))]
 #[get("/api/admin/conciergeries")]
 async fn list(state: web::Data<AppState>, _admin: AdminSession) -> Result<HttpResponse, AppError> {
     let rows = conciergerie::Entity::find()
@@ -162,6 +163,7 @@ async fn list(state: web::Data<AppState>, _admin: AdminSession) -> Result<HttpRe
 }
 
 #[tracing::instrument(skip_all)]
+#[utoipa::path(post, path = "/api/admin/conciergeries", tag = "admin_conciergeries", request_body = NewConciergerie, responses((status = 201, description = "Success"), (status = 401, description = "No valid session", body = protocol::error::ErrorBody)), security(("bearer" = [])))]
 #[post("/api/admin/conciergeries")]
 async fn create(
     state: web::Data<AppState>,
@@ -211,6 +213,7 @@ async fn create(
     Ok(HttpResponse::Created().json(Conciergerie::from(row)))
 }
 
+#[utoipa::path(patch, path = "/api/admin/conciergeries/{id}", tag = "admin_conciergeries", params(("id" = i64, Path)), request_body = ConciergeriePatch, responses((status = 200, description = "Success"), (status = 401, description = "No valid session", body = protocol::error::ErrorBody), (status = 404, description = "Not found (or another conciergerie's)", body = protocol::error::ErrorBody)), security(("bearer" = [])))]
 #[patch("/api/admin/conciergeries/{id}")]
 async fn update(
     state: web::Data<AppState>,
@@ -286,6 +289,7 @@ async fn update(
     Ok(HttpResponse::Ok().json(Conciergerie::from(row)))
 }
 
+#[utoipa::path(post, path = "/api/admin/conciergeries/{id}/password", tag = "admin_conciergeries", params(("id" = i64, Path)), request_body = PasswordReset, responses((status = 204, description = "Success"), (status = 401, description = "No valid session", body = protocol::error::ErrorBody), (status = 404, description = "Not found (or another conciergerie's)", body = protocol::error::ErrorBody)), security(("bearer" = [])))]
 #[post("/api/admin/conciergeries/{id}/password")]
 async fn reset_password(
     state: web::Data<AppState>,

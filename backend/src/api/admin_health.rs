@@ -24,6 +24,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(health);
 }
 
+#[utoipa::path(get, path = "/api/admin/health", tag = "admin_health", responses((status = 200, description = "Success"), (status = 401, description = "No valid session", body = protocol::error::ErrorBody)), security(("bearer" = [])))]
 #[get("/api/admin/health")]
 async fn health(
     state: web::Data<AppState>,

@@ -22,6 +22,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(list).service(assign);
 }
 
+#[utoipa::path(get, path = "/api/admin/unrouted", tag = "admin_unrouted", responses((status = 200, description = "Success"), (status = 401, description = "No valid session", body = protocol::error::ErrorBody)), security(("bearer" = [])))]
 #[get("/api/admin/unrouted")]
 async fn list(state: web::Data<AppState>, _admin: AdminSession) -> Result<HttpResponse, AppError> {
     let rows = unrouted_message::Entity::find()
@@ -47,6 +48,7 @@ async fn list(state: web::Data<AppState>, _admin: AdminSession) -> Result<HttpRe
 /// Gives the message's `To` number to a conciergerie (which must not have another number) and
 /// moves every waiting message for that number into its inbox.
 #[tracing::instrument(skip_all)]
+#[utoipa::path(post, path = "/api/admin/unrouted/{id}/assign", tag = "admin_unrouted", params(("id" = i64, Path)), request_body = AssignNumber, responses((status = 200, description = "Success"), (status = 401, description = "No valid session", body = protocol::error::ErrorBody), (status = 404, description = "Not found (or another conciergerie's)", body = protocol::error::ErrorBody)), security(("bearer" = [])))]
 #[post("/api/admin/unrouted/{id}/assign")]
 async fn assign(
     state: web::Data<AppState>,

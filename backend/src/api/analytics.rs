@@ -31,6 +31,7 @@ struct Range {
     days: Option<i64>,
 }
 
+#[utoipa::path(get, path = "/api/analytics", tag = "analytics", responses((status = 200, description = "Success"), (status = 401, description = "No valid session", body = protocol::error::ErrorBody)), security(("bearer" = [])))]
 #[get("/api/analytics")]
 async fn analytics(
     state: web::Data<AppState>,

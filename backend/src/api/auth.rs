@@ -55,6 +55,7 @@ async fn check_password(
 }
 
 #[tracing::instrument(skip_all)]
+#[utoipa::path(post, path = "/api/auth/login", tag = "auth", request_body = LoginRequest, responses((status = 200, description = "Success", body = protocol::auth::LoginResponse)))]
 #[post("/api/auth/login")]
 async fn login(
     state: web::Data<AppState>,
@@ -112,6 +113,7 @@ async fn login(
         }))
 }
 
+#[utoipa::path(post, path = "/api/auth/logout", tag = "auth", responses((status = 204, description = "Success")))]
 #[post("/api/auth/logout")]
 async fn logout(state: web::Data<AppState>, req: HttpRequest) -> Result<HttpResponse, AppError> {
     if let Some((token, _)) = session::request_token(&req, paths::SESSION_COOKIE) {
@@ -126,6 +128,7 @@ async fn logout(state: web::Data<AppState>, req: HttpRequest) -> Result<HttpResp
         .finish())
 }
 
+#[utoipa::path(get, path = "/api/auth/me", tag = "auth", responses((status = 200, description = "Success", body = protocol::auth::MeResponse), (status = 401, description = "No valid session", body = protocol::error::ErrorBody)), security(("bearer" = [])))]
 #[get("/api/auth/me")]
 async fn me(state: web::Data<AppState>, caller: OperatorSession) -> Result<HttpResponse, AppError> {
     let account = conciergerie::Entity::find_by_id(caller.conciergerie_id.0)
@@ -146,6 +149,7 @@ async fn me(state: web::Data<AppState>, caller: OperatorSession) -> Result<HttpR
 /// (same limiter: this is no side door for guessing); the member's other sessions end, this one
 /// stays.
 #[tracing::instrument(skip_all)]
+#[utoipa::path(post, path = "/api/auth/password", tag = "auth", request_body = protocol::members::PasswordChange, responses((status = 204, description = "Changed; the other sessions end"), (status = 401, description = "No valid session", body = protocol::error::ErrorBody)), security(("bearer" = [])))]
 #[post("/api/auth/password")]
 async fn change_password(
     state: web::Data<AppState>,
@@ -195,6 +199,7 @@ async fn change_password(
 }
 
 #[tracing::instrument(skip_all)]
+#[utoipa::path(post, path = "/api/admin/auth/login", tag = "auth", request_body = LoginRequest, responses((status = 200, description = "Success", body = protocol::auth::AdminLoginResponse)))]
 #[post("/api/admin/auth/login")]
 async fn admin_login(
     state: web::Data<AppState>,
@@ -231,6 +236,7 @@ async fn admin_login(
         }))
 }
 
+#[utoipa::path(post, path = "/api/admin/auth/logout", tag = "auth", responses((status = 204, description = "Success")))]
 #[post("/api/admin/auth/logout")]
 async fn admin_logout(
     state: web::Data<AppState>,
@@ -248,6 +254,7 @@ async fn admin_logout(
         .finish())
 }
 
+#[utoipa::path(get, path = "/api/admin/auth/me", tag = "auth", responses((status = 200, description = "Success", body = protocol::auth::AdminMeResponse), (status = 401, description = "No valid session", body = protocol::error::ErrorBody)), security(("bearer" = [])))]
 #[get("/api/admin/auth/me")]
 async fn admin_me(
     state: web::Data<AppState>,

@@ -18,6 +18,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(cancel);
 }
 
+#[utoipa::path(get, path = "/api/automations", tag = "automations", responses((status = 200, description = "Success"), (status = 401, description = "No valid session", body = protocol::error::ErrorBody)), security(("bearer" = [])))]
 #[get("/api/automations")]
 async fn list(
     state: web::Data<AppState>,
@@ -26,6 +27,7 @@ async fn list(
     Ok(HttpResponse::Ok().json(automations::list(&state.db, caller.conciergerie_id).await?))
 }
 
+#[utoipa::path(post, path = "/api/automations", tag = "automations", request_body = NewAutomation, responses((status = 201, description = "Success"), (status = 401, description = "No valid session", body = protocol::error::ErrorBody)), security(("bearer" = [])))]
 #[post("/api/automations")]
 async fn create(
     state: web::Data<AppState>,
@@ -36,6 +38,7 @@ async fn create(
     Ok(HttpResponse::Created().json(created))
 }
 
+#[utoipa::path(patch, path = "/api/automations/{id}", tag = "automations", params(("id" = i64, Path)), request_body = protocol::automations::AutomationPatch, responses((status = 200, description = "Success", body = protocol::automations::Automation), (status = 401, description = "No valid session", body = protocol::error::ErrorBody), (status = 404, description = "Not found (or another conciergerie's)", body = protocol::error::ErrorBody)), security(("bearer" = [])))]
 #[patch("/api/automations/{id}")]
 async fn update(
     state: web::Data<AppState>,
@@ -47,6 +50,7 @@ async fn update(
     Ok(HttpResponse::Ok().json(saved))
 }
 
+#[utoipa::path(delete, path = "/api/automations/{id}", tag = "automations", params(("id" = i64, Path)), responses((status = 204, description = "Deleted"), (status = 401, description = "No valid session", body = protocol::error::ErrorBody), (status = 404, description = "Not found (or another conciergerie's)", body = protocol::error::ErrorBody)), security(("bearer" = [])))]
 #[delete("/api/automations/{id}")]
 async fn remove(
     state: web::Data<AppState>,
@@ -57,6 +61,7 @@ async fn remove(
     Ok(HttpResponse::NoContent().finish())
 }
 
+#[utoipa::path(get, path = "/api/stays/{id}/scheduled", tag = "automations", params(("id" = i64, Path)), responses((status = 200, description = "Success"), (status = 401, description = "No valid session", body = protocol::error::ErrorBody), (status = 404, description = "Not found (or another conciergerie's)", body = protocol::error::ErrorBody)), security(("bearer" = [])))]
 #[get("/api/stays/{id}/scheduled")]
 async fn for_stay(
     state: web::Data<AppState>,
@@ -67,6 +72,7 @@ async fn for_stay(
     Ok(HttpResponse::Ok().json(rows))
 }
 
+#[utoipa::path(post, path = "/api/scheduled/{id}/cancel", tag = "automations", params(("id" = i64, Path)), responses((status = 200, description = "Success"), (status = 401, description = "No valid session", body = protocol::error::ErrorBody), (status = 404, description = "Not found (or another conciergerie's)", body = protocol::error::ErrorBody)), security(("bearer" = [])))]
 #[post("/api/scheduled/{id}/cancel")]
 async fn cancel(
     state: web::Data<AppState>,

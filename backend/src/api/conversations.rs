@@ -4,6 +4,7 @@ use actix::dev::ToEnvelope;
 use actix::{Actor, Handler};
 use actix_web::http::header;
 use actix_web::{get, patch, post, web, HttpResponse};
+use entity::convert::StoredMedia;
 use entity::{conciergerie, conversation};
 use protocol::conversations::{
     ConversationPatch, ConversationSummary, Message, NoteRequest, SendMessageRequest,
@@ -21,6 +22,7 @@ use crate::auth::OperatorSession;
 use crate::db;
 use crate::db::inbox::InboxNarrowing;
 use crate::db::pages::{self, ConversationCursor};
+use crate::domain::attachment;
 use crate::domain::{optional_text, required_text};
 use crate::error::AppError;
 use crate::state::AppState;
@@ -164,6 +166,7 @@ fn with_assignee(path: String, assignee: Option<AssigneeFilter>) -> String {
     format!("{path}{glue}assignee={value}")
 }
 
+#[utoipa::path(get, path = "/api/conversations", tag = "conversations", responses((status = 200, description = "Success", body = [protocol::conversations::ConversationSummary]), (status = 401, description = "No valid session", body = protocol::error::ErrorBody)), security(("bearer" = [])))]
 #[get("/api/conversations")]
 async fn list(
     state: web::Data<AppState>,
@@ -230,6 +233,7 @@ async fn list(
 }
 
 /// One conversation as the inbox lists it (a search hit may open one that is not loaded).
+#[utoipa::path(get, path = "/api/conversations/{id}", tag = "conversations", params(("id" = i64, Path)), responses((status = 200, description = "Success", body = protocol::conversations::ConversationSummary), (status = 401, description = "No valid session", body = protocol::error::ErrorBody), (status = 404, description = "Not found (or another conciergerie's)", body = protocol::error::ErrorBody)), security(("bearer" = [])))]
 #[get("/api/conversations/{id:\\d+}")]
 async fn read_one(
     state: web::Data<AppState>,
@@ -246,6 +250,7 @@ async fn read_one(
     Ok(HttpResponse::Ok().json(&body[0]))
 }
 
+#[utoipa::path(get, path = "/api/conversations/{id}/messages", tag = "conversations", params(("id" = i64, Path)), responses((status = 200, description = "Success", body = [protocol::conversations::Message]), (status = 401, description = "No valid session", body = protocol::error::ErrorBody), (status = 404, description = "Not found (or another conciergerie's)", body = protocol::error::ErrorBody)), security(("bearer" = [])))]
 #[get("/api/conversations/{id}/messages")]
 async fn messages(
     state: web::Data<AppState>,
@@ -278,6 +283,7 @@ async fn messages(
     Ok(with_next(&path, limit, next).json(body))
 }
 
+#[utoipa::path(post, path = "/api/conversations/{id}/send", tag = "conversations", params(("id" = i64, Path)), request_body = SendMessageRequest, responses((status = 201, description = "Success", body = protocol::conversations::Message), (status = 401, description = "No valid session", body = protocol::error::ErrorBody), (status = 404, description = "Not found (or another conciergerie's)", body = protocol::error::ErrorBody)), security(("bearer" = [])))]
 #[post("/api/conversations/{id}/send")]
 async fn send(
     state: web::Data<AppState>,
@@ -289,7 +295,13 @@ async fn send(
     let author = member_brief(&state, caller).await?;
     let request = body.into_inner();
     let text = with_variables(&state, caller, &conversation, &request.body).await?;
-    let text = required_text("body", &text, MAX_BODY)?;
+    let media = uploads(&state, caller, &conversation, &request.attachment_ids).await?;
+    // A file may go alone: WhatsApp shows the text, if any, as its caption.
+    let text = if media.is_empty() {
+        required_text("body", &text, MAX_BODY)?
+    } else {
+        optional_text("body", &text, MAX_BODY)?
+    };
     let client_ref = request
         .client_ref
         .as_deref()
@@ -305,6 +317,7 @@ async fn send(
             from_suggestion: request.from_suggestion,
             template: None,
             author: Some(author),
+            media,
         },
     )
     .await??;
@@ -334,6 +347,46 @@ async fn authored(
     Ok(message)
 }
 
+/// The caller's uploads for this conversation named by a send, in the order given. An id that is
+/// not theirs (another tenant's, another conversation's, unknown) is refused, never sent.
+async fn uploads(
+    state: &AppState,
+    caller: OperatorSession,
+    conversation: &conversation::Model,
+    ids: &[String],
+) -> Result<Vec<StoredMedia>, AppError> {
+    if ids.len() > attachment::MAX_PER_MESSAGE {
+        return Err(AppError::validation(
+            "attachment_ids",
+            format!(
+                "WhatsApp takes {} file per message",
+                attachment::MAX_PER_MESSAGE
+            ),
+        ));
+    }
+    let found = db::attachments::owned_for_send(
+        &state.db,
+        caller.conciergerie_id,
+        ConversationId(conversation.id),
+        ids,
+    )
+    .await?;
+    ids.iter()
+        .map(|id| {
+            found
+                .iter()
+                .find(|(known, _)| known == id)
+                .map(|(id, content_type)| StoredMedia::uploaded(id, content_type))
+                .ok_or_else(|| {
+                    AppError::validation(
+                        "attachment_ids",
+                        "no such attachment in this conversation",
+                    )
+                })
+        })
+        .collect()
+}
+
 /// A saved reply's `{{variables}}` filled from the conversation's linked stay, at send time so the
 /// guest gets the stay as it is now; what cannot be filled stays visible (see `ai::variables`).
 async fn with_variables(
@@ -353,6 +406,7 @@ async fn with_variables(
 }
 
 /// A private note in the thread: colleagues see it live, the guest never does.
+#[utoipa::path(post, path = "/api/conversations/{id}/notes", tag = "conversations", params(("id" = i64, Path)), request_body = NoteRequest, responses((status = 201, description = "Success", body = protocol::conversations::Message), (status = 401, description = "No valid session", body = protocol::error::ErrorBody), (status = 404, description = "Not found (or another conciergerie's)", body = protocol::error::ErrorBody)), security(("bearer" = [])))]
 #[post("/api/conversations/{id}/notes")]
 async fn add_note(
     state: web::Data<AppState>,
@@ -375,6 +429,7 @@ async fn add_note(
     Ok(HttpResponse::Created().json(authored(&state, caller, message).await?))
 }
 
+#[utoipa::path(post, path = "/api/conversations/{id}/read", tag = "conversations", params(("id" = i64, Path)), responses((status = 204, description = "Success"), (status = 401, description = "No valid session", body = protocol::error::ErrorBody), (status = 404, description = "Not found (or another conciergerie's)", body = protocol::error::ErrorBody)), security(("bearer" = [])))]
 #[post("/api/conversations/{id}/read")]
 async fn read(
     state: web::Data<AppState>,
@@ -386,6 +441,7 @@ async fn read(
     Ok(HttpResponse::NoContent().finish())
 }
 
+#[utoipa::path(patch, path = "/api/conversations/{id}", tag = "conversations", params(("id" = i64, Path)), request_body = ConversationPatch, responses((status = 200, description = "Success", body = protocol::conversations::ConversationSummary), (status = 401, description = "No valid session", body = protocol::error::ErrorBody), (status = 404, description = "Not found (or another conciergerie's)", body = protocol::error::ErrorBody)), security(("bearer" = [])))]
 #[patch("/api/conversations/{id}")]
 async fn update(
     state: web::Data<AppState>,
@@ -460,6 +516,7 @@ async fn with_stays(
         .collect())
 }
 
+#[utoipa::path(post, path = "/api/conversations/{id}/suggestion/discard", tag = "conversations", params(("id" = i64, Path)), responses((status = 204, description = "Success"), (status = 401, description = "No valid session", body = protocol::error::ErrorBody), (status = 404, description = "Not found (or another conciergerie's)", body = protocol::error::ErrorBody)), security(("bearer" = [])))]
 #[post("/api/conversations/{id}/suggestion/discard")]
 async fn discard_suggestion(
     state: web::Data<AppState>,

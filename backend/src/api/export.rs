@@ -24,6 +24,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
 
 /// `GET /api/conversations/export.csv`: every conversation the inbox lists with the same filters
 /// (`?property_id=`, `?phase=`), in the inbox's order, all pages.
+#[utoipa::path(get, path = "/api/conversations/export.csv", tag = "export", responses((status = 200, description = "Success"), (status = 401, description = "No valid session", body = protocol::error::ErrorBody)), security(("bearer" = [])))]
 #[get("/api/conversations/export.csv")]
 async fn conversations(
     state: web::Data<AppState>,
@@ -81,6 +82,7 @@ async fn conversations(
 
 /// `GET /api/conversations/{id}/export.csv`: the whole thread, oldest first, notes included
 /// (it is the team's record).
+#[utoipa::path(get, path = "/api/conversations/{id}/export.csv", tag = "export", params(("id" = i64, Path)), responses((status = 200, description = "Success"), (status = 401, description = "No valid session", body = protocol::error::ErrorBody), (status = 404, description = "Not found (or another conciergerie's)", body = protocol::error::ErrorBody)), security(("bearer" = [])))]
 #[get("/api/conversations/{id}/export.csv")]
 async fn thread(
     state: web::Data<AppState>,

@@ -43,6 +43,7 @@ fn checked_translations(raw: &Translations) -> Result<Option<serde_json::Value>,
     Ok(Some(json))
 }
 
+#[utoipa::path(get, path = "/api/faqs", tag = "faqs", responses((status = 200, description = "Success", body = [protocol::faqs::Faq]), (status = 401, description = "No valid session", body = protocol::error::ErrorBody)), security(("bearer" = [])))]
 #[get("/api/faqs")]
 async fn list(
     state: web::Data<AppState>,
@@ -57,6 +58,7 @@ async fn list(
     Ok(HttpResponse::Ok().json(rows.into_iter().map(Faq::from).collect::<Vec<_>>()))
 }
 
+#[utoipa::path(post, path = "/api/faqs", tag = "faqs", request_body = NewFaq, responses((status = 201, description = "Success", body = protocol::faqs::Faq), (status = 401, description = "No valid session", body = protocol::error::ErrorBody)), security(("bearer" = [])))]
 #[post("/api/faqs")]
 async fn create(
     state: web::Data<AppState>,
@@ -85,6 +87,7 @@ async fn create(
     Ok(HttpResponse::Created().json(Faq::from(row)))
 }
 
+#[utoipa::path(patch, path = "/api/faqs/{id}", tag = "faqs", params(("id" = i64, Path)), request_body = FaqPatch, responses((status = 200, description = "Success", body = protocol::faqs::Faq), (status = 401, description = "No valid session", body = protocol::error::ErrorBody), (status = 404, description = "Not found (or another conciergerie's)", body = protocol::error::ErrorBody)), security(("bearer" = [])))]
 #[patch("/api/faqs/{id}")]
 async fn update(
     state: web::Data<AppState>,
@@ -119,6 +122,7 @@ async fn update(
     Ok(HttpResponse::Ok().json(Faq::from(row)))
 }
 
+#[utoipa::path(delete, path = "/api/faqs/{id}", tag = "faqs", params(("id" = i64, Path)), responses((status = 204, description = "Success"), (status = 401, description = "No valid session", body = protocol::error::ErrorBody), (status = 404, description = "Not found (or another conciergerie's)", body = protocol::error::ErrorBody)), security(("bearer" = [])))]
 #[delete("/api/faqs/{id}")]
 async fn remove(
     state: web::Data<AppState>,
@@ -133,6 +137,7 @@ async fn remove(
 /// The entry's answer translated by Claude into the languages it has no answer in yet (neither
 /// the one it is written in nor a saved translation). Nothing is stored: the operator reviews the
 /// drafts and saves them with `PATCH`. Offline, 409: translation needs Claude.
+#[utoipa::path(post, path = "/api/faqs/{id}/translations/draft", tag = "faqs", params(("id" = i64, Path)), responses((status = 200, description = "Success"), (status = 401, description = "No valid session", body = protocol::error::ErrorBody), (status = 404, description = "Not found (or another conciergerie's)", body = protocol::error::ErrorBody)), security(("bearer" = [])))]
 #[post("/api/faqs/{id}/translations/draft")]
 async fn draft_translations(
     state: web::Data<AppState>,

@@ -246,3 +246,91 @@ async fn remove(
     state.notify_admins(event);
     Ok(HttpResponse::NoContent().finish())
 }
+
+/// The OpenAPI entries of the routes above. Their handlers serve both operators and admins
+/// (closures in `configure`), so each route is described here, once, by an empty marker.
+#[allow(dead_code)]
+pub(super) mod docs {
+    use protocol::error::ErrorBody;
+    use protocol::feature_requests::{FeatureRequestPatch, NewFeatureRequest};
+
+    macro_rules! route {
+        ($name:ident, $method:ident, $path:literal, $tag:literal, $ok:literal $(, $body:ty)?) => {
+            #[utoipa::path(
+                $method,
+                path = $path,
+                tag = $tag,
+                $(request_body = $body,)?
+                responses(
+                    (status = $ok, description = "Success"),
+                    (status = 401, description = "No valid session", body = ErrorBody)
+                ),
+                security(("bearer" = []))
+            )]
+            pub fn $name() {}
+        };
+    }
+
+    route!(list, get, "/api/feature-requests", "feature_requests", 200);
+    route!(
+        create,
+        post,
+        "/api/feature-requests",
+        "feature_requests",
+        201,
+        NewFeatureRequest
+    );
+    route!(
+        stats,
+        get,
+        "/api/feature-requests/stats",
+        "feature_requests",
+        200
+    );
+    route!(
+        update,
+        patch,
+        "/api/feature-requests/{id}",
+        "feature_requests",
+        200,
+        FeatureRequestPatch
+    );
+    route!(
+        remove,
+        delete,
+        "/api/feature-requests/{id}",
+        "feature_requests",
+        204
+    );
+    route!(admin_list, get, "/api/admin/feature-requests", "admin", 200);
+    route!(
+        admin_create,
+        post,
+        "/api/admin/feature-requests",
+        "admin",
+        201,
+        NewFeatureRequest
+    );
+    route!(
+        admin_stats,
+        get,
+        "/api/admin/feature-requests/stats",
+        "admin",
+        200
+    );
+    route!(
+        admin_update,
+        patch,
+        "/api/admin/feature-requests/{id}",
+        "admin",
+        200,
+        FeatureRequestPatch
+    );
+    route!(
+        admin_remove,
+        delete,
+        "/api/admin/feature-requests/{id}",
+        "admin",
+        204
+    );
+}

@@ -10,6 +10,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
 }
 
 /// Liveness and database reachability, for load balancers and uptime checks.
+#[utoipa::path(get, path = "/healthz", tag = "health", responses((status = 200, description = "Success")))]
 #[get("/healthz")]
 async fn healthz(state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
     state

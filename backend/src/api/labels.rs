@@ -17,6 +17,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(remove);
 }
 
+#[utoipa::path(get, path = "/api/labels", tag = "labels", responses((status = 200, description = "Success", body = [protocol::labels::Label]), (status = 401, description = "No valid session", body = protocol::error::ErrorBody)), security(("bearer" = [])))]
 #[get("/api/labels")]
 async fn list(
     state: web::Data<AppState>,
@@ -26,6 +27,7 @@ async fn list(
     Ok(HttpResponse::Ok().json(rows.into_iter().map(Label::from).collect::<Vec<_>>()))
 }
 
+#[utoipa::path(post, path = "/api/labels", tag = "labels", request_body = protocol::labels::NewLabel, responses((status = 201, description = "Success", body = protocol::labels::Label), (status = 401, description = "No valid session", body = protocol::error::ErrorBody)), security(("bearer" = [])))]
 #[post("/api/labels")]
 async fn create(
     state: web::Data<AppState>,
@@ -36,6 +38,7 @@ async fn create(
     Ok(HttpResponse::Created().json(Label::from(row)))
 }
 
+#[utoipa::path(patch, path = "/api/labels/{id}", tag = "labels", params(("id" = i64, Path)), request_body = protocol::labels::LabelPatch, responses((status = 200, description = "Success", body = protocol::labels::Label), (status = 401, description = "No valid session", body = protocol::error::ErrorBody), (status = 404, description = "Not found (or another conciergerie's)", body = protocol::error::ErrorBody)), security(("bearer" = [])))]
 #[patch("/api/labels/{id}")]
 async fn update(
     state: web::Data<AppState>,
@@ -48,6 +51,7 @@ async fn update(
 }
 
 /// Takes the label off every conversation too.
+#[utoipa::path(delete, path = "/api/labels/{id}", tag = "labels", params(("id" = i64, Path)), responses((status = 204, description = "Deleted"), (status = 401, description = "No valid session", body = protocol::error::ErrorBody), (status = 404, description = "Not found (or another conciergerie's)", body = protocol::error::ErrorBody)), security(("bearer" = [])))]
 #[delete("/api/labels/{id}")]
 async fn remove(
     state: web::Data<AppState>,

@@ -60,6 +60,7 @@ fn safe_headers(upstream_type: &str) -> (String, bool) {
     }
 }
 
+#[utoipa::path(get, path = "/api/media/{message_id}/{index}", tag = "media", params(("message_id" = i64, Path), ("index" = usize, Path)), responses((status = 200, description = "Success"), (status = 401, description = "No valid session", body = protocol::error::ErrorBody), (status = 404, description = "Not found (or another conciergerie's)", body = protocol::error::ErrorBody)), security(("bearer" = [])))]
 #[get("/api/media/{message_id}/{index}")]
 async fn media(
     state: web::Data<AppState>,

@@ -22,6 +22,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
 
 const MAX_NAME: usize = 80;
 
+#[utoipa::path(get, path = "/api/members", tag = "team", responses((status = 200, description = "Success", body = [protocol::members::Member]), (status = 401, description = "No valid session", body = protocol::error::ErrorBody)), security(("bearer" = [])))]
 #[get("/api/members")]
 async fn list(
     state: web::Data<AppState>,
@@ -36,6 +37,7 @@ async fn list(
 }
 
 #[tracing::instrument(skip_all)]
+#[utoipa::path(post, path = "/api/members", tag = "team", request_body = protocol::members::NewMember, responses((status = 201, description = "Success", body = protocol::members::Member), (status = 401, description = "No valid session", body = protocol::error::ErrorBody), (status = 403, description = "Only an owner manages the team", body = protocol::error::ErrorBody)), security(("bearer" = [])))]
 #[post("/api/members")]
 async fn invite(
     state: web::Data<AppState>,
@@ -72,6 +74,7 @@ async fn invite(
 }
 
 #[tracing::instrument(skip_all, fields(member_id = %id))]
+#[utoipa::path(patch, path = "/api/members/{id}", tag = "team", params(("id" = i64, Path)), request_body = protocol::members::MemberPatch, responses((status = 200, description = "Success", body = protocol::members::Member), (status = 401, description = "No valid session", body = protocol::error::ErrorBody), (status = 403, description = "Only an owner manages the team", body = protocol::error::ErrorBody), (status = 404, description = "Not found (or another conciergerie's)", body = protocol::error::ErrorBody)), security(("bearer" = [])))]
 #[patch("/api/members/{id}")]
 async fn update(
     state: web::Data<AppState>,

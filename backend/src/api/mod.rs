@@ -6,6 +6,7 @@ mod admin_conciergeries;
 mod admin_health;
 mod admin_unrouted;
 mod analytics;
+mod attachments;
 mod auth;
 mod automations;
 mod conversations;
@@ -16,6 +17,7 @@ mod health;
 mod labels;
 mod media;
 mod members;
+mod openapi;
 mod ops;
 mod properties;
 mod search;
@@ -45,6 +47,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .configure(admin_conciergeries::configure)
         .configure(admin_unrouted::configure)
         .configure(media::configure)
+        .configure(openapi::configure)
+        .configure(attachments::configure)
         .configure(simulator::configure)
         .configure(webhooks::configure)
         .configure(templates::configure)

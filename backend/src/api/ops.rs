@@ -20,6 +20,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
 /// build needs. A schema *newer* than the build still counts as ready: during a rolling upgrade
 /// `majordome migrate` runs first, and the instances of the previous build keep serving (the
 /// migrations are additive) until they are replaced; they would refuse to start again, though.
+#[utoipa::path(get, path = "/readyz", tag = "ops", responses((status = 200, description = "Success")))]
 #[get("/readyz")]
 async fn readyz(state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
     state.lifecycle.refuse_if_draining()?;
@@ -49,6 +50,7 @@ async fn readyz(state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
 
 /// Prometheus text format. Exists only with `METRICS_TOKEN` set (404 otherwise, like any unknown
 /// route), and answers only `Authorization: Bearer <METRICS_TOKEN>`.
+#[utoipa::path(get, path = "/metrics", tag = "ops", responses((status = 200, description = "Success")))]
 #[get("/metrics")]
 async fn metrics(state: web::Data<AppState>, req: HttpRequest) -> Result<HttpResponse, AppError> {
     let Some(expected) = state.config.metrics_token.as_deref() else {

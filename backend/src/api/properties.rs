@@ -19,6 +19,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(sync_now);
 }
 
+#[utoipa::path(get, path = "/api/properties", tag = "properties", responses((status = 200, description = "Success"), (status = 401, description = "No valid session", body = protocol::error::ErrorBody)), security(("bearer" = [])))]
 #[get("/api/properties")]
 async fn list(
     state: web::Data<AppState>,
@@ -28,6 +29,7 @@ async fn list(
     Ok(HttpResponse::Ok().json(rows.into_iter().map(Property::from).collect::<Vec<_>>()))
 }
 
+#[utoipa::path(post, path = "/api/properties", tag = "properties", request_body = NewProperty, responses((status = 201, description = "Success"), (status = 401, description = "No valid session", body = protocol::error::ErrorBody)), security(("bearer" = [])))]
 #[post("/api/properties")]
 async fn create(
     state: web::Data<AppState>,
@@ -39,6 +41,7 @@ async fn create(
     Ok(HttpResponse::Created().json(Property::from(row)))
 }
 
+#[utoipa::path(get, path = "/api/properties/{id}", tag = "properties", params(("id" = i64, Path)), responses((status = 200, description = "Success"), (status = 401, description = "No valid session", body = protocol::error::ErrorBody), (status = 404, description = "Not found (or another conciergerie's)", body = protocol::error::ErrorBody)), security(("bearer" = [])))]
 #[get("/api/properties/{id}")]
 async fn read(
     state: web::Data<AppState>,
@@ -49,6 +52,7 @@ async fn read(
     Ok(HttpResponse::Ok().json(Property::from(row)))
 }
 
+#[utoipa::path(patch, path = "/api/properties/{id}", tag = "properties", params(("id" = i64, Path)), request_body = PropertyPatch, responses((status = 200, description = "Success"), (status = 401, description = "No valid session", body = protocol::error::ErrorBody), (status = 404, description = "Not found (or another conciergerie's)", body = protocol::error::ErrorBody)), security(("bearer" = [])))]
 #[patch("/api/properties/{id}")]
 async fn update(
     state: web::Data<AppState>,
@@ -63,6 +67,7 @@ async fn update(
 }
 
 /// 409 while FAQ entries or stays still use the property (see `db::properties::delete_unused`).
+#[utoipa::path(delete, path = "/api/properties/{id}", tag = "properties", params(("id" = i64, Path)), responses((status = 204, description = "Success"), (status = 401, description = "No valid session", body = protocol::error::ErrorBody), (status = 404, description = "Not found (or another conciergerie's)", body = protocol::error::ErrorBody)), security(("bearer" = [])))]
 #[delete("/api/properties/{id}")]
 async fn remove(
     state: web::Data<AppState>,
@@ -74,6 +79,7 @@ async fn remove(
 }
 
 /// Fetches the property's calendar feeds now, without waiting for the schedule.
+#[utoipa::path(post, path = "/api/properties/{id}/sync", tag = "properties", params(("id" = i64, Path)), responses((status = 200, description = "Success"), (status = 401, description = "No valid session", body = protocol::error::ErrorBody), (status = 404, description = "Not found (or another conciergerie's)", body = protocol::error::ErrorBody)), security(("bearer" = [])))]
 #[post("/api/properties/{id}/sync")]
 async fn sync_now(
     state: web::Data<AppState>,

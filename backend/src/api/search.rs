@@ -27,6 +27,7 @@ struct SearchQuery {
     limit: Option<u64>,
 }
 
+#[utoipa::path(get, path = "/api/search", tag = "search", params(("q" = String, Query), ("limit" = Option<u64>, Query)), responses((status = 200, description = "Success", body = [protocol::search::SearchHit]), (status = 401, description = "No valid session", body = protocol::error::ErrorBody)), security(("bearer" = [])))]
 #[get("/api/search")]
 async fn search(
     state: web::Data<AppState>,

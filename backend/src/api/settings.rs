@@ -25,6 +25,7 @@ fn to_wire(state: &AppState, m: conciergerie::Model) -> Settings {
     }
 }
 
+#[utoipa::path(get, path = "/api/settings", tag = "settings", responses((status = 200, description = "Success", body = protocol::settings::Settings), (status = 401, description = "No valid session", body = protocol::error::ErrorBody)), security(("bearer" = [])))]
 #[get("/api/settings")]
 async fn get_settings(
     state: web::Data<AppState>,
@@ -34,6 +35,7 @@ async fn get_settings(
     Ok(HttpResponse::Ok().json(to_wire(&state, m)))
 }
 
+#[utoipa::path(patch, path = "/api/settings", tag = "settings", request_body = SettingsPatch, responses((status = 200, description = "Success", body = protocol::settings::Settings), (status = 401, description = "No valid session", body = protocol::error::ErrorBody)), security(("bearer" = [])))]
 #[patch("/api/settings")]
 async fn update(
     state: web::Data<AppState>,

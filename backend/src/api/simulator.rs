@@ -27,6 +27,7 @@ fn simulated_sid() -> String {
     )
 }
 
+#[utoipa::path(post, path = "/api/simulator/messages", tag = "simulator", request_body = SimulatedGuestMessage, responses((status = 202, description = "Success"), (status = 401, description = "No valid session", body = protocol::error::ErrorBody)), security(("bearer" = [])))]
 #[post("/api/simulator/messages")]
 async fn guest_message(
     state: web::Data<AppState>,

@@ -36,6 +36,7 @@ struct ListQuery {
     to: Option<String>,
 }
 
+#[utoipa::path(get, path = "/api/stays", tag = "stays", responses((status = 200, description = "Success"), (status = 401, description = "No valid session", body = protocol::error::ErrorBody)), security(("bearer" = [])))]
 #[get("/api/stays")]
 async fn list(
     state: web::Data<AppState>,
@@ -78,6 +79,7 @@ async fn list(
     Ok(HttpResponse::Ok().json(rows.into_iter().map(Stay::from).collect::<Vec<_>>()))
 }
 
+#[utoipa::path(post, path = "/api/stays", tag = "stays", request_body = NewStay, responses((status = 201, description = "Success"), (status = 401, description = "No valid session", body = protocol::error::ErrorBody)), security(("bearer" = [])))]
 #[post("/api/stays")]
 async fn create(
     state: web::Data<AppState>,
@@ -92,6 +94,7 @@ async fn create(
     Ok(HttpResponse::Created().json(Stay::from(row)))
 }
 
+#[utoipa::path(get, path = "/api/stays/{id}", tag = "stays", params(("id" = i64, Path)), responses((status = 200, description = "Success"), (status = 401, description = "No valid session", body = protocol::error::ErrorBody), (status = 404, description = "Not found (or another conciergerie's)", body = protocol::error::ErrorBody)), security(("bearer" = [])))]
 #[get("/api/stays/{id}")]
 async fn read(
     state: web::Data<AppState>,
@@ -102,6 +105,7 @@ async fn read(
     Ok(HttpResponse::Ok().json(Stay::from(row)))
 }
 
+#[utoipa::path(patch, path = "/api/stays/{id}", tag = "stays", params(("id" = i64, Path)), request_body = StayPatch, responses((status = 200, description = "Success"), (status = 401, description = "No valid session", body = protocol::error::ErrorBody), (status = 404, description = "Not found (or another conciergerie's)", body = protocol::error::ErrorBody)), security(("bearer" = [])))]
 #[patch("/api/stays/{id}")]
 async fn update(
     state: web::Data<AppState>,
@@ -119,6 +123,7 @@ async fn update(
     Ok(HttpResponse::Ok().json(Stay::from(row)))
 }
 
+#[utoipa::path(delete, path = "/api/stays/{id}", tag = "stays", params(("id" = i64, Path)), responses((status = 204, description = "Success"), (status = 401, description = "No valid session", body = protocol::error::ErrorBody), (status = 404, description = "Not found (or another conciergerie's)", body = protocol::error::ErrorBody)), security(("bearer" = [])))]
 #[delete("/api/stays/{id}")]
 async fn remove(
     state: web::Data<AppState>,
@@ -130,6 +135,7 @@ async fn remove(
 }
 
 /// `POST /api/stays/import`, a `text/csv` body; see `stays::csv_import` for the columns.
+#[utoipa::path(post, path = "/api/stays/import", tag = "stays", responses((status = 200, description = "Success"), (status = 401, description = "No valid session", body = protocol::error::ErrorBody)), security(("bearer" = [])))]
 #[post("/api/stays/import")]
 async fn import(
     state: web::Data<AppState>,

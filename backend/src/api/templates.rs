@@ -73,6 +73,7 @@ async fn find_owned(
     .await
 }
 
+#[utoipa::path(get, path = "/api/templates", tag = "templates", responses((status = 200, description = "Success"), (status = 401, description = "No valid session", body = protocol::error::ErrorBody)), security(("bearer" = [])))]
 #[get("/api/templates")]
 async fn list(
     state: web::Data<AppState>,
@@ -86,6 +87,7 @@ async fn list(
     Ok(HttpResponse::Ok().json(rows.into_iter().map(Template::from).collect::<Vec<_>>()))
 }
 
+#[utoipa::path(post, path = "/api/templates", tag = "templates", request_body = NewTemplate, responses((status = 201, description = "Success"), (status = 401, description = "No valid session", body = protocol::error::ErrorBody)), security(("bearer" = [])))]
 #[post("/api/templates")]
 async fn create(
     state: web::Data<AppState>,
@@ -109,6 +111,7 @@ async fn create(
     Ok(HttpResponse::Created().json(Template::from(row)))
 }
 
+#[utoipa::path(patch, path = "/api/templates/{id}", tag = "templates", params(("id" = i64, Path)), request_body = TemplatePatch, responses((status = 200, description = "Success"), (status = 401, description = "No valid session", body = protocol::error::ErrorBody), (status = 404, description = "Not found (or another conciergerie's)", body = protocol::error::ErrorBody)), security(("bearer" = [])))]
 #[patch("/api/templates/{id}")]
 async fn update(
     state: web::Data<AppState>,
@@ -132,6 +135,7 @@ async fn update(
     Ok(HttpResponse::Ok().json(Template::from(row)))
 }
 
+#[utoipa::path(delete, path = "/api/templates/{id}", tag = "templates", params(("id" = i64, Path)), responses((status = 204, description = "Success"), (status = 401, description = "No valid session", body = protocol::error::ErrorBody), (status = 404, description = "Not found (or another conciergerie's)", body = protocol::error::ErrorBody)), security(("bearer" = [])))]
 #[delete("/api/templates/{id}")]
 async fn remove(
     state: web::Data<AppState>,

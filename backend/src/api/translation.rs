@@ -72,6 +72,7 @@ async fn detect(text: String) -> Result<GuestLanguage, AppError> {
 
 /// A guest message's language and French translation: stored the first time, then read back.
 /// Offline (or for a French message) only the language is stored.
+#[utoipa::path(post, path = "/api/conversations/{id}/messages/{message_id}/translation", tag = "translation", params(("id" = i64, Path), ("message_id" = i64, Path)), responses((status = 200, description = "Success"), (status = 401, description = "No valid session", body = protocol::error::ErrorBody), (status = 404, description = "Not found (or another conciergerie's)", body = protocol::error::ErrorBody)), security(("bearer" = [])))]
 #[post("/api/conversations/{id}/messages/{message_id}/translation")]
 async fn translate_guest_message(
     state: web::Data<AppState>,
@@ -136,6 +137,7 @@ async fn translate_guest_message(
 
 /// An operator's draft in the guest's language, to review before sending it. Offline, 409:
 /// translation needs Claude.
+#[utoipa::path(post, path = "/api/conversations/{id}/translate", tag = "translation", params(("id" = i64, Path)), request_body = TranslateRequest, responses((status = 200, description = "Success", body = protocol::conversations::TranslatedDraft), (status = 401, description = "No valid session", body = protocol::error::ErrorBody), (status = 404, description = "Not found (or another conciergerie's)", body = protocol::error::ErrorBody)), security(("bearer" = [])))]
 #[post("/api/conversations/{id}/translate")]
 async fn translate_draft(
     state: web::Data<AppState>,

@@ -73,6 +73,7 @@ async fn signed_params(
     Ok(params)
 }
 
+#[utoipa::path(post, path = "/webhook/whatsapp", tag = "webhooks", responses((status = 200, description = "Success")))]
 #[post("/webhook/whatsapp")]
 async fn inbound(
     state: web::Data<AppState>,
@@ -104,6 +105,7 @@ async fn accept_inbound(
     Ok(twiml())
 }
 
+#[utoipa::path(post, path = "/webhook/whatsapp/status", tag = "webhooks", responses((status = 200, description = "Success")))]
 #[post("/webhook/whatsapp/status")]
 async fn status(
     state: web::Data<AppState>,

@@ -181,6 +181,7 @@ async fn send(
                 from_suggestion: true,
                 template,
                 author: None,
+                media: Vec::new(),
             },
         )
     };

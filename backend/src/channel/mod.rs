@@ -36,6 +36,8 @@ pub struct Outbound {
     pub status_callback: String,
     /// Sent as this template instead of `body` (which is kept as the thread's text).
     pub template: Option<ContentTemplate>,
+    /// Absolute URLs Twilio fetches the attachments from (`MediaUrl`), without credentials.
+    pub media_urls: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

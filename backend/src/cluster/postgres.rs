@@ -240,6 +240,7 @@ mod tests {
             event: Box::new(ServerEvent::SimulatorReply {
                 to: "whatsapp:+33600000000".into(),
                 body,
+                media: Vec::new(),
             }),
         }
     }

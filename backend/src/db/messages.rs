@@ -1,5 +1,6 @@
 //! Named queries on messages (guest messages are inserted by `ingest`).
 
+use entity::convert::StoredMedia;
 use entity::message;
 use protocol::conversations::TokenUsage;
 use protocol::{AiEngine, ConversationId, MemberId, MessageStatus, Notice, Sender};
@@ -23,6 +24,8 @@ pub struct NewOutgoing {
     pub usage: Option<TokenUsage>,
     /// The team member who wrote an operator reply or note.
     pub author: Option<MemberId>,
+    /// An operator's uploads sent with the message (empty for everything else).
+    pub media: Vec<StoredMedia>,
 }
 
 pub async fn insert(
@@ -40,7 +43,9 @@ pub async fn insert(
         status: Set(new.status),
         error_code: Set(None),
         error_message: Set(None),
-        media: Set(None),
+        media: Set((!new.media.is_empty())
+            .then(|| serde_json::to_value(&new.media).ok())
+            .flatten()),
         location: Set(None),
         ai_suggestion: Set(None),
         ai_engine: Set(new.engine),

@@ -5,6 +5,7 @@
 //! second writer waits instead of failing.
 
 pub mod activity;
+pub mod attachments;
 pub mod conversations;
 pub mod faqs;
 pub mod inbox;

@@ -91,6 +91,7 @@ async fn authenticate(
     })
 }
 
+#[utoipa::path(get, path = "/ws", tag = "ws", responses((status = 200, description = "Success")))]
 #[get("/ws")]
 async fn connect(
     state: web::Data<AppState>,

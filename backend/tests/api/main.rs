@@ -15,6 +15,7 @@ mod feature_requests;
 mod helpers;
 mod isolation;
 mod login_protection;
+mod openapi;
 mod operations;
 mod pagination;
 mod persistence;

@@ -23,6 +23,7 @@ mod harness;
 mod server;
 
 mod admin;
+mod attachments;
 mod composer;
 mod concierge;
 mod faq;

@@ -15,6 +15,7 @@ mod support;
 mod admin_platform;
 mod ai;
 mod ai_spending;
+mod attachments;
 mod automations;
 mod bounded_input;
 mod cluster;

@@ -154,6 +154,7 @@ async fn a_client_that_stops_reading_is_disconnected_and_released_while_others_k
                 ServerEvent::SimulatorReply {
                     to: "+33600000000".into(),
                     body: body.clone(),
+                    media: Vec::new(),
                 },
             );
             sent += 1;
@@ -189,6 +190,7 @@ async fn a_client_that_stops_reading_is_disconnected_and_released_while_others_k
         ServerEvent::SimulatorReply {
             to: "+33600000000".into(),
             body: "encore".into(),
+            media: Vec::new(),
         },
     );
     eventually("the reader's next event", || async {

@@ -29,6 +29,8 @@ mod admin_platform;
 mod ai;
 #[path = "../channel/ai_spending.rs"]
 mod ai_spending;
+#[path = "../channel/attachments.rs"]
+mod attachments;
 #[path = "../channel/automations.rs"]
 mod automations;
 #[path = "../channel/bounded_input.rs"]

@@ -8,7 +8,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use protocol::conversations::{ConversationPatch, ConversationSummary};
+use protocol::conversations::{Attachment, ConversationPatch, ConversationSummary};
 use protocol::events::ServerEvent;
 use protocol::labels::Label;
 use protocol::templates::Template;
@@ -17,6 +17,7 @@ use yew::platform::spawn_local;
 use yew::prelude::*;
 
 use super::ai_controls::AiControls;
+use super::attach::AttachSlot;
 use super::composer::Composer;
 use super::conversation_item::{chip_html, display_name};
 use super::history::use_history;
@@ -129,6 +130,9 @@ pub fn ChatWindow(props: &ChatWindowProps) -> Html {
     let focus_seq = use_state(|| 0u32);
     // "Note interne": the composer writes a private note for the team instead of a reply.
     let note_mode = use_state(|| false);
+    // The file the next reply carries (uploaded already), and an upload in progress.
+    let attachment = use_state(|| None::<Attachment>);
+    let uploading = use_state(|| false);
     // The draft started as the AI's suggestion: sending it is not a takeover.
     let draft_from_suggestion = use_state(|| false);
     let log = use_node_ref();
@@ -298,37 +302,52 @@ pub fn ChatWindow(props: &ChatWindowProps) -> Html {
     let send_body = {
         let inbox = props.inbox.clone();
         let give_back = give_back.clone();
-        Callback::from(move |(body, from_suggestion): (String, bool)| {
-            let body = body.trim().to_owned();
-            if body.is_empty() {
-                return;
-            }
-            let local = LocalId::next();
-            inbox.dispatch(InboxAction::SendStarted {
-                conversation_id: id,
-                local,
-                body: body.clone(),
-                at: crate::clock::now(),
-            });
-            give_back.error.set(None);
-            let (inbox, give_back) = (inbox.clone(), give_back.clone());
-            spawn_local(async move {
-                match api::send_message(id, &body, &local.client_ref(), from_suggestion).await {
-                    Ok(message) => inbox.dispatch(InboxAction::SendSucceeded {
-                        conversation_id: id,
-                        local,
-                        message,
-                    }),
-                    Err(e) => {
-                        inbox.dispatch(InboxAction::SendFailed {
+        let attachment = attachment.clone();
+        Callback::from(
+            move |(body, from_suggestion, file): (String, bool, Option<Attachment>)| {
+                let body = body.trim().to_owned();
+                if body.is_empty() && file.is_none() {
+                    return;
+                }
+                let local = LocalId::next();
+                inbox.dispatch(InboxAction::SendStarted {
+                    conversation_id: id,
+                    local,
+                    body: body.clone(),
+                    at: crate::clock::now(),
+                });
+                give_back.error.set(None);
+                let (inbox, give_back, attachment) =
+                    (inbox.clone(), give_back.clone(), attachment.clone());
+                let ids = file.iter().map(|f| f.id.clone()).collect();
+                spawn_local(async move {
+                    match api::send_message(id, &body, &local.client_ref(), from_suggestion, ids)
+                        .await
+                    {
+                        Ok(message) => inbox.dispatch(InboxAction::SendSucceeded {
                             conversation_id: id,
                             local,
-                        });
-                        give_back.failed(&body, lang.t().send_failed, api::send_refusal(&e, lang));
+                            message,
+                        }),
+                        Err(e) => {
+                            inbox.dispatch(InboxAction::SendFailed {
+                                conversation_id: id,
+                                local,
+                            });
+                            // The file stays attached, like the text stays typed.
+                            if file.is_some() {
+                                attachment.set(file);
+                            }
+                            give_back.failed(
+                                &body,
+                                lang.t().send_failed,
+                                api::send_refusal(&e, lang),
+                            );
+                        }
                     }
-                }
-            });
-        })
+                });
+            },
+        )
     };
     // A private note: no optimistic bubble (there is no delivery to follow), the stored note
     // shows when the server answers; on failure the text comes back like a refused reply.
@@ -356,16 +375,53 @@ pub fn ChatWindow(props: &ChatWindowProps) -> Html {
         let send_body = send_body.clone();
         let draft_from_suggestion = draft_from_suggestion.clone();
         let note_mode = note_mode.clone();
+        let attachment = attachment.clone();
         Callback::from(move |_| {
             if *note_mode && !draft.trim().is_empty() {
                 send_note.emit((*draft).clone());
                 draft.set(String::new());
-            } else if window.is_open() && !draft.trim().is_empty() {
-                send_body.emit(((*draft).clone(), *draft_from_suggestion));
+            } else if window.is_open() && (!draft.trim().is_empty() || attachment.is_some()) {
+                send_body.emit((
+                    (*draft).clone(),
+                    *draft_from_suggestion,
+                    (*attachment).clone(),
+                ));
+                attachment.set(None);
                 draft.set(String::new());
                 draft_from_suggestion.set(false);
             }
         })
+    };
+
+    let attach_slot = {
+        let picked = (attachment.clone(), uploading.clone(), error.clone());
+        let on_pick = Callback::from(move |file: web_sys::File| {
+            let (attachment, uploading, error) = picked.clone();
+            uploading.set(true);
+            error.set(None);
+            spawn_local(async move {
+                match api::upload_attachment(id, &file).await {
+                    Ok(uploaded) => attachment.set(Some(uploaded)),
+                    Err(e) => error.set(Some(format!(
+                        "{}{}{}",
+                        lang.t().attach_failed,
+                        lang.pick("\u{a0}: ", ": "),
+                        api::attachment_refusal(&e, lang)
+                    ))),
+                }
+                uploading.set(false);
+            });
+        });
+        let on_remove = {
+            let attachment = attachment.clone();
+            Callback::from(move |_| attachment.set(None))
+        };
+        AttachSlot {
+            file: (*attachment).clone(),
+            uploading: *uploading,
+            on_pick,
+            on_remove,
+        }
     };
 
     let on_patch = {
@@ -395,7 +451,7 @@ pub fn ChatWindow(props: &ChatWindowProps) -> Html {
             let body = body.clone();
             Callback::from(move |_| {
                 inbox.dispatch(InboxAction::SuggestionCleared(id));
-                send_body.emit((body.clone(), true));
+                send_body.emit((body.clone(), true, None));
             })
         };
         let on_edit = {
@@ -607,7 +663,8 @@ pub fn ChatWindow(props: &ChatWindowProps) -> Html {
                 }
                 {on_send} templates={props.templates.clone()} {disabled_reason} focus_seq={*focus_seq}
                 note={*note_mode}
-                on_note={let n = note_mode.clone(); Callback::from(move |on: bool| n.set(on))} />
+                on_note={let n = note_mode.clone(); Callback::from(move |on: bool| n.set(on))}
+                attach={attach_slot} />
         </section>
     }
 }

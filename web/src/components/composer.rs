@@ -7,6 +7,7 @@ use std::rc::Rc;
 use protocol::templates::Template;
 use yew::prelude::*;
 
+use super::attach::{attach_button, attach_chip, AttachSlot};
 use super::hooks::{input_value, use_lang};
 use super::icons::{icon, Icon};
 use crate::format::thousands;
@@ -34,6 +35,9 @@ pub struct ComposerProps {
     /// Flips the note toggle; without it the toggle is not shown.
     #[prop_or_default]
     pub on_note: Option<Callback<bool>>,
+    /// The paperclip and the uploaded file; without it no attachment can be added.
+    #[prop_or_default]
+    pub attach: Option<AttachSlot>,
 }
 
 #[function_component]
@@ -194,7 +198,12 @@ pub fn Composer(props: &ComposerProps) -> Html {
         }
     });
 
-    let can_send = !disabled && !props.value.trim().is_empty();
+    // A note is text only; a reply may be a file alone.
+    let attach = props.attach.as_ref().filter(|_| !note);
+    let has_file = attach.is_some_and(|a| a.file.is_some());
+    let can_send = !disabled
+        && (!props.value.trim().is_empty() || has_file)
+        && !attach.is_some_and(AttachSlot::blocks_send);
     // Warns before WhatsApp's limit; sending stays possible (the server says what it accepts).
     let length = if note {
         Length::Fine
@@ -230,11 +239,17 @@ pub fn Composer(props: &ComposerProps) -> Html {
                 <p class="composer-blocked" id="composer-blocked" role="note">{ icon(Icon::Clock) }<span>{ reason.clone() }</span></p>
             }
             { popup }
+            if let Some(slot) = attach {
+                { attach_chip(slot, lang) }
+            }
             <div class="composer-row">
                 <button type="button" class="btn-icon composer-tpl" aria-label={t.insert_template}
                     title={t.insert_template} disabled={disabled} onclick={open_templates}>
                     { icon(Icon::Bolt) }
                 </button>
+                if let Some(slot) = attach {
+                    { attach_button(slot, disabled, lang) }
+                }
                 <label class="visually-hidden" for="composer-input">{ t.composer_label }</label>
                 <textarea id="composer-input" ref={textarea} rows="1" dir="auto"
                     placeholder={if note { t.note_placeholder } else { t.composer_placeholder }}
@@ -297,6 +312,7 @@ mod tests {
             focus_seq: 0,
             note: false,
             on_note: None,
+            attach: None,
         };
         yew::LocalServerRenderer::<Composer>::with_props(props)
             .hydratable(false)
@@ -315,6 +331,7 @@ mod tests {
             focus_seq: 0,
             note: true,
             on_note: Some(Callback::noop()),
+            attach: None,
         };
         let html = yew::LocalServerRenderer::<Composer>::with_props(props)
             .hydratable(false)
@@ -366,6 +383,44 @@ mod tests {
         let over = render(&"a".repeat(1_700), None).await;
         assert!(over.contains("composer-count over"));
         assert!(over.contains("Trop long pour un seul message WhatsApp"));
+    }
+
+    #[tokio::test]
+    async fn an_uploaded_file_shows_as_a_removable_chip_and_can_go_alone() {
+        let slot = AttachSlot {
+            file: Some(protocol::conversations::Attachment {
+                id: "0123456789abcdef0123456789abcdef".into(),
+                content_type: "application/pdf".into(),
+                size: 2048,
+                url: "/media/out/0123456789abcdef0123456789abcdef".into(),
+            }),
+            uploading: false,
+            on_pick: Callback::noop(),
+            on_remove: Callback::noop(),
+        };
+        let props = ComposerProps {
+            value: String::new(),
+            on_input: Callback::noop(),
+            on_send: Callback::noop(),
+            templates: Rc::new(Vec::new()),
+            disabled_reason: None,
+            focus_seq: 0,
+            note: false,
+            on_note: None,
+            attach: Some(slot),
+        };
+        let html = yew::LocalServerRenderer::<Composer>::with_props(props)
+            .hydratable(false)
+            .render()
+            .await;
+        assert!(html.contains("id=\"attach-chip\""), "{html}");
+        assert!(html.contains("PDF · 2\u{a0}Ko"), "{html}");
+        assert!(html.contains("id=\"attach-remove\""), "{html}");
+        assert!(html.contains("id=\"composer-file\""), "{html}");
+        // No text, but a file: the send button is enabled.
+        let send = html.split("class=\"btn-send\"").nth(1).unwrap();
+        let send = send.split('>').next().unwrap();
+        assert!(!send.contains("disabled"), "{send}");
     }
 
     #[tokio::test]

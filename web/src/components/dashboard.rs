@@ -1,6 +1,8 @@
 //! The logged-in dashboard: owns the live state (inbox, simulator phone, feature board), the
 //! WebSocket, the REST resyncs, and the route; lays out the navigation, banners and tabs.
 
+use crate::notify;
+use crate::state::notify::{alert_for, title, unread_total, Seen};
 use std::rc::Rc;
 
 use protocol::conversations::Message;
@@ -108,6 +110,7 @@ pub fn Dashboard() -> Html {
         let board = board.dispatcher();
         let presence = presence.dispatcher();
         let open_ref = open_ref.clone();
+        let account = session.me.member.email.clone();
         let on_event = Callback::from(move |event: ServerEvent| match event {
             ServerEvent::Hello => inbox.dispatch(InboxAction::Resync),
             ServerEvent::PresenceUpdated {
@@ -124,12 +127,25 @@ pub fn Dashboard() -> Html {
                 board.dispatch(FeatureAction::Upsert(feature_request))
             }
             ServerEvent::FeatureRequestDeleted { id } => board.dispatch(FeatureAction::Deleted(id)),
-            ServerEvent::SimulatorReply { to, body } => sim.dispatch(SimulatorAction::Reply {
-                to,
-                body,
-                at: crate::clock::now(),
-            }),
+            ServerEvent::SimulatorReply { to, body, media } => {
+                sim.dispatch(SimulatorAction::Reply {
+                    to,
+                    body,
+                    media,
+                    at: crate::clock::now(),
+                })
+            }
             event => {
+                let seen = Seen {
+                    tab_hidden: !page_visible(),
+                    open: *open_ref.borrow(),
+                };
+                if let Some(alert) = alert_for(&event, seen) {
+                    let prefs = notify::load(&account);
+                    if prefs.any() {
+                        notify::deliver(&alert, prefs, lang);
+                    }
+                }
                 if let ServerEvent::MessageCreated { message } = &event {
                     let open = *open_ref.borrow();
                     if message.sender == Sender::Client
@@ -147,6 +163,12 @@ pub fn Dashboard() -> Html {
         });
         use_live(api::LIVE, on_event)
     };
+
+    // "(3) Majordome": the unread total in the tab title.
+    {
+        let unread = unread_total(&inbox.conversations);
+        use_effect_with(unread, |unread| notify::set_title(&title(*unread)));
+    }
 
     // Reload from REST at start and after every (re)connection.
     {

@@ -3,6 +3,7 @@
 pub mod ai_controls;
 pub mod analytics_tab;
 pub mod app;
+pub mod attach;
 pub mod automations_section;
 pub mod banners;
 pub mod chat_window;
@@ -22,6 +23,7 @@ pub mod login;
 pub mod message_bubble;
 pub mod message_search;
 pub mod nav;
+pub mod notify_settings;
 pub mod paging;
 pub mod properties_tab;
 pub mod scheduled_list;

@@ -1,6 +1,7 @@
 //! Settings: the conciergerie's default AI mode, the services in use (Twilio or simulator,
 //! Claude or offline FAQ), the interface language, and the saved replies.
 
+use super::notify_settings::NotifySettings;
 use std::rc::Rc;
 
 use protocol::labels::Label;
@@ -168,6 +169,9 @@ pub fn SettingsTab(props: &SettingsTabProps) -> Html {
                         <dd>{ number.unwrap_or_else(|| "—".to_owned()) }</dd>
                     </dl>
                 </section>
+                if let Some(session) = &session {
+                    <NotifySettings account={session.me.member.email.clone()} />
+                }
                 if let Some(on_lang) = on_lang {
                     <section class="settings-card card" aria-labelledby="lang-title">
                         <h2 id="lang-title">{ icon(Icon::Globe) }{ t.language }</h2>

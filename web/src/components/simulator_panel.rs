@@ -228,7 +228,12 @@ pub fn SimulatorPanel(props: &SimulatorPanelProps) -> Html {
                             html! {
                                 <div key={m.key} class={classes!("pmsg", if m.from_guest { "pmsg-out" } else { "pmsg-in" })}>
                                     <div class="pbubble">
-                                        <p>{ m.body.clone() }</p>
+                                        { for m.media.iter().map(|f| if f.content_type.starts_with("image/") {
+                                            html! { <img class="pmedia" src={f.url.clone()} alt="" /> }
+                                        } else {
+                                            html! { <a class="pmedia-file" href={f.url.clone()} target="_blank" rel="noopener">{ icon(Icon::Paperclip) }{ "PDF" }</a> }
+                                        }) }
+                                        if !m.body.is_empty() { <p>{ m.body.clone() }</p> }
                                         <span class="meta"><time>{ time }</time>if m.from_guest { { state } }</span>
                                     </div>
                                     if let Some(reason) = failure { <p class="msg-failure" role="alert">{ reason }</p> }

@@ -1,5 +1,6 @@
 //! The guest simulator's phone: the thread each simulated guest sees.
 
+use protocol::conversations::Media;
 use std::collections::HashMap;
 use std::rc::Rc;
 
@@ -35,6 +36,8 @@ pub struct PhoneMessage {
     /// Written by the guest (right side of the phone) or received (left side).
     pub from_guest: bool,
     pub body: String,
+    /// Files received with a reply (an operator's upload).
+    pub media: Vec<Media>,
     pub at: Timestamp,
     pub delivery: Delivery,
 }
@@ -65,6 +68,7 @@ pub enum SimulatorAction {
     Reply {
         to: String,
         body: String,
+        media: Vec<Media>,
         at: Timestamp,
     },
     /// The conversation's history, when the phone opens on a guest who already wrote.
@@ -98,10 +102,22 @@ impl SimulatorState {
                 key,
                 reason,
             } => self.set_delivery(&number, key, Delivery::Failed(reason)),
-            SimulatorAction::Reply { to, body, at } => {
+            SimulatorAction::Reply {
+                to,
+                body,
+                media,
+                at,
+            } => {
                 self.next_key += 1;
                 let key = u64::MAX / 2 + self.next_key;
                 self.push(&to, key, false, body, at, Delivery::Sent);
+                if let Some(last) = self
+                    .threads
+                    .get_mut(&normalize_number(&to))
+                    .and_then(|t| t.last_mut())
+                {
+                    last.media = media;
+                }
             }
             SimulatorAction::Seed { number, messages } => {
                 let thread = self.threads.entry(normalize_number(&number)).or_default();
@@ -111,6 +127,7 @@ impl SimulatorState {
                             key: u64::MAX / 4 + i as u64,
                             from_guest,
                             body,
+                            media: Vec::new(),
                             at,
                             delivery: Delivery::Sent,
                         });
@@ -136,6 +153,7 @@ impl SimulatorState {
                 key,
                 from_guest,
                 body,
+                media: Vec::new(),
                 at,
                 delivery,
             });
@@ -188,6 +206,7 @@ mod tests {
         s.apply(SimulatorAction::Reply {
             to: "whatsapp:+33611".into(),
             body: "Bonjour, que puis-je faire pour vous ?".into(),
+            media: Vec::new(),
             at: t(2),
         });
         s.apply(SimulatorAction::GuestSent {

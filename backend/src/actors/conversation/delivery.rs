@@ -52,6 +52,7 @@ impl ConversationActor {
         let (channel, db) = (self.deps.channel.clone(), self.deps.db.clone());
         let message_id = MessageId(message.id);
         let stored_at = message.created_at;
+        let media = protocol::conversations::Message::from(message.clone()).media;
         let grace = self.deps.resume_grace;
         let me = ctx.address();
         actix::spawn(async move {
@@ -61,6 +62,7 @@ impl ConversationActor {
                 message_id,
                 result,
                 body: outbound.body,
+                media,
             };
             if let Err(e) = me.send(finished).await {
                 // The reply stays pending in the database: the next start reconciles it.
@@ -92,6 +94,18 @@ impl ConversationActor {
             body: message.body.clone(),
             status_callback: self.deps.status_callback_url.clone(),
             template,
+            media_urls: message
+                .stored_media()
+                .iter()
+                .filter_map(|m| m.attachment.as_deref())
+                .map(|id| {
+                    format!(
+                        "{}{}",
+                        self.deps.public_base_url,
+                        protocol::paths::media_out(id)
+                    )
+                })
+                .collect(),
         })
     }
 }

@@ -15,6 +15,7 @@ use std::time::{Duration, Instant};
 
 use actix::prelude::*;
 use chrono::Utc;
+use entity::convert::StoredMedia;
 use entity::message;
 use protocol::conversations::{ConversationPatch, ConversationSummary, Message};
 use protocol::events::ServerEvent;
@@ -68,6 +69,8 @@ pub struct Deps {
     pub default_sender: String,
     /// Where the channel reports delivery statuses.
     pub status_callback_url: String,
+    /// `PUBLIC_BASE_URL`, for the `MediaUrl`s Twilio fetches an operator's uploads from.
+    pub public_base_url: String,
     /// See `Config::twilio_resume_grace`.
     pub resume_grace: Duration,
 }
@@ -430,6 +433,8 @@ pub struct OperatorSend {
     pub template: Option<ContentTemplate>,
     /// The team member sending it; `None` for the server's own sends (automations).
     pub author: Option<MemberBrief>,
+    /// The operator's uploads sent with the reply (checked as theirs by the caller).
+    pub media: Vec<StoredMedia>,
 }
 
 impl Handler<OperatorSend> for ConversationActor {
@@ -477,6 +482,7 @@ impl Handler<OperatorSend> for ConversationActor {
                     from_suggestion: msg.from_suggestion,
                     template,
                     author,
+                    media: msg.media,
                 };
                 match state.on_operator_send(reply, Utc::now()) {
                     Err(SendRefused::OutsideWindow) => {
@@ -527,6 +533,8 @@ struct SendFinished {
     message_id: MessageId,
     result: Result<SendReceipt, SendFailure>,
     body: String,
+    /// The reply's files, for the simulator's phone.
+    media: Vec<protocol::conversations::Media>,
 }
 
 impl Handler<SendFinished> for ConversationActor {
@@ -540,12 +548,12 @@ impl Handler<SendFinished> for ConversationActor {
         let delivered = msg.result.is_ok();
         let effects = state.on_send_result(msg.message_id, msg.result);
         let simulated = self.deps.channel.mode() == ChannelMode::Simulator && delivered;
-        let body = msg.body;
+        let (body, media) = (msg.body, msg.media);
         ctx.wait(self.run(effects).map(move |done, act, _| {
             // The simulator is the guest's phone: it shows what was sent.
             if done.is_ok() && simulated {
                 if let Some(to) = act.state.as_ref().map(|s| s.row().phone_number.clone()) {
-                    act.publish(ServerEvent::SimulatorReply { to, body });
+                    act.publish(ServerEvent::SimulatorReply { to, body, media });
                 }
             }
         }));

@@ -44,6 +44,7 @@ use crate::channel::twilio::inbound::preview_line;
 use crate::channel::{SendFailure, SendReceipt};
 use crate::db::ingest::preview;
 use crate::db::messages::NewOutgoing;
+use entity::convert::StoredMedia;
 
 /// WhatsApp's customer-service window: free-form messages only within 24 h of the guest's last one.
 pub const WHATSAPP_WINDOW: chrono::Duration = chrono::Duration::hours(24);
@@ -87,6 +88,7 @@ fn outbound(sender: Sender, body: String) -> NewOutgoing {
         engine: None,
         usage: None,
         author: None,
+        media: Vec::new(),
     }
 }
 
@@ -102,6 +104,7 @@ fn note(reason: &HandoffReason, notice: Notice) -> NewOutgoing {
         engine: None,
         usage: None,
         author: None,
+        media: Vec::new(),
     }
 }
 
@@ -182,6 +185,8 @@ pub struct OperatorReply {
     pub template: bool,
     /// The team member sending it (`None`: the server on its own, e.g. an automation).
     pub author: Option<MemberId>,
+    /// Files sent with the reply (the body may then be empty).
+    pub media: Vec<StoredMedia>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -521,7 +526,11 @@ impl Conversation {
             reply.from_suggestion || self.row.ai_suggestion.as_deref() == Some(reply.body.as_str());
         let row = &mut self.row;
         row.last_message_at = Some(now);
-        row.last_message_preview = Some(preview(&reply.body));
+        row.last_message_preview = Some(preview(&preview_line(
+            &reply.body,
+            false,
+            reply.media.len(),
+        )));
         row.ai_suggestion = None;
         row.unread_count = 0;
         if row.status == ConversationStatus::NeedsHuman {
@@ -540,6 +549,7 @@ impl Conversation {
         let mut message = outbound(Sender::Concierge, reply.body);
         message.client_ref = reply.client_ref;
         message.author = reply.author;
+        message.media = reply.media;
         Ok(vec![
             Effect::Insert {
                 message,
@@ -569,6 +579,7 @@ impl Conversation {
                 engine: None,
                 usage: None,
                 author,
+                media: Vec::new(),
             },
             deliver: false,
         }]

@@ -166,7 +166,15 @@ impl TwilioClient {
                 form.push(("ContentSid", template.sid.clone()));
                 form.push(("ContentVariables", template.variables.clone()));
             }
-            None => form.push(("Body", out.body.clone())),
+            None => {
+                // WhatsApp takes a media message without text.
+                if !out.body.is_empty() || out.media_urls.is_empty() {
+                    form.push(("Body", out.body.clone()));
+                }
+            }
+        }
+        for url in &out.media_urls {
+            form.push(("MediaUrl", url.clone()));
         }
         match &out.from {
             SenderId::Number(number) => form.push(("From", number.clone())),

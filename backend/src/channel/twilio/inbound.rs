@@ -73,6 +73,7 @@ fn media(params: &[(String, String)]) -> Result<Vec<StoredMedia>, AppError> {
                 url,
                 content_type: non_empty(get(params, &format!("MediaContentType{i}")))
                     .unwrap_or_else(|| "application/octet-stream".into()),
+                attachment: None,
             })
         })
         .collect())

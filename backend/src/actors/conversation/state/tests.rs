@@ -173,6 +173,7 @@ fn send(body: &str, from_suggestion: bool) -> OperatorReply {
         from_suggestion,
         template: false,
         author: None,
+        media: Vec::new(),
     }
 }
 
