@@ -27,10 +27,14 @@ pub enum Job {
     Fanout(crate::fanout::FanoutJob),
 }
 
-/// Many signed webhooks, `concurrency` in flight at a time, over keep-alive connections.
+/// Many signed webhooks, `concurrency` in flight at a time, over keep-alive connections; with
+/// several ports (instances of one cluster), request `i` goes to `ports[i % ports.len()]`.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct LoadJob {
-    pub port: u16,
+    pub ports: Vec<u16>,
+    /// The URL the servers sign over (`PUBLIC_BASE_URL`, the same for every instance of a
+    /// cluster); `None`: each server's default, `http://localhost:{port}`, so one port only.
+    pub public_base_url: Option<String>,
     pub target: Target,
     pub warmup: Option<Batch>,
     pub batch: Batch,
@@ -245,7 +249,7 @@ enum Outcome {
 
 async fn fire(
     client: &reqwest::Client,
-    url: &str,
+    urls: &[String],
     target: Target,
     requests: Vec<Signed>,
     concurrency: usize,
@@ -253,8 +257,9 @@ async fn fire(
 ) -> LoadReport {
     let started = Instant::now();
     let cpu = probe::process_cpu_secs();
-    let outcomes: Vec<Outcome> = stream::iter(requests)
-        .map(|request| async move {
+    let outcomes: Vec<Outcome> = stream::iter(requests.into_iter().enumerate())
+        .map(|(i, request)| async move {
+            let url = urls[i % urls.len()].as_str();
             if Instant::now() >= deadline {
                 return Outcome::Skipped;
             }
@@ -315,17 +320,34 @@ async fn load(job: LoadJob) -> anyhow::Result<()> {
         Target::Webhook => webhook::PATH,
         Target::Healthz => "/healthz",
     };
-    let url = format!("http://127.0.0.1:{}{path}", job.port);
+    let urls: Vec<String> = job
+        .ports
+        .iter()
+        .map(|port| format!("http://127.0.0.1:{port}{path}"))
+        .collect();
+    let base_url = match (&job.public_base_url, job.ports.as_slice()) {
+        (Some(url), _) => url.clone(),
+        (None, [port]) => webhook::default_base_url(*port),
+        (None, ports) => bail!("{} ports but no common public URL to sign", ports.len()),
+    };
     let client = load_client(job.concurrency);
     // Everything is generated and signed before the clock starts.
     let warmup = job
         .warmup
         .as_ref()
-        .map(|batch| webhook::generate(job.port, batch));
-    let requests = webhook::generate(job.port, &job.batch);
+        .map(|batch| webhook::generate_for(&base_url, batch));
+    let requests = webhook::generate_for(&base_url, &job.batch);
     if let Some(warmup) = warmup {
         let deadline = Instant::now() + Duration::from_secs(job.deadline_secs);
-        let report = fire(&client, &url, job.target, warmup, job.concurrency, deadline).await;
+        let report = fire(
+            &client,
+            &urls,
+            job.target,
+            warmup,
+            job.concurrency,
+            deadline,
+        )
+        .await;
         if report.failed > 0 || report.skipped > 0 {
             bail!(
                 "warm-up failed: {} failed, {} skipped ({:?})",
@@ -340,7 +362,7 @@ async fn load(job: LoadJob) -> anyhow::Result<()> {
     let deadline = Instant::now() + Duration::from_secs(job.deadline_secs);
     let report = fire(
         &client,
-        &url,
+        &urls,
         job.target,
         requests,
         job.concurrency,

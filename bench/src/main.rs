@@ -8,6 +8,7 @@ mod child;
 mod fanout;
 mod peer;
 mod phases;
+mod postgres;
 mod probe;
 mod server;
 mod stats;

@@ -19,6 +19,8 @@ use crate::stats::{latency, ms, thousands, Table};
 use crate::store;
 use crate::webhook::Batch;
 
+mod cluster;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Phase {
     /// Webhook throughput and latency, many guests.
@@ -37,6 +39,9 @@ pub enum Phase {
     Sockets,
     /// Storage alone: the server's ingest writer called in-process.
     Store,
+    /// Ingest throughput of 1, 2 and 3 instances on one PostgreSQL (`--postgres`), next to one
+    /// instance on SQLite.
+    Cluster,
 }
 
 #[derive(Debug, Clone, clap::Args)]
@@ -96,6 +101,13 @@ pub struct Options {
     /// Log like production (`info`: one line per request, to stdout) while measuring.
     #[arg(long)]
     pub server_log: bool,
+    /// PostgreSQL server for the cluster phase, without a database (`postgres://user@host:port`);
+    /// the phase creates a throwaway database per cluster size and drops it afterwards.
+    #[arg(long)]
+    pub postgres: Option<String>,
+    /// The cluster phase measures 1, 2, … up to this many instances.
+    #[arg(long, default_value_t = 3)]
+    pub max_instances: usize,
     /// Also write the report (Markdown) to this file.
     #[arg(long)]
     pub report: Option<PathBuf>,
@@ -153,6 +165,12 @@ impl Options {
         if self.server_log {
             args.push("--server-log".into());
         }
+        if let Some(url) = &self.postgres {
+            args.push("--postgres".into());
+            args.push(url.clone());
+        }
+        args.push("--max-instances".into());
+        args.push(self.max_instances.to_string());
         args
     }
 }
@@ -227,6 +245,7 @@ pub async fn run(opts: Options) -> anyhow::Result<()> {
                 Phase::Memory => conversation_memory(&mut bench).await?,
                 Phase::Sockets => socket_memory(&mut bench).await?,
                 Phase::Store => storage(&mut bench).await?,
+                Phase::Cluster => cluster::run(&mut bench).await?,
             }
             let footer = format!(
                 "_({phase:?} phase: {:.1} s including server start-up; the fake Twilio received \
@@ -433,7 +452,8 @@ async fn throughput(
     let warm_n = warmup.as_ref().map_or(0, |b| b.n);
     let warm_guests = warmup.as_ref().map_or(0, |b| b.guests);
     let job = |port: u16, target: Target| LoadJob {
-        port,
+        ports: vec![port],
+        public_base_url: None,
         target,
         warmup: warmup.clone(),
         batch: Batch::new(n, guests, 0, 2),
@@ -745,7 +765,8 @@ async fn ai_burst(bench: &mut Bench) -> anyhow::Result<()> {
     let load_at_start = loadavg();
     let sends_before = bench.twilio.sends();
     let job = LoadJob {
-        port: server.port,
+        ports: vec![server.port],
+        public_base_url: None,
         target: Target::Webhook,
         warmup: None,
         batch: Batch::new(n, n, 90_000_000, 0xa1),
@@ -802,7 +823,8 @@ async fn conversation_memory(bench: &mut Bench) -> anyhow::Result<()> {
     let lifetime = bench.lifetime();
     let send = |batch: Batch| LoadJob {
         target: Target::Webhook,
-        port: server.port,
+        ports: vec![server.port],
+        public_base_url: None,
         warmup: None,
         batch,
         concurrency,

@@ -15,7 +15,7 @@ use majordome::config::Config;
 use majordome::state::AppState;
 use majordome::Application;
 use protocol::Sender;
-use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, Statement};
 use serde_json::{json, Value};
 use tempfile::TempDir;
 
@@ -146,7 +146,21 @@ pub struct BenchServer {
     pub roles: ThreadRoles,
     handle: ServerHandle,
     http: reqwest::Client,
-    _dir: TempDir,
+    _dir: Option<TempDir>,
+}
+
+/// Where a bench server keeps its data.
+#[derive(Clone, Copy)]
+pub enum Storage<'a> {
+    /// A fresh SQLite file in a temporary directory under this one.
+    Sqlite(&'a Path),
+    /// A PostgreSQL database that every instance of a cluster shares (the first one started
+    /// migrates and seeds it); the instances sign webhooks over the cluster's one public URL,
+    /// as they would behind a load balancer.
+    Postgres {
+        url: &'a str,
+        public_base_url: &'a str,
+    },
 }
 
 /// A client for the few REST calls of the bench itself (never through a proxy).
@@ -175,18 +189,43 @@ impl BenchServer {
         actor_idle_secs: u64,
         claude: Option<&FakeClaude>,
     ) -> anyhow::Result<BenchServer> {
-        let dir = tempfile::Builder::new()
-            .prefix("majordome-bench-")
-            .tempdir_in(db_dir)
-            .with_context(|| format!("temporary directory in {}", db_dir.display()))?;
-        let db_path = dir.path().join("bench.db");
+        BenchServer::start_on(Storage::Sqlite(db_dir), twilio, actor_idle_secs, claude).await
+    }
+
+    /// A server on `storage`; with `claude`, the AI answers through that (fake) Messages API.
+    pub async fn start_on(
+        storage: Storage<'_>,
+        twilio: &FakeTwilio,
+        actor_idle_secs: u64,
+        claude: Option<&FakeClaude>,
+    ) -> anyhow::Result<BenchServer> {
+        let mut dir = None;
+        let mut public_base_url = None;
+        let database_url = match storage {
+            Storage::Sqlite(db_dir) => {
+                let tmp = tempfile::Builder::new()
+                    .prefix("majordome-bench-")
+                    .tempdir_in(db_dir)
+                    .with_context(|| format!("temporary directory in {}", db_dir.display()))?;
+                let url = format!(
+                    "sqlite://{}?mode=rwc",
+                    tmp.path().join("bench.db").display()
+                );
+                dir = Some(tmp);
+                url
+            }
+            Storage::Postgres {
+                url,
+                public_base_url: public,
+            } => {
+                public_base_url = Some(public.to_owned());
+                url.to_owned()
+            }
+        };
         let mut vars: HashMap<String, String> = [
             ("HOST", "127.0.0.1".to_owned()),
             ("PORT", "0".to_owned()),
-            (
-                "DATABASE_URL",
-                format!("sqlite://{}?mode=rwc", db_path.display()),
-            ),
+            ("DATABASE_URL", database_url),
             ("SEED_DEMO", "true".to_owned()),
             ("TWILIO_ACCOUNT_SID", ACCOUNT_SID.to_owned()),
             ("TWILIO_AUTH_TOKEN", AUTH_TOKEN.to_owned()),
@@ -200,6 +239,9 @@ impl BenchServer {
         .into_iter()
         .map(|(k, v)| (k.to_owned(), v))
         .collect();
+        if let Some(public) = public_base_url {
+            vars.insert("PUBLIC_BASE_URL".into(), public);
+        }
         if let Some(claude) = claude {
             vars.insert("ANTHROPIC_API_KEY".into(), "sk-ant-bench".into());
             vars.insert("ANTHROPIC_API_BASE".into(), claude.base_url.clone());
@@ -259,6 +301,21 @@ impl BenchServer {
             .filter(message::Column::Sender.eq(Sender::Client))
             .count(self.db())
             .await?)
+    }
+
+    /// Guest message rows and distinct `MessageSid`s among them: equal when nothing was stored
+    /// twice (every webhook of a run has its own `MessageSid`).
+    pub async fn guest_message_rows_and_sids(&self) -> anyhow::Result<(i64, i64)> {
+        let db = self.db();
+        let row = db
+            .query_one(Statement::from_string(
+                db.get_database_backend(),
+                "SELECT COUNT(*) AS n, COUNT(DISTINCT external_id) AS sids \
+                 FROM messages WHERE sender = 'client'",
+            ))
+            .await?
+            .context("no answer to a COUNT")?;
+        Ok((row.try_get("", "n")?, row.try_get("", "sids")?))
     }
 
     pub async fn conversations(&self) -> anyhow::Result<u64> {

@@ -72,26 +72,32 @@ pub fn text_webhook(sid: &str, from: &str, body: &str) -> Vec<(String, String)> 
     .collect()
 }
 
-/// Twilio signs the public URL, which defaults to `http://localhost:{port}`.
-pub fn sign(port: u16, params: &[(String, String)]) -> String {
-    signature::compute(
-        AUTH_TOKEN,
-        &format!("http://localhost:{port}{PATH}"),
-        params,
-    )
+/// The public URL a server on `port` signs over when `PUBLIC_BASE_URL` is not set.
+pub fn default_base_url(port: u16) -> String {
+    format!("http://localhost:{port}")
+}
+
+/// Twilio signs the URL it called: the server's `PUBLIC_BASE_URL` (behind a load balancer, the
+/// balancer's URL, the same for every instance) + the webhook's path.
+pub fn sign(base_url: &str, params: &[(String, String)]) -> String {
+    signature::compute(AUTH_TOKEN, &format!("{base_url}{PATH}"), params)
 }
 
 pub fn signed(port: u16, sid: &str, from: &str, text: String) -> Signed {
+    signed_for(&default_base_url(port), sid, from, text)
+}
+
+fn signed_for(base_url: &str, sid: &str, from: &str, text: String) -> Signed {
     let params = text_webhook(sid, from, &text);
     Signed {
         body: serde_urlencoded::to_string(&params).expect("form encoding"),
-        signature: sign(port, &params),
+        signature: sign(base_url, &params),
         text,
     }
 }
 
-/// Every webhook of a batch, signed.
-pub fn generate(port: u16, batch: &Batch) -> Vec<Signed> {
+/// Every webhook of a batch, signed over `base_url` (the servers' `PUBLIC_BASE_URL`).
+pub fn generate_for(base_url: &str, batch: &Batch) -> Vec<Signed> {
     (0..batch.n)
         .map(|i| {
             let from = guest(batch.guest_offset + i % batch.guests);
@@ -99,7 +105,44 @@ pub fn generate(port: u16, batch: &Batch) -> Vec<Signed> {
                 "Bonjour ! À quelle heure peut-on arriver demain, et y a-t-il un parking ? (#{}-{i})",
                 batch.tag
             );
-            signed(port, &message_sid(batch.tag, i), &from, text)
+            signed_for(base_url, &message_sid(batch.tag, i), &from, text)
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What the server checks: the signature over its `PUBLIC_BASE_URL` + the path, with the
+    /// parameters it parses from the body.
+    fn accepted_by(public_base_url: &str, webhook: &Signed) -> bool {
+        let params: Vec<(String, String)> =
+            serde_urlencoded::from_str(&webhook.body).expect("form body");
+        signature::is_valid(
+            AUTH_TOKEN,
+            &format!("{public_base_url}{PATH}"),
+            &params,
+            &webhook.signature,
+        )
+    }
+
+    #[test]
+    fn a_cluster_batch_is_signed_over_the_shared_public_url_not_a_port() {
+        let batch = Batch::new(5, 2, 0, 7);
+        let webhooks = generate_for("http://majordome-cluster.localhost", &batch);
+        assert_eq!(webhooks.len(), 5);
+        for webhook in &webhooks {
+            assert!(accepted_by("http://majordome-cluster.localhost", webhook));
+            assert!(!accepted_by(&default_base_url(4000), webhook));
+        }
+    }
+
+    #[test]
+    fn a_single_server_batch_is_signed_over_its_default_url() {
+        let webhooks = generate_for(&default_base_url(4000), &Batch::new(3, 3, 0, 1));
+        assert!(webhooks
+            .iter()
+            .all(|w| accepted_by("http://localhost:4000", w)));
+    }
 }
