@@ -118,6 +118,7 @@ mod tests {
                 notice: None,
                 reason: None,
                 translation: None,
+                author: None,
                 created_at: chrono::Utc.with_ymd_and_hms(2026, 11, 28, 9, 0, 0).unwrap(),
             },
         }
