@@ -237,16 +237,16 @@ impl Registry {
     }
 
     /// Work found waiting (start-up, sweep): done here if this instance owns the conversation or
-    /// can take it, left alone if a live instance owns it (that owner has it in hand).
-    pub async fn resume<M>(&self, id: ConversationId, msg: M) -> Result<(), AppError>
+    /// can take it, left alone if a live instance owns it (that owner has it in hand). Answers
+    /// whether it was handed to an actor here.
+    pub async fn resume<M>(&self, id: ConversationId, msg: M) -> Result<bool, AppError>
     where
         M: Message + Send + 'static,
         M::Result: Send,
         ConversationActor: Handler<M>,
         <ConversationActor as Actor>::Context: ToEnvelope<ConversationActor, M>,
     {
-        let _ = self.with_owned(id, |addr| addr.do_send(msg)).await?;
-        Ok(())
+        Ok(self.with_owned(id, |addr| addr.do_send(msg)).await?.is_ok())
     }
 
     /// `Signal::Wake` from another instance: applied if the actor runs here. If it has just

@@ -191,17 +191,20 @@ impl Handler<ResumeSend> for ConversationActor {
 pub async fn resume_pending_sends(deps: &Arc<Deps>, registry: &Registry) -> Result<(), AppError> {
     let since = Utc::now() - RESUME_WITHIN;
     let pending = db::messages::pending_replies(&deps.db, since).await?;
-    if !pending.is_empty() {
-        tracing::info!(
-            count = pending.len(),
-            "replies left pending by the last run: sending or reconciling them"
-        );
-    }
+    // With several instances most of these are another live instance's sends in flight: only
+    // those taken over here are worth a line.
+    let mut resumed = 0;
     for message in pending {
         let id = ConversationId(message.conversation_id);
-        if !registry.is_live(id) {
-            registry.resume(id, ResumeSend(message)).await?;
+        if !registry.is_live(id) && registry.resume(id, ResumeSend(message)).await? {
+            resumed += 1;
         }
+    }
+    if resumed > 0 {
+        tracing::info!(
+            count = resumed,
+            "replies left pending by a stopped instance: sending or reconciling them"
+        );
     }
     Ok(())
 }
