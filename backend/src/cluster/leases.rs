@@ -23,10 +23,7 @@ use tokio::task::JoinHandle;
 
 use crate::error::AppError;
 
-/// The first key of every conversation lock (`pg_try_advisory_lock(int4, int4)`), so they never
-/// meet the other advisory locks of the application (migrations, login throttling), which use
-/// the one-key form.
-const NAMESPACE: i32 = 0x4d4a_0001;
+use super::lock_spaces::CONVERSATION_OWNER as NAMESPACE;
 
 enum Command {
     /// Grants the conversations this instance may own: those it holds already and those whose

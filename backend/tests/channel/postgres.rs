@@ -104,3 +104,118 @@ async fn the_whole_message_path_works_on_postgresql() {
     drop(app);
     drop(pg);
 }
+
+/// Several instances store one guest's messages at once. The conversation's owner applies guest
+/// messages in id order and remembers the newest it applied, so a message must never commit
+/// after a newer one of the same conversation: ingest takes a per-conversation lock for that.
+/// Here "another instance" holds that lock with its own insert in flight; the server's webhook
+/// for the same guest waits for it, and its message gets the larger id.
+#[actix_web::test]
+async fn a_conversations_guest_messages_commit_in_id_order_across_instances() {
+    use majordome::cluster::lock_spaces::{conversation_key, GUEST_INSERTS};
+    use sqlx::{Connection, Row};
+
+    let pg = crate::helpers::ThrowawayPostgres::create("majordome_order").await;
+    let (app, _twilio) = twilio_app_with(&[("DATABASE_URL", pg.url.as_str())]).await;
+    quiet_ai(&app).await;
+    let guest = "whatsapp:+33612345001";
+    let first = text_webhook(
+        "SMORDER000000000000000000000000001",
+        guest,
+        DEMO_NUMBER,
+        "Bonjour",
+    );
+    assert_eq!(
+        post_signed(&app, "/webhook/whatsapp", &first)
+            .await
+            .status(),
+        StatusCode::OK
+    );
+
+    let mut other = sqlx::PgConnection::connect(&pg.url).await.unwrap();
+    let watcher = sqlx::PgPool::connect(&pg.url).await.unwrap();
+    let (first_id, conversation_id): (i64, i64) = sqlx::query_as(
+        "SELECT id, conversation_id FROM messages WHERE external_id = 'SMORDER000000000000000000000000001'",
+    )
+    .fetch_one(&mut other)
+    .await
+    .unwrap();
+    let key = conversation_key(conversation_id);
+    sqlx::query("BEGIN").execute(&mut other).await.unwrap();
+    sqlx::query("SELECT pg_advisory_xact_lock($1, $2)")
+        .bind(GUEST_INSERTS)
+        .bind(key)
+        .execute(&mut other)
+        .await
+        .unwrap();
+
+    let second = text_webhook(
+        "SMORDER000000000000000000000000002",
+        guest,
+        DEMO_NUMBER,
+        "Le wifi ?",
+    );
+    let signature = sign(&app, "/webhook/whatsapp", &second);
+    let request = app
+        .fresh_client()
+        .post(app.url("/webhook/whatsapp"))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .header("X-Twilio-Signature", signature)
+        .body(serde_urlencoded::to_string(&second).unwrap());
+    let pending = tokio::spawn(async move { request.send().await.expect("webhook").status() });
+    // The webhook's batch is waiting for the other instance's lock (not merely not run yet).
+    eventually(
+        "the webhook waiting for the conversation's insert lock",
+        || {
+            let watcher = watcher.clone();
+            async move {
+                let waiting: i64 = sqlx::query_scalar(
+                    "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted \
+                 AND classid = $1::int8::oid AND objid = $2::int8::oid AND objsubid = 2",
+                )
+                .bind(i64::from(GUEST_INSERTS))
+                .bind(i64::from(key))
+                .fetch_one(&watcher)
+                .await
+                .unwrap();
+                waiting == 1
+            }
+        },
+    )
+    .await;
+
+    // The other instance's message: a copy of the first under a new MessageSid.
+    let columns: Vec<String> = sqlx::query_scalar(
+        "SELECT column_name::text FROM information_schema.columns \
+         WHERE table_name = 'messages' AND column_name NOT IN ('id', 'external_id') \
+         AND is_generated = 'NEVER' \
+         ORDER BY ordinal_position",
+    )
+    .fetch_all(&mut other)
+    .await
+    .unwrap();
+    let columns = columns.join(", ");
+    let theirs: i64 = sqlx::query(&format!(
+        "INSERT INTO messages (external_id, {columns}) \
+         SELECT 'SMORDER000000000000000000000000003', {columns} FROM messages WHERE id = $1 \
+         RETURNING id"
+    ))
+    .bind(first_id)
+    .fetch_one(&mut other)
+    .await
+    .unwrap()
+    .get(0);
+    sqlx::query("COMMIT").execute(&mut other).await.unwrap();
+
+    assert_eq!(pending.await.unwrap(), StatusCode::OK);
+    let ours: i64 = sqlx::query_scalar(
+        "SELECT id FROM messages WHERE external_id = 'SMORDER000000000000000000000000002'",
+    )
+    .fetch_one(&mut other)
+    .await
+    .unwrap();
+    assert!(
+        ours > theirs,
+        "the message committed last has the larger id ({ours} after {theirs})"
+    );
+}

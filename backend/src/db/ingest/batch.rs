@@ -12,11 +12,12 @@ use protocol::{ConversationId, ConversationStatus, MessageStatus, Sender};
 use sea_orm::sea_query::{OnConflict, Query};
 use sea_orm::{
     ActiveValue, ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction, DbBackend,
-    DbErr, EntityTrait, IntoActiveModel, Iterable, QueryFilter, QuerySelect, QueryTrait,
+    DbErr, EntityTrait, IntoActiveModel, Iterable, QueryFilter, QuerySelect, QueryTrait, Statement,
     TransactionTrait,
 };
 
 use super::{ConversationWrites, Entry, Ingested, MessageWrite, NewInbound};
+use crate::cluster::lock_spaces;
 use crate::db;
 use crate::error::AppError;
 
@@ -90,6 +91,12 @@ pub(super) async fn write(
             .get(new.tenant.0, &new.address)
             .or_else(|| found.get(&(new.tenant.0, new.address.clone())).copied())
     };
+    if txn.get_database_backend() == DbBackend::Postgres {
+        let mut ids: Vec<i64> = inbound.iter().filter_map(|n| conversation_of(n)).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        serialize_guest_inserts(&txn, &ids).await?;
+    }
     let mut stored = insert_messages(&txn, &inbound, conversation_of).await?;
     insert_unrouted(&txn, entries).await?;
     let mut inserted = write_conversation_messages(&txn, entries)
@@ -182,6 +189,32 @@ async fn resolve_conversations(
         }
     }
     Ok(found)
+}
+
+/// Several instances may store guest messages of one conversation at once. Their ids come from
+/// one sequence, so without this the message with the smaller id could commit last, after the
+/// conversation's owner applied the newer one (and moved its watermark past it). A transaction
+/// lock per conversation, taken in id order (no deadlock between two batches), makes each
+/// conversation's guest messages commit in id order; it is held only until this batch commits.
+async fn serialize_guest_inserts(txn: &DatabaseTransaction, ids: &[i64]) -> Result<(), DbErr> {
+    if ids.is_empty() {
+        return Ok(());
+    }
+    // One text parameter (SeaORM binds no arrays here); `unnest` yields the sorted keys in
+    // order, so the locks are taken in that order.
+    let keys = ids
+        .iter()
+        .map(|&id| lock_spaces::conversation_key(id).to_string())
+        .collect::<Vec<_>>()
+        .join(",");
+    txn.execute(Statement::from_sql_and_values(
+        DbBackend::Postgres,
+        "SELECT count(pg_advisory_xact_lock($1, key)) \
+         FROM unnest(string_to_array($2, ',')::int4[]) AS key",
+        [lock_spaces::GUEST_INSERTS.into(), keys.into()],
+    ))
+    .await?;
+    Ok(())
 }
 
 /// Inserts the messages; a `MessageSid` already stored is skipped by the unique index and comes
