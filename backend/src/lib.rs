@@ -176,6 +176,9 @@ impl Application {
         let socket_limits = Arc::new(SocketLimits::new(
             config.ws_max_per_token,
             config.ws_max_per_conciergerie,
+            fanout.is_clustered().then(|| {
+                cluster::sockets::ClusterSockets::start(db.get_postgres_connection_pool().clone())
+            }),
         ));
         let request_limits = RequestLimits::new(config.simulator_rate, config.login_rate);
         let registry = if fanout.is_clustered() {
@@ -325,6 +328,11 @@ impl Application {
         // A stopped server must not keep syncing into its database (tests restart on one file).
         // Its conversations' locks go with their connection: the other instances take over.
         self.state.registry.stop_leases();
+        // Its sockets are closed: their places in the cluster's count are given back now rather
+        // than when their rows go stale.
+        if let Some(sockets) = self.state.socket_limits.cluster() {
+            sockets.stop().await;
+        }
         for task in [
             self.calendar_sync,
             self.scheduled_messages,

@@ -17,7 +17,9 @@
 //! to take the conversation over for an operator's action (`Handover`).
 
 pub mod leases;
+pub mod lock_spaces;
 mod postgres;
+pub mod sockets;
 
 use std::sync::{Arc, OnceLock};
 

@@ -3,11 +3,16 @@
 //! together), so one tenant cannot take the server's file descriptors and memory from the others.
 //! A socket holds a `SocketPermit` for its whole life; dropping it (the socket's actor is gone,
 //! its memory released) gives the place back.
+//!
+//! Counted here for this instance, and, when several instances share a PostgreSQL database, also
+//! across the cluster (`cluster::sockets`): the limits are the cluster's, whichever instance a
+//! load balancer sends each socket to.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
 use crate::actors::hub::Audience;
+use crate::cluster::sockets::{ClusterSockets, Refusal};
 use crate::error::AppError;
 
 /// When a refused dashboard may try again.
@@ -17,6 +22,7 @@ pub struct SocketLimits {
     per_token: usize,
     per_audience: usize,
     open: Mutex<Open>,
+    cluster: Option<ClusterSockets>,
 }
 
 #[derive(Default)]
@@ -31,15 +37,23 @@ pub struct SocketPermit {
     limits: Arc<SocketLimits>,
     token_hash: String,
     audience: Audience,
+    /// Its row in the cluster's count, when there is one.
+    cluster_row: Option<String>,
 }
 
 impl SocketLimits {
-    pub fn new(per_token: usize, per_audience: usize) -> Self {
+    pub fn new(per_token: usize, per_audience: usize, cluster: Option<ClusterSockets>) -> Self {
         SocketLimits {
             per_token,
             per_audience,
             open: Mutex::default(),
+            cluster,
         }
+    }
+
+    /// The cluster's count, when sockets are counted across instances.
+    pub fn cluster(&self) -> Option<&ClusterSockets> {
+        self.cluster.as_ref()
     }
 
     /// Sockets open now, on every audience (their actors not yet dropped).
@@ -52,23 +66,42 @@ impl SocketLimits {
         self.open.lock().unwrap_or_else(|e| e.into_inner())
     }
 
-    pub fn acquire(
+    /// A place for a new socket, on this instance and (when clustered) in the cluster. If the
+    /// cluster's count cannot be reached, the socket is let through on this instance's count
+    /// alone (logged): dashboards must not depend on the count.
+    pub async fn acquire(
+        self: &Arc<Self>,
+        token_hash: &str,
+        audience: Audience,
+    ) -> Result<SocketPermit, AppError> {
+        let mut permit = self.acquire_here(token_hash, audience)?;
+        if let Some(cluster) = &self.cluster {
+            match cluster
+                .admit(token_hash, audience, self.per_token, self.per_audience)
+                .await
+            {
+                Ok(Ok(row)) => permit.cluster_row = Some(row),
+                Ok(Err(refusal)) => return Err(refuse(refusal)),
+                Err(e) => {
+                    tracing::error!(error = %e, "cluster socket count unavailable; counted on this instance only");
+                }
+            }
+        }
+        Ok(permit)
+    }
+
+    /// A place among this instance's sockets.
+    fn acquire_here(
         self: &Arc<Self>,
         token_hash: &str,
         audience: Audience,
     ) -> Result<SocketPermit, AppError> {
         let mut open = self.lock();
-        let refuse = |message: &str| AppError::TooManyRequests {
-            message: message.to_owned(),
-            retry_after_secs: RETRY_AFTER_SECS,
-        };
         if open.by_token.get(token_hash).copied().unwrap_or(0) >= self.per_token {
-            return Err(refuse(
-                "too many live connections for this session: close another tab first",
-            ));
+            return Err(refuse(Refusal::TooManyForToken));
         }
         if open.by_audience.get(&audience).copied().unwrap_or(0) >= self.per_audience {
-            return Err(refuse("too many live connections for this account"));
+            return Err(refuse(Refusal::TooManyForAudience));
         }
         *open.by_token.entry(token_hash.to_owned()).or_default() += 1;
         *open.by_audience.entry(audience).or_default() += 1;
@@ -77,12 +110,29 @@ impl SocketLimits {
             limits: self.clone(),
             token_hash: token_hash.to_owned(),
             audience,
+            cluster_row: None,
         })
+    }
+}
+
+fn refuse(refusal: Refusal) -> AppError {
+    let message = match refusal {
+        Refusal::TooManyForToken => {
+            "too many live connections for this session: close another tab first"
+        }
+        Refusal::TooManyForAudience => "too many live connections for this account",
+    };
+    AppError::TooManyRequests {
+        message: message.to_owned(),
+        retry_after_secs: RETRY_AFTER_SECS,
     }
 }
 
 impl Drop for SocketPermit {
     fn drop(&mut self) {
+        if let (Some(row), Some(cluster)) = (self.cluster_row.take(), &self.limits.cluster) {
+            cluster.release(&row);
+        }
         let mut open = self.limits.lock();
         let release = |count: Option<&mut usize>| match count {
             Some(n) if *n > 1 => {
@@ -112,17 +162,20 @@ mod tests {
 
     #[test]
     fn sockets_are_counted_per_token_and_per_audience_until_dropped() {
-        let limits = Arc::new(SocketLimits::new(2, 3));
-        let first = limits.acquire("t1", A).unwrap();
-        let _second = limits.acquire("t1", A).unwrap();
+        let limits = Arc::new(SocketLimits::new(2, 3, None));
+        let first = limits.acquire_here("t1", A).unwrap();
+        let _second = limits.acquire_here("t1", A).unwrap();
         assert!(
-            limits.acquire("t1", A).is_err(),
+            limits.acquire_here("t1", A).is_err(),
             "a third socket on one token"
         );
-        let _third = limits.acquire("t2", A).unwrap();
-        assert!(limits.acquire("t3", A).is_err(), "a fourth for the tenant");
+        let _third = limits.acquire_here("t2", A).unwrap();
         assert!(
-            limits.acquire("t4", B).is_ok(),
+            limits.acquire_here("t3", A).is_err(),
+            "a fourth for the tenant"
+        );
+        assert!(
+            limits.acquire_here("t4", B).is_ok(),
             "another tenant is not affected"
         );
         assert_eq!(
@@ -133,7 +186,7 @@ mod tests {
         drop(first);
         assert_eq!(limits.open(), 2);
         assert!(
-            limits.acquire("t1", A).is_ok(),
+            limits.acquire_here("t1", A).is_ok(),
             "a closed socket gives its place back"
         );
     }

@@ -103,7 +103,10 @@ async fn connect(
     state.lifecycle.refuse_if_draining()?;
     let admin = params.role.as_deref() == Some("admin");
     let who = authenticate(&state, &req, admin).await?;
-    let permit = state.socket_limits.acquire(&who.token_hash, who.audience)?;
+    let permit = state
+        .socket_limits
+        .acquire(&who.token_hash, who.audience)
+        .await?;
     let id = NEXT_SESSION.fetch_add(1, Ordering::Relaxed);
     ws::start(
         WsSession::new(

@@ -5,7 +5,8 @@
 //! event cannot travel (too large) or an instance loses its feed, its dashboards resync. An
 //! admin's edit on one instance changes webhook routing on the other, a stay booked on one
 //! instance links the guest's next message on another (a separate process) at once, and login
-//! failures spread over instances are throttled as on one. A colleague's presence crosses instances too.
+//! failures spread over instances are throttled as on one. A colleague's presence crosses instances too,
+//! and the live-socket limits count the sockets of every instance.
 
 use std::time::Duration;
 
@@ -50,13 +51,18 @@ struct Cluster {
 }
 
 async fn two_instances() -> Cluster {
+    two_instances_with(&[]).await
+}
+
+async fn two_instances_with(extra: &[(&str, &str)]) -> Cluster {
     let pg = ThrowawayPostgres::create("majordome_cluster").await;
-    let settings = [
+    let mut settings = vec![
         ("DATABASE_URL", pg.url.as_str()),
         // A throttled login waits a minute: longer than any loaded machine takes between two
         // attempts, so the throttling test never depends on timing.
         ("LOGIN_FIRST_DELAY_SECS", "60"),
     ];
+    settings.extend_from_slice(extra);
     // One after the other, as `majordome migrate` then N instances would: A migrates and seeds.
     let (a, twilio_a) = twilio_app_with(&settings).await;
     let (b, twilio_b) = twilio_app_with(&settings).await;
@@ -600,4 +606,34 @@ async fn presence_said_on_one_instance_reaches_a_colleague_on_the_other() {
     assert_eq!(presence["conversation_id"], 42);
     drop((a, b));
     drop(pg);
+}
+
+#[actix_web::test]
+async fn socket_limits_count_the_sockets_held_by_every_instance() {
+    let c =
+        two_instances_with(&[("WS_MAX_PER_TOKEN", "2"), ("WS_MAX_PER_CONCIERGERIE", "3")]).await;
+    let token = c.a.login_demo().await;
+    let first = connect_ws(&c.a, &token).await;
+    let _second = connect_ws(&c.b, &token).await;
+    for (instance, app) in [("A", &c.a), ("B", &c.b)] {
+        assert_eq!(
+            try_connect(app, &token).await.err(),
+            Some(StatusCode::TOO_MANY_REQUESTS),
+            "a third socket of one login session, on instance {instance}"
+        );
+    }
+    let other = c.b.login_demo().await;
+    let _third = connect_ws(&c.b, &other).await;
+    assert_eq!(
+        try_connect(&c.a, &other).await.err(),
+        Some(StatusCode::TOO_MANY_REQUESTS),
+        "a fourth socket of the conciergerie, two of them held by the other instance"
+    );
+
+    // A socket closed on A gives its place back to the whole cluster.
+    drop(first);
+    eventually("the closed socket's place taken on instance B", || async {
+        try_connect(&c.b, &other).await.is_ok()
+    })
+    .await;
 }

@@ -3,7 +3,7 @@ use std::time::Duration;
 use awc::ws::Frame;
 use futures_util::{SinkExt, StreamExt};
 use majordome::channel::twilio::signature;
-use reqwest::Response;
+use reqwest::{Response, StatusCode};
 use serde_json::Value;
 
 use crate::fake_twilio::{FakeTwilio, ACCOUNT_SID, AUTH_TOKEN};
@@ -41,7 +41,7 @@ pub async fn set_ai_mode(app: &TestApp, mode: &str) {
             &serde_json::json!({"ai_mode": mode}),
         )
         .await;
-    assert_eq!(response.status(), reqwest::StatusCode::OK);
+    assert_eq!(response.status(), StatusCode::OK);
 }
 
 pub async fn quiet_ai(app: &TestApp) {
@@ -116,6 +116,23 @@ pub type Socket = actix_codec::Framed<awc::BoxedSocket, awc::ws::Codec>;
 /// A dashboard's WebSocket, authenticated with a bearer token; waits for `hello`.
 pub async fn connect_ws(app: &TestApp, token: &str) -> Socket {
     connect_ws_at(&format!("http://127.0.0.1:{}", app.port), token).await
+}
+
+/// The handshake's answer status, or the socket when it was accepted.
+pub async fn try_connect(app: &TestApp, token: &str) -> Result<Socket, StatusCode> {
+    let url = format!("ws://127.0.0.1:{}/ws", app.port);
+    match awc::Client::new()
+        .ws(url)
+        .bearer_auth(token)
+        .connect()
+        .await
+    {
+        Ok((_, socket)) => Ok(socket),
+        Err(awc::error::WsClientError::InvalidResponseStatus(status)) => {
+            Err(StatusCode::from_u16(status.as_u16()).unwrap())
+        }
+        Err(e) => panic!("WebSocket handshake failed: {e}"),
+    }
 }
 
 /// The same for a server given by its base URL (`http://host:port`).

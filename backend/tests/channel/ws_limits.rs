@@ -14,23 +14,6 @@ use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use crate::helpers::{spawn_app_with, TestApp};
 use crate::support::*;
 
-/// The handshake's answer status, or the socket when it was accepted.
-async fn try_connect(app: &TestApp, token: &str) -> Result<Socket, StatusCode> {
-    let url = format!("ws://127.0.0.1:{}/ws", app.port);
-    match awc::Client::new()
-        .ws(url)
-        .bearer_auth(token)
-        .connect()
-        .await
-    {
-        Ok((_, socket)) => Ok(socket),
-        Err(awc::error::WsClientError::InvalidResponseStatus(status)) => {
-            Err(StatusCode::from_u16(status.as_u16()).unwrap())
-        }
-        Err(e) => panic!("WebSocket handshake failed: {e}"),
-    }
-}
-
 async fn open_sockets_become(app: &TestApp, n: usize) {
     eventually(&format!("{n} open sockets"), || async {
         app.state().socket_limits.open() == n
