@@ -3,7 +3,7 @@
 //! backend/src/cluster/sockets.rs). Unused on SQLite, where one instance counts in memory;
 //! created on both so the schema stays one.
 
-use sea_orm_migration::prelude::*;
+use sea_orm_migration::{prelude::*, schema::*};
 
 pub struct Migration;
 
@@ -31,20 +31,11 @@ impl MigrationTrait for Migration {
                 Table::create()
                     .table(WsSockets::Table)
                     .if_not_exists()
-                    .col(
-                        ColumnDef::new(WsSockets::Id)
-                            .text()
-                            .not_null()
-                            .primary_key(),
-                    )
-                    .col(ColumnDef::new(WsSockets::Instance).text().not_null())
-                    .col(ColumnDef::new(WsSockets::TokenHash).text().not_null())
-                    .col(ColumnDef::new(WsSockets::Audience).text().not_null())
-                    .col(
-                        ColumnDef::new(WsSockets::SeenAt)
-                            .timestamp_with_time_zone()
-                            .not_null(),
-                    )
+                    .col(text(WsSockets::Id).primary_key())
+                    .col(text(WsSockets::Instance))
+                    .col(text(WsSockets::TokenHash))
+                    .col(text(WsSockets::Audience))
+                    .col(timestamp_with_time_zone(WsSockets::SeenAt))
                     .to_owned(),
             )
             .await?;
