@@ -278,6 +278,13 @@ fn on_the_fourth_held_out_set_no_off_faq_answer_and_no_missed_emergency() {
     held_out("Fourth held-out set", include_str!("holdout4.tsv"), 0.65);
 }
 
+/// Session 5's fifth set, labelled before any session-5 change: WhatsApp wording, mixed
+/// languages, long messages, off-FAQ requests close to an entry.
+#[test]
+fn on_the_fifth_held_out_set_no_off_faq_answer_and_no_missed_emergency() {
+    held_out("Fifth held-out set", include_str!("holdout5.tsv"), 0.0);
+}
+
 /// `PROBE="msg || msg" cargo test --test responder_eval probe -- --nocapture` shows how the
 /// responder reads a burst, clause by clause.
 #[test]
