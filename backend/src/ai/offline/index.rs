@@ -16,6 +16,7 @@ use std::sync::{Arc, LazyLock, Mutex};
 use rust_stemmers::Stemmer;
 
 use super::lexicon::{concept, concept_despite_typo, is_function_word, Concept};
+use super::small_talk::is_courtesy;
 use super::text::{fold, misspelling_of, words};
 use crate::ai::language::{self, Language};
 
@@ -173,6 +174,7 @@ impl FaqIndex {
     fn word_terms(&self, word: &str, language: Language) -> Option<Vec<String>> {
         // Times, dates and amounts ("13h", "9am") say when or how much, not what about.
         if is_function_word(word)
+            || is_courtesy(word)
             || word.chars().count() < 2
             || word.chars().any(|c| c.is_ascii_digit())
         {
@@ -213,11 +215,31 @@ impl FaqIndex {
                     .map(|(_, t)| t.clone())
                 {
                     terms = known;
+                } else if let Some(c) = self.compound_head(word, language) {
+                    terms = vec![concept_term(c)];
                 }
             }
             query.words.push(terms);
         }
         query
+    }
+
+    /// The concept of a German compound's last part ("Tiefgarage" is a garage), when the FAQ
+    /// asks about it. German glues nouns freely and the head comes last; only concepts an entry's
+    /// question is about count, so a "Doppelbett" does not find the answer that mentions beds.
+    fn compound_head(&self, word: &str, language: Language) -> Option<Concept> {
+        if language != Language::German || word.chars().count() < 8 {
+            return None;
+        }
+        word.char_indices()
+            .map(|(at, _)| &word[at..])
+            .skip(3)
+            .take_while(|head| head.chars().count() >= 4)
+            .find_map(concept)
+            .filter(|&c| {
+                let term = concept_term(c);
+                self.docs.iter().any(|d| d.question.contains(&term))
+            })
     }
 
     /// Whether the FAQ or the lexicon knows a (folded) word, perhaps through a typo.
@@ -237,14 +259,22 @@ impl FaqIndex {
         ((n - d + 0.5) / (d + 0.5) + 1.0).ln()
     }
 
-    pub fn best(&self, query: &Query) -> Option<Match> {
-        if self.docs.is_empty() || query.is_empty() {
-            return None;
+    /// How much of the query entry `index` covers (0–1), as `best` measures it.
+    pub fn coverage_of(&self, query: &Query, index: usize) -> f64 {
+        if query.is_empty() || index >= self.docs.len() {
+            return 0.0;
         }
+        let weights = self.weights(query);
+        let total: f64 = weights.iter().sum();
+        self.covered(query, &weights, &self.docs[index]).0 / total
+    }
+
+    /// Each word of the query weighs as its rarest known term, or more than anything known if
+    /// unknown.
+    fn weights(&self, query: &Query) -> Vec<f64> {
         let n = self.docs.len() as f64;
         let rarest = ((n - 1.0 + 0.5) / 1.5 + 1.0).ln();
-        // Each word weighs as its rarest known term, or more than anything known if unknown.
-        let weights: Vec<f64> = query
+        query
             .words
             .iter()
             .map(|group| {
@@ -255,26 +285,38 @@ impl FaqIndex {
                     .fold(None, |m: Option<f64>, v| Some(m.map_or(v, |m| m.max(v))))
                     .unwrap_or(rarest * UNKNOWN_PENALTY)
             })
-            .collect();
+            .collect()
+    }
+
+    /// The weight of the query's words an entry covers, and its BM25 score.
+    fn covered(&self, query: &Query, weights: &[f64], doc: &Doc) -> (f64, f64) {
+        let (mut covered, mut score) = (0.0, 0.0);
+        for (group, weight) in query.words.iter().zip(weights) {
+            let in_question = group.iter().any(|t| doc.question.contains(t));
+            let bm25 = group
+                .iter()
+                .filter_map(|t| doc.tf.get(t).map(|f| (t, *f as f64)))
+                .map(|(t, f)| {
+                    self.idf(t) * f * (K1 + 1.0) / (f + K1 * (1.0 - B + B * doc.len / self.avg_len))
+                })
+                .fold(0.0, f64::max);
+            if bm25 > 0.0 {
+                covered += weight * if in_question { 1.0 } else { ANSWER_CREDIT };
+                score += bm25;
+            }
+        }
+        (covered, score)
+    }
+
+    pub fn best(&self, query: &Query) -> Option<Match> {
+        if self.docs.is_empty() || query.is_empty() {
+            return None;
+        }
+        let weights = self.weights(query);
         let total: f64 = weights.iter().sum();
         let mut best: Option<(f64, f64, usize)> = None;
         for (index, doc) in self.docs.iter().enumerate() {
-            let (mut covered, mut score) = (0.0, 0.0);
-            for (group, weight) in query.words.iter().zip(&weights) {
-                let in_question = group.iter().any(|t| doc.question.contains(t));
-                let bm25 = group
-                    .iter()
-                    .filter_map(|t| doc.tf.get(t).map(|f| (t, *f as f64)))
-                    .map(|(t, f)| {
-                        self.idf(t) * f * (K1 + 1.0)
-                            / (f + K1 * (1.0 - B + B * doc.len / self.avg_len))
-                    })
-                    .fold(0.0, f64::max);
-                if bm25 > 0.0 {
-                    covered += weight * if in_question { 1.0 } else { ANSWER_CREDIT };
-                    score += bm25;
-                }
-            }
+            let (covered, score) = self.covered(query, &weights, doc);
             let coverage = covered / total;
             let better = match best {
                 None => score > 0.0,

@@ -167,6 +167,7 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
     (
         Concept::AirConditioning,
         &[
+            "aire",
             "clim", "climatis*", "aircon", "ac", "klima*", "condizionatore", "climatizador*",
             "climatizzat*", "ventilat*",
         ],
@@ -196,6 +197,7 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
     (
         Concept::Baby,
         &[
+            "reisebett", "kinderbettchen", "bettchen",
             "nino", "ninos", "nina", "enfant", "enfants", "child", "children", "kids", "bambino", "bambini", "crianca", "criancas",
             "lettino",
             "bebe*", "baby", "babys", "babybett", "litbebe", "cot", "crib", "trona", "seggiolone",
@@ -212,6 +214,7 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
     (
         Concept::Transport,
         &[
+            "transport", "transports", "transportation", "transit", "transporte", "transportes", "trasport*", "mezzi", "nahverkehr", "opnv", "offis",
             "navette", "shuttle", "tram", "station", "bahnhof", "estacion", "stazione",
             "estacao", "train", "zug", "treno", "trem", "tren", "bus", "autobus", "metro",
             "subway", "u-bahn", "autocarro", "onibus",
@@ -251,6 +254,7 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
     (
         Concept::Electricity,
         &[
+            "light", "lights", "lumiere", "lumieres", "licht", "breaker", "breakers", "plombs", "disjonct*",
             "electricite", "courant", "electricity", "power", "electricidad", "luz", "strom",
             "elettricita", "corrente", "luce", "energia", "eletricidade", "fusible*", "fuse*",
             "sicherung", "disjoncteur",
@@ -348,6 +352,15 @@ const FUNCTION_WORDS: &[&str] = &[
     "renseigner", "info", "infos", "information", "informations", "question", "vers", "depuis",
     "chez", "pouvoir", "doit", "dois", "devons", "vais", "va", "allons", "sommes", "suis", "etes",
     "avant", "apres",
+    // Everyday words of the six languages that say where, how big or how politely, never what
+    // about: the place and its building (every question is about them), sizes, chat spellings
+    // ("ke", "q", "pfv"), fillers ("du coup", "genau", "tipo").
+    "quelquepart", "enattendant", "ducoup", "contre", "livret", "dispo", "dispos", "immeuble", "residence", "endroit", "petit", "petite", "petits", "petites", "grand", "grande", "grands", "grandes",
+    "somewhere", "reach", "quick", "q", "k", "small", "little", "big", "building", "spot", "sorry", "public", "stuff",
+    "sitio", "lugar", "edificio", "pequeno", "pequena", "pequenos", "pequenas", "pone", "ponemos", "pongo", "encender", "enciende", "enciendo", "prender", "prende", "xq", "pq", "porfa",
+    "genau", "ungefahr", "etwa", "gebaude", "klein", "kleine", "kleinen", "kleiner", "kleines", "gross", "grosse", "grossen", "anmachen", "einschalten", "mache",
+    "ke", "fino", "posto", "palazzo", "edificio", "piccolo", "piccola", "piccoli", "piccole", "accendere", "accendo", "accende", "grande",
+    "tipo", "pfv", "pf", "ape", "apto", "predio", "lugar", "permitido", "permitida", "permitidos", "permitidas", "pequeno", "pequena",
     // English
     "simplest", "easiest", "easy", "throw", "far", "chance", "somewhere", "anywhere", "gonna", "wanna", "let's", "morning",
     "off", "before", "after", "possible", "come", "coming", "bring",
@@ -475,6 +488,27 @@ pub fn is_context(folded: &str) -> bool {
         .iter()
         .any(|w| REQUEST_WORDS.iter().any(|f| matches_form(w, f)));
     first_person && !request
+}
+
+/// Phrases (folded, space-padded) by which guests say they do not need something: "on n'a pas
+/// de voiture donc pas besoin de parking" asks nothing about parking.
+#[rustfmt::skip]
+const NO_NEED: &[&str] = &[
+    " pas besoin ", " pas besoin d'", " plus besoin ", " no need ", " don't need ", " dont need ",
+    " do not need ", " won't need ", " wont need ", " no necesitamos ", " no necesito ",
+    " no hace falta ", " brauchen kein", " brauche kein", " brauchen wir nicht ",
+    " brauchen wir kein", " non serve ", " non ci serve ", " non abbiamo bisogno ",
+    " non ho bisogno ", " nao precisamos ", " nao preciso ",
+];
+
+/// Whether a folded clause that asks nothing itself (not a sentence's questioned part) says
+/// the guests need no such thing: neither a question to answer nor one to hand off.
+pub fn declines(folded: &str) -> bool {
+    let padded = format!(" {} ", super::text::words(folded).collect::<Vec<_>>().join(" "));
+    let apostrophes = format!(" {} ", folded.split_whitespace().collect::<Vec<_>>().join(" "));
+    NO_NEED
+        .iter()
+        .any(|p| padded.contains(p) || apostrophes.contains(p))
 }
 
 /// The NLTK function words of the six languages, folded like guest text: pronouns, articles,

@@ -151,7 +151,7 @@ const SUBORDINATORS: &[&str] = &[
 
 /// Splits "où sont les clés quand on arrive" into the question and its time clause, which is
 /// context when the guests speak of themselves in it.
-fn subordinate(text: String, context: bool) -> Vec<Clause> {
+fn subordinate(text: String, context: bool, declined: bool) -> Vec<Clause> {
     let padded = format!(" {text} ");
     let cut = SUBORDINATORS
         .iter()
@@ -164,14 +164,20 @@ fn subordinate(text: String, context: bool) -> Vec<Clause> {
             let mut out = vec![Clause {
                 text: head.to_owned(),
                 context,
+                declined,
             }];
             out.push(Clause {
                 text: tail.to_owned(),
                 context: lexicon::is_context(tail),
+                declined: false,
             });
             out
         }
-        None => vec![Clause { text, context }],
+        None => vec![Clause {
+            text,
+            context,
+            declined,
+        }],
     }
 }
 
@@ -183,6 +189,8 @@ struct Clause {
     /// en voiture avec notre chien, …") or in a sentence that asks nothing (see
     /// `lexicon::is_context`): next to a question, context rather than a request.
     context: bool,
+    /// What the guests say they do not need ("… donc pas besoin de parking, …"): nothing asked.
+    declined: bool,
 }
 
 /// Splits a folded message into sentences, sentences into their parts at commas (and the
@@ -207,6 +215,7 @@ fn clauses(folded: &str) -> Vec<Clause> {
         for (i, part) in parts.into_iter().enumerate() {
             let lead_in = !(question && i == last);
             let context = lead_in && lexicon::is_context(part);
+            let declined = lead_in && lexicon::declines(part);
             let mut rest = format!(" {} ", part.trim());
             loop {
                 let cut = CONJUNCTIONS
@@ -221,7 +230,7 @@ fn clauses(folded: &str) -> Vec<Clause> {
                     None => (rest.trim().to_owned(), None),
                 };
                 if !text.is_empty() {
-                    out.extend(subordinate(text, context));
+                    out.extend(subordinate(text, context, declined));
                 }
                 match next {
                     Some(next) => rest = next,
@@ -327,6 +336,9 @@ impl Reading<'_> {
                 self.u.small_talk = self.u.small_talk.max(Some(kind));
                 continue;
             }
+            if clause.declined {
+                continue;
+            }
             if clause.context && self.asks {
                 // Names are dropped from context only: in a question ("is the Louvre open?")
                 // the name is what it is about.
@@ -421,7 +433,16 @@ impl Reading<'_> {
         match &before {
             Some(before) => {
                 let joined = format!("{before} {clause}");
-                match self.confident(&self.index.query(&joined, self.language)) {
+                let query = self.index.query(&joined, self.language);
+                // "late checkout, so 13 uhr?": the fragment narrows the question just answered;
+                // while that entry still covers it, it is the answer, not a neighbour that
+                // happens to mention hours.
+                if let Some((_, entry)) = self.last {
+                    if self.index.coverage_of(&query, entry) >= CONFIDENCE_THRESHOLD {
+                        return true;
+                    }
+                }
+                match self.confident(&query) {
                     Some(entry) => {
                         push_unique(&mut self.u.answered, entry);
                         self.last = Some((joined, entry));
