@@ -285,6 +285,13 @@ fn on_the_fifth_held_out_set_no_off_faq_answer_and_no_missed_emergency() {
     held_out("Fifth held-out set", include_str!("holdout5.tsv"), 0.0);
 }
 
+/// Off-FAQ requests aimed at session 5's general changes (words taken as no topic, compounds,
+/// fragments, "no need"): none may be answered with an entry.
+#[test]
+fn off_faq_requests_near_the_new_rules_are_handed_off() {
+    held_out("Precision set", include_str!("precision.tsv"), 1.0);
+}
+
 /// `PROBE="msg || msg" cargo test --test responder_eval probe -- --nocapture` shows how the
 /// responder reads a burst, clause by clause.
 #[test]

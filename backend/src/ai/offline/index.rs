@@ -15,7 +15,9 @@ use std::sync::{Arc, LazyLock, Mutex};
 
 use rust_stemmers::Stemmer;
 
-use super::lexicon::{concept, concept_despite_typo, is_function_word, Concept};
+use super::lexicon::{
+    asks_to_stay_until, concept, concept_despite_typo, is_function_word, Concept,
+};
 use super::small_talk::is_courtesy;
 use super::text::{fold, misspelling_of, words};
 use crate::ai::language::{self, Language};
@@ -221,6 +223,10 @@ impl FaqIndex {
             }
             query.words.push(terms);
         }
+        let late = vec![concept_term(Concept::Late)];
+        if asks_to_stay_until(folded) && !query.words.contains(&late) {
+            query.words.push(late);
+        }
         query
     }
 
@@ -234,7 +240,8 @@ impl FaqIndex {
         word.char_indices()
             .map(|(at, _)| &word[at..])
             .skip(3)
-            .take_while(|head| head.chars().count() >= 4)
+            // A head of six letters or more: "Waschküche" is a laundry room, not a kitchen.
+            .take_while(|head| head.chars().count() >= 6)
             .find_map(concept)
             .filter(|&c| {
                 let term = concept_term(c);

@@ -490,6 +490,24 @@ pub fn is_context(folded: &str) -> bool {
     first_person && !request
 }
 
+/// Verbs of staying on (folded) and words for "until": staying until a stated hour asks for a
+/// late departure ("restare in casa fino alle 14"), while "until when can we stay?" asks the
+/// check-out time.
+#[rustfmt::skip]
+const STAY_VERBS: &[&str] = &[
+    "rester", "restons", "stay", "staying", "quedarnos", "quedarse", "quedar", "bleiben",
+    "restare", "rimanere", "ficar", "ficarmos", "garder",
+];
+#[rustfmt::skip]
+const UNTIL_WORDS: &[&str] = &["jusqua", "jusqu", "until", "till", "hasta", "bis", "fino", "ate"];
+
+/// Whether a folded clause asks to stay until a stated hour.
+pub fn asks_to_stay_until(folded: &str) -> bool {
+    let words: Vec<&str> = super::text::words(folded).collect();
+    let any = |list: &[&str]| words.iter().any(|w| list.contains(w));
+    any(STAY_VERBS) && any(UNTIL_WORDS) && words.iter().any(|w| w.starts_with(|c: char| c.is_ascii_digit()))
+}
+
 /// Phrases (folded, space-padded) by which guests say they do not need something: "on n'a pas
 /// de voiture donc pas besoin de parking" asks nothing about parking.
 #[rustfmt::skip]

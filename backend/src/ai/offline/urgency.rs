@@ -136,6 +136,16 @@ const FAILURE_PHRASES: &[&str] = &[
     "nao temos", "nao tenho", "nao ha",
 ];
 
+/// Phrases (folded) saying that the lights or the power went out: only about electricity ("we
+/// went out for dinner" is no emergency).
+#[rustfmt::skip]
+const POWER_FAILURES: &[&str] = &[
+    " went out", " gone out", " are out", " is out", "went off", "tripped", "tripping",
+    "wont reset", "won't reset", "ont saute", "a saute", "sont tombes", "s'est coupe",
+    "se fue", "se ha ido", "se cayo", "salto", "ist raus", "rausgeflogen", "geflogen",
+    "e saltat", "andata via", "e saltata", "se foi", "caiu", "acabou", "desarm",
+];
+
 /// Words that make a mention of noise a complaint rather than a question about the area.
 #[rustfmt::skip]
 const COMPLAINT_WORDS: &[&str] = &[
@@ -248,11 +258,14 @@ pub fn detect(folded: &str) -> Option<Urgency> {
             return Some(*urgency);
         }
     }
+    let concepts: Vec<Concept> = words(folded).filter_map(concept).collect();
+    let has = |c: Concept| concepts.contains(&c);
+    if has(Concept::Electricity) && POWER_FAILURES.iter().any(|p| padded.contains(p)) {
+        return Some(Urgency::Electricity);
+    }
     if !FAILURE_PHRASES.iter().any(|p| padded.contains(p)) {
         return None;
     }
-    let concepts: Vec<Concept> = words(folded).filter_map(concept).collect();
-    let has = |c: Concept| concepts.contains(&c);
     if has(Concept::Heating) || has(Concept::HotWater) {
         Some(Urgency::Heating)
     } else if has(Concept::Electricity) {
@@ -313,6 +326,9 @@ mod tests {
             ),
             ("Der Rauchmelder piept die ganze Zeit", Urgency::Safety),
             ("Manca la luce in tutta la casa", Urgency::Electricity),
+            ("All the lights just went out", Urgency::Electricity),
+            ("Les plombs ont sauté", Urgency::Electricity),
+            ("Se fue la luz en todo el piso", Urgency::Electricity),
         ];
         for (text, expected) in cases {
             assert_eq!(urgency(text), Some(expected), "{text}");
@@ -334,6 +350,8 @@ mod tests {
             "Is there a kettle to boil water?",
             "Can we smoke in the garden?",
             "Falta-nos saber o código do wifi",
+            "We went out for dinner, where do we leave the keys?",
+            "Is there a light in the garden?",
         ] {
             assert_eq!(urgency(text), None, "{text}");
         }
