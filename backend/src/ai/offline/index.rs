@@ -16,7 +16,8 @@ use std::sync::{Arc, LazyLock, Mutex};
 use rust_stemmers::Stemmer;
 
 use super::lexicon::{
-    asks_to_stay_until, concept, concept_despite_typo, is_function_word, Concept,
+    asks_to_stay_until, concept, concept_despite_typo, inflectable_function_words,
+    is_function_word, Concept,
 };
 use super::small_talk::is_courtesy;
 use super::text::{fold, misspelling_of, words};
@@ -30,6 +31,23 @@ const QUESTION_WEIGHT: usize = 3;
 const ANSWER_CREDIT: f64 = 0.6;
 /// An unknown word weighs this much more than the rarest known one.
 const UNKNOWN_PENALTY: f64 = 1.25;
+
+/// Per language, the stems of the hand-written function words: another form of one ("butta" for
+/// "buttare", "stelle" for "stellen") carries no topic either. Built once for all FAQs.
+static FUNCTION_STEMS: LazyLock<HashMap<Language, HashSet<String>>> = LazyLock::new(|| {
+    Language::ALL
+        .into_iter()
+        .map(|l| {
+            let stemmer = Stemmer::create(l.stemmer());
+            let stems = inflectable_function_words()
+                .map(|w| stemmer.stem(w).into_owned())
+                // A stem of two letters would swallow unrelated words.
+                .filter(|s| s.chars().count() >= 4)
+                .collect();
+            (l, stems)
+        })
+        .collect()
+});
 
 /// The best entry for a question and its confidence (the weighted share of the question's words
 /// it covers, 0–1).
@@ -219,6 +237,8 @@ impl FaqIndex {
                     terms = known;
                 } else if let Some(c) = self.compound_head(word, language) {
                     terms = vec![concept_term(c)];
+                } else if self.inflected_function_word(word, language) {
+                    continue;
                 }
             }
             query.words.push(terms);
@@ -247,6 +267,21 @@ impl FaqIndex {
                 let term = concept_term(c);
                 self.docs.iter().any(|d| d.question.contains(&term))
             })
+    }
+
+    /// Whether a word the FAQ does not know is another form of a function word in the guest's
+    /// language ("dove si butta…" as "buttare"). Only for words of five letters or more, so
+    /// short unknown words keep their weight.
+    fn inflected_function_word(&self, word: &str, language: Language) -> bool {
+        if word.chars().count() < 5 {
+            return false;
+        }
+        let Some((_, stemmer)) = self.stemmers.iter().find(|(l, _)| *l == language) else {
+            return false;
+        };
+        FUNCTION_STEMS
+            .get(&language)
+            .is_some_and(|stems| stems.contains(stemmer.stem(word).as_ref()))
     }
 
     /// Whether the FAQ or the lexicon knows a (folded) word, perhaps through a typo.

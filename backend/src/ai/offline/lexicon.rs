@@ -549,6 +549,12 @@ fn fold_word(word: &str) -> String {
         .collect()
 }
 
+/// The hand-written function words long enough to have inflections worth stemming ("buttare",
+/// "recuperer"), for `index` to recognise their other forms.
+pub fn inflectable_function_words() -> impl Iterator<Item = &'static str> {
+    FUNCTION_WORDS.iter().copied().filter(|w| w.len() >= 5)
+}
+
 /// Whether a folded word carries no topic. A lexicon word ("when", "antes") always carries one,
 /// even if a stop list counts it as a function word.
 pub fn is_function_word(word: &str) -> bool {
