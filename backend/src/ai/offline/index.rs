@@ -85,6 +85,15 @@ impl Query {
     }
 }
 
+impl Query {
+    /// Only words asking when ("so 13 Uhr?", "à quelle heure ?"): after a question, it asks
+    /// when about that question or narrows its time.
+    pub fn is_only_when(&self) -> bool {
+        let time = concept_term(Concept::Time);
+        !self.words.is_empty() && self.words.iter().all(|group| group == &[time.clone()])
+    }
+}
+
 fn concept_term(c: Concept) -> String {
     format!("#{c:?}")
 }

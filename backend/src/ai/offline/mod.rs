@@ -433,16 +433,18 @@ impl Reading<'_> {
         match &before {
             Some(before) => {
                 let joined = format!("{before} {clause}");
-                let query = self.index.query(&joined, self.language);
+                let whole = self.index.query(&joined, self.language);
                 // "late checkout, so 13 uhr?": the fragment narrows the question just answered;
-                // while that entry still covers it, it is the answer, not a neighbour that
-                // happens to mention hours.
+                // when it only asks or gives a time, or that entry still covers the whole, the
+                // entry is the answer, not a neighbour that happens to mention hours.
                 if let Some((_, entry)) = self.last {
-                    if self.index.coverage_of(&query, entry) >= CONFIDENCE_THRESHOLD {
+                    if query.is_only_when()
+                        || self.index.coverage_of(&whole, entry) >= CONFIDENCE_THRESHOLD
+                    {
                         return true;
                     }
                 }
-                match self.confident(&query) {
+                match self.confident(&whole) {
                     Some(entry) => {
                         push_unique(&mut self.u.answered, entry);
                         self.last = Some((joined, entry));
