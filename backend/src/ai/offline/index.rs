@@ -293,6 +293,15 @@ impl FaqIndex {
             .is_some_and(|stems| stems.contains(stemmer.stem(word).as_ref()))
     }
 
+    /// Whether a query holds a word of a topic: one the FAQ knows, or a lexicon concept.
+    pub fn mentions_topic(&self, query: &Query) -> bool {
+        query
+            .words
+            .iter()
+            .flatten()
+            .any(|t| self.df.contains_key(t) || t.starts_with('#'))
+    }
+
     /// Whether the FAQ or the lexicon knows a (folded) word, perhaps through a typo.
     pub fn knows(&self, word: &str, language: Language) -> bool {
         let query = self.query(word, language);

@@ -56,6 +56,7 @@ const CONJUNCTIONS: &[&str] = &[
     " aussi ",
     " plus ",
     " & ",
+    " + ",
     " or ",
     " ou ",
     " oder ",
@@ -151,7 +152,7 @@ const SUBORDINATORS: &[&str] = &[
 
 /// Splits "où sont les clés quand on arrive" into the question and its time clause, which is
 /// context when the guests speak of themselves in it.
-fn subordinate(text: String, context: bool, declined: bool) -> Vec<Clause> {
+fn subordinate(text: String, context: bool, declined: bool, remark: bool) -> Vec<Clause> {
     let padded = format!(" {text} ");
     let cut = SUBORDINATORS
         .iter()
@@ -165,11 +166,13 @@ fn subordinate(text: String, context: bool, declined: bool) -> Vec<Clause> {
                 text: head.to_owned(),
                 context,
                 declined,
+                remark,
             }];
             out.push(Clause {
                 text: tail.to_owned(),
                 context: lexicon::is_context(tail),
                 declined: false,
+                remark: false,
             });
             out
         }
@@ -177,6 +180,7 @@ fn subordinate(text: String, context: bool, declined: bool) -> Vec<Clause> {
             text,
             context,
             declined,
+            remark,
         }],
     }
 }
@@ -191,6 +195,9 @@ struct Clause {
     context: bool,
     /// What the guests say they do not need ("… donc pas besoin de parking, …"): nothing asked.
     declined: bool,
+    /// A statement on what was asked ("notre chat ? il est très calme", see
+    /// `lexicon::is_remark`): context unless the FAQ answers it.
+    remark: bool,
 }
 
 /// Splits a folded message into sentences, sentences into their parts at commas (and the
@@ -216,11 +223,13 @@ fn clauses(folded: &str) -> Vec<Clause> {
             let lead_in = !(question && i == last);
             let context = lead_in && lexicon::is_context(part);
             let declined = lead_in && lexicon::declines(part);
+            let remark =
+                lead_in && lexicon::is_remark(part) && !urgency::reports_failure(part.trim());
             let mut rest = format!(" {} ", part.trim());
             loop {
                 let cut = CONJUNCTIONS
                     .iter()
-                    .filter_map(|c| rest.find(c).map(|at| (at, c.len())))
+                    .filter_map(|c| conjunction_at(&rest, c).map(|at| (at, c.len())))
                     .min();
                 let (text, next) = match cut {
                     Some((at, len)) => (
@@ -230,7 +239,7 @@ fn clauses(folded: &str) -> Vec<Clause> {
                     None => (rest.trim().to_owned(), None),
                 };
                 if !text.is_empty() {
-                    out.extend(subordinate(text, context, declined));
+                    out.extend(subordinate(text, context, declined, remark));
                 }
                 match next {
                     Some(next) => rest = next,
@@ -241,6 +250,20 @@ fn clauses(folded: &str) -> Vec<Clause> {
     }
     out
 }
+
+/// Where conjunction `c` first joins two questions in `padded`: the French "il y a" holds a
+/// " y " that joins nothing.
+fn conjunction_at(padded: &str, c: &str) -> Option<usize> {
+    padded.match_indices(c).map(|(at, _)| at).find(|&at| {
+        c != " y " || {
+            let before = padded[..at].rsplit(' ').next().unwrap_or("");
+            before != "il" && !before.ends_with("'il")
+        }
+    })
+}
+
+/// Words that turn thanks into something else ("merci, mais…").
+const CONTRASTS: &[&str] = &["mais", "but", "pero", "aber", "ma", "mas", "however", "sauf"];
 
 /// Understands a burst of guest messages against a FAQ.
 pub fn understand(faqs: &[(String, String)], messages: &[String]) -> Understanding {
@@ -328,6 +351,11 @@ impl Reading<'_> {
             self.u.small_talk = self.u.small_talk.max(Some(kind));
             return;
         }
+        if self.thanks_only(&folded) {
+            // "Grazie ancora, tutto perfetto!": thanks, with words about the stay around them.
+            self.u.small_talk = self.u.small_talk.max(Some(SmallTalk::Thanks));
+            return;
+        }
         let mut asked = false;
         for clause in clauses(&folded) {
             if let Some(kind) = small_talk::classify(&clause.text) {
@@ -337,6 +365,14 @@ impl Reading<'_> {
                 continue;
             }
             if clause.declined {
+                continue;
+            }
+            if clause.remark
+                && self.asks
+                && self
+                    .confident(&self.index.query(&clause.text, self.language))
+                    .is_none()
+            {
                 continue;
             }
             if clause.context && self.asks {
@@ -360,6 +396,24 @@ impl Reading<'_> {
                 None => push_unique(&mut self.u.uncovered, message.to_owned()),
             }
         }
+    }
+
+    /// Whether a (folded) message only thanks, with words that ask nothing around the thanks:
+    /// no question mark or question word, no request, problem or contrast, no topic of the FAQ
+    /// or the lexicon ("thanks, the towels are dirty" is about towels).
+    fn thanks_only(&self, folded: &str) -> bool {
+        !folded.contains('?')
+            && text::words(folded).any(small_talk::is_thanks)
+            && !text::words(folded).any(|w| CONTRASTS.contains(&w))
+            && !lexicon::has_request_word(folded)
+            && !lexicon::has_interrogative(folded)
+            && !urgency::reports_failure(folded)
+            && clauses(folded).iter().all(|c| {
+                small_talk::classify(&c.text).is_some()
+                    || !self
+                        .index
+                        .mentions_topic(&self.index.query(&c.text, self.language))
+            })
     }
 
     /// Proper names in a message (folded): capitalised words inside a sentence that neither the

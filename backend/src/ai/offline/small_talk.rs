@@ -21,7 +21,7 @@ const GREETINGS: &[&str] = &[
     "moin", "ciao", "buongiorno", "buonasera", "salve", "ola", "oi", "bomdia", "boatarde",
     "boanoite", "buenas", "goodmorning", "goodevening", "goodafternoon", "morning", "evening", "yo",
     // Chat spellings, and "how are you?" glued by `text::fold`.
-    "slt", "bjr", "bsr", "hii", "heyy", "hallochen", "howareyou",
+    "slt", "bjr", "bsr", "hii", "heyy", "hiya", "heya", "howdy", "hallochen", "howareyou",
 ];
 
 #[rustfmt::skip]
@@ -30,7 +30,7 @@ const THANKS: &[&str] = &[
     "obrigado", "obrigada", "obg", "bonnejournee", "bonnesoiree", "bye", "goodbye", "revoir",
     "bientot", "adios", "luego", "tschuss", "wiedersehen", "arrivederci", "tchau", "ate", "logo",
     "tks", "thnx", "thanx", "thankyou", "mercii", "merciii", "valeu", "vlw", "brigado", "brigada",
-    "grazie1000", "danki",
+    "grazie1000", "danki", "obrigadao", "obrigadinho", "obrigadinha", "graciass", "muchisimas",
 ];
 
 #[rustfmt::skip]
@@ -68,8 +68,21 @@ const FILLERS: &[&str] = &[
 /// Whether a (folded) word greets or thanks: it asks about nothing ("where do I put the trash
 /// thx"), so it is no topic of a question either.
 pub fn is_courtesy(word: &str) -> bool {
-    GREETINGS.contains(&word) || THANKS.contains(&word)
+    GREETINGS.contains(&word) || THANKS.contains(&word) || APOLOGIES.contains(&word)
 }
+
+/// Whether a (folded) word thanks or says goodbye.
+pub fn is_thanks(word: &str) -> bool {
+    THANKS.contains(&word)
+}
+
+/// "Sorry", "perdona": politeness before a question, no topic ("perdona" is not "perro").
+#[rustfmt::skip]
+const APOLOGIES: &[&str] = &[
+    "pardon", "desole", "desolee", "excusez", "excuse", "sorry", "perdon", "perdona", "perdone",
+    "disculpa", "disculpe", "entschuldigung", "entschuldigen", "sorry", "scusa", "scusi",
+    "scusate", "desculpa", "desculpe",
+];
 
 /// What a text says if it is only small talk, else `None`. `text` is folded (see `text::fold`).
 pub fn classify(folded: &str) -> Option<SmallTalk> {

@@ -600,3 +600,56 @@ fn another_form_of_a_function_word_carries_no_topic() {
         Verdict::Answer(vec![2])
     );
 }
+
+#[test]
+fn a_remark_on_what_was_asked_is_context_but_a_complaint_is_not() {
+    assert_eq!(
+        verdict(&["Est-ce qu'on peut venir avec notre chat ? il est très calme"]),
+        Verdict::Answer(vec![4])
+    );
+    assert_eq!(
+        verdict(&["Se puede llevar al perro? es pequeñito y muy tranquilo"]),
+        Verdict::Answer(vec![4])
+    );
+    // Too small, not working: a person must see it.
+    assert_eq!(
+        verdict(&["Where's the parking? It's too small for our van"]),
+        Verdict::Handoff {
+            answered: vec![3],
+            urgent: false
+        }
+    );
+}
+
+#[test]
+fn thanks_with_words_about_the_stay_get_a_closing_but_a_complaint_does_not() {
+    for text in [
+        "Grazie ancora, tutto perfetto!",
+        "Muchas gracias por todo, nos lo hemos pasado genial",
+        "Cheers mate, all sorted",
+    ] {
+        assert_eq!(verdict(&[text]), Verdict::Closing, "{text}");
+    }
+    for text in [
+        "Thanks, the towels are dirty",
+        "Merci, mais les serviettes sont sales",
+    ] {
+        assert!(
+            matches!(verdict(&[text]), Verdict::Handoff { ref answered, .. } if answered.is_empty()),
+            "{text}: {:?}",
+            verdict(&[text])
+        );
+    }
+}
+
+#[test]
+fn the_french_il_y_a_is_not_the_spanish_and() {
+    assert_eq!(
+        verdict(&["On aimerait savoir s'il y a une piscine ?"]),
+        Verdict::Answer(vec![6])
+    );
+    assert_eq!(
+        verdict(&["wifi pass + parking info pls"]),
+        Verdict::Answer(vec![2, 3])
+    );
+}
