@@ -292,6 +292,13 @@ fn on_the_sixth_held_out_set_no_off_faq_answer_and_no_missed_emergency() {
     held_out("Sixth held-out set", include_str!("holdout6.tsv"), 0.0);
 }
 
+/// Session 5's seventh set, written after all the session's changes and run once, with no
+/// change after it: the honest end-of-session measure.
+#[test]
+fn on_the_seventh_held_out_set_no_off_faq_answer_and_no_missed_emergency() {
+    held_out("Seventh held-out set", include_str!("holdout7.tsv"), 0.0);
+}
+
 /// Off-FAQ requests aimed at session 5's general changes (words taken as no topic, compounds,
 /// fragments, "no need"): none may be answered with an entry.
 #[test]
