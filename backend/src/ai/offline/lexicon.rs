@@ -563,7 +563,11 @@ const UNTIL_WORDS: &[&str] = &["jusqua", "jusqu", "until", "till", "hasta", "bis
 pub fn asks_to_stay_until(folded: &str) -> bool {
     let words: Vec<&str> = super::text::words(folded).collect();
     let any = |list: &[&str]| words.iter().any(|w| list.contains(w));
-    any(STAY_VERBS) && any(UNTIL_WORDS) && words.iter().any(|w| w.starts_with(|c: char| c.is_ascii_digit()))
+    any(STAY_VERBS)
+        && any(UNTIL_WORDS)
+        && words
+            .iter()
+            .any(|w| w.starts_with(|c: char| c.is_ascii_digit()))
 }
 
 /// Phrases (folded, space-padded) by which guests say they do not need something: "on n'a pas
@@ -580,8 +584,14 @@ const NO_NEED: &[&str] = &[
 /// Whether a folded clause that asks nothing itself (not a sentence's questioned part) says
 /// the guests need no such thing: neither a question to answer nor one to hand off.
 pub fn declines(folded: &str) -> bool {
-    let padded = format!(" {} ", super::text::words(folded).collect::<Vec<_>>().join(" "));
-    let apostrophes = format!(" {} ", folded.split_whitespace().collect::<Vec<_>>().join(" "));
+    let padded = format!(
+        " {} ",
+        super::text::words(folded).collect::<Vec<_>>().join(" ")
+    );
+    let apostrophes = format!(
+        " {} ",
+        folded.split_whitespace().collect::<Vec<_>>().join(" ")
+    );
     NO_NEED
         .iter()
         .any(|p| padded.contains(p) || apostrophes.contains(p))

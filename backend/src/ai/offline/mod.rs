@@ -263,7 +263,9 @@ fn conjunction_at(padded: &str, c: &str) -> Option<usize> {
 }
 
 /// Words that turn thanks into something else ("merci, mais…").
-const CONTRASTS: &[&str] = &["mais", "but", "pero", "aber", "ma", "mas", "however", "sauf"];
+const CONTRASTS: &[&str] = &[
+    "mais", "but", "pero", "aber", "ma", "mas", "however", "sauf",
+];
 
 /// Understands a burst of guest messages against a FAQ.
 pub fn understand(faqs: &[(String, String)], messages: &[String]) -> Understanding {

@@ -371,9 +371,15 @@ mod tests {
             ("Les plombs ont sauté", Urgency::Electricity),
             ("Se fue la luz en todo el piso", Urgency::Electricity),
             ("Bei uns ist der Strom weg", Urgency::Electricity),
-            ("The heating isn't coming on and it's freezing", Urgency::Heating),
+            (
+                "The heating isn't coming on and it's freezing",
+                Urgency::Heating,
+            ),
             ("il riscaldamento non parte", Urgency::Heating),
-            ("Nos hemos quedado fuera y la llave está dentro", Urgency::Lockout),
+            (
+                "Nos hemos quedado fuera y la llave está dentro",
+                Urgency::Lockout,
+            ),
             ("Está a sair fumo da tomada da cozinha!!", Urgency::Safety),
             ("Mon fils s'est coupé, il saigne beaucoup", Urgency::Safety),
         ];
