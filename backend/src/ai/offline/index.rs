@@ -90,7 +90,11 @@ impl Query {
     /// when about that question or narrows its time.
     pub fn is_only_when(&self) -> bool {
         let time = concept_term(Concept::Time);
-        !self.words.is_empty() && self.words.iter().all(|group| group == &[time.clone()])
+        !self.words.is_empty()
+            && self
+                .words
+                .iter()
+                .all(|group| group.len() == 1 && group[0] == time)
     }
 }
 
