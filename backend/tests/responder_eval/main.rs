@@ -271,11 +271,41 @@ fn on_the_third_held_out_set_no_off_faq_answer_and_no_missed_emergency() {
 }
 
 /// Session 4's fourth set, labelled before the last round of changes and run once after it
-/// (63.9 %; 69.4 % once its two missed emergencies led to general urgency rules): the honest
-/// measure of wording the responder was not adjusted to. Label a fifth before changing it.
+/// (63.9 %; 69.4 % once its two missed emergencies led to general urgency rules). Session 5
+/// did not target it: its general changes took it to 77.8 %.
 #[test]
 fn on_the_fourth_held_out_set_no_off_faq_answer_and_no_missed_emergency() {
-    held_out("Fourth held-out set", include_str!("holdout4.tsv"), 0.65);
+    held_out("Fourth held-out set", include_str!("holdout4.tsv"), 0.72);
+}
+
+/// Session 5's fifth set, labelled before any session-5 change (59.3 % on the responder of
+/// the session's start), then used to guide the first round of changes (98.1 %), so now
+/// optimistic.
+#[test]
+fn on_the_fifth_held_out_set_no_off_faq_answer_and_no_missed_emergency() {
+    held_out("Fifth held-out set", include_str!("holdout5.tsv"), 0.90);
+}
+
+/// Session 5's sixth set, labelled after the first round of changes and run once (52.5 %, six
+/// missed emergencies), then used to guide the second round (98.3 %), so now optimistic.
+#[test]
+fn on_the_sixth_held_out_set_no_off_faq_answer_and_no_missed_emergency() {
+    held_out("Sixth held-out set", include_str!("holdout6.tsv"), 0.90);
+}
+
+/// Session 5's seventh set, written after all the session's changes and run once, with no
+/// change after it (61.8 %; 54.5 % with the session's starting responder): the honest measure
+/// of wording the responder was not adjusted to. Label an eighth before changing it.
+#[test]
+fn on_the_seventh_held_out_set_no_off_faq_answer_and_no_missed_emergency() {
+    held_out("Seventh held-out set", include_str!("holdout7.tsv"), 0.58);
+}
+
+/// Off-FAQ requests aimed at session 5's general changes (words taken as no topic, compounds,
+/// fragments, "no need"): none may be answered with an entry.
+#[test]
+fn off_faq_requests_near_the_new_rules_are_handed_off() {
+    held_out("Precision set", include_str!("precision.tsv"), 0.95);
 }
 
 /// `PROBE="msg || msg" cargo test --test responder_eval probe -- --nocapture` shows how the

@@ -15,7 +15,11 @@ use std::sync::{Arc, LazyLock, Mutex};
 
 use rust_stemmers::Stemmer;
 
-use super::lexicon::{concept, concept_despite_typo, is_function_word, Concept};
+use super::lexicon::{
+    asks_to_stay_until, concept, concept_despite_typo, inflectable_function_words,
+    is_function_word, Concept,
+};
+use super::small_talk::is_courtesy;
 use super::text::{fold, misspelling_of, words};
 use crate::ai::language::{self, Language};
 
@@ -27,6 +31,23 @@ const QUESTION_WEIGHT: usize = 3;
 const ANSWER_CREDIT: f64 = 0.6;
 /// An unknown word weighs this much more than the rarest known one.
 const UNKNOWN_PENALTY: f64 = 1.25;
+
+/// Per language, the stems of the hand-written function words: another form of one ("butta" for
+/// "buttare", "stelle" for "stellen") carries no topic either. Built once for all FAQs.
+static FUNCTION_STEMS: LazyLock<HashMap<Language, HashSet<String>>> = LazyLock::new(|| {
+    Language::ALL
+        .into_iter()
+        .map(|l| {
+            let stemmer = Stemmer::create(l.stemmer());
+            let stems = inflectable_function_words()
+                .map(|w| stemmer.stem(w).into_owned())
+                // A stem of two letters would swallow unrelated words.
+                .filter(|s| s.chars().count() >= 4)
+                .collect();
+            (l, stems)
+        })
+        .collect()
+});
 
 /// The best entry for a question and its confidence (the weighted share of the question's words
 /// it covers, 0–1).
@@ -61,6 +82,19 @@ impl Query {
         self.words
             .iter()
             .all(|group| group.iter().all(|t| generic.contains(t)))
+    }
+}
+
+impl Query {
+    /// Only words asking when ("so 13 Uhr?", "à quelle heure ?"): after a question, it asks
+    /// when about that question or narrows its time.
+    pub fn is_only_when(&self) -> bool {
+        let time = concept_term(Concept::Time);
+        !self.words.is_empty()
+            && self
+                .words
+                .iter()
+                .all(|group| group.len() == 1 && group[0] == time)
     }
 }
 
@@ -173,6 +207,7 @@ impl FaqIndex {
     fn word_terms(&self, word: &str, language: Language) -> Option<Vec<String>> {
         // Times, dates and amounts ("13h", "9am") say when or how much, not what about.
         if is_function_word(word)
+            || is_courtesy(word)
             || word.chars().count() < 2
             || word.chars().any(|c| c.is_ascii_digit())
         {
@@ -213,11 +248,62 @@ impl FaqIndex {
                     .map(|(_, t)| t.clone())
                 {
                     terms = known;
+                } else if let Some(c) = self.compound_head(word, language) {
+                    terms = vec![concept_term(c)];
+                } else if self.inflected_function_word(word, language) {
+                    continue;
                 }
             }
             query.words.push(terms);
         }
+        let late = vec![concept_term(Concept::Late)];
+        if asks_to_stay_until(folded) && !query.words.contains(&late) {
+            query.words.push(late);
+        }
         query
+    }
+
+    /// The concept of a German compound's last part ("Tiefgarage" is a garage), when the FAQ
+    /// asks about it. German glues nouns freely and the head comes last; only concepts an entry's
+    /// question is about count, so a "Doppelbett" does not find the answer that mentions beds.
+    fn compound_head(&self, word: &str, language: Language) -> Option<Concept> {
+        if language != Language::German || word.chars().count() < 8 {
+            return None;
+        }
+        word.char_indices()
+            .map(|(at, _)| &word[at..])
+            .skip(3)
+            // A head of six letters or more: "Waschküche" is a laundry room, not a kitchen.
+            .take_while(|head| head.chars().count() >= 6)
+            .find_map(concept)
+            .filter(|&c| {
+                let term = concept_term(c);
+                self.docs.iter().any(|d| d.question.contains(&term))
+            })
+    }
+
+    /// Whether a word the FAQ does not know is another form of a function word in the guest's
+    /// language ("dove si butta…" as "buttare"). Only for words of five letters or more, so
+    /// short unknown words keep their weight.
+    fn inflected_function_word(&self, word: &str, language: Language) -> bool {
+        if word.chars().count() < 5 {
+            return false;
+        }
+        let Some((_, stemmer)) = self.stemmers.iter().find(|(l, _)| *l == language) else {
+            return false;
+        };
+        FUNCTION_STEMS
+            .get(&language)
+            .is_some_and(|stems| stems.contains(stemmer.stem(word).as_ref()))
+    }
+
+    /// Whether a query holds a word of a topic: one the FAQ knows, or a lexicon concept.
+    pub fn mentions_topic(&self, query: &Query) -> bool {
+        query
+            .words
+            .iter()
+            .flatten()
+            .any(|t| self.df.contains_key(t) || t.starts_with('#'))
     }
 
     /// Whether the FAQ or the lexicon knows a (folded) word, perhaps through a typo.
@@ -237,14 +323,22 @@ impl FaqIndex {
         ((n - d + 0.5) / (d + 0.5) + 1.0).ln()
     }
 
-    pub fn best(&self, query: &Query) -> Option<Match> {
-        if self.docs.is_empty() || query.is_empty() {
-            return None;
+    /// How much of the query entry `index` covers (0–1), as `best` measures it.
+    pub fn coverage_of(&self, query: &Query, index: usize) -> f64 {
+        if query.is_empty() || index >= self.docs.len() {
+            return 0.0;
         }
+        let weights = self.weights(query);
+        let total: f64 = weights.iter().sum();
+        self.covered(query, &weights, &self.docs[index]).0 / total
+    }
+
+    /// Each word of the query weighs as its rarest known term, or more than anything known if
+    /// unknown.
+    fn weights(&self, query: &Query) -> Vec<f64> {
         let n = self.docs.len() as f64;
         let rarest = ((n - 1.0 + 0.5) / 1.5 + 1.0).ln();
-        // Each word weighs as its rarest known term, or more than anything known if unknown.
-        let weights: Vec<f64> = query
+        query
             .words
             .iter()
             .map(|group| {
@@ -255,26 +349,38 @@ impl FaqIndex {
                     .fold(None, |m: Option<f64>, v| Some(m.map_or(v, |m| m.max(v))))
                     .unwrap_or(rarest * UNKNOWN_PENALTY)
             })
-            .collect();
+            .collect()
+    }
+
+    /// The weight of the query's words an entry covers, and its BM25 score.
+    fn covered(&self, query: &Query, weights: &[f64], doc: &Doc) -> (f64, f64) {
+        let (mut covered, mut score) = (0.0, 0.0);
+        for (group, weight) in query.words.iter().zip(weights) {
+            let in_question = group.iter().any(|t| doc.question.contains(t));
+            let bm25 = group
+                .iter()
+                .filter_map(|t| doc.tf.get(t).map(|f| (t, *f as f64)))
+                .map(|(t, f)| {
+                    self.idf(t) * f * (K1 + 1.0) / (f + K1 * (1.0 - B + B * doc.len / self.avg_len))
+                })
+                .fold(0.0, f64::max);
+            if bm25 > 0.0 {
+                covered += weight * if in_question { 1.0 } else { ANSWER_CREDIT };
+                score += bm25;
+            }
+        }
+        (covered, score)
+    }
+
+    pub fn best(&self, query: &Query) -> Option<Match> {
+        if self.docs.is_empty() || query.is_empty() {
+            return None;
+        }
+        let weights = self.weights(query);
         let total: f64 = weights.iter().sum();
         let mut best: Option<(f64, f64, usize)> = None;
         for (index, doc) in self.docs.iter().enumerate() {
-            let (mut covered, mut score) = (0.0, 0.0);
-            for (group, weight) in query.words.iter().zip(&weights) {
-                let in_question = group.iter().any(|t| doc.question.contains(t));
-                let bm25 = group
-                    .iter()
-                    .filter_map(|t| doc.tf.get(t).map(|f| (t, *f as f64)))
-                    .map(|(t, f)| {
-                        self.idf(t) * f * (K1 + 1.0)
-                            / (f + K1 * (1.0 - B + B * doc.len / self.avg_len))
-                    })
-                    .fold(0.0, f64::max);
-                if bm25 > 0.0 {
-                    covered += weight * if in_question { 1.0 } else { ANSWER_CREDIT };
-                    score += bm25;
-                }
-            }
+            let (covered, score) = self.covered(query, &weights, doc);
             let coverage = covered / total;
             let better = match best {
                 None => score > 0.0,

@@ -60,6 +60,7 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
     (
         Concept::Departure,
         &[
+            "garder",
             "uscire", "usciamo", "andarcene",
             "part", "pars", "partida", "raus", "ausziehen", "abreis*", "irnos", "marcharnos", "marcharse", "rester", "restons", "stay", "quedarnos", "quedarse", "bleiben", "restare", "rimanere", "ficar", "ficarmos", "vaciar", "embora",
             "verlassen",
@@ -84,6 +85,7 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
     (
         Concept::Late,
         &[
+            "longer", "langer",
             "tard", "plustard", "tardif*", "late", "later", "mastarde", "tarde", "spat", "spater",
             "tardi", "maistarde", "prolonger",
         ],
@@ -136,6 +138,7 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
     (
         Concept::Trash,
         &[
+            "contenedor*", "conteneur*", "container*", "cassonett*", "contentor*", "ecopunto",
             "poubelles", "poubelle", "basura", "spazzatura",
             "poubelle*", "dechet*", "ordure*", "trash", "garbage", "rubbish", "bins", "waste",
             "basura*", "residuo*", "mull*", "abfall*", "spazzatura", "rifiuti", "immondizia",
@@ -167,6 +170,7 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
     (
         Concept::AirConditioning,
         &[
+            "aire",
             "clim", "climatis*", "aircon", "ac", "klima*", "condizionatore", "climatizador*",
             "climatizzat*", "ventilat*",
         ],
@@ -196,6 +200,7 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
     (
         Concept::Baby,
         &[
+            "reisebett", "kinderbettchen", "bettchen",
             "nino", "ninos", "nina", "enfant", "enfants", "child", "children", "kids", "bambino", "bambini", "crianca", "criancas",
             "lettino",
             "bebe*", "baby", "babys", "babybett", "litbebe", "cot", "crib", "trona", "seggiolone",
@@ -212,6 +217,7 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
     (
         Concept::Transport,
         &[
+            "transport", "transports", "transportation", "transit", "transporte", "transportes", "trasport*", "mezzi", "nahverkehr", "opnv", "offis",
             "navette", "shuttle", "tram", "station", "bahnhof", "estacion", "stazione",
             "estacao", "train", "zug", "treno", "trem", "tren", "bus", "autobus", "metro",
             "subway", "u-bahn", "autocarro", "onibus",
@@ -220,6 +226,7 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
     (
         Concept::Kitchen,
         &[
+            "casserole*", "poele", "poeles", "vaisselle", "pot", "pots", "pan", "pans", "cookware", "dishes", "olla", "ollas", "sarten*", "topf", "topfe", "topfen", "pfanne*", "geschirr", "pentol*", "padell*", "stoviglie", "panela*", "tacho*", "frigideira*", "loica",
             "cafeter*", "kaffeemaschine",
             "cuisine", "kitchen", "cocina", "kuche", "cucina", "cozinha", "equipe*", "equipped",
             "equipada", "ausgestattet", "attrezzat*", "equipad*", "cafe", "coffee", "nespresso",
@@ -232,6 +239,7 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
     (
         Concept::Shops,
         &[
+            "backer", "baker", "bakers", "boulanger", "panadero", "fornaio", "panificio", "padeiro",
             "acheter", "buy", "comprar", "kaufen", "comprare",
             "courses", "supermarche*", "superette", "epicerie", "magasin*", "shop", "shops",
             "shopping", "supermarket*", "grocer*", "groceries", "store", "stores", "supermercado*",
@@ -251,6 +259,8 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
     (
         Concept::Electricity,
         &[
+            "sicherung*",
+            "light", "lights", "lumiere", "lumieres", "licht", "breaker", "breakers", "plombs", "disjonct*",
             "electricite", "courant", "electricity", "power", "electricidad", "luz", "strom",
             "elettricita", "corrente", "luce", "energia", "eletricidade", "fusible*", "fuse*",
             "sicherung", "disjoncteur",
@@ -348,6 +358,21 @@ const FUNCTION_WORDS: &[&str] = &[
     "renseigner", "info", "infos", "information", "informations", "question", "vers", "depuis",
     "chez", "pouvoir", "doit", "dois", "devons", "vais", "va", "allons", "sommes", "suis", "etes",
     "avant", "apres",
+    // Everyday words of the six languages that say where, how big or how politely, never what
+    // about: the place and its building (every question is about them), sizes, chat spellings
+    // ("ke", "q", "pfv"), fillers ("du coup", "genau", "tipo").
+    "quelquepart", "enattendant", "ducoup", "contre", "livret", "dispo", "dispos", "immeuble", "residence", "endroit", "petit", "petite", "petits", "petites", "grand", "grande", "grands", "grandes",
+    "aimerait", "aimeraient", "voudrait", "voudraient", "vraiment", "totalement", "completement", "gratuit", "gratuite",
+    "totally", "completely", "really", "free", "able",
+    "realmente", "gratis", "gratuita", "sacar", "sacamos",
+    "wirklich", "besten", "beste", "macht", "machen", "kostenlos", "umsonst", "rausbringen",
+    "davvero", "gratuito", "gratuiti", "faccio", "facciamo",
+    "faco", "faz", "fazemos", "hago", "hace", "fais", "faisons",
+    "somewhere", "reach", "quick", "q", "k", "small", "little", "big", "building", "spot", "sorry", "public", "stuff",
+    "sitio", "lugar", "edificio", "pequeno", "pequena", "pequenos", "pequenas", "pone", "ponemos", "pongo", "encender", "enciende", "enciendo", "prender", "prende", "xq", "pq", "porfa",
+    "genau", "ungefahr", "etwa", "gebaude", "klein", "kleine", "kleinen", "kleiner", "kleines", "gross", "grosse", "grossen", "anmachen", "einschalten", "mache",
+    "ke", "fino", "posto", "palazzo", "edificio", "piccolo", "piccola", "piccoli", "piccole", "accendere", "accendo", "accende", "grande",
+    "tipo", "pfv", "pf", "ape", "apto", "predio", "lugar", "permitido", "permitida", "permitidos", "permitidas", "pequeno", "pequena",
     // English
     "simplest", "easiest", "easy", "throw", "far", "chance", "somewhere", "anywhere", "gonna", "wanna", "let's", "morning",
     "off", "before", "after", "possible", "come", "coming", "bring",
@@ -459,6 +484,49 @@ fn matches_form(word: &str, form: &str) -> bool {
     }
 }
 
+/// Whether a folded clause holds a word of a request, a problem or a lack.
+pub fn has_request_word(folded: &str) -> bool {
+    super::text::words(folded).any(|w| REQUEST_WORDS.iter().any(|f| matches_form(w, f)))
+}
+
+/// Words opening a remark about what was just asked ("notre chat ? il est très calme", "¿el
+/// perro? es pequeñito"): a third-person pronoun or copula (folded).
+#[rustfmt::skip]
+const REMARK_OPENERS: &[&str] = &[
+    "il", "elle", "ils", "elles", "it", "it's", "its", "he", "she", "they", "es", "son", "esta",
+    "er", "sie", "ist", "e", "lui", "lei", "ele", "ela", "eles",
+];
+
+/// Words of excess: "it's too small for our van" is a complaint, not a remark.
+#[rustfmt::skip]
+const EXCESS: &[&str] = &["trop", "too", "demasiado", "demasiada", "zu", "troppo", "troppa", "demais"];
+
+/// Whether a folded statement (not a questioned part) remarks on what was asked rather than
+/// asking: it opens with a pronoun and holds no request, lack, problem or excess word. "Il y
+/// a…" asks.
+pub fn is_remark(folded: &str) -> bool {
+    let words: Vec<&str> = super::text::words(folded).collect();
+    let opens = words.first().is_some_and(|w| REMARK_OPENERS.contains(w));
+    let there_is = words.get(1).is_some_and(|w| *w == "y");
+    opens && !there_is && !has_request_word(folded) && !words.iter().any(|w| EXCESS.contains(w))
+}
+
+/// Question words of the six languages (folded): a message holding one asks something, even
+/// without a question mark.
+#[rustfmt::skip]
+const INTERROGATIVES: &[&str] = &[
+    "ou", "quand", "comment", "quel", "quelle", "quels", "quelles", "combien", "pourquoi",
+    "where", "when", "how", "what", "which", "why", "who",
+    "donde", "cuando", "como", "cual", "cuanto", "cuanta", "hay", "wo", "wann", "wie", "was",
+    "welche", "welcher", "warum", "gibt", "dove", "quando", "come", "cosa", "quale", "quanto",
+    "onde", "qual", "quanto", "tem", "ha",
+];
+
+/// Whether a folded text holds a question word.
+pub fn has_interrogative(folded: &str) -> bool {
+    super::text::words(folded).any(|w| INTERROGATIVES.contains(&w))
+}
+
 /// Whether a folded clause tells about the guests themselves without asking anything ("on
 /// vient en voiture avec notre chien", "chegamos amanhã à noite", "our flight lands at 8"): said
 /// next to a question, it is context for it, neither a question to answer nor one to hand off.
@@ -468,13 +536,65 @@ pub fn is_context(folded: &str) -> bool {
         FIRST_PERSON.iter().any(|f| matches_form(w, f))
             || (["amos", "emos", "imos", "iamo"]
                 .iter()
-                .any(|end| w.len() > end.len() + 2 && w.ends_with(end))
+                // "vamos", "andiamo": one letter before the ending is enough.
+                .any(|end| w.len() > end.len() && w.ends_with(end))
                 && !ASKING_VERBS.contains(w))
     });
     let request = words
         .iter()
         .any(|w| REQUEST_WORDS.iter().any(|f| matches_form(w, f)));
-    first_person && !request
+    // "…too small for our van" tells a problem, not who the guests are.
+    let excess = words.iter().any(|w| EXCESS.contains(w));
+    first_person && !request && !excess
+}
+
+/// Verbs of staying on (folded) and words for "until": staying until a stated hour asks for a
+/// late departure ("restare in casa fino alle 14"), while "until when can we stay?" asks the
+/// check-out time.
+#[rustfmt::skip]
+const STAY_VERBS: &[&str] = &[
+    "rester", "restons", "stay", "staying", "quedarnos", "quedarse", "quedar", "bleiben",
+    "restare", "rimanere", "ficar", "ficarmos", "garder",
+];
+#[rustfmt::skip]
+const UNTIL_WORDS: &[&str] = &["jusqua", "jusqu", "until", "till", "hasta", "bis", "fino", "ate"];
+
+/// Whether a folded clause asks to stay until a stated hour.
+pub fn asks_to_stay_until(folded: &str) -> bool {
+    let words: Vec<&str> = super::text::words(folded).collect();
+    let any = |list: &[&str]| words.iter().any(|w| list.contains(w));
+    any(STAY_VERBS)
+        && any(UNTIL_WORDS)
+        && words
+            .iter()
+            .any(|w| w.starts_with(|c: char| c.is_ascii_digit()))
+}
+
+/// Phrases (folded, space-padded) by which guests say they do not need something: "on n'a pas
+/// de voiture donc pas besoin de parking" asks nothing about parking.
+#[rustfmt::skip]
+const NO_NEED: &[&str] = &[
+    " pas besoin ", " pas besoin d'", " plus besoin ", " no need ", " don't need ", " dont need ",
+    " do not need ", " won't need ", " wont need ", " no necesitamos ", " no necesito ",
+    " no hace falta ", " brauchen kein", " brauche kein", " brauchen wir nicht ",
+    " brauchen wir kein", " non serve ", " non ci serve ", " non abbiamo bisogno ",
+    " non ho bisogno ", " nao precisamos ", " nao preciso ",
+];
+
+/// Whether a folded clause that asks nothing itself (not a sentence's questioned part) says
+/// the guests need no such thing: neither a question to answer nor one to hand off.
+pub fn declines(folded: &str) -> bool {
+    let padded = format!(
+        " {} ",
+        super::text::words(folded).collect::<Vec<_>>().join(" ")
+    );
+    let apostrophes = format!(
+        " {} ",
+        folded.split_whitespace().collect::<Vec<_>>().join(" ")
+    );
+    NO_NEED
+        .iter()
+        .any(|p| padded.contains(p) || apostrophes.contains(p))
 }
 
 /// The NLTK function words of the six languages, folded like guest text: pronouns, articles,
@@ -495,6 +615,12 @@ fn fold_word(word: &str) -> String {
         .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
         .map(|c| if c == '’' { '\'' } else { c })
         .collect()
+}
+
+/// The hand-written function words long enough to have inflections worth stemming ("buttare",
+/// "recuperer"), for `index` to recognise their other forms.
+pub fn inflectable_function_words() -> impl Iterator<Item = &'static str> {
+    FUNCTION_WORDS.iter().copied().filter(|w| w.len() >= 5)
 }
 
 /// Whether a folded word carries no topic. A lexicon word ("when", "antes") always carries one,

@@ -56,6 +56,7 @@ const CONJUNCTIONS: &[&str] = &[
     " aussi ",
     " plus ",
     " & ",
+    " + ",
     " or ",
     " ou ",
     " oder ",
@@ -151,7 +152,7 @@ const SUBORDINATORS: &[&str] = &[
 
 /// Splits "où sont les clés quand on arrive" into the question and its time clause, which is
 /// context when the guests speak of themselves in it.
-fn subordinate(text: String, context: bool) -> Vec<Clause> {
+fn subordinate(text: String, context: bool, declined: bool, remark: bool) -> Vec<Clause> {
     let padded = format!(" {text} ");
     let cut = SUBORDINATORS
         .iter()
@@ -164,14 +165,23 @@ fn subordinate(text: String, context: bool) -> Vec<Clause> {
             let mut out = vec![Clause {
                 text: head.to_owned(),
                 context,
+                declined,
+                remark,
             }];
             out.push(Clause {
                 text: tail.to_owned(),
                 context: lexicon::is_context(tail),
+                declined: false,
+                remark: false,
             });
             out
         }
-        None => vec![Clause { text, context }],
+        None => vec![Clause {
+            text,
+            context,
+            declined,
+            remark,
+        }],
     }
 }
 
@@ -183,6 +193,11 @@ struct Clause {
     /// en voiture avec notre chien, …") or in a sentence that asks nothing (see
     /// `lexicon::is_context`): next to a question, context rather than a request.
     context: bool,
+    /// What the guests say they do not need ("… donc pas besoin de parking, …"): nothing asked.
+    declined: bool,
+    /// A statement on what was asked ("notre chat ? il est très calme", see
+    /// `lexicon::is_remark`): context unless the FAQ answers it.
+    remark: bool,
 }
 
 /// Splits a folded message into sentences, sentences into their parts at commas (and the
@@ -207,11 +222,14 @@ fn clauses(folded: &str) -> Vec<Clause> {
         for (i, part) in parts.into_iter().enumerate() {
             let lead_in = !(question && i == last);
             let context = lead_in && lexicon::is_context(part);
+            let declined = lead_in && lexicon::declines(part);
+            let remark =
+                lead_in && lexicon::is_remark(part) && !urgency::reports_failure(part.trim());
             let mut rest = format!(" {} ", part.trim());
             loop {
                 let cut = CONJUNCTIONS
                     .iter()
-                    .filter_map(|c| rest.find(c).map(|at| (at, c.len())))
+                    .filter_map(|c| conjunction_at(&rest, c).map(|at| (at, c.len())))
                     .min();
                 let (text, next) = match cut {
                     Some((at, len)) => (
@@ -221,7 +239,7 @@ fn clauses(folded: &str) -> Vec<Clause> {
                     None => (rest.trim().to_owned(), None),
                 };
                 if !text.is_empty() {
-                    out.extend(subordinate(text, context));
+                    out.extend(subordinate(text, context, declined, remark));
                 }
                 match next {
                     Some(next) => rest = next,
@@ -232,6 +250,22 @@ fn clauses(folded: &str) -> Vec<Clause> {
     }
     out
 }
+
+/// Where conjunction `c` first joins two questions in `padded`: the French "il y a" holds a
+/// " y " that joins nothing.
+fn conjunction_at(padded: &str, c: &str) -> Option<usize> {
+    padded.match_indices(c).map(|(at, _)| at).find(|&at| {
+        c != " y " || {
+            let before = padded[..at].rsplit(' ').next().unwrap_or("");
+            before != "il" && !before.ends_with("'il")
+        }
+    })
+}
+
+/// Words that turn thanks into something else ("merci, mais…").
+const CONTRASTS: &[&str] = &[
+    "mais", "but", "pero", "aber", "ma", "mas", "however", "sauf",
+];
 
 /// Understands a burst of guest messages against a FAQ.
 pub fn understand(faqs: &[(String, String)], messages: &[String]) -> Understanding {
@@ -319,12 +353,28 @@ impl Reading<'_> {
             self.u.small_talk = self.u.small_talk.max(Some(kind));
             return;
         }
+        if self.thanks_only(&folded) {
+            // "Grazie ancora, tutto perfetto!": thanks, with words about the stay around them.
+            self.u.small_talk = self.u.small_talk.max(Some(SmallTalk::Thanks));
+            return;
+        }
         let mut asked = false;
         for clause in clauses(&folded) {
             if let Some(kind) = small_talk::classify(&clause.text) {
                 self.u.greeted |= kind == SmallTalk::Greeting;
                 // "Bonsoir, nous sommes les voyageurs du week-end": a greeting, then context.
                 self.u.small_talk = self.u.small_talk.max(Some(kind));
+                continue;
+            }
+            if clause.declined {
+                continue;
+            }
+            if clause.remark
+                && self.asks
+                && self
+                    .confident(&self.index.query(&clause.text, self.language))
+                    .is_none()
+            {
                 continue;
             }
             if clause.context && self.asks {
@@ -348,6 +398,24 @@ impl Reading<'_> {
                 None => push_unique(&mut self.u.uncovered, message.to_owned()),
             }
         }
+    }
+
+    /// Whether a (folded) message only thanks, with words that ask nothing around the thanks:
+    /// no question mark or question word, no request, problem or contrast, no topic of the FAQ
+    /// or the lexicon ("thanks, the towels are dirty" is about towels).
+    fn thanks_only(&self, folded: &str) -> bool {
+        !folded.contains('?')
+            && text::words(folded).any(small_talk::is_thanks)
+            && !text::words(folded).any(|w| CONTRASTS.contains(&w))
+            && !lexicon::has_request_word(folded)
+            && !lexicon::has_interrogative(folded)
+            && !urgency::reports_failure(folded)
+            && clauses(folded).iter().all(|c| {
+                small_talk::classify(&c.text).is_some()
+                    || !self
+                        .index
+                        .mentions_topic(&self.index.query(&c.text, self.language))
+            })
     }
 
     /// Proper names in a message (folded): capitalised words inside a sentence that neither the
@@ -421,7 +489,18 @@ impl Reading<'_> {
         match &before {
             Some(before) => {
                 let joined = format!("{before} {clause}");
-                match self.confident(&self.index.query(&joined, self.language)) {
+                let whole = self.index.query(&joined, self.language);
+                // "late checkout, so 13 uhr?": the fragment narrows the question just answered;
+                // when it only asks or gives a time, or that entry still covers the whole, the
+                // entry is the answer, not a neighbour that happens to mention hours.
+                if let Some((_, entry)) = self.last {
+                    if query.is_only_when()
+                        || self.index.coverage_of(&whole, entry) >= CONFIDENCE_THRESHOLD
+                    {
+                        return true;
+                    }
+                }
+                match self.confident(&whole) {
                     Some(entry) => {
                         push_unique(&mut self.u.answered, entry);
                         self.last = Some((joined, entry));

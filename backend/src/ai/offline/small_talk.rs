@@ -20,6 +20,8 @@ const GREETINGS: &[&str] = &[
     "buenastardes", "buenasnoches", "hallo", "gutentag", "gutenmorgen", "gutenabend", "servus",
     "moin", "ciao", "buongiorno", "buonasera", "salve", "ola", "oi", "bomdia", "boatarde",
     "boanoite", "buenas", "goodmorning", "goodevening", "goodafternoon", "morning", "evening", "yo",
+    // Chat spellings, and "how are you?" glued by `text::fold`.
+    "slt", "bjr", "bsr", "hii", "heyy", "hiya", "heya", "howdy", "hallochen", "howareyou",
 ];
 
 #[rustfmt::skip]
@@ -27,6 +29,8 @@ const THANKS: &[&str] = &[
     "merci", "thanks", "thank", "thx", "ty", "cheers", "gracias", "danke", "dank", "grazie",
     "obrigado", "obrigada", "obg", "bonnejournee", "bonnesoiree", "bye", "goodbye", "revoir",
     "bientot", "adios", "luego", "tschuss", "wiedersehen", "arrivederci", "tchau", "ate", "logo",
+    "tks", "thnx", "thanx", "thankyou", "mercii", "merciii", "valeu", "vlw", "brigado", "brigada",
+    "grazie1000", "danki", "obrigadao", "obrigadinho", "obrigadinha", "graciass", "muchisimas",
 ];
 
 #[rustfmt::skip]
@@ -59,6 +63,25 @@ const FILLERS: &[&str] = &[
     "senora", "signora", "bcp", "accueil", "hospitality", "acogida", "ospitalita",
     "hospitalidade", "gastfreundschaft", "proxima", "prossima", "prochaine", "next", "time",
     "stay", "sejour", "estancia", "estadia", "aufenthalt", "soggiorno", "signore", "herr", "frau", "schonen", "abend", "noch", "buona", "serata", "giornata", "buen", "dia",
+];
+
+/// Whether a (folded) word greets or thanks: it asks about nothing ("where do I put the trash
+/// thx"), so it is no topic of a question either.
+pub fn is_courtesy(word: &str) -> bool {
+    GREETINGS.contains(&word) || THANKS.contains(&word) || APOLOGIES.contains(&word)
+}
+
+/// Whether a (folded) word thanks or says goodbye.
+pub fn is_thanks(word: &str) -> bool {
+    THANKS.contains(&word)
+}
+
+/// "Sorry", "perdona": politeness before a question, no topic ("perdona" is not "perro").
+#[rustfmt::skip]
+const APOLOGIES: &[&str] = &[
+    "pardon", "desole", "desolee", "excusez", "excuse", "sorry", "perdon", "perdona", "perdone",
+    "disculpa", "disculpe", "entschuldigung", "entschuldigen", "sorry", "scusa", "scusi",
+    "scusate", "desculpa", "desculpe",
 ];
 
 /// What a text says if it is only small talk, else `None`. `text` is folded (see `text::fold`).
@@ -100,7 +123,9 @@ pub fn classify(folded: &str) -> Option<SmallTalk> {
         }
         _ => false,
     };
-    let question = function_words && folded.contains('?');
+    // "Tutto bene da voi?" asks how the host is, not about the stay.
+    let pleasantry = words(folded).any(|w| w == "howareyou");
+    let question = function_words && folded.contains('?') && !pleasantry;
     kind.filter(|_| addressed && !question)
 }
 

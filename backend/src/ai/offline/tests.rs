@@ -477,3 +477,176 @@ fn a_name_in_a_question_is_what_it_is_about_but_not_in_context() {
         Verdict::Handoff { ref answered, .. } if answered.is_empty()
     ));
 }
+
+/// A message no entry answers: handed to a human with nothing answered.
+fn assert_handed_off_unanswered(text: &str) {
+    assert!(
+        matches!(verdict(&[text]), Verdict::Handoff { ref answered, .. } if answered.is_empty()),
+        "{text}: {:?}",
+        verdict(&[text])
+    );
+}
+
+#[test]
+fn courtesy_and_how_are_you_are_small_talk_not_topics() {
+    assert_eq!(answers("what's the wifi code thx"), Some(2));
+    for messages in [
+        &["Buongiorno! Tutto bene da voi?"][..],
+        &["Hi Marie, hope you're well!"][..],
+        &["Hallo, wie geht's?"][..],
+    ] {
+        assert_eq!(verdict(messages), Verdict::Welcome, "{messages:?}");
+    }
+    // …and the question after it is still a question.
+    assert_eq!(
+        verdict(&["Hola, ¿qué tal? ¿Dónde se puede aparcar?"]),
+        Verdict::Answer(vec![3])
+    );
+}
+
+#[test]
+fn place_size_and_chat_words_do_not_hide_the_question() {
+    for (text, entry) in [
+        ("¿Hay sitio para aparcar en el edificio?", 3),
+        ("can we bring our small dog?", 4),
+        ("ciao a ke ora e il check in??", 0),
+        ("Habt ihr einen kleinen Parkplatz?", 3),
+    ] {
+        assert_eq!(answers(text), Some(entry), "{text}: {:?}", verdict(&[text]));
+    }
+    // They never make an unknown request answerable.
+    for text in [
+        "Is there a small gym in the building?",
+        "Habt ihr einen kleinen Grill?",
+    ] {
+        assert_handed_off_unanswered(text);
+    }
+}
+
+#[test]
+fn a_german_compound_is_read_by_its_head_when_the_faq_asks_about_it() {
+    assert_eq!(answers("Gibt es eine Tiefgarage?"), Some(3));
+    // Beds are only in an answer, and a short head is no evidence: both go to a human.
+    for text in ["Gibt es ein Doppelbett?", "Gibt es eine Waschküche?"] {
+        assert_handed_off_unanswered(text);
+    }
+}
+
+#[test]
+fn what_guests_say_they_do_not_need_asks_nothing() {
+    assert_eq!(
+        verdict(&[
+            "On n'a pas de voiture donc pas besoin de parking, par contre c'est quoi le code du wifi ?"
+        ]),
+        Verdict::Answer(vec![2])
+    );
+    assert_eq!(
+        verdict(&["We don't need towels. Is there parking?"]),
+        Verdict::Answer(vec![3])
+    );
+}
+
+/// A FAQ where a check-out and a late check-out entry compete.
+fn departures() -> Vec<(String, String)> {
+    [
+        (
+            "À quelle heure est le check-out ?",
+            "Le check-out est à 11h au plus tard.",
+        ),
+        (
+            "Peut-on partir plus tard ?",
+            "Un départ tardif jusqu'à 14h est possible pour 20 €.",
+        ),
+        (
+            "Où mettre les poubelles ?",
+            "Les poubelles sont dans le local au rez-de-chaussée.",
+        ),
+    ]
+    .iter()
+    .map(|(q, a)| (q.to_string(), a.to_string()))
+    .collect()
+}
+
+fn departure_verdict(text: &str) -> Verdict {
+    understand(&departures(), &[text.to_owned()]).verdict()
+}
+
+#[test]
+fn a_fragment_narrowing_the_question_just_answered_keeps_its_entry() {
+    // "so 13 Uhr" narrows the late check-out; it is not a second question about hours.
+    assert_eq!(
+        departure_verdict("Hi, können wir late checkout haben, so 13 uhr?"),
+        Verdict::Answer(vec![1])
+    );
+}
+
+#[test]
+fn staying_until_a_stated_hour_asks_a_late_departure() {
+    assert_eq!(
+        departure_verdict("Sarebbe possibile restare in casa fino alle 14?"),
+        Verdict::Answer(vec![1])
+    );
+    // Without an hour it asks the check-out time.
+    assert_eq!(
+        departure_verdict("No dia da partida, até que horas podemos ficar?"),
+        Verdict::Answer(vec![0])
+    );
+}
+
+#[test]
+fn another_form_of_a_function_word_carries_no_topic() {
+    // "butta" is "buttare", which the lists know.
+    assert_eq!(
+        departure_verdict("dove si butta la spazzatura?"),
+        Verdict::Answer(vec![2])
+    );
+}
+
+#[test]
+fn a_remark_on_what_was_asked_is_context_but_a_complaint_is_not() {
+    assert_eq!(
+        verdict(&["Est-ce qu'on peut venir avec notre chat ? il est très calme"]),
+        Verdict::Answer(vec![4])
+    );
+    assert_eq!(
+        verdict(&["Se puede llevar al perro? es pequeñito y muy tranquilo"]),
+        Verdict::Answer(vec![4])
+    );
+    // Too small, not working: a person must see it.
+    assert_eq!(
+        verdict(&["Where's the parking? It's too small for our van"]),
+        Verdict::Handoff {
+            answered: vec![3],
+            urgent: false
+        }
+    );
+}
+
+#[test]
+fn thanks_with_words_about_the_stay_get_a_closing_but_a_complaint_does_not() {
+    for text in [
+        "Grazie ancora, tutto perfetto!",
+        "Muchas gracias por todo, nos lo hemos pasado genial",
+        "Cheers mate, all sorted",
+    ] {
+        assert_eq!(verdict(&[text]), Verdict::Closing, "{text}");
+    }
+    for text in [
+        "Thanks, the towels are dirty",
+        "Merci, mais les serviettes sont sales",
+    ] {
+        assert_handed_off_unanswered(text);
+    }
+}
+
+#[test]
+fn the_french_il_y_a_is_not_the_spanish_and() {
+    assert_eq!(
+        verdict(&["On aimerait savoir s'il y a une piscine ?"]),
+        Verdict::Answer(vec![6])
+    );
+    assert_eq!(
+        verdict(&["wifi pass + parking info pls"]),
+        Verdict::Answer(vec![2, 3])
+    );
+}

@@ -30,6 +30,10 @@ const ALARM_WORDS: &[(Urgency, &[&str])] = &[
             "polizei", "policia", "polizia", "ambulance", "ambulancia", "krankenwagen",
             "ambulanza", "blesse*", "injured", "herido*", "verletzt", "ferit*", "ferid*",
             "secours", "socorro", "hilfe", "aiuto", "danger*", "dangerous", "peligro*", "gefahr*",
+            // Bleeding, or a hospital asked for: someone is hurt.
+            "saign*", "bleed*", "bleeding", "sangra*", "sangue", "blutet", "blutung", "sanguin*",
+            "hopital", "hospital", "krankenhaus", "ospedale", "urgences", "notaufnahme",
+
             "pericol*", "perigo*", "rauchmelder", "feuermelder", "brandmelder",
         ],
     ),
@@ -82,6 +86,12 @@ const ALARM_PHRASES: &[(Urgency, &[&str])] = &[
             "non riusciamo ad entrare", "non riusciamo a entrare", "chiusi fuori", "chiuso fuori",
             "nao consigo entrar", "nao conseguimos entrar", "porta nao abre",
             "la porte ne s'ouvre pas", "porte ne s ouvre pas", "door won't open", "puerta no abre",
+            // The key left inside.
+            "quedado fuera", "quedamos fuera", "llave dentro", "llaves dentro", "keys inside",
+            "key inside", "keys are inside", "key is inside", "cles a l'interieur",
+            "cle a l'interieur", "cles dedans", "cle dedans", "schlussel drinnen",
+            "schlussel steckt innen", "chiavi dentro", "chiave dentro", "chave dentro",
+            "chaves dentro", "ficou dentro", "ficaram dentro",
             "la puerta no se abre", "la porta non si apre",
         ],
     ),
@@ -93,7 +103,9 @@ const ALARM_PHRASES: &[(Urgency, &[&str])] = &[
             "smoke coming", "full of smoke", "smoke everywhere", "detecteur de fumee", "alarme incendie",
             "detector de humo", "alarma de incendio", "hay humo", "rilevatore di fumo",
             "allarme antincendio", "c'e fumo", "detetor de fumo", "detector de fumo",
-            "alarme de incendio", "ha fumo",
+            "alarme de incendio", "ha fumo", "sort de la fumee", "fumee sort", "sale humo",
+            "humo sale", "saliendo humo", "rauch kommt", "kommt rauch", "esce fumo", "fumo esce",
+            "esce del fumo", "sair fumo", "sai fumo", "saindo fumo", "fumo a sair",
         ],
     ),
     (
@@ -134,6 +146,24 @@ const FAILURE_PHRASES: &[&str] = &[
     "n'avons pas", "n'avons plus", "n'a pas", "n'a plus", "n'y a pas", "n'y a plus", "have no",
     "don't have", "haven't got", "has no", "no tenemos", "no tengo", "non abbiamo", "non ho",
     "nao temos", "nao tenho", "nao ha",
+    // Something that will not start.
+    "isn't coming on", "not coming on", "won't come on", "doesn't come on", "won't turn on",
+    "doesn't turn on", "not turning on", "ne demarre", "ne s'allume", "ne se lance", "no enciende",
+    "no arranca", "no se enciende", "springt nicht an", "geht nicht an", "non parte",
+    "non si accende", "nao liga", "nao acende", "nao arranca",
+    // Freezing indoors is the heating failing.
+    "freezing", "glacial", "gele", "congelando", "eiskalt", "freddissimo", "gelado", "gelando",
+];
+
+/// Phrases (folded) saying that the lights or the power went out: only about electricity ("we
+/// went out for dinner" is no emergency).
+#[rustfmt::skip]
+const POWER_FAILURES: &[&str] = &[
+    " went out", " gone out", " are out", " is out", "went off", "tripped", "tripping", " weg",
+    "sind raus", "sind rausgesprungen",
+    "wont reset", "won't reset", "ont saute", "a saute", "sont tombes", "s'est coupe",
+    "se fue", "se ha ido", "se cayo", "salto", "ist raus", "rausgeflogen", "geflogen",
+    "e saltat", "andata via", "e saltata", "se foi", "caiu", "acabou", "desarm",
 ];
 
 /// Words that make a mention of noise a complaint rather than a question about the area.
@@ -172,6 +202,26 @@ const SMELL_WORDS: &[&str] = &[
     "odeur*", "sent", "sens", "smell*", "stink*", "huele*", "olor*", "riecht", "geruch*", "stinkt",
     "odore", "puzza", "cheiro*", "cheira*",
 ];
+
+/// Smoke, and where it comes from: smoke out of a socket or an appliance is a fire starting
+/// ("smoke" alone is about smoking).
+#[rustfmt::skip]
+const SMOKE_WORDS: &[&str] = &["smoke", "fumee", "humo", "rauch", "fumo", "fumaca"];
+#[rustfmt::skip]
+const SMOKE_SOURCES: &[&str] = &[
+    "prise", "socket", "outlet", "plug", "enchufe", "steckdose", "presa", "tomada", "four",
+    "oven", "horno", "ofen", "forno", "frigo", "fridge", "tableau", "compteur", "cable*",
+];
+
+fn smokes(folded: &str) -> bool {
+    has_any(folded, SMOKE_WORDS) && has_any(folded, SMOKE_SOURCES)
+}
+
+/// Whether a folded text says that something does not work or is missing.
+pub fn reports_failure(folded: &str) -> bool {
+    let padded = format!(" {folded} ");
+    FAILURE_PHRASES.iter().any(|p| padded.contains(p))
+}
 
 fn smells_of_gas(folded: &str) -> bool {
     let any = |list: &[&str]| {
@@ -221,6 +271,7 @@ pub fn detect(folded: &str) -> Option<Urgency> {
     }
     if (has_any(folded, BURNING_WORDS) && has_any(folded, SMELL_WORDS))
         || has_any(folded, SPARK_WORDS)
+        || smokes(folded)
     {
         return Some(Urgency::Safety);
     }
@@ -248,11 +299,14 @@ pub fn detect(folded: &str) -> Option<Urgency> {
             return Some(*urgency);
         }
     }
+    let concepts: Vec<Concept> = words(folded).filter_map(concept).collect();
+    let has = |c: Concept| concepts.contains(&c);
+    if has(Concept::Electricity) && POWER_FAILURES.iter().any(|p| padded.contains(p)) {
+        return Some(Urgency::Electricity);
+    }
     if !FAILURE_PHRASES.iter().any(|p| padded.contains(p)) {
         return None;
     }
-    let concepts: Vec<Concept> = words(folded).filter_map(concept).collect();
-    let has = |c: Concept| concepts.contains(&c);
     if has(Concept::Heating) || has(Concept::HotWater) {
         Some(Urgency::Heating)
     } else if has(Concept::Electricity) {
@@ -313,6 +367,21 @@ mod tests {
             ),
             ("Der Rauchmelder piept die ganze Zeit", Urgency::Safety),
             ("Manca la luce in tutta la casa", Urgency::Electricity),
+            ("All the lights just went out", Urgency::Electricity),
+            ("Les plombs ont sauté", Urgency::Electricity),
+            ("Se fue la luz en todo el piso", Urgency::Electricity),
+            ("Bei uns ist der Strom weg", Urgency::Electricity),
+            (
+                "The heating isn't coming on and it's freezing",
+                Urgency::Heating,
+            ),
+            ("il riscaldamento non parte", Urgency::Heating),
+            (
+                "Nos hemos quedado fuera y la llave está dentro",
+                Urgency::Lockout,
+            ),
+            ("Está a sair fumo da tomada da cozinha!!", Urgency::Safety),
+            ("Mon fils s'est coupé, il saigne beaucoup", Urgency::Safety),
         ];
         for (text, expected) in cases {
             assert_eq!(urgency(text), Some(expected), "{text}");
@@ -334,6 +403,9 @@ mod tests {
             "Is there a kettle to boil water?",
             "Can we smoke in the garden?",
             "Falta-nos saber o código do wifi",
+            "We went out for dinner, where do we leave the keys?",
+            "Is there a light in the garden?",
+            "Can we smoke on the balcony when we're coming back late?",
         ] {
             assert_eq!(urgency(text), None, "{text}");
         }
