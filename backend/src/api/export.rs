@@ -31,12 +31,16 @@ async fn conversations(
     caller: OperatorSession,
     filter: web::Query<db::stays::InboxFilter>,
 ) -> Result<HttpResponse, AppError> {
-    let today = Utc::now().date_naive();
     let filter = filter.into_inner();
+    // One instant for the whole export: every batch filters on the same local dates.
+    let days = match filter.phase {
+        Some(_) => db::properties::local_dates(&state.db, caller.conciergerie_id, Utc::now()).await?,
+        None => Default::default(),
+    };
     let mut rows: Vec<conversation::Model> = Vec::new();
     let mut cursor: Option<ConversationCursor> = None;
     loop {
-        let linked = db::stays::linked_stay_condition(caller.conciergerie_id, filter, today);
+        let linked = db::stays::linked_stay_condition(caller.conciergerie_id, filter, &days);
         let page = pages::conversations(
             &state.db,
             caller.conciergerie_id,

@@ -363,7 +363,14 @@ async fn a_guest_is_found_by_number_or_by_last_digits() {
         )
         .await;
     }
-    let day = |d: &str| d.parse::<NaiveDate>().unwrap();
+    // Noon UTC on that day: the same date in Paris, where the demo's properties are.
+    let day = |d: &str| {
+        d.parse::<NaiveDate>()
+            .unwrap()
+            .and_hms_opt(12, 0, 0)
+            .unwrap()
+            .and_utc()
+    };
 
     let found =
         db::stays::current_or_next_for_guest(app.db(), tenant, "+33611111111", day("2026-07-10"))
@@ -377,6 +384,19 @@ async fn a_guest_is_found_by_number_or_by_last_digits() {
             .unwrap()
             .unwrap();
     assert_eq!(found.guest_name, "Next");
+    // 22:30 UTC on the departure day is already the next day in Paris: that stay is over there.
+    let paris_midnight = day("2026-07-12") + chrono::Duration::minutes(10 * 60 + 30);
+    let found = db::stays::current_or_next_for_guest(app.db(), tenant, "+33611111111", paris_midnight)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(found.guest_name, "Next");
+    let before = paris_midnight - chrono::Duration::hours(1);
+    let found = db::stays::current_or_next_for_guest(app.db(), tenant, "+33611111111", before)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(found.guest_name, "Current");
     assert!(db::stays::current_or_next_for_guest(
         app.db(),
         tenant,
