@@ -3,7 +3,7 @@
 //! the property's own first, then the conciergerie's shared ones that the property does not
 //! answer itself. Sensitive entries (door codes) only inside the access window.
 
-use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
+use chrono::{DateTime, Duration, NaiveTime, Utc};
 use entity::{faq, property, stay};
 use protocol::faqs::Translations;
 use protocol::{ConciergerieId, PropertyId, StayId, StayStatus};
@@ -153,7 +153,7 @@ fn context(stay: &stay::Model, property: &property::Model, now: DateTime<Utc>) -
 
 #[cfg(test)]
 mod tests {
-    use chrono::TimeZone as _;
+    use chrono::{NaiveDate, TimeZone as _};
     use protocol::{StayOrigin, StaySource};
 
     use super::*;
