@@ -176,15 +176,18 @@ async fn seed_properties(
     let now = Utc::now();
     let mut ids = Vec::new();
     for demo in DEMO_PROPERTIES {
-        let fields = PropertyFields::from_new(&NewProperty {
-            name: demo.name.into(),
-            address: demo.address.into(),
-            check_in_time: Some(demo.check_in_time.into()),
-            check_out_time: None,
-            arrival_instructions: demo.arrival_instructions.into(),
-            time_zone: None,
-            ical_urls: Vec::new(),
-        }, TimeZone::DEFAULT)?;
+        let fields = PropertyFields::from_new(
+            &NewProperty {
+                name: demo.name.into(),
+                address: demo.address.into(),
+                check_in_time: Some(demo.check_in_time.into()),
+                check_out_time: None,
+                arrival_instructions: demo.arrival_instructions.into(),
+                time_zone: None,
+                ical_urls: Vec::new(),
+            },
+            TimeZone::DEFAULT,
+        )?;
         let property = db::properties::insert(db, tenant, fields).await?;
         for (question, answer, sensitive) in demo.faqs {
             faq::ActiveModel {

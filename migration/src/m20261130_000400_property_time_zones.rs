@@ -34,7 +34,10 @@ async fn add_zone(manager: &SchemaManager<'_>, table: impl Iden + 'static) -> Re
     let name = table.to_string();
     // The initial migration builds `conciergeries` from the current entity, so a fresh database
     // already has that column.
-    if manager.has_column(&name, &Col::TimeZone.to_string()).await? {
+    if manager
+        .has_column(&name, &Col::TimeZone.to_string())
+        .await?
+    {
         return Ok(());
     }
     manager

@@ -188,9 +188,13 @@ async fn list(
         .transpose()?;
     let tenant = tenant(&state, caller).await?;
     let filter = filter.into_inner();
-    let linked =
-        db::stays::inbox_condition(&state.db, caller.conciergerie_id, filter, chrono::Utc::now())
-            .await?;
+    let linked = db::stays::inbox_condition(
+        &state.db,
+        caller.conciergerie_id,
+        filter,
+        chrono::Utc::now(),
+    )
+    .await?;
     let narrowing = narrowing.into_inner();
     if let Some(label) = narrowing.label {
         // Another tenant's label (or none) is a 404, like its conversations.

@@ -34,7 +34,9 @@ async fn conversations(
     let filter = filter.into_inner();
     // One instant for the whole export: every batch filters on the same local dates.
     let days = match filter.phase {
-        Some(_) => db::properties::local_dates(&state.db, caller.conciergerie_id, Utc::now()).await?,
+        Some(_) => {
+            db::properties::local_dates(&state.db, caller.conciergerie_id, Utc::now()).await?
+        }
         None => Default::default(),
     };
     let mut rows: Vec<conversation::Model> = Vec::new();

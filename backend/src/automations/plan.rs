@@ -89,16 +89,37 @@ mod tests {
         let day = |d| NaiveDate::from_ymd_opt(2026, 12, d).unwrap();
         let utc = TimeZone::parse("time_zone", "UTC").unwrap();
         assert_eq!(
-            due_at(AutomationAnchor::Arrival, -1, "18:00", utc, day(10), day(12)),
+            due_at(
+                AutomationAnchor::Arrival,
+                -1,
+                "18:00",
+                utc,
+                day(10),
+                day(12)
+            ),
             Utc.with_ymd_and_hms(2026, 12, 9, 18, 0, 0).unwrap()
         );
         assert_eq!(
-            due_at(AutomationAnchor::Departure, 0, "08:30", utc, day(10), day(12)),
+            due_at(
+                AutomationAnchor::Departure,
+                0,
+                "08:30",
+                utc,
+                day(10),
+                day(12)
+            ),
             Utc.with_ymd_and_hms(2026, 12, 12, 8, 30, 0).unwrap()
         );
         // Paris is UTC+1 in December.
         assert_eq!(
-            due_at(AutomationAnchor::Arrival, -1, "18:00", TimeZone::DEFAULT, day(10), day(12)),
+            due_at(
+                AutomationAnchor::Arrival,
+                -1,
+                "18:00",
+                TimeZone::DEFAULT,
+                day(10),
+                day(12)
+            ),
             Utc.with_ymd_and_hms(2026, 12, 9, 17, 0, 0).unwrap()
         );
     }

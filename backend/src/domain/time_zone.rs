@@ -2,7 +2,9 @@
 //! "the day before at 18:00") are read. Stored as the IANA name; the rules come from `chrono-tz`,
 //! so daylight-saving changes are followed without anyone touching the property.
 
-use chrono::{DateTime, Duration, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeZone as _, Utc};
+use chrono::{
+    DateTime, Duration, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeZone as _, Utc,
+};
 use chrono_tz::Tz;
 
 use crate::error::AppError;
@@ -111,7 +113,13 @@ mod tests {
         for bad in ["", "Paris", "Europe/Pariss", "UTC+1"] {
             let err = TimeZone::parse("time_zone", bad).unwrap_err();
             assert!(
-                matches!(err, AppError::Validation { field: Some("time_zone"), .. }),
+                matches!(
+                    err,
+                    AppError::Validation {
+                        field: Some("time_zone"),
+                        ..
+                    }
+                ),
                 "{bad}: {err:?}"
             );
         }
@@ -140,6 +148,9 @@ mod tests {
     fn today_is_the_local_date() {
         let late = day(2026, 12, 9).and_time(hm(23, 30)).and_utc();
         assert_eq!(paris().today(late), day(2026, 12, 10));
-        assert_eq!(TimeZone::parse("f", "UTC").unwrap().today(late), day(2026, 12, 9));
+        assert_eq!(
+            TimeZone::parse("f", "UTC").unwrap().today(late),
+            day(2026, 12, 9)
+        );
     }
 }

@@ -210,7 +210,13 @@ mod tests {
         assert!(!sensitive_open(&stay(), "16:00", utc, at(24, 0), lead));
         assert!(!sensitive_open(&stay(), "16:00", utc, at(10, 12), lead));
         // An unreadable check-in time counts from the start of the arrival day.
-        assert!(sensitive_open(&stay(), "l'après-midi", utc, at(18, 0), lead));
+        assert!(sensitive_open(
+            &stay(),
+            "l'après-midi",
+            utc,
+            at(18, 0),
+            lead
+        ));
         // In Paris (UTC+1 in December) everything is an hour earlier in UTC.
         let paris = TimeZone::DEFAULT;
         assert!(!sensitive_open(&stay(), "16:00", paris, at(18, 14), lead));

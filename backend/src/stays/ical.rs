@@ -234,7 +234,10 @@ END:VCALENDAR\r\n";
             let found = bookings(feed, "https://example.com/a.ics", zone).unwrap();
             (found[0].arrival.to_string(), found[0].departure.to_string())
         };
-        assert_eq!(dates("Europe/Paris"), ("2026-07-05".into(), "2026-07-07".into()));
+        assert_eq!(
+            dates("Europe/Paris"),
+            ("2026-07-05".into(), "2026-07-07".into())
+        );
         assert_eq!(
             dates("America/Martinique"),
             ("2026-07-04".into(), "2026-07-07".into())

@@ -183,7 +183,11 @@ async fn an_automation_is_edited_disabled_enabled_and_deleted() {
     run_once(app.state(), now).await.unwrap();
     let planned = sophies_rows(&app, &token, id).await;
     assert_eq!(planned.len(), 1, "{planned:?}");
-    assert_eq!(paris_time(&planned[0]["due_at"]), "10:00", "the property's wall clock");
+    assert_eq!(
+        paris_time(&planned[0]["due_at"]),
+        "10:00",
+        "the property's wall clock"
+    );
 
     // Edited: a new time re-plans the message, the rest of the rule is kept.
     let edited = app

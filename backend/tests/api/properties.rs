@@ -365,13 +365,24 @@ async fn a_property_is_in_its_conciergeries_time_zone_unless_told_otherwise() {
         )
         .await;
     let default = app
-        .patch_json("/api/settings", &token, &json!({"time_zone": "Mars/Olympus"}))
+        .patch_json(
+            "/api/settings",
+            &token,
+            &json!({"time_zone": "Mars/Olympus"}),
+        )
         .await;
-    for (response, value) in [(created, "Paris"), (patched, "UTC+1"), (default, "Mars/Olympus")] {
+    for (response, value) in [
+        (created, "Paris"),
+        (patched, "UTC+1"),
+        (default, "Mars/Olympus"),
+    ] {
         let error = assert_error(response, StatusCode::UNPROCESSABLE_ENTITY, "validation").await;
         assert_eq!(error["field"], "time_zone");
         let message = error["message"].as_str().unwrap();
-        assert!(message.contains(value) && message.contains("Europe/Paris"), "{message}");
+        assert!(
+            message.contains(value) && message.contains("Europe/Paris"),
+            "{message}"
+        );
     }
     let unchanged: Value = app
         .get(&format!("/api/properties/{loft_id}"), Some(&token))

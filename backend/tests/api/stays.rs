@@ -390,10 +390,11 @@ async fn a_guest_is_found_by_number_or_by_last_digits() {
     assert_eq!(found.guest_name, "Next");
     // 22:30 UTC on the departure day is already the next day in Paris: that stay is over there.
     let paris_midnight = day("2026-07-12") + chrono::Duration::minutes(10 * 60 + 30);
-    let found = db::stays::current_or_next_for_guest(app.db(), tenant, "+33611111111", paris_midnight)
-        .await
-        .unwrap()
-        .unwrap();
+    let found =
+        db::stays::current_or_next_for_guest(app.db(), tenant, "+33611111111", paris_midnight)
+            .await
+            .unwrap()
+            .unwrap();
     assert_eq!(found.guest_name, "Next");
     let before = paris_midnight - chrono::Duration::hours(1);
     let found = db::stays::current_or_next_for_guest(app.db(), tenant, "+33611111111", before)
@@ -470,9 +471,16 @@ async fn arriving_today_is_on_each_propertys_local_date() {
         )
         .await;
         let id = StayId(created["id"].as_i64().unwrap());
-        db::conversations::open_for_guest(app.db(), tenant, number, Some(guest.into()), id, Utc::now())
-            .await
-            .unwrap();
+        db::conversations::open_for_guest(
+            app.db(),
+            tenant,
+            number,
+            Some(guest.into()),
+            id,
+            Utc::now(),
+        )
+        .await
+        .unwrap();
         stays.push(id);
     }
     let at = |rfc3339: &str| rfc3339.parse::<DateTime<Utc>>().unwrap();
@@ -501,9 +509,14 @@ async fn arriving_today_is_on_each_propertys_local_date() {
     };
     let arriving = InboxPhase::ArrivingToday;
     // 23:30 in Paris, 18:30 in Martinique on the 14th: nobody yet.
-    assert!(guests(arriving, at("2027-01-14T22:30:00Z")).await.is_empty());
+    assert!(guests(arriving, at("2027-01-14T22:30:00Z"))
+        .await
+        .is_empty());
     // 00:30 on the 15th in Paris, still 19:30 on the 14th in Martinique.
-    assert_eq!(guests(arriving, at("2027-01-14T23:30:00Z")).await, ["Invité Paris"]);
+    assert_eq!(
+        guests(arriving, at("2027-01-14T23:30:00Z")).await,
+        ["Invité Paris"]
+    );
     assert_eq!(
         guests(arriving, at("2027-01-15T12:00:00Z")).await,
         ["Invité Martinique", "Invité Paris"]
@@ -524,9 +537,14 @@ async fn arriving_today_is_on_each_propertys_local_date() {
     );
 
     // The inbox's brief says the same, with the date it was read on.
-    let briefs = db::stays::briefs(app.db(), tenant, stays.iter().map(|s| s.0), at("2027-01-14T23:30:00Z"))
-        .await
-        .unwrap();
+    let briefs = db::stays::briefs(
+        app.db(),
+        tenant,
+        stays.iter().map(|s| s.0),
+        at("2027-01-14T23:30:00Z"),
+    )
+    .await
+    .unwrap();
     let (paris, martinique) = (&briefs[&stays[0].0], &briefs[&stays[1].0]);
     assert_eq!(paris.local_date.to_string(), "2027-01-15");
     assert_eq!(paris.phase, StayPhase::InStay);

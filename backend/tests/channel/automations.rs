@@ -203,7 +203,8 @@ async fn too_late_cancelled_stays_and_operator_cancels_are_not_sent() {
 
     // The server was down on departure morning until 09:30: more than an hour late, skipped.
     let departure_day = TimeZone::DEFAULT.today(checkout_row.due_at);
-    let at = |h, m| TimeZone::DEFAULT.instant(departure_day, NaiveTime::from_hms_opt(h, m, 0).unwrap());
+    let at =
+        |h, m| TimeZone::DEFAULT.instant(departure_day, NaiveTime::from_hms_opt(h, m, 0).unwrap());
     let report = run(&app, at(9, 30)).await;
     // (Lucas leaves the same day: his is skipped too.)
     assert_eq!(report.sent, 0, "{report:?}");
@@ -474,8 +475,20 @@ async fn an_automation_fires_at_the_propertys_local_time_in_winter_and_in_summer
     )
     .await;
     for (guest, number, arrival, departure, fires) in [
-        ("Hiver", "+33633330001", "2027-01-15", "2027-01-18", "2027-01-14T17:00:00Z"),
-        ("Été", "+33633330002", "2027-07-15", "2027-07-18", "2027-07-14T16:00:00Z"),
+        (
+            "Hiver",
+            "+33633330001",
+            "2027-01-15",
+            "2027-01-18",
+            "2027-01-14T17:00:00Z",
+        ),
+        (
+            "Été",
+            "+33633330002",
+            "2027-07-15",
+            "2027-07-18",
+            "2027-07-14T16:00:00Z",
+        ),
     ] {
         let created = app
             .post_json(
@@ -486,7 +499,9 @@ async fn an_automation_fires_at_the_propertys_local_time_in_winter_and_in_summer
             )
             .await;
         assert_eq!(created.status(), StatusCode::CREATED);
-        let stay = created.json::<Value>().await.unwrap()["id"].as_i64().unwrap();
+        let stay = created.json::<Value>().await.unwrap()["id"]
+            .as_i64()
+            .unwrap();
         let fires: DateTime<Utc> = fires.parse().unwrap();
         let row = |rows: Vec<ScheduledMessage>| {
             rows.into_iter()
@@ -497,7 +512,11 @@ async fn an_automation_fires_at_the_propertys_local_time_in_winter_and_in_summer
         let early = run(&app, fires - chrono::Duration::minutes(1)).await;
         assert_eq!(early.sent, 0, "{guest}: {early:?}");
         let planned = row(scheduled(&app, &token, stay).await);
-        assert_eq!((planned.due_at, planned.status), (fires, ScheduledStatus::Pending), "{guest}");
+        assert_eq!(
+            (planned.due_at, planned.status),
+            (fires, ScheduledStatus::Pending),
+            "{guest}"
+        );
 
         let on_time = run(&app, fires).await;
         assert_eq!(on_time.sent, 1, "{guest}: {on_time:?}");

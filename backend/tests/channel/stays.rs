@@ -494,6 +494,9 @@ async fn a_question_replayed_after_a_restart_gets_the_guests_own_rental_answer()
         .unwrap_or_else(|| panic!("no AI answer: {thread:?}"));
     assert!(answer.contains(STUDIO_WIFI), "{answer}");
     assert!(!answer.contains(SHARED_WIFI), "{answer}");
-    let linked = conversation_of(&app, &token, CAMILLE).await.stay.expect("linked at the replay");
+    let linked = conversation_of(&app, &token, CAMILLE)
+        .await
+        .stay
+        .expect("linked at the replay");
     assert_eq!(linked.id, camille_stay);
 }

@@ -56,11 +56,20 @@ mod tests {
     #[tokio::test]
     async fn the_label_points_at_the_control_and_the_error_is_announced() {
         let html = render(Some("Une ligne par adresse"), Some("Obligatoire")).await;
-        assert!(html.contains(r#"<label for="p-name" class="field-label">Nom</label>"#), "{html}");
-        assert!(html.contains(r#"<input id="p-name" type="text">"#), "{html}");
+        assert!(
+            html.contains(r#"<label for="p-name" class="field-label">Nom</label>"#),
+            "{html}"
+        );
+        assert!(
+            html.contains(r#"<input id="p-name" type="text">"#),
+            "{html}"
+        );
         assert!(html.contains(r#"<small class="field-hint">Une ligne par adresse</small>"#));
         assert!(html.contains(r#"<p role="alert" class="field-error">Obligatoire</p>"#));
         let quiet = render(None, None).await;
-        assert!(!quiet.contains("field-error") && !quiet.contains("field-hint"), "{quiet}");
+        assert!(
+            !quiet.contains("field-error") && !quiet.contains("field-hint"),
+            "{quiet}"
+        );
     }
 }

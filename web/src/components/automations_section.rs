@@ -5,8 +5,8 @@
 use protocol::automations::{Automation, AutomationPatch};
 use protocol::properties::Property;
 use protocol::{AutomationAnchor, AutomationId};
-use yew::platform::spawn_local;
 use ui::components::form_field::FormField;
+use yew::platform::spawn_local;
 use yew::prelude::*;
 
 use super::hooks::{input_value, use_lang};

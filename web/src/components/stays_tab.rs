@@ -4,8 +4,8 @@
 use protocol::properties::Property;
 use protocol::stays::{ImportReport, NewStay, Stay, StayPatch};
 use protocol::{PropertyId, StayId, StayOrigin, StaySource, StayStatus};
-use yew::platform::spawn_local;
 use ui::components::form_field::FormField;
+use yew::platform::spawn_local;
 use yew::prelude::*;
 
 use super::hooks::{input_value, use_lang};

@@ -194,9 +194,9 @@ impl ConversationActor {
         now: chrono::DateTime<Utc>,
     ) -> Option<(ConciergerieId, stay_brief::BriefKey)> {
         let row = self.state.as_ref()?.row();
-        let key = self
-            .stay_brief
-            .wanted(row.stay_id, db::stays::writes(), stay_brief::quarter(now))?;
+        let key =
+            self.stay_brief
+                .wanted(row.stay_id, db::stays::writes(), stay_brief::quarter(now))?;
         Some((ConciergerieId(row.conciergerie_id), key))
     }
 
