@@ -277,7 +277,8 @@ async fn the_demo_has_two_properties_with_their_own_wifi_and_stays_around_today(
         .all(|f| f.property_id.is_none() && !f.sensitive));
     assert!(public.iter().all(|f| !wifi_answers.contains(&f.answer)));
 
-    let today = chrono::Utc::now().date_naive();
+    // The demo's properties are in Paris: their "today" is Paris's.
+    let today = majordome::domain::time_zone::TimeZone::DEFAULT.today(chrono::Utc::now());
     let stays: Vec<Value> = app
         .get("/api/stays", Some(&token))
         .await
