@@ -33,20 +33,15 @@ async fn conversations(
 ) -> Result<HttpResponse, AppError> {
     let filter = filter.into_inner();
     // One instant for the whole export: every batch filters on the same local dates.
-    let days = match filter.phase {
-        Some(_) => {
-            db::properties::local_dates(&state.db, caller.conciergerie_id, Utc::now()).await?
-        }
-        None => Default::default(),
-    };
+    let linked =
+        db::stays::inbox_condition(&state.db, caller.conciergerie_id, filter, Utc::now()).await?;
     let mut rows: Vec<conversation::Model> = Vec::new();
     let mut cursor: Option<ConversationCursor> = None;
     loop {
-        let linked = db::stays::linked_stay_condition(caller.conciergerie_id, filter, &days);
         let page = pages::conversations(
             &state.db,
             caller.conciergerie_id,
-            linked,
+            linked.clone(),
             BATCH,
             cursor.as_ref(),
         )

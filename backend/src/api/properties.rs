@@ -36,7 +36,7 @@ async fn create(
     caller: OperatorSession,
     body: web::Json<NewProperty>,
 ) -> Result<HttpResponse, AppError> {
-    // Read only when needed: most requests from the dashboard name the zone.
+    // The conciergerie's zone is only needed when the request names none.
     let zone = match body.time_zone {
         Some(_) => Default::default(),
         None => db::properties::default_zone(&state.db, caller.conciergerie_id).await?,

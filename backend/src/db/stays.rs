@@ -416,7 +416,7 @@ pub async fn inbox_condition(
 /// The condition on `conversations.stay_id` for `filter`, or `None` when it filters nothing: the
 /// linked stay must be one of `tenant`'s, at the property, in the phase on its property's local
 /// date (`days`: the tenant's `db::properties::local_dates`).
-pub fn linked_stay_condition(
+fn linked_stay_condition(
     tenant: ConciergerieId,
     filter: InboxFilter,
     days: &LocalDates,
