@@ -154,6 +154,7 @@ fn context(stay: &stay::Model, property: &property::Model, now: DateTime<Utc>) -
 #[cfg(test)]
 mod tests {
     use chrono::{NaiveDate, TimeZone as _};
+    use protocol::stays::StayPhase;
     use protocol::{StayOrigin, StaySource};
 
     use super::*;
@@ -223,6 +224,34 @@ mod tests {
         assert!(sensitive_open(&stay(), "16:00", paris, at(18, 15), lead));
         assert!(sensitive_open(&stay(), "16:00", paris, at(23, 22), lead));
         assert!(!sensitive_open(&stay(), "16:00", paris, at(23, 23), lead));
+    }
+
+    #[test]
+    fn the_ais_today_is_the_propertys_date() {
+        let property = |zone: &str| property::Model {
+            id: 1,
+            conciergerie_id: 1,
+            name: "Studio".into(),
+            address: String::new(),
+            check_in_time: "16:00".into(),
+            check_out_time: "11:00".into(),
+            arrival_instructions: String::new(),
+            time_zone: zone.into(),
+            ical_urls: serde_json::json!([]),
+            last_sync_at: None,
+            last_sync_error: None,
+            created_at: at(1, 0),
+            updated_at: at(1, 0),
+        };
+        // 23:30 UTC on the 19th: the 20th (arrival day) in Paris, still the 19th in Martinique.
+        let late = at(19, 23) + Duration::minutes(30);
+        let paris = context(&stay(), &property("Europe/Paris"), late);
+        assert_eq!((paris.today, paris.phase()), (day(20), StayPhase::InStay));
+        let martinique = context(&stay(), &property("America/Martinique"), late);
+        assert_eq!(
+            (martinique.today, martinique.phase()),
+            (day(19), StayPhase::BeforeArrival)
+        );
     }
 
     #[test]
