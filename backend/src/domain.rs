@@ -6,6 +6,7 @@ use crate::error::AppError;
 pub mod attachment;
 pub mod property;
 pub mod stay;
+pub mod time_zone;
 
 /// A WhatsApp sender as Twilio spells it: `whatsapp:+E164`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]

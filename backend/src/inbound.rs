@@ -116,13 +116,12 @@ pub async fn accept(
     }
 }
 
-/// The stay the guest's conversation is about ("today" in UTC). The message is already stored:
-/// a failed lookup only leaves the link as it was.
+/// The stay the guest's conversation is about (on each property's local date). The message is
+/// already stored: a failed lookup only leaves the link as it was.
 async fn guest_stay(state: &AppState, tenant: ConciergerieId, address: &str) -> Option<StayId> {
-    let today = Utc::now().date_naive();
     match state
         .guest_stays
-        .stay_for(&state.db, tenant, address, today)
+        .stay_for(&state.db, tenant, address, Utc::now())
         .await
     {
         Ok(stay) => stay,

@@ -15,6 +15,7 @@ use crate::config::Config;
 use crate::db;
 use crate::domain::property::PropertyFields;
 use crate::domain::stay::StayFields;
+use crate::domain::time_zone::TimeZone;
 
 pub const DEMO_EMAIL: &str = "demo@example.com";
 pub const DEMO_PASSWORD: &str = "demo123";
@@ -175,14 +176,18 @@ async fn seed_properties(
     let now = Utc::now();
     let mut ids = Vec::new();
     for demo in DEMO_PROPERTIES {
-        let fields = PropertyFields::from_new(&NewProperty {
-            name: demo.name.into(),
-            address: demo.address.into(),
-            check_in_time: Some(demo.check_in_time.into()),
-            check_out_time: None,
-            arrival_instructions: demo.arrival_instructions.into(),
-            ical_urls: Vec::new(),
-        })?;
+        let fields = PropertyFields::from_new(
+            &NewProperty {
+                name: demo.name.into(),
+                address: demo.address.into(),
+                check_in_time: Some(demo.check_in_time.into()),
+                check_out_time: None,
+                arrival_instructions: demo.arrival_instructions.into(),
+                time_zone: None,
+                ical_urls: Vec::new(),
+            },
+            TimeZone::DEFAULT,
+        )?;
         let property = db::properties::insert(db, tenant, fields).await?;
         for (question, answer, sensitive) in demo.faqs {
             faq::ActiveModel {
@@ -329,7 +334,8 @@ pub async fn run(db: &DatabaseConnection, config: &Config) -> anyhow::Result<()>
             .insert(db)
             .await?;
         }
-        seed_properties(db, ConciergerieId(demo.id), now.date_naive()).await?;
+        // The demo properties are in the default zone: "today" is its date.
+        seed_properties(db, ConciergerieId(demo.id), TimeZone::DEFAULT.today(now)).await?;
         seed_automations(db, ConciergerieId(demo.id)).await?;
         tracing::info!("created the demo conciergerie");
     }

@@ -18,6 +18,9 @@ pub struct Model {
     pub active: bool,
     /// What Claude may cost this conciergerie per UTC day; `None`: no limit.
     pub ai_daily_budget_usd: Option<f64>,
+    /// IANA name (`Europe/Paris`): the zone a new property gets unless told otherwise.
+    #[sea_orm(default_value = "Europe/Paris")]
+    pub time_zone: String,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

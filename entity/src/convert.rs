@@ -86,6 +86,7 @@ impl From<property::Model> for Property {
             check_in_time: m.check_in_time,
             check_out_time: m.check_out_time,
             arrival_instructions: m.arrival_instructions,
+            time_zone: m.time_zone,
             last_sync_at: m.last_sync_at,
             last_sync_error: m.last_sync_error,
             created_at: m.created_at,

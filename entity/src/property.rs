@@ -13,6 +13,9 @@ pub struct Model {
     pub check_in_time: String,
     pub check_out_time: String,
     pub arrival_instructions: String,
+    /// IANA name (`Europe/Paris`): the zone its dates and times of day are in.
+    #[sea_orm(default_value = "Europe/Paris")]
+    pub time_zone: String,
     /// JSON array of feed URLs.
     pub ical_urls: Json,
     pub last_sync_at: Option<DateTimeUtc>,

@@ -18,7 +18,7 @@ pub struct Automation {
     pub anchor: AutomationAnchor,
     /// Days from the anchor date: `-1` the day before, `1` the day after.
     pub offset_days: i32,
-    /// `HH:MM`, UTC (properties carry no time zone yet).
+    /// `HH:MM`, local time of the stay's property (its `time_zone`).
     pub send_time: String,
     /// The message; `{{variables}}` are filled from the stay when it is sent.
     pub body: String,

@@ -15,6 +15,9 @@ pub struct Property {
     /// Local time `HH:MM` by which guests leave.
     pub check_out_time: String,
     pub arrival_instructions: String,
+    /// IANA time zone (`Europe/Paris`): check-in/out times, automations and "arriving today"
+    /// are read in it, and iCal dates are its local dates.
+    pub time_zone: String,
     /// Calendar exports (Airbnb, Booking, VRBO…) that stays are synced from.
     pub ical_urls: Vec<String>,
     /// When the feeds were last fetched (successfully or not).
@@ -43,6 +46,9 @@ pub struct NewProperty {
     pub check_out_time: Option<String>,
     #[serde(default)]
     pub arrival_instructions: String,
+    /// IANA time zone; the conciergerie's (`time_zone` in the settings) when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time_zone: Option<String>,
     #[serde(default)]
     pub ical_urls: Vec<String>,
 }
@@ -61,6 +67,8 @@ pub struct PropertyPatch {
     pub check_out_time: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub arrival_instructions: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time_zone: Option<String>,
     /// Replaces the whole list.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ical_urls: Option<Vec<String>>,

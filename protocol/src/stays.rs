@@ -118,11 +118,14 @@ pub struct StayBrief {
     pub guest_name: String,
     pub arrival: NaiveDate,
     pub departure: NaiveDate,
-    /// On today's date in UTC.
+    /// On `local_date`.
     pub phase: StayPhase,
+    /// The property's date (in its time zone) when this was read: "arriving today" means
+    /// `arrival == local_date`.
+    pub local_date: NaiveDate,
 }
 
-/// Where a guest stands in their stay on a given day (the server uses today's date in UTC).
+/// Where a guest stands in their stay on a given day (the server uses the property's local date).
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

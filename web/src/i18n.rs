@@ -433,6 +433,9 @@ ui::texts! { Texts, FR, EN;
     property_address: "Adresse", "Address";
     property_check_in: "Arrivée à partir de", "Check-in from";
     property_check_out: "Départ avant", "Check-out by";
+    property_time_zone: "Fuseau horaire", "Time zone";
+    property_time_zone_hint: "Les horaires, les messages automatiques et les «\u{a0}arrivées aujourd'hui\u{a0}» suivent l'heure locale du logement (par ex. Europe/Paris, America/Martinique).",
+        "Times, automated messages and \"arriving today\" follow the property's local time (e.g. Europe/Paris, America/Martinique).";
     property_instructions: "Instructions d'arrivée", "Arrival instructions";
     property_ical: "Calendriers iCal (une adresse par ligne)", "iCal calendars (one URL per line)";
     property_ical_hint: "Les liens d'export Airbnb, Booking ou VRBO\u{a0}: les séjours s'y synchronisent.",
@@ -508,7 +511,7 @@ ui::texts! { Texts, FR, EN;
     automation_arrival: "L'arrivée", "Arrival";
     automation_departure: "Le départ", "Departure";
     automation_offset: "Jours (−1 = la veille)", "Days (−1 = the day before)";
-    automation_time: "Heure d'envoi (UTC)", "Send time (UTC)";
+    automation_time: "Heure d'envoi (heure du logement)", "Send time (property's local time)";
     automation_body: "Message", "Message";
     automation_body_hint: "Variables\u{a0}: {{guest_name}}, {{property.name}}, {{property.check_in_time}}, {{property.check_out_time}}, {{stay.arrival}}, {{stay.departure}}",
         "Variables: {{guest_name}}, {{property.name}}, {{property.check_in_time}}, {{property.check_out_time}}, {{stay.arrival}}, {{stay.departure}}";

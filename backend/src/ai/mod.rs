@@ -62,7 +62,8 @@ pub struct StayContext {
     pub check_out_time: String,
     pub arrival: NaiveDate,
     pub departure: NaiveDate,
-    /// The day (UTC) the request was built, so the prompt can say "tomorrow".
+    /// The property's local date when the request was built, so the prompt can say "tomorrow"
+    /// as the guest means it.
     pub today: NaiveDate,
 }
 

@@ -57,7 +57,7 @@ fn guest_language_guess(request: &AiRequest) -> String {
 }
 
 /// The guest's booking, with the dates said the way the guest would ("tomorrow"), so Claude can
-/// answer "when can I check in?" without computing dates. Days are UTC days.
+/// answer "when can I check in?" without computing dates. Days are the property's local days.
 fn stay_section(stay: &StayContext) -> String {
     let phase = match stay.phase() {
         StayPhase::BeforeArrival => format!(

@@ -187,9 +187,14 @@ async fn list(
         })
         .transpose()?;
     let tenant = tenant(&state, caller).await?;
-    let today = chrono::Utc::now().date_naive();
     let filter = filter.into_inner();
-    let linked = db::stays::linked_stay_condition(caller.conciergerie_id, filter, today);
+    let linked = db::stays::inbox_condition(
+        &state.db,
+        caller.conciergerie_id,
+        filter,
+        chrono::Utc::now(),
+    )
+    .await?;
     let narrowing = narrowing.into_inner();
     if let Some(label) = narrowing.label {
         // Another tenant's label (or none) is a 404, like its conversations.
@@ -398,10 +403,10 @@ async fn with_variables(
     if !variables::has_variables(body) {
         return Ok(body.to_owned());
     }
-    let today = chrono::Utc::now().date_naive();
     let stay = conversation.stay_id.map(protocol::StayId);
+    let now = chrono::Utc::now();
     let context =
-        stays::context::linked_context(&state.db, caller.conciergerie_id, stay, today).await?;
+        stays::context::linked_context(&state.db, caller.conciergerie_id, stay, now).await?;
     Ok(variables::fill_for_operator(body, context.as_ref()))
 }
 
@@ -504,9 +509,9 @@ async fn with_stays(
     caller: OperatorSession,
     linked: Vec<(ConversationSummary, Option<i64>)>,
 ) -> Result<Vec<ConversationSummary>, AppError> {
-    let today = chrono::Utc::now().date_naive();
+    let now = chrono::Utc::now();
     let ids = linked.iter().filter_map(|(_, stay)| *stay);
-    let briefs = db::stays::briefs(&state.db, caller.conciergerie_id, ids, today).await?;
+    let briefs = db::stays::briefs(&state.db, caller.conciergerie_id, ids, now).await?;
     Ok(linked
         .into_iter()
         .map(|(mut summary, stay)| {

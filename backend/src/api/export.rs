@@ -31,16 +31,17 @@ async fn conversations(
     caller: OperatorSession,
     filter: web::Query<db::stays::InboxFilter>,
 ) -> Result<HttpResponse, AppError> {
-    let today = Utc::now().date_naive();
     let filter = filter.into_inner();
+    // One instant for the whole export: every batch filters on the same local dates.
+    let linked =
+        db::stays::inbox_condition(&state.db, caller.conciergerie_id, filter, Utc::now()).await?;
     let mut rows: Vec<conversation::Model> = Vec::new();
     let mut cursor: Option<ConversationCursor> = None;
     loop {
-        let linked = db::stays::linked_stay_condition(caller.conciergerie_id, filter, today);
         let page = pages::conversations(
             &state.db,
             caller.conciergerie_id,
-            linked,
+            linked.clone(),
             BATCH,
             cursor.as_ref(),
         )

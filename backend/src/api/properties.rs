@@ -36,7 +36,12 @@ async fn create(
     caller: OperatorSession,
     body: web::Json<NewProperty>,
 ) -> Result<HttpResponse, AppError> {
-    let fields = PropertyFields::from_new(&body)?;
+    // The conciergerie's zone is only needed when the request names none.
+    let zone = match body.time_zone {
+        Some(_) => Default::default(),
+        None => db::properties::default_zone(&state.db, caller.conciergerie_id).await?,
+    };
+    let fields = PropertyFields::from_new(&body, zone)?;
     let row = db::properties::insert(&state.db, caller.conciergerie_id, fields).await?;
     Ok(HttpResponse::Created().json(Property::from(row)))
 }

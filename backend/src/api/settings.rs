@@ -9,6 +9,7 @@ use sea_orm::{ActiveModelTrait, IntoActiveModel, Set};
 use super::conversations::tenant;
 use crate::auth::OperatorSession;
 use crate::domain::required_text;
+use crate::domain::time_zone::TimeZone;
 use crate::error::AppError;
 use crate::state::AppState;
 
@@ -22,6 +23,7 @@ fn to_wire(state: &AppState, m: conciergerie::Model) -> Settings {
         ai_mode: m.ai_mode,
         whatsapp_number: m.whatsapp_number,
         runtime: state.config.runtime_modes(),
+        time_zone: m.time_zone,
     }
 }
 
@@ -48,6 +50,9 @@ async fn update(
     }
     if let Some(name) = &body.name {
         row.name = Set(required_text("name", name, 120)?);
+    }
+    if let Some(zone) = &body.time_zone {
+        row.time_zone = Set(TimeZone::parse("time_zone", zone)?.name().to_owned());
     }
     row.updated_at = Set(Utc::now());
     let m = row.update(&state.db).await?;

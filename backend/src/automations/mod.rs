@@ -166,8 +166,7 @@ async fn send(
         }
     };
     let context =
-        stays::context::linked_context(&state.db, tenant, Some(StayId(stay.id)), now.date_naive())
-            .await?;
+        stays::context::linked_context(&state.db, tenant, Some(StayId(stay.id)), now).await?;
     let fill = |text: &str| variables::fill_for_operator(text, context.as_ref());
     let id = ConversationId(conversation.id);
     let send = |template: Option<ContentTemplate>| {

@@ -6,6 +6,7 @@ use protocol::AutomationAnchor;
 
 use crate::domain::property::local_time;
 use crate::domain::required_text;
+use crate::domain::time_zone::TimeZone;
 use crate::error::AppError;
 
 const MAX_NAME: usize = 200;
@@ -13,11 +14,14 @@ const MAX_BODY: usize = 1600;
 /// A stay-relative message a month away from the stay is not about the stay any more.
 const MAX_OFFSET_DAYS: i32 = 30;
 
-/// `offset_days` from the anchor date, at `send_time` (UTC, like the sensitive-entry window).
+/// `offset_days` from the anchor date, at `send_time` on the property's wall clock (`zone`):
+/// "the day before at 18:00" is 18:00 in Paris, summer and winter alike. A time the clocks skip
+/// or show twice that day is resolved as `TimeZone::instant` says.
 pub fn due_at(
     anchor: AutomationAnchor,
     offset_days: i32,
     send_time: &str,
+    zone: TimeZone,
     arrival: NaiveDate,
     departure: NaiveDate,
 ) -> DateTime<Utc> {
@@ -26,7 +30,7 @@ pub fn due_at(
         AutomationAnchor::Departure => departure,
     } + Duration::days(i64::from(offset_days));
     let time = NaiveTime::parse_from_str(send_time, "%H:%M").unwrap_or(NaiveTime::MIN);
-    day.and_time(time).and_utc()
+    zone.instant(day, time)
 }
 
 /// A new automation's fields, checked.
@@ -76,20 +80,47 @@ pub fn validate(new: &NewAutomation) -> Result<AutomationFields, AppError> {
 
 #[cfg(test)]
 mod tests {
-    use chrono::TimeZone;
+    use chrono::TimeZone as _;
 
     use super::*;
 
     #[test]
     fn the_day_before_arrival_and_the_departure_morning() {
         let day = |d| NaiveDate::from_ymd_opt(2026, 12, d).unwrap();
+        let utc = TimeZone::parse("time_zone", "UTC").unwrap();
         assert_eq!(
-            due_at(AutomationAnchor::Arrival, -1, "18:00", day(10), day(12)),
+            due_at(
+                AutomationAnchor::Arrival,
+                -1,
+                "18:00",
+                utc,
+                day(10),
+                day(12)
+            ),
             Utc.with_ymd_and_hms(2026, 12, 9, 18, 0, 0).unwrap()
         );
         assert_eq!(
-            due_at(AutomationAnchor::Departure, 0, "08:30", day(10), day(12)),
+            due_at(
+                AutomationAnchor::Departure,
+                0,
+                "08:30",
+                utc,
+                day(10),
+                day(12)
+            ),
             Utc.with_ymd_and_hms(2026, 12, 12, 8, 30, 0).unwrap()
+        );
+        // Paris is UTC+1 in December.
+        assert_eq!(
+            due_at(
+                AutomationAnchor::Arrival,
+                -1,
+                "18:00",
+                TimeZone::DEFAULT,
+                day(10),
+                day(12)
+            ),
+            Utc.with_ymd_and_hms(2026, 12, 9, 17, 0, 0).unwrap()
         );
     }
 }

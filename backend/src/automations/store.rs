@@ -1,7 +1,7 @@
 //! The automations and scheduled-messages tables.
 
 use chrono::{DateTime, Utc};
-use entity::{automation, scheduled_message, stay};
+use entity::{automation, property, scheduled_message, stay};
 use protocol::automations::{Automation, AutomationPatch, NewAutomation, ScheduledMessage};
 use protocol::{
     AutomationId, ConciergerieId, ConversationId, ScheduledId, ScheduledStatus, StayId, StayStatus,
@@ -14,6 +14,7 @@ use sea_orm::{
 
 use super::plan::{due_at, validate};
 use crate::db;
+use crate::domain::time_zone::TimeZone;
 use crate::error::AppError;
 
 pub async fn create(
@@ -222,11 +223,16 @@ pub(super) async fn plan(
             .filter(scheduled_message::Column::AutomationId.eq(a.id))
             .all(db)
             .await?;
-        for s in stays.all(db).await? {
+        for (s, property) in stays.find_also_related(property::Entity).all(db).await? {
+            // Re-timed here like a moved stay when the property's zone changes.
+            let zone = property
+                .map(|p| TimeZone::stored(&p.time_zone))
+                .unwrap_or_default();
             let due = due_at(
                 a.anchor,
                 a.offset_days,
                 &a.send_time,
+                zone,
                 s.arrival,
                 s.departure,
             );

@@ -1,6 +1,6 @@
 //! Queries on properties, always scoped to one conciergerie.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use entity::{conciergerie, faq, property, stay};
 use protocol::{ConciergerieId, PropertyId};
 use sea_orm::{
@@ -9,6 +9,7 @@ use sea_orm::{
 };
 
 use crate::domain::property::PropertyFields;
+use crate::domain::time_zone::TimeZone;
 use crate::error::AppError;
 
 pub async fn list(
@@ -69,6 +70,7 @@ fn assign(row: &mut property::ActiveModel, fields: PropertyFields, now: DateTime
     row.check_in_time = Set(fields.check_in_time);
     row.check_out_time = Set(fields.check_out_time);
     row.arrival_instructions = Set(fields.arrival_instructions);
+    row.time_zone = Set(fields.time_zone.name().to_owned());
     row.ical_urls = Set(serde_json::json!(fields.ical_urls));
     row.updated_at = Set(now);
 }
@@ -81,6 +83,7 @@ pub fn fields_of(row: &property::Model) -> PropertyFields {
         check_in_time: row.check_in_time.clone(),
         check_out_time: row.check_out_time.clone(),
         arrival_instructions: row.arrival_instructions.clone(),
+        time_zone: TimeZone::stored(&row.time_zone),
         ical_urls: row.ical_urls(),
     }
 }
@@ -163,4 +166,48 @@ pub async fn check_reference(
         }
         other => other,
     })
+}
+
+/// The zone a new property of `tenant` gets when the request names none.
+pub async fn default_zone(
+    db: &impl ConnectionTrait,
+    tenant: ConciergerieId,
+) -> Result<TimeZone, AppError> {
+    let row = conciergerie::Entity::find_by_id(tenant.0)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound("conciergerie"))?;
+    Ok(TimeZone::stored(&row.time_zone))
+}
+
+/// The tenant's properties grouped by their local date at `now`: one group in the usual case
+/// (every property in one zone), two around midnight when zones differ. "Arriving today" is a
+/// per-property question; this turns it into a few `property_id IN (…) AND arrival = day`.
+pub async fn local_dates(
+    db: &impl ConnectionTrait,
+    tenant: ConciergerieId,
+    now: DateTime<Utc>,
+) -> Result<LocalDates, AppError> {
+    let rows = property::Entity::find()
+        .filter(property::Column::ConciergerieId.eq(tenant.0))
+        .all(db)
+        .await?;
+    Ok(LocalDates::of(
+        rows.iter().map(|p| (p.id, TimeZone::stored(&p.time_zone))),
+        now,
+    ))
+}
+
+/// Property ids by their local date at one instant, dates ascending.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LocalDates(pub Vec<(NaiveDate, Vec<i64>)>);
+
+impl LocalDates {
+    pub fn of(properties: impl IntoIterator<Item = (i64, TimeZone)>, now: DateTime<Utc>) -> Self {
+        let mut days: std::collections::BTreeMap<NaiveDate, Vec<i64>> = Default::default();
+        for (id, zone) in properties {
+            days.entry(zone.today(now)).or_default().push(id);
+        }
+        LocalDates(days.into_iter().collect())
+    }
 }

@@ -4,7 +4,7 @@
 
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use chrono::{NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use entity::stay;
 use protocol::stays::{StayBrief, StayPhase};
 use protocol::{ConciergerieId, PropertyId, StayId, StayOrigin, StayStatus};
@@ -13,7 +13,9 @@ use sea_orm::{
     QueryFilter, QueryOrder, Set,
 };
 
+use crate::db::properties::LocalDates;
 use crate::domain::stay::StayFields;
+use crate::domain::time_zone::TimeZone;
 use crate::error::AppError;
 
 /// `GET /api/stays` filters; dates are inclusive and select stays overlapping `[from, to]`.
@@ -256,33 +258,60 @@ pub async fn cancel_vanished_from_feed(
     Ok(result.rows_affected)
 }
 
-/// The guest's stay in progress on `today`, or else their next one: confirmed stays of `tenant`
+/// The guest's stay in progress at `now`, or else their next one: confirmed stays of `tenant`
 /// booked under this WhatsApp address (as conversations store it, without `whatsapp:`) that have
-/// not ended before `today`, the earliest arrival first.
+/// not ended before their property's local date, the earliest arrival first.
 pub async fn current_or_next_for_guest(
     db: &impl ConnectionTrait,
     tenant: ConciergerieId,
     address: &str,
-    today: NaiveDate,
+    now: DateTime<Utc>,
 ) -> Result<Option<stay::Model>, AppError> {
-    Ok(stay::Entity::find()
+    let candidates = stay::Entity::find()
         .filter(stay::Column::ConciergerieId.eq(tenant.0))
         .filter(stay::Column::WhatsappNumber.eq(address))
         .filter(stay::Column::Status.eq(StayStatus::Confirmed))
-        .filter(stay::Column::Departure.gte(today))
-        .order_by(stay::Column::Arrival, Order::Asc)
-        .one(db)
-        .await?)
+        .filter(stay::Column::Departure.gte(earliest_local_date(now)))
+        .order_by(stay::Column::Arrival, Order::Asc);
+    Ok(not_ended(candidates, db, now).await?.into_iter().next())
 }
 
-/// Confirmed stays of `tenant`, in progress on `today` or to come, known only by the last digits
+/// No time zone is more than a day behind UTC: a stay that departed before this date has ended
+/// everywhere. The exact local date is checked on the rows (`not_ended`).
+fn earliest_local_date(now: DateTime<Utc>) -> NaiveDate {
+    now.date_naive() - chrono::Days::new(1)
+}
+
+/// The stays of `query` whose departure is not before their property's local date at `now`.
+async fn not_ended(
+    query: sea_orm::Select<stay::Entity>,
+    db: &impl ConnectionTrait,
+    now: DateTime<Utc>,
+) -> Result<Vec<stay::Model>, AppError> {
+    Ok(query
+        .find_also_related(entity::property::Entity)
+        .all(db)
+        .await?
+        .into_iter()
+        .filter(|(s, property)| {
+            let zone = property
+                .as_ref()
+                .map(|p| TimeZone::stored(&p.time_zone))
+                .unwrap_or_default();
+            s.departure >= zone.today(now)
+        })
+        .map(|(s, _)| s)
+        .collect())
+}
+
+/// Confirmed stays of `tenant`, in progress at `now` or to come, known only by the last digits
 /// of a phone (as Airbnb's feed gives them) that end `address`'s digits. Several can match: the
 /// caller links only when the answer is unambiguous.
 pub async fn match_by_last_digits(
     db: &impl ConnectionTrait,
     tenant: ConciergerieId,
     address: &str,
-    today: NaiveDate,
+    now: DateTime<Utc>,
 ) -> Result<Vec<stay::Model>, AppError> {
     let digits: String = address.chars().filter(char::is_ascii_digit).collect();
     if digits.is_empty() {
@@ -293,11 +322,10 @@ pub async fn match_by_last_digits(
         .filter(stay::Column::WhatsappNumber.is_null())
         .filter(stay::Column::PhoneLastDigits.is_not_null())
         .filter(stay::Column::Status.eq(StayStatus::Confirmed))
-        .filter(stay::Column::Departure.gte(today))
-        .order_by(stay::Column::Arrival, Order::Asc)
-        .all(db)
-        .await?;
-    Ok(candidates
+        .filter(stay::Column::Departure.gte(earliest_local_date(now)))
+        .order_by(stay::Column::Arrival, Order::Asc);
+    Ok(not_ended(candidates, db, now)
+        .await?
         .into_iter()
         .filter(|s| {
             s.phone_last_digits
@@ -308,12 +336,13 @@ pub async fn match_by_last_digits(
 }
 
 /// The inbox's view of the given stays of `tenant` (with their property), by stay id, in one
-/// query for a whole page of conversations. Ids of deleted stays are simply absent.
+/// query for a whole page of conversations; phases are on each property's local date at `now`.
+/// Ids of deleted stays are simply absent.
 pub async fn briefs(
     db: &impl ConnectionTrait,
     tenant: ConciergerieId,
     ids: impl IntoIterator<Item = i64>,
-    today: NaiveDate,
+    now: DateTime<Utc>,
 ) -> Result<std::collections::HashMap<i64, StayBrief>, AppError> {
     let ids: Vec<i64> = ids.into_iter().collect();
     if ids.is_empty() {
@@ -329,6 +358,7 @@ pub async fn briefs(
         .into_iter()
         .filter_map(|(s, property)| {
             let property = property?;
+            let today = TimeZone::stored(&property.time_zone).today(now);
             let brief = StayBrief {
                 id: StayId(s.id),
                 property_id: PropertyId(property.id),
@@ -337,6 +367,7 @@ pub async fn briefs(
                 arrival: s.arrival,
                 departure: s.departure,
                 phase: StayPhase::on(s.arrival, s.departure, today),
+                local_date: today,
             };
             Some((s.id, brief))
         })
@@ -367,12 +398,28 @@ impl InboxPhase {
     }
 }
 
-/// The condition on `conversations.stay_id` for `filter`, or `None` when it filters nothing: the
-/// linked stay must be one of `tenant`'s, at the property, in the phase on `today`.
-pub fn linked_stay_condition(
+/// The condition on `conversations.stay_id` for `filter` at `now`, or `None` when it filters
+/// nothing (see `linked_stay_condition`); the properties' local dates are read only for a phase.
+pub async fn inbox_condition(
+    db: &impl ConnectionTrait,
     tenant: ConciergerieId,
     filter: InboxFilter,
-    today: NaiveDate,
+    now: DateTime<Utc>,
+) -> Result<Option<sea_orm::sea_query::SimpleExpr>, AppError> {
+    let days = match filter.phase {
+        Some(_) => crate::db::properties::local_dates(db, tenant, now).await?,
+        None => LocalDates::default(),
+    };
+    Ok(linked_stay_condition(tenant, filter, &days))
+}
+
+/// The condition on `conversations.stay_id` for `filter`, or `None` when it filters nothing: the
+/// linked stay must be one of `tenant`'s, at the property, in the phase on its property's local
+/// date (`days`: the tenant's `db::properties::local_dates`).
+fn linked_stay_condition(
+    tenant: ConciergerieId,
+    filter: InboxFilter,
+    days: &LocalDates,
 ) -> Option<sea_orm::sea_query::SimpleExpr> {
     if filter.property_id.is_none() && filter.phase.is_none() {
         return None;
@@ -385,16 +432,20 @@ pub fn linked_stay_condition(
     if let Some(property) = filter.property_id {
         stays.and_where(stay::Column::PropertyId.eq(property.0));
     }
-    match filter.phase {
-        Some(InboxPhase::ArrivingToday) => {
-            stays.and_where(stay::Column::Arrival.eq(today));
+    if let Some(phase) = filter.phase {
+        // One branch per local date in use (usually one): its properties, on that date.
+        let mut on_their_day = Condition::any();
+        for (today, properties) in &days.0 {
+            let at = Condition::all().add(stay::Column::PropertyId.is_in(properties.clone()));
+            on_their_day = on_their_day.add(match phase {
+                InboxPhase::ArrivingToday => at.add(stay::Column::Arrival.eq(*today)),
+                InboxPhase::InStay => at
+                    .add(stay::Column::Arrival.lte(*today))
+                    .add(stay::Column::Departure.gte(*today)),
+            });
         }
-        Some(InboxPhase::InStay) => {
-            stays
-                .and_where(stay::Column::Arrival.lte(today))
-                .and_where(stay::Column::Departure.gte(today));
-        }
-        None => {}
+        // No property at all: `Condition::any()` with no branch is false, as it should be.
+        stays.cond_where(on_their_day);
     }
     Some(entity::conversation::Column::StayId.in_subquery(stays))
 }

@@ -3,6 +3,7 @@
 use chrono::NaiveTime;
 use protocol::properties::{NewProperty, PropertyPatch};
 
+use super::time_zone::TimeZone;
 use super::{optional_text, required_text};
 use crate::error::AppError;
 
@@ -26,11 +27,13 @@ pub struct PropertyFields {
     /// `HH:MM`.
     pub check_out_time: String,
     pub arrival_instructions: String,
+    pub time_zone: TimeZone,
     pub ical_urls: Vec<String>,
 }
 
 impl PropertyFields {
-    pub fn from_new(new: &NewProperty) -> Result<Self, AppError> {
+    /// `zone`: the conciergerie's, for a property created without one.
+    pub fn from_new(new: &NewProperty, zone: TimeZone) -> Result<Self, AppError> {
         Ok(PropertyFields {
             name: required_text("name", &new.name, MAX_NAME)?,
             address: optional_text("address", &new.address, MAX_ADDRESS)?,
@@ -47,6 +50,10 @@ impl PropertyFields {
                 &new.arrival_instructions,
                 MAX_INSTRUCTIONS,
             )?,
+            time_zone: match &new.time_zone {
+                Some(name) => TimeZone::parse("time_zone", name)?,
+                None => zone,
+            },
             ical_urls: ical_urls(&new.ical_urls)?,
         })
     }
@@ -68,6 +75,9 @@ impl PropertyFields {
         if let Some(text) = &patch.arrival_instructions {
             self.arrival_instructions =
                 optional_text("arrival_instructions", text, MAX_INSTRUCTIONS)?;
+        }
+        if let Some(name) = &patch.time_zone {
+            self.time_zone = TimeZone::parse("time_zone", name)?;
         }
         if let Some(urls) = &patch.ical_urls {
             self.ical_urls = ical_urls(urls)?;
@@ -169,10 +179,13 @@ mod tests {
 
     #[test]
     fn a_new_property_gets_default_times() {
-        let fields = PropertyFields::from_new(&NewProperty {
-            name: " Studio Vieux-Port ".into(),
-            ..Default::default()
-        })
+        let fields = PropertyFields::from_new(
+            &NewProperty {
+                name: " Studio Vieux-Port ".into(),
+                ..Default::default()
+            },
+            TimeZone::DEFAULT,
+        )
         .unwrap();
         assert_eq!(fields.name, "Studio Vieux-Port");
         assert_eq!(
@@ -182,6 +195,19 @@ mod tests {
             ),
             (DEFAULT_CHECK_IN, DEFAULT_CHECK_OUT)
         );
-        assert!(PropertyFields::from_new(&NewProperty::default()).is_err());
+        assert_eq!(fields.time_zone, TimeZone::DEFAULT);
+        assert!(PropertyFields::from_new(&NewProperty::default(), TimeZone::DEFAULT).is_err());
+    }
+
+    #[test]
+    fn a_time_zone_is_an_iana_name() {
+        let new = |zone: &str| NewProperty {
+            name: "Villa".into(),
+            time_zone: Some(zone.into()),
+            ..Default::default()
+        };
+        let fields = PropertyFields::from_new(&new("America/Guadeloupe"), TimeZone::DEFAULT);
+        assert_eq!(fields.unwrap().time_zone.name(), "America/Guadeloupe");
+        assert!(PropertyFields::from_new(&new("Paris"), TimeZone::DEFAULT).is_err());
     }
 }

@@ -3,7 +3,7 @@
 //! the property's own first, then the conciergerie's shared ones that the property does not
 //! answer itself. Sensitive entries (door codes) only inside the access window.
 
-use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
+use chrono::{DateTime, Duration, NaiveTime, Utc};
 use entity::{faq, property, stay};
 use protocol::faqs::Translations;
 use protocol::{ConciergerieId, PropertyId, StayId, StayStatus};
@@ -11,6 +11,7 @@ use sea_orm::ConnectionTrait;
 
 use crate::ai::StayContext;
 use crate::db;
+use crate::domain::time_zone::TimeZone;
 use crate::error::AppError;
 
 pub struct GuestKnowledge {
@@ -56,7 +57,8 @@ pub async fn for_conversation(
         });
     };
     let property = db::properties::find_owned(db, tenant, PropertyId(stay.property_id)).await?;
-    let open = sensitive_open(&stay, &property.check_in_time, now, sensitive_lead);
+    let zone = TimeZone::stored(&property.time_zone);
+    let open = sensitive_open(&stay, &property.check_in_time, zone, now, sensitive_lead);
     let entries = db::faqs::for_property(db, tenant, PropertyId(property.id)).await?;
     let (readable, held): (Vec<_>, Vec<_>) =
         entries.into_iter().partition(|f| open || !f.sensitive);
@@ -64,7 +66,7 @@ pub async fn for_conversation(
     Ok(GuestKnowledge {
         faqs,
         faq_translations,
-        stay: Some(context(&stay, &property, now.date_naive())),
+        stay: Some(context(&stay, &property, now)),
         withheld: withheld(held),
     })
 }
@@ -74,7 +76,7 @@ pub async fn linked_context(
     db: &impl ConnectionTrait,
     tenant: ConciergerieId,
     stay: Option<StayId>,
-    today: NaiveDate,
+    now: DateTime<Utc>,
 ) -> Result<Option<StayContext>, AppError> {
     let Some(id) = stay else {
         return Ok(None);
@@ -85,26 +87,23 @@ pub async fn linked_context(
         Err(e) => return Err(e),
     };
     let property = db::properties::find_owned(db, tenant, PropertyId(stay.property_id)).await?;
-    Ok(Some(context(&stay, &property, today)))
+    Ok(Some(context(&stay, &property, now)))
 }
 
 /// Whether the guest of `stay` may read its property's sensitive entries at `now`: from `lead`
-/// before the check-in time of the arrival day until the end of the departure day. Times are
-/// read as UTC (properties carry no time zone yet), which errs a few hours early or late.
+/// before the check-in time of the arrival day until the end of the departure day, both on the
+/// property's wall clock (`zone`).
 pub fn sensitive_open(
     stay: &stay::Model,
     check_in_time: &str,
+    zone: TimeZone,
     now: DateTime<Utc>,
     lead: Duration,
 ) -> bool {
     let check_in = NaiveTime::parse_from_str(check_in_time, "%H:%M").unwrap_or(NaiveTime::MIN);
-    let opens = stay.arrival.and_time(check_in).and_utc() - lead;
-    let closes = day_start(stay.departure + Duration::days(1));
+    let opens = zone.instant(stay.arrival, check_in) - lead;
+    let closes = zone.instant(stay.departure + Duration::days(1), NaiveTime::MIN);
     opens <= now && now < closes
-}
-
-fn day_start(day: NaiveDate) -> DateTime<Utc> {
-    day.and_time(NaiveTime::MIN).and_utc()
 }
 
 /// The property's entries first; a shared entry asking the same question as one of them is
@@ -137,7 +136,9 @@ fn pairs(entries: Vec<faq::Model>) -> (Vec<(String, String)>, Vec<Translations>)
         .unzip()
 }
 
-fn context(stay: &stay::Model, property: &property::Model, today: NaiveDate) -> StayContext {
+/// `today` is the property's local date at `now`: "your check-in is tomorrow" is the guest's
+/// tomorrow, not the server's.
+fn context(stay: &stay::Model, property: &property::Model, now: DateTime<Utc>) -> StayContext {
     StayContext {
         guest_name: stay.guest_name.clone(),
         property_name: property.name.clone(),
@@ -146,13 +147,14 @@ fn context(stay: &stay::Model, property: &property::Model, today: NaiveDate) -> 
         check_out_time: property.check_out_time.clone(),
         arrival: stay.arrival,
         departure: stay.departure,
-        today,
+        today: TimeZone::stored(&property.time_zone).today(now),
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use chrono::TimeZone;
+    use chrono::{NaiveDate, TimeZone as _};
+    use protocol::stays::StayPhase;
     use protocol::{StayOrigin, StaySource};
 
     use super::*;
@@ -202,13 +204,54 @@ mod tests {
     #[test]
     fn sensitive_entries_open_lead_hours_before_check_in_until_the_departure_day_ends() {
         let lead = Duration::hours(48);
-        assert!(!sensitive_open(&stay(), "16:00", at(18, 15), lead));
-        assert!(sensitive_open(&stay(), "16:00", at(18, 16), lead));
-        assert!(sensitive_open(&stay(), "16:00", at(23, 23), lead));
-        assert!(!sensitive_open(&stay(), "16:00", at(24, 0), lead));
-        assert!(!sensitive_open(&stay(), "16:00", at(10, 12), lead));
+        let utc = TimeZone::parse("time_zone", "UTC").unwrap();
+        assert!(!sensitive_open(&stay(), "16:00", utc, at(18, 15), lead));
+        assert!(sensitive_open(&stay(), "16:00", utc, at(18, 16), lead));
+        assert!(sensitive_open(&stay(), "16:00", utc, at(23, 23), lead));
+        assert!(!sensitive_open(&stay(), "16:00", utc, at(24, 0), lead));
+        assert!(!sensitive_open(&stay(), "16:00", utc, at(10, 12), lead));
         // An unreadable check-in time counts from the start of the arrival day.
-        assert!(sensitive_open(&stay(), "l'après-midi", at(18, 0), lead));
+        assert!(sensitive_open(
+            &stay(),
+            "l'après-midi",
+            utc,
+            at(18, 0),
+            lead
+        ));
+        // In Paris (UTC+1 in December) everything is an hour earlier in UTC.
+        let paris = TimeZone::DEFAULT;
+        assert!(!sensitive_open(&stay(), "16:00", paris, at(18, 14), lead));
+        assert!(sensitive_open(&stay(), "16:00", paris, at(18, 15), lead));
+        assert!(sensitive_open(&stay(), "16:00", paris, at(23, 22), lead));
+        assert!(!sensitive_open(&stay(), "16:00", paris, at(23, 23), lead));
+    }
+
+    #[test]
+    fn the_ais_today_is_the_propertys_date() {
+        let property = |zone: &str| property::Model {
+            id: 1,
+            conciergerie_id: 1,
+            name: "Studio".into(),
+            address: String::new(),
+            check_in_time: "16:00".into(),
+            check_out_time: "11:00".into(),
+            arrival_instructions: String::new(),
+            time_zone: zone.into(),
+            ical_urls: serde_json::json!([]),
+            last_sync_at: None,
+            last_sync_error: None,
+            created_at: at(1, 0),
+            updated_at: at(1, 0),
+        };
+        // 23:30 UTC on the 19th: the 20th (arrival day) in Paris, still the 19th in Martinique.
+        let late = at(19, 23) + Duration::minutes(30);
+        let paris = context(&stay(), &property("Europe/Paris"), late);
+        assert_eq!((paris.today, paris.phase()), (day(20), StayPhase::InStay));
+        let martinique = context(&stay(), &property("America/Martinique"), late);
+        assert_eq!(
+            (martinique.today, martinique.phase()),
+            (day(19), StayPhase::BeforeArrival)
+        );
     }
 
     #[test]

@@ -9,6 +9,8 @@ use chrono::NaiveDate;
 use icalendar::{Calendar, CalendarDateTime, Component, DatePerhapsTime, EventStatus};
 use protocol::StaySource;
 
+use crate::domain::time_zone::TimeZone;
+
 /// One booking found in a feed.
 #[derive(Debug, Clone, PartialEq)]
 pub struct FeedBooking {
@@ -21,8 +23,9 @@ pub struct FeedBooking {
     pub source: StaySource,
 }
 
-/// The bookings of a feed; blocks, cancelled and malformed events are left out.
-pub fn bookings(text: &str, feed_url: &str) -> Result<Vec<FeedBooking>, String> {
+/// The bookings of a feed; blocks, cancelled and malformed events are left out. Dates are the
+/// property's (`zone`).
+pub fn bookings(text: &str, feed_url: &str, zone: TimeZone) -> Result<Vec<FeedBooking>, String> {
     // A login page or an error page served with 200 is the usual failure: say so plainly.
     if !text.contains("BEGIN:VCALENDAR") {
         return Err("the feed is not an iCalendar file (no BEGIN:VCALENDAR)".into());
@@ -40,6 +43,7 @@ pub fn bookings(text: &str, feed_url: &str) -> Result<Vec<FeedBooking>, String> 
         if is_block(summary) {
             continue;
         }
+        let day = |value| day(value, zone);
         let (Some(uid), Some(arrival)) = (event.get_uid(), event.get_start().map(day)) else {
             continue;
         };
@@ -76,15 +80,20 @@ fn is_block(summary: &str) -> bool {
         .any(|w| s.contains(w))
 }
 
-/// The calendar day of a `DATE` or `DATE-TIME`; a date-time is taken as written (local to the
-/// property for floating and `TZID` values).
-fn day(value: DatePerhapsTime) -> NaiveDate {
+/// The property's calendar day of a `DATE` or `DATE-TIME`. A `DATE` (what Airbnb, Booking and
+/// VRBO export) and a floating date-time are already the property's local day; a UTC date-time,
+/// or one with an IANA `TZID`, is the day it falls on in the property's zone (11 p.m. UTC is
+/// already tomorrow in Paris). Another `TZID` (a Windows name) is taken as written.
+fn day(value: DatePerhapsTime, zone: TimeZone) -> NaiveDate {
     match value {
         DatePerhapsTime::Date(date) => date,
-        DatePerhapsTime::DateTime(CalendarDateTime::Utc(at)) => at.date_naive(),
+        DatePerhapsTime::DateTime(CalendarDateTime::Utc(at)) => zone.today(at),
         DatePerhapsTime::DateTime(CalendarDateTime::Floating(at)) => at.date(),
-        DatePerhapsTime::DateTime(CalendarDateTime::WithTimezone { date_time, .. }) => {
-            date_time.date()
+        DatePerhapsTime::DateTime(CalendarDateTime::WithTimezone { date_time, tzid }) => {
+            match TimeZone::named(&tzid) {
+                Some(theirs) => zone.today(theirs.instant(date_time.date(), date_time.time())),
+                None => date_time.date(),
+            }
         }
     }
 }
@@ -168,7 +177,12 @@ END:VCALENDAR\r\n";
 
     #[test]
     fn airbnb_bookings_are_read_and_blocks_skipped() {
-        let found = bookings(AIRBNB, "https://www.airbnb.fr/calendar/ical/123.ics?s=abc").unwrap();
+        let found = bookings(
+            AIRBNB,
+            "https://www.airbnb.fr/calendar/ical/123.ics?s=abc",
+            TimeZone::DEFAULT,
+        )
+        .unwrap();
         assert_eq!(
             found,
             [FeedBooking {
@@ -184,13 +198,23 @@ END:VCALENDAR\r\n";
 
     #[test]
     fn a_page_that_is_not_a_calendar_is_an_error() {
-        assert!(bookings("<html>login</html>", "https://example.com/a.ics").is_err());
+        assert!(bookings(
+            "<html>login</html>",
+            "https://example.com/a.ics",
+            TimeZone::DEFAULT
+        )
+        .is_err());
     }
 
     #[test]
     fn named_summaries_and_other_hosts() {
         let feed = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:b1\r\nDTSTART:20260705T150000Z\r\nDTEND:20260707T100000Z\r\nSUMMARY:Marie Dupont\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
-        let found = bookings(feed, "https://admin.booking.com/hotel/ical.ics").unwrap();
+        let found = bookings(
+            feed,
+            "https://admin.booking.com/hotel/ical.ics",
+            TimeZone::DEFAULT,
+        )
+        .unwrap();
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].guest_name, "Marie Dupont");
         assert_eq!(found[0].source, StaySource::Booking);
@@ -198,6 +222,25 @@ END:VCALENDAR\r\n";
         assert_eq!(
             (found[0].arrival.to_string(), found[0].departure.to_string()),
             ("2026-07-05".into(), "2026-07-07".into())
+        );
+    }
+
+    #[test]
+    fn date_times_are_read_on_the_propertys_calendar() {
+        // 22:30 UTC on 4 July is 00:30 on 5 July in Paris (UTC+2) but still 4 July in Martinique.
+        let feed = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:b2\r\nDTSTART:20260704T223000Z\r\nDTEND;TZID=America/Martinique:20260707T100000\r\nSUMMARY:Reserved\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+        let dates = |zone: &str| {
+            let zone = TimeZone::parse("time_zone", zone).unwrap();
+            let found = bookings(feed, "https://example.com/a.ics", zone).unwrap();
+            (found[0].arrival.to_string(), found[0].departure.to_string())
+        };
+        assert_eq!(
+            dates("Europe/Paris"),
+            ("2026-07-05".into(), "2026-07-07".into())
+        );
+        assert_eq!(
+            dates("America/Martinique"),
+            ("2026-07-04".into(), "2026-07-07".into())
         );
     }
 }

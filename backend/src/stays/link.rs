@@ -5,7 +5,7 @@
 
 use std::time::{Duration, Instant};
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 use dashmap::DashMap;
 use entity::stay;
 use protocol::{ConciergerieId, StayId};
@@ -18,12 +18,12 @@ pub async fn stay_for_guest(
     db: &impl ConnectionTrait,
     tenant: ConciergerieId,
     address: &str,
-    today: NaiveDate,
+    now: DateTime<Utc>,
 ) -> Result<Option<stay::Model>, AppError> {
-    if let Some(stay) = db::stays::current_or_next_for_guest(db, tenant, address, today).await? {
+    if let Some(stay) = db::stays::current_or_next_for_guest(db, tenant, address, now).await? {
         return Ok(Some(stay));
     }
-    let mut candidates = db::stays::match_by_last_digits(db, tenant, address, today).await?;
+    let mut candidates = db::stays::match_by_last_digits(db, tenant, address, now).await?;
     Ok(match candidates.len() {
         1 => candidates.pop(),
         _ => None,
@@ -32,7 +32,8 @@ pub async fn stay_for_guest(
 
 /// `stay_for_guest` for every guest message, answered from memory while nothing could have
 /// changed: a guest writes many messages a day, stays change rarely, and two queries per message
-/// on the ingest path cost more than the insert itself. An answer is reused on the same day, while
+/// on the ingest path cost more than the insert itself. An answer is reused on the same UTC day
+/// (a property's local midnight falls within `MAX_AGE` of being seen), while
 /// no stay has been written (`db::stays::writes`: by this process, or by another instance of a
 /// PostgreSQL cluster, which says so through the fan-out's `StaysChanged`), and for at most
 /// `MAX_AGE` — the bound on staleness should that signal be lost.
@@ -64,8 +65,9 @@ impl GuestStays {
         db: &impl ConnectionTrait,
         tenant: ConciergerieId,
         address: &str,
-        today: NaiveDate,
+        now: DateTime<Utc>,
     ) -> Result<Option<StayId>, AppError> {
+        let today = now.date_naive();
         // Read before the query: a write landing during it makes this answer stale at once.
         let writes = db::stays::writes();
         let key = (tenant, address.to_owned());
@@ -74,7 +76,7 @@ impl GuestStays {
                 return Ok(found.stay);
             }
         }
-        let stay = stay_for_guest(db, tenant, address, today)
+        let stay = stay_for_guest(db, tenant, address, now)
             .await?
             .map(|s| StayId(s.id));
         if self.found.len() >= Self::MAX_GUESTS {

@@ -19,6 +19,7 @@ use super::ical::FeedBooking;
 use super::{fetch, ical};
 use crate::db;
 use crate::domain::stay::StayFields;
+use crate::domain::time_zone::TimeZone;
 use crate::error::AppError;
 
 #[derive(Clone)]
@@ -44,11 +45,12 @@ impl StaySync {
         let _running = self.running.lock().await;
         let id = PropertyId(property.id);
         let tenant = ConciergerieId(property.conciergerie_id);
+        let zone = TimeZone::stored(&property.time_zone);
         let mut report = SyncReport::default();
         let mut bookings: Vec<FeedBooking> = Vec::new();
         for url in property.ical_urls() {
             match fetch::feed(&self.http, &url).await {
-                Ok(text) => match ical::bookings(&text, &url) {
+                Ok(text) => match ical::bookings(&text, &url, zone) {
                     Ok(found) => bookings.extend(found),
                     Err(e) => report.errors.push(format!("{url}: {e}")),
                 },
@@ -72,7 +74,8 @@ impl StaySync {
             }
         }
         if report.errors.is_empty() {
-            let today = Utc::now().date_naive();
+            // A booking arriving today (the property's today) may still be cancelled.
+            let today = zone.today(Utc::now());
             let cancelled =
                 db::stays::cancel_vanished_from_feed(&self.db, id, &seen, today).await?;
             report.cancelled = u32::try_from(cancelled).unwrap_or(u32::MAX);

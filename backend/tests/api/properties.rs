@@ -277,7 +277,8 @@ async fn the_demo_has_two_properties_with_their_own_wifi_and_stays_around_today(
         .all(|f| f.property_id.is_none() && !f.sensitive));
     assert!(public.iter().all(|f| !wifi_answers.contains(&f.answer)));
 
-    let today = chrono::Utc::now().date_naive();
+    // The demo's properties are in Paris: their "today" is Paris's.
+    let today = majordome::domain::time_zone::TimeZone::DEFAULT.today(chrono::Utc::now());
     let stays: Vec<Value> = app
         .get("/api/stays", Some(&token))
         .await
@@ -298,4 +299,97 @@ async fn the_demo_has_two_properties_with_their_own_wifi_and_stays_around_today(
         "someone is in stay"
     );
     assert!(arrivals.iter().any(|a| *a > today + chrono::Days::new(5)));
+}
+
+#[actix_web::test]
+async fn a_property_is_in_its_conciergeries_time_zone_unless_told_otherwise() {
+    let app = spawn_app().await;
+    let token = app.login_demo().await;
+    let settings: Value = app
+        .get("/api/settings", Some(&token))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(settings["time_zone"], "Europe/Paris", "the default zone");
+    let loft = app.create_property(&token, &json!({"name": "Loft"})).await;
+    assert_eq!(loft["time_zone"], "Europe/Paris");
+
+    // The conciergerie works overseas now: new properties follow, existing ones keep theirs.
+    let settings = app
+        .patch_json(
+            "/api/settings",
+            &token,
+            &json!({"time_zone": "America/Martinique"}),
+        )
+        .await;
+    assert_eq!(settings.status(), StatusCode::OK);
+    let settings: Value = settings.json().await.unwrap();
+    assert_eq!(settings["time_zone"], "America/Martinique");
+    let villa = app.create_property(&token, &json!({"name": "Villa"})).await;
+    assert_eq!(villa["time_zone"], "America/Martinique");
+    let chalet = app
+        .create_property(
+            &token,
+            &json!({"name": "Chalet", "time_zone": "Europe/Zurich"}),
+        )
+        .await;
+    assert_eq!(chalet["time_zone"], "Europe/Zurich");
+    let loft_id = loft["id"].as_i64().unwrap();
+    let loft: Value = app
+        .get(&format!("/api/properties/{loft_id}"), Some(&token))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(loft["time_zone"], "Europe/Paris");
+    let moved = app
+        .patch_json(
+            &format!("/api/properties/{loft_id}"),
+            &token,
+            &json!({"time_zone": " Indian/Reunion "}),
+        )
+        .await;
+    assert_eq!(moved.status(), StatusCode::OK);
+    let moved: Value = moved.json().await.unwrap();
+    assert_eq!(moved["time_zone"], "Indian/Reunion");
+    assert_eq!(moved["name"], "Loft", "untouched field kept");
+
+    // Not an IANA zone: a validation error naming the field and the value, wherever it is sent.
+    let bad = json!({"name": "Studio", "time_zone": "Paris"});
+    let created = app.post_json("/api/properties", Some(&token), &bad).await;
+    let patched = app
+        .patch_json(
+            &format!("/api/properties/{loft_id}"),
+            &token,
+            &json!({"time_zone": "UTC+1"}),
+        )
+        .await;
+    let default = app
+        .patch_json(
+            "/api/settings",
+            &token,
+            &json!({"time_zone": "Mars/Olympus"}),
+        )
+        .await;
+    for (response, value) in [
+        (created, "Paris"),
+        (patched, "UTC+1"),
+        (default, "Mars/Olympus"),
+    ] {
+        let error = assert_error(response, StatusCode::UNPROCESSABLE_ENTITY, "validation").await;
+        assert_eq!(error["field"], "time_zone");
+        let message = error["message"].as_str().unwrap();
+        assert!(
+            message.contains(value) && message.contains("Europe/Paris"),
+            "{message}"
+        );
+    }
+    let unchanged: Value = app
+        .get(&format!("/api/properties/{loft_id}"), Some(&token))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(unchanged["time_zone"], "Indian/Reunion");
 }

@@ -1,10 +1,14 @@
 //! Stays (séjours): CRUD and date filters, the CSV import, and the guest lookups that later link
 //! conversations to stays.
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
+use entity::conversation;
 use majordome::db;
-use protocol::ConciergerieId;
+use majordome::db::stays::{InboxFilter, InboxPhase};
+use protocol::stays::StayPhase;
+use protocol::{ConciergerieId, StayId};
 use reqwest::StatusCode;
+use sea_orm::{EntityTrait, QueryFilter};
 use serde_json::{json, Value};
 
 use crate::helpers::{assert_error, spawn_app, TestApp};
@@ -363,7 +367,14 @@ async fn a_guest_is_found_by_number_or_by_last_digits() {
         )
         .await;
     }
-    let day = |d: &str| d.parse::<NaiveDate>().unwrap();
+    // Noon UTC on that day: the same date in Paris, where the demo's properties are.
+    let day = |d: &str| {
+        d.parse::<NaiveDate>()
+            .unwrap()
+            .and_hms_opt(12, 0, 0)
+            .unwrap()
+            .and_utc()
+    };
 
     let found =
         db::stays::current_or_next_for_guest(app.db(), tenant, "+33611111111", day("2026-07-10"))
@@ -377,6 +388,20 @@ async fn a_guest_is_found_by_number_or_by_last_digits() {
             .unwrap()
             .unwrap();
     assert_eq!(found.guest_name, "Next");
+    // 22:30 UTC on the departure day is already the next day in Paris: that stay is over there.
+    let paris_midnight = day("2026-07-12") + chrono::Duration::minutes(10 * 60 + 30);
+    let found =
+        db::stays::current_or_next_for_guest(app.db(), tenant, "+33611111111", paris_midnight)
+            .await
+            .unwrap()
+            .unwrap();
+    assert_eq!(found.guest_name, "Next");
+    let before = paris_midnight - chrono::Duration::hours(1);
+    let found = db::stays::current_or_next_for_guest(app.db(), tenant, "+33611111111", before)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(found.guest_name, "Current");
     assert!(db::stays::current_or_next_for_guest(
         app.db(),
         tenant,
@@ -415,4 +440,114 @@ async fn a_guest_is_found_by_number_or_by_last_digits() {
             .is_empty(),
         "ended stays do not match"
     );
+}
+
+/// "Arriving today" and "in stay" are on each property's own calendar: at 23:30 UTC it is
+/// already tomorrow in Paris and still today in Martinique. The clock is injected, as the
+/// scheduled-message tests do.
+#[actix_web::test]
+async fn arriving_today_is_on_each_propertys_local_date() {
+    let app = spawn_app().await;
+    let token = app.login_demo().await;
+    let tenant = app.tenant_of(&token).await;
+    let mut stays = Vec::new();
+    for (name, zone, guest, number) in [
+        ("Loft Paris", "Europe/Paris", "Invité Paris", "+33622220001"),
+        (
+            "Villa Martinique",
+            "America/Martinique",
+            "Invité Martinique",
+            "+596696000001",
+        ),
+    ] {
+        let property = app
+            .create_property(&token, &json!({"name": name, "time_zone": zone}))
+            .await;
+        let created = stay(
+            &app,
+            &token,
+            json!({"property_id": property["id"], "guest_name": guest, "whatsapp_number": number,
+                   "arrival": "2027-01-15", "departure": "2027-01-18"}),
+        )
+        .await;
+        let id = StayId(created["id"].as_i64().unwrap());
+        db::conversations::open_for_guest(
+            app.db(),
+            tenant,
+            number,
+            Some(guest.into()),
+            id,
+            Utc::now(),
+        )
+        .await
+        .unwrap();
+        stays.push(id);
+    }
+    let at = |rfc3339: &str| rfc3339.parse::<DateTime<Utc>>().unwrap();
+    let guests = |phase: InboxPhase, now: DateTime<Utc>| {
+        let app = &app;
+        async move {
+            let filter = InboxFilter {
+                property_id: None,
+                phase: Some(phase),
+            };
+            let linked = db::stays::inbox_condition(app.db(), tenant, filter, now)
+                .await
+                .unwrap()
+                .expect("a phase filters");
+            let mut names: Vec<String> = conversation::Entity::find()
+                .filter(linked)
+                .all(app.db())
+                .await
+                .unwrap()
+                .into_iter()
+                .filter_map(|c| c.contact_name)
+                .collect();
+            names.sort();
+            names
+        }
+    };
+    let arriving = InboxPhase::ArrivingToday;
+    // 23:30 in Paris, 18:30 in Martinique on the 14th: nobody yet.
+    assert!(guests(arriving, at("2027-01-14T22:30:00Z"))
+        .await
+        .is_empty());
+    // 00:30 on the 15th in Paris, still 19:30 on the 14th in Martinique.
+    assert_eq!(
+        guests(arriving, at("2027-01-14T23:30:00Z")).await,
+        ["Invité Paris"]
+    );
+    assert_eq!(
+        guests(arriving, at("2027-01-15T12:00:00Z")).await,
+        ["Invité Martinique", "Invité Paris"]
+    );
+    // 00:30 on the 16th in Paris, 19:30 on the 15th in Martinique.
+    assert_eq!(
+        guests(arriving, at("2027-01-15T23:30:00Z")).await,
+        ["Invité Martinique"]
+    );
+    assert_eq!(
+        guests(InboxPhase::InStay, at("2027-01-14T23:30:00Z")).await,
+        ["Invité Paris"]
+    );
+    // The departure day (the 18th) still counts: over in Paris at 23:30 UTC, not in Martinique.
+    assert_eq!(
+        guests(InboxPhase::InStay, at("2027-01-18T23:30:00Z")).await,
+        ["Invité Martinique"]
+    );
+
+    // The inbox's brief says the same, with the date it was read on.
+    let briefs = db::stays::briefs(
+        app.db(),
+        tenant,
+        stays.iter().map(|s| s.0),
+        at("2027-01-14T23:30:00Z"),
+    )
+    .await
+    .unwrap();
+    let (paris, martinique) = (&briefs[&stays[0].0], &briefs[&stays[1].0]);
+    assert_eq!(paris.local_date.to_string(), "2027-01-15");
+    assert_eq!(paris.phase, StayPhase::InStay);
+    assert_eq!(martinique.local_date.to_string(), "2027-01-14");
+    assert_eq!(martinique.phase, StayPhase::BeforeArrival);
 }

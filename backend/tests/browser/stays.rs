@@ -41,6 +41,13 @@ async fn a_property_and_a_stay_made_in_the_dashboard_reach_the_guests_conversati
     browser
         .type_into("#property-new-address", "12 quai de Jemmapes, Paris")
         .await;
+    // A time zone the server does not know is refused on the field, in words.
+    browser.type_into("#property-new-time-zone", "Paris").await;
+    browser.click("#property-new-submit").await;
+    browser
+        .wait_text(".property-form .field-error", "Europe/Paris")
+        .await;
+    set_field(&browser, "#property-new-time-zone", "Europe/Paris", "input").await;
     browser.click("#property-new-submit").await;
     browser
         .wait_text("[data-testid='property-card'] h3", "Loft Canal")
@@ -56,7 +63,14 @@ async fn a_property_and_a_stay_made_in_the_dashboard_reach_the_guests_conversati
         .find(|p| p.name == "Loft Canal")
         .expect("the property is saved");
     assert_eq!(loft.check_in_time, "16:00", "the default check-in time");
+    assert_eq!(loft.time_zone, "Europe/Paris");
     let card = format!("[data-property-id='{}']", loft.id);
+    browser
+        .wait_text(
+            &format!("{card} [data-testid='property-time-zone']"),
+            "Europe/Paris",
+        )
+        .await;
     browser
         .click(&format!("{card} [data-testid='property-answers']"))
         .await;
@@ -73,8 +87,8 @@ async fn a_property_and_a_stay_made_in_the_dashboard_reach_the_guests_conversati
         .wait_text(&format!("{card} [data-testid='property-answer']"), WIFI)
         .await;
 
-    // Séjours: the guest's stay, arriving today.
-    let today = Utc::now().date_naive();
+    // Séjours: the guest's stay, arriving today (in Paris, the property's zone).
+    let today = majordome::domain::time_zone::TimeZone::DEFAULT.today(Utc::now());
     let departure = today + Days::new(3);
     browser.click("#nav-stays").await;
     browser.click("#stay-add").await;

@@ -4,6 +4,7 @@
 
 use chrono::{DateTime, Days, NaiveTime, Utc};
 use majordome::automations::{run_once, RunReport};
+use majordome::domain::time_zone::TimeZone;
 use protocol::automations::ScheduledMessage;
 use protocol::{ConversationId, ScheduledStatus};
 use reqwest::StatusCode;
@@ -16,10 +17,14 @@ use crate::support::*;
 /// Demo guest arriving today (see `seed.rs`).
 const CAMILLE: &str = "+33612340001";
 
+/// `h:m` on the demo properties' wall clock (Paris), `days` after their today: the times an
+/// automation's `send_time` means.
 fn today_at(days: u64, h: u32, m: u32) -> DateTime<Utc> {
-    (Utc::now().date_naive() + Days::new(days))
-        .and_time(NaiveTime::from_hms_opt(h, m, 0).unwrap())
-        .and_utc()
+    let paris = TimeZone::DEFAULT;
+    paris.instant(
+        paris.today(Utc::now()) + Days::new(days),
+        NaiveTime::from_hms_opt(h, m, 0).unwrap(),
+    )
 }
 
 async fn stay_id(app: &TestApp, token: &str, guest: &str) -> i64 {
@@ -197,12 +202,9 @@ async fn too_late_cancelled_stays_and_operator_cancels_are_not_sent() {
     assert_eq!(again.status(), StatusCode::CONFLICT);
 
     // The server was down on departure morning until 09:30: more than an hour late, skipped.
-    let departure_day = checkout_row.due_at.date_naive();
-    let at = |h, m| {
-        departure_day
-            .and_time(NaiveTime::from_hms_opt(h, m, 0).unwrap())
-            .and_utc()
-    };
+    let departure_day = TimeZone::DEFAULT.today(checkout_row.due_at);
+    let at =
+        |h, m| TimeZone::DEFAULT.instant(departure_day, NaiveTime::from_hms_opt(h, m, 0).unwrap());
     let report = run(&app, at(9, 30)).await;
     // (Lucas leaves the same day: his is skipped too.)
     assert_eq!(report.sent, 0, "{report:?}");
@@ -448,4 +450,77 @@ async fn offline_a_guest_who_never_wrote_gets_it_in_the_simulator() {
         received["body"],
         "Bonjour Sophie Laurent, à dans une semaine !"
     );
+}
+
+/// "The day before at 18:00" is 18:00 on the property's wall clock, whatever the season: 17:00
+/// UTC in a Paris winter (UTC+1), 16:00 UTC in a Paris summer (UTC+2).
+#[actix_web::test]
+async fn an_automation_fires_at_the_propertys_local_time_in_winter_and_in_summer() {
+    let app = spawn_app_with(&[("AUTOMATION_INTERVAL_SECS", "0")]).await;
+    quiet_ai(&app).await;
+    let token = app.login_demo().await;
+    let chalet = app
+        .create_property(
+            &token,
+            &json!({"name": "Chalet", "time_zone": "Europe/Paris"}),
+        )
+        .await["id"]
+        .clone();
+    let sid = format!("HX{}", "0123456789abcdef".repeat(2));
+    let eve = automation(
+        &app,
+        &token,
+        json!({"property_id": chalet, "name": "La veille", "anchor": "arrival", "offset_days": -1,
+               "send_time": "18:00", "body": "À demain {{guest_name}} !", "content_sid": sid}),
+    )
+    .await;
+    for (guest, number, arrival, departure, fires) in [
+        (
+            "Hiver",
+            "+33633330001",
+            "2027-01-15",
+            "2027-01-18",
+            "2027-01-14T17:00:00Z",
+        ),
+        (
+            "Été",
+            "+33633330002",
+            "2027-07-15",
+            "2027-07-18",
+            "2027-07-14T16:00:00Z",
+        ),
+    ] {
+        let created = app
+            .post_json(
+                "/api/stays",
+                Some(&token),
+                &json!({"property_id": chalet, "guest_name": guest, "whatsapp_number": number,
+                        "arrival": arrival, "departure": departure}),
+            )
+            .await;
+        assert_eq!(created.status(), StatusCode::CREATED);
+        let stay = created.json::<Value>().await.unwrap()["id"]
+            .as_i64()
+            .unwrap();
+        let fires: DateTime<Utc> = fires.parse().unwrap();
+        let row = |rows: Vec<ScheduledMessage>| {
+            rows.into_iter()
+                .find(|s| s.automation_id.0 == eve)
+                .expect("planned for the stay")
+        };
+
+        let early = run(&app, fires - chrono::Duration::minutes(1)).await;
+        assert_eq!(early.sent, 0, "{guest}: {early:?}");
+        let planned = row(scheduled(&app, &token, stay).await);
+        assert_eq!(
+            (planned.due_at, planned.status),
+            (fires, ScheduledStatus::Pending),
+            "{guest}"
+        );
+
+        let on_time = run(&app, fires).await;
+        assert_eq!(on_time.sent, 1, "{guest}: {on_time:?}");
+        let sent = row(scheduled(&app, &token, stay).await);
+        assert_eq!(sent.status, ScheduledStatus::Sent, "{guest}");
+    }
 }

@@ -2,10 +2,15 @@
 //! stay, and the operator can link or unlink by hand. Runs the offline responder on the demo data
 //! (two properties with their own wifi, a sensitive key-box code, stays around today).
 
-use chrono::{Days, Utc};
+use chrono::{Days, NaiveDate, Utc};
+use entity::message;
+use majordome::db;
+use majordome::domain::time_zone::TimeZone;
 use protocol::conversations::ConversationSummary;
 use protocol::stays::StayPhase;
+use protocol::{MessageStatus, Sender, StayId};
 use reqwest::StatusCode;
+use sea_orm::{ActiveModelTrait, IntoActiveModel, Set};
 use serde_json::{json, Value};
 
 use crate::ai::{simulate, simulator_reply};
@@ -21,6 +26,11 @@ const STUDIO_WIFI: &str = "calanques2026";
 const VIGNES_WIFI: &str = "luberon-84";
 const SHARED_WIFI: &str = "carte posée sur la table";
 const KEY_BOX_CODE: &str = "4721";
+
+/// Today where the demo's properties are (Paris): the date their stays are seeded around.
+fn demo_today() -> NaiveDate {
+    TimeZone::DEFAULT.today(Utc::now())
+}
 
 async fn app() -> (TestApp, String, Socket) {
     let app = spawn_app_with(&[("AI_BURST_WINDOW_MS", "100")]).await;
@@ -96,7 +106,8 @@ async fn each_guest_gets_their_own_rentals_wifi_and_a_guest_without_a_stay_the_s
     // The inbox shows which rental and dates each conversation is about.
     let camille = conversation_of(&app, &token, CAMILLE).await.stay.unwrap();
     assert_eq!(camille.property_name, "Studio Vieux-Port");
-    assert_eq!(camille.arrival, Utc::now().date_naive());
+    assert_eq!(camille.arrival, demo_today());
+    assert_eq!(camille.local_date, demo_today());
     assert_eq!(camille.phase, StayPhase::InStay);
     assert_eq!(conversation_of(&app, &token, STRANGER).await.stay, None);
 
@@ -134,7 +145,7 @@ async fn the_key_box_code_is_given_during_the_stay_only() {
 
     // A guest of the same rental, ten days before arrival.
     let studio = stay_of(&app, &token, CAMILLE).await["property_id"].clone();
-    let arrival = Utc::now().date_naive() + Days::new(10);
+    let arrival = demo_today() + Days::new(10);
     let early = "+33600000910";
     let created = app
         .post_json(
@@ -248,7 +259,7 @@ async fn a_stay_booked_after_the_first_message_links_the_next_one() {
     assert_eq!(conversation_of(&app, &token, STRANGER).await.stay, None);
 
     let studio = stay_of(&app, &token, CAMILLE).await["property_id"].clone();
-    let today = Utc::now().date_naive();
+    let today = demo_today();
     let booked = app
         .post_json(
             "/api/stays",
@@ -430,4 +441,62 @@ async fn live_updates_carry_the_linked_stay_as_it_is_now() {
         update_of(STRANGER)(e) && e["conversation"]["stay"]["guest_name"] == "Lucas et Inès Bernard"
     })
     .await;
+}
+
+/// A guest message stored by ingest just before the server went down, never applied by its
+/// conversation: after the restart the actor replays it, and the answer is the guest's own
+/// rental's, because the replay looks the stay up as a live message does.
+#[actix_web::test]
+async fn a_question_replayed_after_a_restart_gets_the_guests_own_rental_answer() {
+    let mut app = spawn_app_with(&[("AI_BURST_WINDOW_MS", "100")]).await;
+    let token = app.login_demo().await;
+    let tenant = app.tenant_of(&token).await;
+    let camille_stay = StayId(stay_of(&app, &token, CAMILLE).await["id"].as_i64().unwrap());
+    // What ingest leaves behind: the conversation row (not linked yet: nothing applied the
+    // message) and the question after everything the row reflects.
+    let now = Utc::now();
+    let row = db::conversations::open_for_guest(app.db(), tenant, CAMILLE, None, camille_stay, now)
+        .await
+        .unwrap();
+    let mut unlinked = row.clone().into_active_model();
+    unlinked.stay_id = Set(None);
+    unlinked.update(app.db()).await.unwrap();
+    message::ActiveModel {
+        conversation_id: Set(row.id),
+        sender: Set(Sender::Client),
+        body: Set("Quel est le code wifi ?".into()),
+        external_id: Set(Some("SMreplayedafterarestart0000000001".into())),
+        status: Set(MessageStatus::Received),
+        created_at: Set(now),
+        ..Default::default()
+    }
+    .insert(app.db())
+    .await
+    .unwrap();
+
+    app.restart().await;
+    let token = app.login_demo().await;
+    let path = format!("/api/conversations/{}/messages", row.id);
+    let thread = || async {
+        let thread: Vec<Value> = app.get(&path, Some(&token)).await.json().await.unwrap();
+        thread
+    };
+    // An answer or a hand-off: anything after the question.
+    eventually("the replayed question is dealt with", || async {
+        thread().await.iter().any(|m| m["sender"] != "client")
+    })
+    .await;
+    let thread = thread().await;
+    let answer = thread
+        .iter()
+        .find(|m| m["sender"] == "ai")
+        .and_then(|m| m["body"].as_str())
+        .unwrap_or_else(|| panic!("no AI answer: {thread:?}"));
+    assert!(answer.contains(STUDIO_WIFI), "{answer}");
+    assert!(!answer.contains(SHARED_WIFI), "{answer}");
+    let linked = conversation_of(&app, &token, CAMILLE)
+        .await
+        .stay
+        .expect("linked at the replay");
+    assert_eq!(linked.id, camille_stay);
 }

@@ -5,12 +5,13 @@
 use protocol::automations::{Automation, AutomationPatch};
 use protocol::properties::Property;
 use protocol::{AutomationAnchor, AutomationId};
+use ui::components::form_field::FormField;
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
 use super::hooks::{input_value, use_lang};
 use super::icons::{icon, Icon};
-use super::properties_tab::{error_on, general_error, FieldError};
+use super::properties_tab::{error_for, general_error, FieldError};
 use super::stays_tab::property_options;
 use crate::api;
 use crate::api::Explain;
@@ -92,64 +93,46 @@ fn AutomationForm(props: &AutomationFormProps) -> Html {
     html! {
         <form class="edit-form card automation-form" {onsubmit} novalidate=true>
             { general_error(err, &FIELDS) }
-            <div class="field">
-                <label class="field-label" for={id("name")}>{ t.automation_name }</label>
+            <FormField id={id("name")} label={t.automation_name} error={error_for(err, "name")}>
                 <input id={id("name")} type="text" value={draft.name.clone()} autocomplete="off"
                     oninput={edit(|d, v| d.name = v)} />
-                { error_on(err, "name") }
-            </div>
-            <div class="field">
-                <label class="field-label" for={id("property")}>{ t.automation_property }</label>
+            </FormField>
+            <FormField id={id("property")} label={t.automation_property} error={error_for(err, "property_id")}>
                 <select id={id("property")} onchange={choose(|d, v| d.property = v.parse().ok())}>
                     <option value="" selected={draft.property.is_none()}>{ t.automation_all_properties }</option>
                     { property_options(&props.properties, draft.property) }
                 </select>
-                { error_on(err, "property_id") }
-            </div>
+            </FormField>
             <div class="field-row">
-                <div class="field">
-                    <label class="field-label" for={id("anchor")}>{ t.automation_anchor }</label>
+                <FormField id={id("anchor")} label={t.automation_anchor}>
                     <select id={id("anchor")} onchange={choose(|d, v| {
                         d.anchor = v.parse().unwrap_or(AutomationAnchor::Arrival)
                     })}>
                         <option value="arrival" selected={draft.anchor == AutomationAnchor::Arrival}>{ t.automation_arrival }</option>
                         <option value="departure" selected={draft.anchor == AutomationAnchor::Departure}>{ t.automation_departure }</option>
                     </select>
-                </div>
-                <div class="field">
-                    <label class="field-label" for={id("offset")}>{ t.automation_offset }</label>
+                </FormField>
+                <FormField id={id("offset")} label={t.automation_offset} error={error_for(err, "offset_days")}>
                     <input id={id("offset")} type="number" min="-30" max="30" step="1" value={draft.offset_days.clone()}
                         oninput={edit(|d, v| d.offset_days = v)} />
-                    { error_on(err, "offset_days") }
-                </div>
-                <div class="field">
-                    <label class="field-label" for={id("time")}>{ t.automation_time }</label>
+                </FormField>
+                <FormField id={id("time")} label={t.automation_time} error={error_for(err, "send_time")}>
                     <input id={id("time")} type="time" value={draft.send_time.clone()}
                         oninput={edit(|d, v| d.send_time = v)} />
-                    { error_on(err, "send_time") }
-                </div>
+                </FormField>
             </div>
-            <div class="field">
-                <label class="field-label" for={id("body")}>{ t.automation_body }</label>
+            <FormField id={id("body")} label={t.automation_body} hint={t.automation_body_hint} error={error_for(err, "body")}>
                 <textarea id={id("body")} rows="4" value={draft.body.clone()}
                     oninput={edit(|d, v| d.body = v)} />
-                <small class="field-hint">{ t.automation_body_hint }</small>
-                { error_on(err, "body") }
-            </div>
-            <div class="field">
-                <label class="field-label" for={id("sid")}>{ t.automation_template }</label>
+            </FormField>
+            <FormField id={id("sid")} label={t.automation_template} hint={t.automation_template_hint} error={error_for(err, "content_sid")}>
                 <input id={id("sid")} type="text" value={draft.content_sid.clone()} spellcheck="false"
                     autocomplete="off" placeholder="HX…" oninput={edit(|d, v| d.content_sid = v)} />
-                <small class="field-hint">{ t.automation_template_hint }</small>
-                { error_on(err, "content_sid") }
-            </div>
-            <div class="field">
-                <label class="field-label" for={id("variables")}>{ t.automation_variables }</label>
+            </FormField>
+            <FormField id={id("variables")} label={t.automation_variables} hint={t.automation_variables_hint} error={error_for(err, "content_variables")}>
                 <textarea id={id("variables")} rows="2" value={draft.content_variables.clone()} spellcheck="false"
                     oninput={edit(|d, v| d.content_variables = v)} />
-                <small class="field-hint">{ t.automation_variables_hint }</small>
-                { error_on(err, "content_variables") }
-            </div>
+            </FormField>
             <div class="form-actions">
                 <button type="button" class="btn btn-ghost"
                     onclick={let c = props.on_cancel.clone(); Callback::from(move |_| c.emit(()))}>{ t.cancel }</button>

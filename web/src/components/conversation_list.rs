@@ -75,12 +75,11 @@ pub fn ConversationList(props: &ConversationListProps) -> Html {
     let only_mine = use_state(|| false);
     let me = use_context::<SessionCtx>().map(|s| s.me.member.id);
 
-    let today = now.date_naive();
     let visible: Vec<_> = props
         .inbox
         .visible(*filter, &query)
         .into_iter()
-        .filter(|c| stay_filter.matches(c, today))
+        .filter(|c| stay_filter.matches(c))
         .filter(|c| in_view(*view, c, now) && has_label(c, *label))
         .filter(|c| !*only_mine || me.is_some_and(|me| assigned_to(c, me)))
         .collect();

@@ -4,6 +4,7 @@
 use protocol::faqs::{Faq, FaqPatch, NewFaq};
 use protocol::properties::{NewProperty, Property, PropertyPatch};
 use protocol::{FaqId, PropertyId};
+use ui::components::form_field::FormField;
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
@@ -36,14 +37,12 @@ impl FieldError {
     }
 }
 
-/// The message for `field`, if the error is about it.
-pub fn error_on(error: &Option<FieldError>, field: &str) -> Html {
-    match error {
-        Some(e) if e.field.as_deref() == Some(field) => {
-            html! { <p class="field-error" role="alert">{ e.message.clone() }</p> }
-        }
-        _ => Html::default(),
-    }
+/// The message for `field`, if the error is about it (a `FormField`'s `error`).
+pub fn error_for(error: &Option<FieldError>, field: &str) -> Option<AttrValue> {
+    error
+        .as_ref()
+        .filter(|e| e.field.as_deref() == Some(field))
+        .map(|e| AttrValue::from(e.message.clone()))
 }
 
 /// The message when it is about no field the form shows.
@@ -64,9 +63,32 @@ pub struct PropertyDraft {
     pub check_in_time: String,
     pub check_out_time: String,
     pub arrival_instructions: String,
+    /// IANA name; empty: the conciergerie's default zone (for a new property).
+    pub time_zone: String,
     /// One URL per line.
     pub ical_urls: String,
 }
+
+/// Offered in the time-zone field (any IANA name may be typed): metropolitan France and its
+/// neighbours, then the overseas departments and territories where French conciergeries work.
+pub const COMMON_TIME_ZONES: [&str; 16] = [
+    "Europe/Paris",
+    "Europe/Brussels",
+    "Europe/Luxembourg",
+    "Europe/Zurich",
+    "Europe/Monaco",
+    "Europe/Madrid",
+    "Europe/Lisbon",
+    "Europe/London",
+    "America/Guadeloupe",
+    "America/Martinique",
+    "America/Cayenne",
+    "Indian/Reunion",
+    "Indian/Mayotte",
+    "Pacific/Tahiti",
+    "Pacific/Noumea",
+    "America/Montreal",
+];
 
 impl PropertyDraft {
     pub fn of(p: &Property) -> Self {
@@ -76,6 +98,7 @@ impl PropertyDraft {
             check_in_time: p.check_in_time.clone(),
             check_out_time: p.check_out_time.clone(),
             arrival_instructions: p.arrival_instructions.clone(),
+            time_zone: p.time_zone.clone(),
             ical_urls: p.ical_urls.join("\n"),
         }
     }
@@ -89,7 +112,8 @@ impl PropertyDraft {
             .collect()
     }
 
-    /// Empty times are left to the server's defaults (16:00 and 11:00).
+    /// Empty times and zone are left to the server's defaults (16:00, 11:00, the conciergerie's
+    /// zone).
     pub fn to_new(&self) -> NewProperty {
         let time = |t: &str| Some(t.trim().to_owned()).filter(|t| !t.is_empty());
         NewProperty {
@@ -98,6 +122,7 @@ impl PropertyDraft {
             check_in_time: time(&self.check_in_time),
             check_out_time: time(&self.check_out_time),
             arrival_instructions: self.arrival_instructions.trim().to_owned(),
+            time_zone: time(&self.time_zone),
             ical_urls: self.urls(),
         }
     }
@@ -110,6 +135,7 @@ impl PropertyDraft {
             check_in_time: new.check_in_time,
             check_out_time: new.check_out_time,
             arrival_instructions: Some(new.arrival_instructions),
+            time_zone: new.time_zone,
             ical_urls: Some(new.ical_urls),
         }
     }
@@ -126,11 +152,12 @@ struct PropertyFormProps {
     on_cancel: Callback<()>,
 }
 
-const PROPERTY_FIELDS: [&str; 6] = [
+const PROPERTY_FIELDS: [&str; 7] = [
     "name",
     "address",
     "check_in_time",
     "check_out_time",
+    "time_zone",
     "arrival_instructions",
     "ical_urls",
 ];
@@ -160,45 +187,40 @@ fn PropertyForm(props: &PropertyFormProps) -> Html {
     html! {
         <form class="edit-form card property-form" {onsubmit} novalidate=true>
             { general_error(err, &PROPERTY_FIELDS) }
-            <div class="field">
-                <label class="field-label" for={id("name")}>{ t.property_name }</label>
+            <FormField id={id("name")} label={t.property_name} error={error_for(err, "name")}>
                 <input id={id("name")} type="text" value={draft.name.clone()} autocomplete="off"
                     oninput={edit(|d, v| d.name = v)} />
-                { error_on(err, "name") }
-            </div>
-            <div class="field">
-                <label class="field-label" for={id("address")}>{ t.property_address }</label>
+            </FormField>
+            <FormField id={id("address")} label={t.property_address} error={error_for(err, "address")}>
                 <input id={id("address")} type="text" value={draft.address.clone()}
                     oninput={edit(|d, v| d.address = v)} />
-                { error_on(err, "address") }
-            </div>
+            </FormField>
             <div class="field-row">
-                <div class="field">
-                    <label class="field-label" for={id("check-in")}>{ t.property_check_in }</label>
+                <FormField id={id("check-in")} label={t.property_check_in} error={error_for(err, "check_in_time")}>
                     <input id={id("check-in")} type="time" value={draft.check_in_time.clone()}
                         oninput={edit(|d, v| d.check_in_time = v)} />
-                    { error_on(err, "check_in_time") }
-                </div>
-                <div class="field">
-                    <label class="field-label" for={id("check-out")}>{ t.property_check_out }</label>
+                </FormField>
+                <FormField id={id("check-out")} label={t.property_check_out} error={error_for(err, "check_out_time")}>
                     <input id={id("check-out")} type="time" value={draft.check_out_time.clone()}
                         oninput={edit(|d, v| d.check_out_time = v)} />
-                    { error_on(err, "check_out_time") }
-                </div>
+                </FormField>
             </div>
-            <div class="field">
-                <label class="field-label" for={id("instructions")}>{ t.property_instructions }</label>
+            <FormField id={id("time-zone")} label={t.property_time_zone} hint={t.property_time_zone_hint} error={error_for(err, "time_zone")}>
+                <input id={id("time-zone")} type="text" list={id("time-zones")} value={draft.time_zone.clone()}
+                    placeholder={COMMON_TIME_ZONES[0]} spellcheck="false" autocomplete="off"
+                    oninput={edit(|d, v| d.time_zone = v)} />
+                <datalist id={id("time-zones")}>
+                    { for COMMON_TIME_ZONES.iter().map(|zone| html! { <option value={*zone} /> }) }
+                </datalist>
+            </FormField>
+            <FormField id={id("instructions")} label={t.property_instructions} error={error_for(err, "arrival_instructions")}>
                 <textarea id={id("instructions")} rows="3" value={draft.arrival_instructions.clone()}
                     oninput={edit(|d, v| d.arrival_instructions = v)} />
-                { error_on(err, "arrival_instructions") }
-            </div>
-            <div class="field">
-                <label class="field-label" for={id("ical")}>{ t.property_ical }</label>
+            </FormField>
+            <FormField id={id("ical")} label={t.property_ical} hint={t.property_ical_hint} error={error_for(err, "ical_urls")}>
                 <textarea id={id("ical")} rows="2" value={draft.ical_urls.clone()} spellcheck="false"
                     oninput={edit(|d, v| d.ical_urls = v)} />
-                <small class="field-hint">{ t.property_ical_hint }</small>
-                { error_on(err, "ical_urls") }
-            </div>
+            </FormField>
             <div class="form-actions">
                 <button type="button" class="btn btn-ghost"
                     onclick={let c = props.on_cancel.clone(); Callback::from(move |_| c.emit(()))}>{ t.cancel }</button>
@@ -362,6 +384,7 @@ pub fn PropertiesTab() -> Html {
                             <p class="property-times">
                                 <span>{ format!("{} {}", t.property_check_in, p.check_in_time) }</span>
                                 <span>{ format!("{} {}", t.property_check_out, p.check_out_time) }</span>
+                                <span data-testid="property-time-zone">{ icon(Icon::Clock) }{ p.time_zone.clone() }</span>
                                 if !p.ical_urls.is_empty() {
                                     <span>{ icon(Icon::Calendar) }{ format!("{} {}", p.ical_urls.len(), t.property_calendars) }</span>
                                 }
@@ -460,18 +483,14 @@ fn AnswerForm(props: &AnswerFormProps) -> Html {
     html! {
         <form class="edit-form answer-form" {onsubmit} novalidate=true>
             { general_error(err, &["question", "answer"]) }
-            <div class="field">
-                <label class="field-label" for={id("question")}>{ t.faq_question }</label>
+            <FormField id={id("question")} label={t.faq_question} error={error_for(err, "question")}>
                 <input id={id("question")} type="text" value={(*question).clone()} autocomplete="off"
                     oninput={let q = question.clone(); Callback::from(move |e: InputEvent| q.set(input_value(&e)))} />
-                { error_on(err, "question") }
-            </div>
-            <div class="field">
-                <label class="field-label" for={id("answer")}>{ t.faq_answer }</label>
+            </FormField>
+            <FormField id={id("answer")} label={t.faq_answer} error={error_for(err, "answer")}>
                 <textarea id={id("answer")} rows="3" value={(*answer).clone()}
                     oninput={let a = answer.clone(); Callback::from(move |e: InputEvent| a.set(input_value(&e)))} />
-                { error_on(err, "answer") }
-            </div>
+            </FormField>
             <label class="checkbox">
                 <input id={id("sensitive")} type="checkbox" checked={*sensitive}
                     onchange={let s = sensitive.clone(); Callback::from(move |_| s.set(!*s))} />

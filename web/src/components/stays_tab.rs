@@ -4,12 +4,13 @@
 use protocol::properties::Property;
 use protocol::stays::{ImportReport, NewStay, Stay, StayPatch};
 use protocol::{PropertyId, StayId, StayOrigin, StaySource, StayStatus};
+use ui::components::form_field::FormField;
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
 use super::hooks::{input_value, use_lang};
 use super::icons::{icon, Icon};
-use super::properties_tab::{error_on, general_error, FieldError};
+use super::properties_tab::{error_for, general_error, FieldError};
 use super::stay_scheduled::StayScheduled;
 use crate::api;
 use crate::api::Explain;
@@ -196,55 +197,42 @@ fn StayForm(props: &StayFormProps) -> Html {
     html! {
         <form class="edit-form card stay-form" {onsubmit} novalidate=true>
             { general_error(err, &STAY_FIELDS) }
-            <div class="field">
-                <label class="field-label" for={id("property")}>{ t.stay_property }</label>
+            <FormField id={id("property")} label={t.stay_property} error={error_for(err, "property_id")}>
                 <select id={id("property")} onchange={choose(|d, v| d.property = v.parse().ok())}>
                     <option value="" selected={draft.property.is_none()} disabled=true>{ t.stay_property }</option>
                     { property_options(&props.properties, draft.property) }
                 </select>
-                { error_on(err, "property_id") }
-            </div>
-            <div class="field">
-                <label class="field-label" for={id("guest")}>{ t.stay_guest }</label>
+            </FormField>
+            <FormField id={id("guest")} label={t.stay_guest} error={error_for(err, "guest_name")}>
                 <input id={id("guest")} type="text" value={draft.guest_name.clone()} autocomplete="off"
                     oninput={edit(|d, v| d.guest_name = v)} />
-                { error_on(err, "guest_name") }
-            </div>
-            <div class="field">
-                <label class="field-label" for={id("whatsapp")}>{ t.stay_whatsapp }</label>
+            </FormField>
+            <FormField id={id("whatsapp")} label={t.stay_whatsapp} error={error_for(err, "whatsapp_number")}>
                 <input id={id("whatsapp")} type="tel" value={draft.whatsapp_number.clone()} placeholder="+33612345678"
                     oninput={edit(|d, v| d.whatsapp_number = v)} />
-                { error_on(err, "whatsapp_number") }
-            </div>
+            </FormField>
             <div class="field-row">
-                <div class="field">
-                    <label class="field-label" for={id("arrival")}>{ t.stay_arrival }</label>
+                <FormField id={id("arrival")} label={t.stay_arrival} error={error_for(err, "arrival")}>
                     <input id={id("arrival")} type="date" value={draft.arrival.clone()}
                         oninput={edit(|d, v| d.arrival = v)} />
-                    { error_on(err, "arrival") }
-                </div>
-                <div class="field">
-                    <label class="field-label" for={id("departure")}>{ t.stay_departure }</label>
+                </FormField>
+                <FormField id={id("departure")} label={t.stay_departure} error={error_for(err, "departure")}>
                     <input id={id("departure")} type="date" value={draft.departure.clone()}
                         oninput={edit(|d, v| d.departure = v)} />
-                    { error_on(err, "departure") }
-                </div>
+                </FormField>
             </div>
             <div class="field-row">
-                <div class="field">
-                    <label class="field-label" for={id("guests")}>{ t.stay_guests }</label>
+                <FormField id={id("guests")} label={t.stay_guests} error={error_for(err, "guests")}>
                     <input id={id("guests")} type="number" min="1" max="100" value={draft.guests.clone()}
                         oninput={edit(|d, v| d.guests = v)} />
-                    { error_on(err, "guests") }
-                </div>
-                <div class="field">
-                    <label class="field-label" for={id("source")}>{ t.stay_source }</label>
+                </FormField>
+                <FormField id={id("source")} label={t.stay_source}>
                     <select id={id("source")} onchange={choose(|d, v| d.source = v.parse().unwrap_or(StaySource::Other))}>
                         { for SOURCES.into_iter().map(|s| html! {
                             <option value={s.as_str()} selected={draft.source == s}>{ source_label(s, lang) }</option>
                         }) }
                     </select>
-                </div>
+                </FormField>
             </div>
             <div class="form-actions">
                 <button type="button" class="btn btn-ghost"

@@ -168,8 +168,8 @@ pub fn timing(anchor: AutomationAnchor, offset_days: i32, send_time: &str, lang:
         ),
     };
     match lang {
-        Lang::Fr => format!("{day} à {send_time} (UTC)"),
-        Lang::En => format!("{day} at {send_time} (UTC)"),
+        Lang::Fr => format!("{day} à {send_time} (heure du logement)"),
+        Lang::En => format!("{day} at {send_time} (property's local time)"),
     }
 }
 
@@ -286,19 +286,19 @@ mod tests {
         use AutomationAnchor::*;
         assert_eq!(
             timing(Arrival, -1, "18:00", Lang::Fr),
-            "La veille de l'arrivée à 18:00 (UTC)"
+            "La veille de l'arrivée à 18:00 (heure du logement)"
         );
         assert_eq!(
             timing(Departure, 3, "10:00", Lang::Fr),
-            "3\u{a0}jours après le départ à 10:00 (UTC)"
+            "3\u{a0}jours après le départ à 10:00 (heure du logement)"
         );
         assert_eq!(
             timing(Departure, 0, "08:00", Lang::En),
-            "On the departure day at 08:00 (UTC)"
+            "On the departure day at 08:00 (property's local time)"
         );
         assert_eq!(
             timing(Arrival, -1, "18:00", Lang::En),
-            "1 day before arrival at 18:00 (UTC)"
+            "1 day before arrival at 18:00 (property's local time)"
         );
     }
 

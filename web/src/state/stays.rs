@@ -61,8 +61,9 @@ impl StayFilter {
         Some(format!("/api/conversations?{}", params.join("&")))
     }
 
-    /// `today` is the UTC date, the day the server computes phases on.
-    pub fn matches(self, c: &ConversationSummary, today: NaiveDate) -> bool {
+    /// On each stay's own "today": its property's local date, which the server sends with the
+    /// brief (`local_date`) since properties may be in different time zones.
+    pub fn matches(self, c: &ConversationSummary) -> bool {
         if !self.is_active() {
             return true;
         }
@@ -72,9 +73,9 @@ impl StayFilter {
         let property = self.property.is_none_or(|p| p == stay.property_id);
         let phase = match self.phase {
             None => true,
-            Some(PhaseFilter::ArrivingToday) => stay.arrival == today,
+            Some(PhaseFilter::ArrivingToday) => stay.arrival == stay.local_date,
             Some(PhaseFilter::InStay) => {
-                StayPhase::on(stay.arrival, stay.departure, today) == StayPhase::InStay
+                StayPhase::on(stay.arrival, stay.departure, stay.local_date) == StayPhase::InStay
             }
         };
         property && phase
@@ -130,6 +131,7 @@ pub(crate) mod tests {
         );
     }
 
+    /// A brief read on 10 December at its property.
     pub fn brief(property: i64, arrival: u32, departure: u32) -> StayBrief {
         StayBrief {
             id: StayId(property * 100 + i64::from(arrival)),
@@ -138,13 +140,13 @@ pub(crate) mod tests {
             guest_name: "Alice".into(),
             arrival: day(arrival),
             departure: day(departure),
-            phase: StayPhase::BeforeArrival,
+            phase: StayPhase::on(day(arrival), day(departure), day(10)),
+            local_date: day(10),
         }
     }
 
     #[test]
     fn filters_keep_the_conversations_of_a_property_and_a_phase() {
-        let today = day(10);
         let mut arriving = conv(1, 1);
         arriving.stay = Some(brief(1, 10, 12));
         let mut staying = conv(2, 2);
@@ -155,7 +157,7 @@ pub(crate) mod tests {
         let all = [&arriving, &staying, &later, &without];
         let kept = |f: StayFilter| {
             all.iter()
-                .filter(|c| f.matches(c, today))
+                .filter(|c| f.matches(c))
                 .map(|c| c.id.0)
                 .collect::<Vec<_>>()
         };
@@ -182,6 +184,25 @@ pub(crate) mod tests {
             }),
             Vec::<i64>::new()
         );
+    }
+
+    #[test]
+    fn arriving_today_is_on_the_propertys_own_date() {
+        // 23:30 UTC on the 9th: already the 10th in Paris, still the 9th in Martinique.
+        let mut paris = conv(1, 1);
+        paris.stay = Some(brief(1, 10, 12));
+        let mut martinique = conv(2, 2);
+        martinique.stay = Some(StayBrief {
+            local_date: day(9),
+            phase: StayPhase::BeforeArrival,
+            ..brief(2, 10, 12)
+        });
+        let arriving = StayFilter {
+            property: None,
+            phase: Some(PhaseFilter::ArrivingToday),
+        };
+        assert!(arriving.matches(&paris));
+        assert!(!arriving.matches(&martinique));
     }
 
     #[test]

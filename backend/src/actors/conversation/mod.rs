@@ -194,9 +194,9 @@ impl ConversationActor {
         now: chrono::DateTime<Utc>,
     ) -> Option<(ConciergerieId, stay_brief::BriefKey)> {
         let row = self.state.as_ref()?.row();
-        let key = self
-            .stay_brief
-            .wanted(row.stay_id, db::stays::writes(), now.date_naive())?;
+        let key =
+            self.stay_brief
+                .wanted(row.stay_id, db::stays::writes(), stay_brief::quarter(now))?;
         Some((ConciergerieId(row.conciergerie_id), key))
     }
 
@@ -221,20 +221,26 @@ impl Actor for ConversationActor {
             async move {
                 let loaded = db::conversations::load_with_unapplied(&db, id).await?;
                 let labels = db::labels::of_conversation(&db, id).await?;
-                Ok::<_, AppError>(loaded.map(|(row, unapplied)| (row, unapplied, labels)))
+                // Replayed messages get the guest's stay as live ones do (`inbound::guest_stay`).
+                let stay = match &loaded {
+                    Some((row, unapplied)) if !unapplied.is_empty() => replay_stay(&db, row).await,
+                    _ => None,
+                };
+                Ok::<_, AppError>(loaded.map(|(row, unapplied)| (row, unapplied, labels, stay)))
             }
                 .into_actor(self)
                 .map(|loaded, act, ctx| match loaded {
-                    Ok(Some((row, unapplied, labels))) => {
+                    Ok(Some((row, unapplied, labels, stay))) => {
                         let mut state = Conversation::new(row, act.deps.rules);
                         state.labels_loaded(labels);
+                        let linked = state.on_stay_found(stay);
                         act.state = Some(state);
                         if !unapplied.is_empty() {
                             tracing::info!(conversation_id = %act.id, count = unapplied.len(), "replaying guest messages the row did not reflect");
                         }
                         let tenant = act.tenant_ai();
                         let now = Utc::now();
-                        let effects: Vec<Effect> = unapplied
+                        let mut effects: Vec<Effect> = unapplied
                             .iter()
                             .flat_map(|m| {
                                 act.state
@@ -243,6 +249,9 @@ impl Actor for ConversationActor {
                                     .unwrap_or_default()
                             })
                             .collect();
+                        if linked && !effects.contains(&Effect::SaveRow) {
+                            effects.push(Effect::SaveRow);
+                        }
                         if let Some(state) = act.state.as_mut() {
                             state.replayed();
                         }
@@ -278,6 +287,19 @@ impl Actor for ConversationActor {
             .as_ref()
             .and_then(|s| s.row().last_guest_message_id);
         self.registry.stopped(self.id, applied);
+    }
+}
+
+/// The guest's current or next stay for the start-up replay; a failed lookup leaves the link as
+/// it was, like a live message's.
+async fn replay_stay(db: &DatabaseConnection, row: &entity::conversation::Model) -> Option<StayId> {
+    let tenant = ConciergerieId(row.conciergerie_id);
+    match crate::stays::link::stay_for_guest(db, tenant, &row.phone_number, Utc::now()).await {
+        Ok(stay) => stay.map(|s| StayId(s.id)),
+        Err(e) => {
+            tracing::warn!(conversation_id = row.id, error = %e, "could not look up the guest's stay for the replay");
+            None
+        }
     }
 }
 
