@@ -7,7 +7,8 @@ use protocol::admin::{
     PasswordReset, PlatformHealth, UnroutedMessage,
 };
 use protocol::auth::{AdminMeResponse, Conciergerie};
-use protocol::feature_requests::{FeatureRequest, FeatureRequestPatch, NewFeatureRequest};
+use protocol::members::Member;
+use protocol::feature_requests::{FeatureRequest, FeatureRequestPatch};
 use protocol::{paths, ConciergerieId, FeatureRequestId, UnroutedMessageId};
 use ui::api::{delete, get, patch, post, post_no_content, SessionPaths};
 
@@ -109,6 +110,11 @@ pub async fn update_conciergerie(
     patch(&format!("/api/admin/conciergeries/{id}"), body).await
 }
 
+/// The conciergerie's whole team, active or not, oldest first.
+pub async fn members(id: ConciergerieId) -> Result<Vec<Member>, ApiError> {
+    get(&format!("/api/admin/conciergeries/{id}/members")).await
+}
+
 pub async fn reset_password(id: ConciergerieId, password: &str) -> Result<(), ApiError> {
     let body = PasswordReset {
         password: password.to_owned(),
@@ -119,12 +125,11 @@ pub async fn reset_password(id: ConciergerieId, password: &str) -> Result<(), Ap
 // --- feature requests ---
 
 pub async fn feature_requests() -> Result<Vec<FeatureRequest>, ApiError> {
-    get("/api/admin/feature-requests").await
+    get(FEATURE_REQUESTS).await
 }
 
-pub async fn create_feature_request(body: &NewFeatureRequest) -> Result<FeatureRequest, ApiError> {
-    post("/api/admin/feature-requests", body).await
-}
+/// Where the feature-request form (`ui::components::feature_form`) files a request.
+pub const FEATURE_REQUESTS: &str = "/api/admin/feature-requests";
 
 pub async fn update_feature_request(
     id: FeatureRequestId,

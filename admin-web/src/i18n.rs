@@ -23,6 +23,32 @@ pub trait Localized: Copy {
             .plural(n, ("membre", "membres"), ("member", "members"))
     }
 
+    /// `Équipe de « Alpes Clés »`, the title of a conciergerie's team panel.
+    fn team_title(self, name: &str) -> String {
+        match self.lang() {
+            Lang::Fr => format!("Équipe de «\u{a0}{name}\u{a0}»"),
+            Lang::En => format!("“{name}” team"),
+        }
+    }
+
+    /// `3 actifs · 1 désactivé`.
+    fn team_headcount(self, active: usize, inactive: usize) -> String {
+        let active = self.lang().plural(
+            active as u64,
+            ("actif", "actifs"),
+            ("active", "active"),
+        );
+        if inactive == 0 {
+            return active;
+        }
+        let inactive = self.lang().plural(
+            inactive as u64,
+            ("désactivé", "désactivés"),
+            ("deactivated", "deactivated"),
+        );
+        format!("{active} · {inactive}")
+    }
+
     fn pending_requests(self, n: u64) -> String {
         self.lang().plural(
             n,
@@ -345,6 +371,16 @@ ui::texts! { Texts, FR, EN;
     col_actions: "Actions", "Actions";
     no_number: "Aucun numéro", "No number";
     status_active: "Active", "Active";
+    team_action: "Équipe", "Team";
+    team_caption: "Membres de l'équipe", "Team members";
+    team_empty: "Aucun membre dans cette équipe.", "Nobody in this team.";
+    col_member: "Membre", "Member";
+    col_role: "Rôle", "Role";
+    col_status: "Statut", "Status";
+    col_created: "Créé le", "Created";
+    col_last_login: "Dernière connexion", "Last sign-in";
+    member_active: "Actif", "Active";
+    member_inactive: "Désactivé", "Deactivated";
     status_inactive: "Désactivée", "Deactivated";
     reset_password: "Réinitialiser le mot de passe", "Reset the password";
     reset_password_short: "Mot de passe", "Password";

@@ -17,6 +17,7 @@ mod m20261129_000101_team_assignment;
 mod m20261129_000201_inbox_labels_snooze;
 mod m20261129_000202_inbox_search;
 mod m20261129_000300_attach_attachments;
+mod m20261130_000500_member_last_login;
 
 pub struct Migrator;
 
@@ -39,6 +40,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000201_inbox_labels_snooze::Migration),
             Box::new(m20261129_000202_inbox_search::Migration),
             Box::new(m20261129_000300_attach_attachments::Migration),
+            Box::new(m20261130_000500_member_last_login::Migration),
         ]
     }
 }

@@ -10,7 +10,7 @@ use protocol::conversations::{
     SendMessageRequest, TranslateRequest, TranslatedDraft,
 };
 use protocol::faqs::{Faq, FaqPatch, NewFaq, TranslationDraft};
-use protocol::feature_requests::{FeatureRequest, FeatureRequestPatch, NewFeatureRequest};
+use protocol::feature_requests::{FeatureRequest, FeatureRequestPatch};
 use protocol::members::{Member, MemberPatch, NewMember, PasswordChange};
 use protocol::properties::{NewProperty, Property, PropertyPatch};
 use protocol::settings::{Settings, SettingsPatch};
@@ -387,12 +387,11 @@ pub async fn analytics(days: u32) -> Result<Analytics, ApiError> {
 // --- feature requests ---
 
 pub async fn feature_requests() -> Result<Vec<FeatureRequest>, ApiError> {
-    get("/api/feature-requests").await
+    get(FEATURE_REQUESTS).await
 }
 
-pub async fn create_feature_request(body: &NewFeatureRequest) -> Result<FeatureRequest, ApiError> {
-    post("/api/feature-requests", body).await
-}
+/// Where the feature-request form (`ui::components::feature_form`) files a request.
+pub const FEATURE_REQUESTS: &str = "/api/feature-requests";
 
 pub async fn update_feature_request(
     id: FeatureRequestId,

@@ -284,6 +284,7 @@ ui::texts! { Texts, FR, EN;
     assignee_label: "Assignée à", "Assigned to";
     assignee_nobody: "Personne", "Nobody";
     filter_mine: "Mes conversations", "My conversations";
+    filter_unassigned: "Non assignées", "Unassigned";
     team_title: "Équipe", "Team";
     team_help: "Chaque membre a son propre accès. Seul le propriétaire invite, change les rôles et désactive.",
         "Each member has their own login. Only the owner invites, changes roles and deactivates.";
@@ -298,9 +299,6 @@ ui::texts! { Texts, FR, EN;
     team_reactivate: "Réactiver", "Reactivate";
     team_inactive: "Désactivé", "Deactivated";
     team_you: "vous", "you";
-    role_owner: "Propriétaire", "Owner";
-    role_manager: "Responsable", "Manager";
-    role_agent: "Agent", "Agent";
     password_title: "Mon mot de passe", "My password";
     password_current: "Mot de passe actuel", "Current password";
     password_new: "Nouveau mot de passe", "New password";

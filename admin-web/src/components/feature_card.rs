@@ -17,8 +17,8 @@ use crate::state::board::{Board, BoardAction};
 // The boards of both apps name statuses and priorities alike.
 pub use ui::i18n::{priority_label, status_label};
 
-pub const TITLE_MAX: usize = 200;
-pub const DESCRIPTION_MAX: usize = 5000;
+// The same limits as the form that files requests.
+use ui::components::feature_form::{DESCRIPTION_MAX, TITLE_MAX};
 
 #[derive(Properties, PartialEq)]
 pub struct FeatureCardProps {

@@ -1,7 +1,7 @@
 //! Small pieces both apps' screens are made of: a key figure, the AI mode choices, the banner
 //! that says the live connection is lost.
 
-use protocol::AiMode;
+use protocol::{AiMode, MemberRole};
 use yew::prelude::*;
 
 use super::hooks::{use_lang, use_now};
@@ -35,6 +35,16 @@ pub fn ai_mode_label(mode: AiMode, lang: Lang) -> &'static str {
         AiMode::Auto => t.ai_mode_auto,
         AiMode::Suggest => t.ai_mode_suggest,
         AiMode::Off => t.ai_mode_off,
+    }
+}
+
+/// A team member's role, the same for the conciergerie's owner and the platform admin.
+pub fn member_role_label(role: MemberRole, lang: Lang) -> &'static str {
+    let t = lang.ui();
+    match role {
+        MemberRole::Owner => t.role_owner,
+        MemberRole::Manager => t.role_manager,
+        MemberRole::Agent => t.role_agent,
     }
 }
 

@@ -13,14 +13,8 @@ use crate::api;
 use crate::api::Explain;
 use crate::i18n::{Lang, Localized};
 
-pub fn role_label(role: MemberRole, lang: Lang) -> &'static str {
-    let t = lang.t();
-    match role {
-        MemberRole::Owner => t.role_owner,
-        MemberRole::Manager => t.role_manager,
-        MemberRole::Agent => t.role_agent,
-    }
-}
+/// A role's name (the toolkit's, as in the admin app).
+pub use ui::components::widgets::member_role_label as role_label;
 
 fn value_of(node: &NodeRef) -> String {
     node.cast::<web_sys::HtmlInputElement>()
