@@ -4,7 +4,6 @@
 use protocol::feature_requests::FeatureRequest;
 use protocol::{FeatureStatus, Priority};
 use ui::components::feature_form::FeatureForm;
-use yew::platform::spawn_local;
 use yew::prelude::*;
 
 use super::feature_card::{priority_label, status_label, FeatureCard};

@@ -11,7 +11,7 @@ use super::hooks::{use_lang, SessionCtx};
 use super::icons::{icon, Icon};
 use crate::api;
 use crate::api::Explain;
-use crate::i18n::{Lang, Localized};
+use crate::i18n::Localized;
 
 /// A role's name (the toolkit's, as in the admin app).
 pub use ui::components::widgets::member_role_label as role_label;

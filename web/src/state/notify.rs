@@ -174,7 +174,7 @@ mod tests {
         (id == ConversationId(7)).then(|| "Léa Martin".to_owned())
     }
 
-    fn alert(event: &ServerEvent, seen: Seen) -> Option<Alert> {
+    fn notify_of(event: &ServerEvent, seen: Seen) -> Option<Alert> {
         alert_for(event, seen, contact, Lang::Fr)
     }
 
@@ -186,12 +186,12 @@ mod tests {
     #[test]
     fn a_guest_message_notifies_unless_its_conversation_is_on_screen() {
         let event = created(7, Sender::Client, "Le wifi ne marche pas");
-        assert_eq!(alert(&event, LOOKING_AT_7), None);
+        assert_eq!(notify_of(&event, LOOKING_AT_7), None);
         let hidden = Seen {
             tab_hidden: true,
             ..LOOKING_AT_7
         };
-        let alert = alert(&event, hidden).expect("tab hidden");
+        let alert = notify_of(&event, hidden).expect("tab hidden");
         assert_eq!(alert.kind, AlertKind::GuestMessage);
         assert_eq!(alert.title, "Léa Martin", "titled with the contact");
         assert_eq!(alert.text, "Le wifi ne marche pas");
@@ -200,12 +200,12 @@ mod tests {
             tab_hidden: false,
             open: Some(ConversationId(8)),
         };
-        assert!(alert(&event, elsewhere).is_some());
+        assert!(notify_of(&event, elsewhere).is_some());
         let inbox_only = Seen {
             tab_hidden: false,
             open: None,
         };
-        assert!(alert(&event, inbox_only).is_some());
+        assert!(notify_of(&event, inbox_only).is_some());
     }
 
     #[test]
@@ -218,7 +218,7 @@ mod tests {
             tab_hidden: true,
             open: None,
         };
-        let handed = alert(&handoff, away).unwrap();
+        let handed = notify_of(&handoff, away).unwrap();
         assert_eq!(handed.kind, AlertKind::Handoff);
         assert_eq!(handed.title, "Léa Martin");
         assert_eq!(handed.text, "À reprendre par l'équipe", "no reason stored");
@@ -227,17 +227,17 @@ mod tests {
                 questions: vec!["parking".into()],
             });
         }
-        let why = alert(&handoff, away).unwrap().text;
+        let why = notify_of(&handoff, away).unwrap().text;
         assert!(why.starts_with("À reprendre par l'équipe\u{a0}: La FAQ ne couvre pas"), "{why}");
         assert!(why.contains("parking"), "{why}");
         for sender in [Sender::Ai, Sender::Concierge, Sender::Note, Sender::System] {
             assert_eq!(
-                alert(&created(7, sender, "x"), away),
+                notify_of(&created(7, sender, "x"), away),
                 None,
                 "{sender:?}"
             );
         }
-        assert_eq!(alert(&ServerEvent::Hello, away), None);
+        assert_eq!(notify_of(&ServerEvent::Hello, away), None);
     }
 
     #[test]
@@ -253,7 +253,7 @@ mod tests {
             tab_hidden: true,
             open: None,
         };
-        assert_eq!(alert(&event, away).unwrap().text, "📎");
+        assert_eq!(notify_of(&event, away).unwrap().text, "📎");
     }
 
     #[test]
