@@ -9,7 +9,7 @@ use protocol::admin::{
 use protocol::auth::{AdminMeResponse, Conciergerie};
 use protocol::members::Member;
 use protocol::feature_requests::{FeatureRequest, FeatureRequestPatch};
-use protocol::{paths, ConciergerieId, FeatureRequestId, UnroutedMessageId};
+use protocol::{ConciergerieId, FeatureRequestId, UnroutedMessageId};
 use ui::api::{delete, get, patch, post, post_no_content, SessionPaths};
 
 use crate::i18n::{Lang, Localized};
@@ -17,17 +17,10 @@ use crate::i18n::{Lang, Localized};
 pub use ui::api::{session_expired, set_unauthorized_handler, ApiError};
 
 /// The admin session's routes (its own cookie, apart from the operators').
-pub const SESSION: SessionPaths = SessionPaths {
-    login: paths::ADMIN_LOGIN,
-    logout: paths::ADMIN_LOGOUT,
-    me: paths::ADMIN_ME,
-};
+pub const SESSION: SessionPaths = SessionPaths::ADMIN;
 
 /// The live connection of this session.
-pub const LIVE: ui::ws::Endpoint = ui::ws::Endpoint {
-    query: "?role=admin",
-    session: SESSION,
-};
+pub const LIVE: ui::ws::Endpoint = ui::ws::Endpoint::ADMIN;
 
 /// The admin app's reading of an API error: its own codes and fields first, then the toolkit's.
 pub trait Explain {

@@ -340,11 +340,6 @@ ui::texts! { Texts, FR, EN;
 
     link_lost: "Connexion au serveur perdue\u{a0}: le tableau des demandes n'est plus à jour en direct.",
         "Lost the connection to the server: the request board is no longer live.";
-    runtime_demo: "Mode démo", "Demo mode";
-    runtime_simulator: "Pas de compte Twilio\u{a0}: les réponses partent vers le simulateur de voyageur.",
-        "No Twilio account: replies go to the guest simulator.";
-    runtime_offline_ai: "Pas de clé Anthropic\u{a0}: l'IA est le répondeur FAQ hors ligne.",
-        "No Anthropic key: the AI is the offline FAQ responder.";
 
     conciergeries_title: "Conciergeries", "Conciergeries";
     conciergeries_intro: "Chaque conciergerie a son compte, sa messagerie et son numéro WhatsApp. Activité des 7 derniers jours.",
@@ -444,11 +439,8 @@ ui::texts! { Texts, FR, EN;
     requests_empty: "Aucune demande pour l'instant. Celles des conciergeries apparaîtront ici en direct.",
         "No request yet. The conciergeries' requests will show up here live.";
     no_request_match: "Aucune demande ne correspond à ces filtres.", "No request matches these filters.";
-    idea_new: "Nouvelle demande", "New request";
     idea_new_help: "Déposée au nom de Majordome\u{a0}; les conciergeries ne voient que les leurs.",
         "Filed as Majordome; conciergeries only see their own.";
-    idea_title: "Titre", "Title";
-    idea_description: "Description", "Description";
     idea_priority: "Priorité", "Priority";
     idea_status: "Statut", "Status";
     idea_submit: "Ajouter", "Add";

@@ -230,6 +230,20 @@ pub struct SessionPaths {
 }
 
 impl SessionPaths {
+    /// The operators' session (the dashboard).
+    pub const OPERATOR: SessionPaths = SessionPaths {
+        login: protocol::paths::LOGIN,
+        logout: protocol::paths::LOGOUT,
+        me: protocol::paths::ME,
+    };
+
+    /// The platform admin's session, with its own cookie.
+    pub const ADMIN: SessionPaths = SessionPaths {
+        login: protocol::paths::ADMIN_LOGIN,
+        logout: protocol::paths::ADMIN_LOGOUT,
+        me: protocol::paths::ADMIN_ME,
+    };
+
     /// Signs in. A 401 here is a wrong password, not an expired session.
     pub async fn login<T: DeserializeOwned>(
         &self,

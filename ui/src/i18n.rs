@@ -200,6 +200,13 @@ texts! { UiTexts, UI_FR, UI_EN;
     fs_completed: "Terminée", "Done";
     fs_rejected: "Refusée", "Declined";
     chart_date: "Date", "Date";
+    runtime_demo: "Mode démo", "Demo mode";
+    runtime_simulator: "Pas de compte Twilio\u{a0}: les réponses partent vers le simulateur de voyageur intégré.",
+        "No Twilio account: replies go to the built-in guest simulator.";
+    runtime_offline_ai: "Pas de clé Anthropic\u{a0}: l'IA est le répondeur FAQ hors ligne.",
+        "No Anthropic key: the AI is the offline FAQ responder.";
+    runtime_simulator_short: "Simulateur de voyageur (sans Twilio)", "Guest simulator (no Twilio)";
+    runtime_offline_ai_short: "IA\u{a0}: FAQ hors ligne", "AI: offline FAQ";
     cancel: "Annuler", "Cancel";
     saving: "Enregistrement…", "Saving…";
     field_required: "Ce champ est obligatoire.", "This field is required.";

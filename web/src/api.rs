@@ -28,17 +28,10 @@ use crate::i18n::{Lang, Localized};
 pub use ui::api::{session_expired, set_unauthorized_handler, ApiError};
 
 /// The operator session's routes.
-pub const SESSION: SessionPaths = SessionPaths {
-    login: paths::LOGIN,
-    logout: paths::LOGOUT,
-    me: paths::ME,
-};
+pub const SESSION: SessionPaths = SessionPaths::OPERATOR;
 
 /// The live connection of this session.
-pub const LIVE: ui::ws::Endpoint = ui::ws::Endpoint {
-    query: "",
-    session: SESSION,
-};
+pub const LIVE: ui::ws::Endpoint = ui::ws::Endpoint::OPERATOR;
 
 /// The dashboard's reading of an API error: its own codes first, then the toolkit's.
 pub trait Explain {

@@ -257,11 +257,7 @@ pub fn osm_url(latitude: f64, longitude: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chrono::TimeZone;
-
-    fn at(y: i32, mo: u32, d: u32, h: u32, mi: u32) -> Timestamp {
-        chrono::Utc.with_ymd_and_hms(y, mo, d, h, mi, 0).unwrap()
-    }
+    use ui::format::utc as at;
 
     #[test]
     fn list_time_is_clock_today_then_yesterday_weekday_date() {

@@ -148,13 +148,6 @@ ui::texts! { Texts, FR, EN;
     link_lost: "Connexion au serveur perdue\u{a0}: les nouveaux messages n'arrivent plus.",
         "Lost the connection to the server: new messages are not coming in.";
     link_connecting: "Connexion au direct…", "Connecting to live updates…";
-    runtime_demo: "Mode démo", "Demo mode";
-    runtime_simulator: "Pas de compte Twilio\u{a0}: les réponses partent vers le simulateur de voyageur intégré.",
-        "No Twilio account: replies go to the built-in guest simulator.";
-    runtime_offline_ai: "Pas de clé Anthropic\u{a0}: l'IA est le répondeur FAQ hors ligne.",
-        "No Anthropic key: the AI is the offline FAQ responder.";
-    runtime_simulator_short: "Simulateur de voyageur (sans Twilio)", "Guest simulator (no Twilio)";
-    runtime_offline_ai_short: "IA\u{a0}: FAQ hors ligne", "AI: offline FAQ";
     open_simulator: "Simulateur", "Simulator";
     open_simulator_long: "Ouvrir le simulateur de voyageur", "Open the guest simulator";
     close_simulator: "Fermer le simulateur", "Close the simulator";
@@ -412,9 +405,6 @@ ui::texts! { Texts, FR, EN;
     ideas_title: "Demandes de fonctionnalités", "Feature requests";
     ideas_intro: "Une idée pour améliorer Majordome\u{a0}? Proposez-la ici et suivez son avancement.",
         "An idea to make Majordome better? Suggest it here and follow its progress.";
-    idea_new: "Nouvelle demande", "New request";
-    idea_title: "Titre", "Title";
-    idea_description: "Description", "Description";
     idea_priority: "Priorité", "Priority";
     idea_submit: "Proposer", "Submit";
     ideas_empty: "Vous n'avez encore rien proposé.", "You have not suggested anything yet.";

@@ -239,7 +239,7 @@ pub fn FeatureCard(props: &FeatureCardProps) -> Html {
             html! {
                 <form class="fr-edit" onsubmit={on_save} {onkeydown} novalidate=true>
                     <div class="field">
-                        <label class="field-label" for={format!("fr-{id}-title")}>{ t.idea_title }</label>
+                        <label class="field-label" for={format!("fr-{id}-title")}>{ lang.ui().fr_title }</label>
                         <input id={format!("fr-{id}-title")} type="text" value={title.clone()} maxlength="200"
                             aria-invalid={title_error.is_some().to_string()}
                             aria-describedby={title_error.is_some().then(|| format!("fr-{id}-title-error"))}
@@ -249,7 +249,7 @@ pub fn FeatureCard(props: &FeatureCardProps) -> Html {
                         }
                     </div>
                     <div class="field">
-                        <label class="field-label" for={format!("fr-{id}-description")}>{ t.idea_description }</label>
+                        <label class="field-label" for={format!("fr-{id}-description")}>{ lang.ui().fr_description }</label>
                         <textarea id={format!("fr-{id}-description")} rows="4" value={description.clone()} oninput={set_description} />
                     </div>
                     <div class="form-actions">

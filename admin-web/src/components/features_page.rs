@@ -193,7 +193,7 @@ pub fn FeaturesPage(props: &FeaturesPageProps) -> Html {
                 <div class="header-actions">
                     if !*creating {
                         <button type="button" class="btn btn-primary" onclick={open_form}>
-                            { icon(Icon::Plus) }{ t.idea_new }
+                            { icon(Icon::Plus) }{ lang.ui().fr_new }
                         </button>
                     }
                 </div>

@@ -11,7 +11,7 @@ use protocol::labels::Label;
 use protocol::members::Member;
 use protocol::templates::Template;
 use protocol::{AiEngine, ChannelMode, ConversationId, MessageId, Sender};
-use ui::location::{self, set_hash};
+use ui::location::use_hash_route;
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
@@ -63,7 +63,8 @@ pub fn Dashboard() -> Html {
     let inbox = use_reducer(InboxState::default);
     let sim = use_reducer(SimulatorState::default);
     let board = use_reducer(FeatureBoard::default);
-    let route = use_state(|| Route::parse(&location::hash()));
+    // The screen is kept in the URL's `#` (back button, reloads, a notification's click).
+    let (route, navigate) = use_hash_route::<Route>();
     let templates = use_state(|| Rc::new(Vec::<Template>::new()));
     let labels = use_state(|| Rc::new(Vec::<Label>::new()));
     // A history search hit being opened: the chat scrolls to (and loads back to) this message.
@@ -85,27 +86,6 @@ pub fn Dashboard() -> Html {
     // The inbox as last rendered, for the same callback (a notification names the contact).
     let inbox_now = use_mut_ref(|| inbox.clone());
     *inbox_now.borrow_mut() = inbox.clone();
-
-    let navigate = {
-        let route = route.clone();
-        Callback::from(move |r: Route| {
-            set_hash(&r.to_hash());
-            route.set(r);
-        })
-    };
-
-    // The back button and hand-edited URLs.
-    {
-        let route = route.setter();
-        use_effect_with((), move |_| {
-            let listener = web_sys::window().map(|w| {
-                gloo_events::EventListener::new(&w, "hashchange", move |_| {
-                    route.set(Route::parse(&location::hash()))
-                })
-            });
-            move || drop(listener)
-        });
-    }
 
     // The live connection.
     let link = {
