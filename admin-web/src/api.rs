@@ -8,9 +8,8 @@ use protocol::admin::{
 };
 use protocol::auth::{AdminMeResponse, Conciergerie};
 use protocol::members::Member;
-use protocol::feature_requests::{FeatureRequest, FeatureRequestPatch};
-use protocol::{ConciergerieId, FeatureRequestId, UnroutedMessageId};
-use ui::api::{delete, get, patch, post, post_no_content, SessionPaths};
+use protocol::{ConciergerieId, UnroutedMessageId};
+use ui::api::{get, patch, post, post_no_content, FeatureRequests, SessionPaths};
 
 use crate::i18n::{Lang, Localized};
 
@@ -117,23 +116,8 @@ pub async fn reset_password(id: ConciergerieId, password: &str) -> Result<(), Ap
 
 // --- feature requests ---
 
-pub async fn feature_requests() -> Result<Vec<FeatureRequest>, ApiError> {
-    get(FEATURE_REQUESTS).await
-}
-
-/// Where the feature-request form (`ui::components::feature_form`) files a request.
-pub const FEATURE_REQUESTS: &str = "/api/admin/feature-requests";
-
-pub async fn update_feature_request(
-    id: FeatureRequestId,
-    body: &FeatureRequestPatch,
-) -> Result<FeatureRequest, ApiError> {
-    patch(&format!("/api/admin/feature-requests/{id}"), body).await
-}
-
-pub async fn delete_feature_request(id: FeatureRequestId) -> Result<(), ApiError> {
-    delete(&format!("/api/admin/feature-requests/{id}")).await
-}
+/// The board's routes (the feature-request form files there too).
+pub const FEATURE_REQUESTS: FeatureRequests = FeatureRequests::ADMIN;
 
 // --- unrouted messages ---
 

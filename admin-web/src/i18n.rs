@@ -33,11 +33,9 @@ pub trait Localized: Copy {
 
     /// `3 actifs · 1 désactivé`.
     fn team_headcount(self, active: usize, inactive: usize) -> String {
-        let active = self.lang().plural(
-            active as u64,
-            ("actif", "actifs"),
-            ("active", "active"),
-        );
+        let active = self
+            .lang()
+            .plural(active as u64, ("actif", "actifs"), ("active", "active"));
         if inactive == 0 {
             return active;
         }

@@ -7,6 +7,8 @@ use std::cell::RefCell;
 use gloo_net::http::{Request, RequestBuilder, Response};
 use protocol::auth::LoginRequest;
 use protocol::error::{ErrorBody, ErrorDetail};
+use protocol::feature_requests::{FeatureRequest, FeatureRequestPatch, NewFeatureRequest};
+use protocol::FeatureRequestId;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use yew::Callback;
@@ -219,6 +221,35 @@ pub async fn post_empty(path: &str) -> Result<(), ApiError> {
 
 pub async fn delete(path: &str) -> Result<(), ApiError> {
     send(plain(Request::delete(path)), true).await.map(drop)
+}
+
+/// A feature-request board's routes: the operators' own requests, or the admin's whole board.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FeatureRequests(pub &'static str);
+
+impl FeatureRequests {
+    pub const OPERATOR: FeatureRequests = FeatureRequests("/api/feature-requests");
+    pub const ADMIN: FeatureRequests = FeatureRequests("/api/admin/feature-requests");
+
+    pub async fn list(self) -> Result<Vec<FeatureRequest>, ApiError> {
+        get(self.0).await
+    }
+
+    pub async fn create(self, body: &NewFeatureRequest) -> Result<FeatureRequest, ApiError> {
+        post(self.0, body).await
+    }
+
+    pub async fn update(
+        self,
+        id: FeatureRequestId,
+        body: &FeatureRequestPatch,
+    ) -> Result<FeatureRequest, ApiError> {
+        patch(&format!("{}/{id}", self.0), body).await
+    }
+
+    pub async fn delete(self, id: FeatureRequestId) -> Result<(), ApiError> {
+        delete(&format!("{}/{id}", self.0)).await
+    }
 }
 
 /// Where an app's session lives: its login, logout and "who am I" routes.

@@ -34,7 +34,10 @@ pub trait HashRoute: Clone + PartialEq + 'static {
 /// The screen the URL's `#` names, kept in step with it: the back button and hand-edited URLs
 /// change the screen, and the returned callback changes both.
 #[yew::hook]
-pub fn use_hash_route<R: HashRoute>() -> (yew::UseStateHandle<R>, yew::Callback<R>) {
+pub fn use_hash_route<R>() -> (yew::UseStateHandle<R>, yew::Callback<R>)
+where
+    R: HashRoute,
+{
     use yew::prelude::*;
     let route = use_state(|| R::from_hash(&hash()));
     let navigate = {

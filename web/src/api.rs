@@ -10,7 +10,6 @@ use protocol::conversations::{
     SendMessageRequest, TranslateRequest, TranslatedDraft,
 };
 use protocol::faqs::{Faq, FaqPatch, NewFaq, TranslationDraft};
-use protocol::feature_requests::{FeatureRequest, FeatureRequestPatch};
 use protocol::members::{Member, MemberPatch, NewMember, PasswordChange};
 use protocol::properties::{NewProperty, Property, PropertyPatch};
 use protocol::settings::{Settings, SettingsPatch};
@@ -18,10 +17,12 @@ use protocol::simulator::{SimulatedGuestMessage, SimulatorAccepted};
 use protocol::stays::{ImportReport, NewStay, Stay, StayPatch};
 use protocol::templates::{NewTemplate, Template, TemplatePatch};
 use protocol::{
-    paths, AutomationId, ConversationId, FaqId, FeatureRequestId, MemberId, MessageId, PropertyId,
-    ScheduledId, StayId, TemplateId,
+    paths, AutomationId, ConversationId, FaqId, MemberId, MessageId, PropertyId, ScheduledId,
+    StayId, TemplateId,
 };
-use ui::api::{delete, get, get_page, patch, post, post_empty, NextPage, Page, SessionPaths};
+use ui::api::{
+    delete, get, get_page, patch, post, post_empty, FeatureRequests, NextPage, Page, SessionPaths,
+};
 
 use crate::i18n::{Lang, Localized};
 
@@ -379,23 +380,8 @@ pub async fn analytics(days: u32) -> Result<Analytics, ApiError> {
 
 // --- feature requests ---
 
-pub async fn feature_requests() -> Result<Vec<FeatureRequest>, ApiError> {
-    get(FEATURE_REQUESTS).await
-}
-
-/// Where the feature-request form (`ui::components::feature_form`) files a request.
-pub const FEATURE_REQUESTS: &str = "/api/feature-requests";
-
-pub async fn update_feature_request(
-    id: FeatureRequestId,
-    body: &FeatureRequestPatch,
-) -> Result<FeatureRequest, ApiError> {
-    patch(&format!("/api/feature-requests/{id}"), body).await
-}
-
-pub async fn delete_feature_request(id: FeatureRequestId) -> Result<(), ApiError> {
-    delete(&format!("/api/feature-requests/{id}")).await
-}
+/// The board's routes (the feature-request form files there too).
+pub const FEATURE_REQUESTS: FeatureRequests = FeatureRequests::OPERATOR;
 
 // --- labels and search ---
 

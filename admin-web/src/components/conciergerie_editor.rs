@@ -23,7 +23,14 @@ use crate::state::conciergerie_form::{
 /// The AI modes, each with what it means for a conciergerie (the toolkit builds the options).
 pub fn mode_options(lang: Lang) -> Vec<SegOption> {
     let t = lang.t();
-    ai_mode_options(lang, [t.ai_mode_auto_help, t.ai_mode_suggest_help, t.ai_mode_off_help])
+    ai_mode_options(
+        lang,
+        [
+            t.ai_mode_auto_help,
+            t.ai_mode_suggest_help,
+            t.ai_mode_off_help,
+        ],
+    )
 }
 
 /// What was saved, for the page to update its list and say so.

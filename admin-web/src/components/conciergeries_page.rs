@@ -285,15 +285,15 @@ pub fn ConciergeriesPage(props: &ConciergeriesPageProps) -> Html {
                     <td class="num" data-label={t.col_ai_spend}>{ spend }</td>
                     <td data-label={t.col_last_activity}>{ activity }</td>
                     <td class="c-actions">
+                        <button type="button" class="btn btn-small btn-ghost" aria-label={lang.action_on(t.edit, &c.name)}
+                            title={t.edit} onclick={open(Panel::Edit(id))}>{ icon(Icon::Edit) }<span class="action-label">{ t.edit }</span></button>
+                        <button type="button" class="btn btn-small btn-ghost" aria-label={lang.action_on(t.reset_password, &c.name)}
+                            title={t.reset_password} onclick={open(Panel::Password(id))}>{ icon(Icon::Key) }<span class="action-label">{ t.reset_password_short }</span></button>
                         <button type="button" id={format!("team-button-{id}")} class="btn btn-small btn-ghost"
                             aria-label={lang.action_on(t.team_action, &c.name)} aria-expanded={(current == Panel::Team(id)).to_string()}
                             title={t.team_action} onclick={if current == Panel::Team(id) { close.reform(|_: MouseEvent| ()) } else { open(Panel::Team(id)) }}>
                             { icon(Icon::User) }<span class="action-label">{ t.team_action }</span>
                         </button>
-                        <button type="button" class="btn btn-small btn-ghost" aria-label={lang.action_on(t.edit, &c.name)}
-                            title={t.edit} onclick={open(Panel::Edit(id))}>{ icon(Icon::Edit) }<span class="action-label">{ t.edit }</span></button>
-                        <button type="button" class="btn btn-small btn-ghost" aria-label={lang.action_on(t.reset_password, &c.name)}
-                            title={t.reset_password} onclick={open(Panel::Password(id))}>{ icon(Icon::Key) }<span class="action-label">{ t.reset_password_short }</span></button>
                         if c.active {
                             <button type="button" class="btn btn-small btn-ghost btn-danger-text" aria-label={lang.action_on(t.deactivate, &c.name)}
                                 title={t.deactivate} onclick={let p = panel.clone(); let ae = action_error.clone(); Callback::from(move |_| {

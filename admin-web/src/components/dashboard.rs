@@ -135,7 +135,7 @@ pub fn Dashboard() -> Html {
         let error = board_error.clone();
         use_effect_with(board.resync_seq, move |_| {
             spawn_local(async move {
-                match api::feature_requests().await {
+                match api::FEATURE_REQUESTS.list().await {
                     Ok(list) => {
                         error.set(None);
                         b.dispatch(BoardAction::Loaded(list));

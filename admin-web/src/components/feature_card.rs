@@ -61,7 +61,7 @@ pub fn FeatureCard(props: &FeatureCardProps) -> Html {
             let (pending_status, pending_priority) =
                 (pending_status.clone(), pending_priority.clone());
             spawn_local(async move {
-                let result = api::update_feature_request(id, &patch).await;
+                let result = api::FEATURE_REQUESTS.update(id, &patch).await;
                 pending_status.set(None);
                 pending_priority.set(None);
                 let ok = result.is_ok();
@@ -185,7 +185,7 @@ pub fn FeatureCard(props: &FeatureCardProps) -> Html {
             let (error, board, saving) = (error.clone(), board.clone(), saving.clone());
             saving.set(true);
             spawn_local(async move {
-                match api::delete_feature_request(id).await {
+                match api::FEATURE_REQUESTS.delete(id).await {
                     Ok(()) => board.dispatch(BoardAction::Deleted(id)),
                     Err(e) => {
                         saving.set(false);

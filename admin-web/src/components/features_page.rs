@@ -78,7 +78,7 @@ pub fn FeaturesPage(props: &FeaturesPageProps) -> Html {
     };
     let form = (*creating).then(|| {
         html! {
-            <FeatureForm endpoint={api::FEATURE_REQUESTS} id_prefix="new-fr" submit={t.idea_submit}
+            <FeatureForm board={api::FEATURE_REQUESTS} id_prefix="new-fr" submit={t.idea_submit}
                 class="editor fr-new" help={t.idea_new_help} {on_created} on_cancel={close_form.clone()} />
         }
     });

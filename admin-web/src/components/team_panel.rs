@@ -162,8 +162,13 @@ mod tests {
             html.find("Marc").unwrap(),
             html.find("Léa").unwrap(),
         );
-        assert!(camille < marc && marc < lea, "owner, manager, then deactivated: {html}");
-        assert!(html.contains("Propriétaire") && html.contains("Responsable") && html.contains("Agent"));
+        assert!(
+            camille < marc && marc < lea,
+            "owner, manager, then deactivated: {html}"
+        );
+        assert!(
+            html.contains("Propriétaire") && html.contains("Responsable") && html.contains("Agent")
+        );
         assert!(html.contains("Désactivé"), "{html}");
         assert!(html.contains("marc@example.fr"));
         assert!(html.contains("Jamais"), "Marc never signed in: {html}");

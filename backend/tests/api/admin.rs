@@ -155,9 +155,7 @@ async fn an_unknown_conciergerie_is_a_404_for_the_admin() {
 async fn an_admin_sees_one_conciergeries_team_and_nobody_elses() {
     let app = spawn_app().await;
     let admin = app.admin_login().await;
-    let lac = app
-        .new_tenant(&admin, "lac", "whatsapp:+33450000001")
-        .await;
+    let lac = app.new_tenant(&admin, "lac", "whatsapp:+33450000001").await;
     let invited = app
         .post_json(
             "/api/members",
@@ -216,7 +214,10 @@ async fn an_admin_sees_one_conciergeries_team_and_nobody_elses() {
         .json()
         .await
         .unwrap();
-    let names: Vec<&str> = demo_team.iter().filter_map(|m| m["name"].as_str()).collect();
+    let names: Vec<&str> = demo_team
+        .iter()
+        .filter_map(|m| m["name"].as_str())
+        .collect();
     assert_eq!(names, ["Camille"]);
 
     // An operator's session is no admin session, even the conciergerie's own owner's.

@@ -9,7 +9,7 @@ use yew::prelude::*;
 
 use super::hooks::{focus_id, input_value, select_value, use_lang};
 use super::icons::{icon, Icon};
-use crate::api;
+use crate::api::FeatureRequests;
 use crate::i18n::{priority_label, Lang};
 
 /// The server's limits (`feature_requests`), checked before sending.
@@ -30,8 +30,8 @@ pub fn check(title: &str, description: &str, lang: Lang) -> Option<&'static str>
 
 #[derive(Properties, PartialEq)]
 pub struct FeatureFormProps {
-    /// Where it is filed: `/api/feature-requests`, or the admin's route.
-    pub endpoint: &'static str,
+    /// Where it is filed: the operators' board, or the admin's.
+    pub board: FeatureRequests,
     /// The fields' ids start with it (`idea` → `idea-title`, `idea-description`, …).
     pub id_prefix: &'static str,
     /// The submit button's words.
@@ -63,8 +63,8 @@ pub fn FeatureForm(props: &FeatureFormProps) -> Html {
     let onsubmit = {
         let (title, description, priority) = (title.clone(), description.clone(), priority.clone());
         let (title_error, error, saving) = (title_error.clone(), error.clone(), saving.clone());
-        let (endpoint, on_created, title_id) =
-            (props.endpoint, props.on_created.clone(), title_id.clone());
+        let (board, on_created, title_id) =
+            (props.board, props.on_created.clone(), title_id.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             if *saving {
@@ -91,7 +91,7 @@ pub fn FeatureForm(props: &FeatureFormProps) -> Html {
             );
             saving.set(true);
             spawn_local(async move {
-                match api::post::<_, FeatureRequest>(endpoint, &body).await {
+                match board.create(&body).await {
                     Ok(created) => {
                         title.set(String::new());
                         description.set(String::new());
@@ -186,7 +186,7 @@ mod tests {
     async fn the_form_names_its_fields_after_the_screen_and_offers_cancel_when_asked() {
         let render = |on_cancel: Option<Callback<()>>| async move {
             yew::LocalServerRenderer::<FeatureForm>::with_props(FeatureFormProps {
-                endpoint: "/api/feature-requests",
+                board: FeatureRequests::OPERATOR,
                 id_prefix: "idea",
                 submit: "Proposer",
                 class: classes!("idea-form"),
@@ -199,10 +199,18 @@ mod tests {
             .await
         };
         let html = render(None).await;
-        for id in ["idea-title", "idea-description", "idea-priority", "idea-heading"] {
+        for id in [
+            "idea-title",
+            "idea-description",
+            "idea-priority",
+            "idea-heading",
+        ] {
             assert!(html.contains(&format!("id=\"{id}\"")), "{id}: {html}");
         }
-        assert!(html.contains("Nouvelle demande") && html.contains("Proposer"), "{html}");
+        assert!(
+            html.contains("Nouvelle demande") && html.contains("Proposer"),
+            "{html}"
+        );
         assert!(html.contains("Visible par l'équipe"));
         assert!(html.contains("Moyenne"), "medium priority offered: {html}");
         assert!(!html.contains("Annuler"), "{html}");

@@ -148,10 +148,16 @@ mod tests {
             .await
         };
         let html = render(ChannelMode::Simulator, AiEngine::Claude).await;
-        assert!(html.contains("banner-demo") && html.contains("Twilio"), "{html}");
+        assert!(
+            html.contains("banner-demo") && html.contains("Twilio"),
+            "{html}"
+        );
         assert!(!html.contains("Anthropic"), "{html}");
         let html = render(ChannelMode::Twilio, AiEngine::OfflineFaq).await;
-        assert!(html.contains("Anthropic") && !html.contains("Twilio"), "{html}");
+        assert!(
+            html.contains("Anthropic") && !html.contains("Twilio"),
+            "{html}"
+        );
         assert!(!render(ChannelMode::Twilio, AiEngine::Claude)
             .await
             .contains("banner-demo"));

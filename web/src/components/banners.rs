@@ -22,15 +22,16 @@ pub struct BannersProps {
 pub fn Banners(props: &BannersProps) -> Html {
     let t = use_lang().t();
     // Offline, the guest simulator is where replies go: offer it when it is closed.
-    let open_sim = (props.runtime.channel == ChannelMode::Simulator && !props.sim_open).then(|| {
-        let toggle = props.on_toggle_sim.clone();
-        html! {
-            <button type="button" class="btn btn-small btn-light"
-                onclick={Callback::from(move |_| toggle.emit(()))}>
-                { icon(Icon::Phone) }{ t.open_simulator_long }
-            </button>
-        }
-    });
+    let open_sim =
+        (props.runtime.channel == ChannelMode::Simulator && !props.sim_open).then(|| {
+            let toggle = props.on_toggle_sim.clone();
+            html! {
+                <button type="button" class="btn btn-small btn-light"
+                    onclick={Callback::from(move |_| toggle.emit(()))}>
+                    { icon(Icon::Phone) }{ t.open_simulator_long }
+                </button>
+            }
+        });
     html! {
         <div class="banners">
             <LinkBanner link={props.link} lost={t.link_lost} />

@@ -370,9 +370,7 @@ pub fn ChatWindow(props: &ChatWindowProps) -> Html {
                     Ok(message) => {
                         inbox.dispatch(InboxAction::Event(ServerEvent::MessageCreated { message }))
                     }
-                    Err(e) => {
-                        give_back.failed(&body, None, lang.t().note_failed, e.message(lang))
-                    }
+                    Err(e) => give_back.failed(&body, None, lang.t().note_failed, e.message(lang)),
                 }
             });
         })

@@ -34,7 +34,7 @@ pub fn IdeasTab(props: &IdeasTabProps) -> Html {
         let error = error.clone();
         use_effect_with((), move |_| {
             spawn_local(async move {
-                match api::feature_requests().await {
+                match api::FEATURE_REQUESTS.list().await {
                     Ok(list) => board.dispatch(FeatureAction::Loaded(list)),
                     Err(e) => error.set(Some(e.message(lang))),
                 }
@@ -57,7 +57,7 @@ pub fn IdeasTab(props: &IdeasTabProps) -> Html {
         Callback::from(move |_| {
             let (board, error, confirm) = (board.clone(), error.clone(), confirm.clone());
             spawn_local(async move {
-                match api::delete_feature_request(id).await {
+                match api::FEATURE_REQUESTS.delete(id).await {
                     Ok(()) => {
                         board.dispatch(FeatureAction::Deleted(id));
                         confirm.set(None);
@@ -129,7 +129,7 @@ pub fn IdeasTab(props: &IdeasTabProps) -> Html {
                     if let Some(e) = &*error {
                         <p class="notice notice-error" role="alert">{ e.clone() }</p>
                     }
-                    <FeatureForm endpoint={api::FEATURE_REQUESTS} id_prefix="idea" submit={t.idea_submit}
+                    <FeatureForm board={api::FEATURE_REQUESTS} id_prefix="idea" submit={t.idea_submit}
                         class="idea-form" {on_created} />
                 </div>
                 <div class="ideas-list">{ list }</div>

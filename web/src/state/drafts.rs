@@ -168,7 +168,10 @@ mod tests {
             }),
         };
         let stored = with_file.to_stored();
-        assert!(stored.contains("\"name\":\"facture-novembre.pdf\""), "{stored}");
+        assert!(
+            stored.contains("\"name\":\"facture-novembre.pdf\""),
+            "{stored}"
+        );
         assert!(stored.contains("\"id\":\"9f2c\""), "{stored}");
         assert_eq!(Draft::from_stored(&stored), with_file);
         // Before files were kept, a draft was its text as a JSON string.

@@ -50,7 +50,10 @@ mod tests {
             assignee: Some(AssigneeFilter::Mine),
             ..Default::default()
         };
-        assert_eq!(mine.query().as_deref(), Some("/api/conversations?assignee=me"));
+        assert_eq!(
+            mine.query().as_deref(),
+            Some("/api/conversations?assignee=me")
+        );
         let both = Narrowing {
             stay: StayFilter {
                 property: Some(PropertyId(3)),

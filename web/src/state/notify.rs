@@ -121,7 +121,9 @@ fn excerpt(body: &str) -> String {
         return body.to_owned();
     }
     let cut: String = body.chars().take(EXCERPT_CHARS).collect();
-    let at_word = cut.rfind(char::is_whitespace).filter(|i| *i > EXCERPT_CHARS / 2);
+    let at_word = cut
+        .rfind(char::is_whitespace)
+        .filter(|i| *i > EXCERPT_CHARS / 2);
     format!("{}…", cut[..at_word.unwrap_or(cut.len())].trim_end())
 }
 
@@ -195,7 +197,11 @@ mod tests {
         assert_eq!(alert.kind, AlertKind::GuestMessage);
         assert_eq!(alert.title, "Léa Martin", "titled with the contact");
         assert_eq!(alert.text, "Le wifi ne marche pas");
-        assert_eq!(alert.conversation_id, ConversationId(7), "opens it on click");
+        assert_eq!(
+            alert.conversation_id,
+            ConversationId(7),
+            "opens it on click"
+        );
         let elsewhere = Seen {
             tab_hidden: false,
             open: Some(ConversationId(8)),
@@ -228,7 +234,10 @@ mod tests {
             });
         }
         let why = notify_of(&handoff, away).unwrap().text;
-        assert!(why.starts_with("À reprendre par l'équipe\u{a0}: La FAQ ne couvre pas"), "{why}");
+        assert!(
+            why.starts_with("À reprendre par l'équipe\u{a0}: La FAQ ne couvre pas"),
+            "{why}"
+        );
         assert!(why.contains("parking"), "{why}");
         for sender in [Sender::Ai, Sender::Concierge, Sender::Note, Sender::System] {
             assert_eq!(
