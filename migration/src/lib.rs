@@ -2,6 +2,8 @@
 
 pub use sea_orm_migration::prelude::*;
 
+mod columns;
+
 mod m20261125_000001_initial;
 mod m20261128_000001_conversation_watermarks;
 mod m20261128_000002_properties_and_stays;

@@ -21,28 +21,16 @@ enum Members {
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager
-            .alter_table(
-                Table::alter()
-                    .table(Members::Table)
-                    .add_column(
-                        ColumnDef::new(Members::LastLoginAt)
-                            .timestamp_with_time_zone()
-                            .null(),
-                    )
-                    .to_owned(),
-            )
-            .await
+        let mut column = ColumnDef::new(Members::LastLoginAt);
+        crate::columns::add(
+            manager,
+            Members::Table,
+            column.timestamp_with_time_zone().null(),
+        )
+        .await
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager
-            .alter_table(
-                Table::alter()
-                    .table(Members::Table)
-                    .drop_column(Members::LastLoginAt)
-                    .to_owned(),
-            )
-            .await
+        crate::columns::drop(manager, Members::Table, Members::LastLoginAt).await
     }
 }
