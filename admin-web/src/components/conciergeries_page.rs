@@ -251,7 +251,7 @@ pub fn ConciergeriesPage(props: &ConciergeriesPageProps) -> Html {
                 </span>
             },
             None => html! {
-                <span class="ai-spend">{ usd(o.ai_spend_today_usd, lang) }<span class="muted small">{ format!(" · {}", t.no_budget) }</span></span>
+                <span class="ai-spend">{ usd(o.ai_spend_today_usd, lang) }<span class="muted small no-budget">{ t.no_budget }</span></span>
             },
         };
         let confirm_id = format!("confirm-{id}");

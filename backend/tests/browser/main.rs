@@ -39,3 +39,4 @@ mod suggestion;
 mod team;
 mod triage;
 mod urgency;
+mod walkthrough;

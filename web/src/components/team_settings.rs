@@ -215,7 +215,7 @@ fn InviteForm(props: &InviteFormProps) -> Html {
     html! {
         <form class="team-invite" {onsubmit} aria-labelledby="team-invite-title">
             <h3 id="team-invite-title">{ t.team_invite }</h3>
-            <label>{ t.team_name }<input ref={name} id="invite-name" required=true maxlength="80" autocomplete="off" /></label>
+            <label>{ t.team_name }<input ref={name} id="invite-name" type="text" required=true maxlength="80" autocomplete="off" /></label>
             <label>{ t.team_email }<input ref={email} id="invite-email" type="email" required=true autocomplete="off" /></label>
             <label>{ t.team_role }
                 <select ref={role} id="invite-role">
