@@ -22,7 +22,7 @@ pub trait Localized: Copy {
 
     fn window_open(self, remaining: &str) -> String {
         match self.lang() {
-            Lang::Fr => format!("Fenêtre 24 h\u{a0}: encore {remaining}"),
+            Lang::Fr => format!("Fenêtre 24\u{a0}h\u{a0}: encore {remaining}"),
             Lang::En => format!("24 h window: {remaining} left"),
         }
     }

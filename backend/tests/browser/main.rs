@@ -39,4 +39,3 @@ mod suggestion;
 mod team;
 mod triage;
 mod urgency;
-mod walkthrough;
