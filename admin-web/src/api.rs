@@ -7,26 +7,19 @@ use protocol::admin::{
     PasswordReset, PlatformHealth, UnroutedMessage,
 };
 use protocol::auth::{AdminMeResponse, Conciergerie};
-use protocol::feature_requests::{FeatureRequest, FeatureRequestPatch, NewFeatureRequest};
-use protocol::{paths, ConciergerieId, FeatureRequestId, UnroutedMessageId};
-use ui::api::{delete, get, patch, post, post_no_content, SessionPaths};
+use protocol::members::Member;
+use protocol::{ConciergerieId, UnroutedMessageId};
+use ui::api::{get, patch, post, post_no_content, FeatureRequests, SessionPaths};
 
 use crate::i18n::{Lang, Localized};
 
 pub use ui::api::{session_expired, set_unauthorized_handler, ApiError};
 
 /// The admin session's routes (its own cookie, apart from the operators').
-pub const SESSION: SessionPaths = SessionPaths {
-    login: paths::ADMIN_LOGIN,
-    logout: paths::ADMIN_LOGOUT,
-    me: paths::ADMIN_ME,
-};
+pub const SESSION: SessionPaths = SessionPaths::ADMIN;
 
 /// The live connection of this session.
-pub const LIVE: ui::ws::Endpoint = ui::ws::Endpoint {
-    query: "?role=admin",
-    session: SESSION,
-};
+pub const LIVE: ui::ws::Endpoint = ui::ws::Endpoint::ADMIN;
 
 /// The admin app's reading of an API error: its own codes and fields first, then the toolkit's.
 pub trait Explain {
@@ -109,6 +102,11 @@ pub async fn update_conciergerie(
     patch(&format!("/api/admin/conciergeries/{id}"), body).await
 }
 
+/// The conciergerie's whole team, active or not, oldest first.
+pub async fn members(id: ConciergerieId) -> Result<Vec<Member>, ApiError> {
+    get(&format!("/api/admin/conciergeries/{id}/members")).await
+}
+
 pub async fn reset_password(id: ConciergerieId, password: &str) -> Result<(), ApiError> {
     let body = PasswordReset {
         password: password.to_owned(),
@@ -118,24 +116,8 @@ pub async fn reset_password(id: ConciergerieId, password: &str) -> Result<(), Ap
 
 // --- feature requests ---
 
-pub async fn feature_requests() -> Result<Vec<FeatureRequest>, ApiError> {
-    get("/api/admin/feature-requests").await
-}
-
-pub async fn create_feature_request(body: &NewFeatureRequest) -> Result<FeatureRequest, ApiError> {
-    post("/api/admin/feature-requests", body).await
-}
-
-pub async fn update_feature_request(
-    id: FeatureRequestId,
-    body: &FeatureRequestPatch,
-) -> Result<FeatureRequest, ApiError> {
-    patch(&format!("/api/admin/feature-requests/{id}"), body).await
-}
-
-pub async fn delete_feature_request(id: FeatureRequestId) -> Result<(), ApiError> {
-    delete(&format!("/api/admin/feature-requests/{id}")).await
-}
+/// The board's routes (the feature-request form files there too).
+pub const FEATURE_REQUESTS: FeatureRequests = FeatureRequests::ADMIN;
 
 // --- unrouted messages ---
 

@@ -73,11 +73,7 @@ pub fn ago(at: Timestamp, now: Timestamp, offset_minutes: i32, lang: Lang) -> St
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chrono::TimeZone;
-
-    fn at(y: i32, mo: u32, d: u32, h: u32, mi: u32) -> Timestamp {
-        chrono::Utc.with_ymd_and_hms(y, mo, d, h, mi, 0).unwrap()
-    }
+    use ui::format::utc as at;
 
     #[test]
     fn dates_in_both_languages_and_time_zones() {

@@ -23,6 +23,30 @@ pub trait Localized: Copy {
             .plural(n, ("membre", "membres"), ("member", "members"))
     }
 
+    /// `Équipe de « Alpes Clés »`, the title of a conciergerie's team panel.
+    fn team_title(self, name: &str) -> String {
+        match self.lang() {
+            Lang::Fr => format!("Équipe de «\u{a0}{name}\u{a0}»"),
+            Lang::En => format!("“{name}” team"),
+        }
+    }
+
+    /// `3 actifs · 1 désactivé`.
+    fn team_headcount(self, active: usize, inactive: usize) -> String {
+        let active = self
+            .lang()
+            .plural(active as u64, ("actif", "actifs"), ("active", "active"));
+        if inactive == 0 {
+            return active;
+        }
+        let inactive = self.lang().plural(
+            inactive as u64,
+            ("désactivé", "désactivés"),
+            ("deactivated", "deactivated"),
+        );
+        format!("{active} · {inactive}")
+    }
+
     fn pending_requests(self, n: u64) -> String {
         self.lang().plural(
             n,
@@ -314,11 +338,6 @@ ui::texts! { Texts, FR, EN;
 
     link_lost: "Connexion au serveur perdue\u{a0}: le tableau des demandes n'est plus à jour en direct.",
         "Lost the connection to the server: the request board is no longer live.";
-    runtime_demo: "Mode démo", "Demo mode";
-    runtime_simulator: "Pas de compte Twilio\u{a0}: les réponses partent vers le simulateur de voyageur.",
-        "No Twilio account: replies go to the guest simulator.";
-    runtime_offline_ai: "Pas de clé Anthropic\u{a0}: l'IA est le répondeur FAQ hors ligne.",
-        "No Anthropic key: the AI is the offline FAQ responder.";
 
     conciergeries_title: "Conciergeries", "Conciergeries";
     conciergeries_intro: "Chaque conciergerie a son compte, sa messagerie et son numéro WhatsApp. Activité des 7 derniers jours.",
@@ -345,6 +364,16 @@ ui::texts! { Texts, FR, EN;
     col_actions: "Actions", "Actions";
     no_number: "Aucun numéro", "No number";
     status_active: "Active", "Active";
+    team_action: "Équipe", "Team";
+    team_caption: "Membres de l'équipe", "Team members";
+    team_empty: "Aucun membre dans cette équipe.", "Nobody in this team.";
+    col_member: "Membre", "Member";
+    col_role: "Rôle", "Role";
+    col_status: "Statut", "Status";
+    col_created: "Créé le", "Created";
+    col_last_login: "Dernière connexion", "Last sign-in";
+    member_active: "Actif", "Active";
+    member_inactive: "Désactivé", "Deactivated";
     status_inactive: "Désactivée", "Deactivated";
     reset_password: "Réinitialiser le mot de passe", "Reset the password";
     reset_password_short: "Mot de passe", "Password";
@@ -408,11 +437,8 @@ ui::texts! { Texts, FR, EN;
     requests_empty: "Aucune demande pour l'instant. Celles des conciergeries apparaîtront ici en direct.",
         "No request yet. The conciergeries' requests will show up here live.";
     no_request_match: "Aucune demande ne correspond à ces filtres.", "No request matches these filters.";
-    idea_new: "Nouvelle demande", "New request";
     idea_new_help: "Déposée au nom de Majordome\u{a0}; les conciergeries ne voient que les leurs.",
         "Filed as Majordome; conciergeries only see their own.";
-    idea_title: "Titre", "Title";
-    idea_description: "Description", "Description";
     idea_priority: "Priorité", "Priority";
     idea_status: "Statut", "Status";
     idea_submit: "Ajouter", "Add";

@@ -38,6 +38,16 @@ impl Page {
     }
 }
 
+impl ui::location::HashRoute for Page {
+    fn from_hash(hash: &str) -> Self {
+        Page::parse(hash)
+    }
+
+    fn hash(&self) -> String {
+        self.to_hash().to_owned()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

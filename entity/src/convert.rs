@@ -275,6 +275,7 @@ impl From<member::Model> for Member {
             role: m.role,
             active: m.active,
             created_at: m.created_at,
+            last_login_at: m.last_login_at,
         }
     }
 }

@@ -2,6 +2,8 @@
 
 pub use sea_orm_migration::prelude::*;
 
+mod columns;
+
 mod m20261125_000001_initial;
 mod m20261128_000001_conversation_watermarks;
 mod m20261128_000002_properties_and_stays;
@@ -19,6 +21,7 @@ mod m20261129_000202_inbox_search;
 mod m20261129_000300_attach_attachments;
 mod m20261130_000400_property_time_zones;
 mod m20261130_000600_cluster_ws_sockets;
+mod m20261130_000500_member_last_login;
 
 pub struct Migrator;
 
@@ -43,6 +46,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000300_attach_attachments::Migration),
             Box::new(m20261130_000600_cluster_ws_sockets::Migration),
             Box::new(m20261130_000400_property_time_zones::Migration),
+            Box::new(m20261130_000500_member_last_login::Migration),
         ]
     }
 }

@@ -16,6 +16,10 @@ pub struct Member {
     pub active: bool,
     #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
     pub created_at: Timestamp,
+    /// The latest login, when known (older servers and never-logged-in members: absent).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = DateTime))]
+    pub last_login_at: Option<Timestamp>,
 }
 
 impl Member {

@@ -7,6 +7,8 @@ use std::cell::RefCell;
 use gloo_net::http::{Request, RequestBuilder, Response};
 use protocol::auth::LoginRequest;
 use protocol::error::{ErrorBody, ErrorDetail};
+use protocol::feature_requests::{FeatureRequest, FeatureRequestPatch, NewFeatureRequest};
+use protocol::FeatureRequestId;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use yew::Callback;
@@ -221,6 +223,35 @@ pub async fn delete(path: &str) -> Result<(), ApiError> {
     send(plain(Request::delete(path)), true).await.map(drop)
 }
 
+/// A feature-request board's routes: the operators' own requests, or the admin's whole board.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FeatureRequests(pub &'static str);
+
+impl FeatureRequests {
+    pub const OPERATOR: FeatureRequests = FeatureRequests("/api/feature-requests");
+    pub const ADMIN: FeatureRequests = FeatureRequests("/api/admin/feature-requests");
+
+    pub async fn list(self) -> Result<Vec<FeatureRequest>, ApiError> {
+        get(self.0).await
+    }
+
+    pub async fn create(self, body: &NewFeatureRequest) -> Result<FeatureRequest, ApiError> {
+        post(self.0, body).await
+    }
+
+    pub async fn update(
+        self,
+        id: FeatureRequestId,
+        body: &FeatureRequestPatch,
+    ) -> Result<FeatureRequest, ApiError> {
+        patch(&format!("{}/{id}", self.0), body).await
+    }
+
+    pub async fn delete(self, id: FeatureRequestId) -> Result<(), ApiError> {
+        delete(&format!("{}/{id}", self.0)).await
+    }
+}
+
 /// Where an app's session lives: its login, logout and "who am I" routes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct SessionPaths {
@@ -230,6 +261,20 @@ pub struct SessionPaths {
 }
 
 impl SessionPaths {
+    /// The operators' session (the dashboard).
+    pub const OPERATOR: SessionPaths = SessionPaths {
+        login: protocol::paths::LOGIN,
+        logout: protocol::paths::LOGOUT,
+        me: protocol::paths::ME,
+    };
+
+    /// The platform admin's session, with its own cookie.
+    pub const ADMIN: SessionPaths = SessionPaths {
+        login: protocol::paths::ADMIN_LOGIN,
+        logout: protocol::paths::ADMIN_LOGOUT,
+        me: protocol::paths::ADMIN_ME,
+    };
+
     /// Signs in. A 401 here is a wrong password, not an expired session.
     pub async fn login<T: DeserializeOwned>(
         &self,

@@ -12,6 +12,15 @@ pub fn local(at: Timestamp, offset_minutes: i32) -> NaiveDateTime {
     at.naive_utc() + Duration::minutes(offset_minutes.into())
 }
 
+/// A UTC instant from its parts: the fixtures and tests of both apps write times this way.
+pub fn utc(year: i32, month: u32, day: u32, hour: u32, minute: u32) -> Timestamp {
+    use chrono::TimeZone;
+    chrono::Utc
+        .with_ymd_and_hms(year, month, day, hour, minute, 0)
+        .single()
+        .expect("a valid date and time")
+}
+
 /// `1 234` / `1,234`.
 pub fn thousands(n: i64, lang: Lang) -> String {
     let sep = match lang {

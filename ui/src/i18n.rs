@@ -189,6 +189,9 @@ texts! { UiTexts, UI_FR, UI_EN;
     ai_mode_auto: "Auto", "Auto";
     ai_mode_suggest: "Suggestion", "Suggest";
     ai_mode_off: "Désactivée", "Off";
+    role_owner: "Propriétaire", "Owner";
+    role_manager: "Responsable", "Manager";
+    role_agent: "Agent", "Agent";
     prio_low: "Basse", "Low";
     prio_medium: "Moyenne", "Medium";
     prio_high: "Haute", "High";
@@ -197,6 +200,21 @@ texts! { UiTexts, UI_FR, UI_EN;
     fs_completed: "Terminée", "Done";
     fs_rejected: "Refusée", "Declined";
     chart_date: "Date", "Date";
+    runtime_demo: "Mode démo", "Demo mode";
+    runtime_simulator: "Pas de compte Twilio\u{a0}: les réponses partent vers le simulateur de voyageur intégré.",
+        "No Twilio account: replies go to the built-in guest simulator.";
+    runtime_offline_ai: "Pas de clé Anthropic\u{a0}: l'IA est le répondeur FAQ hors ligne.",
+        "No Anthropic key: the AI is the offline FAQ responder.";
+    runtime_simulator_short: "Simulateur de voyageur (sans Twilio)", "Guest simulator (no Twilio)";
+    runtime_offline_ai_short: "IA\u{a0}: FAQ hors ligne", "AI: offline FAQ";
+    cancel: "Annuler", "Cancel";
+    saving: "Enregistrement…", "Saving…";
+    field_required: "Ce champ est obligatoire.", "This field is required.";
+    too_long: "Ce texte est trop long.", "This text is too long.";
+    fr_new: "Nouvelle demande", "New request";
+    fr_title: "Titre", "Title";
+    fr_description: "Description", "Description";
+    fr_priority: "Priorité", "Priority";
 
     err_session_expired: "Votre session a expiré\u{a0}: reconnectez-vous.", "Your session has expired: please sign in again.";
     err_session_revoked: "Votre session a été fermée (déconnexion sur un autre appareil, mot de passe changé ou compte désactivé). Reconnectez-vous.",

@@ -23,3 +23,40 @@ pub fn set_hash(hash: &str) {
         }
     }
 }
+
+/// A screen an app keeps in the `#` part (its own names for its screens).
+pub trait HashRoute: Clone + PartialEq + 'static {
+    /// The screen a `#…` names (anything unknown is the app's home).
+    fn from_hash(hash: &str) -> Self;
+    fn hash(&self) -> String;
+}
+
+/// The screen the URL's `#` names, kept in step with it: the back button and hand-edited URLs
+/// change the screen, and the returned callback changes both.
+#[yew::hook]
+pub fn use_hash_route<R>() -> (yew::UseStateHandle<R>, yew::Callback<R>)
+where
+    R: HashRoute,
+{
+    use yew::prelude::*;
+    let route = use_state(|| R::from_hash(&hash()));
+    let navigate = {
+        let route = route.clone();
+        Callback::from(move |r: R| {
+            set_hash(&r.hash());
+            route.set(r);
+        })
+    };
+    {
+        let route = route.setter();
+        use_effect_with((), move |_| {
+            let listener = web_sys::window().map(|w| {
+                gloo_events::EventListener::new(&w, "hashchange", move |_| {
+                    route.set(R::from_hash(&hash()))
+                })
+            });
+            move || drop(listener)
+        });
+    }
+    (route, navigate)
+}

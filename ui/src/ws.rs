@@ -55,6 +55,20 @@ pub struct Endpoint {
     pub session: crate::api::SessionPaths,
 }
 
+impl Endpoint {
+    /// The dashboard's live events.
+    pub const OPERATOR: Endpoint = Endpoint {
+        query: "",
+        session: crate::api::SessionPaths::OPERATOR,
+    };
+
+    /// The admin app's live events.
+    pub const ADMIN: Endpoint = Endpoint {
+        query: "?role=admin",
+        session: crate::api::SessionPaths::ADMIN,
+    };
+}
+
 thread_local! {
     /// The open socket's way out, while one is open: what the app says goes there, and is
     /// dropped while offline (it is only ever presence, which the next refresh repeats).

@@ -10,7 +10,6 @@ use protocol::conversations::{
     SendMessageRequest, TranslateRequest, TranslatedDraft,
 };
 use protocol::faqs::{Faq, FaqPatch, NewFaq, TranslationDraft};
-use protocol::feature_requests::{FeatureRequest, FeatureRequestPatch, NewFeatureRequest};
 use protocol::members::{Member, MemberPatch, NewMember, PasswordChange};
 use protocol::properties::{NewProperty, Property, PropertyPatch};
 use protocol::settings::{Settings, SettingsPatch};
@@ -18,27 +17,22 @@ use protocol::simulator::{SimulatedGuestMessage, SimulatorAccepted};
 use protocol::stays::{ImportReport, NewStay, Stay, StayPatch};
 use protocol::templates::{NewTemplate, Template, TemplatePatch};
 use protocol::{
-    paths, AutomationId, ConversationId, FaqId, FeatureRequestId, MemberId, MessageId, PropertyId,
-    ScheduledId, StayId, TemplateId,
+    paths, AutomationId, ConversationId, FaqId, MemberId, MessageId, PropertyId, ScheduledId,
+    StayId, TemplateId,
 };
-use ui::api::{delete, get, get_page, patch, post, post_empty, NextPage, Page, SessionPaths};
+use ui::api::{
+    delete, get, get_page, patch, post, post_empty, FeatureRequests, NextPage, Page, SessionPaths,
+};
 
 use crate::i18n::{Lang, Localized};
 
 pub use ui::api::{session_expired, set_unauthorized_handler, ApiError};
 
 /// The operator session's routes.
-pub const SESSION: SessionPaths = SessionPaths {
-    login: paths::LOGIN,
-    logout: paths::LOGOUT,
-    me: paths::ME,
-};
+pub const SESSION: SessionPaths = SessionPaths::OPERATOR;
 
 /// The live connection of this session.
-pub const LIVE: ui::ws::Endpoint = ui::ws::Endpoint {
-    query: "",
-    session: SESSION,
-};
+pub const LIVE: ui::ws::Endpoint = ui::ws::Endpoint::OPERATOR;
 
 /// The dashboard's reading of an API error: its own codes first, then the toolkit's.
 pub trait Explain {
@@ -386,24 +380,8 @@ pub async fn analytics(days: u32) -> Result<Analytics, ApiError> {
 
 // --- feature requests ---
 
-pub async fn feature_requests() -> Result<Vec<FeatureRequest>, ApiError> {
-    get("/api/feature-requests").await
-}
-
-pub async fn create_feature_request(body: &NewFeatureRequest) -> Result<FeatureRequest, ApiError> {
-    post("/api/feature-requests", body).await
-}
-
-pub async fn update_feature_request(
-    id: FeatureRequestId,
-    body: &FeatureRequestPatch,
-) -> Result<FeatureRequest, ApiError> {
-    patch(&format!("/api/feature-requests/{id}"), body).await
-}
-
-pub async fn delete_feature_request(id: FeatureRequestId) -> Result<(), ApiError> {
-    delete(&format!("/api/feature-requests/{id}")).await
-}
+/// The board's routes (the feature-request form files there too).
+pub const FEATURE_REQUESTS: FeatureRequests = FeatureRequests::OPERATOR;
 
 // --- labels and search ---
 

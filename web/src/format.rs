@@ -199,10 +199,11 @@ impl ReplyWindow {
 pub fn window_remaining(remaining_secs: i64) -> String {
     let h = remaining_secs / 3600;
     let m = (remaining_secs % 3600) / 60;
+    // No-break spaces: "23 h 59" never splits over two lines.
     if h == 0 {
-        format!("{m} min")
+        format!("{m}\u{a0}min")
     } else {
-        format!("{h} h {m:02}")
+        format!("{h}\u{a0}h\u{a0}{m:02}")
     }
 }
 
@@ -257,11 +258,7 @@ pub fn osm_url(latitude: f64, longitude: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chrono::TimeZone;
-
-    fn at(y: i32, mo: u32, d: u32, h: u32, mi: u32) -> Timestamp {
-        chrono::Utc.with_ymd_and_hms(y, mo, d, h, mi, 0).unwrap()
-    }
+    use ui::format::utc as at;
 
     #[test]
     fn list_time_is_clock_today_then_yesterday_weekday_date() {
@@ -329,8 +326,8 @@ mod tests {
             ReplyWindow::compute(Some(at(2025, 3, 11, 10, 0)), now),
             ReplyWindow::Closed
         );
-        assert_eq!(window_remaining(3 * 3600 + 12 * 60 + 5), "3 h 12");
-        assert_eq!(window_remaining(59 * 60), "59 min");
+        assert_eq!(window_remaining(3 * 3600 + 12 * 60 + 5), "3\u{a0}h\u{a0}12");
+        assert_eq!(window_remaining(59 * 60), "59\u{a0}min");
     }
 
     #[test]

@@ -22,7 +22,7 @@ pub trait Localized: Copy {
 
     fn window_open(self, remaining: &str) -> String {
         match self.lang() {
-            Lang::Fr => format!("Fenêtre 24 h\u{a0}: encore {remaining}"),
+            Lang::Fr => format!("Fenêtre 24\u{a0}h\u{a0}: encore {remaining}"),
             Lang::En => format!("24 h window: {remaining} left"),
         }
     }
@@ -148,13 +148,6 @@ ui::texts! { Texts, FR, EN;
     link_lost: "Connexion au serveur perdue\u{a0}: les nouveaux messages n'arrivent plus.",
         "Lost the connection to the server: new messages are not coming in.";
     link_connecting: "Connexion au direct…", "Connecting to live updates…";
-    runtime_demo: "Mode démo", "Demo mode";
-    runtime_simulator: "Pas de compte Twilio\u{a0}: les réponses partent vers le simulateur de voyageur intégré.",
-        "No Twilio account: replies go to the built-in guest simulator.";
-    runtime_offline_ai: "Pas de clé Anthropic\u{a0}: l'IA est le répondeur FAQ hors ligne.",
-        "No Anthropic key: the AI is the offline FAQ responder.";
-    runtime_simulator_short: "Simulateur de voyageur (sans Twilio)", "Guest simulator (no Twilio)";
-    runtime_offline_ai_short: "IA\u{a0}: FAQ hors ligne", "AI: offline FAQ";
     open_simulator: "Simulateur", "Simulator";
     open_simulator_long: "Ouvrir le simulateur de voyageur", "Open the guest simulator";
     close_simulator: "Fermer le simulateur", "Close the simulator";
@@ -284,6 +277,7 @@ ui::texts! { Texts, FR, EN;
     assignee_label: "Assignée à", "Assigned to";
     assignee_nobody: "Personne", "Nobody";
     filter_mine: "Mes conversations", "My conversations";
+    filter_unassigned: "Non assignées", "Unassigned";
     team_title: "Équipe", "Team";
     team_help: "Chaque membre a son propre accès. Seul le propriétaire invite, change les rôles et désactive.",
         "Each member has their own login. Only the owner invites, changes roles and deactivates.";
@@ -298,9 +292,6 @@ ui::texts! { Texts, FR, EN;
     team_reactivate: "Réactiver", "Reactivate";
     team_inactive: "Désactivé", "Deactivated";
     team_you: "vous", "you";
-    role_owner: "Propriétaire", "Owner";
-    role_manager: "Responsable", "Manager";
-    role_agent: "Agent", "Agent";
     password_title: "Mon mot de passe", "My password";
     password_current: "Mot de passe actuel", "Current password";
     password_new: "Nouveau mot de passe", "New password";
@@ -414,9 +405,6 @@ ui::texts! { Texts, FR, EN;
     ideas_title: "Demandes de fonctionnalités", "Feature requests";
     ideas_intro: "Une idée pour améliorer Majordome\u{a0}? Proposez-la ici et suivez son avancement.",
         "An idea to make Majordome better? Suggest it here and follow its progress.";
-    idea_new: "Nouvelle demande", "New request";
-    idea_title: "Titre", "Title";
-    idea_description: "Description", "Description";
     idea_priority: "Priorité", "Priority";
     idea_submit: "Proposer", "Submit";
     ideas_empty: "Vous n'avez encore rien proposé.", "You have not suggested anything yet.";

@@ -3,10 +3,11 @@
 //! in `state::notify` (pure, tested).
 
 use gloo_storage::{LocalStorage, Storage};
-use wasm_bindgen::JsValue;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
 
-use crate::i18n::{Lang, Localized};
-use crate::state::notify::{storage_key, Alert, AlertKind, Prefs};
+use crate::route::Route;
+use crate::state::notify::{storage_key, Alert, Prefs};
 
 /// The browser's answer for this site.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -54,19 +55,28 @@ pub fn save(account: &str, prefs: Prefs) {
     let _ = LocalStorage::set(storage_key(account), prefs);
 }
 
-/// Shows the alert as the operator asked (desktop notification and/or beep).
-pub fn deliver(alert: &Alert, prefs: Prefs, lang: Lang) {
+/// Shows the alert as the operator asked (desktop notification and/or beep). Clicking the
+/// notification brings this tab forward with the conversation open.
+pub fn deliver(alert: &Alert, prefs: Prefs) {
     if prefs.desktop && permission() == Permission::Granted {
-        let t = lang.t();
-        let title = match alert.kind {
-            AlertKind::GuestMessage => t.notify_new_message,
-            AlertKind::Handoff => t.notify_handoff,
-        };
         let options = web_sys::NotificationOptions::new();
         options.set_body(&alert.text);
         // One notification per conversation: a burst replaces instead of piling up.
         options.set_tag(&format!("conversation-{}", alert.conversation_id));
-        let _ = web_sys::Notification::new_with_options(title, &options);
+        if let Ok(shown) = web_sys::Notification::new_with_options(&alert.title, &options) {
+            let hash = Route::inbox(Some(alert.conversation_id)).to_hash();
+            let closer = shown.clone();
+            // Freed by its one call (a notification never clicked keeps this small closure).
+            let on_click = Closure::once_into_js(move || {
+                if let Some(window) = web_sys::window() {
+                    let _ = window.focus();
+                    // The dashboard follows the hash (`hashchange`), like a link.
+                    let _ = window.location().set_hash(&hash);
+                }
+                closer.close();
+            });
+            shown.set_onclick(Some(on_click.unchecked_ref()));
+        }
     }
     if prefs.sound {
         beep();

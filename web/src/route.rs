@@ -80,6 +80,16 @@ impl Route {
     }
 }
 
+impl ui::location::HashRoute for Route {
+    fn from_hash(hash: &str) -> Self {
+        Route::parse(hash)
+    }
+
+    fn hash(&self) -> String {
+        self.to_hash()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

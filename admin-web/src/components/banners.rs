@@ -2,8 +2,7 @@
 //! (no Twilio account, or no Anthropic key).
 
 use protocol::auth::RuntimeModes;
-use protocol::{AiEngine, ChannelMode};
-use ui::components::widgets::LinkBanner;
+use ui::components::widgets::{DemoBanner, LinkBanner};
 use yew::prelude::*;
 
 use super::hooks::use_lang;
@@ -18,31 +17,19 @@ pub struct BannersProps {
 
 #[function_component]
 pub fn Banners(props: &BannersProps) -> Html {
-    let lang = use_lang();
-    let t = lang.t();
-
-    let link = html! { <LinkBanner link={props.link} lost={t.link_lost} /> };
-
-    let simulator = props.runtime.channel == ChannelMode::Simulator;
-    let offline_ai = props.runtime.ai == AiEngine::OfflineFaq;
-    let demo = (simulator || offline_ai).then(|| {
-        html! {
-            <div class="banner banner-demo" role="status">
-                <span class="banner-tag">{ t.runtime_demo }</span>
-                <span class="banner-text">
-                    if simulator { <span>{ t.runtime_simulator }</span> }
-                    if offline_ai { <span>{ t.runtime_offline_ai }</span> }
-                </span>
-            </div>
-        }
-    });
-
-    html! { <div class="banners">{ link }{ demo }</div> }
+    let t = use_lang().t();
+    html! {
+        <div class="banners">
+            <LinkBanner link={props.link} lost={t.link_lost} />
+            <DemoBanner runtime={props.runtime} />
+        </div>
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use protocol::{AiEngine, ChannelMode};
 
     #[tokio::test]
     async fn says_when_the_platform_runs_offline() {

@@ -20,14 +20,17 @@ use crate::state::conciergerie_form::{
     normalize_number, number_is_valid, ConciergerieForm, Field, FieldErrors,
 };
 
+/// The AI modes, each with what it means for a conciergerie (the toolkit builds the options).
 pub fn mode_options(lang: Lang) -> Vec<SegOption> {
     let t = lang.t();
-    let hints = [
-        t.ai_mode_auto_help,
-        t.ai_mode_suggest_help,
-        t.ai_mode_off_help,
-    ];
-    ai_mode_options(lang, hints)
+    ai_mode_options(
+        lang,
+        [
+            t.ai_mode_auto_help,
+            t.ai_mode_suggest_help,
+            t.ai_mode_off_help,
+        ],
+    )
 }
 
 /// What was saved, for the page to update its list and say so.

@@ -12,6 +12,7 @@ use super::conciergerie_editor::{ConciergerieEditor, Saved};
 use super::hooks::{focus_id, input_value, offset_now, use_lang, use_now};
 use super::icons::{icon, Icon};
 use super::password_reset::PasswordReset;
+use super::team_panel::TeamPanel;
 use crate::api;
 use crate::api::Explain;
 use crate::format::{ago, avatar_hue, date_time, initials, percent, phone, thousands, usd};
@@ -25,6 +26,8 @@ enum Panel {
     Create,
     Edit(ConciergerieId),
     Password(ConciergerieId),
+    /// The conciergerie's team (read-only).
+    Team(ConciergerieId),
     /// Confirming a switch to `active`.
     Activation(ConciergerieId, bool),
 }
@@ -67,7 +70,10 @@ pub fn ConciergeriesPage(props: &ConciergeriesPageProps) -> Html {
             // Back to where the admin was: the row, or the button that opened the form.
             let target = match *panel {
                 Panel::Create => "new-conciergerie-button".to_owned(),
-                Panel::Edit(id) | Panel::Password(id) | Panel::Activation(id, _) => {
+                Panel::Edit(id)
+                | Panel::Password(id)
+                | Panel::Team(id)
+                | Panel::Activation(id, _) => {
                     format!("row-{id}")
                 }
                 Panel::None => return,
@@ -172,7 +178,9 @@ pub fn ConciergeriesPage(props: &ConciergeriesPageProps) -> Html {
             .filter(|(i, _)| *i == id)
             .map(|(_, e)| e.clone());
         let expanded = match current {
-            Panel::Edit(i) | Panel::Password(i) | Panel::Activation(i, _) => i == id,
+            Panel::Edit(i) | Panel::Password(i) | Panel::Team(i) | Panel::Activation(i, _) => {
+                i == id
+            }
             _ => false,
         };
         let panel_html = match current {
@@ -191,6 +199,9 @@ pub fn ConciergeriesPage(props: &ConciergeriesPageProps) -> Html {
                         })} />
                 }
             }
+            Panel::Team(i) if i == id => html! {
+                <TeamPanel conciergerie={c.clone()} on_close={close.clone()} />
+            },
             Panel::Activation(i, active) if i == id => html! {
                 <div class={classes!("panel", "panel-confirm", (!active).then_some("panel-danger"))}
                     role="alertdialog" aria-labelledby={format!("confirm-{id}-title")}
@@ -240,7 +251,7 @@ pub fn ConciergeriesPage(props: &ConciergeriesPageProps) -> Html {
                 </span>
             },
             None => html! {
-                <span class="ai-spend">{ usd(o.ai_spend_today_usd, lang) }<span class="muted small">{ format!(" · {}", t.no_budget) }</span></span>
+                <span class="ai-spend">{ usd(o.ai_spend_today_usd, lang) }<span class="muted small no-budget">{ t.no_budget }</span></span>
             },
         };
         let confirm_id = format!("confirm-{id}");
@@ -278,6 +289,11 @@ pub fn ConciergeriesPage(props: &ConciergeriesPageProps) -> Html {
                             title={t.edit} onclick={open(Panel::Edit(id))}>{ icon(Icon::Edit) }<span class="action-label">{ t.edit }</span></button>
                         <button type="button" class="btn btn-small btn-ghost" aria-label={lang.action_on(t.reset_password, &c.name)}
                             title={t.reset_password} onclick={open(Panel::Password(id))}>{ icon(Icon::Key) }<span class="action-label">{ t.reset_password_short }</span></button>
+                        <button type="button" id={format!("team-button-{id}")} class="btn btn-small btn-ghost"
+                            aria-label={lang.action_on(t.team_action, &c.name)} aria-expanded={(current == Panel::Team(id)).to_string()}
+                            title={t.team_action} onclick={if current == Panel::Team(id) { close.reform(|_: MouseEvent| ()) } else { open(Panel::Team(id)) }}>
+                            { icon(Icon::User) }<span class="action-label">{ t.team_action }</span>
+                        </button>
                         if c.active {
                             <button type="button" class="btn btn-small btn-ghost btn-danger-text" aria-label={lang.action_on(t.deactivate, &c.name)}
                                 title={t.deactivate} onclick={let p = panel.clone(); let ae = action_error.clone(); Callback::from(move |_| {
@@ -296,7 +312,7 @@ pub fn ConciergeriesPage(props: &ConciergeriesPageProps) -> Html {
                     </td>
                 </tr>
                 if expanded {
-                    <tr class="c-panel"><td colspan="8">{ panel_html }</td></tr>
+                    <tr class="c-panel"><td colspan="9">{ panel_html }</td></tr>
                 }
             </>
         }

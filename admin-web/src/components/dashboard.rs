@@ -3,7 +3,7 @@
 //! lays out the navigation, banners and the page.
 
 use protocol::events::ServerEvent;
-use ui::location::{self, set_hash};
+use ui::location::use_hash_route;
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
@@ -57,7 +57,8 @@ pub fn Dashboard() -> Html {
     let session = use_context::<SessionCtx>().expect("Dashboard needs a session");
     let lang = use_lang();
     let t = lang.t();
-    let page = use_state(|| Page::parse(&location::hash()));
+    // The page is kept in the URL's `#` (back button, reloads).
+    let (page, navigate) = use_hash_route::<Page>();
     let conciergeries = use_reducer(ConciergerieList::default);
     let board = use_reducer(Board::default);
     let unrouted = use_reducer(Unrouted::default);
@@ -67,27 +68,6 @@ pub fn Dashboard() -> Html {
     let unrouted_error = use_state(|| None::<String>);
     // Read by screen readers when something arrives live.
     let live_note = use_state(String::new);
-
-    let navigate = {
-        let page = page.clone();
-        Callback::from(move |p: Page| {
-            set_hash(p.to_hash());
-            page.set(p);
-        })
-    };
-
-    // The back button and hand-edited URLs.
-    {
-        let page = page.setter();
-        use_effect_with((), move |_| {
-            let listener = web_sys::window().map(|w| {
-                gloo_events::EventListener::new(&w, "hashchange", move |_| {
-                    page.set(Page::parse(&location::hash()))
-                })
-            });
-            move || drop(listener)
-        });
-    }
 
     // The tab's title follows the page; after a navigation the focus moves to the page's
     // heading, so a screen reader hears where it landed.
@@ -155,7 +135,7 @@ pub fn Dashboard() -> Html {
         let error = board_error.clone();
         use_effect_with(board.resync_seq, move |_| {
             spawn_local(async move {
-                match api::feature_requests().await {
+                match api::FEATURE_REQUESTS.list().await {
                     Ok(list) => {
                         error.set(None);
                         b.dispatch(BoardAction::Loaded(list));

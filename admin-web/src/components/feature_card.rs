@@ -17,8 +17,8 @@ use crate::state::board::{Board, BoardAction};
 // The boards of both apps name statuses and priorities alike.
 pub use ui::i18n::{priority_label, status_label};
 
-pub const TITLE_MAX: usize = 200;
-pub const DESCRIPTION_MAX: usize = 5000;
+// The same limits as the form that files requests.
+use ui::components::feature_form::{DESCRIPTION_MAX, TITLE_MAX};
 
 #[derive(Properties, PartialEq)]
 pub struct FeatureCardProps {
@@ -61,7 +61,7 @@ pub fn FeatureCard(props: &FeatureCardProps) -> Html {
             let (pending_status, pending_priority) =
                 (pending_status.clone(), pending_priority.clone());
             spawn_local(async move {
-                let result = api::update_feature_request(id, &patch).await;
+                let result = api::FEATURE_REQUESTS.update(id, &patch).await;
                 pending_status.set(None);
                 pending_priority.set(None);
                 let ok = result.is_ok();
@@ -185,7 +185,7 @@ pub fn FeatureCard(props: &FeatureCardProps) -> Html {
             let (error, board, saving) = (error.clone(), board.clone(), saving.clone());
             saving.set(true);
             spawn_local(async move {
-                match api::delete_feature_request(id).await {
+                match api::FEATURE_REQUESTS.delete(id).await {
                     Ok(()) => board.dispatch(BoardAction::Deleted(id)),
                     Err(e) => {
                         saving.set(false);
@@ -239,7 +239,7 @@ pub fn FeatureCard(props: &FeatureCardProps) -> Html {
             html! {
                 <form class="fr-edit" onsubmit={on_save} {onkeydown} novalidate=true>
                     <div class="field">
-                        <label class="field-label" for={format!("fr-{id}-title")}>{ t.idea_title }</label>
+                        <label class="field-label" for={format!("fr-{id}-title")}>{ lang.ui().fr_title }</label>
                         <input id={format!("fr-{id}-title")} type="text" value={title.clone()} maxlength="200"
                             aria-invalid={title_error.is_some().to_string()}
                             aria-describedby={title_error.is_some().then(|| format!("fr-{id}-title-error"))}
@@ -249,7 +249,7 @@ pub fn FeatureCard(props: &FeatureCardProps) -> Html {
                         }
                     </div>
                     <div class="field">
-                        <label class="field-label" for={format!("fr-{id}-description")}>{ t.idea_description }</label>
+                        <label class="field-label" for={format!("fr-{id}-description")}>{ lang.ui().fr_description }</label>
                         <textarea id={format!("fr-{id}-description")} rows="4" value={description.clone()} oninput={set_description} />
                     </div>
                     <div class="form-actions">

@@ -1,16 +1,15 @@
 //! The feature-request board across every conciergerie: stat cards (which double as status
 //! filters), filters by status, priority and text, a form to file one, and the live list.
 
-use protocol::feature_requests::NewFeatureRequest;
+use protocol::feature_requests::FeatureRequest;
 use protocol::{FeatureStatus, Priority};
-use yew::platform::spawn_local;
+use ui::components::feature_form::FeatureForm;
 use yew::prelude::*;
 
-use super::feature_card::{priority_label, status_label, FeatureCard, DESCRIPTION_MAX, TITLE_MAX};
+use super::feature_card::{priority_label, status_label, FeatureCard};
 use super::hooks::{focus_id, input_value, select_value, use_lang};
 use super::icons::{icon, Icon};
 use crate::api;
-use crate::api::Explain;
 use crate::i18n::Localized;
 use crate::state::board::{Board, BoardAction, BoardFilter};
 
@@ -28,12 +27,6 @@ pub fn FeaturesPage(props: &FeaturesPageProps) -> Html {
     let t = lang.t();
     let filter = use_state(BoardFilter::default);
     let creating = use_state(|| false);
-    let title = use_state(String::new);
-    let description = use_state(String::new);
-    let priority = use_state(|| Priority::Medium);
-    let title_error = use_state(|| None::<String>);
-    let create_error = use_state(|| None::<String>);
-    let saving = use_state(|| false);
 
     let board = &props.board;
     let stats = board.stats();
@@ -60,9 +53,8 @@ pub fn FeaturesPage(props: &FeaturesPageProps) -> Html {
         };
 
     let open_form = {
-        let (creating, create_error) = (creating.clone(), create_error.clone());
+        let creating = creating.clone();
         Callback::from(move |_| {
-            create_error.set(None);
             creating.set(true);
             focus_id("new-fr-title");
         })
@@ -72,116 +64,22 @@ pub fn FeaturesPage(props: &FeaturesPageProps) -> Html {
         Callback::from(move |_| creating.set(false))
     };
 
-    let onsubmit = {
-        let (title, description, priority) = (title.clone(), description.clone(), priority.clone());
-        let (title_error, create_error, saving, creating) = (
-            title_error.clone(),
-            create_error.clone(),
-            saving.clone(),
-            creating.clone(),
-        );
-        let board = board.dispatcher();
-        Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
-            if *saving {
-                return;
-            }
-            if title.trim().is_empty() {
-                title_error.set(Some(lang.t().field_required.to_owned()));
-                focus_id("new-fr-title");
-                return;
-            }
-            if title.chars().count() > TITLE_MAX || description.chars().count() > DESCRIPTION_MAX {
-                title_error.set(Some(lang.t().too_long.to_owned()));
-                return;
-            }
-            title_error.set(None);
-            let body = NewFeatureRequest {
-                title: title.trim().to_owned(),
-                description: description.trim().to_owned(),
-                priority: *priority,
-            };
-            let (title, description, title_error, create_error, saving, creating, board) = (
-                title.clone(),
-                description.clone(),
-                title_error.clone(),
-                create_error.clone(),
-                saving.clone(),
-                creating.clone(),
-                board.clone(),
-            );
-            saving.set(true);
-            spawn_local(async move {
-                match api::create_feature_request(&body).await {
-                    Ok(fr) => {
-                        let id = fr.id;
-                        board.dispatch(BoardAction::Upsert {
-                            request: fr,
-                            live: false,
-                        });
-                        title.set(String::new());
-                        description.set(String::new());
-                        create_error.set(None);
-                        creating.set(false);
-                        focus_id(&format!("fr-{id}"));
-                    }
-                    Err(e) if e.field() == Some("title") => title_error.set(Some(e.message(lang))),
-                    Err(e) => create_error.set(Some(e.message(lang))),
-                }
-                saving.set(false);
+    let on_created = {
+        let (creating, board) = (creating.clone(), board.dispatcher());
+        Callback::from(move |fr: FeatureRequest| {
+            let id = fr.id;
+            board.dispatch(BoardAction::Upsert {
+                request: fr,
+                live: false,
             });
+            creating.set(false);
+            focus_id(&format!("fr-{id}"));
         })
     };
-
     let form = (*creating).then(|| {
-        let onkeydown = {
-            let close = close_form.clone();
-            Callback::from(move |e: KeyboardEvent| {
-                if e.key() == "Escape" {
-                    close.emit(());
-                }
-            })
-        };
         html! {
-            <form class="card editor fr-new" {onsubmit} {onkeydown} novalidate=true aria-labelledby="new-fr-heading">
-                <h2 id="new-fr-heading">{ icon(Icon::Bulb) }{ t.idea_new }</h2>
-                <p class="muted small">{ t.idea_new_help }</p>
-                if let Some(e) = &*create_error {
-                    <p class="notice notice-error" role="alert">{ icon(Icon::Alert) }<span>{ e.clone() }</span></p>
-                }
-                <div class="form-grid">
-                    <div class="field field-wide">
-                        <label class="field-label" for="new-fr-title">{ t.idea_title }</label>
-                        <input id="new-fr-title" type="text" value={(*title).clone()} maxlength="200"
-                            aria-invalid={title_error.is_some().to_string()}
-                            aria-describedby={title_error.is_some().then_some("new-fr-title-error")}
-                            oninput={let s = title.clone(); Callback::from(move |e: InputEvent| s.set(input_value(&e)))} />
-                        if let Some(err) = &*title_error { <p class="field-error" id="new-fr-title-error">{ icon(Icon::Alert) }{ err.clone() }</p> }
-                    </div>
-                    <div class="field field-wide">
-                        <label class="field-label" for="new-fr-description">{ t.idea_description }</label>
-                        <textarea id="new-fr-description" rows="3" value={(*description).clone()}
-                            oninput={let s = description.clone(); Callback::from(move |e: InputEvent| s.set(input_value(&e)))} />
-                    </div>
-                    <div class="field">
-                        <label class="field-label" for="new-fr-priority">{ t.idea_priority }</label>
-                        <select id="new-fr-priority"
-                            onchange={let p = priority.clone(); Callback::from(move |e: Event| {
-                                if let Ok(v) = select_value(&e).parse::<Priority>() { p.set(v) }
-                            })}>
-                            { for Priority::ALL.iter().map(|p| html! {
-                                <option value={p.as_str()} selected={*p == *priority}>{ priority_label(*p, lang) }</option>
-                            }) }
-                        </select>
-                    </div>
-                </div>
-                <div class="form-actions">
-                    <button type="button" class="btn btn-ghost" onclick={close_form.reform(|_: MouseEvent| ())}>{ t.cancel }</button>
-                    <button type="submit" class="btn btn-primary" disabled={*saving}>
-                        { if *saving { t.saving } else { t.idea_submit } }
-                    </button>
-                </div>
-            </form>
+            <FeatureForm board={api::FEATURE_REQUESTS} id_prefix="new-fr" submit={t.idea_submit}
+                class="editor fr-new" help={t.idea_new_help} {on_created} on_cancel={close_form.clone()} />
         }
     });
 
@@ -295,7 +193,7 @@ pub fn FeaturesPage(props: &FeaturesPageProps) -> Html {
                 <div class="header-actions">
                     if !*creating {
                         <button type="button" class="btn btn-primary" onclick={open_form}>
-                            { icon(Icon::Plus) }{ t.idea_new }
+                            { icon(Icon::Plus) }{ lang.ui().fr_new }
                         </button>
                     }
                 </div>

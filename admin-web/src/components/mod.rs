@@ -13,6 +13,7 @@ pub mod login;
 pub mod nav;
 pub mod password_field;
 pub mod password_reset;
+pub mod team_panel;
 pub mod unrouted_page;
 
 // The toolkit's components, under the names the screens have always used.

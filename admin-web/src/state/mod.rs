@@ -5,6 +5,7 @@ pub mod board;
 pub mod conciergerie_form;
 pub mod conciergeries;
 pub mod health;
+pub mod team;
 pub mod unrouted;
 
 #[cfg(test)]

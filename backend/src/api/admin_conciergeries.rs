@@ -5,6 +5,7 @@ use chrono::{Duration, Utc};
 use entity::conciergerie;
 use protocol::admin::{ConciergerieOverview, ConciergeriePatch, NewConciergerie, PasswordReset};
 use protocol::auth::Conciergerie;
+use protocol::members::Member;
 use protocol::{AiMode, ConciergerieId, MemberRole};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, DbErr, EntityTrait, IntoActiveModel, Order, QueryFilter,
@@ -20,6 +21,7 @@ use crate::state::AppState;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(list)
+        .service(members)
         .service(create)
         .service(update)
         .service(reset_password);
@@ -160,6 +162,24 @@ async fn list(state: web::Data<AppState>, _admin: AdminSession) -> Result<HttpRe
         })
         .collect();
     Ok(HttpResponse::Ok().json(body))
+}
+
+/// One conciergerie's team as the platform admin sees it: every member, active or not, with
+/// their role and latest login (never a password hash).
+#[utoipa::path(get, path = "/api/admin/conciergeries/{id}/members", tag = "admin_conciergeries", params(("id" = i64, Path)), responses((status = 200, description = "Success", body = [protocol::members::Member]), (status = 401, description = "No valid session", body = protocol::error::ErrorBody), (status = 404, description = "Not found", body = protocol::error::ErrorBody)), security(("bearer" = [])))]
+#[get("/api/admin/conciergeries/{id}/members")]
+async fn members(
+    state: web::Data<AppState>,
+    _admin: AdminSession,
+    id: web::Path<ConciergerieId>,
+) -> Result<HttpResponse, AppError> {
+    let id = find(&state, *id).await?.id;
+    let team: Vec<Member> = db::members::list(&state.db, ConciergerieId(id))
+        .await?
+        .into_iter()
+        .map(Member::from)
+        .collect();
+    Ok(HttpResponse::Ok().json(team))
 }
 
 #[tracing::instrument(skip_all)]

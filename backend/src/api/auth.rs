@@ -94,6 +94,7 @@ async fn login(
         member: MemberId(member.id),
     };
     let token = session::create(&state.db, owner, ttl).await?;
+    db::members::record_login(&state.db, MemberId(member.id), Utc::now()).await?;
     tracing::info!(
         conciergerie_id = account.id,
         member_id = member.id,

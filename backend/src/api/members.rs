@@ -28,10 +28,16 @@ async fn list(
     state: web::Data<AppState>,
     caller: OperatorSession,
 ) -> Result<HttpResponse, AppError> {
+    // When colleagues last logged in is the owner's business, not every agent's.
+    let sees_logins = caller.require_team_manager().is_ok();
     let members: Vec<Member> = db::members::list(&state.db, caller.conciergerie_id)
         .await?
         .into_iter()
         .map(Member::from)
+        .map(|m| Member {
+            last_login_at: m.last_login_at.filter(|_| sees_logins),
+            ..m
+        })
         .collect();
     Ok(HttpResponse::Ok().json(members))
 }

@@ -19,6 +19,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     ),
     paths(
         super::admin_conciergeries::list,
+        super::admin_conciergeries::members,
         super::admin_conciergeries::create,
         super::admin_conciergeries::update,
         super::admin_conciergeries::reset_password,

@@ -93,6 +93,21 @@ pub async fn list(
         .await?)
 }
 
+/// Notes a successful login (shown to the platform admin with the team).
+pub async fn record_login(
+    db: &impl ConnectionTrait,
+    id: MemberId,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    use sea_orm::sea_query::Expr;
+    member::Entity::update_many()
+        .col_expr(member::Column::LastLoginAt, Expr::value(now))
+        .filter(member::Column::Id.eq(id.0))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
 /// The conciergerie's first owner: the login it was created with, whose password the platform
 /// admin resets.
 pub async fn first_owner(

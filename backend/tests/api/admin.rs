@@ -148,3 +148,85 @@ async fn an_unknown_conciergerie_is_a_404_for_the_admin() {
         .await;
     assert_error(response, StatusCode::NOT_FOUND, "not_found").await;
 }
+
+/// The platform admin sees a conciergerie's whole team (active or not, with roles and latest
+/// logins, never a password hash), and only that conciergerie's; operators cannot ask.
+#[actix_web::test]
+async fn an_admin_sees_one_conciergeries_team_and_nobody_elses() {
+    let app = spawn_app().await;
+    let admin = app.admin_login().await;
+    let lac = app.new_tenant(&admin, "lac", "whatsapp:+33450000001").await;
+    let invited = app
+        .post_json(
+            "/api/members",
+            Some(&lac.token),
+            &json!({"email": "marc@lac.fr", "name": "Marc", "role": "agent", "password": "bienvenue-2026"}),
+        )
+        .await;
+    assert_eq!(invited.status(), StatusCode::CREATED);
+    let marc: Value = invited.json().await.unwrap();
+    let off = app
+        .patch_json(
+            &format!("/api/members/{}", marc["id"]),
+            &lac.token,
+            &json!({"active": false}),
+        )
+        .await;
+    assert_eq!(off.status(), StatusCode::OK);
+
+    let path = format!("/api/admin/conciergeries/{}/members", lac.id);
+    let response = app.get(&path, Some(&admin)).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let team: Vec<Value> = response.json().await.unwrap();
+    let rows: Vec<(&str, &str, &str, bool)> = team
+        .iter()
+        .map(|m| {
+            (
+                m["name"].as_str().unwrap(),
+                m["email"].as_str().unwrap(),
+                m["role"].as_str().unwrap(),
+                m["active"].as_bool().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("Conciergerie lac", "lac@example.fr", "owner", true),
+            ("Marc", "marc@lac.fr", "agent", false),
+        ]
+    );
+    // The owner logged in (`new_tenant` does); Marc never did.
+    assert!(team[0]["last_login_at"].is_string(), "{team:?}");
+    assert!(team[1].get("last_login_at").is_none(), "{team:?}");
+    assert!(team[0]["created_at"].is_string());
+    for member in &team {
+        assert!(member.get("password_hash").is_none() && member.get("password").is_none());
+    }
+    // The demo conciergerie's team is its own: Camille alone.
+    let demo = app.tenant_of(&app.login_demo().await).await;
+    let demo_team: Vec<Value> = app
+        .get(
+            &format!("/api/admin/conciergeries/{demo}/members"),
+            Some(&admin),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    let names: Vec<&str> = demo_team
+        .iter()
+        .filter_map(|m| m["name"].as_str())
+        .collect();
+    assert_eq!(names, ["Camille"]);
+
+    // An operator's session is no admin session, even the conciergerie's own owner's.
+    let response = app.get(&path, Some(&lac.token)).await;
+    assert_error(response, StatusCode::UNAUTHORIZED, "unauthorized").await;
+    let response = app.get(&path, None).await;
+    assert_error(response, StatusCode::UNAUTHORIZED, "unauthorized").await;
+    let response = app
+        .get("/api/admin/conciergeries/9999/members", Some(&admin))
+        .await;
+    assert_error(response, StatusCode::NOT_FOUND, "not_found").await;
+}

@@ -139,3 +139,66 @@ async fn an_admin_sets_a_daily_ai_budget_and_reads_the_spend_against_it() {
     let list = admin_overview(&app, &admin).await;
     assert_eq!(list[0].conciergerie.ai_daily_budget_usd, Some(7.5));
 }
+
+/// Issue 14: the platform admin opens a conciergerie's team from its row and sees every member,
+/// with role, status and latest sign-in; in English too.
+#[actix_web::test]
+async fn an_admin_opens_a_conciergeries_team() {
+    let (app, _twilio) = twilio_app().await;
+    let owner = token_of(
+        app.login(crate::helpers::DEMO_EMAIL, crate::helpers::DEMO_PASSWORD)
+            .await,
+    )
+    .await;
+    for (email, name, role) in [
+        ("marc@demo.fr", "Marc", "agent"),
+        ("lea@demo.fr", "Léa", "manager"),
+    ] {
+        let invited = app
+            .post_json(
+                "/api/members",
+                Some(&owner),
+                &json!({"email": email, "name": name, "role": role, "password": "bienvenue-2026"}),
+            )
+            .await;
+        assert_eq!(invited.status(), StatusCode::CREATED);
+    }
+    // Marc signs in once; Léa never does.
+    token_of(app.login("marc@demo.fr", "bienvenue-2026").await).await;
+
+    let browser = Browser::start().await;
+    admin_logs_in(&browser, &app).await;
+    browser.wait_text("#row-1", "3 membres").await;
+    browser.click("#team-button-1").await;
+    let team = "#team-1";
+    browser.wait_text(team, "Marc").await;
+    let rows = browser.texts(&format!("{team} .member-row")).await;
+    assert_eq!(rows.len(), 3, "{rows:?}");
+    assert!(
+        rows[0].contains("Camille") && rows[0].contains("Propriétaire"),
+        "{rows:?}"
+    );
+    assert!(
+        rows[1].contains("Léa") && rows[1].contains("Responsable"),
+        "{rows:?}"
+    );
+    assert!(rows[1].contains("Jamais"), "Léa never signed in: {rows:?}");
+    assert!(
+        rows[2].contains("Marc") && rows[2].contains("Agent"),
+        "{rows:?}"
+    );
+    assert!(
+        rows[2].contains("à l'instant"),
+        "Marc just signed in: {rows:?}"
+    );
+    browser.wait_text(team, "3 actifs").await;
+
+    // Closed again from the same button; in English the panel speaks English.
+    browser.click("#team-button-1").await;
+    browser.wait_gone(team).await;
+    browser.click(".nav-lang").await;
+    browser.click("#team-button-1").await;
+    browser.wait_text(team, "Last sign-in").await;
+    browser.wait_text(team, "Never").await;
+    browser.wait_text(team, "Manager").await;
+}

@@ -1,5 +1,6 @@
-//! The paperclip: a refused file says why and keeps the text; an image goes with the reply and
-//! shows in the thread and on the simulator's phone.
+//! The paperclip: a refused file says why and keeps the text; an uploaded image stays in the
+//! draft across a tab switch and a reload, then goes with the reply, shows in the thread, and
+//! leaves the draft.
 
 use std::time::Duration;
 
@@ -52,8 +53,24 @@ async fn a_refused_file_keeps_the_text_and_an_image_goes_with_the_reply() {
     // A PNG: a chip, then it goes with the text.
     let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
     png.extend_from_slice(&[0; 32]);
-    browser.js(&pick("plan.png", "image/png", &png)).await;
+    browser.js(&pick("plan-acces.png", "image/png", &png)).await;
     browser.wait_text("#attach-chip", "PNG").await;
+    browser.wait_text("#attach-chip", "plan-acces.png").await;
+
+    // Kept with the draft: another tab and back, then a reload.
+    browser.click("#nav-faq").await;
+    browser.wait_gone("#composer-input").await;
+    browser.click("#nav-inbox").await;
+    browser.wait_text("#attach-chip", "plan-acces.png").await;
+    browser.mark_page().await;
+    browser.client.refresh().await.expect("reload");
+    browser.wait_text(".chat-log .msg-guest", "garer").await;
+    assert!(
+        !browser.page_not_reloaded().await,
+        "the page was not reloaded"
+    );
+    browser.wait_text("#attach-chip", "plan-acces.png").await;
+    assert_eq!(browser.value_of("#composer-input").await, "Voici le plan");
     browser
         .find("#composer-input")
         .await
@@ -78,4 +95,12 @@ async fn a_refused_file_keeps_the_text_and_an_image_goes_with_the_reply() {
     browser
         .wait_attr(".chat-log .msg-out img", "src", &url)
         .await;
+
+    // Sent: neither the text nor the file is in the draft any more.
+    browser.client.refresh().await.expect("reload");
+    browser
+        .wait_attr(".chat-log .msg-out img", "src", &url)
+        .await;
+    assert_eq!(browser.value_of("#composer-input").await, "");
+    assert!(!browser.exists("#attach-chip").await);
 }

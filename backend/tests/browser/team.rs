@@ -1,6 +1,8 @@
 //! Two members of one conciergerie, side by side in two browsers: the owner assigns a
 //! conversation to a colleague and starts typing; the colleague sees the assignment ("Mes
 //! conversations") and "Camille écrit…" live, without reloading, and the owner sees them viewing.
+//! "Mes conversations" asks the server: a conversation of Marc's beyond the first page shows up,
+//! and the filtered list follows live assignments in and out.
 
 use std::time::Duration;
 
@@ -27,6 +29,25 @@ async fn a_colleague_sees_the_assignment_and_the_typing_live() {
         .await;
     assert_eq!(invited.status(), StatusCode::CREATED);
     let marc: Member = invited.json().await.unwrap();
+    // An older conversation of Marc's, pushed off the first page (50) by sixty newer ones.
+    let old = simulate(&app, &owner, "+33698765432", "Le parking est-il payant ?").await;
+    let assigned = app
+        .patch_json(
+            &format!("/api/conversations/{old}"),
+            &owner,
+            &json!({"assignee_id": marc.id}),
+        )
+        .await;
+    assert_eq!(assigned.status(), StatusCode::OK);
+    let tenant = app.tenant_of(&owner).await;
+    let mut someone_elses = None;
+    for i in 0..60 {
+        someone_elses = Some(
+            app.insert_conversation(tenant, &format!("+3369900{i:04}"), "Bonjour")
+                .await,
+        );
+    }
+    let someone_elses = someone_elses.expect("sixty conversations");
     let id = simulate(&app, &owner, "+33612345678", "La clé ne marche pas").await;
 
     let (camille, colleague) = Browser::start_pair().await;
@@ -37,6 +58,12 @@ async fn a_colleague_sees_the_assignment_and_the_typing_live() {
     colleague.find("#nav-inbox").await;
     colleague.wait_gone(".conv-list.skeleton").await;
     colleague.mark_page().await;
+    colleague.find(&format!("#conv-{id}")).await;
+    colleague.find(&format!("#conv-{someone_elses}")).await;
+    assert!(
+        !colleague.exists(&format!("#conv-{old}")).await,
+        "Marc's older conversation is beyond the first page"
+    );
 
     for browser in [&camille, &colleague] {
         browser.click(&format!("#conv-{id}")).await;
@@ -63,9 +90,6 @@ async fn a_colleague_sees_the_assignment_and_the_typing_live() {
             },
         )
         .await;
-    colleague
-        .wait_text("[data-testid=filter-mine] .filter-count", "1")
-        .await;
     // Both lists say whose it is.
     for browser in [&camille, &colleague] {
         browser
@@ -80,8 +104,27 @@ async fn a_colleague_sees_the_assignment_and_the_typing_live() {
         .wait_text("[data-testid=presence]", "Camille écrit")
         .await;
 
-    // « Mes conversations » keeps the assigned conversation in Marc's list.
+    // « Mes conversations » asks the server: the older one comes too, the others go.
     colleague.click("[data-testid=filter-mine]").await;
+    colleague.find(&format!("#conv-{old}")).await;
+    colleague.find(&format!("#conv-{id}")).await;
+    colleague.wait_gone(&format!("#conv-{someone_elses}")).await;
+    // Camille takes it back: it leaves Marc's filtered list at once.
+    camille
+        .find("[data-testid=assignee]")
+        .await
+        .select_by_value("")
+        .await
+        .expect("unassign");
+    colleague.wait_gone(&format!("#conv-{id}")).await;
+    colleague.find(&format!("#conv-{old}")).await;
+    // And assigned to him again, it comes back.
+    camille
+        .find("[data-testid=assignee]")
+        .await
+        .select_by_value(&marc.id.to_string())
+        .await
+        .expect("choose Marc again");
     colleague.find(&format!("#conv-{id}")).await;
     assert!(
         colleague.page_not_reloaded().await,

@@ -1,7 +1,8 @@
 //! Small pieces both apps' screens are made of: a key figure, the AI mode choices, the banner
 //! that says the live connection is lost.
 
-use protocol::AiMode;
+use protocol::auth::RuntimeModes;
+use protocol::{AiEngine, AiMode, ChannelMode, MemberRole};
 use yew::prelude::*;
 
 use super::hooks::{use_lang, use_now};
@@ -35,6 +36,16 @@ pub fn ai_mode_label(mode: AiMode, lang: Lang) -> &'static str {
         AiMode::Auto => t.ai_mode_auto,
         AiMode::Suggest => t.ai_mode_suggest,
         AiMode::Off => t.ai_mode_off,
+    }
+}
+
+/// A team member's role, the same for the conciergerie's owner and the platform admin.
+pub fn member_role_label(role: MemberRole, lang: Lang) -> &'static str {
+    let t = lang.ui();
+    match role {
+        MemberRole::Owner => t.role_owner,
+        MemberRole::Manager => t.role_manager,
+        MemberRole::Agent => t.role_agent,
     }
 }
 
@@ -78,6 +89,40 @@ pub fn LinkBanner(props: &LinkBannerProps) -> Html {
     }
 }
 
+#[derive(Properties, PartialEq)]
+pub struct DemoBannerProps {
+    pub runtime: RuntimeModes,
+    /// An action of the app's own (the dashboard's "open the simulator").
+    #[prop_or_default]
+    pub children: Html,
+}
+
+/// Says the platform runs in demo mode (no Twilio account, or no Anthropic key), in a long and a
+/// short wording (phones); nothing when both are configured.
+#[function_component]
+pub fn DemoBanner(props: &DemoBannerProps) -> Html {
+    let t = use_lang().ui();
+    let simulator = props.runtime.channel == ChannelMode::Simulator;
+    let offline_ai = props.runtime.ai == AiEngine::OfflineFaq;
+    if !simulator && !offline_ai {
+        return Html::default();
+    }
+    html! {
+        <div class="banner banner-demo" role="status">
+            <span class="banner-tag">{ t.runtime_demo }</span>
+            <span class="banner-text banner-long">
+                if simulator { <span>{ t.runtime_simulator }</span> }
+                if offline_ai { <span>{ t.runtime_offline_ai }</span> }
+            </span>
+            <span class="banner-text banner-short">
+                if simulator { <span>{ t.runtime_simulator_short }</span> }
+                if offline_ai { <span>{ t.runtime_offline_ai_short }</span> }
+            </span>
+            { props.children.clone() }
+        </div>
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -89,6 +134,33 @@ mod tests {
         assert_eq!(values, ["auto", "suggest", "off"]);
         assert_eq!(options[2].hint, "o");
         assert_eq!(options[2].label, "Désactivée");
+    }
+
+    #[tokio::test]
+    async fn the_demo_banner_names_what_is_missing() {
+        let render = |channel, ai| async move {
+            yew::LocalServerRenderer::<DemoBanner>::with_props(DemoBannerProps {
+                runtime: RuntimeModes { channel, ai },
+                children: Html::default(),
+            })
+            .hydratable(false)
+            .render()
+            .await
+        };
+        let html = render(ChannelMode::Simulator, AiEngine::Claude).await;
+        assert!(
+            html.contains("banner-demo") && html.contains("Twilio"),
+            "{html}"
+        );
+        assert!(!html.contains("Anthropic"), "{html}");
+        let html = render(ChannelMode::Twilio, AiEngine::OfflineFaq).await;
+        assert!(
+            html.contains("Anthropic") && !html.contains("Twilio"),
+            "{html}"
+        );
+        assert!(!render(ChannelMode::Twilio, AiEngine::Claude)
+            .await
+            .contains("banner-demo"));
     }
 
     #[tokio::test]

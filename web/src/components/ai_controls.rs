@@ -21,14 +21,17 @@ pub struct AiControlsProps {
     pub busy: bool,
 }
 
+/// The AI modes, each with what it means for the operator (the toolkit builds the options).
 pub fn mode_options(lang: Lang) -> Vec<SegOption> {
     let t = lang.t();
-    let hints = [
-        t.ai_mode_auto_help,
-        t.ai_mode_suggest_help,
-        t.ai_mode_off_help,
-    ];
-    ai_mode_options(lang, hints)
+    ai_mode_options(
+        lang,
+        [
+            t.ai_mode_auto_help,
+            t.ai_mode_suggest_help,
+            t.ai_mode_off_help,
+        ],
+    )
 }
 
 #[function_component]

@@ -2,12 +2,12 @@
 //! (`POST /api/conversations/{id}/attachments`), then a chip showing it, removable, until the
 //! reply goes out with it.
 
-use protocol::conversations::Attachment;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::icons::{icon, Icon};
 use crate::i18n::{Lang, Localized};
+use crate::state::drafts::DraftFile;
 
 /// What the browser's file picker offers (the server checks the bytes anyway).
 pub const ACCEPT: &str = "image/jpeg,image/png,image/webp,image/gif,application/pdf";
@@ -15,8 +15,8 @@ pub const ACCEPT: &str = "image/jpeg,image/png,image/webp,image/gif,application/
 /// The composer's attachment slot, owned by the chat window.
 #[derive(Clone, PartialEq)]
 pub struct AttachSlot {
-    /// Uploaded and waiting for the send.
-    pub file: Option<Attachment>,
+    /// Uploaded and waiting for the send (kept with the draft).
+    pub file: Option<DraftFile>,
     pub uploading: bool,
     pub on_pick: Callback<web_sys::File>,
     pub on_remove: Callback<()>,
@@ -65,7 +65,7 @@ pub fn attach_chip(slot: &AttachSlot, lang: Lang) -> Html {
             </p>
         };
     }
-    let Some(file) = &slot.file else {
+    let Some(DraftFile { name, upload: file }) = &slot.file else {
         return Html::default();
     };
     let label = if file.content_type == "application/pdf" {
@@ -83,7 +83,8 @@ pub fn attach_chip(slot: &AttachSlot, lang: Lang) -> Html {
             } else {
                 { icon(Icon::Paperclip) }
             }
-            <span>{ label }{ " · " }{ size(file.size, lang) }</span>
+            <span class="attach-name" title={name.clone()}>{ name.clone() }</span>
+            <span class="attach-meta">{ label }{ " · " }{ size(file.size, lang) }</span>
             <button type="button" class="btn-icon" id="attach-remove" aria-label={t.attach_remove}
                 title={t.attach_remove} onclick={Callback::from(move |_| on_remove.emit(()))}>
                 { icon(Icon::Close) }

@@ -1,8 +1,8 @@
 //! The strips above the content: the live connection lost, and the offline (demo) mode.
 
 use protocol::auth::RuntimeModes;
-use protocol::{AiEngine, ChannelMode};
-use ui::components::widgets::LinkBanner;
+use protocol::ChannelMode;
+use ui::components::widgets::{DemoBanner, LinkBanner};
 use yew::prelude::*;
 
 use super::hooks::use_lang;
@@ -20,35 +20,22 @@ pub struct BannersProps {
 
 #[function_component]
 pub fn Banners(props: &BannersProps) -> Html {
-    let lang = use_lang();
-    let t = lang.t();
-
-    let link = html! { <LinkBanner link={props.link} lost={t.link_lost} /> };
-
-    let simulator = props.runtime.channel == ChannelMode::Simulator;
-    let offline_ai = props.runtime.ai == AiEngine::OfflineFaq;
-    let demo = (simulator || offline_ai).then(|| {
-        let toggle = props.on_toggle_sim.clone();
-        html! {
-            <div class="banner banner-demo" role="status">
-                <span class="banner-tag">{ t.runtime_demo }</span>
-                <span class="banner-text banner-long">
-                    if simulator { <span>{ t.runtime_simulator }</span> }
-                    if offline_ai { <span>{ t.runtime_offline_ai }</span> }
-                </span>
-                <span class="banner-text banner-short">
-                    if simulator { <span>{ t.runtime_simulator_short }</span> }
-                    if offline_ai { <span>{ t.runtime_offline_ai_short }</span> }
-                </span>
-                if simulator && !props.sim_open {
-                    <button type="button" class="btn btn-small btn-light"
-                        onclick={Callback::from(move |_| toggle.emit(()))}>
-                        { icon(Icon::Phone) }{ t.open_simulator_long }
-                    </button>
-                }
-            </div>
-        }
-    });
-
-    html! { <div class="banners">{ link }{ demo }</div> }
+    let t = use_lang().t();
+    // Offline, the guest simulator is where replies go: offer it when it is closed.
+    let open_sim =
+        (props.runtime.channel == ChannelMode::Simulator && !props.sim_open).then(|| {
+            let toggle = props.on_toggle_sim.clone();
+            html! {
+                <button type="button" class="btn btn-small btn-light"
+                    onclick={Callback::from(move |_| toggle.emit(()))}>
+                    { icon(Icon::Phone) }{ t.open_simulator_long }
+                </button>
+            }
+        });
+    html! {
+        <div class="banners">
+            <LinkBanner link={props.link} lost={t.link_lost} />
+            <DemoBanner runtime={props.runtime}>{ for open_sim }</DemoBanner>
+        </div>
+    }
 }

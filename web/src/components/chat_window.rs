@@ -8,7 +8,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use protocol::conversations::{Attachment, ConversationPatch, ConversationSummary};
+use protocol::conversations::{ConversationPatch, ConversationSummary};
 use protocol::events::ServerEvent;
 use protocol::labels::Label;
 use protocol::templates::Template;
@@ -36,7 +36,7 @@ use crate::format::{avatar_hue, day_label, initials, local_day, window_remaining
 use crate::i18n::{Lang, Localized};
 use crate::reasons;
 use crate::state::chips::{chips, Chip};
-use crate::state::drafts::after_failed_send;
+use crate::state::drafts::{after_failed_send, Draft, DraftFile};
 use crate::state::inbox::Thread;
 use crate::state::{InboxAction, InboxState, LocalId};
 
@@ -51,12 +51,12 @@ pub struct ChatWindowProps {
     #[prop_or_default]
     pub templates: Rc<Vec<Template>>,
     pub on_back: Callback<()>,
-    /// The reply being written when the operator last left this conversation.
+    /// The reply (and its file) being written when the operator last left this conversation.
     #[prop_or_default]
-    pub initial_draft: String,
+    pub initial_draft: Draft,
     /// Keeps the draft while the operator looks at another conversation.
     #[prop_or_default]
-    pub on_draft: Callback<(ConversationId, String)>,
+    pub on_draft: Callback<(ConversationId, Draft)>,
     /// The operator scrolled to the top of a thread that has older messages.
     #[prop_or_default]
     pub on_load_older: Callback<ConversationId>,
@@ -113,25 +113,33 @@ pub fn ChatWindow(props: &ChatWindowProps) -> Html {
     let now = use_now(30_000);
     let c = &props.conversation;
     let id = c.id;
-    let draft = use_state(|| props.initial_draft.clone());
+    let draft = use_state(|| props.initial_draft.text.clone());
+    // The file the next reply carries (uploaded already), kept with the draft.
+    let attachment = use_state(|| props.initial_draft.file.clone());
     // What the composer holds now, for a send that fails later (a state handle only knows the
     // value of the render it came from).
-    let typed = use_mut_ref(String::new);
+    let typed = use_mut_ref(Draft::default);
     {
         let on_draft = props.on_draft.clone();
         let typed = typed.clone();
-        use_effect_with((*draft).clone(), move |text| {
-            typed.borrow_mut().clone_from(text);
-            on_draft.emit((id, text.clone()))
-        });
+        use_effect_with(
+            ((*draft).clone(), (*attachment).clone()),
+            move |(text, file)| {
+                let now = Draft {
+                    text: text.clone(),
+                    file: file.clone(),
+                };
+                *typed.borrow_mut() = now.clone();
+                on_draft.emit((id, now))
+            },
+        );
     }
     let error = use_state(|| None::<String>);
     let busy = use_state(|| false);
     let focus_seq = use_state(|| 0u32);
     // "Note interne": the composer writes a private note for the team instead of a reply.
     let note_mode = use_state(|| false);
-    // The file the next reply carries (uploaded already), and an upload in progress.
-    let attachment = use_state(|| None::<Attachment>);
+    // An upload in progress.
     let uploading = use_state(|| false);
     // The draft started as the AI's suggestion: sending it is not a takeover.
     let draft_from_suggestion = use_state(|| false);
@@ -295,6 +303,7 @@ pub fn ChatWindow(props: &ChatWindowProps) -> Html {
         typed: typed.clone(),
         on_draft: props.on_draft.clone(),
         draft: draft.clone(),
+        file: attachment.clone(),
         error: error.clone(),
         lang,
     };
@@ -302,9 +311,8 @@ pub fn ChatWindow(props: &ChatWindowProps) -> Html {
     let send_body = {
         let inbox = props.inbox.clone();
         let give_back = give_back.clone();
-        let attachment = attachment.clone();
         Callback::from(
-            move |(body, from_suggestion, file): (String, bool, Option<Attachment>)| {
+            move |(body, from_suggestion, file): (String, bool, Option<DraftFile>)| {
                 let body = body.trim().to_owned();
                 if body.is_empty() && file.is_none() {
                     return;
@@ -317,9 +325,8 @@ pub fn ChatWindow(props: &ChatWindowProps) -> Html {
                     at: crate::clock::now(),
                 });
                 give_back.error.set(None);
-                let (inbox, give_back, attachment) =
-                    (inbox.clone(), give_back.clone(), attachment.clone());
-                let ids = file.iter().map(|f| f.id.clone()).collect();
+                let (inbox, give_back) = (inbox.clone(), give_back.clone());
+                let ids = file.iter().map(|f| f.upload.id.clone()).collect();
                 spawn_local(async move {
                     match api::send_message(id, &body, &local.client_ref(), from_suggestion, ids)
                         .await
@@ -335,11 +342,9 @@ pub fn ChatWindow(props: &ChatWindowProps) -> Html {
                                 local,
                             });
                             // The file stays attached, like the text stays typed.
-                            if file.is_some() {
-                                attachment.set(file);
-                            }
                             give_back.failed(
                                 &body,
+                                file,
                                 lang.t().send_failed,
                                 api::send_refusal(&e, lang),
                             );
@@ -365,7 +370,7 @@ pub fn ChatWindow(props: &ChatWindowProps) -> Html {
                     Ok(message) => {
                         inbox.dispatch(InboxAction::Event(ServerEvent::MessageCreated { message }))
                     }
-                    Err(e) => give_back.failed(&body, lang.t().note_failed, e.message(lang)),
+                    Err(e) => give_back.failed(&body, None, lang.t().note_failed, e.message(lang)),
                 }
             });
         })
@@ -401,7 +406,10 @@ pub fn ChatWindow(props: &ChatWindowProps) -> Html {
             error.set(None);
             spawn_local(async move {
                 match api::upload_attachment(id, &file).await {
-                    Ok(uploaded) => attachment.set(Some(uploaded)),
+                    Ok(upload) => attachment.set(Some(DraftFile {
+                        name: file.name(),
+                        upload,
+                    })),
                     Err(e) => error.set(Some(format!(
                         "{}{}{}",
                         lang.t().attach_failed,
@@ -675,18 +683,25 @@ pub fn ChatWindow(props: &ChatWindowProps) -> Html {
 struct GiveBack {
     id: ConversationId,
     /// What the composer holds now (a state handle only knows its render's value).
-    typed: Rc<RefCell<String>>,
-    on_draft: Callback<(ConversationId, String)>,
+    typed: Rc<RefCell<Draft>>,
+    on_draft: Callback<(ConversationId, Draft)>,
     draft: UseStateHandle<String>,
+    file: UseStateHandle<Option<DraftFile>>,
     error: UseStateHandle<Option<String>>,
     lang: Lang,
 }
 
 impl GiveBack {
-    fn failed(&self, body: &str, what: &str, why: String) {
-        let restored = after_failed_send(body, &self.typed.borrow());
+    /// The refused text comes back ahead of anything typed since, and its file with it.
+    fn failed(&self, body: &str, file: Option<DraftFile>, what: &str, why: String) {
+        let now = self.typed.borrow().clone();
+        let restored = Draft {
+            text: after_failed_send(body, &now.text),
+            file: file.or(now.file),
+        };
         self.on_draft.emit((self.id, restored.clone()));
-        self.draft.set(restored);
+        self.draft.set(restored.text);
+        self.file.set(restored.file);
         self.error.set(Some(format!(
             "{what}{}{why}",
             self.lang.pick("\u{a0}: ", ": ")

@@ -388,11 +388,14 @@ mod tests {
     #[tokio::test]
     async fn an_uploaded_file_shows_as_a_removable_chip_and_can_go_alone() {
         let slot = AttachSlot {
-            file: Some(protocol::conversations::Attachment {
-                id: "0123456789abcdef0123456789abcdef".into(),
-                content_type: "application/pdf".into(),
-                size: 2048,
-                url: "/media/out/0123456789abcdef0123456789abcdef".into(),
+            file: Some(crate::state::drafts::DraftFile {
+                name: "plan-d-acces.pdf".into(),
+                upload: protocol::conversations::Attachment {
+                    id: "0123456789abcdef0123456789abcdef".into(),
+                    content_type: "application/pdf".into(),
+                    size: 2048,
+                    url: "/media/out/0123456789abcdef0123456789abcdef".into(),
+                },
             }),
             uploading: false,
             on_pick: Callback::noop(),
@@ -414,6 +417,7 @@ mod tests {
             .render()
             .await;
         assert!(html.contains("id=\"attach-chip\""), "{html}");
+        assert!(html.contains("plan-d-acces.pdf"), "the file's name: {html}");
         assert!(html.contains("PDF · 2\u{a0}Ko"), "{html}");
         assert!(html.contains("id=\"attach-remove\""), "{html}");
         assert!(html.contains("id=\"composer-file\""), "{html}");

@@ -19,8 +19,9 @@ use crate::clock::utc_offset_minutes;
 use crate::i18n::Lang;
 use crate::i18n::Localized;
 use crate::state::inbox::Filter;
+use crate::state::narrowing::Narrowing;
 use crate::state::stays::{PhaseFilter, StayFilter};
-use crate::state::team::assigned_to;
+use crate::state::team::AssigneeFilter;
 use crate::state::triage::{has_label, in_view};
 use crate::state::{InboxAction, InboxState};
 
@@ -67,21 +68,19 @@ pub fn ConversationList(props: &ConversationListProps) -> Html {
     let offset = utc_offset_minutes(now);
     let query = use_state(String::new);
     let filter = use_state(Filter::default);
-    let stay_filter = use_state(StayFilter::default);
+    // Property, phase and assignee: asked of the server (see `Narrowing`).
+    let narrowing = use_state(Narrowing::default);
     // Open by default: closed and snoozed conversations wait in their own views.
     let view = use_state(|| InboxView::Open);
     let label = use_state(|| None::<LabelId>);
-    // "Mes conversations": only those assigned to the signed-in member.
-    let only_mine = use_state(|| false);
     let me = use_context::<SessionCtx>().map(|s| s.me.member.id);
 
     let visible: Vec<_> = props
         .inbox
         .visible(*filter, &query)
         .into_iter()
-        .filter(|c| stay_filter.matches(c))
+        .filter(|c| narrowing.matches(c, me))
         .filter(|c| in_view(*view, c, now) && has_label(c, *label))
-        .filter(|c| !*only_mine || me.is_some_and(|me| assigned_to(c, me)))
         .collect();
     let ids: Vec<ConversationId> = visible.iter().map(|c| c.id).collect();
 
@@ -111,9 +110,10 @@ pub fn ConversationList(props: &ConversationListProps) -> Html {
     };
 
     let more = props.inbox.more.is_some();
-    let filtered = use_filtered_pages(&props.inbox, *stay_filter);
-    // While a property or phase is chosen, the list pages through the server's filtered inbox.
-    let (list_more, fetching, on_load_more) = if stay_filter.is_active() {
+    let filtered = use_filtered_pages(&props.inbox, *narrowing);
+    // While a property, phase or assignee is chosen, the list pages through the server's
+    // narrowed inbox.
+    let (list_more, fetching, on_load_more) = if narrowing.is_active() {
         (
             filtered.more.is_some(),
             filtered.fetching,
@@ -180,24 +180,35 @@ pub fn ConversationList(props: &ConversationListProps) -> Html {
         }
     };
 
-    let mine_button = me.map(|me| {
-        let count = props
-            .inbox
-            .conversations
-            .iter()
-            .filter(|c| assigned_to(c, me))
-            .count();
-        let pressed = *only_mine;
-        let only_mine = only_mine.clone();
+    // "Mes conversations" and "Non assignées": one at a time, a second click clears it. The
+    // count is shown once every conversation is loaded (otherwise it would be a partial one).
+    let assignee_button = |a: AssigneeFilter| {
+        let (text, testid) = match a {
+            AssigneeFilter::Mine => (t.filter_mine, "filter-mine"),
+            AssigneeFilter::Unassigned => (t.filter_unassigned, "filter-unassigned"),
+        };
+        let count = (!more).then(|| {
+            props
+                .inbox
+                .conversations
+                .iter()
+                .filter(|c| a.matches(c, me))
+                .count()
+        });
+        let pressed = narrowing.assignee == Some(a);
+        let narrowing = narrowing.clone();
         html! {
-            <button type="button" class={classes!("filter", "filter-mine", pressed.then_some("active"))}
-                data-testid="filter-mine" aria-pressed={pressed.to_string()}
-                onclick={Callback::from(move |_| only_mine.set(!pressed))}>
-                { t.filter_mine }
-                if count > 0 { <span class="filter-count">{ count }</span> }
+            <button type="button" class={classes!("filter", "filter-assignee", pressed.then_some("active"))}
+                data-testid={testid} aria-pressed={pressed.to_string()}
+                onclick={Callback::from(move |_| narrowing.set(Narrowing {
+                    assignee: (!pressed).then_some(a),
+                    ..*narrowing
+                }))}>
+                { text }
+                if let Some(count) = count.filter(|n| *n > 0) { <span class="filter-count">{ count }</span> }
             </button>
         }
-    });
+    };
 
     let body = if !props.inbox.loaded {
         match &props.error {
@@ -273,10 +284,12 @@ pub fn ConversationList(props: &ConversationListProps) -> Html {
             </div>
             <div class="filters" role="group" aria-label={t.filters_label}>
                 { for Filter::ALL.into_iter().map(filter_button) }
-                { mine_button }
+                if me.is_some() {
+                    { for AssigneeFilter::ALL.into_iter().map(assignee_button) }
+                }
             </div>
             { triage_filters(&view, &label, &props.labels, lang) }
-            { stay_filters(&props.inbox, &stay_filter, lang) }
+            { stay_filters(&props.inbox, &narrowing, lang) }
             if props.inbox.loaded {
                 if let Some(e) = &props.error {
                     <p class="list-note notice notice-error" role="alert">{ e }</p>
@@ -289,7 +302,7 @@ pub fn ConversationList(props: &ConversationListProps) -> Html {
     }
 }
 
-/// The server's pages of the inbox narrowed to a property or phase.
+/// The server's pages of the narrowed inbox (property, phase, assignee).
 struct FilteredPages {
     more: Option<NextPage>,
     fetching: bool,
@@ -298,10 +311,10 @@ struct FilteredPages {
 
 /// Asks the server for the first page of the filtered inbox whenever the filter changes (and
 /// after every resync), and follows its next link on demand. The pages are merged into the
-/// inbox like any page; the reducer's filter (`StayFilter::matches`) still decides what shows,
+/// inbox like any page; the list's filter (`Narrowing::matches`) still decides what shows,
 /// which also covers what live events bring.
 #[hook]
-fn use_filtered_pages(inbox: &UseReducerHandle<InboxState>, filter: StayFilter) -> FilteredPages {
+fn use_filtered_pages(inbox: &UseReducerHandle<InboxState>, filter: Narrowing) -> FilteredPages {
     let more = use_state(|| None::<NextPage>);
     let fetching = use_state(|| false);
     // Answers for an older filter are dropped: only the latest request may set the next link.
@@ -424,7 +437,8 @@ fn triage_filters(
 
 /// The property and phase selects, once some conversation is linked to a stay. The properties
 /// offered are those of the loaded conversations' stays.
-fn stay_filters(inbox: &InboxState, filter: &UseStateHandle<StayFilter>, lang: Lang) -> Html {
+fn stay_filters(inbox: &InboxState, narrowing: &UseStateHandle<Narrowing>, lang: Lang) -> Html {
+    let filter = narrowing.stay;
     let t = lang.t();
     let mut properties: Vec<(PropertyId, String)> = Vec::new();
     for stay in inbox.conversations.iter().filter_map(|c| c.stay.as_ref()) {
@@ -442,21 +456,23 @@ fn stay_filters(inbox: &InboxState, filter: &UseStateHandle<StayFilter>, lang: L
             .unwrap_or_default()
     };
     let on_property = {
-        let filter = filter.clone();
+        let narrowing = narrowing.clone();
         Callback::from(move |e: Event| {
-            filter.set(StayFilter {
+            let stay = StayFilter {
                 property: value(&e).parse().ok(),
-                ..*filter
-            })
+                ..narrowing.stay
+            };
+            narrowing.set(Narrowing { stay, ..*narrowing })
         })
     };
     let on_phase = {
-        let filter = filter.clone();
+        let narrowing = narrowing.clone();
         Callback::from(move |e: Event| {
-            filter.set(StayFilter {
+            let stay = StayFilter {
                 phase: PhaseFilter::parse(&value(&e)),
-                ..*filter
-            })
+                ..narrowing.stay
+            };
+            narrowing.set(Narrowing { stay, ..*narrowing })
         })
     };
     let phase_label = |p: PhaseFilter| match p {

@@ -11,13 +11,14 @@ use protocol::labels::Label;
 use protocol::members::Member;
 use protocol::templates::Template;
 use protocol::{AiEngine, ChannelMode, ConversationId, MessageId, Sender};
-use ui::location::{self, set_hash};
+use ui::location::use_hash_route;
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
 use super::analytics_tab::AnalyticsTab;
 use super::banners::Banners;
 use super::chat_window::ChatWindow;
+use super::conversation_item::display_name;
 use super::conversation_list::ConversationList;
 use super::faq_tab::FaqTab;
 use super::hooks::{use_lang, SessionCtx};
@@ -34,7 +35,7 @@ use crate::api;
 use crate::api::Explain;
 use crate::i18n::Localized;
 use crate::route::{Route, Tab};
-use crate::state::drafts::Drafts;
+use crate::state::drafts::{Draft, Drafts};
 use crate::state::features::{FeatureAction, FeatureBoard};
 use crate::state::simulator::{SimulatorAction, SimulatorState};
 use crate::state::team::{Heard, PresenceBoard};
@@ -62,7 +63,8 @@ pub fn Dashboard() -> Html {
     let inbox = use_reducer(InboxState::default);
     let sim = use_reducer(SimulatorState::default);
     let board = use_reducer(FeatureBoard::default);
-    let route = use_state(|| Route::parse(&location::hash()));
+    // The screen is kept in the URL's `#` (back button, reloads, a notification's click).
+    let (route, navigate) = use_hash_route::<Route>();
     let templates = use_state(|| Rc::new(Vec::<Template>::new()));
     let labels = use_state(|| Rc::new(Vec::<Label>::new()));
     // A history search hit being opened: the chat scrolls to (and loads back to) this message.
@@ -81,27 +83,9 @@ pub fn Dashboard() -> Html {
     let last_open = use_mut_ref(|| None::<ConversationId>);
     // The open conversation, readable from the WebSocket callback without re-subscribing.
     let open_ref = use_mut_ref(|| None::<ConversationId>);
-
-    let navigate = {
-        let route = route.clone();
-        Callback::from(move |r: Route| {
-            set_hash(&r.to_hash());
-            route.set(r);
-        })
-    };
-
-    // The back button and hand-edited URLs.
-    {
-        let route = route.setter();
-        use_effect_with((), move |_| {
-            let listener = web_sys::window().map(|w| {
-                gloo_events::EventListener::new(&w, "hashchange", move |_| {
-                    route.set(Route::parse(&location::hash()))
-                })
-            });
-            move || drop(listener)
-        });
-    }
+    // The inbox as last rendered, for the same callback (a notification names the contact).
+    let inbox_now = use_mut_ref(|| inbox.clone());
+    *inbox_now.borrow_mut() = inbox.clone();
 
     // The live connection.
     let link = {
@@ -110,6 +94,7 @@ pub fn Dashboard() -> Html {
         let board = board.dispatcher();
         let presence = presence.dispatcher();
         let open_ref = open_ref.clone();
+        let inbox_now = inbox_now.clone();
         let account = session.me.member.email.clone();
         let on_event = Callback::from(move |event: ServerEvent| match event {
             ServerEvent::Hello => inbox.dispatch(InboxAction::Resync),
@@ -140,10 +125,14 @@ pub fn Dashboard() -> Html {
                     tab_hidden: !page_visible(),
                     open: *open_ref.borrow(),
                 };
-                if let Some(alert) = alert_for(&event, seen) {
+                let contact = |id| {
+                    let inbox = inbox_now.borrow();
+                    inbox.conversation(id).map(display_name)
+                };
+                if let Some(alert) = alert_for(&event, seen, contact, lang) {
                     let prefs = notify::load(&account);
                     if prefs.any() {
-                        notify::deliver(&alert, prefs, lang);
+                        notify::deliver(&alert, prefs);
                     }
                 }
                 if let ServerEvent::MessageCreated { message } = &event {
@@ -271,19 +260,6 @@ pub fn Dashboard() -> Html {
         });
     }
 
-    // Unread count in the tab title.
-    {
-        let unread = inbox.total_unread();
-        use_effect_with(unread, move |unread| {
-            if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
-                doc.set_title(&match unread {
-                    0 => "Majordome".to_owned(),
-                    n => format!("({n}) Majordome"),
-                });
-            }
-        });
-    }
-
     // One page request at a time: scroll events come in bursts.
     let fetching = use_state(|| false);
     let guard = use_mut_ref(|| false);
@@ -390,8 +366,8 @@ pub fn Dashboard() -> Html {
                     let initial_draft = drafts.load(c.id);
                     let on_draft = {
                         let drafts = drafts.clone();
-                        Callback::from(move |(id, text): (ConversationId, String)| {
-                            drafts.save(id, &text)
+                        Callback::from(move |(id, draft): (ConversationId, Draft)| {
+                            drafts.save(id, &draft)
                         })
                     };
                     let focus_message = focus.filter(|(id, _)| *id == c.id).map(|(_, m)| m);

@@ -1,11 +1,11 @@
 //! Feature requests: the operator proposes ideas and follows their status live.
 
-use protocol::feature_requests::NewFeatureRequest;
-use protocol::{FeatureRequestId, FeatureStatus, Priority};
+use protocol::{FeatureRequestId, FeatureStatus};
+use ui::components::feature_form::FeatureForm;
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
-use super::hooks::{input_value, select_value, use_lang};
+use super::hooks::use_lang;
 use super::icons::{icon, Icon};
 use crate::api;
 use crate::api::Explain;
@@ -26,12 +26,7 @@ pub struct IdeasTabProps {
 pub fn IdeasTab(props: &IdeasTabProps) -> Html {
     let lang = use_lang();
     let t = lang.t();
-    let title = use_state(String::new);
-    let description = use_state(String::new);
-    let priority = use_state(|| Priority::Medium);
-    let title_error = use_state(|| None::<String>);
     let error = use_state(|| None::<String>);
-    let saving = use_state(|| false);
     let confirm = use_state(|| None::<FeatureRequestId>);
 
     {
@@ -39,7 +34,7 @@ pub fn IdeasTab(props: &IdeasTabProps) -> Html {
         let error = error.clone();
         use_effect_with((), move |_| {
             spawn_local(async move {
-                match api::feature_requests().await {
+                match api::FEATURE_REQUESTS.list().await {
                     Ok(list) => board.dispatch(FeatureAction::Loaded(list)),
                     Err(e) => error.set(Some(e.message(lang))),
                 }
@@ -47,43 +42,12 @@ pub fn IdeasTab(props: &IdeasTabProps) -> Html {
         });
     }
 
-    let onsubmit = {
-        let (title, description, priority) = (title.clone(), description.clone(), priority.clone());
-        let (title_error, error, saving) = (title_error.clone(), error.clone(), saving.clone());
+    let on_created = {
         let board = props.board.dispatcher();
-        Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
-            if title.trim().is_empty() {
-                title_error.set(Some(lang.t().field_required.to_owned()));
-                return;
-            }
-            title_error.set(None);
-            let body = NewFeatureRequest {
-                title: title.trim().to_owned(),
-                description: description.trim().to_owned(),
-                priority: *priority,
-            };
-            let (title, description) = (title.clone(), description.clone());
-            let (title_error, error, saving, board) = (
-                title_error.clone(),
-                error.clone(),
-                saving.clone(),
-                board.clone(),
-            );
-            saving.set(true);
-            spawn_local(async move {
-                match api::create_feature_request(&body).await {
-                    Ok(fr) => {
-                        board.dispatch(FeatureAction::Upsert(fr));
-                        title.set(String::new());
-                        description.set(String::new());
-                        error.set(None);
-                    }
-                    Err(e) if e.field() == Some("title") => title_error.set(Some(e.message(lang))),
-                    Err(e) => error.set(Some(e.message(lang))),
-                }
-                saving.set(false);
-            });
+        let error = error.clone();
+        Callback::from(move |fr| {
+            error.set(None);
+            board.dispatch(FeatureAction::Upsert(fr));
         })
     };
 
@@ -93,7 +57,7 @@ pub fn IdeasTab(props: &IdeasTabProps) -> Html {
         Callback::from(move |_| {
             let (board, error, confirm) = (board.clone(), error.clone(), confirm.clone());
             spawn_local(async move {
-                match api::delete_feature_request(id).await {
+                match api::FEATURE_REQUESTS.delete(id).await {
                     Ok(()) => {
                         board.dispatch(FeatureAction::Deleted(id));
                         confirm.set(None);
@@ -124,7 +88,7 @@ pub fn IdeasTab(props: &IdeasTabProps) -> Html {
                                 <h3>{ fr.title.clone() }</h3>
                                 <span class={classes!("status-pill", format!("fs-{}", fr.status.as_str()))}>{ status_label(fr.status, lang) }</span>
                             </div>
-                            if !fr.description.is_empty() { <p class="idea-desc">{ fr.description.clone() }</p> }
+                            if !fr.description.is_empty() { <p class="fr-desc">{ fr.description.clone() }</p> }
                             <div class="idea-meta">
                                 <span class={classes!("prio", format!("prio-{}", fr.priority.as_str()))}>{ t.idea_priority }{ lang.pick("\u{a0}: ", ": ") }{ priority_label(fr.priority, lang) }</span>
                                 <span class="muted small">{ lang.filed_on(&date) }</span>
@@ -161,41 +125,13 @@ pub fn IdeasTab(props: &IdeasTabProps) -> Html {
                 </div>
             </header>
             <div class="ideas-layout">
-                <form class="card idea-form" {onsubmit} novalidate=true aria-labelledby="idea-form-title">
-                    <h2 id="idea-form-title">{ icon(Icon::Bulb) }{ t.idea_new }</h2>
+                <div class="ideas-side">
                     if let Some(e) = &*error {
                         <p class="notice notice-error" role="alert">{ e.clone() }</p>
                     }
-                    <div class="field">
-                        <label class="field-label" for="idea-title">{ t.idea_title }</label>
-                        <input id="idea-title" type="text" value={(*title).clone()} maxlength="200"
-                            aria-invalid={title_error.is_some().to_string()}
-                            aria-describedby={title_error.is_some().then_some("idea-title-error")}
-                            oninput={let s = title.clone(); Callback::from(move |e: InputEvent| s.set(input_value(&e)))} />
-                        if let Some(err) = &*title_error { <p class="field-error" id="idea-title-error">{ err.clone() }</p> }
-                    </div>
-                    <div class="field">
-                        <label class="field-label" for="idea-desc">{ t.idea_description }</label>
-                        <textarea id="idea-desc" rows="4" value={(*description).clone()}
-                            oninput={let s = description.clone(); Callback::from(move |e: InputEvent| s.set(input_value(&e)))} />
-                    </div>
-                    <div class="field">
-                        <label class="field-label" for="idea-prio">{ t.idea_priority }</label>
-                        <select id="idea-prio"
-                            onchange={let p = priority.clone(); Callback::from(move |e: Event| {
-                                if let Ok(v) = select_value(&e).parse::<Priority>() { p.set(v) }
-                            })}>
-                            { for Priority::ALL.iter().map(|p| html! {
-                                <option value={p.as_str()} selected={*p == *priority}>{ priority_label(*p, lang) }</option>
-                            }) }
-                        </select>
-                    </div>
-                    <div class="form-actions">
-                        <button type="submit" class="btn btn-primary" disabled={*saving}>
-                            { if *saving { t.saving } else { t.idea_submit } }
-                        </button>
-                    </div>
-                </form>
+                    <FeatureForm board={api::FEATURE_REQUESTS} id_prefix="idea" submit={t.idea_submit}
+                        class="idea-form" {on_created} />
+                </div>
                 <div class="ideas-list">{ list }</div>
             </div>
         </section>

@@ -46,7 +46,7 @@ pub fn Nav(props: &NavProps) -> Html {
         html! {
             <li>
                 <button type="button" {id} class={classes!("nav-item", current.then_some("active"))}
-                    aria-current={current.then_some("page")} {onclick}>
+                    aria-current={current.then_some("page")} title={label} {onclick}>
                     <span class="nav-icon">{ icon(glyph) }{ badge }</span>
                     <span class="nav-label">{ label }</span>
                 </button>

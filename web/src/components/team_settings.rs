@@ -11,16 +11,10 @@ use super::hooks::{use_lang, SessionCtx};
 use super::icons::{icon, Icon};
 use crate::api;
 use crate::api::Explain;
-use crate::i18n::{Lang, Localized};
+use crate::i18n::Localized;
 
-pub fn role_label(role: MemberRole, lang: Lang) -> &'static str {
-    let t = lang.t();
-    match role {
-        MemberRole::Owner => t.role_owner,
-        MemberRole::Manager => t.role_manager,
-        MemberRole::Agent => t.role_agent,
-    }
-}
+/// A role's name (the toolkit's, as in the admin app).
+pub use ui::components::widgets::member_role_label as role_label;
 
 fn value_of(node: &NodeRef) -> String {
     node.cast::<web_sys::HtmlInputElement>()
@@ -221,7 +215,7 @@ fn InviteForm(props: &InviteFormProps) -> Html {
     html! {
         <form class="team-invite" {onsubmit} aria-labelledby="team-invite-title">
             <h3 id="team-invite-title">{ t.team_invite }</h3>
-            <label>{ t.team_name }<input ref={name} id="invite-name" required=true maxlength="80" autocomplete="off" /></label>
+            <label>{ t.team_name }<input ref={name} id="invite-name" type="text" required=true maxlength="80" autocomplete="off" /></label>
             <label>{ t.team_email }<input ref={email} id="invite-email" type="email" required=true autocomplete="off" /></label>
             <label>{ t.team_role }
                 <select ref={role} id="invite-role">

@@ -6,6 +6,7 @@ pub mod chips;
 pub mod drafts;
 pub mod features;
 pub mod inbox;
+pub mod narrowing;
 pub mod notify;
 pub mod simulator;
 pub mod stays;

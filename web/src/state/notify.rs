@@ -1,11 +1,16 @@
 //! Notifications, the pure part: which live events deserve a desktop notification (a guest's
 //! message, a hand-off to the team) and when (the operator is not already looking at that
-//! conversation), the tab title with the unread total, and the per-account preference's shape.
+//! conversation), what it says (the contact as its title; the guest's words or the hand-off's
+//! reason as its text), the tab title with the unread total, and the per-account preference's
+//! shape.
 
 use protocol::conversations::ConversationSummary;
 use protocol::events::ServerEvent;
 use protocol::{ConversationId, Notice, Sender};
 use serde::{Deserialize, Serialize};
+
+use crate::i18n::{Lang, Localized};
+use crate::reasons;
 
 /// What one operator chose, in this browser. Off until they turn it on in Réglages (the browser
 /// permission is asked then, never on page load).
@@ -36,10 +41,18 @@ pub enum AlertKind {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Alert {
     pub kind: AlertKind,
+    /// Clicking the notification opens it.
     pub conversation_id: ConversationId,
-    /// The notification's text: the guest's words (or a paperclip for a file alone).
+    /// The notification's title: the contact's name or number (what kind of alert, when the
+    /// conversation is not known here yet).
+    pub title: String,
+    /// Its text: the start of the guest's words (a paperclip for a file alone), or why the AI
+    /// handed the conversation to the team.
     pub text: String,
 }
+
+/// How much of the guest's message the notification shows.
+const EXCERPT_CHARS: usize = 140;
 
 /// What the operator sees right now.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,8 +64,14 @@ pub struct Seen {
 }
 
 /// The alert an event deserves, if any: a guest's message or a hand-off, unless the operator is
-/// looking at that very conversation in a visible tab.
-pub fn alert_for(event: &ServerEvent, seen: Seen) -> Option<Alert> {
+/// looking at that very conversation in a visible tab. `contact` names a conversation's guest
+/// (name, or number) when the inbox knows it.
+pub fn alert_for(
+    event: &ServerEvent,
+    seen: Seen,
+    contact: impl Fn(ConversationId) -> Option<String>,
+    lang: Lang,
+) -> Option<Alert> {
     let ServerEvent::MessageCreated { message } = event else {
         return None;
     };
@@ -64,20 +83,48 @@ pub fn alert_for(event: &ServerEvent, seen: Seen) -> Option<Alert> {
     if !seen.tab_hidden && seen.open == Some(message.conversation_id) {
         return None;
     }
-    let text = if message.body.trim().is_empty() && !message.media.is_empty() {
-        "📎".to_owned()
-    } else {
-        message.body.chars().take(140).collect()
+    let t = lang.t();
+    let text = match kind {
+        AlertKind::Handoff => match &message.reason {
+            Some(reason) => format!(
+                "{}{}{}",
+                t.notify_handoff,
+                lang.pick("\u{a0}: ", ": "),
+                reasons::describe(reason, lang)
+            ),
+            None => t.notify_handoff.to_owned(),
+        },
+        AlertKind::GuestMessage if message.body.trim().is_empty() && !message.media.is_empty() => {
+            "📎".to_owned()
+        }
+        AlertKind::GuestMessage => excerpt(&message.body),
     };
+    let title = contact(message.conversation_id).unwrap_or_else(|| {
+        match kind {
+            AlertKind::GuestMessage => t.notify_new_message,
+            AlertKind::Handoff => t.notify_handoff,
+        }
+        .to_owned()
+    });
     Some(Alert {
         kind,
         conversation_id: message.conversation_id,
-        text: if kind == AlertKind::Handoff {
-            String::new()
-        } else {
-            text
-        },
+        title,
+        text,
     })
+}
+
+/// The start of a message, cut at a word when it is long.
+fn excerpt(body: &str) -> String {
+    let body = body.trim();
+    if body.chars().count() <= EXCERPT_CHARS {
+        return body.to_owned();
+    }
+    let cut: String = body.chars().take(EXCERPT_CHARS).collect();
+    let at_word = cut
+        .rfind(char::is_whitespace)
+        .filter(|i| *i > EXCERPT_CHARS / 2);
+    format!("{}…", cut[..at_word.unwrap_or(cut.len())].trim_end())
 }
 
 /// Unread guest messages over the loaded conversations.
@@ -124,6 +171,15 @@ mod tests {
         }
     }
 
+    /// The inbox knows conversation 7's guest.
+    fn contact(id: ConversationId) -> Option<String> {
+        (id == ConversationId(7)).then(|| "Léa Martin".to_owned())
+    }
+
+    fn notify_of(event: &ServerEvent, seen: Seen) -> Option<Alert> {
+        alert_for(event, seen, contact, Lang::Fr)
+    }
+
     const LOOKING_AT_7: Seen = Seen {
         tab_hidden: false,
         open: Some(ConversationId(7)),
@@ -132,24 +188,30 @@ mod tests {
     #[test]
     fn a_guest_message_notifies_unless_its_conversation_is_on_screen() {
         let event = created(7, Sender::Client, "Le wifi ne marche pas");
-        assert_eq!(alert_for(&event, LOOKING_AT_7), None);
+        assert_eq!(notify_of(&event, LOOKING_AT_7), None);
         let hidden = Seen {
             tab_hidden: true,
             ..LOOKING_AT_7
         };
-        let alert = alert_for(&event, hidden).expect("tab hidden");
+        let alert = notify_of(&event, hidden).expect("tab hidden");
         assert_eq!(alert.kind, AlertKind::GuestMessage);
+        assert_eq!(alert.title, "Léa Martin", "titled with the contact");
         assert_eq!(alert.text, "Le wifi ne marche pas");
+        assert_eq!(
+            alert.conversation_id,
+            ConversationId(7),
+            "opens it on click"
+        );
         let elsewhere = Seen {
             tab_hidden: false,
             open: Some(ConversationId(8)),
         };
-        assert!(alert_for(&event, elsewhere).is_some());
+        assert!(notify_of(&event, elsewhere).is_some());
         let inbox_only = Seen {
             tab_hidden: false,
             open: None,
         };
-        assert!(alert_for(&event, inbox_only).is_some());
+        assert!(notify_of(&event, inbox_only).is_some());
     }
 
     #[test]
@@ -162,15 +224,29 @@ mod tests {
             tab_hidden: true,
             open: None,
         };
-        assert_eq!(alert_for(&handoff, away).unwrap().kind, AlertKind::Handoff);
+        let handed = notify_of(&handoff, away).unwrap();
+        assert_eq!(handed.kind, AlertKind::Handoff);
+        assert_eq!(handed.title, "Léa Martin");
+        assert_eq!(handed.text, "À reprendre par l'équipe", "no reason stored");
+        if let ServerEvent::MessageCreated { message } = &mut handoff {
+            message.reason = Some(protocol::reasons::HandoffReason::FaqNotCovered {
+                questions: vec!["parking".into()],
+            });
+        }
+        let why = notify_of(&handoff, away).unwrap().text;
+        assert!(
+            why.starts_with("À reprendre par l'équipe\u{a0}: La FAQ ne couvre pas"),
+            "{why}"
+        );
+        assert!(why.contains("parking"), "{why}");
         for sender in [Sender::Ai, Sender::Concierge, Sender::Note, Sender::System] {
             assert_eq!(
-                alert_for(&created(7, sender, "x"), away),
+                notify_of(&created(7, sender, "x"), away),
                 None,
                 "{sender:?}"
             );
         }
-        assert_eq!(alert_for(&ServerEvent::Hello, away), None);
+        assert_eq!(notify_of(&ServerEvent::Hello, away), None);
     }
 
     #[test]
@@ -186,7 +262,20 @@ mod tests {
             tab_hidden: true,
             open: None,
         };
-        assert_eq!(alert_for(&event, away).unwrap().text, "📎");
+        assert_eq!(notify_of(&event, away).unwrap().text, "📎");
+    }
+
+    #[test]
+    fn an_unknown_conversation_is_titled_by_the_alert_and_long_messages_are_cut() {
+        let away = Seen {
+            tab_hidden: true,
+            open: None,
+        };
+        let long = "Bonjour, ".repeat(30);
+        let alert = alert_for(&created(9, Sender::Client, &long), away, contact, Lang::En).unwrap();
+        assert_eq!(alert.title, "New message");
+        assert!(alert.text.ends_with("Bonjour,…"), "{}", alert.text);
+        assert!(alert.text.chars().count() <= EXCERPT_CHARS + 1);
     }
 
     #[test]

@@ -45,12 +45,9 @@ impl StayFilter {
         self.property.is_some() || self.phase.is_some()
     }
 
-    /// The inbox narrowed by the server (`GET /api/conversations?property_id=&phase=`), so that
-    /// the filter also finds conversations not loaded yet; `None` when nothing is filtered.
-    pub fn query(self) -> Option<String> {
-        if !self.is_active() {
-            return None;
-        }
+    /// The server's parameters for it (`property_id=`, `phase=`; none when nothing is
+    /// filtered), so that the filter also finds conversations not loaded yet.
+    pub fn params(self) -> Vec<String> {
         let mut params = Vec::new();
         if let Some(property) = self.property {
             params.push(format!("property_id={property}"));
@@ -58,7 +55,7 @@ impl StayFilter {
         if let Some(phase) = self.phase {
             params.push(format!("phase={}", phase.as_str()));
         }
-        Some(format!("/api/conversations?{}", params.join("&")))
+        params
     }
 
     /// On each stay's own "today": its property's local date, which the server sends with the
@@ -112,23 +109,17 @@ pub(crate) mod tests {
 
     #[test]
     fn a_filter_is_asked_of_the_server_with_its_parameters() {
-        assert_eq!(StayFilter::default().query(), None);
+        assert!(StayFilter::default().params().is_empty());
         let both = StayFilter {
             property: Some(PropertyId(3)),
             phase: Some(PhaseFilter::InStay),
         };
-        assert_eq!(
-            both.query().as_deref(),
-            Some("/api/conversations?property_id=3&phase=in_stay")
-        );
+        assert_eq!(both.params(), ["property_id=3", "phase=in_stay"]);
         let today = StayFilter {
             phase: Some(PhaseFilter::ArrivingToday),
             ..Default::default()
         };
-        assert_eq!(
-            today.query().as_deref(),
-            Some("/api/conversations?phase=arriving_today")
-        );
+        assert_eq!(today.params(), ["phase=arriving_today"]);
     }
 
     /// A brief read on 10 December at its property.

@@ -15,6 +15,35 @@ pub fn assigned_to(c: &ConversationSummary, me: MemberId) -> bool {
     c.assignee_id == Some(me)
 }
 
+/// The inbox narrowed by assignee, as the server's `?assignee=` does it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AssigneeFilter {
+    /// "Mes conversations": assigned to the signed-in member.
+    Mine,
+    /// "Non assignées": nobody's yet.
+    Unassigned,
+}
+
+impl AssigneeFilter {
+    pub const ALL: [AssigneeFilter; 2] = [AssigneeFilter::Mine, AssigneeFilter::Unassigned];
+
+    /// The server's parameter (`me` is resolved by the server from the session).
+    pub fn param(self) -> &'static str {
+        match self {
+            AssigneeFilter::Mine => "assignee=me",
+            AssigneeFilter::Unassigned => "assignee=none",
+        }
+    }
+
+    /// Whether a conversation belongs, as it is now (a live assignment moves it in or out).
+    pub fn matches(self, c: &ConversationSummary, me: Option<MemberId>) -> bool {
+        match self {
+            AssigneeFilter::Mine => me.is_some_and(|me| assigned_to(c, me)),
+            AssigneeFilter::Unassigned => c.assignee_id.is_none(),
+        }
+    }
+}
+
 /// The name of a conversation's assignee, if they are on the team list.
 pub fn assignee_name(c: &ConversationSummary, members: &[Member]) -> Option<String> {
     let id = c.assignee_id?;
@@ -192,10 +221,24 @@ mod tests {
 
     #[test]
     fn mes_conversations_are_those_assigned_to_me() {
+        let me = Some(MemberId(2));
         let mut c = conv(1, 0);
         assert!(!assigned_to(&c, MemberId(2)));
+        assert!(AssigneeFilter::Unassigned.matches(&c, me));
+        assert!(!AssigneeFilter::Mine.matches(&c, me));
         c.assignee_id = Some(MemberId(2));
         assert!(assigned_to(&c, MemberId(2)));
         assert!(!assigned_to(&c, MemberId(3)));
+        assert!(AssigneeFilter::Mine.matches(&c, me));
+        assert!(!AssigneeFilter::Unassigned.matches(&c, me));
+        // A colleague's conversation is neither mine nor unassigned.
+        c.assignee_id = Some(MemberId(3));
+        assert!(!AssigneeFilter::Mine.matches(&c, me));
+        assert!(!AssigneeFilter::Unassigned.matches(&c, me));
+        // Without a session's member nothing is "mine".
+        c.assignee_id = Some(MemberId(2));
+        assert!(!AssigneeFilter::Mine.matches(&c, None));
+        assert_eq!(AssigneeFilter::Mine.param(), "assignee=me");
+        assert_eq!(AssigneeFilter::Unassigned.param(), "assignee=none");
     }
 }
