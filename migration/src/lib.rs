@@ -20,8 +20,8 @@ mod m20261129_000201_inbox_labels_snooze;
 mod m20261129_000202_inbox_search;
 mod m20261129_000300_attach_attachments;
 mod m20261130_000400_property_time_zones;
-mod m20261130_000600_cluster_ws_sockets;
 mod m20261130_000500_member_last_login;
+mod m20261130_000600_cluster_ws_sockets;
 
 pub struct Migrator;
 
