@@ -144,6 +144,12 @@ ui::texts! { Texts, FR, EN;
     nav_settings: "Réglages", "Settings";
     nav_analytics: "Statistiques", "Analytics";
     nav_ideas: "Idées", "Ideas";
+    // The tab bar on a phone: seven tabs share ~390 px, so each label is a few letters.
+    nav_inbox_short: "Boîte", "Inbox";
+    nav_settings_short: "Régl.", "Setup";
+    nav_analytics_short: "Stats", "Stats";
+    nav_properties_short: "Logts", "Homes";
+    nav_stays_short: "Séj.", "Stays";
 
     link_lost: "Connexion au serveur perdue\u{a0}: les nouveaux messages n'arrivent plus.",
         "Lost the connection to the server: new messages are not coming in.";
@@ -422,6 +428,9 @@ ui::texts! { Texts, FR, EN;
     property_check_in: "Arrivée à partir de", "Check-in from";
     property_check_out: "Départ avant", "Check-out by";
     property_time_zone: "Fuseau horaire", "Time zone";
+    settings_time_zone_default: "Fuseau horaire par défaut des logements", "Default time zone of properties";
+    settings_time_zone_help: "Donné à chaque nouveau logement\u{a0}; chaque logement garde le sien, modifiable dans Logements.",
+        "Given to each new property; each property keeps its own, editable under Properties.";
     property_time_zone_hint: "Les horaires, les messages automatiques et les «\u{a0}arrivées aujourd'hui\u{a0}» suivent l'heure locale du logement (par ex. Europe/Paris, America/Martinique).",
         "Times, automated messages and \"arriving today\" follow the property's local time (e.g. Europe/Paris, America/Martinique).";
     property_instructions: "Instructions d'arrivée", "Arrival instructions";

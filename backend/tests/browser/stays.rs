@@ -297,6 +297,59 @@ async fn a_csv_import_lists_the_refused_lines() {
     assert!(!stays.iter().any(|s| s["guest_name"] == "Inès Roy"));
 }
 
+/// Réglages › the conciergerie's time zone: an unknown name is refused on the field, a known one
+/// is saved and given to the next property created without one.
+#[actix_web::test]
+async fn the_default_time_zone_is_set_in_the_settings() {
+    use protocol::settings::Settings;
+
+    let app = spawn_app().await;
+    let token = app.login_demo().await;
+    let browser = Browser::start().await;
+    browser.login_demo(&app).await;
+    browser.click("#nav-settings").await;
+    browser
+        .wait_text("#time-zone-title", "Fuseau horaire")
+        .await;
+    set_field(&browser, "#settings-time-zone", "Martinique", "input").await;
+    browser.click("#settings-time-zone-submit").await;
+    browser
+        .wait_text(
+            "[aria-labelledby='time-zone-title'] .field-error",
+            "Martinique",
+        )
+        .await;
+    set_field(
+        &browser,
+        "#settings-time-zone",
+        "America/Martinique",
+        "input",
+    )
+    .await;
+    browser.click("#settings-time-zone-submit").await;
+    crate::support::eventually("the zone saved", || async {
+        let settings: Settings = app
+            .get("/api/settings", Some(&token))
+            .await
+            .json()
+            .await
+            .unwrap();
+        settings.time_zone == "America/Martinique"
+    })
+    .await;
+    let created: Property = app
+        .post_json(
+            "/api/properties",
+            Some(&token),
+            &json!({"name": "Case créole"}),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(created.time_zone, "America/Martinique");
+}
+
 /// Réglages › Messages automatiques: the demo's automations are listed as sentences; one is
 /// created with a WhatsApp template, switched off, edited and deleted, each step saved.
 #[actix_web::test]

@@ -36,6 +36,7 @@ pub mod suggestion_card;
 pub mod team_header;
 pub mod team_settings;
 pub mod templates_editor;
+pub mod time_zone_setting;
 pub mod translation;
 pub mod triage_controls;
 

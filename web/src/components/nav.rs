@@ -27,14 +27,29 @@ pub fn Nav(props: &NavProps) -> Html {
     let session = use_context::<SessionCtx>();
 
     let item = |tab: Tab| {
-        let (label, glyph, id) = match tab {
-            Tab::Inbox => (t.nav_inbox, Icon::Chat, "nav-inbox"),
-            Tab::Faq => (t.nav_faq, Icon::Faq, "nav-faq"),
-            Tab::Settings => (t.nav_settings, Icon::Settings, "nav-settings"),
-            Tab::Analytics => (t.nav_analytics, Icon::Chart, "nav-analytics"),
-            Tab::Ideas => (t.nav_ideas, Icon::Bulb, "nav-ideas"),
-            Tab::Properties => (t.nav_properties, Icon::Home, "nav-properties"),
-            Tab::Stays => (t.nav_stays, Icon::Calendar, "nav-stays"),
+        let (label, short, glyph, id) = match tab {
+            Tab::Inbox => (t.nav_inbox, t.nav_inbox_short, Icon::Chat, "nav-inbox"),
+            Tab::Faq => (t.nav_faq, t.nav_faq, Icon::Faq, "nav-faq"),
+            Tab::Settings => (
+                t.nav_settings,
+                t.nav_settings_short,
+                Icon::Settings,
+                "nav-settings",
+            ),
+            Tab::Analytics => (
+                t.nav_analytics,
+                t.nav_analytics_short,
+                Icon::Chart,
+                "nav-analytics",
+            ),
+            Tab::Ideas => (t.nav_ideas, t.nav_ideas, Icon::Bulb, "nav-ideas"),
+            Tab::Properties => (
+                t.nav_properties,
+                t.nav_properties_short,
+                Icon::Home,
+                "nav-properties",
+            ),
+            Tab::Stays => (t.nav_stays, t.nav_stays_short, Icon::Calendar, "nav-stays"),
         };
         let current = props.route.tab == tab;
         let navigate = props.navigate.clone();
@@ -48,7 +63,8 @@ pub fn Nav(props: &NavProps) -> Html {
                 <button type="button" {id} class={classes!("nav-item", current.then_some("active"))}
                     aria-current={current.then_some("page")} title={label} {onclick}>
                     <span class="nav-icon">{ icon(glyph) }{ badge }</span>
-                    <span class="nav-label">{ label }</span>
+                    <span class="nav-label nav-label-full">{ label }</span>
+                    <span class="nav-label nav-label-short">{ short }</span>
                 </button>
             </li>
         }

@@ -19,6 +19,7 @@ use super::labels_settings::LabelsSettings;
 use super::segmented::{SegOption, Segmented};
 use super::team_settings::TeamSettings;
 use super::templates_editor::TemplatesEditor;
+use super::time_zone_setting::TimeZoneSetting;
 use crate::api;
 use crate::api::Explain;
 use crate::i18n::Lang;
@@ -104,6 +105,12 @@ pub fn SettingsTab(props: &SettingsTabProps) -> Html {
         .or_else(|| me.as_ref().map(|m| m.conciergerie.name.clone()))
         .unwrap_or_default();
 
+    let on_zone_saved = {
+        let settings = settings.clone();
+        Callback::from(move |s: Settings| settings.set(Some(s)))
+    };
+    let saved_zone = settings.as_ref().map(|s| s.time_zone.clone());
+
     let lang_options = vec![
         SegOption {
             value: "fr",
@@ -169,6 +176,7 @@ pub fn SettingsTab(props: &SettingsTabProps) -> Html {
                         <dd>{ number.unwrap_or_else(|| "—".to_owned()) }</dd>
                     </dl>
                 </section>
+                <TimeZoneSetting saved={saved_zone} on_saved={on_zone_saved} />
                 if let Some(session) = &session {
                     <NotifySettings account={session.me.member.email.clone()} />
                 }
