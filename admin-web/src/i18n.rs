@@ -400,9 +400,6 @@ ui::texts! { Texts, FR, EN;
     field_sid_hint: "Facultatif\u{a0}: si ses numéros passent par un Messaging Service Twilio (MG suivi de 32 caractères).",
         "Optional: when its numbers go through a Twilio Messaging Service (MG then 32 characters).";
     field_ai_mode: "Mode de l'IA par défaut", "Default AI mode";
-    ai_mode_auto_help: "L'IA répond seule aux voyageurs.", "The AI answers guests on its own.";
-    ai_mode_suggest_help: "L'IA propose, un opérateur valide.", "The AI proposes, an operator approves.";
-    ai_mode_off_help: "Pas d'IA\u{a0}: l'équipe répond à tout.", "No AI: the team answers everything.";
     field_required: "Ce champ est obligatoire.", "This field is required.";
     too_long: "Ce texte est trop long.", "This text is too long.";
     email_invalid: "Adresse e-mail invalide.", "Invalid email address.";

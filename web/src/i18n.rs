@@ -306,9 +306,6 @@ ui::texts! { Texts, FR, EN;
         "Password changed. Your other sessions are closed.";
 
     ai_mode_label: "Mode de l'IA dans cette conversation", "AI mode in this conversation";
-    ai_mode_auto_help: "L'IA répond seule au voyageur", "The AI answers the guest on its own";
-    ai_mode_suggest_help: "L'IA propose, vous validez", "The AI proposes, you approve";
-    ai_mode_off_help: "Pas d'IA dans cette conversation", "No AI in this conversation";
     ai_mode_default: "par défaut", "default";
     ai_mode_reset: "Revenir au réglage par défaut", "Back to the default setting";
     hand_back: "Rendre la main à l'IA", "Hand back to the AI";

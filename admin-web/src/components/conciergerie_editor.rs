@@ -10,28 +10,14 @@ use yew::prelude::*;
 use super::hooks::{focus_id, input_value, use_lang};
 use super::icons::{icon, Icon};
 use super::password_field::PasswordField;
-use super::segmented::{SegOption, Segmented};
+use super::segmented::Segmented;
 use crate::api;
-use ui::components::widgets::ai_mode_options;
+use ui::components::widgets::{ai_mode_help, ai_mode_options, ModeScope};
 
-use crate::i18n::Lang;
 use crate::i18n::Localized;
 use crate::state::conciergerie_form::{
     normalize_number, number_is_valid, ConciergerieForm, Field, FieldErrors,
 };
-
-/// The AI modes, each with what it means for a conciergerie (the toolkit builds the options).
-pub fn mode_options(lang: Lang) -> Vec<SegOption> {
-    let t = lang.t();
-    ai_mode_options(
-        lang,
-        [
-            t.ai_mode_auto_help,
-            t.ai_mode_suggest_help,
-            t.ai_mode_off_help,
-        ],
-    )
-}
 
 /// What was saved, for the page to update its list and say so.
 #[derive(Debug, Clone, PartialEq)]
@@ -264,9 +250,9 @@ pub fn ConciergerieEditor(props: &ConciergerieEditorProps) -> Html {
                 }
                 <div class="field field-ai-mode">
                     <span class="field-label" id={format!("{prefix}-mode-label")}>{ t.field_ai_mode }</span>
-                    <Segmented name="conciergerie-ai-mode" label={t.field_ai_mode} options={mode_options(lang)}
+                    <Segmented name="conciergerie-ai-mode" label={t.field_ai_mode} options={ai_mode_options(lang, ModeScope::Conciergerie)}
                         selected={form.ai_mode.as_str()} on_change={on_mode} />
-                    <small class="field-hint">{ mode_help(form.ai_mode, lang) }</small>
+                    <small class="field-hint">{ ai_mode_help(form.ai_mode, ModeScope::Conciergerie, lang) }</small>
                 </div>
             </div>
             <div class="form-actions">
@@ -276,15 +262,6 @@ pub fn ConciergerieEditor(props: &ConciergerieEditorProps) -> Html {
                 </button>
             </div>
         </form>
-    }
-}
-
-pub fn mode_help(mode: AiMode, lang: Lang) -> &'static str {
-    let t = lang.t();
-    match mode {
-        AiMode::Auto => t.ai_mode_auto_help,
-        AiMode::Suggest => t.ai_mode_suggest_help,
-        AiMode::Off => t.ai_mode_off_help,
     }
 }
 

@@ -49,16 +49,38 @@ pub fn member_role_label(role: MemberRole, lang: Lang) -> &'static str {
     }
 }
 
-/// The three AI modes as segmented-control options, with each one's hint in the app's words (an
-/// operator and the admin are told what a mode does differently): auto, suggest, off.
-pub fn ai_mode_options(lang: Lang, hints: [&'static str; 3]) -> Vec<SegOption> {
+/// What a mode picker sets the AI mode of: each mode means something else in words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ModeScope {
+    /// One conversation, seen by its operator.
+    Conversation,
+    /// A whole conciergerie (its default, seen by its owner or the platform admin).
+    Conciergerie,
+}
+
+/// What `mode` means for `scope`, in a few words.
+pub fn ai_mode_help(mode: AiMode, scope: ModeScope, lang: Lang) -> &'static str {
+    let t = lang.ui();
+    match (scope, mode) {
+        (ModeScope::Conversation, AiMode::Auto) => t.ai_mode_auto_help,
+        (ModeScope::Conversation, AiMode::Suggest) => t.ai_mode_suggest_help,
+        (ModeScope::Conversation, AiMode::Off) => t.ai_mode_off_help,
+        (ModeScope::Conciergerie, AiMode::Auto) => t.ai_mode_auto_help_tenant,
+        (ModeScope::Conciergerie, AiMode::Suggest) => t.ai_mode_suggest_help_tenant,
+        (ModeScope::Conciergerie, AiMode::Off) => t.ai_mode_off_help_tenant,
+    }
+}
+
+/// The three AI modes as segmented-control options, each with what it means for `scope` (an
+/// operator in a conversation and the conciergerie's default are told differently): auto,
+/// suggest, off.
+pub fn ai_mode_options(lang: Lang, scope: ModeScope) -> Vec<SegOption> {
     [AiMode::Auto, AiMode::Suggest, AiMode::Off]
         .into_iter()
-        .zip(hints)
-        .map(|(mode, hint)| SegOption {
+        .map(|mode| SegOption {
             value: mode.as_str(),
             label: ai_mode_label(mode, lang),
-            hint,
+            hint: ai_mode_help(mode, scope, lang),
         })
         .collect()
 }
@@ -128,12 +150,14 @@ mod tests {
     use super::*;
 
     #[test]
-    fn ai_modes_in_order_with_the_apps_words() {
-        let options = ai_mode_options(Lang::Fr, ["a", "s", "o"]);
+    fn ai_modes_in_order_with_what_they_mean_where_they_are_set() {
+        let options = ai_mode_options(Lang::Fr, ModeScope::Conversation);
         let values: Vec<_> = options.iter().map(|o| o.value).collect();
         assert_eq!(values, ["auto", "suggest", "off"]);
-        assert_eq!(options[2].hint, "o");
+        assert_eq!(options[2].hint, "Pas d'IA dans cette conversation");
         assert_eq!(options[2].label, "Désactivée");
+        let tenant = ai_mode_options(Lang::En, ModeScope::Conciergerie);
+        assert_eq!(tenant[2].hint, "No AI: the team answers everything.");
     }
 
     #[tokio::test]

@@ -7,10 +7,9 @@ use yew::prelude::*;
 
 use super::hooks::use_lang;
 use super::icons::{icon, Icon};
-use super::segmented::{SegOption, Segmented};
-use ui::components::widgets::ai_mode_options;
+use super::segmented::Segmented;
+use ui::components::widgets::{ai_mode_options, ModeScope};
 
-use crate::i18n::Lang;
 use crate::i18n::Localized;
 
 #[derive(Properties, PartialEq)]
@@ -19,19 +18,6 @@ pub struct AiControlsProps {
     pub on_patch: Callback<ConversationPatch>,
     #[prop_or_default]
     pub busy: bool,
-}
-
-/// The AI modes, each with what it means for the operator (the toolkit builds the options).
-pub fn mode_options(lang: Lang) -> Vec<SegOption> {
-    let t = lang.t();
-    ai_mode_options(
-        lang,
-        [
-            t.ai_mode_auto_help,
-            t.ai_mode_suggest_help,
-            t.ai_mode_off_help,
-        ],
-    )
 }
 
 #[function_component]
@@ -90,7 +76,7 @@ pub fn AiControls(props: &AiControlsProps) -> Html {
 
     html! {
         <div class="ai-controls" role="group" aria-label={t.conversation_actions}>
-            <Segmented name="conversation-ai-mode" label={t.ai_mode_label} options={mode_options(lang)}
+            <Segmented name="conversation-ai-mode" label={t.ai_mode_label} options={ai_mode_options(lang, ModeScope::Conversation)}
                 selected={c.ai_mode.as_str()} on_change={on_mode} disabled={props.busy} />
             { reset }
             { hand }

@@ -11,7 +11,6 @@ use protocol::{AiEngine, AiMode, ChannelMode};
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
-use super::ai_controls::mode_options;
 use super::automations_section::AutomationsSection;
 use super::hooks::{use_lang, LangCtx, SessionCtx};
 use super::icons::{icon, Icon};
@@ -24,6 +23,7 @@ use crate::api;
 use crate::api::Explain;
 use crate::i18n::Lang;
 use crate::i18n::Localized;
+use ui::components::widgets::{ai_mode_options, ModeScope};
 
 #[derive(Properties, PartialEq)]
 pub struct SettingsTabProps {
@@ -153,7 +153,7 @@ pub fn SettingsTab(props: &SettingsTabProps) -> Html {
                 <section class="settings-card card" aria-labelledby="ai-title">
                     <h2 id="ai-title">{ icon(Icon::Sparkles) }{ t.settings_ai_title }</h2>
                     <p class="field-label">{ t.settings_ai_default }</p>
-                    <Segmented name="default-ai-mode" label={t.settings_ai_default} options={mode_options(lang)}
+                    <Segmented name="default-ai-mode" label={t.settings_ai_default} options={ai_mode_options(lang, ModeScope::Conciergerie)}
                         selected={ai_mode.as_str()} on_change={on_mode} disabled={*saving} />
                     <p class="muted small">{ t.settings_ai_default_help }</p>
                 </section>
