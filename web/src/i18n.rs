@@ -150,6 +150,7 @@ ui::texts! { Texts, FR, EN;
     nav_analytics_short: "Stats", "Stats";
     nav_properties_short: "Logts", "Homes";
     nav_stays_short: "Séj.", "Stays";
+    open_simulator_short: "Simu", "Sim";
 
     link_lost: "Connexion au serveur perdue\u{a0}: les nouveaux messages n'arrivent plus.",
         "Lost the connection to the server: new messages are not coming in.";

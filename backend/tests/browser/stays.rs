@@ -209,6 +209,14 @@ async fn the_stay_screens_fit_a_phone() {
         None,
         "the stays list scrolls sideways"
     );
+    let cut = browser
+        .js(
+            "return [...document.querySelectorAll('.nav-item .nav-label')] \
+                 .filter((el) => el.offsetParent !== null && el.scrollWidth > el.clientWidth + 1) \
+                 .map((el) => el.textContent).join(', ');",
+        )
+        .await;
+    assert_eq!(cut.as_str(), Some(""), "tab labels cut short on a phone");
     browser.click("#stay-add").await;
     browser.find("#stay-new-departure").await;
     assert_eq!(

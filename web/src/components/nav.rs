@@ -78,7 +78,8 @@ pub fn Nav(props: &NavProps) -> Html {
                 title={if props.sim_open { t.close_simulator } else { t.open_simulator_long }}
                 onclick={Callback::from(move |_| toggle.emit(()))}>
                 <span class="nav-icon">{ icon(Icon::Phone) }</span>
-                <span class="nav-label">{ t.open_simulator }</span>
+                <span class="nav-label nav-label-full">{ t.open_simulator }</span>
+                <span class="nav-label nav-label-short">{ t.open_simulator_short }</span>
             </button>
         }
     });
