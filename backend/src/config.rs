@@ -121,6 +121,9 @@ pub struct Config {
     /// `SNOOZE_SWEEP_MS`: how often snoozed conversations whose time has come are woken; zero
     /// turns the sweep off.
     pub snooze_sweep_interval: Duration,
+    /// `SEARCH_INDEX_MS`: how often messages stored meanwhile enter SQLite's full-text index
+    /// (each search also catches it up first); zero leaves it to the searches alone.
+    pub search_index_interval: Duration,
 }
 
 impl Config {
@@ -276,6 +279,7 @@ impl Config {
                 "SNOOZE_SWEEP_MS",
                 15_000u64,
             )?),
+            search_index_interval: Duration::from_millis(parse(&get, "SEARCH_INDEX_MS", 1_000u64)?),
             ical_sync_interval: Duration::from_secs(parse(
                 &get,
                 "ICAL_SYNC_INTERVAL_SECS",

@@ -77,6 +77,8 @@ pub struct Application {
     takeover: Option<tokio::task::JoinHandle<()>>,
     /// The snooze sweep; stopped with the server.
     snooze_sweep: Option<tokio::task::JoinHandle<()>>,
+    /// Stored messages into SQLite's full-text index; stopped with the server.
+    search_indexing: Option<tokio::task::JoinHandle<()>>,
 }
 
 impl Application {
@@ -219,6 +221,7 @@ impl Application {
             lifecycle: Lifecycle::default(),
             stay_sync: StaySync::new(db.clone()),
             guest_stays: Arc::new(stays::link::GuestStays::new()),
+            search_index: db::search_index::SearchIndex::new(db.clone()),
             db,
             config: Arc::new(config),
             public_base_url,
@@ -237,6 +240,9 @@ impl Application {
         let sweep_every = state.config.snooze_sweep_interval;
         let snooze_sweep =
             (!sweep_every.is_zero()).then(|| snoozes::spawn_sweep(state.clone(), sweep_every));
+        let index_every = state.config.search_index_interval;
+        let search_indexing =
+            (!index_every.is_zero()).then(|| state.search_index.clone().spawn(index_every));
         let app_state = state.clone();
         let csp = http_edge::security_headers::content_security_policy(&assets::index_pages());
         let https = state.secure_cookies();
@@ -291,6 +297,7 @@ impl Application {
             scheduled_messages,
             takeover,
             snooze_sweep,
+            search_indexing,
         })
     }
 
@@ -338,6 +345,7 @@ impl Application {
             self.scheduled_messages,
             self.takeover,
             self.snooze_sweep,
+            self.search_indexing,
         ]
         .into_iter()
         .flatten()

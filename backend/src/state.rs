@@ -17,6 +17,7 @@ use crate::channel::Channel;
 use crate::cluster::Fanout;
 use crate::config::Config;
 use crate::db::ingest::IngestWriter;
+use crate::db::search_index::SearchIndex;
 use crate::http_edge::request_limits::RequestLimits;
 use crate::lifecycle::Lifecycle;
 use crate::stays::link::GuestStays;
@@ -52,6 +53,8 @@ pub struct AppState {
     pub stay_sync: StaySync,
     /// Which stay each guest writing in is about, kept while it cannot have changed.
     pub guest_stays: Arc<GuestStays>,
+    /// SQLite's full-text index, filled in batches; caught up before each search.
+    pub search_index: SearchIndex,
 }
 
 impl AppState {

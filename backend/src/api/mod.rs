@@ -28,8 +28,11 @@ mod templates;
 mod translation;
 mod webhooks;
 
+/// actix tries resources in the order they are mounted, and every `/api/…/{id}` path it passes
+/// costs a regex match; Twilio's webhooks are the hot path, so they are mounted first.
 pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.configure(health::configure)
+    cfg.configure(webhooks::configure)
+        .configure(health::configure)
         .configure(ops::configure)
         .configure(auth::configure)
         .configure(members::configure)
@@ -50,7 +53,6 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .configure(openapi::configure)
         .configure(attachments::configure)
         .configure(simulator::configure)
-        .configure(webhooks::configure)
         .configure(templates::configure)
         .configure(analytics::configure)
         .configure(admin_health::configure);

@@ -44,6 +44,8 @@ async fn search(
     if db::search::words(&query.q).is_empty() {
         return Err(AppError::validation("q", "type at least one word"));
     }
+    // What was stored since the last background run is indexed first, so it is found too.
+    state.search_index.catch_up().await?;
     let hits = db::search::messages(&state.db, caller.conciergerie_id, &query.q, limit).await?;
     let body: Vec<SearchHit> = hits
         .into_iter()

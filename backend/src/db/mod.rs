@@ -16,6 +16,7 @@ pub mod messages;
 pub mod pages;
 pub mod properties;
 pub mod search;
+pub mod search_index;
 pub mod stays;
 pub mod usage;
 

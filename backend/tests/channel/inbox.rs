@@ -474,3 +474,74 @@ async fn search_finds_an_old_message_whatever_its_accents_and_case_and_only_the_
         StatusCode::UNAUTHORIZED
     );
 }
+
+/// The highest message id in SQLite's full-text index (`None` on PostgreSQL, whose index is a
+/// generated column written with the row).
+async fn indexed_up_to(app: &TestApp) -> Option<i64> {
+    use sea_orm::{ConnectionTrait, DatabaseBackend, Statement};
+    if app.db().get_database_backend() != DatabaseBackend::Sqlite {
+        return None;
+    }
+    let row = app
+        .db()
+        .query_one(Statement::from_string(
+            DatabaseBackend::Sqlite,
+            "SELECT indexed_up_to FROM messages_fts_progress WHERE id = 1",
+        ))
+        .await
+        .expect("read the search index's progress")
+        .expect("the progress row");
+    Some(row.try_get_by_index(0).unwrap())
+}
+
+#[actix_web::test]
+async fn a_message_enters_the_search_index_in_the_background_off_the_ingest_path() {
+    let app = spawn_app_with(&[("SEARCH_INDEX_MS", "50")]).await;
+    quiet_ai(&app).await;
+    let token = app.login_demo().await;
+    let conversation = guest_writes(&app, &token, "+33600000504", "Le portail reste bloqué").await;
+    let stored = ids(
+        &app,
+        &token,
+        &format!("/api/conversations/{}/messages", conversation.0),
+    )
+    .await
+    .into_iter()
+    .max()
+    .expect("the guest's message");
+    if indexed_up_to(&app).await.is_some() {
+        // No search asks for it: the background run indexes the message.
+        eventually("the message is indexed", || async {
+            indexed_up_to(&app).await.unwrap() >= stored
+        })
+        .await;
+    }
+    let hits = search(&app, &token, "portail bloque").await;
+    assert_eq!(hits.len(), 1);
+    assert_eq!(hits[0]["message"]["id"], stored);
+}
+
+#[actix_web::test]
+async fn a_search_finds_a_message_stored_a_moment_before_it() {
+    // No background indexing: only the search itself can index the message.
+    let app = spawn_app_with(&[("SEARCH_INDEX_MS", "0")]).await;
+    let token = app.login_demo().await;
+    let demo = app.tenant_of(&token).await;
+    let conversation = app
+        .insert_conversation(demo, "+33600000505", "Bonjour")
+        .await;
+    let before = indexed_up_to(&app).await;
+    let stored = old_message(&app, conversation, "Le portillon grince", Duration::zero()).await;
+    if let Some(before) = before {
+        assert!(before < stored, "not indexed before the search");
+        assert_eq!(indexed_up_to(&app).await, Some(before));
+    }
+    let hits = search(&app, &token, "PORTILLON").await;
+    assert_eq!(hits.len(), 1);
+    assert_eq!(hits[0]["message"]["id"], stored);
+    if indexed_up_to(&app).await.is_some() {
+        assert_eq!(indexed_up_to(&app).await, Some(stored));
+        // Searched again: nothing is indexed twice.
+        assert_eq!(search(&app, &token, "portillon").await.len(), 1);
+    }
+}
