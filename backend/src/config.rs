@@ -113,6 +113,9 @@ pub struct Config {
     /// `LOGIN_RATE_PER_MIN` / `LOGIN_BURST`: login requests (operator and admin) per client
     /// address, whatever their outcome.
     pub login_rate: crate::http_edge::request_limits::Rate,
+    /// `MEDIA_RATE_PER_MIN` / `MEDIA_BURST`: requests for public attachment files
+    /// (`/media/out/{id}`) per client address.
+    pub media_rate: crate::http_edge::request_limits::Rate,
     /// How late a scheduled message may still go out after its time (after downtime); later
     /// than that it is skipped rather than sent out of context.
     pub automation_max_lateness: Duration,
@@ -299,6 +302,10 @@ impl Config {
             login_rate: crate::http_edge::request_limits::Rate {
                 per_minute: parse(&get, "LOGIN_RATE_PER_MIN", 60u32)?,
                 burst: parse(&get, "LOGIN_BURST", 20u32)?,
+            },
+            media_rate: crate::http_edge::request_limits::Rate {
+                per_minute: parse(&get, "MEDIA_RATE_PER_MIN", 120u32)?,
+                burst: parse(&get, "MEDIA_BURST", 60u32)?,
             },
         })
     }

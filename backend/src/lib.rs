@@ -182,7 +182,8 @@ impl Application {
                 cluster::sockets::ClusterSockets::start(db.get_postgres_connection_pool().clone())
             }),
         ));
-        let request_limits = RequestLimits::new(config.simulator_rate, config.login_rate);
+        let request_limits =
+            RequestLimits::new(config.simulator_rate, config.login_rate, config.media_rate);
         let registry = if fanout.is_clustered() {
             // Conversations are owned through PostgreSQL locks; losing their connection loses
             // them all, so every local actor stops at once.

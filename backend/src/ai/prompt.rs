@@ -9,6 +9,20 @@ use super::{AiRequest, StayContext, Turn};
 
 pub const HANDOFF_TOOL: &str = "handoff_to_human";
 
+/// One message as Claude reads it: longer than WhatsApp lets a business write (4,096), enough
+/// for any real question.
+pub const MAX_MESSAGE_CHARS: usize = 4_000;
+/// The conversation as Claude reads it, about 4,000 to 5,000 tokens (the FAQ comes on top, cached).
+pub const MAX_CONVERSATION_CHARS: usize = 16_000;
+
+/// `text` cut to `MAX_MESSAGE_CHARS`, saying so.
+fn bounded(text: &str) -> std::borrow::Cow<'_, str> {
+    match text.char_indices().nth(MAX_MESSAGE_CHARS) {
+        None => text.into(),
+        Some((end, _)) => format!("{} […]", &text[..end]).into(),
+    }
+}
+
 pub fn system_prompt(request: &AiRequest) -> String {
     let mut faq = String::new();
     for (i, (q, a)) in request.faqs.iter().enumerate() {
@@ -99,8 +113,13 @@ fn relative(day: NaiveDate, today: NaiveDate) -> String {
 /// `(role, text)` turns for the Messages API: guest messages are `user`, everything said to the
 /// guest (AI or operator) is `assistant`; consecutive messages of one side are merged, system
 /// notes are left out, and the list starts and ends with the guest.
+///
+/// What a guest wrote is bounded before it costs tokens: each message to `MAX_MESSAGE_CHARS`
+/// (its beginning kept), the whole conversation to `MAX_CONVERSATION_CHARS` (its oldest turns
+/// dropped). A webhook may carry 64 KiB of text and the AI reads 40 messages: unbounded, a guest
+/// could make every call cost hundreds of thousands of input tokens.
 pub fn turns(history: &[Turn]) -> Vec<(&'static str, String)> {
-    let mut out: Vec<(&'static str, String)> = Vec::new();
+    let mut said: Vec<(&'static str, std::borrow::Cow<'_, str>)> = Vec::new();
     for turn in history {
         let role = match turn.sender {
             Sender::Client => "user",
@@ -108,16 +127,26 @@ pub fn turns(history: &[Turn]) -> Vec<(&'static str, String)> {
             // Internal: notes are for colleagues, never part of what the guest was told.
             Sender::System | Sender::Note => continue,
         };
-        let text = turn.text.trim();
-        if text.is_empty() {
-            continue;
+        let text = bounded(turn.text.trim());
+        if !text.is_empty() {
+            said.push((role, text));
         }
+    }
+    // The latest messages matter: the oldest go first. The last one always fits.
+    let mut total: usize = said.iter().map(|(_, text)| text.chars().count()).sum();
+    let mut from = 0;
+    while total > MAX_CONVERSATION_CHARS && from + 1 < said.len() {
+        total -= said[from].1.chars().count();
+        from += 1;
+    }
+    let mut out: Vec<(&'static str, String)> = Vec::new();
+    for (role, text) in &said[from..] {
         match out.last_mut() {
-            Some((last_role, last_text)) if *last_role == role => {
+            Some((last_role, last_text)) if *last_role == *role => {
                 last_text.push('\n');
                 last_text.push_str(text);
             }
-            _ => out.push((role, text.to_owned())),
+            _ => out.push((role, text.to_string())),
         }
     }
     while out.first().is_some_and(|(role, _)| *role == "assistant") {
@@ -164,6 +193,30 @@ mod tests {
                 ),
                 ("user", "merci".to_owned()),
             ]
+        );
+    }
+
+    #[test]
+    fn a_guest_cannot_make_claude_read_more_than_the_bounds() {
+        let huge = "a".repeat(60_000);
+        let one = turns(&[t(Sender::Client, &huge)]);
+        assert_eq!(one.len(), 1);
+        assert!(one[0].1.chars().count() <= MAX_MESSAGE_CHARS + 4);
+        assert!(one[0].1.ends_with("[…]"));
+
+        // A flood of long messages: the latest are kept, within the conversation's bound.
+        let mut history: Vec<Turn> = (0..40)
+            .map(|i| t(Sender::Client, &format!("{i} {}", "b".repeat(10_000))))
+            .collect();
+        history.push(t(Sender::Client, "le wifi ?"));
+        let kept = turns(&history);
+        let total: usize = kept.iter().map(|(_, text)| text.chars().count()).sum();
+        assert!(total <= MAX_CONVERSATION_CHARS + 40, "{total}");
+        let last = &kept.last().unwrap().1;
+        assert!(last.ends_with("le wifi ?"));
+        assert!(
+            last.starts_with("37 ") || last.starts_with("38 "),
+            "the latest kept"
         );
     }
 

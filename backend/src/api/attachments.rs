@@ -9,6 +9,7 @@ use futures_util::StreamExt;
 use protocol::conversations::Attachment;
 use protocol::ConversationId;
 
+use crate::auth::client_addr::client_addr;
 use crate::auth::OperatorSession;
 use crate::db;
 use crate::domain::attachment::{self, Kind, MAX_BYTES};
@@ -92,13 +93,18 @@ fn too_big() -> AppError {
     AppError::PayloadTooLarge
 }
 
-/// Public on purpose (Twilio fetches it without credentials): the id is the secret.
-#[utoipa::path(get, path = "/media/out/{id}", tag = "attachments", params(("id" = String, Path)), responses((status = 200, description = "Success")))]
+/// Public on purpose (Twilio fetches it without credentials): the id is the secret. Limited per
+/// client address (`MEDIA_RATE_PER_MIN`): each answer is a whole file read from the database.
+#[utoipa::path(get, path = "/media/out/{id}", tag = "attachments", params(("id" = String, Path)), responses((status = 200, description = "Success"), (status = 429, description = "Too many requests from this address", body = protocol::error::ErrorBody)))]
 #[get("/media/out/{id}")]
 async fn public_file(
     state: web::Data<AppState>,
+    req: HttpRequest,
     id: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
+    state
+        .request_limits
+        .media(&client_addr(&req, &state.config.trusted_proxies))?;
     let id = id.into_inner();
     if !attachment::is_id(&id) {
         return Err(AppError::NotFound("attachment"));

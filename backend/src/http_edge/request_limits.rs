@@ -2,10 +2,15 @@
 //! buckets (GCRA):
 //! - the guest simulator, per conciergerie: each simulated message may start an AI call;
 //! - the unauthenticated login endpoints, per client address (`TRUSTED_PROXY`-aware): each
-//!   attempt costs an argon2 hash, so a flood of them is a cheap way to burn the server's CPU.
+//!   attempt costs an argon2 hash, so a flood of them is a cheap way to burn the server's CPU;
+//! - the public attachment files (`/media/out/{id}`), per client address: the only public
+//!   endpoint that reads the database and answers with data (a whole file, loaded in memory).
+//!   Twilio fetches each file once per send, from many addresses, far below the limit.
 //!
 //! Past a limit the answer is `429` with `Retry-After`. Signed Twilio webhooks are not limited
-//! here: Twilio's legitimate bursts come from few addresses, and refusing them would delay guests.
+//! here: Twilio's legitimate bursts come from few addresses, and refusing them would delay guests
+//! (an unsigned one costs one HMAC before its `403`). Nor are `/healthz` and `/readyz`: a load
+//! balancer must never be refused, and each costs a `SELECT 1`.
 
 use std::hash::Hash;
 use std::num::NonZeroU32;
@@ -62,14 +67,20 @@ impl<K: Hash + Eq + Clone> Limiter<K> {
 pub struct RequestLimits {
     simulator: Limiter<ConciergerieId>,
     logins: Limiter<ClientAddr>,
+    media: Limiter<ClientAddr>,
 }
 
 impl RequestLimits {
-    pub fn new(simulator: Rate, logins: Rate) -> Self {
+    pub fn new(simulator: Rate, logins: Rate, media: Rate) -> Self {
         RequestLimits {
             simulator: Limiter::new("simulated guest messages", simulator),
             logins: Limiter::new("login requests from this address", logins),
+            media: Limiter::new("file requests from this address", media),
         }
+    }
+
+    pub fn media(&self, addr: &ClientAddr) -> Result<(), AppError> {
+        self.media.check(addr)
     }
 
     pub fn simulator(&self, tenant: ConciergerieId) -> Result<(), AppError> {
@@ -91,6 +102,10 @@ mod tests {
             Rate {
                 per_minute: 6,
                 burst: 2,
+            },
+            Rate {
+                per_minute: 0,
+                burst: 0,
             },
             Rate {
                 per_minute: 0,

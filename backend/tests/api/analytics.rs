@@ -130,6 +130,40 @@ async fn analytics_count_answers_holding_messages_and_handoffs_over_100_000_conv
     let demo = analytics(&app, &app.login_demo().await).await;
     assert!(demo.conversations < 1_000, "{demo:?}");
     assert!(demo.ai_answers < 1_000, "{demo:?}");
+
+    // Issue 10, finding 7: the admin's list and the platform health used to load whole tables;
+    // they are counted by the database too, and agree.
+    let started = Instant::now();
+    let list: Vec<protocol::admin::ConciergerieOverview> = app
+        .get("/api/admin/conciergeries", Some(&admin))
+        .await
+        .json()
+        .await
+        .expect("the admin list");
+    let health: protocol::admin::PlatformHealth = app
+        .get("/api/admin/health", Some(&admin))
+        .await
+        .json()
+        .await
+        .expect("the platform health");
+    let elapsed = started.elapsed();
+    eprintln!("admin list and health over {BULK} conversations: {elapsed:?}");
+    assert!(elapsed < StdDuration::from_secs(20), "{elapsed:?}");
+    // Guest, AI (answers and holding messages) and operator messages; never the hand-off notes,
+    // nor the guest messages of 40 days ago.
+    let written = (BULK + (BULK - quarter) + quarter + quarter) as u64;
+    let overview = list.iter().find(|o| o.conciergerie.id == bulk.id).unwrap();
+    assert_eq!(overview.conversations, BULK as u64);
+    assert_eq!(overview.messages_last_7_days, written);
+    let usage = health
+        .per_conciergerie
+        .iter()
+        .find(|u| u.conciergerie_id == bulk.id)
+        .unwrap();
+    assert_eq!(usage.messages, written);
+    assert_eq!(usage.ai_messages, BULK as u64);
+    assert_eq!(usage.input_tokens, 10 * (BULK - quarter));
+    assert!(health.handoffs >= quarter as u64, "{}", health.handoffs);
 }
 
 /// A few messages through the ORM, so the same scenario runs on both databases.

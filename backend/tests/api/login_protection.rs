@@ -67,6 +67,7 @@ async fn a_throttled_owner_waits_seconds_not_a_lock_out() {
     let retry_after = retry_after.expect("typos were never slowed down");
     // A short delay that grows, not the old 15-minute lock renewable forever.
     assert!((1..=8).contains(&retry_after), "Retry-After {retry_after}");
+
     // Retried as a client honouring Retry-After would, the right password gets in.
     let deadline = Instant::now() + Duration::from_secs(30);
     loop {
@@ -78,6 +79,56 @@ async fn a_throttled_owner_waits_seconds_not_a_lock_out() {
         assert!(Instant::now() < deadline, "still throttled after 30 s");
         tokio::time::sleep(Duration::from_millis(250)).await;
     }
+}
+
+/// The delays grow: each failure past the free ones doubles the wait. The first delay is set to
+/// 5 s here so that the doubling shows through the time a password check takes in a debug build
+/// (the wait counts from the failed attempt's start).
+#[actix_web::test]
+async fn each_further_failure_doubles_the_wait() {
+    let app = spawn_app_with(&[
+        ("TRUSTED_PROXY", "127.0.0.1"),
+        ("LOGIN_FIRST_DELAY_SECS", "5"),
+    ])
+    .await;
+    let addr = "203.0.113.11";
+    let retry_after = |response: &reqwest::Response| -> u64 {
+        response.headers()["retry-after"]
+            .to_str()
+            .unwrap()
+            .parse()
+            .unwrap()
+    };
+    let mut first = None;
+    for i in 0..10 {
+        let response = login_from(&app, addr, DEMO_EMAIL, &format!("typo-{i}")).await;
+        if response.status() == StatusCode::TOO_MANY_REQUESTS {
+            first = Some(retry_after(&response));
+            break;
+        }
+        assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
+    }
+    let first = first.expect("typos were never slowed down");
+    assert!((1..=5).contains(&first), "Retry-After {first}");
+
+    // Once the wait is over, one more typo: the next wait is about twice as long.
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        let response = login_from(&app, addr, DEMO_EMAIL, "one-more-typo").await;
+        if response.status() == StatusCode::UNAUTHORIZED {
+            break;
+        }
+        assert_eq!(response.status(), StatusCode::TOO_MANY_REQUESTS);
+        assert!(Instant::now() < deadline, "still throttled after 30 s");
+        tokio::time::sleep(Duration::from_millis(250)).await;
+    }
+    let response = login_from(&app, addr, DEMO_EMAIL, DEMO_PASSWORD).await;
+    assert_eq!(response.status(), StatusCode::TOO_MANY_REQUESTS);
+    let second = retry_after(&response);
+    assert!(
+        second > first && second <= 10,
+        "Retry-After {first}, then {second}"
+    );
 }
 
 #[actix_web::test]
@@ -142,9 +193,11 @@ async fn unknown_emails_never_pay_for_the_dummy_hash() {
             .await
         }
     });
+    // Computed when the server was built, before any unknown email asked for it.
+    assert_eq!(majordome::auth::password::dummy_hashes_computed(), 1);
     for response in futures_util::future::join_all(logins).await {
         assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
     }
-    // Computed once, at start-up, for the whole process.
+    // And never again, whichever blocking thread verified each login.
     assert_eq!(majordome::auth::password::dummy_hashes_computed(), 1);
 }

@@ -99,3 +99,79 @@ async fn offline_mode_still_starts_with_the_demo_accounts() {
     let response = app.login(DEMO_EMAIL, DEMO_PASSWORD).await;
     assert_eq!(response.status(), reqwest::StatusCode::OK);
 }
+
+/// A new user's first run: the built binary, no argument, no configuration at all (only a free
+/// port, so that tests can run side by side), from an empty directory. It starts offline, with
+/// its database in that directory, and the demo operator and the admin can log in.
+#[actix_web::test]
+async fn the_binary_starts_offline_in_one_command_with_the_demo_accounts() {
+    use std::process::{Command, Stdio};
+    use std::time::{Duration, Instant};
+
+    struct Killed(std::process::Child);
+    impl Drop for Killed {
+        fn drop(&mut self) {
+            let _ = self.0.kill();
+            let _ = self.0.wait();
+        }
+    }
+
+    let dir = tempfile::tempdir().unwrap();
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let mut command = Command::new(env!("CARGO_BIN_EXE_majordome"));
+    for var in [
+        "DATABASE_URL",
+        "HOST",
+        "SEED_DEMO",
+        "ADMIN_EMAIL",
+        "ADMIN_PASSWORD",
+        "TWILIO_ACCOUNT_SID",
+        "TWILIO_AUTH_TOKEN",
+        "ANTHROPIC_API_KEY",
+        "PUBLIC_BASE_URL",
+    ] {
+        command.env_remove(var);
+    }
+    let _server = Killed(
+        command
+            .current_dir(dir.path())
+            .env("PORT", port.to_string())
+            .env("RUST_LOG", "warn")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start the majordome binary"),
+    );
+    let base = format!("http://127.0.0.1:{port}");
+    let client = reqwest::Client::new();
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while !client
+        .get(format!("{base}/healthz"))
+        .send()
+        .await
+        .is_ok_and(|r| r.status().is_success())
+    {
+        assert!(Instant::now() < deadline, "the server did not start");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    for (path, email, password) in [
+        ("/api/auth/login", DEMO_EMAIL, DEMO_PASSWORD),
+        ("/api/admin/auth/login", "admin@example.com", "admin123"),
+    ] {
+        let response = client
+            .post(format!("{base}{path}"))
+            .json(&serde_json::json!({"email": email, "password": password}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), reqwest::StatusCode::OK, "{email}");
+    }
+    assert!(
+        dir.path().join("concierge.db").exists(),
+        "the database is a file in the working directory"
+    );
+}

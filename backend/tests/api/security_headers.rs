@@ -24,10 +24,51 @@ async fn the_apps_and_the_api_answer_with_a_csp_that_fits_wasm_and_forbids_frami
             !csp.contains("script-src 'self' 'unsafe-inline'"),
             "{path}: {csp}"
         );
+        assert!(csp.contains("object-src 'none'"), "{path}: {csp}");
+        assert!(csp.contains("base-uri 'none'"), "{path}: {csp}");
         assert_eq!(header(&response, "x-content-type-options"), "nosniff");
+        assert_eq!(header(&response, "x-frame-options"), "DENY");
         assert_eq!(header(&response, "referrer-policy"), "no-referrer");
         assert_eq!(header(&response, "strict-transport-security"), "", "{path}");
     }
+
+    // Each app's inline bootstrap script is allowed by its hash, and nothing else inline is.
+    for path in ["/", "/admin/"] {
+        let response = app.get(path, None).await;
+        let csp = header(&response, "content-security-policy");
+        let page = response.text().await.unwrap();
+        for script in inline_scripts(&page) {
+            use base64::Engine;
+            use sha2::Digest;
+            let hash =
+                base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(script));
+            assert!(
+                csp.contains(&format!("'sha256-{hash}'")),
+                "{path}: the inline script is not allowed by {csp}"
+            );
+        }
+    }
+}
+
+/// The bodies of a page's `<script>` elements without `src`.
+fn inline_scripts(page: &str) -> Vec<&str> {
+    let mut found = Vec::new();
+    let mut rest = page;
+    while let Some(open) = rest.find("<script") {
+        let after = &rest[open..];
+        let Some(tag_end) = after.find('>') else {
+            break;
+        };
+        let body = &after[tag_end + 1..];
+        let Some(close) = body.find("</script>") else {
+            break;
+        };
+        if !after[..tag_end].contains(" src=") {
+            found.push(&body[..close]);
+        }
+        rest = &body[close..];
+    }
+    found
 }
 
 #[actix_web::test]

@@ -276,6 +276,18 @@ async fn cost_figures_use_the_configured_models_prices_with_cheap_cache_reads() 
         "cache reads at a tenth of the input price: {}",
         usage.estimated_cost_usd
     );
+    // The conciergerie's own analytics price it the same way.
+    let analytics: protocol::analytics::Analytics = app
+        .get("/api/analytics", Some(&token))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert!(
+        (analytics.estimated_cost_usd - expected).abs() < 1e-9,
+        "analytics: {}",
+        analytics.estimated_cost_usd
+    );
 
     // After a restart, today's spend is read back from the stored token counts.
     let mut app = app;
@@ -325,4 +337,46 @@ async fn operator_translations_count_against_the_daily_budget() {
     let refused = app.post_json(&draft, Some(&token), &json!({})).await;
     assert_error(refused, StatusCode::TOO_MANY_REQUESTS, "rate_limited").await;
     assert_eq!(claude.calls().len(), 1, "no Claude call past the budget");
+}
+
+/// A guest's own words are the one part of a call's input a guest controls: a flood of long
+/// messages reaches Claude cut to the prompt's bounds (each message, the whole conversation),
+/// whatever a webhook may carry (64 KiB).
+#[actix_web::test]
+async fn a_guests_long_messages_reach_claude_within_bounds() {
+    use majordome::ai::prompt::{MAX_CONVERSATION_CHARS, MAX_MESSAGE_CHARS};
+
+    let (app, _twilio, claude) = spending_app(&[("AI_BURST_WINDOW_MS", "1000")]).await;
+    let guest = "whatsapp:+33677777777";
+    let long = format!("Bonjour, {}", "pourriez-vous me dire ".repeat(2_000));
+    assert!(long.chars().count() > 40_000);
+    for sid in [
+        "SMB0000000000000000000000000000910",
+        "SMB0000000000000000000000000000911",
+        "SMB0000000000000000000000000000912",
+    ] {
+        guest_says(&app, sid, guest, &long).await;
+    }
+    eventually("a Claude call", || async { !claude.calls().is_empty() }).await;
+    for call in claude.calls() {
+        let messages = call.body["messages"].as_array().unwrap().clone();
+        let texts: Vec<&str> = messages
+            .iter()
+            .map(|m| m["content"].as_str().unwrap())
+            .collect();
+        let total: usize = texts.iter().map(|t| t.chars().count()).sum();
+        assert!(
+            total <= MAX_CONVERSATION_CHARS + messages.len() * 8,
+            "{total} characters of conversation sent to Claude"
+        );
+        for text in texts {
+            for message in text.split('\n') {
+                assert!(
+                    message.chars().count() <= MAX_MESSAGE_CHARS + 4,
+                    "one message of {} characters",
+                    message.chars().count()
+                );
+            }
+        }
+    }
 }

@@ -11,7 +11,7 @@ use crate::outbound::guest_wrote;
 use crate::support::*;
 
 /// A tiny but real PNG signature followed by filler: the server only reads the magic bytes.
-fn png() -> Vec<u8> {
+pub(crate) fn png() -> Vec<u8> {
     let mut bytes = b"\x89PNG\r\n\x1a\n".to_vec();
     bytes.extend_from_slice(&[0u8; 64]);
     bytes
@@ -34,7 +34,12 @@ async fn upload(
         .expect("upload")
 }
 
-async fn uploaded(app: &TestApp, token: &str, id: ConversationId, bytes: Vec<u8>) -> Attachment {
+pub(crate) async fn uploaded(
+    app: &TestApp,
+    token: &str,
+    id: ConversationId,
+    bytes: Vec<u8>,
+) -> Attachment {
     let response = upload(app, token, id, "application/octet-stream", bytes).await;
     assert_eq!(response.status(), StatusCode::CREATED);
     response.json().await.expect("attachment")

@@ -150,4 +150,65 @@ async fn attachments_on_another_port_or_scheme_are_never_fetched_with_credential
         let text = response.text().await.unwrap();
         assert!(!text.contains(crate::fake_twilio::ACCOUNT_SID), "{text}");
     }
+    // Not even asked: the credentials never left.
+    assert_eq!(elsewhere.media_fetches(), 0);
+    assert_eq!(twilio.media_fetches(), 0);
+}
+
+/// A Twilio media URL as a real webhook gives it: it names the account and the message.
+fn twilio_media_url(base: &str) -> String {
+    format!(
+        "{base}/2010-04-01/Accounts/{}/Messages/MM0123456789abcdef0123456789abcdef/Media/\
+         ME0123456789abcdef0123456789abcdef",
+        crate::fake_twilio::ACCOUNT_SID
+    )
+}
+
+/// What the dashboard reads when Twilio refuses a file or cannot be reached: a plain error,
+/// without the URL's account and media SIDs or the credentials.
+async fn assert_upstream_error_says_nothing_secret(response: reqwest::Response) {
+    assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);
+    let text = response.text().await.unwrap();
+    for secret in [
+        crate::fake_twilio::ACCOUNT_SID,
+        crate::fake_twilio::AUTH_TOKEN,
+        "MM0123456789abcdef",
+        "ME0123456789abcdef",
+        "/2010-04-01/",
+    ] {
+        assert!(!text.contains(secret), "`{secret}` in {text}");
+    }
+    let body: serde_json::Value = serde_json::from_str(&text).expect("the JSON error body");
+    assert_eq!(body["error"]["code"], "unavailable", "{body}");
+}
+
+#[actix_web::test]
+async fn upstream_media_errors_reach_the_dashboard_without_sids_or_credentials() {
+    // Twilio answers 404 (the file expired).
+    let (app, twilio) = twilio_app().await;
+    let token = app.login_demo().await;
+    let url = twilio_media_url(&twilio.base_url);
+    send_media(
+        &app,
+        "SM99999999999999999999999999999991",
+        &[(url, "image/png")],
+    )
+    .await;
+    let thread = first_thread(&app, &token).await;
+    assert_upstream_error_says_nothing_secret(app.get(&thread[0].media[0].url, Some(&token)).await)
+        .await;
+
+    // Twilio cannot be reached at all (the error names the URL it failed on).
+    let (app, _twilio) = twilio_app_with(&[("TWILIO_API_BASE", "http://127.0.0.1:9")]).await;
+    let token = app.login_demo().await;
+    let url = twilio_media_url("http://127.0.0.1:9");
+    send_media(
+        &app,
+        "SM99999999999999999999999999999992",
+        &[(url, "image/png")],
+    )
+    .await;
+    let thread = first_thread(&app, &token).await;
+    assert_upstream_error_says_nothing_secret(app.get(&thread[0].media[0].url, Some(&token)).await)
+        .await;
 }

@@ -46,6 +46,40 @@ impl Server {
         twilio_api_base: &str,
         extra: &[(&str, &str)],
     ) -> Server {
+        Server::spawn(dir, db, twilio_api_base, extra, Stdio::null()).await
+    }
+
+    /// The same, keeping what the server logs on its standard output (`RUST_LOG=warn` unless
+    /// `extra` says otherwise, without colours), read as it comes.
+    pub(crate) async fn start_logging(
+        dir: &Path,
+        db: &str,
+        twilio_api_base: &str,
+        extra: &[(&str, &str)],
+    ) -> (Server, Log) {
+        let mut env = vec![("NO_COLOR", "1")];
+        env.extend_from_slice(extra);
+        let mut server = Server::spawn(dir, db, twilio_api_base, &env, Stdio::piped()).await;
+        let output = server.process.stdout.take().expect("piped stdout");
+        let log = Log::default();
+        let lines = log.clone();
+        std::thread::spawn(move || {
+            use std::io::BufRead;
+            for line in std::io::BufReader::new(output).lines() {
+                let Ok(line) = line else { break };
+                lines.0.lock().unwrap().push(without_colours(&line));
+            }
+        });
+        (server, log)
+    }
+
+    async fn spawn(
+        dir: &Path,
+        db: &str,
+        twilio_api_base: &str,
+        extra: &[(&str, &str)],
+        stdout: Stdio,
+    ) -> Server {
         let port = TcpListener::bind("127.0.0.1:0")
             .unwrap()
             .local_addr()
@@ -67,7 +101,7 @@ impl Server {
             .env("AI_BURST_WINDOW_MS", "50")
             .env("RUST_LOG", "warn")
             .envs(extra.iter().copied())
-            .stdout(Stdio::null())
+            .stdout(stdout)
             .stderr(Stdio::null())
             .spawn()
             .expect("start the majordome binary");
@@ -87,6 +121,53 @@ impl Server {
                 return server;
             }
             assert!(Instant::now() < deadline, "the server did not start");
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+}
+
+/// `line` without its ANSI colour sequences (`ESC [ … m`), should the logger add them.
+fn without_colours(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut chars = line.chars();
+    while let Some(c) = chars.next() {
+        if c == '\u{1b}' {
+            for c in chars.by_ref() {
+                if c == 'm' {
+                    break;
+                }
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// What a server logged, line by line.
+#[derive(Clone, Default)]
+pub(crate) struct Log(Arc<std::sync::Mutex<Vec<String>>>);
+
+impl Log {
+    /// The first line containing every one of `parts`, once it has been written.
+    pub(crate) async fn line_with(&self, parts: &[&str]) -> String {
+        let deadline = Instant::now() + Duration::from_secs(60);
+        loop {
+            let found = self
+                .0
+                .lock()
+                .unwrap()
+                .iter()
+                .find(|line| parts.iter().all(|p| line.contains(p)))
+                .cloned();
+            if let Some(line) = found {
+                return line;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "no log line with {parts:?} in:\n{}",
+                self.0.lock().unwrap().join("\n")
+            );
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
     }

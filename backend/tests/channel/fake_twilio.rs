@@ -75,6 +75,8 @@ pub struct FakeTwilio {
     list_reads: Arc<AtomicUsize>,
     /// How long an accepted message stays queued before Twilio sends it (zero by default).
     queue_delay: Arc<Mutex<std::time::Duration>>,
+    /// Requests for media files, whatever their answer.
+    media_fetches: Arc<AtomicUsize>,
 }
 
 impl FakeTwilio {
@@ -91,6 +93,7 @@ impl FakeTwilio {
             stalled: Arc::default(),
             list_reads: Arc::default(),
             queue_delay: Arc::default(),
+            media_fetches: Arc::default(),
         };
         let state = fake.clone();
         let server = HttpServer::new(move || {
@@ -136,6 +139,11 @@ impl FakeTwilio {
     /// Sends that are hanging now (`StallAccepted` or `StallLost`).
     pub fn stalled(&self) -> usize {
         self.stalled.load(Ordering::SeqCst)
+    }
+
+    /// How many times a media file was asked for.
+    pub fn media_fetches(&self) -> usize {
+        self.media_fetches.load(Ordering::SeqCst)
     }
 
     /// How many times the message list was read.
@@ -351,7 +359,8 @@ async fn call_back_early(form: &[(String, String)], sid: &str, status: &str) -> 
         .unwrap_or(0)
 }
 
-async fn media(req: HttpRequest, n: web::Path<usize>) -> HttpResponse {
+async fn media(fake: web::Data<FakeTwilio>, req: HttpRequest, n: web::Path<usize>) -> HttpResponse {
+    fake.media_fetches.fetch_add(1, Ordering::SeqCst);
     if !FakeTwilio::authorised(&req) {
         return HttpResponse::Unauthorized().finish();
     }
@@ -360,7 +369,8 @@ async fn media(req: HttpRequest, n: web::Path<usize>) -> HttpResponse {
         .body(format!("fake-image-{}", n.into_inner()))
 }
 
-async fn html_media(req: HttpRequest) -> HttpResponse {
+async fn html_media(fake: web::Data<FakeTwilio>, req: HttpRequest) -> HttpResponse {
+    fake.media_fetches.fetch_add(1, Ordering::SeqCst);
     if !FakeTwilio::authorised(&req) {
         return HttpResponse::Unauthorized().finish();
     }

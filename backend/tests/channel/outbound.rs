@@ -421,3 +421,73 @@ async fn a_timed_out_send_missing_from_twilios_list_is_failed_not_resent() {
     assert_eq!(twilio.sends().len(), 1);
     assert!(twilio.accepted().is_empty());
 }
+
+/// Makes the database refuse to save a conversation row whose preview mentions `boom`, as a
+/// failing disk or a lost connection would, halfway through the reply's transaction (the
+/// message is inserted first, the row saved after it).
+pub(crate) async fn refuse_conversation_updates_mentioning_boom(db: &sea_orm::DatabaseConnection) {
+    use sea_orm::ConnectionTrait;
+    let statements: &[&str] = match db.get_database_backend() {
+        sea_orm::DatabaseBackend::Postgres => &[
+            "CREATE FUNCTION refuse_boom() RETURNS trigger AS $$ BEGIN \
+               IF NEW.last_message_preview LIKE '%boom%' THEN RAISE EXCEPTION 'injected failure'; \
+               END IF; RETURN NEW; END $$ LANGUAGE plpgsql",
+            "CREATE TRIGGER refuse_boom BEFORE UPDATE ON conversations FOR EACH ROW \
+               EXECUTE FUNCTION refuse_boom()",
+        ],
+        _ => &["CREATE TRIGGER refuse_boom BEFORE UPDATE ON conversations \
+                  WHEN NEW.last_message_preview LIKE '%boom%' \
+                  BEGIN SELECT RAISE(ABORT, 'injected failure'); END"],
+    };
+    for sql in statements {
+        db.execute_unprepared(sql).await.expect("install the fault");
+    }
+}
+
+/// Issue 10, finding 10: a reply and its conversation's update are one transaction. When the
+/// update fails, the reply is not stored either (no orphan "pending" message the restart would
+/// send), nothing reaches Twilio, and the conversation's next reply goes out normally.
+#[actix_web::test]
+async fn a_reply_whose_conversation_update_fails_is_not_stored_or_sent() {
+    use sea_orm::{ColumnTrait, ConnectionTrait, QueryFilter};
+
+    let (app, twilio) = twilio_app().await;
+    quiet_ai(&app).await;
+    let (token, id) = guest_wrote(&app).await;
+    refuse_conversation_updates_mentioning_boom(app.db()).await;
+
+    let response = send(&app, &token, id, json!({"body": "boom"})).await;
+    assert!(response.status().is_server_error(), "{}", response.status());
+    let stored = entity::message::Entity::find()
+        .filter(entity::message::Column::Body.eq("boom"))
+        .all(app.db())
+        .await
+        .unwrap();
+    assert!(
+        stored.is_empty(),
+        "the reply outlived its failed update: {stored:?}"
+    );
+    let row = entity::conversation::Entity::find_by_id(id.0)
+        .one(app.db())
+        .await
+        .unwrap()
+        .unwrap();
+    assert_ne!(row.last_message_preview.as_deref(), Some("boom"));
+
+    // The conversation goes on: its actor restarted from the database.
+    let drop = match app.db().get_database_backend() {
+        sea_orm::DatabaseBackend::Postgres => "DROP TRIGGER refuse_boom ON conversations",
+        _ => "DROP TRIGGER refuse_boom",
+    };
+    app.db()
+        .execute_unprepared(drop)
+        .await
+        .expect("remove the fault");
+    let response = send(&app, &token, id, json!({"body": "Bienvenue !"})).await;
+    assert_eq!(response.status(), StatusCode::CREATED);
+    eventually("the next reply to reach Twilio", || async {
+        twilio.sends().len() == 1
+    })
+    .await;
+    assert_eq!(twilio.sends()[0].field("Body"), Some("Bienvenue !"));
+}

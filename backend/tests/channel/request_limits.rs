@@ -74,3 +74,59 @@ async fn login_requests_are_rate_limited_per_address_whatever_their_outcome() {
     let admin = app.admin_login_as("admin@example.com", "admin123").await;
     assert_eq!(admin.status(), StatusCode::TOO_MANY_REQUESTS);
 }
+
+/// The public attachment files are the one unauthenticated endpoint, besides login, that reads
+/// the database and answers with data: limited per client address, like the login, without
+/// touching anyone else's fetches (Twilio's).
+#[actix_web::test]
+async fn public_files_are_rate_limited_per_address() {
+    let (app, _twilio) = crate::support::twilio_app_with(&[
+        ("MEDIA_RATE_PER_MIN", "60"),
+        ("MEDIA_BURST", "3"),
+        ("TRUSTED_PROXY", "127.0.0.1"),
+    ])
+    .await;
+    crate::support::quiet_ai(&app).await;
+    let (token, id) = crate::outbound::guest_wrote(&app).await;
+    let file = crate::attachments::uploaded(&app, &token, id, crate::attachments::png()).await;
+    let fetch = |from: &'static str| {
+        let (app, url) = (&app, file.url.clone());
+        async move {
+            app.fresh_client()
+                .get(app.url(&url))
+                .header("X-Forwarded-For", from)
+                .send()
+                .await
+                .expect("fetch")
+        }
+    };
+    for n in 0..3 {
+        assert_eq!(fetch("203.0.113.9").await.status(), StatusCode::OK, "{n}");
+    }
+    let refused = fetch("203.0.113.9").await;
+    let retry_after: u64 = refused
+        .headers()
+        .get("retry-after")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse().ok())
+        .expect("Retry-After in seconds");
+    assert!((1..=2).contains(&retry_after), "{retry_after}");
+    assert_error(refused, StatusCode::TOO_MANY_REQUESTS, "rate_limited").await;
+    // Guessed ids spend the same allowance: the limit comes before the database.
+    let guessed = app
+        .fresh_client()
+        .get(app.url(&format!("/media/out/{}", "0".repeat(32))))
+        .header("X-Forwarded-For", "203.0.113.9")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(guessed.status(), StatusCode::TOO_MANY_REQUESTS);
+
+    // Twilio, fetching from its own addresses, is not affected.
+    let twilio = fetch("198.51.100.44").await;
+    assert_eq!(twilio.status(), StatusCode::OK);
+    assert_eq!(
+        twilio.bytes().await.unwrap().to_vec(),
+        crate::attachments::png()
+    );
+}
