@@ -282,7 +282,7 @@ impl Config {
                 "SNOOZE_SWEEP_MS",
                 15_000u64,
             )?),
-            search_index_interval: Duration::from_millis(parse(&get, "SEARCH_INDEX_MS", 1_000u64)?),
+            search_index_interval: Duration::from_millis(parse(&get, "SEARCH_INDEX_MS", 250u64)?),
             ical_sync_interval: Duration::from_secs(parse(
                 &get,
                 "ICAL_SYNC_INTERVAL_SECS",

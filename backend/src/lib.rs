@@ -212,6 +212,7 @@ impl Application {
                 ..Default::default()
             },
         );
+        let search_index = db::search_index::SearchIndex::open(&config, db.clone()).await?;
         let state = web::Data::new(AppState {
             responder,
             tenants,
@@ -222,7 +223,7 @@ impl Application {
             lifecycle: Lifecycle::default(),
             stay_sync: StaySync::new(db.clone()),
             guest_stays: Arc::new(stays::link::GuestStays::new()),
-            search_index: db::search_index::SearchIndex::new(db.clone()),
+            search_index,
             db,
             config: Arc::new(config),
             public_base_url,

@@ -22,7 +22,7 @@ mod m20261129_000300_attach_attachments;
 mod m20261130_000400_property_time_zones;
 mod m20261130_000500_member_last_login;
 mod m20261130_000600_cluster_ws_sockets;
-mod m20261201_000300_search_index_catch_up;
+mod m20261201_000300_search_index_file;
 
 pub struct Migrator;
 
@@ -48,7 +48,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261130_000600_cluster_ws_sockets::Migration),
             Box::new(m20261130_000400_property_time_zones::Migration),
             Box::new(m20261130_000500_member_last_login::Migration),
-            Box::new(m20261201_000300_search_index_catch_up::Migration),
+            Box::new(m20261201_000300_search_index_file::Migration),
         ]
     }
 }

@@ -46,7 +46,14 @@ async fn search(
     }
     // What was stored since the last background run is indexed first, so it is found too.
     state.search_index.catch_up().await?;
-    let hits = db::search::messages(&state.db, caller.conciergerie_id, &query.q, limit).await?;
+    let hits = db::search::messages(
+        &state.db,
+        &state.search_index,
+        caller.conciergerie_id,
+        &query.q,
+        limit,
+    )
+    .await?;
     let body: Vec<SearchHit> = hits
         .into_iter()
         .map(|(message, conversation)| SearchHit {

@@ -1,5 +1,6 @@
-//! Full-text search over a conciergerie's messages, newest first (see the migration
-//! `m20261129_000202_inbox_search` for the indexes). The query is cut into words (letters and
+//! Full-text search over a conciergerie's messages, newest first (the index: on SQLite a file of
+//! its own, `search_index.rs`; on PostgreSQL a generated column, migration
+//! `m20261129_000202_inbox_search`). The query is cut into words (letters and
 //! digits); every word must match, as a prefix so results come while typing. Accents and case
 //! are folded on both sides by the index's own rules, so "CHAUFFE eau" and "chauffe-éau" find
 //! "chauffe-eau". System messages (hand-off records, stored as codes) are left out: guests',
@@ -8,11 +9,9 @@
 use entity::{conversation, message};
 use migration::search_folding::{ACCENTED, FOLDED};
 use protocol::ConciergerieId;
-use sea_orm::{
-    ColumnTrait, ConnectionTrait, DatabaseBackend, EntityTrait, FromQueryResult, QueryFilter,
-    Statement,
-};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, FromQueryResult, QueryFilter, Statement};
 
+use crate::db::search_index::SearchIndex;
 use crate::error::AppError;
 
 /// At most this many words count, each at most `MAX_WORD` characters: a search box, not a
@@ -53,9 +52,11 @@ struct HitId {
     id: i64,
 }
 
-/// The `limit` newest of `tenant`'s messages matching `query`, each with its conversation.
+/// The `limit` newest of `tenant`'s messages matching `query`, each with its conversation. On
+/// SQLite the words are looked up in the index file (`search_index`), caught up by the caller.
 pub async fn messages(
     db: &impl ConnectionTrait,
+    index: &SearchIndex,
     tenant: ConciergerieId,
     query: &str,
     limit: u64,
@@ -64,43 +65,33 @@ pub async fn messages(
     if words.is_empty() {
         return Ok(Vec::new());
     }
-    let backend = db.get_database_backend();
-    let statement = match backend {
-        DatabaseBackend::Sqlite => Statement::from_sql_and_values(
-            backend,
-            "SELECT m.id AS id FROM messages_fts \
-             JOIN messages m ON m.id = messages_fts.rowid \
-             JOIN conversations c ON c.id = m.conversation_id \
-             WHERE messages_fts MATCH ? AND c.conciergerie_id = ? AND m.sender <> 'system' \
-             ORDER BY m.created_at DESC, m.id DESC LIMIT ?",
-            [
-                fts5_query(&words).into(),
-                tenant.0.into(),
-                (limit as i64).into(),
-            ],
-        ),
-        _ => Statement::from_sql_and_values(
-            backend,
-            "SELECT m.id AS id FROM messages m \
-             JOIN conversations c ON c.id = m.conversation_id \
-             WHERE m.search_vector @@ to_tsquery('simple'::regconfig, translate(lower($1), $2, $3)) \
-             AND c.conciergerie_id = $4 AND m.sender <> 'system' \
-             ORDER BY m.created_at DESC, m.id DESC LIMIT $5",
-            [
-                tsquery(&words).into(),
-                ACCENTED.into(),
-                FOLDED.into(),
-                tenant.0.into(),
-                (limit as i64).into(),
-            ],
-        ),
+    let ids = match index.matching(tenant, &fts5_query(&words), limit).await? {
+        Some(ids) => ids,
+        None => {
+            let backend = db.get_database_backend();
+            let statement = Statement::from_sql_and_values(
+                backend,
+                "SELECT m.id AS id FROM messages m \
+                 JOIN conversations c ON c.id = m.conversation_id \
+                 WHERE m.search_vector @@ to_tsquery('simple'::regconfig, translate(lower($1), $2, $3)) \
+                 AND c.conciergerie_id = $4 AND m.sender <> 'system' \
+                 ORDER BY m.created_at DESC, m.id DESC LIMIT $5",
+                [
+                    tsquery(&words).into(),
+                    ACCENTED.into(),
+                    FOLDED.into(),
+                    tenant.0.into(),
+                    (limit as i64).into(),
+                ],
+            );
+            HitId::find_by_statement(statement)
+                .all(db)
+                .await?
+                .into_iter()
+                .map(|h| h.id)
+                .collect()
+        }
     };
-    let ids: Vec<i64> = HitId::find_by_statement(statement)
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|h| h.id)
-        .collect();
     if ids.is_empty() {
         return Ok(Vec::new());
     }

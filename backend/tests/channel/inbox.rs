@@ -478,20 +478,11 @@ async fn search_finds_an_old_message_whatever_its_accents_and_case_and_only_the_
 /// The highest message id in SQLite's full-text index (`None` on PostgreSQL, whose index is a
 /// generated column written with the row).
 async fn indexed_up_to(app: &TestApp) -> Option<i64> {
-    use sea_orm::{ConnectionTrait, DatabaseBackend, Statement};
-    if app.db().get_database_backend() != DatabaseBackend::Sqlite {
-        return None;
-    }
-    let row = app
-        .db()
-        .query_one(Statement::from_string(
-            DatabaseBackend::Sqlite,
-            "SELECT indexed_up_to FROM messages_fts_progress WHERE id = 1",
-        ))
+    app.state()
+        .search_index
+        .indexed_up_to()
         .await
         .expect("read the search index's progress")
-        .expect("the progress row");
-    Some(row.try_get_by_index(0).unwrap())
 }
 
 #[actix_web::test]
@@ -544,4 +535,68 @@ async fn a_search_finds_a_message_stored_a_moment_before_it() {
         // Searched again: nothing is indexed twice.
         assert_eq!(search(&app, &token, "portillon").await.len(), 1);
     }
+}
+
+#[actix_web::test]
+async fn the_search_index_survives_a_restart_and_is_rebuilt_for_an_older_copy_of_the_database() {
+    let mut app = spawn_app().await;
+    let token = app.login_demo().await;
+    let demo = app.tenant_of(&token).await;
+    let conversation = app
+        .insert_conversation(demo, "+33600000506", "Bonjour")
+        .await;
+    let kept = old_message(
+        &app,
+        conversation,
+        "La piscine est chauffée",
+        Duration::hours(2),
+    )
+    .await;
+    let dropped = old_message(
+        &app,
+        conversation,
+        "La piscine est fermée",
+        Duration::hours(1),
+    )
+    .await;
+    assert_eq!(search(&app, &token, "piscine").await.len(), 2);
+
+    app.restart().await;
+    let token = app.login_demo().await;
+    assert_eq!(search(&app, &token, "piscine").await.len(), 2);
+    let Some(up_to) = indexed_up_to(&app).await else {
+        return; // PostgreSQL: the index is a column of the row, nothing more to check.
+    };
+    assert_eq!(up_to, dropped, "the index file is kept across a restart");
+
+    // As if an older backup were restored: the newest message is gone, and the next one stored
+    // takes its id — it must not be found by the old message's words.
+    app.stop().await;
+    for sql in [
+        format!("DELETE FROM messages WHERE id = {dropped}"),
+        format!("UPDATE sqlite_sequence SET seq = {kept} WHERE name = 'messages'"),
+    ] {
+        use sea_orm::ConnectionTrait;
+        app.db().execute_unprepared(&sql).await.expect(&sql);
+    }
+    app.start_again().await;
+    let token = app.login_demo().await;
+    let newer = old_message(
+        &app,
+        conversation,
+        "Le jacuzzi est prêt",
+        Duration::minutes(1),
+    )
+    .await;
+    assert_eq!(newer, dropped, "the older copy gives the id again");
+    let hits: Vec<i64> = search(&app, &token, "piscine")
+        .await
+        .iter()
+        .map(|h| h["message"]["id"].as_i64().unwrap())
+        .collect();
+    assert_eq!(hits, vec![kept]);
+    assert_eq!(search(&app, &token, "fermee").await.len(), 0);
+    let jacuzzi = search(&app, &token, "jacuzzi").await;
+    assert_eq!(jacuzzi.len(), 1);
+    assert_eq!(jacuzzi[0]["message"]["id"], newer);
 }
