@@ -272,10 +272,11 @@ fn on_the_third_held_out_set_no_off_faq_answer_and_no_missed_emergency() {
 
 /// Session 4's fourth set, labelled before the last round of changes and run once after it
 /// (63.9 %; 69.4 % once its two missed emergencies led to general urgency rules). Session 5
-/// did not target it: its general changes took it to 77.8 %.
+/// did not target it: its general changes took it to 77.8 %, the `embed` helper's (issue 12)
+/// to 86.1 %.
 #[test]
 fn on_the_fourth_held_out_set_no_off_faq_answer_and_no_missed_emergency() {
-    held_out("Fourth held-out set", include_str!("holdout4.tsv"), 0.72);
+    held_out("Fourth held-out set", include_str!("holdout4.tsv"), 0.80);
 }
 
 /// Session 5's fifth set, labelled before any session-5 change (59.3 % on the responder of
@@ -294,11 +295,27 @@ fn on_the_sixth_held_out_set_no_off_faq_answer_and_no_missed_emergency() {
 }
 
 /// Session 5's seventh set, written after all the session's changes and run once, with no
-/// change after it (61.8 %; 54.5 % with the session's starting responder): the honest measure
-/// of wording the responder was not adjusted to. Label an eighth before changing it.
+/// change after it (61.8 %; 54.5 % with the session's starting responder). The `embed`
+/// helper's changes (issue 12) were not aimed at it: 70.9 %.
 #[test]
 fn on_the_seventh_held_out_set_no_off_faq_answer_and_no_missed_emergency() {
-    held_out("Seventh held-out set", include_str!("holdout7.tsv"), 0.58);
+    held_out("Seventh held-out set", include_str!("holdout7.tsv"), 0.66);
+}
+
+/// The `embed` helper's eighth set (issue 12), labelled before any of that work's changes and
+/// kept untouched as its final measure: 73.3 % before and 73.3 % after (the honest figure: no
+/// gain on wording the changes were not shown). Its one missed emergency (a fall) then led to a
+/// general rule for falls, so 75.0 % now, and its urgency figure is no longer unseen.
+#[test]
+fn on_the_eighth_held_out_set_no_off_faq_answer_and_no_missed_emergency() {
+    held_out("Eighth held-out set", include_str!("holdout8.tsv"), 0.70);
+}
+
+/// The `embed` helper's ninth set (issue 12), labelled before any of that work's changes
+/// (71.7 % then, one missed emergency), then its development set (98.3 %), so now optimistic.
+#[test]
+fn on_the_ninth_held_out_set_no_off_faq_answer_and_no_missed_emergency() {
+    held_out("Ninth held-out set", include_str!("holdout9.tsv"), 0.93);
 }
 
 /// Off-FAQ requests aimed at session 5's general changes (words taken as no topic, compounds,
@@ -306,6 +323,21 @@ fn on_the_seventh_held_out_set_no_off_faq_answer_and_no_missed_emergency() {
 #[test]
 fn off_faq_requests_near_the_new_rules_are_handed_off() {
     held_out("Precision set", include_str!("precision.tsv"), 0.95);
+}
+
+/// The `embed` helper's tenth set (issue 12), labelled after most of that work's changes and
+/// run once (86.7 %, one missed emergency), then used for a last round of general changes
+/// (98.3 %), so now optimistic.
+#[test]
+fn on_the_tenth_held_out_set_no_off_faq_answer_and_no_missed_emergency() {
+    held_out("Tenth held-out set", include_str!("holdout10.tsv"), 0.93);
+}
+
+/// Off-FAQ requests aimed at session 6's changes (foreign words the FAQ does not speak of,
+/// no-topic words, hours against the FAQ's times): none may be answered with an entry.
+#[test]
+fn off_faq_requests_near_the_hour_and_wording_rules_are_handed_off() {
+    held_out("Second precision set", include_str!("precision2.tsv"), 0.95);
 }
 
 /// `PROBE="msg || msg" cargo test --test responder_eval probe -- --nocapture` shows how the

@@ -2,7 +2,8 @@
 //!
 //! Every meaningful word becomes one term: its concept from the hospitality lexicon when it has
 //! one (so the six languages meet), else its Snowball stems (French, plus the language of the
-//! text). Entries are ranked by how much of the guest's words they cover, weighted by rarity
+//! text); a word the FAQ does not know is then tried as a typo, a German compound or a function
+//! word's inflection. Entries are ranked by how much of the guest's words they cover, weighted by rarity
 //! (BM25's idf), a word of the FAQ question counting fully and a word found only in the answer
 //! partly; BM25 breaks ties. A word no entry knows weighs more than any known word, so a request
 //! the FAQ does not cover ("a restaurant near the pool?") is not answered by the entry that shares
@@ -20,7 +21,7 @@ use super::lexicon::{
     is_function_word, Concept,
 };
 use super::small_talk::is_courtesy;
-use super::text::{fold, misspelling_of, words};
+use super::text::{fold, hours, misspelling_of, words};
 use crate::ai::language::{self, Language};
 
 const K1: f64 = 1.2;
@@ -71,14 +72,7 @@ impl Query {
     /// Only words like "when" or "code", which say what kind of answer is wanted but not about
     /// what: such a fragment belongs to the question next to it ("le wifi" … "c'est quoi le code ?").
     pub fn is_fragment(&self) -> bool {
-        // "The room" or "the balcony" says where, not what about: "is the room ok?" is not about
-        // the air conditioning whose answer mentions the bedroom.
-        let generic = [
-            concept_term(Concept::Time),
-            concept_term(Concept::Code),
-            concept_term(Concept::Room),
-            concept_term(Concept::Balcony),
-        ];
+        let generic = generic_terms();
         self.words
             .iter()
             .all(|group| group.iter().all(|t| generic.contains(t)))
@@ -98,6 +92,20 @@ impl Query {
     }
 }
 
+/// Words that say what kind of answer is wanted ("when", "open", "the code") or where ("the room", "the
+/// balcony"), but not what about: "is the room ok?" is not about the air conditioning whose
+/// answer mentions the bedroom.
+fn generic_terms() -> [String; 5] {
+    [
+        concept_term(Concept::Time),
+        // "E a piscina, abre a que horas?": "opens" is about the thing named before it.
+        concept_term(Concept::Open),
+        concept_term(Concept::Code),
+        concept_term(Concept::Room),
+        concept_term(Concept::Balcony),
+    ]
+}
+
 fn concept_term(c: Concept) -> String {
     format!("#{c:?}")
 }
@@ -105,6 +113,8 @@ fn concept_term(c: Concept) -> String {
 struct Doc {
     tf: HashMap<String, usize>,
     question: HashSet<String>,
+    /// The hours its answer gives ("à partir de 16h"), to read a time the guest proposes.
+    hours: Vec<f64>,
     len: f64,
 }
 
@@ -114,6 +124,9 @@ pub struct FaqIndex {
     avg_len: f64,
     /// Folded words of the FAQ with their terms, to recognise them through a typo.
     vocabulary: HashMap<String, Vec<String>>,
+    /// Each entry's words (question and answer, folded), space-separated and space-padded, to
+    /// find a translated phrase ("lave vaisselle") in the FAQ.
+    texts: Vec<String>,
     stemmers: Vec<(Language, Stemmer)>,
 }
 
@@ -161,6 +174,7 @@ impl FaqIndex {
             df: HashMap::new(),
             avg_len: 0.0,
             vocabulary: HashMap::new(),
+            texts: Vec::with_capacity(faqs.len()),
             stemmers,
         };
         for (question, answer) in faqs {
@@ -192,9 +206,15 @@ impl FaqIndex {
             for term in tf.keys() {
                 *index.df.entry(term.clone()).or_default() += 1;
             }
+            let folded = fold(&format!("{question} {answer}"));
+            index.texts.push(format!(
+                " {} ",
+                words(&folded).collect::<Vec<_>>().join(" ")
+            ));
             index.docs.push(Doc {
                 tf,
                 question: question_terms,
+                hours: hours(&fold(answer)),
                 len: len as f64,
             });
         }
@@ -260,7 +280,55 @@ impl FaqIndex {
         if asks_to_stay_until(folded) && !query.words.contains(&late) {
             query.words.push(late);
         }
+        if let Some(moment) = self.proposed_moment(folded, &query) {
+            query.words.push(vec![concept_term(moment)]);
+        }
         query
+    }
+
+    /// An arrival or a departure at an hour the FAQ's own times do not allow: arriving at noon
+    /// when check-in is from 16h asks to come early, leaving at 13h when check-out is at 11h
+    /// asks to leave late. Only when the FAQ has an entry about that (else the check-in answer
+    /// still answers), and only against the entry whose question is about nothing but the
+    /// arrival (or the departure) and its time.
+    fn proposed_moment(&self, folded: &str, query: &Query) -> Option<Concept> {
+        let has = |c: Concept| {
+            let term = concept_term(c);
+            query.words.iter().any(|g| g.contains(&term))
+        };
+        if has(Concept::Early) || has(Concept::Late) {
+            return None;
+        }
+        let proposed = hours(folded);
+        if proposed.is_empty() {
+            return None;
+        }
+        let time = concept_term(Concept::Time);
+        let faq_hours = |moment: Concept| {
+            let moment = concept_term(moment);
+            self.docs
+                .iter()
+                .filter(|d| {
+                    d.question.contains(&moment)
+                        && d.question.iter().all(|t| *t == moment || *t == time)
+                })
+                .flat_map(|d| d.hours.iter().copied())
+                .collect::<Vec<f64>>()
+        };
+        let known = |c: Concept| self.df.contains_key(&concept_term(c));
+        if has(Concept::Arrival) && known(Concept::Early) {
+            let from = faq_hours(Concept::Arrival).into_iter().reduce(f64::min)?;
+            if proposed.iter().any(|&h| h < from) {
+                return Some(Concept::Early);
+            }
+        }
+        if has(Concept::Departure) && known(Concept::Late) {
+            let until = faq_hours(Concept::Departure).into_iter().reduce(f64::max)?;
+            if proposed.iter().any(|&h| h > until) {
+                return Some(Concept::Late);
+            }
+        }
+        None
     }
 
     /// The concept of a German compound's last part ("Tiefgarage" is a garage), when the FAQ

@@ -187,7 +187,7 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
         &[
             "lavelinge", "washer", "laundry", "lavadora", "waschmaschine", "lavatrice", "lessive",
             "detergent*", "waschmittel", "detersivo", "lavar", "laver", "lavare", "waschen",
-            "wash",
+            "wash", "bucato",
         ],
     ),
     (
@@ -441,6 +441,22 @@ const FUNCTION_WORDS: &[&str] = &[
     "incluidas", "permitidos", "aceitam", "encontrar", "usar", "muito", "tambem", "hoje", "amanha",
     "noite", "estou", "estamos", "somos", "ser", "estar", "e", "funciona", "vou", "vamos",
     "existe", "dizer",
+    // Times of day and "instead of", "around", "before": they place a request in time (the
+    // hour is read apart, see `index::FaqIndex::query`), never name what it is about.
+    "midi", "mezzogiorno", "mediodia", "mittag", "mittags", "vormittag", "vormittags",
+    "nachmittag", "nachmittags", "morgens", "abends", "noon", "midday", "meiodia", "lieu",
+    "invece", "instead", "statt", "anstatt", "vez", "verso", "environ", "gegen", "am", "pm",
+    "oclock",
+    // When something starts, and switching on ("schalte … ein"): what starts is the topic.
+    "start", "starts", "begin", "begins", "commence", "empieza", "comienza", "beginnt",
+    "inizia", "comincia", "comeca", "schalte", "schalten", "einschalten", "anschalten",
+    "limite", "limit", "algum", "alguma", "algun", "alguno", "alguna",
+    // Chat spellings of question words ("kel heure", "ay parking?", "gibts").
+    "kel", "kels", "kelle", "kelles", "koi", "keske", "ay", "gibts",
+    // Whether something is allowed, or how it is worked: the thing is the topic.
+    "interdit", "interdite", "forbidden", "prohibited", "prohibido", "prohibida", "verboten",
+    "vietato", "vietata", "proibido", "proibida", "permis", "permise", "bedienen", "bedient",
+    "bedient", "funziona", "abgeben", "sortant", "saliendo", "uscendo", "saindo",
 ];
 
 /// Words by which guests speak of themselves (folded).
@@ -522,6 +538,35 @@ const INTERROGATIVES: &[&str] = &[
     "onde", "qual", "quanto", "tem", "ha",
 ];
 
+/// Question words that never open a clause about something else ("where", "wann"; not "when"
+/// nor "como", which also open "when we arrive" or "as we arrive late").
+const QUESTION_OPENERS: &[&str] = &[
+    "ou", "comment", "quel", "quelle", "quels", "quelles", "combien", "pourquoi", "where", "how",
+    "what", "which", "why", "who", "donde", "cual", "cuanto", "cuanta", "wo", "wann", "wie", "was",
+    "welche", "welcher", "warum", "dove", "cosa", "quale", "quanto", "onde", "qual",
+];
+
+/// What follows "when" / "quand" / "cuando" / "quando" in a question rather than in a time
+/// clause ("when do we…", "quand est-ce que…", "cuando podemos…").
+const AFTER_WHEN_IN_A_QUESTION: &[&str] = &[
+    "do", "does", "can", "could", "should", "must", "will", "would", "is", "are", "shall", "est",
+    "peut", "peux", "pouvons", "pourrons", "doit", "dois", "devons", "faut", "podemos", "puedo",
+    "debemos", "tenemos", "temos", "posso", "possiamo", "dobbiamo", "devemos",
+];
+
+/// Whether a (folded) part of a sentence opens with a question ("when do we have to leave, and
+/// …?", "wann müssen wir…, und…?"): it asks, even before the sentence's last part.
+pub fn opens_question(folded: &str) -> bool {
+    let mut words = super::text::words(folded);
+    match (words.next(), words.next()) {
+        (Some(first), _) if QUESTION_OPENERS.contains(&first) => true,
+        (Some("when" | "quand" | "cuando" | "quando"), Some(second)) => {
+            AFTER_WHEN_IN_A_QUESTION.contains(&second)
+        }
+        _ => false,
+    }
+}
+
 /// Whether a folded text holds a question word.
 pub fn has_interrogative(folded: &str) -> bool {
     super::text::words(folded).any(|w| INTERROGATIVES.contains(&w))
@@ -534,7 +579,7 @@ pub fn is_context(folded: &str) -> bool {
     let words: Vec<&str> = super::text::words(folded).collect();
     let first_person = words.iter().any(|w| {
         FIRST_PERSON.iter().any(|f| matches_form(w, f))
-            || (["amos", "emos", "imos", "iamo"]
+            || (["amos", "emos", "imos", "iamo", "armos", "ermos", "irmos"]
                 .iter()
                 // "vamos", "andiamo": one letter before the ending is enough.
                 .any(|end| w.len() > end.len() && w.ends_with(end))

@@ -5,9 +5,10 @@
 //! ("check-in time and the wifi code?" is two questions):
 //! - small talk (`small_talk`: greetings, thanks, "ok", emoji) needs no FAQ and never hands off;
 //!   alone, a greeting gets a welcome, a thanks a closing, an acknowledgement a nod;
-//! - a question is matched against the FAQ (`index`, with the `lexicon` bridging languages) and
-//!   answered only when the best entry covers enough of it; a fragment such as "c'est quoi le
-//!   code ?" is read with the question next to it;
+//! - a question is matched against the FAQ (`index`, with the `lexicon` bridging languages)
+//!   and answered only when the best entry covers enough of it; a fragment such as "c'est quoi
+//!   le code ?" is read with the question next to it; an hour the FAQ's own times do not allow
+//!   asks for the early-arrival or late-departure entry;
 //! - what guests tell about themselves next to a question ("on vient en voiture, où se garer ?",
 //!   "… cuando lleguemos") is context: neither answered nor handed off, unless it holds a
 //!   request, a problem or a negation (`lexicon::is_context`); a question with no words of its
@@ -221,7 +222,7 @@ fn clauses(folded: &str) -> Vec<Clause> {
         let last = parts.len().saturating_sub(1);
         for (i, part) in parts.into_iter().enumerate() {
             let lead_in = !(question && i == last);
-            let context = lead_in && lexicon::is_context(part);
+            let context = lead_in && lexicon::is_context(part) && !lexicon::opens_question(part);
             let declined = lead_in && lexicon::declines(part);
             let remark =
                 lead_in && lexicon::is_remark(part) && !urgency::reports_failure(part.trim());

@@ -31,6 +31,9 @@ const THANKS: &[&str] = &[
     "bientot", "adios", "luego", "tschuss", "wiedersehen", "arrivederci", "tchau", "ate", "logo",
     "tks", "thnx", "thanx", "thankyou", "mercii", "merciii", "valeu", "vlw", "brigado", "brigada",
     "grazie1000", "danki", "obrigadao", "obrigadinho", "obrigadinha", "graciass", "muchisimas",
+    // Thanking with a verb: "vi ringraziamo", "je vous remercie", "wir bedanken uns".
+    "remercie", "remercions", "remercier", "ringrazio", "ringraziamo", "ringraziare",
+    "agradezco", "agradecemos", "agradeco", "bedanken", "bedanke",
 ];
 
 #[rustfmt::skip]

@@ -650,3 +650,67 @@ fn the_french_il_y_a_is_not_the_spanish_and() {
         Verdict::Answer(vec![2, 3])
     );
 }
+
+#[test]
+fn everyday_wording_around_a_topic_does_not_hide_it() {
+    // A question before the last part of its sentence still asks.
+    assert_eq!(
+        verdict(&["When do we have to be out, and what's the wifi code?"]),
+        Verdict::Answer(vec![1, 2])
+    );
+    // "Opens" after a comma is about the thing named before it.
+    assert_eq!(
+        verdict(&["E a piscina, abre a que horas?"]),
+        Verdict::Answer(vec![6])
+    );
+    // Settling in is arriving; how a thing is worked or whether it is allowed is about it.
+    assert_eq!(
+        answers("¿A partir de qué hora podemos instalarnos?"),
+        Some(0)
+    );
+    assert_eq!(answers("Wie bedient man die Heizung?"), Some(7));
+    assert_eq!(answers("Est-ce interdit d'amener un chien ?"), Some(4));
+    // Chat spellings of question words; when a thing starts; switching it on.
+    assert_eq!(answers("a kel heure le check-in ?"), Some(0));
+    assert_eq!(answers("What time does check-in start?"), Some(0));
+    assert_eq!(answers("Wie schalte ich die Heizung ein?"), Some(7));
+    // Thanks said with a verb.
+    assert_eq!(
+        verdict(&["Vi ringraziamo di cuore per l'ospitalità"]),
+        Verdict::Closing
+    );
+}
+
+#[test]
+fn a_time_the_faq_does_not_allow_asks_for_an_early_arrival_or_a_late_departure() {
+    let mut faq = demo();
+    faq.push((
+        "Peut-on arriver plus tôt ?".into(),
+        "Selon disponibilité, demandez-nous la veille.".into(),
+    ));
+    faq.push((
+        "Peut-on partir plus tard ?".into(),
+        "Un départ à 14h est possible pour 20 €.".into(),
+    ));
+    let read = |text: &str| understand(&faq, &[text.to_owned()]).verdict();
+    // Check-in is from 16h, check-out at 11h (the demo's entries 0 and 1).
+    assert_eq!(
+        read("Potremmo arrivare verso mezzogiorno?"),
+        Verdict::Answer(vec![8])
+    );
+    assert_eq!(
+        read("Können wir vor 16 Uhr einchecken?"),
+        Verdict::Answer(vec![8])
+    );
+    assert_eq!(
+        read("Could we check out at 1pm instead?"),
+        Verdict::Answer(vec![9])
+    );
+    // A time the FAQ allows is the ordinary entry.
+    assert_eq!(read("Can we check in at 6 pm?"), Verdict::Answer(vec![0]));
+    // Without an entry about it, the check-in time is still the answer.
+    assert_eq!(
+        verdict(&["Potremmo arrivare verso mezzogiorno?"]),
+        Verdict::Answer(vec![0])
+    );
+}

@@ -73,7 +73,22 @@ const GLUED: &[(&str, &str)] = &[
     ("a partir das", "desde"),
     ("a partir da", "desde"),
     ("a partir do", "desde"),
-    // Getting into the place is arriving.
+    // Getting into the place is arriving: settling in too ("s'installer", "instalarnos").
+    ("s'installer", "arriver"),
+    ("nous installer", "arriver"),
+    ("instalarnos", "llegar"),
+    ("instalarse", "llegar"),
+    ("sistemarci", "arrivare"),
+    ("sistemarsi", "arrivare"),
+    ("nos instalar", "chegar"),
+    ("instalarmos", "chegar"),
+    ("be out", "leave"),
+    ("rendre l'appart", "quitter"),
+    ("rendre l'appartement", "quitter"),
+    ("rendre le logement", "quitter"),
+    // Starting a device ("mettre la clim en route") is switching it on.
+    ("en route", "allumer"),
+    ("en marche", "allumer"),
     ("get into", "entrer"),
     ("get in", "entrer"),
     ("getting in", "entrer"),
@@ -155,6 +170,7 @@ const GLUED: &[(&str, &str)] = &[
     ("lave-linge", "lavelinge"),
     ("lave linge", "lavelinge"),
     ("machine a laver", "lavelinge"),
+    ("machine a lave", "lavelinge"),
     ("washing machine", "lavelinge"),
     ("maquina de lavar roupa", "lavelinge"),
     ("maquina de lavar", "lavelinge"),
@@ -272,6 +288,76 @@ pub fn words(folded: &str) -> impl Iterator<Item = &str> {
         .filter(|w| !w.is_empty())
 }
 
+/// Words naming noon, in the six languages (folded).
+const NOON: &[&str] = &[
+    "midi",
+    "mezzogiorno",
+    "mediodia",
+    "mittag",
+    "mittags",
+    "noon",
+    "midday",
+];
+/// Words after a bare number that make it an hour ("16 uhr", "11 heures", "1 pm").
+const HOUR_WORDS: &[&str] = &[
+    "h", "uhr", "heure", "heures", "hour", "hours", "hora", "horas", "ore", "am", "pm", "oclock",
+];
+/// Words before a bare number that make it an hour ("a las 13", "alle 16", "vers 13").
+const HOUR_LEADS: &[&str] = &[
+    "las", "alle", "delle", "dalle", "as", "um", "vers", "verso", "at", "around", "hacia", "sobre",
+    "ab", "avant", "before", "vor", "antes", "prima", "apres", "after", "nach", "despues", "dopo",
+    "depois", "until", "till", "jusqu", "jusqua", "hasta", "bis", "fino", "ate", "by",
+];
+/// Words that put the moment just before the hour that follows ("vor 16 Uhr", "avant 16h").
+const BEFORE: &[&str] = &["avant", "before", "vor", "antes", "prima"];
+
+/// The hours a (folded) text names, as hours of the day ("13h30" is 13.5, "1pm" 13, "midi" 12;
+/// "before 4 pm" is just before 16). A bare number counts only next to a word that makes it an
+/// hour, so "un bébé de 8 mois" names none.
+pub fn hours(folded: &str) -> Vec<f64> {
+    let words: Vec<&str> = words(folded).collect();
+    let mut out = Vec::new();
+    for (i, word) in words.iter().enumerate() {
+        let before = &words[i.saturating_sub(3)..i];
+        let next = words.get(i + 1).copied().unwrap_or("");
+        let hour = if NOON.contains(word) || (*word == "meio" && next == "dia") {
+            Some(12.0)
+        } else {
+            let digits = word.chars().take_while(char::is_ascii_digit).count();
+            let (number, suffix) = word.split_at(digits);
+            let suffix_is_hour = match suffix {
+                "" => false,
+                "h" | "hs" | "am" | "pm" | "uhr" => true,
+                s => s
+                    .strip_prefix('h')
+                    .is_some_and(|m| m.chars().all(|c| c.is_ascii_digit())),
+            };
+            let bare_hour = suffix.is_empty()
+                && (HOUR_WORDS.contains(&next)
+                    || before.last().is_some_and(|w| HOUR_LEADS.contains(w)));
+            match number.parse::<f64>() {
+                Ok(h)
+                    if (1..=2).contains(&digits) && h <= 24.0 && (suffix_is_hour || bare_hour) =>
+                {
+                    let minutes = suffix
+                        .strip_prefix('h')
+                        .and_then(|m| m.parse::<f64>().ok())
+                        .filter(|m| *m < 60.0)
+                        .unwrap_or(0.0);
+                    let pm = (suffix == "pm" || next == "pm") && h < 12.0;
+                    Some(h + minutes / 60.0 + if pm { 12.0 } else { 0.0 })
+                }
+                _ => None,
+            }
+        };
+        if let Some(hour) = hour {
+            let just_before = before.iter().any(|w| BEFORE.contains(w));
+            out.push(if just_before { hour - 0.5 } else { hour });
+        }
+    }
+    out
+}
+
 /// Whether two words are one typo apart (one letter added, dropped, changed, or two swapped).
 pub fn one_typo_apart(a: &str, b: &str) -> bool {
     let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
@@ -347,6 +433,25 @@ mod tests {
         assert!(!misspelling_of("restaurant", "recyclage"));
         assert!(!misspelling_of("wifi", "wifi"));
         assert!(!misspelling_of("louvre", "ouvre"));
+    }
+
+    #[test]
+    fn hours_are_read_in_the_ways_guests_write_them() {
+        assert_eq!(hours(&fold("On arrive vers 13h30")), vec![13.5]);
+        assert_eq!(
+            hours(&fold("check in at 1 pm instead of 4pm?")),
+            vec![13.0, 16.0]
+        );
+        assert_eq!(
+            hours(&fold("Können wir vor 16 Uhr einchecken?")),
+            vec![15.5]
+        );
+        assert_eq!(
+            hours(&fold("a las 13 en vez de a las 11")),
+            vec![13.0, 11.0]
+        );
+        assert_eq!(hours(&fold("verso mezzogiorno")), vec![12.0]);
+        assert!(hours(&fold("un bébé de 8 mois, 2 valises")).is_empty());
     }
 
     #[test]

@@ -109,6 +109,30 @@ const ALARM_PHRASES: &[(Urgency, &[&str])] = &[
         ],
     ),
     (
+        // Someone has fallen, or cannot get up: the guests may need a doctor before they say so.
+        Urgency::Safety,
+        &[
+            "est tombe", "est tombee", "suis tombe", "suis tombee", "peut plus se lever",
+            "arrive pas a se relever", "fell down", "fell over", "has fallen", "have fallen",
+            "took a fall", "can't get up", "cannot get up", "se ha caido en", "se ha caido y",
+            "se cayo en", "se cayo y", "me he caido", "no se puede levantar", "no puede levantarse",
+            "ist gesturzt", "bin gesturzt", "hingefallen", "kann nicht aufstehen",
+            "e caduto", "e caduta", "sono caduto", "sono caduta", "non riesce ad alzarsi",
+            "caiu no", "caiu na", "levou uma queda", "nao consegue levantar",
+        ],
+    ),
+    (
+        // Someone has cut themselves: the guests may need a doctor before they say so.
+        Urgency::Safety,
+        &[
+            "s'est coupe", "s'est coupee", "me suis coupe", "me suis coupee", "cut himself",
+            "cut herself", "cut myself", "cut themselves", "se corto", "se ha cortado",
+            "me he cortado", "me corte", "sich geschnitten", "mich geschnitten",
+            "si e tagliato", "si e tagliata", "mi sono tagliato", "mi sono tagliata",
+            "cortou-se", "se cortou", "me cortei", "cortei-me",
+        ],
+    ),
+    (
         // A door that no longer closes or locks leaves the guests and the place unprotected.
         Urgency::Safety,
         &[
@@ -126,6 +150,12 @@ const ALARM_PHRASES: &[(Urgency, &[&str])] = &[
             "pas d'eau", "plus d'eau", "no water", "sin agua", "kein wasser", "niente acqua",
             "senza acqua", "sem agua", "water everywhere", "de l'eau partout", "agua por todas",
             "acqua dappertutto", "agua por todo",
+            // Water that will not stop running floods the place before long.
+            "nao para de sair", "nao para de correr", "no para de salir", "no deja de salir",
+            "won't stop running", "won't stop leaking", "keeps running", "keeps leaking",
+            "hort nicht auf zu laufen", "lauft ununterbrochen", "non smette di uscire",
+            "non smette di scorrere", "ne s'arrete pas de couler", "n'arrete pas de couler",
+            "coule sans arret",
         ],
     ),
 ];
@@ -382,6 +412,21 @@ mod tests {
             ),
             ("Está a sair fumo da tomada da cozinha!!", Urgency::Safety),
             ("Mon fils s'est coupé, il saigne beaucoup", Urgency::Safety),
+            ("My daughter cut herself on a broken glass", Urgency::Safety),
+            ("Mi hijo se ha cortado con un cristal", Urgency::Safety),
+            ("Mein Sohn hat sich geschnitten", Urgency::Safety),
+            ("Il bambino si è tagliato con il vetro", Urgency::Safety),
+            ("O meu filho cortou-se no vidro", Urgency::Safety),
+            ("L'eau n'arrête pas de couler du robinet", Urgency::Water),
+            ("The shower won't stop running", Urgency::Water),
+            ("Ma mère est tombée dans l'escalier", Urgency::Safety),
+            ("My husband fell over in the bathroom", Urgency::Safety),
+            (
+                "Mein Vater ist gestürzt und kann nicht aufstehen",
+                Urgency::Safety,
+            ),
+            ("Mia nonna è caduta in bagno", Urgency::Safety),
+            ("A minha avó caiu na cozinha", Urgency::Safety),
         ];
         for (text, expected) in cases {
             assert_eq!(urgency(text), Some(expected), "{text}");
