@@ -34,7 +34,7 @@ use crate::config::Config;
 use crate::error::AppError;
 use protocol::ConciergerieId;
 
-/// Messages read and indexed per transaction.
+/// Messages read and indexed per transaction (four values each, far below SQLite's 32 766).
 const CHUNK: i64 = 500;
 const SQLITE: DatabaseBackend = DatabaseBackend::Sqlite;
 
@@ -274,22 +274,29 @@ async fn index_chunk(
     let Some(last) = stored.last().map(|m| m.id) else {
         return Ok((0, 0));
     };
+    let rows: Vec<&Stored> = stored.iter().filter(|m| m.sender != "system").collect();
     let txn = index.begin().await?;
-    let mut indexed = 0;
-    for message in stored.iter().filter(|m| m.sender != "system") {
-        txn.execute(Statement::from_sql_and_values(
-            SQLITE,
-            "INSERT INTO messages_fts (rowid, body, conciergerie_id, created_at) \
-             VALUES (?, ?, ?, ?)",
-            [
+    if !rows.is_empty() {
+        // One statement for the chunk: each statement is a round trip to the connection's thread.
+        let mut sql = String::from(
+            "INSERT INTO messages_fts (rowid, body, conciergerie_id, created_at) VALUES ",
+        );
+        let mut values: Vec<Value> = Vec::with_capacity(rows.len() * 4);
+        for (i, message) in rows.iter().enumerate() {
+            sql.push_str(if i == 0 {
+                "(?, ?, ?, ?)"
+            } else {
+                ", (?, ?, ?, ?)"
+            });
+            values.extend([
                 message.id.into(),
-                message.body.clone().into(),
+                message.body.as_str().into(),
                 message.conciergerie_id.into(),
-                Value::from(message.created_at.timestamp_micros()),
-            ],
-        ))
-        .await?;
-        indexed += 1;
+                message.created_at.timestamp_micros().into(),
+            ]);
+        }
+        txn.execute(Statement::from_sql_and_values(SQLITE, sql, values))
+            .await?;
     }
     txn.execute(Statement::from_sql_and_values(
         SQLITE,
@@ -298,5 +305,5 @@ async fn index_chunk(
     ))
     .await?;
     txn.commit().await?;
-    Ok((indexed, stored.len() as u64))
+    Ok((rows.len() as u64, stored.len() as u64))
 }
