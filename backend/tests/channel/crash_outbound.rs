@@ -148,36 +148,66 @@ async fn demo_token(client: &reqwest::Client, base: &str) -> String {
     login["token"].as_str().expect("token").to_owned()
 }
 
-/// Stops the only conversation's actor the way a failing database does: its next write (an
-/// operator's reply, refused by an injected fault) fails, and the actor stops. Returns the
-/// conversation's id.
-async fn stop_the_conversations_actor(
-    client: &reqwest::Client,
-    base: &str,
-    token: &str,
-    db: &str,
-) -> protocol::ConversationId {
-    let inbox: Vec<protocol::conversations::ConversationSummary> = client
-        .get(format!("{base}/api/conversations"))
-        .bearer_auth(token)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    let id = inbox[0].id;
-    let conn = Database::connect(db).await.unwrap();
-    crate::outbound::refuse_conversation_updates_mentioning_boom(&conn).await;
-    let refused = client
-        .post(format!("{base}/api/conversations/{id}/send"))
-        .bearer_auth(token)
-        .json(&serde_json::json!({"body": "boom"}))
-        .send()
-        .await
-        .unwrap();
-    assert!(refused.status().is_server_error(), "{}", refused.status());
-    id
+/// The real binary on a fresh database, its log kept, the guest's check-in question already
+/// received.
+struct LoggedRun {
+    _dir: tempfile::TempDir,
+    db: String,
+    server: Server,
+    log: crate::crash::Log,
+    client: reqwest::Client,
+    token: String,
+}
+
+impl LoggedRun {
+    async fn asked(twilio: &FakeTwilio, extra: &[(&str, &str)], sid: &str) -> LoggedRun {
+        let dir = tempfile::tempdir().unwrap();
+        let db = format!(
+            "sqlite://{}?mode=rwc",
+            dir.path().join("logged.db").display()
+        );
+        let (server, log) = Server::start_logging(dir.path(), &db, &twilio.base_url, extra).await;
+        let client = reqwest::Client::new();
+        let token = demo_token(&client, &server.base).await;
+        let form = text_webhook(sid, GUEST, DEMO_NUMBER, "À quelle heure est le check-in ?");
+        assert!(post_webhook(&client, &server.base, &form).await);
+        LoggedRun {
+            _dir: dir,
+            db,
+            server,
+            log,
+            client,
+            token,
+        }
+    }
+
+    /// Stops the only conversation's actor the way a failing database does: its next write (an
+    /// operator's reply, refused by an injected fault) fails, and the actor stops. Returns the
+    /// conversation's id.
+    async fn stop_the_conversations_actor(&self) -> protocol::ConversationId {
+        let (client, base, token) = (&self.client, &self.server.base, &self.token);
+        let inbox: Vec<protocol::conversations::ConversationSummary> = client
+            .get(format!("{base}/api/conversations"))
+            .bearer_auth(token)
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        let id = inbox[0].id;
+        let conn = Database::connect(&self.db).await.unwrap();
+        crate::outbound::refuse_conversation_updates_mentioning_boom(&conn).await;
+        let refused = client
+            .post(format!("{base}/api/conversations/{id}/send"))
+            .bearer_auth(token)
+            .json(&serde_json::json!({"body": "boom"}))
+            .send()
+            .await
+            .unwrap();
+        assert!(refused.status().is_server_error(), "{}", refused.status());
+        id
+    }
 }
 
 /// Issue 10, finding 10: a send's result that can no longer reach its conversation's actor is
@@ -186,43 +216,29 @@ async fn stop_the_conversations_actor(
 /// gone. The reply stays `pending` for the next start to reconcile.
 #[actix_web::test]
 async fn a_send_result_its_actor_cannot_take_any_more_is_logged_with_its_conversation() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = format!(
-        "sqlite://{}?mode=rwc",
-        dir.path().join("logged.db").display()
-    );
     let twilio = FakeTwilio::start().await;
     twilio.set_behaviour(Behaviour::StallAccepted);
-    let (server, log) = Server::start_logging(
-        dir.path(),
-        &db,
-        &twilio.base_url,
+    let run = LoggedRun::asked(
+        &twilio,
         &[("TWILIO_TIMEOUT_SECS", "8")],
+        "SMF0000000000000000000000000000002",
     )
     .await;
-    let client = reqwest::Client::new();
-    let token = demo_token(&client, &server.base).await;
-    let form = text_webhook(
-        "SMF0000000000000000000000000000002",
-        GUEST,
-        DEMO_NUMBER,
-        "À quelle heure est le check-in ?",
-    );
-    assert!(post_webhook(&client, &server.base, &form).await);
     until("the reply's send to stall", || async {
         (twilio.stalled() == 1).then_some(())
     })
     .await;
 
-    let id = stop_the_conversations_actor(&client, &server.base, &token, &db).await;
-    let line = log
+    let id = run.stop_the_conversations_actor().await;
+    let line = run
+        .log
         .line_with(&[
             "send result not delivered to its conversation actor",
             &format!("conversation_id={id}"),
         ])
         .await;
     assert!(line.contains("ERROR"), "{line}");
-    let (status, sid) = stored_ai_reply(&db).await.expect("the reply is stored");
+    let (status, sid) = stored_ai_reply(&run.db).await.expect("the reply is stored");
     assert_eq!((status.as_str(), sid), ("pending", None));
 }
 
@@ -230,40 +246,26 @@ async fn a_send_result_its_actor_cannot_take_any_more_is_logged_with_its_convers
 /// comes back for it is logged with its conversation.
 #[actix_web::test]
 async fn an_ai_answer_its_actor_cannot_take_any_more_is_logged_with_its_conversation() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = format!(
-        "sqlite://{}?mode=rwc",
-        dir.path().join("logged.db").display()
-    );
     let twilio = FakeTwilio::start().await;
     let claude = crate::fake_claude::FakeClaude::start().await;
     claude.set_latency(Duration::from_secs(8));
-    let (server, log) = Server::start_logging(
-        dir.path(),
-        &db,
-        &twilio.base_url,
+    let run = LoggedRun::asked(
+        &twilio,
         &[
             ("ANTHROPIC_API_KEY", crate::fake_claude::API_KEY),
             ("ANTHROPIC_API_BASE", claude.base_url.as_str()),
         ],
+        "SMF0000000000000000000000000000003",
     )
     .await;
-    let client = reqwest::Client::new();
-    let token = demo_token(&client, &server.base).await;
-    let form = text_webhook(
-        "SMF0000000000000000000000000000003",
-        GUEST,
-        DEMO_NUMBER,
-        "À quelle heure est le check-in ?",
-    );
-    assert!(post_webhook(&client, &server.base, &form).await);
     until("Claude to be asked", || async {
         (!claude.calls().is_empty()).then_some(())
     })
     .await;
 
-    let id = stop_the_conversations_actor(&client, &server.base, &token, &db).await;
-    let line = log
+    let id = run.stop_the_conversations_actor().await;
+    let line = run
+        .log
         .line_with(&[
             "AI result not delivered to its conversation actor",
             &format!("conversation_id={id}"),

@@ -33,15 +33,7 @@ async fn the_simulator_is_rate_limited_per_conciergerie() {
             "message {n}"
         );
     }
-    let refused = simulate(3).await;
-    let retry_after: u64 = refused
-        .headers()
-        .get("retry-after")
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.parse().ok())
-        .expect("Retry-After in seconds");
-    assert!((1..=10).contains(&retry_after), "{retry_after}");
-    assert_error(refused, StatusCode::TOO_MANY_REQUESTS, "rate_limited").await;
+    assert_rate_limited(simulate(3).await, 1..=10).await;
 
     // Another conciergerie simulates on its own allowance.
     let admin = app.admin_login().await;
@@ -103,15 +95,7 @@ async fn public_files_are_rate_limited_per_address() {
     for n in 0..3 {
         assert_eq!(fetch("203.0.113.9").await.status(), StatusCode::OK, "{n}");
     }
-    let refused = fetch("203.0.113.9").await;
-    let retry_after: u64 = refused
-        .headers()
-        .get("retry-after")
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.parse().ok())
-        .expect("Retry-After in seconds");
-    assert!((1..=2).contains(&retry_after), "{retry_after}");
-    assert_error(refused, StatusCode::TOO_MANY_REQUESTS, "rate_limited").await;
+    assert_rate_limited(fetch("203.0.113.9").await, 1..=2).await;
     // Guessed ids spend the same allowance: the limit comes before the database.
     let guessed = app
         .fresh_client()
@@ -129,4 +113,16 @@ async fn public_files_are_rate_limited_per_address() {
         twilio.bytes().await.unwrap().to_vec(),
         crate::attachments::png()
     );
+}
+
+/// A 429 `rate_limited` whose `Retry-After` (in seconds) lies in `expected`.
+async fn assert_rate_limited(refused: reqwest::Response, expected: std::ops::RangeInclusive<u64>) {
+    let retry_after: u64 = refused
+        .headers()
+        .get("retry-after")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse().ok())
+        .expect("Retry-After in seconds");
+    assert!(expected.contains(&retry_after), "{retry_after}");
+    assert_error(refused, StatusCode::TOO_MANY_REQUESTS, "rate_limited").await;
 }
