@@ -32,7 +32,7 @@ use tokio::sync::Mutex;
 
 use crate::config::Config;
 use crate::error::AppError;
-use protocol::ConciergerieId;
+use protocol::{ConciergerieId, Sender};
 
 /// Messages read and indexed per transaction (four values each, far below SQLite's 32 766).
 const CHUNK: i64 = 500;
@@ -50,7 +50,7 @@ pub struct SearchIndex {
 struct Stored {
     id: i64,
     body: String,
-    sender: String,
+    sender: Sender,
     conciergerie_id: i64,
     created_at: chrono::DateTime<chrono::Utc>,
 }
@@ -274,7 +274,10 @@ async fn index_chunk(
     let Some(last) = stored.last().map(|m| m.id) else {
         return Ok((0, 0));
     };
-    let rows: Vec<&Stored> = stored.iter().filter(|m| m.sender != "system").collect();
+    let rows: Vec<&Stored> = stored
+        .iter()
+        .filter(|m| m.sender != Sender::System)
+        .collect();
     let txn = index.begin().await?;
     if !rows.is_empty() {
         // One statement for the chunk: each statement is a round trip to the connection's thread.
