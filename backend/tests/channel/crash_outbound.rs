@@ -181,6 +181,17 @@ impl LoggedRun {
         }
     }
 
+    /// Stops the conversation's actor, then waits for `what` to be logged as an error naming
+    /// that conversation.
+    async fn stop_the_actor_and_see_it_logged(&self, what: &str) {
+        let id = self.stop_the_conversations_actor().await;
+        let line = self
+            .log
+            .line_with(&[what, &format!("conversation_id={id}")])
+            .await;
+        assert!(line.contains("ERROR"), "{line}");
+    }
+
     /// Stops the only conversation's actor the way a failing database does: its next write (an
     /// operator's reply, refused by an injected fault) fails, and the actor stops. Returns the
     /// conversation's id.
@@ -229,15 +240,8 @@ async fn a_send_result_its_actor_cannot_take_any_more_is_logged_with_its_convers
     })
     .await;
 
-    let id = run.stop_the_conversations_actor().await;
-    let line = run
-        .log
-        .line_with(&[
-            "send result not delivered to its conversation actor",
-            &format!("conversation_id={id}"),
-        ])
+    run.stop_the_actor_and_see_it_logged("send result not delivered to its conversation actor")
         .await;
-    assert!(line.contains("ERROR"), "{line}");
     let (status, sid) = stored_ai_reply(&run.db).await.expect("the reply is stored");
     assert_eq!((status.as_str(), sid), ("pending", None));
 }
@@ -263,13 +267,6 @@ async fn an_ai_answer_its_actor_cannot_take_any_more_is_logged_with_its_conversa
     })
     .await;
 
-    let id = run.stop_the_conversations_actor().await;
-    let line = run
-        .log
-        .line_with(&[
-            "AI result not delivered to its conversation actor",
-            &format!("conversation_id={id}"),
-        ])
+    run.stop_the_actor_and_see_it_logged("AI result not delivered to its conversation actor")
         .await;
-    assert!(line.contains("ERROR"), "{line}");
 }
