@@ -3,8 +3,11 @@
 use chrono::{Days, NaiveDate, Utc};
 use entity::{admin, conciergerie, faq, template};
 use protocol::automations::NewAutomation;
+use protocol::faqs::Translations;
 use protocol::properties::NewProperty;
-use protocol::{AiMode, AutomationAnchor, ConciergerieId, StayOrigin, StaySource, StayStatus};
+use protocol::{
+    AiMode, AutomationAnchor, ConciergerieId, GuestLanguage, StayOrigin, StaySource, StayStatus,
+};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter,
     Set,
@@ -43,41 +46,118 @@ const DEMO_TEMPLATES: &[(&str, &str)] = &[
     ),
 ];
 
-/// A holiday-rental conciergerie's everyday questions.
-const DEMO_FAQS: &[(&str, &str)] = &[
-    (
-        "À quelle heure est le check-in ?",
-        "Le check-in se fait à partir de 16h. Vous recevrez le code de la boîte à clés le jour de votre arrivée, par message.",
-    ),
-    (
-        "À quelle heure est le check-out ?",
-        "Le check-out est à 11h au plus tard. Merci de laisser les clés dans la boîte à clés et de fermer les fenêtres.",
-    ),
-    (
-        "Quel est le code wifi ?",
-        "Le nom du réseau et le mot de passe wifi sont inscrits sur la carte posée sur la table de l'entrée.",
-    ),
-    (
-        "Où puis-je me garer ?",
-        "Une place de parking privée numérotée est incluse ; son numéro figure dans votre guide d'arrivée. Le parking public le plus proche est à 200 m.",
-    ),
-    (
-        "Les animaux sont-ils acceptés ?",
-        "Les animaux de petite taille sont acceptés sur demande préalable, avec un supplément de ménage de 30 €.",
-    ),
-    (
-        "Le linge de maison et les serviettes sont-ils fournis ?",
-        "Oui, les draps, les serviettes de bain et le linge de cuisine sont fournis et les lits sont faits à votre arrivée.",
-    ),
-    (
-        "Est-il possible d'arriver plus tôt ou de partir plus tard ?",
-        "Une arrivée anticipée ou un départ tardif sont possibles selon le planning de ménage, pour 25 €. Demandez-nous la veille.",
-    ),
-    (
-        "Comment faire les poubelles et le tri ?",
-        "Les conteneurs sont dans la cour : jaune pour le recyclage, vert pour le verre, gris pour le reste.",
-    ),
+/// A holiday-rental conciergerie's everyday questions, each answer also in the guests' other
+/// languages (`faqs.translations`), so a first English or Spanish guest in the demo is answered
+/// in their own language rather than in French with a note.
+const DEMO_FAQS: &[DemoFaq] = &[
+    DemoFaq {
+        question: "À quelle heure est le check-in ?",
+        answer: "Le check-in se fait à partir de 16h. Vous recevrez le code de la boîte à clés le jour de votre arrivée, par message.",
+        translations: &[
+            (GuestLanguage::English, "Check-in is from 4 pm. You will receive the key box code by message on the day of your arrival."),
+            (GuestLanguage::Spanish, "La entrada es a partir de las 16:00. Recibirá el código de la caja de llaves por mensaje el día de su llegada."),
+            (GuestLanguage::German, "Check-in ist ab 16 Uhr. Den Code des Schlüsselsafes erhalten Sie am Anreisetag per Nachricht."),
+            (GuestLanguage::Italian, "Il check-in è dalle 16:00. Riceverete il codice della cassetta delle chiavi per messaggio il giorno del vostro arrivo."),
+            (GuestLanguage::Portuguese, "O check-in é a partir das 16h. Receberá o código da caixa das chaves por mensagem no dia da sua chegada."),
+        ],
+    },
+    DemoFaq {
+        question: "À quelle heure est le check-out ?",
+        answer: "Le check-out est à 11h au plus tard. Merci de laisser les clés dans la boîte à clés et de fermer les fenêtres.",
+        translations: &[
+            (GuestLanguage::English, "Check-out is at 11 am at the latest. Please leave the keys in the key box and close the windows."),
+            (GuestLanguage::Spanish, "La salida es a las 11:00 como muy tarde. Por favor, deje las llaves en la caja de llaves y cierre las ventanas."),
+            (GuestLanguage::German, "Check-out ist spätestens um 11 Uhr. Bitte legen Sie die Schlüssel in den Schlüsselsafe und schließen Sie die Fenster."),
+            (GuestLanguage::Italian, "Il check-out è entro le 11:00. Vi preghiamo di lasciare le chiavi nella cassetta e di chiudere le finestre."),
+            (GuestLanguage::Portuguese, "O check-out é até às 11h. Por favor, deixe as chaves na caixa das chaves e feche as janelas."),
+        ],
+    },
+    DemoFaq {
+        question: "Quel est le code wifi ?",
+        answer: "Le nom du réseau et le mot de passe wifi sont inscrits sur la carte posée sur la table de l'entrée.",
+        translations: &[
+            (GuestLanguage::English, "The wifi network name and password are on the card on the table in the entrance."),
+            (GuestLanguage::Spanish, "El nombre de la red y la contraseña del wifi están en la tarjeta que hay sobre la mesa de la entrada."),
+            (GuestLanguage::German, "WLAN-Name und Passwort stehen auf der Karte auf dem Tisch im Eingang."),
+            (GuestLanguage::Italian, "Il nome della rete e la password del wifi sono sulla scheda appoggiata sul tavolo dell'ingresso."),
+            (GuestLanguage::Portuguese, "O nome da rede e a senha do wifi estão no cartão em cima da mesa da entrada."),
+        ],
+    },
+    DemoFaq {
+        question: "Où puis-je me garer ?",
+        answer: "Une place de parking privée numérotée est incluse ; son numéro figure dans votre guide d'arrivée. Le parking public le plus proche est à 200 m.",
+        translations: &[
+            (GuestLanguage::English, "A numbered private parking space is included; its number is in your arrival guide. The nearest public car park is 200 m away."),
+            (GuestLanguage::Spanish, "Hay una plaza de aparcamiento privada numerada incluida; su número figura en su guía de llegada. El aparcamiento público más cercano está a 200 m."),
+            (GuestLanguage::German, "Ein nummerierter Privatparkplatz ist inbegriffen; die Nummer steht in Ihrem Anreiseleitfaden. Das nächste öffentliche Parkhaus ist 200 m entfernt."),
+            (GuestLanguage::Italian, "È incluso un posto auto privato numerato; il numero è indicato nella vostra guida d'arrivo. Il parcheggio pubblico più vicino è a 200 m."),
+            (GuestLanguage::Portuguese, "Está incluído um lugar de estacionamento privado numerado; o número está no seu guia de chegada. O parque público mais próximo fica a 200 m."),
+        ],
+    },
+    DemoFaq {
+        question: "Les animaux sont-ils acceptés ?",
+        answer: "Les animaux de petite taille sont acceptés sur demande préalable, avec un supplément de ménage de 30 €.",
+        translations: &[
+            (GuestLanguage::English, "Small pets are welcome if you ask us beforehand, with a €30 cleaning supplement."),
+            (GuestLanguage::Spanish, "Se aceptan animales pequeños previa solicitud, con un suplemento de limpieza de 30 €."),
+            (GuestLanguage::German, "Kleine Haustiere sind nach vorheriger Anfrage willkommen, mit einem Reinigungszuschlag von 30 €."),
+            (GuestLanguage::Italian, "Gli animali di piccola taglia sono ammessi su richiesta preventiva, con un supplemento pulizie di 30 €."),
+            (GuestLanguage::Portuguese, "Animais de pequeno porte são aceites mediante pedido prévio, com um suplemento de limpeza de 30 €."),
+        ],
+    },
+    DemoFaq {
+        question: "Le linge de maison et les serviettes sont-ils fournis ?",
+        answer: "Oui, les draps, les serviettes de bain et le linge de cuisine sont fournis et les lits sont faits à votre arrivée.",
+        translations: &[
+            (GuestLanguage::English, "Yes, sheets, bath towels and kitchen linen are provided, and the beds are made when you arrive."),
+            (GuestLanguage::Spanish, "Sí, las sábanas, las toallas de baño y los paños de cocina están incluidos y las camas están hechas a su llegada."),
+            (GuestLanguage::German, "Ja, Bettwäsche, Badetücher und Küchentücher sind vorhanden, und die Betten sind bei Ihrer Ankunft bezogen."),
+            (GuestLanguage::Italian, "Sì, lenzuola, asciugamani da bagno e biancheria da cucina sono forniti e i letti sono fatti al vostro arrivo."),
+            (GuestLanguage::Portuguese, "Sim, os lençóis, as toalhas de banho e os panos de cozinha são fornecidos e as camas estão feitas à sua chegada."),
+        ],
+    },
+    DemoFaq {
+        question: "Est-il possible d'arriver plus tôt ou de partir plus tard ?",
+        answer: "Une arrivée anticipée ou un départ tardif sont possibles selon le planning de ménage, pour 25 €. Demandez-nous la veille.",
+        translations: &[
+            (GuestLanguage::English, "Early check-in or late check-out is possible depending on the cleaning schedule, for €25. Ask us the day before."),
+            (GuestLanguage::Spanish, "Es posible llegar antes o salir más tarde según el calendario de limpieza, por 25 €. Pídanoslo el día anterior."),
+            (GuestLanguage::German, "Früher anreisen oder später abreisen ist je nach Reinigungsplan für 25 € möglich. Fragen Sie uns am Vortag."),
+            (GuestLanguage::Italian, "L'arrivo anticipato o la partenza posticipata sono possibili secondo il calendario delle pulizie, per 25 €. Chiedetecelo il giorno prima."),
+            (GuestLanguage::Portuguese, "A chegada antecipada ou a saída tardia são possíveis conforme o horário da limpeza, por 25 €. Peça-nos na véspera."),
+        ],
+    },
+    DemoFaq {
+        question: "Comment faire les poubelles et le tri ?",
+        answer: "Les conteneurs sont dans la cour : jaune pour le recyclage, vert pour le verre, gris pour le reste.",
+        translations: &[
+            (GuestLanguage::English, "The bins are in the courtyard: yellow for recycling, green for glass, grey for everything else."),
+            (GuestLanguage::Spanish, "Los contenedores están en el patio: amarillo para reciclaje, verde para vidrio y gris para el resto."),
+            (GuestLanguage::German, "Die Tonnen stehen im Hof: gelb für Recycling, grün für Glas, grau für den Restmüll."),
+            (GuestLanguage::Italian, "I bidoni sono nel cortile: giallo per il riciclo, verde per il vetro, grigio per il resto."),
+            (GuestLanguage::Portuguese, "Os contentores estão no pátio: amarelo para reciclagem, verde para vidro, cinzento para o resto."),
+        ],
+    },
 ];
+
+/// A demo FAQ entry and its answer in other languages.
+struct DemoFaq {
+    question: &'static str,
+    answer: &'static str,
+    translations: &'static [(GuestLanguage, &'static str)],
+}
+
+impl DemoFaq {
+    /// The `faqs.translations` column: `{"en": "…", …}`.
+    fn translations(&self) -> serde_json::Value {
+        let translations: Translations = self
+            .translations
+            .iter()
+            .map(|(language, text)| (*language, (*text).to_owned()))
+            .collect();
+        serde_json::json!(translations)
+    }
+}
 
 /// A demo property: its own answers (the wifi differs) and a sensitive key-box code.
 struct DemoProperty {
@@ -310,11 +390,12 @@ pub async fn run(db: &DatabaseConnection, config: &Config) -> anyhow::Result<()>
             now,
         )
         .await?;
-        for (question, answer) in DEMO_FAQS {
+        for entry in DEMO_FAQS {
             faq::ActiveModel {
                 conciergerie_id: Set(demo.id),
-                question: Set((*question).into()),
-                answer: Set((*answer).into()),
+                question: Set(entry.question.into()),
+                answer: Set(entry.answer.into()),
+                translations: Set(Some(entry.translations())),
                 created_at: Set(now),
                 updated_at: Set(now),
                 ..Default::default()

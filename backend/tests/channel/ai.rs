@@ -587,6 +587,43 @@ async fn offline_a_greeting_gets_a_welcome_then_the_question_its_answer_and_no_h
     );
 }
 
+/// The first-minute walk-through on the demo data: a welcome, the check-in answer, the
+/// parking answer in English (the demo FAQ carries English), and the Italian broken water heater
+/// handed off as urgent.
+#[actix_web::test]
+async fn offline_the_demo_welcomes_answers_in_the_guests_language_and_hands_off_an_emergency() {
+    let app = crate::helpers::spawn_app_with(&[("AI_BURST_WINDOW_MS", "100")]).await;
+    let token = app.login_demo().await;
+    let mut socket = connect_ws(&app, &token).await;
+    let guest = "+33600000021";
+    let mut replies = Vec::new();
+    let mut handoffs = 0;
+    for message in [
+        "Bonjour !",
+        "À quelle heure est le check-in ?",
+        "Is there parking?",
+        "Mi scaldabagno non funziona",
+    ] {
+        simulate(&app, &token, guest, message).await;
+        let (reply, handed_off) = simulator_reply(&mut socket, guest).await;
+        replies.push(reply["body"].as_str().unwrap().to_owned());
+        handoffs += handed_off;
+    }
+    assert!(
+        replies[0].starts_with("Bonjour et bienvenue"),
+        "{replies:?}"
+    );
+    assert!(replies[1].contains("16h"), "{replies:?}");
+    assert!(
+        replies[2].contains("parking space") && !replies[2].contains("in French"),
+        "{replies:?}"
+    );
+    assert_eq!(handoffs, 1, "only the emergency is handed off: {replies:?}");
+    let conversation = only_conversation(&app, &token).await;
+    assert!(conversation.urgent);
+    assert_eq!(conversation.status, ConversationStatus::NeedsHuman);
+}
+
 /// A guest message played through the dashboard's simulator (offline mode).
 pub(crate) async fn simulate(app: &TestApp, token: &str, from: &str, body: &str) {
     let r = app
