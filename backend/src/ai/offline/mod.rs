@@ -349,7 +349,7 @@ impl Reading<'_> {
         if let Some(kind) = urgency::detect(&folded) {
             self.u.urgent.get_or_insert((kind, message.to_owned()));
         }
-        if let Some(kind) = small_talk::classify(&folded) {
+        if let Some(kind) = small_talk::classify_message(&folded) {
             self.u.greeted |= kind == SmallTalk::Greeting;
             self.u.small_talk = self.u.small_talk.max(Some(kind));
             return;

@@ -22,6 +22,19 @@ const GREETINGS: &[&str] = &[
     "boanoite", "buenas", "goodmorning", "goodevening", "goodafternoon", "morning", "evening", "yo",
     // Chat spellings, and "how are you?" glued by `text::fold`.
     "slt", "bjr", "bsr", "hii", "heyy", "hiya", "heya", "howdy", "hallochen", "howareyou",
+    "oii", "oie", "holaa", "holis", "buenass", "ciaoo", "hallihallo", "hoi", "gruezi",
+    "grussgott", "griassdi", "gruessech", "grussech", "moikka", "bonjourr", "saludos", "salutations",
+    // Pleased to meet you: "enchanté", "piacere di conoscervi", "freut mich".
+    "enchante", "enchantee", "ravi", "ravie", "ravis", "encantado", "encantada", "encantados",
+    "piacere", "prazer", "freut", "meet", "meeting",
+];
+
+/// "Piacere di conoscervi", "ravi de faire votre connaissance": the rest of a pleased-to-meet.
+#[rustfmt::skip]
+const MEETING: &[&str] = &[
+    "conoscervi", "conoscerti", "conoscerla", "conocerte", "conocerlos", "conocerlas",
+    "conocerle", "conocerla", "conhecer", "conhece", "conhecelos", "kennenzulernen",
+    "kennenlernen", "connaissance", "connaitre", "faire",
 ];
 
 #[rustfmt::skip]
@@ -34,6 +47,9 @@ const THANKS: &[&str] = &[
     // Thanking with a verb: "vi ringraziamo", "je vous remercie", "wir bedanken uns".
     "remercie", "remercions", "remercier", "ringrazio", "ringraziamo", "ringraziare",
     "agradezco", "agradecemos", "agradeco", "bedanken", "bedanke",
+    // Goodbyes of the regions: "Pfiat Gott", "ciao ciao", "chao", "tschüssi".
+    "pfiat", "tschussi", "ciaociao", "chao", "chau", "aurevoir", "adieu", "abientot",
+    "grazieee", "mercie", "danku", "dankeschon", "vielendank", "muchasgracias", "valeuu",
 ];
 
 #[rustfmt::skip]
@@ -47,6 +63,18 @@ const ACKS: &[&str] = &[
     "bueno", "buena", "good", "nice", "ah", "oh", "ca", "cela", "sounds", "fine", "it",
     "understood", "vu", "note", "bon", "sure", "alright", "right", "wunderbar", "ottimo", "otimo",
     "claro", "esta", "joia",
+    // Received, noted, agreed, and the everyday "sounds good" of each language.
+    "okey", "okei", "oké", "kk", "okidoki", "dacc", "dak", "ouais", "ouai", "impeccable",
+    "impec", "roule", "reçu", "recus", "recue", "notee", "notes", "vu",
+    "yep", "yeah", "yup", "ya", "roger", "cheers", "brilliant", "lovely", "fab", "ace",
+    "splendid", "will", "worries", "noted", "received", "gotcha", "cool",
+    "dale", "listo", "lista", "barbaro", "buenisimo", "orale", "guay", "chevere",
+    "estupendo", "recibido", "recibida", "acuerdo", "anotado", "anotada", "vale",
+    "verstanden", "passt", "notiert", "erhalten", "einverstanden", "ordnung", "bestens",
+    "jawohl", "jo", "jep", "genau", "perfekt", "super", "spitze",
+    "ricevuto", "ricevuta", "accordo", "benissimo", "chiaro", "grande", "bellissimo", "dacc",
+    "entendi", "recebido", "recebida", "fechado", "show", "blz", "legal", "massa", "ta",
+    "certinho", "anotei", "otimo", "beleza",
 ];
 
 /// Words that may accompany small talk without making it a question ("merci beaucoup à vous",
@@ -66,6 +94,39 @@ const FILLERS: &[&str] = &[
     "senora", "signora", "bcp", "accueil", "hospitality", "acogida", "ospitalita",
     "hospitalidade", "gastfreundschaft", "proxima", "prossima", "prochaine", "next", "time",
     "stay", "sejour", "estancia", "estadia", "aufenthalt", "soggiorno", "signore", "herr", "frau", "schonen", "abend", "noch", "buona", "serata", "giornata", "buen", "dia",
+];
+
+/// Words of news about the journey or the stay, with nothing asked: "we've arrived safely",
+/// "ya estamos en camino", "wir sind gut angekommen", "chegamos bem". Without a question mark,
+/// they ask nothing; with a greeting, the guest gets a welcome, with thanks a closing.
+#[rustfmt::skip]
+const NEWS: &[&str] = &[
+    // Arrived, landed, on the way, settled.
+    "arrived", "arrive", "arrives", "arrivee", "arrivees", "arriving", "landed", "made",
+    "llegamos", "llegado", "llegando", "aterrizamos", "aterrizado", "angekommen", "gelandet",
+    "unterwegs", "arrivati", "arrivate", "arrivando", "atterrati", "chegamos", "chegado",
+    "chegando", "aterrissamos", "aterramos", "installes", "installees", "instalados",
+    "sistemati", "eingerichtet", "way", "road", "route", "chemin", "camino", "carretera",
+    "ruta", "strada", "viaggio", "estrada", "caminho", "weg", "autobahn", "autostrada",
+    "autoroute",
+    // How it is: safe, well, all fine, a lovely place.
+    "safely", "safe", "sound", "well", "fine", "good", "great", "bien", "bem", "bene", "gut",
+    "todo", "tutto", "tudo", "alles", "everything", "all", "beautiful", "gorgeous", "lovely",
+    "magnifique", "superbe", "hermoso", "hermosa", "precioso", "preciosa", "bellissima",
+    "bellissimo", "lindo", "linda", "maravilhoso", "maravilhosa", "schon", "wunderschon",
+    "wonderful", "amazing", "incroyable", "increible", "incrivel", "fantastisch", "stupendo",
+    "stupenda", "ottimo", "otimo", "ottima", "perfecto", "perfeito", "perfetto", "perfekt",
+    "super", "top", "nickel", "genial", "maravilla", "wunderbar", "war", "foi", "fue", "ete",
+    // Telling: "just to let you know", "solo para avisar", "nur Bescheid geben".
+    "just", "let", "know", "wanted", "tell", "juste", "prevenir", "dire", "informer",
+    "avisar", "aviso", "solo", "bescheid", "sagen", "geben", "kurz", "volevo", "avvisare",
+    "dire", "so", "pra", "para", "only", "here", "ici", "aqui", "qui", "hier", "da", "la",
+    "now", "maintenant", "ahora", "jetzt", "ora", "agora", "already", "deja", "ya", "ja",
+    "gia", "schon", "finally", "enfin", "finalmente", "endlich",
+    // The place they are in.
+    "villa", "casa", "piso", "depa", "apartamento", "appartement", "appart", "wohnung",
+    "appartamento", "apartment", "flat", "house", "maison", "logement", "place", "home",
+    "hause", "zuhause",
 ];
 
 /// Whether a (folded) word greets or thanks: it asks about nothing ("where do I put the trash
@@ -89,6 +150,17 @@ const APOLOGIES: &[&str] = &[
 
 /// What a text says if it is only small talk, else `None`. `text` is folded (see `text::fold`).
 pub fn classify(folded: &str) -> Option<SmallTalk> {
+    classify_with(folded, false)
+}
+
+/// `classify` for a whole message, where news of the journey with no question mark anywhere
+/// ("we've arrived safely") asks nothing. Not for a clause: "from what time can we arrive" lost
+/// its question mark when its sentence was cut.
+pub fn classify_message(folded: &str) -> Option<SmallTalk> {
+    classify_with(folded, !folded.contains('?'))
+}
+
+fn classify_with(folded: &str, news_allowed: bool) -> Option<SmallTalk> {
     if !folded.chars().any(char::is_alphanumeric) {
         // Emoji, "?!", "...": nothing to answer, but not a question either.
         return (!folded.trim().is_empty() && !folded.contains('?')).then_some(SmallTalk::Ack);
@@ -97,6 +169,9 @@ pub fn classify(folded: &str) -> Option<SmallTalk> {
     let mut others = Vec::new();
     // "Je suis bien arrivée" is news; "ok, comment ?" is a question.
     let mut function_words = false;
+    let mut news = false;
+    let asks = folded.contains('?');
+    let mut after_greeting = false;
     for word in words(folded) {
         let this = if THANKS.contains(&word) {
             Some(SmallTalk::Thanks)
@@ -107,10 +182,20 @@ pub fn classify(folded: &str) -> Option<SmallTalk> {
         } else {
             None
         };
+        let addressee = after_greeting && !asks && concept(word).is_none();
+        after_greeting = this == Some(SmallTalk::Greeting);
         match this {
             Some(k) => kind = kind.max(Some(k)),
-            None if FILLERS.contains(&word) => {}
+            None if FILLERS.contains(&word) || MEETING.contains(&word) => {}
             None if is_function_word(word) => function_words = true,
+            // "Oi Marie, boa tarde! …": the name right after a greeting is whom it greets.
+            None if addressee => {}
+            // "llegamos sobre las 5": an hour in news asks nothing either.
+            None if news_allowed
+                && (NEWS.contains(&word) || word.chars().all(|c| c.is_ascii_digit())) =>
+            {
+                news = true;
+            }
             None => others.push(word),
         }
     }
@@ -129,6 +214,8 @@ pub fn classify(folded: &str) -> Option<SmallTalk> {
     // "Tutto bene da voi?" asks how the host is, not about the stay.
     let pleasantry = words(folded).any(|w| w == "howareyou");
     let question = function_words && folded.contains('?') && !pleasantry;
+    // News alone ("chegamos bem") needs no answer; with a greeting or thanks, it gets theirs.
+    let kind = kind.or((news && others.is_empty()).then_some(SmallTalk::Ack));
     kind.filter(|_| addressed && !question)
 }
 
@@ -138,7 +225,7 @@ mod tests {
     use super::*;
 
     fn said(text: &str) -> Option<SmallTalk> {
-        classify(&fold(text))
+        classify_message(&fold(text))
     }
 
     #[test]
@@ -184,6 +271,73 @@ mod tests {
             "😊🙏",
         ] {
             assert_eq!(said(text), Some(SmallTalk::Ack), "{text}");
+        }
+    }
+
+    #[test]
+    fn acknowledgements_in_six_languages_and_their_chat_forms() {
+        for text in [
+            "D'accord, c'est noté.",
+            "Perfect, noted 👌",
+            "Dale, genial 👌",
+            "Super, verstanden 👍",
+            "Perfetto, ricevuto",
+            "Ok, combinado 👍",
+            "ok, no worries",
+            "yep, will do",
+            "Passt, alles klar",
+            "show, fechado",
+        ] {
+            assert_eq!(said(text), Some(SmallTalk::Ack), "{text}");
+        }
+    }
+
+    #[test]
+    fn news_of_the_journey_is_small_talk_without_a_question() {
+        for (text, kind) in [
+            (
+                "Morning! Just to let you know we've arrived safely 😊",
+                SmallTalk::Greeting,
+            ),
+            (
+                "¡Hola! Ya estamos en camino, llegamos sobre las 5 😊",
+                SmallTalk::Greeting,
+            ),
+            (
+                "Buongiorno! Siamo arrivati, tutto perfetto 😊",
+                SmallTalk::Greeting,
+            ),
+            (
+                "Oi Marie, boa tarde! Só pra avisar que já estamos na estrada 🚗",
+                SmallTalk::Greeting,
+            ),
+            ("Wir sind gut angekommen", SmallTalk::Ack),
+            ("Chegamos bem 😍", SmallTalk::Ack),
+            (
+                "Vielen Dank, wir sind gut zu Hause angekommen!",
+                SmallTalk::Thanks,
+            ),
+            ("Buonasera, piacere di conoscervi!", SmallTalk::Greeting),
+        ] {
+            assert_eq!(said(text), Some(kind), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_clause_cut_from_its_question_is_not_news() {
+        assert_eq!(classify(&fold("from what time can we arrive")), None);
+    }
+
+    #[test]
+    fn news_with_a_problem_or_a_question_is_not_small_talk() {
+        for text in [
+            "We've arrived safely but the door code doesn't work",
+            "On est bien arrivés, pas de wifi",
+            "Ya llegamos, ¿dónde está el parking?",
+            "Wir sind angekommen, wo ist der Schlüssel?",
+            "Siamo arrivati ma non c'è acqua calda",
+        ] {
+            assert_eq!(said(text), None, "{text}");
         }
     }
 
