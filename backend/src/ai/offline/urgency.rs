@@ -160,6 +160,67 @@ const ALARM_PHRASES: &[(Urgency, &[&str])] = &[
     ),
 ];
 
+/// Someone is unwell beyond a pharmacy's help: breathing, fainting, a fit, a heart or chest
+/// alarm, strong pain, a swelling (a sting or a bite that swells may be an allergy). Phrases
+/// (folded, space-padded where a word is short) in the six languages; a plain "doctor nearby?"
+/// stays a question for the FAQ.
+#[rustfmt::skip]
+const MEDICAL_PHRASES: &[&str] = &[
+    // Breathing.
+    "respirer", "respire mal", "breathe", "breathing", "respirar", "respira mal", "atmen",
+    "atemnot", "keine luft", "respirare", "fatica a respirare", "difficolta a respirare",
+    // Fainting, fits, the heart.
+    "evanoui", "perdu connaissance", "inconscient", "fainted", "passed out", "unconscious",
+    "desmay", "inconsciente", "ohnmacht", "bewusstlos", "svenut", "perso i sensi", "desmai",
+    "convulsion", "seizure", "krampfanfall", "convulsioni", "convulsao", "crise cardiaque",
+    "heart attack", "infarto", "herzinfarkt", "anaphyla", "choc allergique",
+    "allergic reaction", "reaccion alergica", "allergische reaktion", "reazione allergica",
+    "reacao alergica",
+    // The chest, strong pain.
+    "poitrine", "chest pain", "pain in his chest", "pain in her chest", "pain in my chest",
+    "dolor en el pecho", "dolor de pecho", "brustschmerz", "schmerzen in der brust",
+    "dolore al petto", "dor no peito", "tres mal", "tellement mal", "forte douleur",
+    "douleur intense", "severe pain", " in pain", "a lot of pain", "so much pain",
+    "mucho dolor", "dolor fuerte", "fuerte dolor", "dolor muy fuerte", "starke schmerzen",
+    "grosse schmerzen", "forte dolore", "dolore forte", "molto male", "muita dor", "dor forte",
+    "dores fortes",
+    // Swelling.
+    " gonfle ", " gonflee ", " gonfles ", " gonflees ", "swollen", "swelling", "hinchad",
+    "hinchazon", "geschwollen", "schwellung", " gonfio ", " gonfia ", "gonfiore", "inchad",
+    "inchaco",
+];
+
+/// Someone breaking in, or a lock forced: the guests are not safe.
+#[rustfmt::skip]
+const BREAK_IN_PHRASES: &[&str] = &[
+    "effraction", "force la porte", "porte forcee", "serrure forcee", "break in", "broke in",
+    "broken into", "breaking in", "break-in", "intruder", "lock is smashed", "smashed the lock",
+    "forzaron", "forzado la", "intruso", "eingebrochen", "einbrecher", "aufgebrochen",
+    "eindringling", "scassinat", "forzato la", "forzata", "arrombad", "forcaram",
+    "intrus ",
+];
+
+/// Water gushing or a pipe bursting floods the place in minutes.
+#[rustfmt::skip]
+const GUSHING_PHRASES: &[&str] = &[
+    "jaillit", "gicle", "gushing", "spraying everywhere", "burst pipe", "pipe burst",
+    "pipe has burst", "chorro", "a chorros", "tuberia rota", "rohrbruch", "spritzt",
+    "zampilla", "tubo rotto", "jorrar", "jorra", "esguich", "cano rebentou", "cano partido",
+    "tuyau perce", "tuyau a eclate", "canalisation",
+];
+
+/// Nobody can sleep: a complaint a human must handle at night, whatever its cause.
+#[rustfmt::skip]
+const SLEEPLESS_PHRASES: &[&str] = &[
+    "peut pas dormir", "pouvons pas dormir", "arrive pas a dormir", "arrivons pas a dormir",
+    "impossible de dormir", "can't sleep", "cannot sleep", "can't get to sleep",
+    "no podemos dormir", "no puedo dormir", "no se puede dormir", "imposible dormir",
+    "konnen nicht schlafen", "kann nicht schlafen", "nicht schlafen", "non riusciamo a dormire",
+    "non riesco a dormire", "impossibile dormire", "consegue dormir", "conseguimos dormir",
+    "consigo dormir", "impossivel dormir", "som alto", "som altissimo", "musica alta",
+    "musique a fond", "musique forte", "loud music", "musica a tutto volume",
+];
+
 /// Phrases saying that something does not work (folded, space-padded where it matters).
 #[rustfmt::skip]
 const FAILURE_PHRASES: &[&str] = &[
@@ -324,6 +385,26 @@ pub fn detect(folded: &str) -> Option<Urgency> {
         }
     }
     let padded = format!(" {folded} ");
+    // At a word's start: "cachorro" holds no "chorro".
+    let has_phrase = |list: &[&str]| {
+        list.iter().any(|p| {
+            padded.match_indices(p).any(|(at, _)| {
+                !padded[..at]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric)
+            })
+        })
+    };
+    if has_phrase(MEDICAL_PHRASES) || has_phrase(BREAK_IN_PHRASES) {
+        return Some(Urgency::Safety);
+    }
+    if has_phrase(GUSHING_PHRASES) {
+        return Some(Urgency::Water);
+    }
+    if has_phrase(SLEEPLESS_PHRASES) {
+        return Some(Urgency::Noise);
+    }
     for (urgency, phrases) in ALARM_PHRASES {
         if phrases.iter().any(|p| contains_phrase(&padded, p)) {
             return Some(*urgency);
@@ -418,6 +499,33 @@ mod tests {
             ("Il bambino si è tagliato con il vetro", Urgency::Safety),
             ("O meu filho cortou-se no vidro", Urgency::Safety),
             ("L'eau n'arrête pas de couler du robinet", Urgency::Water),
+            (
+                "Mon fils s'est fait piquer par une vive à la plage, il a très mal et le pied gonfle",
+                Urgency::Safety,
+            ),
+            (
+                "Mia moglie ha un forte dolore al petto e fa fatica a respirare",
+                Urgency::Safety,
+            ),
+            ("My husband fainted in the bathroom", Urgency::Safety),
+            ("Mi hijo tiene la mano muy hinchada después de una picadura", Urgency::Safety),
+            ("Mein Vater hat starke Schmerzen in der Brust", Urgency::Safety),
+            ("A minha filha está com dor no peito", Urgency::Safety),
+            (
+                "Someone tried to break in through the patio door overnight, the lock is smashed",
+                Urgency::Safety,
+            ),
+            ("Bei uns wurde eingebrochen!", Urgency::Safety),
+            (
+                "Tem água a jorrar de um cano debaixo da pia da cozinha, não conseguimos fechar!",
+                Urgency::Water,
+            ),
+            ("Water is gushing from under the sink", Urgency::Water),
+            (
+                "O vizinho está com o som altíssimo às 3 da manhã e ninguém consegue dormir",
+                Urgency::Noise,
+            ),
+            ("Les voisins mettent la musique à fond, impossible de dormir", Urgency::Noise),
             ("The shower won't stop running", Urgency::Water),
             ("Ma mère est tombée dans l'escalier", Urgency::Safety),
             ("My husband fell over in the bathroom", Urgency::Safety),
@@ -451,6 +559,14 @@ mod tests {
             "We went out for dinner, where do we leave the keys?",
             "Is there a light in the garden?",
             "Can we smoke on the balcony when we're coming back late?",
+            "Is there a doctor nearby? My wife needs a repeat prescription, nothing serious",
+            "Y a-t-il une pharmacie ? Pas mal de moustiques ici",
+            "Est-ce qu'il y a un matelas gonflable ?",
+            "C'è un materassino gonfiabile?",
+            "Is the canal nearby nice for a walk?",
+            "On dort très bien ici, merci !",
+            "Où acheter du pain le matin ?",
+            "Gente, vocês aceitam cachorro?",
         ] {
             assert_eq!(urgency(text), None, "{text}");
         }
