@@ -19,6 +19,7 @@
 //! The work is bounded: at most `MAX_MESSAGES` messages of `MAX_CHARS` characters each, and the
 //! FAQ index is built once per call. `Responder::answer` runs it off the async threads.
 
+mod aside;
 mod index;
 mod lexicon;
 mod small_talk;
@@ -38,6 +39,9 @@ use super::{phrases, AiDecision, AiOutcome, AiRequest};
 /// a question that is half about one entry and half about another (or about nothing known) goes
 /// to a human.
 pub const CONFIDENCE_THRESHOLD: f64 = 0.55;
+/// Share of an unclear clause's weight that an entry answered elsewhere in the burst must
+/// cover for the clause to count as about the same thing.
+pub const SAME_TOPIC_THRESHOLD: f64 = 0.3;
 /// Only the guest's latest messages are read…
 pub const MAX_MESSAGES: usize = 10;
 /// …and only the start of each.
@@ -153,7 +157,14 @@ const SUBORDINATORS: &[&str] = &[
 
 /// Splits "où sont les clés quand on arrive" into the question and its time clause, which is
 /// context when the guests speak of themselves in it.
-fn subordinate(text: String, context: bool, declined: bool, remark: bool) -> Vec<Clause> {
+fn subordinate(text: String, lead: Clause) -> Vec<Clause> {
+    let Clause {
+        context,
+        declined,
+        remark,
+        aside,
+        ..
+    } = lead;
     let padded = format!(" {text} ");
     let cut = SUBORDINATORS
         .iter()
@@ -168,12 +179,14 @@ fn subordinate(text: String, context: bool, declined: bool, remark: bool) -> Vec
                 context,
                 declined,
                 remark,
+                aside,
             }];
             out.push(Clause {
                 text: tail.to_owned(),
                 context: lexicon::is_context(tail),
                 declined: false,
                 remark: false,
+                aside: false,
             });
             out
         }
@@ -182,6 +195,7 @@ fn subordinate(text: String, context: bool, declined: bool, remark: bool) -> Vec
             context,
             declined,
             remark,
+            aside,
         }],
     }
 }
@@ -199,6 +213,9 @@ struct Clause {
     /// A statement on what was asked ("notre chat ? il est très calme", see
     /// `lexicon::is_remark`): context unless the FAQ answers it.
     remark: bool,
+    /// A statement that asks nothing and raises no problem (see `aside::is_aside`): next to a
+    /// question, context unless the FAQ answers it.
+    aside: bool,
 }
 
 /// Splits a folded message into sentences, sentences into their parts at commas (and the
@@ -226,6 +243,7 @@ fn clauses(folded: &str) -> Vec<Clause> {
             let declined = lead_in && lexicon::declines(part);
             let remark =
                 lead_in && lexicon::is_remark(part) && !urgency::reports_failure(part.trim());
+            let aside = lead_in && aside::is_aside(part);
             let mut rest = format!(" {} ", part.trim());
             loop {
                 let cut = CONJUNCTIONS
@@ -240,7 +258,14 @@ fn clauses(folded: &str) -> Vec<Clause> {
                     None => (rest.trim().to_owned(), None),
                 };
                 if !text.is_empty() {
-                    out.extend(subordinate(text, context, declined, remark));
+                    let lead = Clause {
+                        text: String::new(),
+                        context,
+                        declined,
+                        remark,
+                        aside,
+                    };
+                    out.extend(subordinate(text, lead));
                 }
                 match next {
                     Some(next) => rest = next,
@@ -278,9 +303,11 @@ pub fn understand(faqs: &[(String, String)], messages: &[String]) -> Understandi
         asks: messages
             .iter()
             .any(|m| m.contains('?') || opens_with_greeting(m)),
+        questioned: messages.iter().any(|m| m.contains('?')),
         context: None,
         last: None,
         pending: None,
+        doubts: Vec::new(),
         u: Understanding {
             language,
             ..Understanding::default()
@@ -292,6 +319,7 @@ pub fn understand(faqs: &[(String, String)], messages: &[String]) -> Understandi
     if let Some((_, message)) = reading.pending.take() {
         push_unique(&mut reading.u.uncovered, message);
     }
+    reading.settle_doubts();
     reading.u
 }
 
@@ -340,6 +368,12 @@ struct Reading<'a> {
     /// A fragment seen before any question ("à quelle heure…" then "le check-in"), with the
     /// message it came from.
     pending: Option<(String, String)>,
+    /// Whether the burst holds a question mark: then a statement that asks nothing is an aside.
+    questioned: bool,
+    /// Clauses no entry answered with confidence, with the entry that came closest: handed off
+    /// at the end of the burst unless that entry answers another question of it (see
+    /// `settle_doubts`).
+    doubts: Vec<(String, Option<usize>)>,
     u: Understanding,
 }
 
@@ -387,6 +421,15 @@ impl Reading<'_> {
                     .collect::<Vec<_>>()
                     .join(" ");
                 self.context = Some(text);
+                continue;
+            }
+            if clause.aside
+                && self.questioned
+                && self
+                    .confident(&self.index.query(&clause.text, self.language))
+                    .is_none()
+            {
+                // "¿se puede llevar al perro? Es un caniche chiquito": told, not asked.
                 continue;
             }
             asked |= self.clause(clause.text, message);
@@ -477,7 +520,12 @@ impl Reading<'_> {
             }
             // An unclear clause with words of its own is not read with the previous question:
             // "le wifi" must not cover "et un sèche-cheveux ?".
-            push_unique(&mut self.u.uncovered, message.to_owned());
+            let near = self
+                .index
+                .best(&query)
+                .filter(|m| m.confidence >= SAME_TOPIC_THRESHOLD)
+                .map(|m| m.index);
+            self.doubts.push((message.to_owned(), near));
             return true;
         }
         // A fragment completes the previous question (or the context the guest just gave: "on
@@ -512,6 +560,18 @@ impl Reading<'_> {
             None => self.pending = Some((clause, message.to_owned())),
         }
         true
+    }
+
+    /// Hands off the unclear clauses, except one about the same thing as a question the burst
+    /// has answered ("Is there a washing machine? … will need to wash a few shirts"): the
+    /// guest gets that entry's answer anyway.
+    fn settle_doubts(&mut self) {
+        for (message, near) in std::mem::take(&mut self.doubts) {
+            if near.is_some_and(|entry| self.u.answered.contains(&entry)) {
+                continue;
+            }
+            push_unique(&mut self.u.uncovered, message);
+        }
     }
 
     fn confident(&self, query: &index::Query) -> Option<usize> {

@@ -1,0 +1,107 @@
+//! What guests say around their questions that asks nothing: "¿se puede llevar al perro? Es un
+//! caniche chiquito, re tranquilo", "Ist die Küche ausgestattet? Wir kochen gern", "c'è l'aria
+//! condizionata? mio marito soffre il caldo". Next to a question, such a statement is context:
+//! handing it to a human would leave the answered guest in the queue for nothing.
+//!
+//! A statement is an aside only when it holds no request, no problem and no complaint: "les
+//! serviettes sont sales", "we need a second key", "il y a un souci avec la douche" always reach
+//! a human, whatever else the message asks.
+
+use super::lexicon;
+use super::text::words;
+use super::urgency;
+
+/// Words (folded; `*` = any ending) by which a statement asks for something or raises a problem,
+/// in the six languages: a narrower list than `lexicon::has_request_word`, which also counts
+/// every negation ("il ne bouge pas de la journée" is no request).
+#[rustfmt::skip]
+const ASKS_OR_PROBLEM: &[&str] = &[
+    // Asking.
+    "voudr*", "veux", "voulons", "voulez", "souhait*", "besoin", "pourriez", "pouvez",
+    "please", "pls", "plz", "svp", "stp", "need*", "want*", "wish", "quier*", "querem*",
+    "quisier*", "necesit*", "podria*", "podrian", "mocht*", "brauch*", "bitte", "konnten",
+    "vorr*", "vogli*", "bisogno", "potete", "potrebbe*", "gostari*", "quero", "queremos",
+    "precis*", "favor", "favore", "porfa", "pf", "pfv", "let",
+    // Money back, cancelling, changing the booking.
+    "rembours*", "refund*", "reembols*", "ruckerstatt*", "erstatt*", "rimbors*", "annul*",
+    "cancel*", "stornier*", "storno", "disdire", "modifier", "change*", "cambiar", "andern",
+    // A problem.
+    "probleme*", "problem*", "problema*", "souci*", "issue*", "help", "aide", "aidez", "ayuda",
+    "hilfe", "aiuto", "ajuda", "plainte", "complain*", "reclam*", "beschwer*", "lament*",
+    // Too much or too little: "it's too small for our van" ("zu" is also German's "to").
+    "trop", "too", "demasiado", "demasiada", "demasiados", "troppo", "troppa", "troppi",
+    "demais", "zuviel", "zuwenig",
+    // Complaints about the place: dirt, smells, pests, damp.
+    "sale", "sales", "dirty", "filthy", "sucio", "sucia", "sucios", "sucias", "schmutzig",
+    "dreckig", "sporco", "sporca", "sporchi", "sporche", "sujo", "suja", "sujos", "sujas",
+    "odeur*", "smell*", "stink*", "huele", "olor", "riecht", "stinkt", "puzza", "cheiro",
+    "cheira", "cafard*", "cockroach*", "roach*", "fourmi*", "ants", "hormiga*", "ameise*",
+    "formic*", "formiga*", "souris", "mice", "mouse", "rat", "rats", "raton*", "maus", "mause",
+    "topi", "topo", "rato", "ratos", "punaise*", "bedbug*", "chinche*", "wanze*", "cimic*",
+    "percevejo*", "moisi*", "mould*", "mold*", "moho", "schimmel*", "muffa", "bolor", "mofo",
+    "insect*", "bicho*", "bug", "bugs", "moustique*", "mosquito*", "zanzar*", "mucke*",
+    "missing", "manque", "manquent", "falta*", "fehl*", "manca*", "lost", "perdu*", "perdid*",
+    "verloren", "perso", "persa", "persi", "perse", "perdi*", "disappoint*", "decu*", "decepcion*", "enttausch*",
+    "delus*", "decepcion*", "unhappy", "mecontent*",
+];
+
+fn asks_or_complains(folded: &str) -> bool {
+    words(folded).any(|w| {
+        ASKS_OR_PROBLEM.iter().any(|f| match f.strip_suffix('*') {
+            Some(prefix) => w.starts_with(prefix),
+            None => w == *f,
+        })
+    })
+}
+
+/// Whether a (folded) statement — a part of a sentence without a question mark — only tells
+/// something: no question word, no request, problem, complaint, failure or
+/// emergency.
+pub fn is_aside(folded: &str) -> bool {
+    !folded.contains('?')
+        && !lexicon::has_interrogative(folded)
+        && !asks_or_complains(folded)
+        && !urgency::reports_failure(folded)
+        && urgency::detect(folded).is_none()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::text::fold;
+    use super::*;
+
+    #[test]
+    fn what_guests_tell_around_a_question_is_an_aside() {
+        for text in [
+            "Es un caniche chiquito, re tranquilo",
+            "mio marito soffre molto il caldo",
+            "Wir kochen jeden Abend selbst",
+            "ta mto quente aqui",
+            "Il est vieux et très calme",
+            "cant find it anywhere",
+            "A nossa é uma shih-tzu bem pequenininha",
+            "Travelling with a toddler so there'll be loads of washing",
+        ] {
+            assert!(is_aside(&fold(text)), "{text}");
+        }
+    }
+
+    #[test]
+    fn requests_problems_and_complaints_are_not_asides() {
+        for text in [
+            "Les serviettes sont sales",
+            "We need a second key",
+            "Il y a un souci avec la douche",
+            "There are ants in the kitchen",
+            "I'd like a refund for the night",
+            "Die Heizung funktioniert nicht",
+            "Non c'è acqua calda",
+            "La télécommande de la télé manque",
+            "Please call me back",
+            "It's too small for our van",
+            "where is the bakery",
+        ] {
+            assert!(!is_aside(&fold(text)), "{text}");
+        }
+    }
+}
