@@ -62,6 +62,9 @@ pub struct Match {
 #[derive(Debug, Clone, Default)]
 pub struct Query {
     words: Vec<Vec<String>>,
+    /// Asks for an exception the FAQ has no entry for (arriving before the check-in time with
+    /// no early-arrival entry): no entry answers it.
+    exception: bool,
 }
 
 impl Query {
@@ -115,7 +118,28 @@ struct Doc {
     question: HashSet<String>,
     /// The hours its answer gives ("à partir de 16h"), to read a time the guest proposes.
     hours: Vec<f64>,
+    /// The hours given next to the arrival (the departure) in its answer: "l'arrivée se fait
+    /// à partir de 17h et le départ au plus tard à 10h" gives each its own.
+    arrival_hours: Vec<f64>,
+    departure_hours: Vec<f64>,
     len: f64,
+}
+
+/// The hours an answer gives next to a word of `moment`, piece by piece (split at punctuation
+/// and "and" in the six languages).
+fn hours_next_to(folded_answer: &str, moment: Concept) -> Vec<f64> {
+    let mut pieces = vec![folded_answer.to_owned()];
+    for cut in [",", ";", ".", ":", " et ", " and ", " y ", " und ", " e "] {
+        pieces = pieces
+            .iter()
+            .flat_map(|p| p.split(cut).map(str::to_owned).collect::<Vec<_>>())
+            .collect();
+    }
+    pieces
+        .iter()
+        .filter(|p| words(p).any(|w| concept(w) == Some(moment)))
+        .flat_map(|p| hours(p))
+        .collect()
 }
 
 pub struct FaqIndex {
@@ -215,6 +239,8 @@ impl FaqIndex {
                 tf,
                 question: question_terms,
                 hours: hours(&fold(answer)),
+                arrival_hours: hours_next_to(&fold(answer), Concept::Arrival),
+                departure_hours: hours_next_to(&fold(answer), Concept::Departure),
                 len: len as f64,
             });
         }
@@ -281,15 +307,26 @@ impl FaqIndex {
             query.words.push(late);
         }
         if let Some(moment) = self.proposed_moment(folded, &query) {
-            query.words.push(vec![concept_term(moment)]);
+            let term = concept_term(moment);
+            // An entry about leaving late asks about the departure and lateness ("au plus tard"
+            // in an answer, or "arriving late", is none).
+            let base = concept_term(if moment == Concept::Late {
+                Concept::Departure
+            } else {
+                Concept::Arrival
+            });
+            query.exception = !self
+                .docs
+                .iter()
+                .any(|d| d.question.contains(&term) && d.question.contains(&base));
+            query.words.push(vec![term]);
         }
         query
     }
 
     /// An arrival or a departure at an hour the FAQ's own times do not allow: arriving at noon
     /// when check-in is from 16h asks to come early, leaving at 13h when check-out is at 11h
-    /// asks to leave late. Only when the FAQ has an entry about that (else the check-in answer
-    /// still answers), and only against the entry whose question is about nothing but the
+    /// asks to leave late. Only against the entry whose question is about nothing but the
     /// arrival (or the departure) and its time.
     fn proposed_moment(&self, folded: &str, query: &Query) -> Option<Concept> {
         let has = |c: Concept| {
@@ -304,25 +341,40 @@ impl FaqIndex {
             return None;
         }
         let time = concept_term(Concept::Time);
+        // The times of the entries about nothing but that moment (every hour of their answer),
+        // or else the hours said next to it in an entry about both moments.
         let faq_hours = |moment: Concept| {
-            let moment = concept_term(moment);
+            let term = concept_term(moment);
+            let about = |d: &&Doc| d.question.contains(&term);
+            let only = |d: &&Doc| d.question.iter().all(|t| *t == term || *t == time);
+            let whole: Vec<f64> = self
+                .docs
+                .iter()
+                .filter(|d| about(d) && only(d))
+                .flat_map(|d| d.hours.iter().copied())
+                .collect();
+            if !whole.is_empty() {
+                return whole;
+            }
             self.docs
                 .iter()
-                .filter(|d| {
-                    d.question.contains(&moment)
-                        && d.question.iter().all(|t| *t == moment || *t == time)
+                .filter(about)
+                .flat_map(|d| match moment {
+                    Concept::Arrival => d.arrival_hours.iter().copied(),
+                    _ => d.departure_hours.iter().copied(),
                 })
-                .flat_map(|d| d.hours.iter().copied())
                 .collect::<Vec<f64>>()
         };
-        let known = |c: Concept| self.df.contains_key(&concept_term(c));
-        if has(Concept::Arrival) && known(Concept::Early) {
+        // Without an early-arrival (late-departure) entry the request still asks for an
+        // exception: the concept, unknown to the FAQ, keeps the plain times entry from
+        // answering it ("partir vers midi ?" when check-out is at 10h goes to a person).
+        if has(Concept::Arrival) {
             let from = faq_hours(Concept::Arrival).into_iter().reduce(f64::min)?;
             if proposed.iter().any(|&h| h < from) {
                 return Some(Concept::Early);
             }
         }
-        if has(Concept::Departure) && known(Concept::Late) {
+        if has(Concept::Departure) {
             let until = faq_hours(Concept::Departure).into_iter().reduce(f64::max)?;
             if proposed.iter().any(|&h| h > until) {
                 return Some(Concept::Late);
@@ -441,7 +493,7 @@ impl FaqIndex {
     }
 
     pub fn best(&self, query: &Query) -> Option<Match> {
-        if self.docs.is_empty() || query.is_empty() {
+        if self.docs.is_empty() || query.is_empty() || query.exception {
             return None;
         }
         let weights = self.weights(query);

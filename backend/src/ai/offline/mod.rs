@@ -57,8 +57,6 @@ const CONJUNCTIONS: &[&str] = &[
     " ainsi que ",
     " as well as ",
     " sowie ",
-    " also ",
-    " aussi ",
     " plus ",
     " & ",
     " + ",
@@ -66,11 +64,7 @@ const CONJUNCTIONS: &[&str] = &[
     " ou ",
     " oder ",
     " ademas ",
-    " tambien ",
-    " auch ",
-    " anche ",
     " inoltre ",
-    " tambem ",
 ];
 
 /// What the responder made of a burst: the decision it takes, in a form tests and the evaluation

@@ -708,9 +708,60 @@ fn a_time_the_faq_does_not_allow_asks_for_an_early_arrival_or_a_late_departure()
     );
     // A time the FAQ allows is the ordinary entry.
     assert_eq!(read("Can we check in at 6 pm?"), Verdict::Answer(vec![0]));
-    // Without an entry about it, the check-in time is still the answer.
+    // Without an entry about it, the guest asks for an exception only a person can grant.
     assert_eq!(
         verdict(&["Potremmo arrivare verso mezzogiorno?"]),
+        Verdict::Handoff {
+            answered: vec![],
+            urgent: false
+        }
+    );
+}
+
+fn villa() -> Vec<(String, String)> {
+    [
+        (
+            "Quels sont les horaires d'arrivée et de départ ?",
+            "L'arrivée se fait à partir de 17h et le départ au plus tard à 10h.",
+        ),
+        (
+            "Comment entrer si nous arrivons tard ?",
+            "Une boîte à clés est fixée au portail ; le code vous est envoyé la veille.",
+        ),
+    ]
+    .iter()
+    .map(|(q, a)| (q.to_string(), a.to_string()))
+    .collect()
+}
+
+fn villa_verdict(text: &str) -> Verdict {
+    understand(&villa(), &[text.to_owned()]).verdict()
+}
+
+#[test]
+fn an_hour_outside_the_faqs_times_without_an_entry_for_it_goes_to_a_person() {
+    // One entry gives both times: each hour is read next to its own moment.
+    for text in [
+        "On aimerait partir vers midi dimanche, ce serait possible ?",
+        "Can we leave at 1pm on Sunday?",
+        "¿Podemos llegar a las 14h?",
+    ] {
+        assert_eq!(
+            villa_verdict(text),
+            Verdict::Handoff {
+                answered: vec![],
+                urgent: false
+            },
+            "{text}"
+        );
+    }
+    // Within the times, the times entry answers.
+    assert_eq!(
+        villa_verdict("On part à 9h dimanche, c'est bon ?"),
+        Verdict::Answer(vec![0])
+    );
+    assert_eq!(
+        villa_verdict("À quelle heure peut-on arriver ?"),
         Verdict::Answer(vec![0])
     );
 }
