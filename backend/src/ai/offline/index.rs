@@ -20,6 +20,7 @@ use super::lexicon::{
     asks_to_stay_until, concept, concept_despite_typo, inflectable_function_words,
     is_function_word, Concept,
 };
+use super::no_topic::carries_no_topic;
 use super::small_talk::is_courtesy;
 use super::text::{fold, hours, misspelling_of, words};
 use crate::ai::language::{self, Language};
@@ -253,6 +254,7 @@ impl FaqIndex {
     fn word_terms(&self, word: &str, language: Language) -> Option<Vec<String>> {
         // Times, dates and amounts ("13h", "9am") say when or how much, not what about.
         if is_function_word(word)
+            || (carries_no_topic(word) && concept(word).is_none())
             || is_courtesy(word)
             || word.chars().count() < 2
             || word.chars().any(|c| c.is_ascii_digit())

@@ -22,6 +22,7 @@
 mod aside;
 mod index;
 mod lexicon;
+mod no_topic;
 mod small_talk;
 mod text;
 mod urgency;

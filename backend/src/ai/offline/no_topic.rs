@@ -1,0 +1,88 @@
+//! Words that say when, or how a question is put, but never what it is about: days, months,
+//! parts of the day, and the modal verbs of the six languages in their everyday forms. "Is the
+//! pool still open mid-October?", "¿la alberca está abierta en mayo?" and "à partir de quelle
+//! heure pourrons-nous entrer ?" ask about the pool and the arrival; read as unknown topics, the
+//! month or the modal would send them to a person.
+//!
+//! Like the hours (`text::hours`), these words are dropped from the question's terms; the FAQ's
+//! own words still decide what is asked.
+
+/// Folded words: weekdays, months, parts of the day and nearby days, in the six languages.
+#[rustfmt::skip]
+const TIME_WORDS: &[&str] = &[
+    // Weekdays.
+    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "tue", "tues", "wed", "thu", "thurs", "fri",
+    "lunes", "martes", "miercoles", "jueves", "viernes", "sabado", "domingo",
+    "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonnabend", "sonntag",
+    "lunedi", "martedi", "mercoledi", "giovedi", "venerdi", "sabato", "domenica",
+    "segunda", "terca", "quarta", "quinta", "sexta", "feira",
+    // Months.
+    "janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre",
+    "octobre", "novembre", "decembre",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+    "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
+    "setiembre", "octubre", "noviembre", "diciembre",
+    "januar", "jaenner", "jaenner", "februar", "marz", "juni", "juli", "oktober", "dezember",
+    "gennaio", "febbraio", "aprile", "maggio", "giugno", "luglio", "settembre", "ottobre",
+    "dicembre",
+    "janeiro", "fevereiro", "marco", "maio", "junho", "julho", "setembro", "outubro",
+    "novembro", "dezembro",
+    // Nearby days, parts of the day, parts of a month.
+    "aujourd'hui", "aujourdhui", "demain", "apres-demain", "hier", "ce", "soir", "matin",
+    "matinee", "apres-midi", "aprem", "nuit", "semaine", "weekend", "week-end",
+    "today", "tomorrow", "tonight", "yesterday", "morning", "afternoon", "evening", "night",
+    "week", "hoy", "manana", "pasado", "tarde", "noche", "semana", "finde",
+    "heute", "morgen", "ubermorgen", "gestern", "abend", "abends", "nachmittag", "vormittag",
+    "nacht", "nachts", "woche", "wochenende", "mitte", "anfang", "ende",
+    "oggi", "domani", "dopodomani", "ieri", "stasera", "stamattina", "pomeriggio", "sera",
+    "mattina", "notte", "settimana", "fine", "meta",
+    "hoje", "amanha", "depois", "ontem", "manha", "noite", "fim", "meados",
+    "mid", "beginning", "debut", "mi-",
+];
+
+/// Modal verbs (can, must, may, it is needed) in their everyday forms, folded.
+#[rustfmt::skip]
+const MODALS: &[&str] = &[
+    "pourrons", "pourrions", "pourriez", "pourra", "pourrait", "pourrez", "pourront",
+    "pourrais", "pourrai", "puisse", "puissions", "puissent", "doit", "doivent", "devons",
+    "devez", "devrons", "devrions", "devrait", "devra", "faudra", "faudrait", "fallait",
+    "may", "might", "must", "should", "shall", "ought",
+    "puedo", "puedes", "puede", "podemos", "pueden", "podria", "podriamos", "podrian",
+    "podremos", "debo", "debe", "debemos", "deben", "deberiamos", "tenemos", "tengo",
+    "konnen", "kann", "konnte", "konnten", "durfen", "darf", "durfte", "durften", "mussen",
+    "muss", "musste", "mussten", "sollen", "soll", "sollte", "sollten",
+    "posso", "possiamo", "potete", "possono", "potremmo", "potrei", "potrebbe", "devo",
+    "deve", "dobbiamo", "dovete", "devono", "dovremmo", "bisogna", "occorre", "serve",
+    "gia",
+    "pode", "podem", "podemos", "poderiamos", "poderia", "posso", "devo", "deve", "devemos",
+    "devem", "deveriamos", "preciso", "precisa", "precisamos",
+];
+
+/// Whether a folded word says only when, or how the question is put. A word the lexicon gives a
+/// concept keeps it ("más tarde" is late).
+pub fn carries_no_topic(word: &str) -> bool {
+    TIME_WORDS.contains(&word) || MODALS.contains(&word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn days_months_and_modals_carry_no_topic() {
+        for word in [
+            "samedi", "sunday", "mayo", "oktober", "mitte", "domani", "amanha", "pourrons",
+            "bisogna", "gia", "durfen",
+        ] {
+            assert!(carries_no_topic(word), "{word}");
+        }
+        for word in [
+            "piscine", "parking", "wifi", "cancelar", "wechseln", "chiavi",
+        ] {
+            assert!(!carries_no_topic(word), "{word}");
+        }
+    }
+}
