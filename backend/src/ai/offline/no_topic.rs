@@ -43,6 +43,19 @@ const TIME_WORDS: &[&str] = &[
     "mid", "beginning", "debut", "mi-",
 ];
 
+/// The place itself, whatever guests call it: the whole stay is there, so it names no topic
+/// ("on pourra rentrer dans la villa à quelle heure ?" asks about the arrival).
+#[rustfmt::skip]
+const PLACE_WORDS: &[&str] = &[
+    "villa", "chalet", "studio", "gite", "loft", "cottage", "lodge", "bungalow", "mas",
+    "flat", "house", "home", "property", "accommodation", "rental", "condo", "unit",
+    "piso", "depa", "departamento", "depto", "casita", "cabana", "finca", "chale",
+    "ferienwohnung", "ferienhaus", "fewo", "hutte", "bleibe",
+    "appartamento", "appartamentino", "villetta", "baita", "dimora",
+    "apartamento", "ape", "apto", "moradia", "vivenda", "chale",
+    "logis", "residence", "appartements", "maisonnette",
+];
+
 /// Modal verbs (can, must, may, it is needed) in their everyday forms, folded.
 #[rustfmt::skip]
 const MODALS: &[&str] = &[
@@ -64,7 +77,7 @@ const MODALS: &[&str] = &[
 /// Whether a folded word says only when, or how the question is put. A word the lexicon gives a
 /// concept keeps it ("más tarde" is late).
 pub fn carries_no_topic(word: &str) -> bool {
-    TIME_WORDS.contains(&word) || MODALS.contains(&word)
+    TIME_WORDS.contains(&word) || PLACE_WORDS.contains(&word) || MODALS.contains(&word)
 }
 
 #[cfg(test)]
@@ -75,7 +88,7 @@ mod tests {
     fn days_months_and_modals_carry_no_topic() {
         for word in [
             "samedi", "sunday", "mayo", "oktober", "mitte", "domani", "amanha", "pourrons",
-            "bisogna", "gia", "durfen",
+            "bisogna", "gia", "durfen", "villa", "depa",
         ] {
             assert!(carries_no_topic(word), "{word}");
         }
