@@ -20,7 +20,7 @@ use super::lexicon::{
     asks_to_stay_until, concept, concept_despite_typo, inflectable_function_words,
     is_function_word, Concept,
 };
-use super::no_topic::carries_no_topic;
+use super::no_topic::{self, carries_no_topic};
 use super::small_talk::is_courtesy;
 use super::text::{fold, hours, misspelling_of, words};
 use crate::ai::language::{self, Language};
@@ -42,6 +42,7 @@ static FUNCTION_STEMS: LazyLock<HashMap<Language, HashSet<String>>> = LazyLock::
         .map(|l| {
             let stemmer = Stemmer::create(l.stemmer());
             let stems = inflectable_function_words()
+                .chain(no_topic::inflectable())
                 .map(|w| stemmer.stem(w).into_owned())
                 // A stem of two letters would swallow unrelated words.
                 .filter(|s| s.chars().count() >= 4)

@@ -74,10 +74,43 @@ const MODALS: &[&str] = &[
     "devem", "deveriamos", "preciso", "precisa", "precisamos",
 ];
 
+/// Verbs of getting, giving, bringing, using and knowing: "le code, on le reçoit quand ?",
+/// "qdo vcs mandam o código", "gli asciugamani dobbiamo portarceli?" ask about the code and the
+/// towels. Their other forms are found through the stemmers (`inflectable`).
+#[rustfmt::skip]
+const GENERIC_VERBS: &[&str] = &[
+    "recevoir", "recoit", "recevons", "recevez", "recevrons", "recevrai", "recu", "recue",
+    "obtenir", "envoyer", "envoie", "envoyez", "envoyes", "envoyee", "donner", "donnez",
+    "apporter", "amener", "ramener", "emmener", "utiliser", "utilise", "savoir", "connaitre",
+    "receive", "received", "receiving", "get", "gets", "getting", "send", "sent", "sending",
+    "give", "given", "giving", "bring", "bringing", "brought", "use", "using", "used",
+    "recibir", "recibimos", "recibo", "recibe", "reciben", "mandar", "mandan", "mandais",
+    "mandas", "manda", "enviar", "envian", "envias", "envia", "dar", "dan", "traer", "traemos",
+    "traigo", "llevar", "llevamos", "llevo", "usar", "usamos", "conseguir", "obtener",
+    "bekommen", "bekommt", "bekomme", "kriegen", "kriegt", "kriege", "schicken", "schickt",
+    "schickst", "senden", "sendet", "geben", "bringen", "mitbringen", "nehmen", "mitnehmen",
+    "benutzen", "nutzen", "wissen",
+    "ricevere", "riceviamo", "riceve", "ricevo", "mandare", "mandate", "mandi", "inviare",
+    "inviate", "invia", "dare", "date", "portare", "portiamo", "porto", "portarceli",
+    "portarli", "portarlo", "portarla", "portarle", "prendere", "prendiamo", "usare", "sapere",
+    "receber", "recebemos", "recebo", "recebe", "recebem", "mandam", "mandamos", "envia",
+    "enviam", "trazer", "trazemos", "trago", "levar", "levamos", "levo", "pegar", "pegamos",
+    "buscar", "buscamos", "usar",
+];
+
+/// The generic verbs long enough for their stems to find their other forms ("reçoivent",
+/// "bekommst", "portiamo").
+pub fn inflectable() -> impl Iterator<Item = &'static str> {
+    GENERIC_VERBS.iter().copied().filter(|w| w.len() >= 5)
+}
+
 /// Whether a folded word says only when, or how the question is put. A word the lexicon gives a
 /// concept keeps it ("más tarde" is late).
 pub fn carries_no_topic(word: &str) -> bool {
-    TIME_WORDS.contains(&word) || PLACE_WORDS.contains(&word) || MODALS.contains(&word)
+    TIME_WORDS.contains(&word)
+        || PLACE_WORDS.contains(&word)
+        || MODALS.contains(&word)
+        || GENERIC_VERBS.contains(&word)
 }
 
 #[cfg(test)]
@@ -87,8 +120,22 @@ mod tests {
     #[test]
     fn days_months_and_modals_carry_no_topic() {
         for word in [
-            "samedi", "sunday", "mayo", "oktober", "mitte", "domani", "amanha", "pourrons",
-            "bisogna", "gia", "durfen", "villa", "depa",
+            "samedi",
+            "sunday",
+            "mayo",
+            "oktober",
+            "mitte",
+            "domani",
+            "amanha",
+            "pourrons",
+            "bisogna",
+            "gia",
+            "durfen",
+            "villa",
+            "depa",
+            "recoit",
+            "mandam",
+            "portarceli",
         ] {
             assert!(carries_no_topic(word), "{word}");
         }
