@@ -227,8 +227,11 @@ fn clauses(folded: &str) -> Vec<Clause> {
     }
     sentences.push((&folded[start..], false));
     for (sentence, question) in sentences {
+        // A dash between spaces parts a sentence as a comma does ("we land late - how do we
+        // get in?"); inside a word it joins ("check-in").
+        let sentence = sentence.replace(" - ", ", ");
         let parts: Vec<&str> = sentence
-            .split([',', ':', '¿', '¡'])
+            .split([',', ':', '¿', '¡', '–', '—'])
             .filter(|p| !p.trim().is_empty())
             .collect();
         let last = parts.len().saturating_sub(1);
