@@ -65,6 +65,27 @@ pub fn is_aside(folded: &str) -> bool {
         && urgency::detect(folded).is_none()
 }
 
+/// "Own" in the six languages (folded), and the possessive pronouns that stand for "ours" at the
+/// end of a clause: "…or should we bring our own?", "…ou on apporte les nôtres ?", "…oder
+/// bringen wir eigene mit?" ask the question before them again.
+#[rustfmt::skip]
+const OWN: &[&str] = &[
+    "own", "propre", "propres", "propio", "propia", "propios", "propias", "eigene", "eigenen",
+    "eigenes", "proprio", "propria", "proprios", "proprias", "proprie", "propri",
+];
+#[rustfmt::skip]
+const OURS: &[&str] = &[
+    "notres", "notre", "nuestros", "nuestras", "unsere", "unsrigen", "nostri", "nostre",
+    "nossos", "nossas", "ours",
+];
+
+/// Whether a (folded) clause speaks of the guests' own things: after "or", the same question
+/// asked the other way round. "Notre voiture" is no such thing: "ours" counts only last.
+pub fn says_own(folded: &str) -> bool {
+    words(folded).any(|w| OWN.contains(&w))
+        || words(folded).last().is_some_and(|w| OURS.contains(&w))
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::text::fold;
@@ -84,6 +105,22 @@ mod tests {
         ] {
             assert!(is_aside(&fold(text)), "{text}");
         }
+    }
+
+    #[test]
+    fn our_own_things_are_named_in_six_languages() {
+        for text in [
+            "should we bring our own",
+            "on apporte les nôtres",
+            "tenemos que llevar las nuestras",
+            "bringen wir eigene mit",
+            "portiamo i nostri",
+            "levamos as nossas",
+        ] {
+            assert!(says_own(&fold(text)), "{text}");
+        }
+        assert!(!says_own(&fold("should we buy some")));
+        assert!(!says_own(&fold("est-ce qu'on peut garer notre voiture")));
     }
 
     #[test]

@@ -56,13 +56,18 @@ const PLACE_WORDS: &[&str] = &[
     "logis", "residence", "appartements", "maisonnette",
 ];
 
+/// "The little one", "ones": a number word with nothing counted. Other numbers stay: "six
+/// people instead of four", "two more nights" ask for something the count is part of.
+const NUMBER_WORDS: &[&str] = &["one", "ones"];
+
 /// Modal verbs (can, must, may, it is needed) in their everyday forms, folded.
 #[rustfmt::skip]
 const MODALS: &[&str] = &[
     "pourrons", "pourrions", "pourriez", "pourra", "pourrait", "pourrez", "pourront",
     "pourrais", "pourrai", "puisse", "puissions", "puissent", "doit", "doivent", "devons",
     "devez", "devrons", "devrions", "devrait", "devra", "faudra", "faudrait", "fallait",
-    "may", "might", "must", "should", "shall", "ought",
+    "may", "might", "must", "should", "shall", "ought", "shud", "shld", "cud", "cld", "wud",
+    "coud", "shoud",
     "puedo", "puedes", "puede", "podemos", "pueden", "podria", "podriamos", "podrian",
     "podremos", "debo", "debe", "debemos", "deben", "deberiamos", "tenemos", "tengo",
     "konnen", "kann", "konnte", "konnten", "durfen", "darf", "durfte", "durften", "mussen",
@@ -82,7 +87,8 @@ const GENERIC_VERBS: &[&str] = &[
     "recevoir", "recoit", "recevons", "recevez", "recevrons", "recevrai", "recu", "recue",
     "obtenir", "envoyer", "envoie", "envoyez", "envoyes", "envoyee", "donner", "donnez",
     "apporter", "amener", "ramener", "emmener", "utiliser", "utilise", "savoir", "connaitre",
-    "receive", "received", "receiving", "get", "gets", "getting", "send", "sent", "sending",
+    "receive", "received", "receiving", "get", "gets", "getting", "got", "gotten", "send",
+    "sent", "sending",
     "give", "given", "giving", "bring", "bringing", "brought", "use", "using", "used",
     "recibir", "recibimos", "recibo", "recibe", "reciben", "mandar", "mandan", "mandais",
     "mandas", "manda", "enviar", "envian", "envias", "envia", "dar", "dan", "traer", "traemos",
@@ -111,6 +117,7 @@ pub fn carries_no_topic(word: &str) -> bool {
         || PLACE_WORDS.contains(&word)
         || MODALS.contains(&word)
         || GENERIC_VERBS.contains(&word)
+        || NUMBER_WORDS.contains(&word)
 }
 
 #[cfg(test)]

@@ -765,3 +765,35 @@ fn an_hour_outside_the_faqs_times_without_an_entry_for_it_goes_to_a_person() {
         Verdict::Answer(vec![0])
     );
 }
+
+#[test]
+fn the_same_question_asked_the_other_way_round_asks_nothing_new() {
+    for text in [
+        "Are towels provided, or should we bring our own?",
+        "r towels provided or shud we pack our own",
+        "Les serviettes sont fournies ou on apporte les nôtres ?",
+    ] {
+        assert_eq!(verdict(&[text]), Verdict::Answer(vec![5]), "{text}");
+    }
+    // "Où" is no alternative, and "notre voiture" no "ours".
+    assert_eq!(
+        answers("Où est-ce qu'on peut garer notre voiture ?"),
+        Some(3)
+    );
+}
+
+#[test]
+fn a_spaced_dash_parts_a_sentence_and_days_or_modals_are_no_topic() {
+    assert_eq!(
+        verdict(&["We're staying 12 nights - are the towels provided?"]),
+        Verdict::Answer(vec![5])
+    );
+    assert_eq!(
+        answers("Ist der Pool Mitte Oktober noch geöffnet?"),
+        Some(6)
+    );
+    assert_eq!(
+        answers("À partir de quelle heure pourrons-nous entrer samedi ?"),
+        Some(0)
+    );
+}
