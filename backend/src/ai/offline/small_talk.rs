@@ -34,6 +34,8 @@ const THANKS: &[&str] = &[
     // Thanking with a verb: "vi ringraziamo", "je vous remercie", "wir bedanken uns".
     "remercie", "remercions", "remercier", "ringrazio", "ringraziamo", "ringraziare",
     "agradezco", "agradecemos", "agradeco", "bedanken", "bedanke",
+    // Chat spellings: "grz" (grazie), "mrc" (merci), "thks", "obgd".
+    "grz", "mrc", "mrci", "thks", "obgd", "dnk",
 ];
 
 #[rustfmt::skip]
@@ -46,7 +48,7 @@ const ACKS: &[&str] = &[
     "nickel", "awesome", "wonderful", "excellent", "fantastic", "fantastico", "toll", "klasse",
     "bueno", "buena", "good", "nice", "ah", "oh", "ca", "cela", "sounds", "fine", "it",
     "understood", "vu", "note", "bon", "sure", "alright", "right", "wunderbar", "ottimo", "otimo",
-    "claro", "esta", "joia",
+    "claro", "esta", "joia", "blz", "okey", "oky",
 ];
 
 /// Words that may accompany small talk without making it a question ("merci beaucoup à vous",
@@ -84,7 +86,7 @@ pub fn is_thanks(word: &str) -> bool {
 const APOLOGIES: &[&str] = &[
     "pardon", "desole", "desolee", "excusez", "excuse", "sorry", "perdon", "perdona", "perdone",
     "disculpa", "disculpe", "entschuldigung", "entschuldigen", "sorry", "scusa", "scusi",
-    "scusate", "desculpa", "desculpe",
+    "scusate", "desculpa", "desculpe", "dsl",
 ];
 
 /// What a text says if it is only small talk, else `None`. `text` is folded (see `text::fold`).
