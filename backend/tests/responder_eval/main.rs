@@ -414,6 +414,20 @@ fn on_another_listings_faq_no_off_faq_answer_and_no_missed_emergency() {
     );
 }
 
+/// Off-FAQ requests aimed at the `lexicon` helper's concepts (issue 12, session 7), against the
+/// development FAQ: appliances it does not list, words that collide across languages, a place
+/// it only mentions in answers. None may be answered with an entry.
+#[test]
+fn off_faq_requests_near_the_new_concepts_are_handed_off() {
+    let faq = faq_from(include_str!("faq_dev.tsv"));
+    held_out(
+        &faq,
+        "Third precision set",
+        include_str!("precision3.tsv"),
+        0.95,
+    );
+}
+
 /// `PROBE="msg || msg" cargo test --test responder_eval probe -- --nocapture` shows how the
 /// responder reads a burst, clause by clause.
 #[test]

@@ -17,7 +17,7 @@ use std::sync::{Arc, LazyLock, Mutex};
 use rust_stemmers::Stemmer;
 
 use super::lexicon::{
-    asks_to_stay_until, concept, concept_despite_typo, function_word_typo,
+    asks_to_stay_until, broader, concept, concept_despite_typo, function_word_typo,
     inflectable_function_words, is_function_word, Concept,
 };
 use super::small_talk::is_courtesy;
@@ -275,6 +275,10 @@ impl FaqIndex {
                 } else if self.inflected_function_word(word, language) || function_word_typo(word) {
                     continue;
                 }
+            }
+            // "La boulangerie ?" also asks where to shop (see `lexicon::broader`).
+            if let Some(wider) = concept(word).and_then(broader) {
+                terms.push(concept_term(wider));
             }
             query.words.push(terms);
         }

@@ -36,6 +36,9 @@ pub enum Concept {
     Airport,
     Transport,
     Kitchen,
+    /// A bakery is a shop (a guest asking for one is answered by the shops entry), but a shop
+    /// is not a bakery: see `broader`.
+    Bakery,
     Shops,
     Luggage,
     Electricity,
@@ -704,15 +707,21 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
         ],
     ),
     (
-        Concept::Shops,
+        Concept::Bakery,
         &[
             "backer", "baker", "bakers", "boulanger", "panadero", "fornaio", "panificio", "padeiro",
+            "boulangerie*", "bakery", "bakeries", "panaderia*", "backerei*", "padaria*",
+            "panetteria",
+        ],
+    ),
+    (
+        Concept::Shops,
+        &[
             "acheter", "buy", "comprar", "kaufen", "comprare",
             "courses", "supermarche*", "superette", "epicerie", "magasin*", "shop", "shops",
             "shopping", "supermarket*", "grocer*", "groceries", "store", "stores", "supermercado*",
             "tienda*", "compras", "supermarkt", "einkaufen", "lebensmittel*", "supermercat*",
-            "spesa", "negozi*", "mercado", "mercearia", "boulangerie", "bakery", "panaderia",
-            "backerei", "padaria", "alimentari",
+            "spesa", "negozi*", "mercado", "mercearia", "alimentari",
         ],
     ),
     (
@@ -776,6 +785,16 @@ pub fn concept(word: &str) -> Option<Concept> {
             })
             .then_some(*concept)
     })
+}
+
+/// The wider concept a guest's word also asks about: "where is the bakery?" is answered by an
+/// entry on where to shop, while "where is the supermarket?" is not answered by the bakery's.
+/// Only the guest's side widens, never the FAQ's.
+pub fn broader(concept: Concept) -> Option<Concept> {
+    match concept {
+        Concept::Bakery => Some(Concept::Shops),
+        _ => None,
+    }
 }
 
 /// The concept of a word that is one typo away from a lexicon word ("parkign", "wiffi").

@@ -900,3 +900,32 @@ fn chat_spellings_and_greetings_of_the_eighth_set_are_read() {
         Verdict::Closing
     );
 }
+
+#[test]
+fn a_bakery_is_a_shop_but_a_shop_is_not_a_bakery() {
+    let faq = |question: &str, answer: &str| vec![(question.to_owned(), answer.to_owned())];
+    let shops = faq("Où faire les courses ?", "Une supérette est à 200 m.");
+    let bakery = faq(
+        "Où est la boulangerie ?",
+        "La boulangerie Paul est au coin de la rue.",
+    );
+    let read = |faq: &[(String, String)], text: &str| understand(faq, &[text.to_owned()]).verdict();
+    for text in [
+        "Is there a bakery nearby?",
+        "Gibt es eine Bäckerei?",
+        "¿Hay panadería?",
+    ] {
+        assert_eq!(read(&shops, text), Verdict::Answer(vec![0]), "{text}");
+        assert_eq!(read(&bakery, text), Verdict::Answer(vec![0]), "{text}");
+    }
+    for text in [
+        "Where's the nearest supermarket?",
+        "Wo ist der nächste Supermarkt?",
+    ] {
+        assert_eq!(read(&shops, text), Verdict::Answer(vec![0]), "{text}");
+        assert!(
+            matches!(read(&bakery, text), Verdict::Handoff { ref answered, .. } if answered.is_empty()),
+            "{text}"
+        );
+    }
+}
