@@ -112,6 +112,17 @@ pub enum Concept {
     Neighbours,
     Fireplace,
     SkiRoom,
+    Taxi,
+    DrinkingWater,
+    Mail,
+    Activities,
+    Hiking,
+    DryingRack,
+    Stroller,
+    Pantry,
+    Alarm,
+    Payment,
+    Capacity,
 }
 
 /// Each concept's words. A trailing `=` marks a word one letter away from another language's
@@ -261,6 +272,8 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
     (
         Concept::Laundry,
         &[
+            "roupa", "ropa", "vetements", "clothes", "kleidung", "wasche", "vestiti", "panni",
+            "laverie", "laundromat", "lavanderia", "waschsalon", "lavandaria", "waschmaschine*",
             "lavelinge", "washer", "laundry", "lavadora", "waschmaschine", "lavatrice", "lessive",
             "detergent*", "waschmittel", "detersivo", "lavar", "laver", "lavare", "waschen",
             "wash", "bucato",
@@ -314,7 +327,7 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
         Concept::Dishwasher,
         &[
             "lavevaisselle", "dishwasher*", "lavavajillas", "lavaplatos", "lavalozas",
-            "geschirrspuler", "geschirrspulmaschine", "spulmaschine", "spuli", "lavastoviglie",
+            "geschirrspuler*", "geschirrspulmaschine*", "spulmaschine*", "spuli", "lavastoviglie",
             "lavaloucas", "lavaloica",
         ],
     ),
@@ -348,7 +361,7 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
     (
         Concept::Kettle,
         &[
-            "kettle", "kettles", "bouilloire*", "hervidor", "wasserkocher", "bollitore",
+            "kettle", "kettles", "bouilloire*", "hervidor", "wasserkocher*", "bollitore",
             "chaleira", "jarraelectrica",
         ],
     ),
@@ -385,7 +398,7 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
         Concept::Iron,
         &[
             "fer", "ferarepasser", "repasser", "repassage", "iron", "irons", "ironing", "plancha",
-            "planchar", "bugeleisen", "bugelbrett", "bugeln", "ferro=", "stirare", "stiro",
+            "planchar", "bugeleisen*", "bugelbrett*", "bugeln", "ferro=", "stirare", "stiro",
             "ferrodastiro", "passarroupa", "ferrodepassar",
         ],
     ),
@@ -393,7 +406,7 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
         Concept::HairDryer,
         &[
             "sechecheveux", "hairdryer*", "secador", "secadores", "secadordepelo", "fohn", "fon",
-            "haartrockner", "phon", "fono", "asciugacapelli", "phon",
+            "haartrockner*", "phon", "fono", "asciugacapelli", "phon",
         ],
     ),
     (
@@ -416,7 +429,8 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
         Concept::Television,
         &[
             "tv", "tele", "televiseur*", "television*", "tvs", "televisor*",
-            "fernseher*", "fernsehen", "televisore", "televisao", "televisoes", "tivu",
+            "fernseher*", "fernsehen", "televisore", "televisori", "televisao", "televisoes",
+            "tivu",
             "smarttv", "chromecast",
         ],
     ),
@@ -427,7 +441,7 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
     ),
     (
         Concept::Beach,
-        &["plage=", "beach", "beaches", "playa=", "playas", "strand=", "strande", "strandes", "spiaggia", "spiagge", "praia=", "praias", "mer", "sea", "meer", "mare"],
+        &["plage=", "plages=", "beach", "beaches", "playa=", "playas", "strand=", "strande", "strandes", "spiaggia", "spiagge", "praia=", "praias", "mer", "meer", "mare"],
     ),
     (
         Concept::Parasol,
@@ -463,7 +477,7 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
     (
         Concept::ElectricCar,
         &[
-            "electriccar", "borne=", "wallbox", "ladestation*", "ladesaule*",
+            "electriccar", "borne=", "bornes=", "wallbox", "ladestation*", "ladesaule*",
             "colonnina*", "colonnine", "supercharger", "recharge", "recharger", "recharging",
             "ricarica", "ricaricare", "recarga", "recargar", "carregamento", "aufladen",
             "elektroauto*", "ladekabel",
@@ -656,6 +670,7 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
     (
         Concept::Games,
         &[
+            "jouet*", "toys", "juguete*", "spielzeug*", "giocattol*", "brinquedo*",
             "jeux", "boardgames", "games", "juegos", "spiele", "brettspiele", "gesellschaftsspiele",
             "giochi", "jogos", "puzzle*", "playstation", "console*",
         ],
@@ -683,7 +698,7 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
         Concept::Gym,
         &["gym", "gyms", "fitness*", "gimnasio", "fitnessstudio", "fitnessraum", "palestra", "sallesport"],
     ),
-    (Concept::Tennis, &["tennis", "tenis", "padel", "paddle", "squash"]),
+    (Concept::Tennis, &["tennis", "tenis", "padel", "squash"]),
     (
         Concept::Fan,
         &["ventilateur*", "fan", "fans", "ventilador*", "ventilator*", "ventilatore*", "ventoinha"],
@@ -704,6 +719,79 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
         &[
             "skis", "ski", "skiroom", "localski", "skiraum", "skikeller", "skischrank",
             "snowboard*", "ski's",
+        ],
+    ),
+    (Concept::Taxi, &["taxi", "taxis", "vtc", "cab", "cabs"]),
+    (
+        Concept::DrinkingWater,
+        &[
+            "eaupotable", "potable", "drinkable", "drinkingwater", "aguapotable", "trinkwasser",
+            "trinkbar", "acquapotabile", "potabile", "aguapotavel", "potavel", "tapwater",
+        ],
+    ),
+    (
+        Concept::Mail,
+        &[
+            "boitelettres", "mailbox", "letterbox", "buzon", "briefkasten", "cassettaposta",
+            "caixacorreio", "courrier", "colis", "parcel*", "paquete*", "paket*", "pacco",
+            "pacchi", "encomenda*",
+        ],
+    ),
+    (
+        Concept::Activities,
+        &[
+            "activite*", "activities", "activity", "thingstodo", "actividad*", "aktivitat*",
+            "attivita", "atividade*", "sightseeing", "excursion*", "ausflug*", "gita",
+            "passeio*",
+        ],
+    ),
+    (
+        Concept::Hiking,
+        &[
+            "randonnee*", "rando", "randos", "hiking", "hike", "hikes", "senderismo", "sendero*",
+            "wandern", "wanderung*", "wanderweg*", "escursionismo", "trekking", "trilha*",
+            "caminhada*",
+        ],
+    ),
+    (
+        Concept::DryingRack,
+        &[
+            "etendoir*", "sechoir*", "dryingrack", "clothesline", "tendedero*", "waschestander*",
+            "stendino", "stendibiancheria", "estendal", "varal",
+        ],
+    ),
+    (
+        Concept::Stroller,
+        &[
+            "poussette*", "stroller*", "pushchair*", "buggy", "pram", "cochecito*", "carrito",
+            "kinderwagen*", "passeggino", "carrinho",
+        ],
+    ),
+    (
+        Concept::Pantry,
+        &[
+            "huile", "sel", "poivre", "epice*", "condiment*", "sucre", "oil", "salt", "pepper",
+            "spice*", "sugar", "aceite", "especia*", "pimienta", "azucar", "salz", "pfeffer",
+            "gewurz*", "zucker", "olio", "spezie", "zucchero", "azeite", "tempero*", "pimenta",
+            "acucar", "basics", "essentials",
+        ],
+    ),
+    (Concept::Alarm, &["alarme", "alarmes", "alarm", "alarms", "alarma", "alarmanlage", "allarme"]),
+    (
+        Concept::Payment,
+        &[
+            "paiement*", "payer", "payment*", "pay", "paying", "pago", "pagos", "pagar", "zahlung*",
+            "bezahlen", "zahlen", "pagamento*", "pagare", "cartebancaire", "creditcard", "cash",
+            "especes", "efectivo", "bargeld", "contanti", "kreditkarte", "virement",
+            "banktransfer", "transferencia", "uberweisung", "bonifico",
+        ],
+    ),
+    (
+        Concept::Capacity,
+        &[
+            "personnes", "people", "persons", "personas", "personen", "persone", "pessoas",
+            "capacite", "capacity", "capacidad", "kapazitat", "capacita", "capacidade",
+            "occupants",
         ],
     ),
     (
@@ -968,6 +1056,12 @@ const FUNCTION_WORDS: &[&str] = &[
     "cercano", "cercana", "cercanos", "cercanas", "queda", "quedan", "couple",
     "moment", "momento", "afternoon", "pomeriggio", "minuit", "midnight", "medianoche",
     "mitternacht", "mezzanotte", "meia", "gerade", "grad", "zuruck",
+    // Whether something is included or accepted, and putting or working it: no topic.
+    "compris", "comprise", "comprises", "compreso", "compresi", "compresa", "comprese",
+    "incluso", "inclusa", "incluse", "incluidos", "incluida", "inbegriffen", "enthalten",
+    "aceptais", "aceptan", "acepta", "aceptamos", "aceitais", "aceita", "accettate", "accettano",
+    "mettere", "mette", "metto", "mettiamo", "geht", "jeito", "manera", "maniere", "modo",
+    "max", "til",
     "borrow", "emprunter", "prestar", "prestan", "ausleihen", "leihen", "prestare",
     "emprestar", "emprestam", "run", "operate", "usa", "uso", "usiamo",
     "policy", "politique", "politica", "conditions", "condition", "condiciones", "condizioni",

@@ -48,7 +48,8 @@ const ACKS: &[&str] = &[
     "nickel", "awesome", "wonderful", "excellent", "fantastic", "fantastico", "toll", "klasse",
     "bueno", "buena", "good", "nice", "ah", "oh", "ca", "cela", "sounds", "fine", "it",
     "understood", "vu", "note", "bon", "sure", "alright", "right", "wunderbar", "ottimo", "otimo",
-    "claro", "esta", "joia", "blz", "okey", "oky",
+    "claro", "esta", "joia", "blz", "okey", "oky", "ricevuto", "recibido", "recebido",
+    "erhalten",
 ];
 
 /// Words that may accompany small talk without making it a question ("merci beaucoup à vous",
