@@ -1061,7 +1061,7 @@ const FUNCTION_WORDS: &[&str] = &[
     "incluso", "inclusa", "incluse", "incluidos", "incluida", "inbegriffen", "enthalten",
     "aceptais", "aceptan", "acepta", "aceptamos", "aceitais", "aceita", "accettate", "accettano",
     "mettere", "mette", "metto", "mettiamo", "geht", "jeito", "manera", "maniere", "modo",
-    "max", "til",
+    "max", "til", "nobody", "niemand", "nadie", "nessuno", "ninguem",
     "borrow", "emprunter", "prestar", "prestan", "ausleihen", "leihen", "prestare",
     "emprestar", "emprestam", "run", "operate", "usa", "uso", "usiamo",
     "policy", "politique", "politica", "conditions", "condition", "condiciones", "condizioni",
@@ -1103,7 +1103,8 @@ const REQUEST_WORDS: &[&str] = &[
     "pergunta*", "duvida*", "duda*", "help", "aide", "ayuda", "aiuto", "ajuda", "no", "not",
     "pas", "ne", "n", "nicht", "kein*", "non", "nao", "sin", "sem", "without", "sans", "ohne",
     "senza", "nothing", "rien", "nada", "nichts", "niente", "don", "isn", "doesn", "didn", "won",
-    "aren", "haven", "hasn", "cannot", "nn",
+    "aren", "haven", "hasn", "cannot", "nn", "nobody", "niemand", "nadie", "nessuno",
+    "ninguem",
 ];
 
 fn matches_form(word: &str, form: &str) -> bool {

@@ -275,9 +275,11 @@ pub fn understand(faqs: &[(String, String)], messages: &[String]) -> Understandi
     let mut reading = Reading {
         index: &index,
         language,
-        asks: messages
-            .iter()
-            .any(|m| m.contains('?') || opens_with_greeting(m)),
+        // A question word asks too: guests often leave out the question mark ("como
+        // recogemos las llaves cuando lleguemos").
+        asks: messages.iter().any(|m| {
+            m.contains('?') || opens_with_greeting(m) || lexicon::has_interrogative(&text::fold(m))
+        }),
         context: None,
         last: None,
         pending: None,

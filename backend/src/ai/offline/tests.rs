@@ -929,3 +929,13 @@ fn a_bakery_is_a_shop_but_a_shop_is_not_a_bakery() {
         );
     }
 }
+
+#[test]
+fn a_question_word_asks_even_without_a_question_mark() {
+    // "cuando lleguemos" tells when, it does not ask the check-in time.
+    assert_eq!(answers("donde aparcamos cuando lleguemos"), Some(3));
+    assert_eq!(
+        verdict(&["Wie kommen wir ins WLAN, wenn niemand da ist?"]),
+        Verdict::Answer(vec![2])
+    );
+}
