@@ -123,6 +123,7 @@ pub enum Concept {
     Alarm,
     Payment,
     Capacity,
+    Padlock,
 }
 
 /// Each concept's words. A trailing `=` marks a word one letter away from another language's
@@ -448,7 +449,7 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
         &[
             "parasol*", "sombrilla*", "sonnenschirm*", "ombrellon*", "guardasol*", "transat*",
             "deckchair*", "sunbed*", "lounger*", "tumbona*", "hamaca*", "liegestuhl*",
-            "strandliege*", "sdraio", "lettin*", "espreguicadeira*",
+            "strandliege*", "sdraio", "espreguicadeira*",
         ],
     ),
     (
@@ -493,7 +494,7 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
     (
         Concept::Party,
         &[
-            "fete", "fetes", "feter", "party=", "parties", "fiesta", "fiestas", "feier*", "party's",
+            "fete", "fetes", "feter", "party=", "parties", "fiesta", "fiestas", "feier", "feiern", "feiert", "party's",
             "festa", "feste", "festas", "celebrate", "celebrar", "festeggiare", "anniversaire",
             "birthday", "cumpleanos", "geburtstag*", "compleanno", "aniversario",
         ],
@@ -503,7 +504,7 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
         &[
             "visiteur*", "visitor*", "visita", "visitas", "visite", "besuch", "besucher*",
             "besuchen", "ospiti", "ospite", "visitantes", "amis", "friends", "amigos", "amigas",
-            "freunde", "freundin*", "amici", "amiche", "invites", "guest's",
+            "freunde", "freundin*", "amici", "amiche",
         ],
     ),
     (
@@ -528,8 +529,8 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
     (
         Concept::Invoice,
         &[
-            "facture*", "invoice*", "receipt*", "factura*", "rechnung*", "quittung", "fattura*",
-            "ricevuta", "fatura*", "recibo",
+            "facture", "factures", "invoice*", "receipt*", "factura", "facturas", "rechnung*", "quittung", "fattura", "fatture",
+            "ricevuta", "fatura", "faturas", "recibo",
         ],
     ),
     (
@@ -661,7 +662,7 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
     ),
     (
         Concept::FirstAid,
-        &["firstaid", "pharmaciekit", "botiquin", "verbandskasten", "verbandkasten"],
+        &["firstaid", "botiquin", "verbandskasten", "verbandkasten"],
     ),
     (
         Concept::Safe,
@@ -721,6 +722,14 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
             "snowboard*", "ski's",
         ],
     ),
+    // A padlock (of the bikes, of a gate) is not the keys of the place.
+    (
+        Concept::Padlock,
+        &[
+            "cadenas", "padlock*", "candado*", "vorhangeschloss", "fahrradschloss", "lucchetto",
+            "cadeado*",
+        ],
+    ),
     (Concept::Taxi, &["taxi", "taxis", "vtc", "cab", "cabs"]),
     (
         Concept::DrinkingWater,
@@ -770,7 +779,7 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
     (
         Concept::Pantry,
         &[
-            "huile", "sel", "poivre", "epice*", "condiment*", "sucre", "oil", "salt", "pepper",
+            "huile", "sel", "poivre", "epice", "epices", "condiment*", "sucre", "oil", "salt", "pepper",
             "spice*", "sugar", "aceite", "especia*", "pimienta", "azucar", "salz", "pfeffer",
             "gewurz*", "zucker", "olio", "spezie", "zucchero", "azeite", "tempero*", "pimenta",
             "acucar", "basics", "essentials",
@@ -1473,6 +1482,14 @@ mod tests {
                 concept(word)
             );
         }
+        // Function words of another language ("über", the Spanish "sea"), a network's name
+        // ("Maison-Invites"), a holiday ("Feiertag"), "facturée" (charged, not an invoice).
+        for word in ["uber", "sea", "invites", "feiertag", "facturee", "gite"] {
+            assert_eq!(concept(word), None, "{word}");
+        }
+        // A prefix of one concept must not swallow another's word.
+        assert_eq!(concept("epicerie"), Some(Concept::Shops));
+        assert_eq!(concept("lettino"), Some(Concept::Baby));
         // A typo of an everyday word is not a typo of a short lexicon word.
         assert_ne!(concept_despite_typo("bonne"), Some(Concept::ElectricCar));
         assert_ne!(concept_despite_typo("place"), Some(Concept::Beach));
