@@ -401,7 +401,9 @@ fn off_faq_requests_near_the_hour_and_wording_rules_are_handed_off() {
 
 /// The `lexicon` helper's development set (issue 12, session 7): another listing's FAQ
 /// (`faq_dev.tsv`: dishwasher, hair dryer, beach, bikes, deposit, lift, shutters…) and guest
-/// messages in six languages labelled before the responder was run on them.
+/// messages in six languages labelled before the responder was run on them: 34.1 % at the
+/// first run (four off-FAQ requests answered), then used to guide the work (87.9 %), so now
+/// optimistic.
 #[test]
 fn on_another_listings_faq_no_off_faq_answer_and_no_missed_emergency() {
     let faq = faq_from(include_str!("faq_dev.tsv"));
@@ -414,9 +416,27 @@ fn on_another_listings_faq_no_off_faq_answer_and_no_missed_emergency() {
     );
 }
 
+/// The `lexicon` helper's held-out set for the development FAQ (issue 12, session 7): labelled
+/// after the first rounds of changes, before any run, and run once at the end of that work:
+/// 65.0 % (40.0 % with the session's starting responder), no off-FAQ answer, two missed
+/// emergencies (a barbecue on fire, a mother trapped in the lift), which then led to general
+/// urgency rules (68.3 %). Its other misses were not worked on.
+#[test]
+fn on_the_development_faqs_held_out_set_no_off_faq_answer_and_no_missed_emergency() {
+    let faq = faq_from(include_str!("faq_dev.tsv"));
+    held_out(
+        &faq,
+        "Development FAQ's held-out set",
+        include_str!("dev_holdout.tsv"),
+        0.65,
+    );
+}
+
 /// Off-FAQ requests aimed at the `lexicon` helper's concepts (issue 12, session 7), against the
 /// development FAQ: appliances it does not list, words that collide across languages, a place
-/// it only mentions in answers. None may be answered with an entry.
+/// it only mentions in answers. None may be answered with an entry. First run 83.3 % (five
+/// supermarket requests answered by the bakery entry; the session's starting responder:
+/// 60.0 %, ten answered), 100 % since bakeries are their own concept.
 #[test]
 fn off_faq_requests_near_the_new_concepts_are_handed_off() {
     let faq = faq_from(include_str!("faq_dev.tsv"));
