@@ -1190,6 +1190,13 @@ pub fn opens_question(folded: &str) -> bool {
     }
 }
 
+/// Whether a folded part of a sentence holds a word that only asks ("where", "wo", "dove"; not
+/// "when" nor "como", which also tell, nor "ou", which is also "or"): "we land at 10 where is
+/// the pharmacy" asks, even without a question mark.
+pub fn holds_question_word(folded: &str) -> bool {
+    super::text::words(folded).any(|w| w != "ou" && QUESTION_OPENERS.contains(&w))
+}
+
 /// Whether a folded text holds a question word.
 pub fn has_interrogative(folded: &str) -> bool {
     super::text::words(folded).any(|w| INTERROGATIVES.contains(&w))

@@ -939,3 +939,17 @@ fn a_question_word_asks_even_without_a_question_mark() {
         Verdict::Answer(vec![2])
     );
 }
+
+#[test]
+fn a_question_word_inside_a_sentence_about_the_guests_still_asks() {
+    // Without a question mark, "we land at 10 where is…" is a question, not context.
+    assert!(matches!(
+        verdict(&["we land at 10 where is the nearest pharmacy"]),
+        Verdict::Handoff { ref answered, urgent: false } if answered.is_empty()
+    ));
+    // "è" is "is", not "and": one question, about a heated pool the FAQ does not promise.
+    assert!(matches!(
+        verdict(&["La piscina è riscaldata?"]),
+        Verdict::Handoff { ref answered, .. } if answered.is_empty()
+    ));
+}

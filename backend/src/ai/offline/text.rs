@@ -223,6 +223,9 @@ const GLUED: &[(&str, &str)] = &[
     ("ski storage", "skiroom"),
     ("cabinet medical", "cabinetmedical"),
     ("dans le coin", "pres"),
+    // "The sea" is the beach's ("sea" alone is also Spanish for "be").
+    ("the sea", "mer"),
+    ("sea view", "mer"),
     ("eau potable", "eaupotable"),
     ("drinking water", "drinkingwater"),
     ("tap water", "tapwater"),
@@ -579,6 +582,28 @@ pub fn fold(text: &str) -> String {
     padded.trim().to_owned()
 }
 
+/// `fold`, with the Italian "è" and the Portuguese "é" ("is") written as "est": without their
+/// accent they would read as the conjunction "e" and cut "la piscina è riscaldata?" in two
+/// questions. For splitting a message into its questions only: the urgency and small-talk
+/// phrases are written in plain folded text ("si e tagliato").
+pub fn fold_for_questions(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut marked = String::with_capacity(text.len());
+    for (i, &c) in chars.iter().enumerate() {
+        // "c'è" stays one word.
+        let alone = |j: Option<usize>| {
+            j.and_then(|j| chars.get(j))
+                .is_none_or(|c| !c.is_alphanumeric() && !matches!(c, '\'' | '’'))
+        };
+        if matches!(c, 'è' | 'é' | 'È' | 'É') && alone(i.checked_sub(1)) && alone(Some(i + 1)) {
+            marked.push_str("est");
+        } else {
+            marked.push(c);
+        }
+    }
+    fold(&marked)
+}
+
 /// The words of a folded text (letters and digits; elisions like "l'arrivée" split off).
 pub fn words(folded: &str) -> impl Iterator<Item = &str> {
     folded
@@ -716,6 +741,16 @@ mod tests {
         assert_eq!(fold("Le mot de passe du Wi-Fi?"), "le motdepasse du wifi?");
         assert_eq!(fold("No hay agua caliente"), "no hay eauchaude");
         assert_eq!(fold("Pas d'eau chaude !"), "pas d'eauchaude !");
+        assert_eq!(
+            fold_for_questions("La piscina è riscaldata?"),
+            "la piscina est riscaldata?"
+        );
+        assert_eq!(
+            fold_for_questions("A piscina é aquecida? E o wifi?"),
+            "a piscina est aquecida? e o wifi?"
+        );
+        assert_eq!(fold_for_questions("C'è il phon?"), "c'e il phon?");
+        assert_eq!(fold("Si è tagliato"), "si e tagliato");
         assert_eq!(
             words("l'arrivée c'est quand").collect::<Vec<_>>(),
             ["l", "arrivée", "c", "est", "quand"]
