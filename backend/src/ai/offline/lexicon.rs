@@ -369,14 +369,14 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
     (
         Concept::Toaster,
         &[
-            "toaster", "toasters", "grillepain", "tostadora", "tostador", "tostapane",
+            "toaster", "toasters", "grillepain", "tostador*", "tostapane",
             "torradeira",
         ],
     ),
     (
         Concept::Fridge,
         &[
-            "frigo", "frigos", "refrigerateur*", "fridge", "fridges", "refrigerator*", "nevera",
+            "frigo", "frigos", "refrigerateur*", "fridge", "fridges", "refrigerator*", "nevera*",
             "frigorifico", "refrigerador", "kuhlschrank*", "frigorifero", "geladeira",
             "frigorifico",
         ],
@@ -647,7 +647,7 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
     ),
     (
         Concept::Bathtub,
-        &["baignoire*", "bathtub*", "tub", "banera", "banadera", "badewanne*", "vasca", "banheira*"],
+        &["baignoire*", "bathtub*", "tub", "bath", "baths", "banera", "banadera", "badewanne*", "vasca", "banheira*"],
     ),
     (
         Concept::ToiletPaper,

@@ -57,6 +57,7 @@ const GLUED: &[(&str, &str)] = &[
     ("micro-ondas", "microondes"),
     ("micro ondas", "microondes"),
     ("micro-onde", "microondes"),
+    ("grille-pains", "grillepain"),
     ("grille-pain", "grillepain"),
     ("grille pain", "grillepain"),
     ("jarra electrica", "jarraelectrica"),
