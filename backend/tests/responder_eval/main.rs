@@ -24,7 +24,7 @@ fn faq() -> Vec<(String, String)> {
     faq_from(include_str!("faq.tsv"))
 }
 
-/// A FAQ file: `question<TAB>answer` per line, `#` comments.
+/// A FAQ file's entries: one `question<TAB>answer` a line, `#` lines are comments.
 fn faq_from(tsv: &str) -> Vec<(String, String)> {
     tsv.lines()
         .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
@@ -229,15 +229,10 @@ fn the_offline_responder_meets_its_accuracy_targets() {
     );
 }
 
-/// A held-out set: its accuracy must not fall below `floor` (what the responder reached on it,
-/// minus a margin, so a change that loses generality fails), and the two rules that protect
-/// guests hold there too.
-fn held_out(title: &str, tsv: &str, floor: f64) {
-    held_out_against(&faq(), title, tsv, floor);
-}
-
-/// `held_out` against another FAQ than the evaluation one.
-fn held_out_against(faq: &[(String, String)], title: &str, tsv: &str, floor: f64) {
+/// A held-out set against `faq`: its accuracy must not fall below `floor` (what the responder
+/// reached on it, minus a margin, so a change that loses generality fails), and the two rules
+/// that protect guests hold there too.
+fn held_out(faq: &[(String, String)], title: &str, tsv: &str, floor: f64) {
     let report = evaluate(faq, &cases(tsv));
     print(title, &report);
     assert!(
@@ -262,21 +257,36 @@ fn held_out_against(faq: &[(String, String)], title: &str, tsv: &str, floor: f64
 /// then 97.2 % once their misses guided general vocabulary, so now optimistic.
 #[test]
 fn on_held_out_messages_no_off_faq_answer_and_no_missed_emergency() {
-    held_out("Held-out messages", include_str!("holdout.tsv"), 0.90);
+    held_out(
+        &faq(),
+        "Held-out messages",
+        include_str!("holdout.tsv"),
+        0.90,
+    );
 }
 
 /// Session 4's second set: written before the lexicon was widened, then used to widen it
 /// (51.4 % → 97.1 %), so now optimistic.
 #[test]
 fn on_the_second_held_out_set_no_off_faq_answer_and_no_missed_emergency() {
-    held_out("Second held-out set", include_str!("holdout2.tsv"), 0.90);
+    held_out(
+        &faq(),
+        "Second held-out set",
+        include_str!("holdout2.tsv"),
+        0.90,
+    );
 }
 
 /// Session 4's third set, written after the first changes and run once (67.4 %), then used to
 /// widen the lexicon (97.7 %), so now optimistic.
 #[test]
 fn on_the_third_held_out_set_no_off_faq_answer_and_no_missed_emergency() {
-    held_out("Third held-out set", include_str!("holdout3.tsv"), 0.90);
+    held_out(
+        &faq(),
+        "Third held-out set",
+        include_str!("holdout3.tsv"),
+        0.90,
+    );
 }
 
 /// Session 4's fourth set, labelled before the last round of changes and run once after it
@@ -285,7 +295,12 @@ fn on_the_third_held_out_set_no_off_faq_answer_and_no_missed_emergency() {
 /// to 86.1 %.
 #[test]
 fn on_the_fourth_held_out_set_no_off_faq_answer_and_no_missed_emergency() {
-    held_out("Fourth held-out set", include_str!("holdout4.tsv"), 0.80);
+    held_out(
+        &faq(),
+        "Fourth held-out set",
+        include_str!("holdout4.tsv"),
+        0.80,
+    );
 }
 
 /// Session 5's fifth set, labelled before any session-5 change (59.3 % on the responder of
@@ -293,14 +308,24 @@ fn on_the_fourth_held_out_set_no_off_faq_answer_and_no_missed_emergency() {
 /// optimistic.
 #[test]
 fn on_the_fifth_held_out_set_no_off_faq_answer_and_no_missed_emergency() {
-    held_out("Fifth held-out set", include_str!("holdout5.tsv"), 0.90);
+    held_out(
+        &faq(),
+        "Fifth held-out set",
+        include_str!("holdout5.tsv"),
+        0.90,
+    );
 }
 
 /// Session 5's sixth set, labelled after the first round of changes and run once (52.5 %, six
 /// missed emergencies), then used to guide the second round (98.3 %), so now optimistic.
 #[test]
 fn on_the_sixth_held_out_set_no_off_faq_answer_and_no_missed_emergency() {
-    held_out("Sixth held-out set", include_str!("holdout6.tsv"), 0.90);
+    held_out(
+        &faq(),
+        "Sixth held-out set",
+        include_str!("holdout6.tsv"),
+        0.90,
+    );
 }
 
 /// Session 5's seventh set, written after all the session's changes and run once, with no
@@ -308,7 +333,12 @@ fn on_the_sixth_held_out_set_no_off_faq_answer_and_no_missed_emergency() {
 /// helper's changes (issue 12) were not aimed at it: 70.9 %.
 #[test]
 fn on_the_seventh_held_out_set_no_off_faq_answer_and_no_missed_emergency() {
-    held_out("Seventh held-out set", include_str!("holdout7.tsv"), 0.66);
+    held_out(
+        &faq(),
+        "Seventh held-out set",
+        include_str!("holdout7.tsv"),
+        0.66,
+    );
 }
 
 /// The `embed` helper's eighth set (issue 12), labelled before any of that work's changes and
@@ -317,21 +347,31 @@ fn on_the_seventh_held_out_set_no_off_faq_answer_and_no_missed_emergency() {
 /// general rule for falls, so 75.0 % now, and its urgency figure is no longer unseen.
 #[test]
 fn on_the_eighth_held_out_set_no_off_faq_answer_and_no_missed_emergency() {
-    held_out("Eighth held-out set", include_str!("holdout8.tsv"), 0.70);
+    held_out(
+        &faq(),
+        "Eighth held-out set",
+        include_str!("holdout8.tsv"),
+        0.70,
+    );
 }
 
 /// The `embed` helper's ninth set (issue 12), labelled before any of that work's changes
 /// (71.7 % then, one missed emergency), then its development set (98.3 %), so now optimistic.
 #[test]
 fn on_the_ninth_held_out_set_no_off_faq_answer_and_no_missed_emergency() {
-    held_out("Ninth held-out set", include_str!("holdout9.tsv"), 0.93);
+    held_out(
+        &faq(),
+        "Ninth held-out set",
+        include_str!("holdout9.tsv"),
+        0.93,
+    );
 }
 
 /// Off-FAQ requests aimed at session 5's general changes (words taken as no topic, compounds,
 /// fragments, "no need"): none may be answered with an entry.
 #[test]
 fn off_faq_requests_near_the_new_rules_are_handed_off() {
-    held_out("Precision set", include_str!("precision.tsv"), 0.95);
+    held_out(&faq(), "Precision set", include_str!("precision.tsv"), 0.95);
 }
 
 /// The `embed` helper's tenth set (issue 12), labelled after most of that work's changes and
@@ -339,28 +379,113 @@ fn off_faq_requests_near_the_new_rules_are_handed_off() {
 /// (98.3 %), so now optimistic.
 #[test]
 fn on_the_tenth_held_out_set_no_off_faq_answer_and_no_missed_emergency() {
-    held_out("Tenth held-out set", include_str!("holdout10.tsv"), 0.93);
+    held_out(
+        &faq(),
+        "Tenth held-out set",
+        include_str!("holdout10.tsv"),
+        0.93,
+    );
 }
 
 /// Off-FAQ requests aimed at session 6's changes (foreign words the FAQ does not speak of,
 /// no-topic words, hours against the FAQ's times): none may be answered with an entry.
 #[test]
 fn off_faq_requests_near_the_hour_and_wording_rules_are_handed_off() {
-    held_out("Second precision set", include_str!("precision2.tsv"), 0.95);
+    held_out(
+        &faq(),
+        "Second precision set",
+        include_str!("precision2.tsv"),
+        0.95,
+    );
+}
+
+/// The `lexicon` helper's development set (issue 12, session 7): another listing's FAQ
+/// (`faq_dev.tsv`: dishwasher, hair dryer, beach, bikes, deposit, lift, shutters…) and guest
+/// messages in six languages labelled before the responder was run on them: 34.1 % at the
+/// first run (four off-FAQ requests answered), then used to guide the work (87.9 %), so now
+/// optimistic.
+#[test]
+fn on_another_listings_faq_no_off_faq_answer_and_no_missed_emergency() {
+    let faq = faq_from(include_str!("faq_dev.tsv"));
+    assert_eq!(faq.len(), 20, "the development FAQ has 20 entries");
+    held_out(
+        &faq,
+        "Development set (another listing's FAQ)",
+        include_str!("dev_messages.tsv"),
+        0.85,
+    );
+}
+
+/// The `lexicon` helper's held-out set for the development FAQ (issue 12, session 7): labelled
+/// after the first rounds of changes, before any run, and run once at the end of that work:
+/// 65.0 % (40.0 % with the session's starting responder), no off-FAQ answer, two missed
+/// emergencies (a barbecue on fire, a mother trapped in the lift), which then led to general
+/// urgency rules (68.3 %). Its other misses were not worked on.
+#[test]
+fn on_the_development_faqs_held_out_set_no_off_faq_answer_and_no_missed_emergency() {
+    let faq = faq_from(include_str!("faq_dev.tsv"));
+    held_out(
+        &faq,
+        "Development FAQ's held-out set",
+        include_str!("dev_holdout.tsv"),
+        0.65,
+    );
+}
+
+/// Off-FAQ requests aimed at the `lexicon` helper's concepts (issue 12, session 7), against the
+/// development FAQ: appliances it does not list, words that collide across languages, a place
+/// it only mentions in answers. None may be answered with an entry. First run 83.3 % (five
+/// supermarket requests answered by the bakery entry; the session's starting responder:
+/// 60.0 %, ten answered), 100 % since bakeries are their own concept.
+#[test]
+fn off_faq_requests_near_the_new_concepts_are_handed_off() {
+    let faq = faq_from(include_str!("faq_dev.tsv"));
+    held_out(
+        &faq,
+        "Third precision set",
+        include_str!("precision3.tsv"),
+        0.95,
+    );
+}
+
+/// Off-FAQ requests near the `lexicon` helper's rules (issue 12, session 7), against the
+/// evaluation FAQ: things its entries sit next to (blankets by the linen, a dryer by the
+/// washing machine, a heated pool by the pool's hours). None may be answered with an entry.
+/// First run 86.7 % (three answered: "swim in the sea" as the pool, "la piscina è riscaldata?"
+/// cut in two at the accentless "è"; the session's starting responder also 86.7 %, four
+/// answered), 100 % since.
+#[test]
+fn off_faq_requests_near_the_session_7_rules_are_handed_off() {
+    held_out(
+        &faq(),
+        "Fourth precision set",
+        include_str!("precision4.tsv"),
+        0.95,
+    );
 }
 
 /// Session 7's eleventh set (helper `sets`), written and labelled blind — its writer read neither
 /// the responder nor the other sets — and kept untouched as a final measure.
 #[test]
 fn on_the_eleventh_held_out_set_no_off_faq_answer_and_no_missed_emergency() {
-    held_out("Eleventh held-out set", include_str!("holdout11.tsv"), 0.0);
+    held_out(
+        &faq(),
+        "Eleventh held-out set",
+        include_str!("holdout11.tsv"),
+        0.0,
+    );
 }
 
 /// Session 7's twelfth set (helper `sets`), blind like the eleventh, in longer chat and regional
 /// forms (Québec, Mexico, Argentina, Switzerland, Austria, Brazil); kept untouched.
 #[test]
 fn on_the_twelfth_held_out_set_no_off_faq_answer_and_no_missed_emergency() {
-    held_out("Twelfth held-out set", include_str!("holdout12.tsv"), 0.0);
+    held_out(
+        &faq(),
+        "Twelfth held-out set",
+        include_str!("holdout12.tsv"),
+        0.0,
+    );
 }
 
 /// A second conciergerie (a seaside villa, `faq2.tsv`) whose topics are mostly not the
@@ -370,7 +495,7 @@ fn on_the_twelfth_held_out_set_no_off_faq_answer_and_no_missed_emergency() {
 fn on_a_second_faq_no_off_faq_answer_and_no_missed_emergency() {
     let faq = faq_from(include_str!("faq2.tsv"));
     assert_eq!(faq.len(), 20, "the second FAQ has 20 entries");
-    held_out_against(
+    held_out(
         &faq,
         "Second FAQ (seaside villa)",
         include_str!("faq2_messages.tsv"),
@@ -385,9 +510,11 @@ fn probe() {
     let Ok(probe) = std::env::var("PROBE") else {
         return;
     };
-    // `PROBE_FAQ=backend/tests/responder_eval/faq2.tsv` reads against another FAQ file.
-    let faq = match std::env::var("PROBE_FAQ") {
-        Ok(path) => faq_from(&std::fs::read_to_string(path).expect("PROBE_FAQ is readable")),
+    // `PROBE_FAQ=dev` reads the bursts against the development FAQ, `PROBE_FAQ=<file>` against
+    // that file's.
+    let faq = match std::env::var("PROBE_FAQ").as_deref() {
+        Ok("dev") => faq_from(include_str!("faq_dev.tsv")),
+        Ok(path) => faq_from(&std::fs::read_to_string(path).expect("PROBE_FAQ file")),
         Err(_) => faq(),
     };
     for line in probe.split('\n') {

@@ -17,8 +17,8 @@ use std::sync::{Arc, LazyLock, Mutex};
 use rust_stemmers::Stemmer;
 
 use super::lexicon::{
-    asks_to_stay_until, concept, concept_despite_typo, inflectable_function_words,
-    is_function_word, Concept,
+    asks_to_stay_until, broader, concept, concept_despite_typo, function_word_typo,
+    inflectable_function_words, is_function_word, Concept,
 };
 use super::no_topic::{self, carries_no_topic};
 use super::small_talk::is_courtesy;
@@ -284,7 +284,9 @@ impl FaqIndex {
             let Some(mut terms) = self.word_terms(word, language) else {
                 continue;
             };
-            if !terms.iter().any(|t| self.df.contains_key(t)) {
+            // A lexicon word the FAQ does not speak of ("lave-linge" where no entry mentions
+            // one) is what the guest means, not a typo of another word.
+            if concept(word).is_none() && !terms.iter().any(|t| self.df.contains_key(t)) {
                 // Perhaps a typo of a word we know.
                 if let Some(c) = concept_despite_typo(word) {
                     terms = vec![concept_term(c)];
@@ -299,9 +301,13 @@ impl FaqIndex {
                     terms = known;
                 } else if let Some(c) = self.compound_head(word, language) {
                     terms = vec![concept_term(c)];
-                } else if self.inflected_function_word(word, language) {
+                } else if self.inflected_function_word(word, language) || function_word_typo(word) {
                     continue;
                 }
+            }
+            // "La boulangerie ?" also asks where to shop (see `lexicon::broader`).
+            if let Some(wider) = concept(word).and_then(broader) {
+                terms.push(concept_term(wider));
             }
             query.words.push(terms);
         }
@@ -475,6 +481,15 @@ impl FaqIndex {
             .collect()
     }
 
+    /// Whether an entry's question holds none of the query's words: it covers the query only
+    /// through its answer.
+    fn only_in_answer(&self, query: &Query, doc: &Doc) -> bool {
+        !query
+            .words
+            .iter()
+            .any(|group| group.iter().any(|t| doc.question.contains(t)))
+    }
+
     /// The weight of the query's words an entry covers, and its BM25 score.
     fn covered(&self, query: &Query, weights: &[f64], doc: &Doc) -> (f64, f64) {
         let (mut covered, mut score) = (0.0, 0.0);
@@ -502,9 +517,11 @@ impl FaqIndex {
         let weights = self.weights(query);
         let total: f64 = weights.iter().sum();
         let mut best: Option<(f64, f64, usize)> = None;
+        let mut coverages = Vec::with_capacity(self.docs.len());
         for (index, doc) in self.docs.iter().enumerate() {
             let (covered, score) = self.covered(query, &weights, doc);
             let coverage = covered / total;
+            coverages.push(coverage);
             let better = match best {
                 None => score > 0.0,
                 Some((c, s, _)) => {
@@ -515,6 +532,23 @@ impl FaqIndex {
                 best = Some((coverage, score, index));
             }
         }
-        best.map(|(confidence, _, index)| Match { index, confidence })
+        best.map(|(confidence, _, index)| {
+            // Found only in the answers of several entries ("le garage" where the bikes, the
+            // parasol and the charging point are kept): none of them is about it, so a
+            // question on it ("on se gare où ?") is for a human.
+            let ties = coverages
+                .iter()
+                .filter(|&&c| (c - confidence).abs() <= 1e-9)
+                .count();
+            let ambiguous = ties > 1 && self.only_in_answer(query, &self.docs[index]);
+            Match {
+                index,
+                confidence: if ambiguous {
+                    confidence / 2.0
+                } else {
+                    confidence
+                },
+            }
+        })
     }
 }

@@ -240,7 +240,10 @@ fn clauses(folded: &str) -> Vec<Clause> {
         let last = parts.len().saturating_sub(1);
         for (i, part) in parts.into_iter().enumerate() {
             let lead_in = !(question && i == last);
-            let context = lead_in && lexicon::is_context(part) && !lexicon::opens_question(part);
+            let context = lead_in
+                && lexicon::is_context(part)
+                && !lexicon::opens_question(part)
+                && !lexicon::holds_question_word(part);
             let declined = lead_in && lexicon::declines(part);
             let remark =
                 lead_in && lexicon::is_remark(part) && !urgency::reports_failure(part.trim());
@@ -313,9 +316,11 @@ pub fn understand(faqs: &[(String, String)], messages: &[String]) -> Understandi
     let mut reading = Reading {
         index: &index,
         language,
-        asks: messages
-            .iter()
-            .any(|m| m.contains('?') || opens_with_greeting(m)),
+        // A question word asks too: guests often leave out the question mark ("como
+        // recogemos las llaves cuando lleguemos").
+        asks: messages.iter().any(|m| {
+            m.contains('?') || opens_with_greeting(m) || lexicon::has_interrogative(&text::fold(m))
+        }),
         questioned: messages.iter().any(|m| m.contains('?')),
         context: None,
         last: None,
@@ -351,7 +356,7 @@ pub fn explain(faqs: &[(String, String)], messages: &[String]) -> Vec<String> {
     let language = language::detect(&messages.join("\n"));
     let mut out = vec![format!("language {language:?}")];
     for message in messages {
-        for clause in clauses(&text::fold(message)) {
+        for clause in clauses(&text::fold_for_questions(message)) {
             let query = index.query(&clause.text, language);
             let best = index.best(&query);
             let context = if clause.context { " (context)" } else { "" };
@@ -407,7 +412,7 @@ impl Reading<'_> {
             return;
         }
         let mut asked = false;
-        for clause in clauses(&folded) {
+        for clause in clauses(&text::fold_for_questions(message)) {
             if let Some(kind) = small_talk::classify(&clause.text) {
                 self.u.greeted |= kind == SmallTalk::Greeting;
                 // "Bonsoir, nous sommes les voyageurs du week-end": a greeting, then context.

@@ -50,6 +50,8 @@ const THANKS: &[&str] = &[
     // Goodbyes of the regions: "Pfiat Gott", "ciao ciao", "chao", "tschüssi".
     "pfiat", "tschussi", "ciaociao", "chao", "chau", "aurevoir", "adieu", "abientot",
     "grazieee", "mercie", "danku", "dankeschon", "vielendank", "muchasgracias", "valeuu",
+    // Chat spellings: "grz" (grazie), "mrc" (merci), "thks", "obgd".
+    "grz", "mrc", "mrci", "thks", "obgd", "dnk",
 ];
 
 #[rustfmt::skip]
@@ -75,6 +77,8 @@ const ACKS: &[&str] = &[
     "ricevuto", "ricevuta", "accordo", "benissimo", "chiaro", "grande", "bellissimo", "dacc",
     "entendi", "recebido", "recebida", "fechado", "show", "blz", "legal", "massa", "ta",
     "certinho", "anotei", "otimo", "beleza",
+    "claro", "esta", "joia", "blz", "okey", "oky", "ricevuto", "recibido", "recebido",
+    "erhalten",
 ];
 
 /// Words that may accompany small talk without making it a question ("merci beaucoup à vous",
@@ -145,7 +149,7 @@ pub fn is_thanks(word: &str) -> bool {
 const APOLOGIES: &[&str] = &[
     "pardon", "desole", "desolee", "excusez", "excuse", "sorry", "perdon", "perdona", "perdone",
     "disculpa", "disculpe", "entschuldigung", "entschuldigen", "sorry", "scusa", "scusi",
-    "scusate", "desculpa", "desculpe",
+    "scusate", "desculpa", "desculpe", "dsl",
 ];
 
 /// What a text says if it is only small talk, else `None`. `text` is folded (see `text::fold`).

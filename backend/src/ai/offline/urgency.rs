@@ -122,6 +122,23 @@ const ALARM_PHRASES: &[(Urgency, &[&str])] = &[
         ],
     ),
     (
+        // Something on fire ("le barbecue a pris feu": "feu" alone is also the fireplace's),
+        // or someone trapped, in a lift or elsewhere.
+        Urgency::Safety,
+        &[
+            "pris feu", "prend feu", "prennent feu", " en feu", " au feu", "caught fire",
+            " on fire", "in fiamme", "em chamas", "en llamas", " es brennt",
+            "trapped", "atrapado", "atrapada", "atrapados", "atrapadas", "intrappolato",
+            "intrappolata", "intrappolati", "eingesperrt", "eingeschlossen", "preso no elevador",
+            "presa no elevador", "presos no elevador", "stuck in the lift", "stuck in the elevator",
+            "coince dans l'ascenseur", "coincee dans l'ascenseur", "coinces dans l'ascenseur",
+            "bloque dans l'ascenseur", "bloquee dans l'ascenseur", "bloques dans l'ascenseur",
+            "bloccato nell'ascensore", "bloccata nell'ascensore", "bloccati nell'ascensore",
+            "im aufzug stecken", "steckt im aufzug", "stecken im aufzug", "im aufzug fest",
+            "encerrado en el ascensor", "encerrada en el ascensor",
+        ],
+    ),
+    (
         // Someone has cut themselves: the guests may need a doctor before they say so.
         Urgency::Safety,
         &[
@@ -437,6 +454,25 @@ mod tests {
 
     fn urgency(text: &str) -> Option<Urgency> {
         detect(&fold(text))
+    }
+
+    #[test]
+    fn fire_and_people_trapped_are_urgent_but_a_fire_in_the_fireplace_is_not() {
+        for text in [
+            "Le barbecue a pris feu, on a besoin d'aide vite !",
+            "The bbq caught fire!",
+            "Se ha roto la puerta del ascensor y mi madre está atrapada dentro",
+            "Wir stecken im Aufzug fest",
+            "Siamo bloccati nell'ascensore",
+        ] {
+            assert_eq!(urgency(text), Some(Urgency::Safety), "{text}");
+        }
+        for text in [
+            "Peut-on faire un beau feu dans la cheminée ?",
+            "Das Licht im Flur brennt die ganze Nacht, ist das normal?",
+        ] {
+            assert_eq!(urgency(text), None, "{text}");
+        }
     }
 
     #[test]
