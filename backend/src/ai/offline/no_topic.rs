@@ -56,6 +56,23 @@ const PLACE_WORDS: &[&str] = &[
     "logis", "residence", "appartements", "maisonnette",
 ];
 
+/// How much, how far, how long: they ask for an amount, a distance or a duration of the thing
+/// named next to them ("how much is the deposit?", "¿cuánto cuesta la limpieza?", "combien de
+/// temps à pied pour la plage ?"), as "when" asks for a time. ("Cuánto" is no typo of "cuándo".)
+#[rustfmt::skip]
+const MEASURE_WORDS: &[&str] = &[
+    "combien", "prix", "cout", "coute", "coutent", "couter", "much", "cost", "costs",
+    "costing", "price", "prices", "priced", "cuanto", "cuanta", "cuantos", "cuantas", "cuesta",
+    "cuestan", "costar", "precio", "precios", "viel", "kostet", "kosten", "preis", "preise",
+    "hoch", "teuer", "quanto", "quanta", "quanti", "quante", "costa", "costano", "prezzo",
+    "prezzi", "qnt", "qto", "custa", "custam", "preco", "precos", "quantos", "quantas",
+    // Far, on foot, how long.
+    "far", "distance", "distancia", "distanza", "entfernt", "entfernung", "weit", "dista",
+    "distante", "longe", "lejos", "walk", "walking", "walkable", "pied", "pie", "fuss",
+    "piedi", "minutes", "minute", "minutos", "minuten", "minuti", "mins", "min", "km",
+    "metres", "meters", "metros", "metri", "temps", "tiempo", "zeit", "tempo", "long",
+];
+
 /// "The little one", "ones": a number word with nothing counted. Other numbers stay: "six
 /// people instead of four", "two more nights" ask for something the count is part of.
 const NUMBER_WORDS: &[&str] = &["one", "ones"];
@@ -118,6 +135,7 @@ pub fn carries_no_topic(word: &str) -> bool {
         || MODALS.contains(&word)
         || GENERIC_VERBS.contains(&word)
         || NUMBER_WORDS.contains(&word)
+        || MEASURE_WORDS.contains(&word)
 }
 
 #[cfg(test)]
