@@ -71,6 +71,8 @@ const MEASURE_WORDS: &[&str] = &[
     "distante", "longe", "lejos", "walk", "walking", "walkable", "pied", "pie", "fuss",
     "piedi", "minutes", "minute", "minutos", "minuten", "minuti", "mins", "min", "km",
     "metres", "meters", "metros", "metri", "temps", "tiempo", "zeit", "tempo", "long",
+    // The end of the stay: "la limpieza final", "ménage de fin de séjour", "Endreinigung".
+    "final", "finale", "end",
 ];
 
 /// "The little one", "ones": a number word with nothing counted. Other numbers stay: "six
@@ -119,7 +121,15 @@ const GENERIC_VERBS: &[&str] = &[
     "receber", "recebemos", "recebo", "recebe", "recebem", "mandam", "mandamos", "envia",
     "enviam", "trazer", "trazemos", "trago", "levar", "levamos", "levo", "pegar", "pegamos",
     "buscar", "buscamos", "usar",
+    // Taking, catching (a bus, the keys): "como se apanha o autocarro", "vous prenez une caution".
+    "prendre", "prend", "prenez", "prenons", "prennent", "take", "takes", "taking", "took",
+    "catch", "tomar", "tomamos", "toma", "coger", "cogemos", "coge", "apanhar", "apanha",
+    "apanhamos", "pegam",
 ];
+
+/// Chat shortenings of "for" and "to the": "bicis pa los niños", "pra praia".
+#[rustfmt::skip]
+const CHAT_FUNCTION_WORDS: &[&str] = &["pa", "pal", "pra", "pro", "pros", "pras", "x", "xa"];
 
 /// The generic verbs long enough for their stems to find their other forms ("reçoivent",
 /// "bekommst", "portiamo").
@@ -136,6 +146,7 @@ pub fn carries_no_topic(word: &str) -> bool {
         || GENERIC_VERBS.contains(&word)
         || NUMBER_WORDS.contains(&word)
         || MEASURE_WORDS.contains(&word)
+        || CHAT_FUNCTION_WORDS.contains(&word)
 }
 
 #[cfg(test)]
