@@ -79,11 +79,34 @@ const OURS: &[&str] = &[
     "nossos", "nossas", "ours",
 ];
 
-/// Whether a (folded) clause speaks of the guests' own things: after "or", the same question
-/// asked the other way round. "Notre voiture" is no such thing: "ours" counts only last.
+/// Paying apart: "…incluso o si paga a parte?", "…inclus ou en supplément ?".
+#[rustfmt::skip]
+const APART: &[&str] = &[
+    "a parte", "a part", "aparte", "por separado", "separately", "separate", "en supplement",
+    "en plus", "en sus", "extra", "separat", "gesondert", "zusatzlich", "in aggiunta",
+    "separadamente", "pago", "paga", "pagar", "pay", "payer", "zahlen", "pagare",
+];
+
+/// Whether a (folded) clause speaks of the guests' own things or of paying apart: after "or",
+/// the same question asked the other way round. "Notre voiture" is no such thing: "ours"
+/// counts only last.
 pub fn says_own(folded: &str) -> bool {
+    let padded = format!(" {folded} ");
     words(folded).any(|w| OWN.contains(&w))
         || words(folded).last().is_some_and(|w| OURS.contains(&w))
+        || APART.iter().any(|a| padded.contains(&format!(" {a} ")))
+}
+
+/// Where a (folded, space-padded) part asks its question again the other way round after a
+/// bare "o" / "ou" / "or" ("il parcheggio è incluso o si paga a parte", "¿hay toallas o
+/// tenemos que llevar las nuestras?"): the part is read up to there. Only with the guests' own
+/// things or paying apart after it, as "o" is also Portuguese's "the".
+pub fn restated_alternative(padded: &str) -> Option<usize> {
+    [" o ", " ou ", " or ", " oder "]
+        .iter()
+        .flat_map(|or| padded.match_indices(or).map(|(at, _)| at))
+        .filter(|&at| at > 0 && says_own(&padded[at..]))
+        .min()
 }
 
 #[cfg(test)]
@@ -120,6 +143,11 @@ mod tests {
             assert!(says_own(&fold(text)), "{text}");
         }
         assert!(!says_own(&fold("should we buy some")));
+        assert_eq!(
+            restated_alternative(" il parcheggio e incluso o si paga a parte "),
+            Some(24)
+        );
+        assert_eq!(restated_alternative(" o codigo do wifi "), None);
         assert!(!says_own(&fold("est-ce qu'on peut garer notre voiture")));
     }
 

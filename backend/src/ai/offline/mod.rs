@@ -249,6 +249,9 @@ fn clauses(folded: &str) -> Vec<Clause> {
                 lead_in && lexicon::is_remark(part) && !urgency::reports_failure(part.trim());
             let aside = lead_in && aside::is_aside(part);
             let mut rest = format!(" {} ", part.trim());
+            if let Some(at) = aside::restated_alternative(&rest) {
+                rest = format!("{} ", &rest[..at]);
+            }
             let mut after_or = false;
             loop {
                 let cut = CONJUNCTIONS
