@@ -1,7 +1,9 @@
 //! The hospitality lexicon: the words guests use in six languages for the things a stay is about,
 //! mapped to one shared concept, so "llegada", "Ankunft" and "arrivo" all find a French FAQ about
 //! "l'arrivée". Words are folded (lower case, no accents, see `text::fold`); a trailing `*`
-//! matches any ending.
+//! matches any ending, a trailing `=` keeps a word out of typo matching. Concepts are kept
+//! apart where a FAQ would answer them apart (an oven is not a microwave, beach towels are not
+//! bath towels).
 //!
 //! Also here: the function words of the six languages, which carry no topic.
 
@@ -726,7 +728,7 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
     (
         Concept::Padlock,
         &[
-            "cadenas", "padlock*", "candado*", "vorhangeschloss", "fahrradschloss", "lucchetto",
+            "cadenas", "padlock*", "candado*", "vorhangeschloss", "lucchetto",
             "cadeado*",
         ],
     ),
