@@ -1072,6 +1072,9 @@ const FUNCTION_WORDS: &[&str] = &[
     "incluso", "inclusa", "incluse", "incluidos", "incluida", "inbegriffen", "enthalten",
     "aceptais", "aceptan", "acepta", "aceptamos", "aceitais", "aceita", "accettate", "accettano",
     "mettere", "mette", "metto", "mettiamo", "geht", "jeito", "manera", "maniere", "modo",
+    // How much or how many: the question word, not the topic ("cuanto" is no typo of "cuando").
+    "much", "many", "cuanto", "cuanta", "cuantos", "cuantas", "quanta", "quantos", "quantas",
+    "quanti", "quante", "wieviele", "viele",
     "max", "til", "nobody", "niemand", "nadie", "nessuno", "ninguem",
     "borrow", "emprunter", "prestar", "prestan", "ausleihen", "leihen", "prestare",
     "emprestar", "emprestam", "run", "operate", "usa", "uso", "usiamo",
@@ -1515,6 +1518,8 @@ mod tests {
             assert!(is_function_word(word), "{word}");
         }
         assert!(has_request_word("nn funziona"));
+        // "cuánto" is a question word, not a typo of "cuando".
+        assert!(is_function_word("cuanto") && is_function_word("much"));
         assert!(function_word_typo("recojemos"));
         assert!(!function_word_typo("recycling"));
     }
