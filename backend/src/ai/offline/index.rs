@@ -7,7 +7,9 @@
 //! (BM25's idf), a word of the FAQ question counting fully and a word found only in the answer
 //! partly; BM25 breaks ties. A word no entry knows weighs more than any known word, so a request
 //! the FAQ does not cover ("a restaurant near the pool?") is not answered by the entry that shares
-//! its one familiar word.
+//! its one familiar word. A question found only in the answers of several entries that tie is
+//! no entry's topic and goes to a human; a guest's word may also ask a wider concept (a bakery
+//! is a shop, `lexicon::broader`), never the FAQ's.
 
 use std::collections::hash_map::DefaultHasher;
 use std::collections::{HashMap, HashSet};

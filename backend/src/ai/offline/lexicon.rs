@@ -1,7 +1,9 @@
 //! The hospitality lexicon: the words guests use in six languages for the things a stay is about,
 //! mapped to one shared concept, so "llegada", "Ankunft" and "arrivo" all find a French FAQ about
 //! "l'arrivée". Words are folded (lower case, no accents, see `text::fold`); a trailing `*`
-//! matches any ending.
+//! matches any ending, a trailing `=` keeps a word out of typo matching. Concepts are kept
+//! apart where a FAQ would answer them apart (an oven is not a microwave, beach towels are not
+//! bath towels).
 //!
 //! Also here: the function words of the six languages, which carry no topic.
 
@@ -726,7 +728,7 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
     (
         Concept::Padlock,
         &[
-            "cadenas", "padlock*", "candado*", "vorhangeschloss", "fahrradschloss", "lucchetto",
+            "cadenas", "padlock*", "candado*", "vorhangeschloss", "lucchetto",
             "cadeado*",
         ],
     ),
@@ -1070,6 +1072,9 @@ const FUNCTION_WORDS: &[&str] = &[
     "incluso", "inclusa", "incluse", "incluidos", "incluida", "inbegriffen", "enthalten",
     "aceptais", "aceptan", "acepta", "aceptamos", "aceitais", "aceita", "accettate", "accettano",
     "mettere", "mette", "metto", "mettiamo", "geht", "jeito", "manera", "maniere", "modo",
+    // How much or how many: the question word, not the topic ("cuanto" is no typo of "cuando").
+    "much", "many", "cuanto", "cuanta", "cuantos", "cuantas", "quanta", "quantos", "quantas",
+    "quanti", "quante", "wieviele", "viele",
     "max", "til", "nobody", "niemand", "nadie", "nessuno", "ninguem",
     "borrow", "emprunter", "prestar", "prestan", "ausleihen", "leihen", "prestare",
     "emprestar", "emprestam", "run", "operate", "usa", "uso", "usiamo",
@@ -1513,6 +1518,8 @@ mod tests {
             assert!(is_function_word(word), "{word}");
         }
         assert!(has_request_word("nn funziona"));
+        // "cuánto" is a question word, not a typo of "cuando".
+        assert!(is_function_word("cuanto") && is_function_word("much"));
         assert!(function_word_typo("recojemos"));
         assert!(!function_word_typo("recycling"));
     }

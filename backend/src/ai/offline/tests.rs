@@ -906,6 +906,7 @@ fn equipment_and_surroundings_are_understood_in_six_languages() {
             7,
             &[
                 "How does the security deposit work?",
+                "How much is the security deposit?",
                 "¿Cómo funciona la fianza?",
                 "Wie funktioniert die Kaution?",
             ],
