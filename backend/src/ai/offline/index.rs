@@ -19,7 +19,7 @@ use std::sync::{Arc, LazyLock, Mutex};
 use rust_stemmers::Stemmer;
 
 use super::lexicon::{
-    asks_to_stay_until, broader, concept, concept_despite_typo, function_word_typo,
+    asks_to_stay_until, broader, concept, concept_despite_typo, function_word_typo, implied,
     inflectable_function_words, is_function_word, Concept,
 };
 use super::no_topic::{self, carries_no_topic};
@@ -31,6 +31,8 @@ const K1: f64 = 1.2;
 const B: f64 = 0.75;
 /// A word of the question counts this many times more than a word of the answer in BM25.
 const QUESTION_WEIGHT: usize = 3;
+/// How much more than an unknown word a lexicon topic the FAQ does not know weighs.
+const UNKNOWN_TOPIC_FACTOR: f64 = 1.5;
 /// Coverage credited for a guest word found only in an entry's answer.
 const ANSWER_CREDIT: f64 = 0.6;
 /// An unknown word weighs this much more than the rarest known one.
@@ -69,6 +71,9 @@ pub struct Query {
     /// Asks for an exception the FAQ has no entry for (arriving before the check-in time with
     /// no early-arrival entry): no entry answers it.
     exception: bool,
+    /// Asks whether something is open on a given day or month ("auch am Sonntag offen?"): only
+    /// an entry whose answer speaks of days or seasons can say.
+    on_a_day: bool,
 }
 
 impl Query {
@@ -222,7 +227,12 @@ impl FaqIndex {
                             .entry(word.to_owned())
                             .or_insert_with(|| terms.clone());
                     }
-                    for term in terms {
+                    // "Un lit bébé" is also about the baby (see `lexicon::implied`).
+                    let implied = concept(word)
+                        .and_then(implied)
+                        .map(concept_term)
+                        .filter(|t| !terms.contains(t));
+                    for term in terms.into_iter().chain(implied) {
                         if weight == QUESTION_WEIGHT {
                             question_terms.insert(term.clone());
                         }
@@ -332,6 +342,9 @@ impl FaqIndex {
                 .any(|d| d.question.contains(&term) && d.question.contains(&base));
             query.words.push(vec![term]);
         }
+        let open = concept_term(Concept::Open);
+        query.on_a_day =
+            no_topic::names_a_day(folded) && query.words.iter().any(|g| g.contains(&open));
         query
     }
 
@@ -478,7 +491,12 @@ impl FaqIndex {
                     .filter(|t| self.df.contains_key(t.as_str()))
                     .map(|t| self.idf(t))
                     .fold(None, |m: Option<f64>, v| Some(m.map_or(v, |m| m.max(v))))
-                    .unwrap_or(rarest * UNKNOWN_PENALTY)
+                    .unwrap_or_else(|| {
+                        // A hospitality topic the FAQ never mentions ("does it dry the clothes
+                        // too?") is surely something it does not answer.
+                        let topic = group.iter().any(|t| t.starts_with('#'));
+                        rarest * UNKNOWN_PENALTY * if topic { UNKNOWN_TOPIC_FACTOR } else { 1.0 }
+                    })
             })
             .collect()
     }
@@ -542,7 +560,8 @@ impl FaqIndex {
                 .iter()
                 .filter(|&&c| (c - confidence).abs() <= 1e-9)
                 .count();
-            let ambiguous = ties > 1 && self.only_in_answer(query, &self.docs[index]);
+            let ambiguous = (ties > 1 && self.only_in_answer(query, &self.docs[index]))
+                || (query.on_a_day && !no_topic::names_a_day(&self.texts[index]));
             Match {
                 index,
                 confidence: if ambiguous {

@@ -35,6 +35,8 @@ pub enum Concept {
     Laundry,
     Smoking,
     Baby,
+    /// A cot or a high chair.
+    BabyGear,
     Airport,
     Transport,
     Kitchen,
@@ -292,11 +294,17 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
     (
         Concept::Baby,
         &[
-            "reisebett", "kinderbettchen", "bettchen",
             "nino", "ninos", "nina", "enfant", "enfants", "child", "children", "kids", "bambino", "bambini", "crianca", "criancas",
-            "lettino",
-            "bebe*", "baby", "babys", "babybett", "litbebe", "cot", "crib", "trona", "seggiolone",
-            "culla", "berco", "kinderbett", "hochstuhl", "neonat*", "bambin*",
+            "bebe*", "baby", "babys", "neonat*", "bambin*",
+        ],
+    ),
+    (
+        // What a baby sleeps or eats in: a child's bike seat or a children's menu is not it.
+        Concept::BabyGear,
+        &[
+            "reisebett", "kinderbettchen", "bettchen", "babybett", "litbebe", "cot", "cots",
+            "crib", "cribs", "trona", "seggiolone", "culla", "berco", "kinderbett", "hochstuhl",
+            "cuna", "cunas", "lettino=",
         ],
     ),
     (
@@ -395,6 +403,9 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
         &[
             "sechelinge", "dryer", "dryers", "tumbledryer", "secadora*", "trockner",
             "waschetrockner", "asciugatrice", "maquinadesecar",
+            // Drying the clothes: "a máquina também seca a roupa?", "does it dry too?".
+            "secher", "seche", "sechent", "dry", "dries", "drying", "secar", "seca", "secan",
+            "trocknen", "trocknet", "asciugare", "asciuga", "asciugano",
         ],
     ),
     (
@@ -892,6 +903,17 @@ pub fn concept(word: &str) -> Option<Concept> {
 pub fn broader(concept: Concept) -> Option<Concept> {
     match concept {
         Concept::Bakery => Some(Concept::Shops),
+        _ => None,
+    }
+}
+
+/// The concept an entry's word is also about: a cot or a high chair is for the baby, so "¿tienen
+/// cuna para el bebé?" is answered by "Avez-vous un lit bébé ?", while an entry that only
+/// mentions a child (a child's bike) does not answer a question about a cot. Only the FAQ's
+/// side widens.
+pub fn implied(concept: Concept) -> Option<Concept> {
+    match concept {
+        Concept::BabyGear => Some(Concept::Baby),
         _ => None,
     }
 }
@@ -1501,7 +1523,7 @@ mod tests {
         }
         // A prefix of one concept must not swallow another's word.
         assert_eq!(concept("epicerie"), Some(Concept::Shops));
-        assert_eq!(concept("lettino"), Some(Concept::Baby));
+        assert_eq!(concept("lettino"), Some(Concept::BabyGear));
         // A typo of an everyday word is not a typo of a short lexicon word.
         assert_ne!(concept_despite_typo("bonne"), Some(Concept::ElectricCar));
         assert_ne!(concept_despite_typo("place"), Some(Concept::Beach));

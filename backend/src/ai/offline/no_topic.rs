@@ -7,9 +7,9 @@
 //! Like the hours (`text::hours`), these words are dropped from the question's terms; the FAQ's
 //! own words still decide what is asked.
 
-/// Folded words: weekdays, months, parts of the day and nearby days, in the six languages.
+/// Folded words: weekdays and months, in the six languages.
 #[rustfmt::skip]
-const TIME_WORDS: &[&str] = &[
+const DAYS_AND_MONTHS: &[&str] = &[
     // Weekdays.
     "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
@@ -30,7 +30,11 @@ const TIME_WORDS: &[&str] = &[
     "dicembre",
     "janeiro", "fevereiro", "marco", "maio", "junho", "julho", "setembro", "outubro",
     "novembro", "dezembro",
-    // Nearby days, parts of the day, parts of a month.
+];
+
+/// Folded words: parts of the day, nearby days and parts of a month, in the six languages.
+#[rustfmt::skip]
+const TIME_WORDS: &[&str] = &[
     "aujourd'hui", "aujourdhui", "demain", "apres-demain", "hier", "ce", "soir", "matin",
     "matinee", "apres-midi", "aprem", "nuit", "semaine", "weekend", "week-end",
     "today", "tomorrow", "tonight", "yesterday", "morning", "afternoon", "evening", "night",
@@ -137,10 +141,27 @@ pub fn inflectable() -> impl Iterator<Item = &'static str> {
     GENERIC_VERBS.iter().copied().filter(|w| w.len() >= 5)
 }
 
+/// Words of an opening calendar in an answer: "tous les jours", "daily", "en saison".
+#[rustfmt::skip]
+const CALENDAR_WORDS: &[&str] = &[
+    "jours", "quotidien", "days", "daily", "everyday", "dias", "diario", "tage", "taglich",
+    "giorni", "giornalmente", "saison", "season", "temporada", "stagione", "feries",
+    "holidays", "festivos", "feiertage", "festivi", "feriados",
+];
+
+/// Whether a (folded) text names a weekday, a month or, in an answer, an opening calendar.
+pub fn names_a_day(folded: &str) -> bool {
+    super::text::words(folded).any(|w| {
+        // Short forms ("mai" is also Italian's "never") are left out.
+        (DAYS_AND_MONTHS.contains(&w) && w.len() > 3) || CALENDAR_WORDS.contains(&w)
+    })
+}
+
 /// Whether a folded word says only when, or how the question is put. A word the lexicon gives a
 /// concept keeps it ("más tarde" is late).
 pub fn carries_no_topic(word: &str) -> bool {
-    TIME_WORDS.contains(&word)
+    DAYS_AND_MONTHS.contains(&word)
+        || TIME_WORDS.contains(&word)
         || PLACE_WORDS.contains(&word)
         || MODALS.contains(&word)
         || GENERIC_VERBS.contains(&word)

@@ -788,15 +788,35 @@ fn a_spaced_dash_parts_a_sentence_and_days_or_modals_are_no_topic() {
         verdict(&["We're staying 12 nights - are the towels provided?"]),
         Verdict::Answer(vec![5])
     );
+    let pool = |answer: &str| {
+        let faq = vec![(
+            "La piscine est-elle ouverte ?".to_owned(),
+            answer.to_owned(),
+        )];
+        understand(
+            &faq,
+            &["Ist der Pool Mitte Oktober noch geöffnet?".to_owned()],
+        )
+        .verdict()
+    };
     assert_eq!(
-        answers("Ist der Pool Mitte Oktober noch geöffnet?"),
-        Some(6)
+        pool("Ouverte de 9h à 20h, de mai à septembre."),
+        Verdict::Answer(vec![0])
+    );
+    // Open on a day or in a month the answer says nothing of: only a person knows.
+    assert_eq!(
+        pool("Ouverte de 9h à 20h."),
+        Verdict::Handoff {
+            answered: vec![],
+            urgent: false
+        }
     );
     assert_eq!(
         answers("À partir de quelle heure pourrons-nous entrer samedi ?"),
         Some(0)
     );
 }
+
 /// Another listing's FAQ, with the equipment and surroundings the evaluation FAQ lacks.
 fn equipped() -> Vec<(String, String)> {
     [
