@@ -129,11 +129,24 @@ const GENERIC_VERBS: &[&str] = &[
     "prendre", "prend", "prenez", "prenons", "prennent", "take", "takes", "taking", "took",
     "catch", "tomar", "tomamos", "toma", "coger", "cogemos", "coge", "apanhar", "apanha",
     "apanhamos", "pegam",
+    // Finding, and how a thing works: "nn trovo dove…", "wie funkt die Heizung?".
+    "trovare", "trovo", "troviamo", "trovate", "found", "finding", "trouver", "trouve",
+    "trouvons", "encontrar", "encuentro", "encontramos", "encontro", "finden", "finde",
+    "gefunden", "achar", "acho", "achamos", "funkt", "funktioniert", "funktionieren",
+    "fonctionne", "fonctionnent", "funciona", "funcionan", "funzionano",
 ];
 
 /// Chat shortenings of "for" and "to the": "bicis pa los niños", "pra praia".
 #[rustfmt::skip]
-const CHAT_FUNCTION_WORDS: &[&str] = &["pa", "pal", "pra", "pro", "pros", "pras", "x", "xa"];
+const CHAT_FUNCTION_WORDS: &[&str] = &[
+    "pa", "pal", "pra", "pro", "pros", "pras", "x", "xa",
+    // Fillers and chat shortenings: "oye", "qué onda", "msm" (mesmo), "lol", "dv" (dove), "cm"
+    // (como), "qdo" (quando), "sn" (sono), "ther", "hows", "nich" (nicht).
+    "oye", "onda", "msm", "mesmo", "lol", "haha", "hahaha", "jaja", "jajaja", "kkk", "kkkk",
+    "rsrs", "mdr", "ptdr", "dv", "wich", "re", "porfa", "porfis", "cm", "qdo", "qnd", "vcs",
+    "sn", "ther", "theres", "hows", "whats", "nich", "ne", "pe", "tmb", "tbm", "tb", "ke", "q",
+    "k", "xq", "pq", "bn", "dnd", "nd",
+];
 
 /// The generic verbs long enough for their stems to find their other forms ("reçoivent",
 /// "bekommst", "portiamo").
