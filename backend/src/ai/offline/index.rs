@@ -299,8 +299,13 @@ impl FaqIndex {
             // A lexicon word the FAQ does not speak of ("lave-linge" where no entry mentions
             // one) is what the guest means, not a typo of another word.
             if concept(word).is_none() && !terms.iter().any(|t| self.df.contains_key(t)) {
-                // Perhaps a typo of a word we know.
-                if let Some(c) = concept_despite_typo(word) {
+                // Perhaps a typo of a word we know, or Spanish spelt as it sounds ("yegar",
+                // "yaves": "ll" and "y" sound alike).
+                let heard = word
+                    .strip_prefix('y')
+                    .filter(|_| language == Language::Spanish)
+                    .and_then(|rest| concept(&format!("ll{rest}")));
+                if let Some(c) = concept_despite_typo(word).or(heard) {
                     terms = vec![concept_term(c)];
                 } else if let Some(known) = self
                     .vocabulary

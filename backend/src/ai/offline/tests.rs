@@ -1056,3 +1056,16 @@ fn a_question_word_inside_a_sentence_about_the_guests_still_asks() {
         Verdict::Handoff { ref answered, .. } if answered.is_empty()
     ));
 }
+
+#[test]
+fn chat_spellings_and_fillers_do_not_hide_the_question() {
+    // Spanish spelt as it sounds, fillers and shortenings of the six languages.
+    assert_eq!(answers("a q hora podemos yegar?"), Some(0));
+    assert_eq!(answers("oye cual es la contra del wifi porfa"), Some(2));
+    assert_eq!(answers("qual o horario do check in msm?"), Some(0));
+    assert_eq!(
+        answers("wie funkt die heizung? hab das thermostat nich gefunden"),
+        Some(7)
+    );
+    assert_eq!(answers("hows far is the pool lol"), Some(6));
+}
