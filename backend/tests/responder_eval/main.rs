@@ -503,6 +503,32 @@ fn on_a_second_faq_no_off_faq_answer_and_no_missed_emergency() {
     );
 }
 
+/// Session 7's thirteenth set (helper `sets2`), written and labelled blind while the lead worked
+/// on the eleventh and twelfth, and run once at the end of the session's work.
+#[test]
+fn on_the_thirteenth_held_out_set_no_off_faq_answer_and_no_missed_emergency() {
+    held_out(
+        &faq(),
+        "Thirteenth held-out set",
+        include_str!("holdout13.tsv"),
+        0.0,
+    );
+}
+
+/// A third conciergerie (a ski chalet, `faq3.tsv`: ski room, passes, fireplace, snow chains,
+/// sauna…), blind like the thirteenth set and run once at the end of the session's work.
+#[test]
+fn on_a_third_faq_no_off_faq_answer_and_no_missed_emergency() {
+    let faq = faq_from(include_str!("faq3.tsv"));
+    assert_eq!(faq.len(), 20, "the third FAQ has 20 entries");
+    held_out(
+        &faq,
+        "Third FAQ (ski chalet)",
+        include_str!("faq3_messages.tsv"),
+        0.0,
+    );
+}
+
 /// `PROBE="msg || msg" cargo test --test responder_eval probe -- --nocapture` shows how the
 /// responder reads a burst, clause by clause.
 #[test]
