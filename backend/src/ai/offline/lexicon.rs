@@ -470,6 +470,8 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
         &[
             "barbecue*", "barbeque*", "bbq", "barbacoa*", "grill=", "grills", "grillen", "grillplatz",
             "griglia", "grigliata", "churrasqueira", "churrasco",
+            // What it burns.
+            "charbon", "charcoal", "carbon", "grillkohle", "holzkohle", "carbonella", "carvao",
         ],
     ),
     (
@@ -495,6 +497,9 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
             "colonnina*", "colonnine", "supercharger", "recharge", "recharger", "recharging",
             "ricarica", "ricaricare", "recarga", "recargar", "carregamento", "aufladen",
             "elektroauto*", "ladekabel",
+            // Charging the car: "charge our Tesla", "onde carrego o carro elétrico?".
+            "charge", "charging", "tesla", "carregar", "carrego", "carregamos", "cargar",
+            "cargamos", "caricare",
         ],
     ),
     (

@@ -77,6 +77,9 @@ const MEASURE_WORDS: &[&str] = &[
     "metres", "meters", "metros", "metri", "temps", "tiempo", "zeit", "tempo", "long",
     // The end of the stay: "la limpieza final", "ménage de fin de séjour", "Endreinigung".
     "final", "finale", "end",
+    // Free of charge: "bis wann kann ich kostenlos stornieren?".
+    "gratuit", "gratuite", "gratuitement", "free", "kostenlos", "gratis", "gratuito",
+    "gratuita", "gratuitamente",
 ];
 
 /// "The little one", "ones": a number word with nothing counted. Other numbers stay: "six
@@ -134,6 +137,11 @@ const GENERIC_VERBS: &[&str] = &[
     "trouvons", "encontrar", "encuentro", "encontramos", "encontro", "finden", "finde",
     "gefunden", "achar", "acho", "achamos", "funkt", "funktioniert", "funktionieren",
     "fonctionne", "fonctionnent", "funciona", "funcionan", "funzionano",
+    // Giving back: "when do we get the deposit back?", "quando ci restituite la cauzione?".
+    "back", "return", "returned", "rendu", "rendue", "restituer", "restitue", "zuruck",
+    "zuruckbekommen", "zuruckgezahlt", "devolver", "devuelven", "devuelve", "devolucion",
+    "restituire", "restituite", "restituisce", "restituzione", "devolvem", "devolve",
+    "devolucao",
 ];
 
 /// Chat shortenings of "for" and "to the": "bicis pa los niños", "pra praia".
@@ -146,6 +154,8 @@ const CHAT_FUNCTION_WORDS: &[&str] = &[
     "rsrs", "mdr", "ptdr", "dv", "wich", "re", "porfa", "porfis", "cm", "qdo", "qnd", "vcs",
     "sn", "ther", "theres", "hows", "whats", "nich", "ne", "pe", "tmb", "tbm", "tb", "ke", "q",
     "k", "xq", "pq", "bn", "dnd", "nd",
+    // Anyway, still: "können wir trotzdem selbst einchecken?".
+    "trotzdem", "anyway", "anyways", "igualmente", "comunque", "quandmeme", "still",
 ];
 
 /// The generic verbs long enough for their stems to find their other forms ("reçoivent",

@@ -69,6 +69,10 @@ const ALARM_PHRASES: &[(Urgency, &[&str])] = &[
         Urgency::Gas,
         &[
             "odeur de gaz", "sent le gaz", "smell gas", "smells of gas", "smell of gas",
+            // Carbon monoxide has no smell: its alarm or its name is enough.
+            "monoxyde de carbone", "carbon monoxide", "monoxido de carbono", "kohlenmonoxid",
+            "monossido di carbonio", "co alarm", "co detector", "detecteur de co", "alarme co",
+            "co-melder", "co melder", "rilevatore di co", "detector de co",
             "smells like gas", "gas smell", "huele a gas", "olor a gas", "riecht nach gas",
             "odore di gas", "puzza di gas", "cheiro de gas", "cheira a gas", "fuite de gaz",
             "gas leak",
@@ -557,6 +561,8 @@ mod tests {
                 Urgency::Water,
             ),
             ("Water is gushing from under the sink", Urgency::Water),
+            ("The carbon monoxide alarm keeps beeping", Urgency::Gas),
+            ("Le détecteur de monoxyde de carbone sonne", Urgency::Gas),
             (
                 "O vizinho está com o som altíssimo às 3 da manhã e ninguém consegue dormir",
                 Urgency::Noise,
