@@ -85,9 +85,12 @@ const APART: &[&str] = &[
     "a parte", "a part", "aparte", "por separado", "separately", "separate", "en supplement",
     "en plus", "en sus", "extra", "separat", "gesondert", "zusatzlich", "in aggiunta",
     "separadamente", "pago", "paga", "pagar", "pay", "payer", "zahlen", "pagare",
+    // Or is it forbidden: "on peut fumer sur la galerie ou c'est interdit ?".
+    "interdit", "interdite", "forbidden", "prohibited", "not allowed", "prohibido",
+    "prohibida", "verboten", "vietato", "vietata", "proibido", "proibida",
 ];
 
-/// Whether a (folded) clause speaks of the guests' own things or of paying apart: after "or",
+/// Whether a (folded) clause speaks of the guests' own things, of paying apart or of a ban: after "or",
 /// the same question asked the other way round. "Notre voiture" is no such thing: "ours"
 /// counts only last.
 pub fn says_own(folded: &str) -> bool {

@@ -196,6 +196,8 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
             "park*", "parking", "garer", "stationn*", "car", "cars", "voiture*", "auto", "autos",
             "coche", "carro", "macchina", "aparcar", "aparcamiento", "aparco", "estacionar",
             "estacionamento", "estacionamiento", "parcheggi*", "garage*", "garagem",
+            // Regional: Argentina, Central America, Colombia, British English, Québec ("deux chars").
+            "cochera", "cocheras", "parqueo", "parqueadero", "carpark", "char", "chars",
         ],
     ),
     (
@@ -255,6 +257,8 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
         Concept::HotWater,
         &[
             "eauchaude", "scaldabagno", "boiler", "caldaia", "chaudiere", "ballon",
+            // Water heaters: Argentina, France, English, German.
+            "calefon", "calefones", "termotanque", "chauffeeau", "waterheater", "durchlauferhitzer",
         ],
     ),
     (
@@ -272,6 +276,8 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
             "piscine", "pool", "piscina", "schwimmbad", "swimming", "pool's",
             // Swimming is what a pool is for ("peut-on se baigner ?").
             "swim", "nager", "baigner", "baignade", "nadar", "banarse", "schwimmen", "nuotare",
+            // Regional: Mexico, Argentina.
+            "alberca", "albercas", "pileta", "piletas",
         ],
     ),
     (
@@ -282,6 +288,8 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
             "lavelinge", "washer", "laundry", "lavadora", "waschmaschine", "lavatrice", "lessive",
             "detergent*", "waschmittel", "detersivo", "lavar", "laver", "lavare", "waschen",
             "wash", "bucato",
+            // Washers: Québec, Argentina.
+            "laveuse", "laveuses", "lavarropas", "lavarropa",
         ],
     ),
     (
@@ -321,6 +329,8 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
             "navette", "shuttle", "tram", "station", "bahnhof", "estacion", "stazione",
             "estacao", "train", "zug", "treno", "trem", "tren", "bus", "autobus", "metro",
             "subway", "u-bahn", "autocarro", "onibus",
+            // Regional: Argentina, the Canaries and Caribbean, Brazil.
+            "colectivo", "colectivos", "bondi", "guagua", "guaguas", "onibus",
         ],
     ),
     (
@@ -389,6 +399,8 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
             "frigo", "frigos", "refrigerateur*", "fridge", "fridges", "refrigerator*", "nevera*",
             "frigorifico", "refrigerador", "kuhlschrank*", "frigorifero", "geladeira",
             "frigorifico",
+            // Regional: Argentina, Mexico, Québec, Brazil.
+            "heladera", "heladeras", "frigobar", "frigidaire", "geladeira", "geladeiras",
         ],
     ),
     (
@@ -406,6 +418,8 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
             // Drying the clothes: "a máquina também seca a roupa?", "does it dry too?".
             "secher", "seche", "sechent", "dry", "dries", "drying", "secar", "seca", "secan",
             "trocknen", "trocknet", "asciugare", "asciuga", "asciugano",
+            // Québec.
+            "secheuse", "secheuses",
         ],
     ),
     (
@@ -661,7 +675,7 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
     ),
     (
         Concept::Shower,
-        &["douche", "douches", "shower*", "ducha*", "dusche*", "doccia", "docce", "chuveiro*", "duche"],
+        &["douche", "douches", "shower*", "ducha*", "dusche*", "doccia", "docce", "chuveiro*", "duche", "regadera", "regaderas"],
     ),
     (
         Concept::Bathtub,
@@ -837,6 +851,8 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
             "shopping", "supermarket*", "grocer*", "groceries", "store", "stores", "supermercado*",
             "tienda*", "compras", "supermarkt", "einkaufen", "lebensmittel*", "supermercat*",
             "spesa", "negozi*", "mercado", "mercearia", "alimentari",
+            // Corner shops: Québec, Mexico, Argentina, Brazil, Switzerland.
+            "depanneur", "depanneurs", "tiendita", "abarrotes", "almacen", "kiosko", "mercadinho", "quitanda", "spar", "coop", "migros",
         ],
     ),
     (
@@ -867,6 +883,8 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
         Concept::Balcony,
         &[
             "balcon*", "terrasse*", "terraza*", "balkon*", "terrazz*", "varanda*", "terraco*",
+            // Québec ("fumer sur la galerie"); not "une galerie d'art" as a typo.
+            "galerie=", "galeries=",
         ],
     ),
     (
@@ -874,6 +892,8 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
         &[
             "chambre", "chambres", "bedroom*", "room", "rooms", "habitacion*", "dormitorio*",
             "zimmer", "schlafzimmer", "camera", "camere", "stanza", "quarto", "quartos",
+            // Regional: Mexico; Portuguese.
+            "recamara", "recamaras", "quarto", "quartos",
         ],
     ),
     (
@@ -1533,6 +1553,27 @@ mod tests {
         assert_ne!(concept_despite_typo("bonne"), Some(Concept::ElectricCar));
         assert_ne!(concept_despite_typo("place"), Some(Concept::Beach));
         assert_ne!(concept_despite_typo("calle"), Some(Concept::QuietHours));
+    }
+
+    #[test]
+    fn regional_words_reach_their_concept() {
+        for (word, expected) in [
+            ("alberca", Concept::Pool),
+            ("pileta", Concept::Pool),
+            ("cochera", Concept::Parking),
+            ("chars", Concept::Parking),
+            ("colectivo", Concept::Transport),
+            ("regadera", Concept::Shower),
+            ("heladera", Concept::Fridge),
+            ("geladeira", Concept::Fridge),
+            ("calefon", Concept::HotWater),
+            ("depanneur", Concept::Shops),
+            ("laveuse", Concept::Laundry),
+            ("secheuse", Concept::Dryer),
+            ("galerie", Concept::Balcony),
+        ] {
+            assert_eq!(concept(word), Some(expected), "{word}");
+        }
     }
 
     #[test]
