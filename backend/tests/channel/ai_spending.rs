@@ -314,13 +314,18 @@ async fn operator_translations_count_against_the_daily_budget() {
         StatusCode::OK
     );
     let token = app.login_demo().await;
-    let faqs: Vec<Value> = app
-        .get("/api/faqs", Some(&token))
+    // The demo's entries carry every language already: an entry of its own has none.
+    let entry: Value = app
+        .post_json(
+            "/api/faqs",
+            Some(&token),
+            &json!({"question": "Y a-t-il un sèche-cheveux ?", "answer": "Oui, dans la salle de bain."}),
+        )
         .await
         .json()
         .await
         .unwrap();
-    let draft = format!("/api/faqs/{}/translations/draft", faqs[0]["id"]);
+    let draft = format!("/api/faqs/{}/translations/draft", entry["id"]);
     claude.set_fallback(crate::fake_claude::Scripted::Reply(
         "{\"en\": \"Check-in from 4 pm.\"}".into(),
     ));
