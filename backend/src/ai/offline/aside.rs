@@ -88,6 +88,8 @@ const APART: &[&str] = &[
     // Or is it forbidden: "on peut fumer sur la galerie ou c'est interdit ?".
     "interdit", "interdite", "forbidden", "prohibited", "not allowed", "prohibido",
     "prohibida", "verboten", "vietato", "vietata", "proibido", "proibida",
+    // Or should we go outside: "a cigarette inside, or should we step out?".
+    "outside", "step out", "go out", "dehors", "fuera", "afuera", "draussen", "fuori", "fora",
 ];
 
 /// Whether a (folded) clause speaks of the guests' own things, of paying apart or of a ban: after "or",

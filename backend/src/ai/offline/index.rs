@@ -228,10 +228,13 @@ impl FaqIndex {
                             .or_insert_with(|| terms.clone());
                     }
                     // "Un lit bébé" is also about the baby (see `lexicon::implied`).
-                    let implied = concept(word)
-                        .and_then(implied)
-                        .map(concept_term)
-                        .filter(|t| !terms.contains(t));
+                    let implied: Vec<String> = concept(word)
+                        .map(implied)
+                        .unwrap_or_default()
+                        .iter()
+                        .map(|c| concept_term(*c))
+                        .filter(|t| !terms.contains(t))
+                        .collect();
                     for term in terms.into_iter().chain(implied) {
                         if weight == QUESTION_WEIGHT {
                             question_terms.insert(term.clone());

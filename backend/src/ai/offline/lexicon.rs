@@ -161,6 +161,8 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
         &[
             "heure*", "horaire*", "time", "times", "hour", "hours", "hora", "horas", "horario*", "uhr", "uhrzeit",
             "ora", "orari*", "when", "quand", "cuando", "wann", "quando", "qd", "qnd", "cdo",
+            // "What's the latest we can leave?" asks a time.
+            "latest", "earliest",
         ],
     ),
     (
@@ -232,6 +234,8 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
             "poubelle*", "dechet*", "ordure*", "trash", "garbage", "rubbish", "bins", "waste",
             "basura*", "residuo*", "mull*", "abfall*", "spazzatura", "rifiuti", "immondizia",
             "lixo", "tri", "recycl*", "recicla*", "differenziata", "reciclagem",
+            // Sorting it: "¿hay que separar el vidrio?".
+            "separar", "trier", "trions", "mulltrennung", "trennen", "separare", "vidrio", "vetro", "vidro",
         ],
     ),
     (
@@ -853,6 +857,8 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
             "spesa", "negozi*", "mercado", "mercearia", "alimentari",
             // Corner shops: Québec, Mexico, Argentina, Brazil, Switzerland.
             "depanneur", "depanneurs", "tiendita", "abarrotes", "almacen", "kiosko", "mercadinho", "quitanda", "spar", "coop", "migros",
+            // Food shops: "un magasin d'alimentation".
+            "alimentation", "alimentari", "lebensmittel*", "alimentacion", "comestibles", "groceries", "grocery",
         ],
     ),
     (
@@ -932,14 +938,15 @@ pub fn broader(concept: Concept) -> Option<Concept> {
     }
 }
 
-/// The concept an entry's word is also about: a cot or a high chair is for the baby, so "¿tienen
+/// The concepts an entry's word is also about: a cot or a high chair is for the baby, so "¿tienen
 /// cuna para el bebé?" is answered by "Avez-vous un lit bébé ?", while an entry that only
 /// mentions a child (a child's bike) does not answer a question about a cot. Only the FAQ's
 /// side widens.
-pub fn implied(concept: Concept) -> Option<Concept> {
+pub fn implied(concept: Concept) -> &'static [Concept] {
     match concept {
-        Concept::BabyGear => Some(Concept::Baby),
-        _ => None,
+        // Not the bed as well: "a bigger bed for the kids" asks for no cot.
+        Concept::BabyGear => &[Concept::Baby],
+        _ => &[],
     }
 }
 

@@ -58,6 +58,9 @@ const PLACE_WORDS: &[&str] = &[
     "appartamento", "appartamentino", "villetta", "baita", "dimora",
     "apartamento", "ape", "apto", "moradia", "vivenda", "chale",
     "logis", "residence", "appartements", "maisonnette",
+    // The rental itself: "¿el alquiler incluye plaza de garaje?".
+    "alquiler", "miete", "affitto", "aluguel", "aluguer", "arrendamiento", "booking",
+    "reservation", "reserva", "buchung", "prenotazione",
 ];
 
 /// How much, how far, how long: they ask for an amount, a distance or a duration of the thing
@@ -77,6 +80,12 @@ const MEASURE_WORDS: &[&str] = &[
     "metres", "meters", "metros", "metri", "temps", "tiempo", "zeit", "tempo", "long",
     // The end of the stay: "la limpieza final", "ménage de fin de séjour", "Endreinigung".
     "final", "finale", "end",
+    // Included, reserved, a baby's age: "¿incluye plaza?", "un posto auto riservato", "un bébé
+    // de 10 mois".
+    "incluye", "incluyen", "inclut", "includes", "include", "enthalt", "enthalten",
+    "incluso", "inclusa", "inclui", "incluem", "reserve", "reservee", "reserved", "reservado",
+    "reservada", "riservato", "riservata", "reserviert", "reservierter", "mois", "month",
+    "months", "meses", "monat", "monate", "mese", "mesi",
     // Free of charge: "bis wann kann ich kostenlos stornieren?".
     "gratuit", "gratuite", "gratuitement", "free", "kostenlos", "gratis", "gratuito",
     "gratuita", "gratuitamente",

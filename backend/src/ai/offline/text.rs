@@ -381,6 +381,8 @@ const GLUED: &[(&str, &str)] = &[
     ("instalarnos", "llegar"),
     ("instalarse", "llegar"),
     ("sistemarci", "arrivare"),
+    ("prendere possesso", "arrivare"),
+    ("prendre possession", "arriver"),
     ("sistemarsi", "arrivare"),
     ("nos instalar", "chegar"),
     ("instalarmos", "chegar"),
