@@ -845,6 +845,8 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
             "backer", "baker", "bakers", "boulanger", "panadero", "fornaio", "panificio", "padeiro",
             "boulangerie*", "bakery", "bakeries", "panaderia*", "backerei*", "padaria*",
             "panetteria",
+            // What it sells: "the nearest bakery for croissants".
+            "croissant*", "baguette*", "brotchen", "pastry", "pastries", "viennoiserie*", "cornetti", "brioche*", "pao", "paes", "medialuna*", "facturas",
         ],
     ),
     (

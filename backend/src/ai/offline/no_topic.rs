@@ -163,6 +163,10 @@ const CHAT_FUNCTION_WORDS: &[&str] = &[
     "rsrs", "mdr", "ptdr", "dv", "wich", "re", "porfa", "porfis", "cm", "qdo", "qnd", "vcs",
     "sn", "ther", "theres", "hows", "whats", "nich", "ne", "pe", "tmb", "tbm", "tb", "ke", "q",
     "k", "xq", "pq", "bn", "dnd", "nd",
+    // Here, near, things, "a gente" (we): "onde tem uma farmácia por aqui?", "comprar cosas".
+    "aqui", "aca", "alla", "ahi", "ici", "hier", "dort", "qui", "qua", "cerca", "perto",
+    "vicino", "vicina", "proche", "pres", "nahe", "nearest", "closest", "gente", "cosas",
+    "cosa", "choses", "things", "stuff", "sachen", "cose", "coisas",
     // Anyway, still: "können wir trotzdem selbst einchecken?".
     "trotzdem", "anyway", "anyways", "igualmente", "comunque", "quandmeme", "still",
 ];
