@@ -167,6 +167,18 @@ const CHAT_FUNCTION_WORDS: &[&str] = &[
     "aqui", "aca", "alla", "ahi", "ici", "hier", "dort", "qui", "qua", "cerca", "perto",
     "vicino", "vicina", "proche", "pres", "nahe", "nearest", "closest", "gente", "cosas",
     "cosa", "choses", "things", "stuff", "sachen", "cose", "coisas",
+    // Asking and wondering: "volevo chiedere se…" ("chiedere" is no typo of "chien").
+    "chiedere", "chiedo", "chiediamo", "chiedevo", "volevo", "volevamo", "voleva",
+    "demander", "demande", "demandons", "ask", "asking", "asked", "wonder", "wondering",
+    "wondered", "preguntar", "pregunto", "preguntamos", "queria", "queriamos", "fragen",
+    "wollte", "wollten", "perguntar", "pergunto", "wanted", "po",
+    // Turning up or down, the machine: "monter le chauffage", "la lessive pour la machine".
+    "monter", "baisser", "turn", "up", "down", "subir", "bajar", "alzare", "abbassare",
+    "aumentar", "diminuir", "hochdrehen", "runterdrehen", "aufdrehen", "machine", "machines",
+    // Everyday adverbs: "on laisse les clés où exactement ?".
+    "exactement", "vraiment", "seulement", "simplement", "justement", "normalement",
+    "probablement", "actuellement", "directement", "facilement", "finalement",
+    "eventuellement", "precisement", "exactly", "precisely", "exacto", "genau",
     // Anyway, still: "können wir trotzdem selbst einchecken?".
     "trotzdem", "anyway", "anyways", "igualmente", "comunque", "quandmeme", "still",
 ];
@@ -193,9 +205,21 @@ pub fn names_a_day(folded: &str) -> bool {
     })
 }
 
+/// Adverbs by their ending: "-mente" in Spanish, Italian and Portuguese, "-ly" in English (not
+/// "family", "Italy"…), long enough not to be a noun.
+fn is_adverb(word: &str) -> bool {
+    const NOUNS_IN_LY: &[&str] = &["family", "italy", "supply", "assembly", "anomaly", "rally"];
+    (word.len() >= 8 && word.ends_with("mente"))
+        || (word.len() >= 6 && word.ends_with("ly") && !NOUNS_IN_LY.contains(&word))
+}
+
 /// Whether a folded word says only when, or how the question is put. A word the lexicon gives a
-/// concept keeps it ("más tarde" is late).
+/// concept keeps it ("más tarde" is late, "early" is early).
 pub fn carries_no_topic(word: &str) -> bool {
+    is_adverb(word) || listed(word)
+}
+
+fn listed(word: &str) -> bool {
     DAYS_AND_MONTHS.contains(&word)
         || TIME_WORDS.contains(&word)
         || PLACE_WORDS.contains(&word)
