@@ -45,7 +45,9 @@ const ASKS_OR_PROBLEM: &[&str] = &[
     "delus*", "decepcion*", "unhappy", "mecontent*",
 ];
 
-fn asks_or_complains(folded: &str) -> bool {
+/// Whether a (folded) text asks for something, raises a problem or complains (see
+/// `ASKS_OR_PROBLEM`).
+pub fn asks_or_complains(folded: &str) -> bool {
     words(folded).any(|w| {
         ASKS_OR_PROBLEM.iter().any(|f| match f.strip_suffix('*') {
             Some(prefix) => w.starts_with(prefix),
@@ -63,6 +65,24 @@ pub fn is_aside(folded: &str) -> bool {
         && !asks_or_complains(folded)
         && !urgency::reports_failure(folded)
         && urgency::detect(folded).is_none()
+}
+
+/// Words that open a yes/no question (folded): "are we allowed…, and are there bikes?" asks
+/// twice, though only the sentence's end has the question mark.
+#[rustfmt::skip]
+const QUESTION_VERBS: &[&str] = &[
+    "are", "is", "do", "does", "did", "can", "could", "may", "will", "would", "should", "have",
+    "has", "any", "estce", "est-ce", "peut", "peuton", "pouvez", "pourrait", "puis", "avez",
+    "auriez", "yatil", "hay", "puedo", "podemos", "puede", "pueden", "tienen", "teneis",
+    "gibt", "gibts", "kann", "konnen", "darf", "durfen", "ist", "sind", "habt", "haben",
+    "c'e", "posso", "possiamo", "avete", "tem", "tens", "pode", "podemos", "existe",
+];
+
+/// Whether a (folded) part of a questioned sentence opens as a question of its own.
+pub fn opens_like_a_question(folded: &str) -> bool {
+    words(folded)
+        .next()
+        .is_some_and(|w| QUESTION_VERBS.contains(&w))
 }
 
 /// "Own" in the six languages (folded), and the possessive pronouns that stand for "ours" at the

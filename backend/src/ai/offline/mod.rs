@@ -247,7 +247,11 @@ fn clauses(folded: &str) -> Vec<Clause> {
             let declined = lead_in && lexicon::declines(part);
             let remark =
                 lead_in && lexicon::is_remark(part) && !urgency::reports_failure(part.trim());
-            let aside = lead_in && aside::is_aside(part);
+            // "Are we allowed to have friends over, and are there bikes?" asks in its first
+            // part too.
+            let aside = lead_in
+                && aside::is_aside(part)
+                && !(question && aside::opens_like_a_question(part));
             let mut rest = format!(" {} ", part.trim());
             if let Some(at) = aside::restated_alternative(&rest) {
                 rest = format!("{} ", &rest[..at]);
@@ -541,10 +545,15 @@ impl Reading<'_> {
             }
             // An unclear clause with words of its own is not read with the previous question:
             // "le wifi" must not cover "et un sèche-cheveux ?".
+            // A complaint or a request about the same thing ("les draps sont sales") is not
+            // covered by that thing's answer.
             let near = self
                 .index
                 .best(&query)
                 .filter(|m| m.confidence >= SAME_TOPIC_THRESHOLD)
+                .filter(|_| {
+                    !aside::asks_or_complains(&clause) && !urgency::reports_failure(&clause)
+                })
                 .map(|m| m.index);
             self.doubts.push((message.to_owned(), near));
             return true;

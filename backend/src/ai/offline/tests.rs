@@ -1069,3 +1069,28 @@ fn chat_spellings_and_fillers_do_not_hide_the_question() {
     );
     assert_eq!(answers("hows far is the pool lol"), Some(6));
 }
+
+#[test]
+fn a_statement_next_to_a_question_is_an_aside_but_a_question_before_the_mark_is_not() {
+    // Told, not asked: the pet answer alone.
+    assert_eq!(
+        verdict(&["Se puede llevar al perro? Es un caniche chiquito, re tranquilo"]),
+        Verdict::Answer(vec![4])
+    );
+    // A complaint next to the question still reaches a person.
+    assert_eq!(
+        verdict(&["Où sont les serviettes ? Les draps sont sales"]),
+        Verdict::Handoff {
+            answered: vec![5],
+            urgent: false
+        }
+    );
+    // "Can we use the gym, and is there parking?" asks twice.
+    assert_eq!(
+        verdict(&["Can we use the gym, and is there parking?"]),
+        Verdict::Handoff {
+            answered: vec![3],
+            urgent: false
+        }
+    );
+}
