@@ -37,6 +37,8 @@ pub enum Concept {
     Baby,
     /// A cot or a high chair.
     BabyGear,
+    /// Breakfast, which a FAQ may offer; the other meals only say when.
+    Breakfast,
     Airport,
     Transport,
     Kitchen,
@@ -308,6 +310,13 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
         &[
             "nino", "ninos", "nina", "enfant", "enfants", "child", "children", "kids", "bambino", "bambini", "crianca", "criancas",
             "bebe*", "baby", "babys", "neonat*", "bambin*",
+        ],
+    ),
+    (
+        Concept::Breakfast,
+        &[
+            "petitdejeuner", "breakfast*", "desayuno*", "fruhstuck*", "colazion*",
+            "pequenoalmoco", "cafedamanha", "brunch",
         ],
     ),
     (

@@ -167,6 +167,10 @@ const CHAT_FUNCTION_WORDS: &[&str] = &[
     "aqui", "aca", "alla", "ahi", "ici", "hier", "dort", "qui", "qua", "cerca", "perto",
     "vicino", "vicina", "proche", "pres", "nahe", "nearest", "closest", "gente", "cosas",
     "cosa", "choses", "things", "stuff", "sachen", "cose", "coisas",
+    // The other meals say when friends come, not what is asked ("unos amigos a cenar").
+    "dejeuner", "diner", "dinner", "lunch", "supper", "souper", "cenar", "cena", "almorzar",
+    "almuerzo", "comer", "mittagessen", "abendessen", "pranzo", "pranzare", "cenare",
+    "almoco", "almocar", "jantar",
     // Asking and wondering: "volevo chiedere se…" ("chiedere" is no typo of "chien").
     "chiedere", "chiedo", "chiediamo", "chiedevo", "volevo", "volevamo", "voleva",
     "demander", "demande", "demandons", "ask", "asking", "asked", "wonder", "wondering",

@@ -1094,3 +1094,30 @@ fn a_statement_next_to_a_question_is_an_aside_but_a_question_before_the_mark_is_
         }
     );
 }
+
+#[test]
+fn breakfast_is_a_topic_the_other_meals_only_say_when() {
+    let faq: Vec<(String, String)> = [
+        (
+            "Le petit-déjeuner est-il inclus ?",
+            "Oui, servi de 8h à 10h.",
+        ),
+        (
+            "Peut-on recevoir des amis ?",
+            "Les visiteurs sont les bienvenus en journée.",
+        ),
+    ]
+    .iter()
+    .map(|(q, a)| (q.to_string(), a.to_string()))
+    .collect();
+    let read = |text: &str| understand(&faq, &[text.to_owned()]).verdict();
+    assert_eq!(read("Is breakfast included?"), Verdict::Answer(vec![0]));
+    assert_eq!(
+        read("¿El desayuno está incluido?"),
+        Verdict::Answer(vec![0])
+    );
+    assert_eq!(
+        read("¿Pueden venir unos amigos a cenar?"),
+        Verdict::Answer(vec![1])
+    );
+}
