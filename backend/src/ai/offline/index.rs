@@ -247,6 +247,14 @@ impl FaqIndex {
             for term in tf.keys() {
                 *index.df.entry(term.clone()).or_default() += 1;
             }
+            // An answer that gives a delay ("libérée 7 jours après le départ") answers "when?"
+            // about its topic. Not counted in the document frequencies: "when" weighs as much
+            // in a question as before.
+            let time = concept_term(Concept::Time);
+            if !tf.contains_key(&time) && no_topic::gives_a_time(&fold(answer)) {
+                tf.insert(time, 1);
+                len += 1;
+            }
             let folded = fold(&format!("{question} {answer}"));
             index.texts.push(format!(
                 " {} ",

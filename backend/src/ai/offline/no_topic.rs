@@ -171,6 +171,10 @@ const CHAT_FUNCTION_WORDS: &[&str] = &[
     "dejeuner", "diner", "dinner", "lunch", "supper", "souper", "cenar", "cena", "almorzar",
     "almuerzo", "comer", "mittagessen", "abendessen", "pranzo", "pranzare", "cenare",
     "almoco", "almocar", "jantar",
+    // Years: "disponible todo el año", "my mother is 82 years old".
+    "ano", "anos", "annee", "annees", "ans", "year", "years", "jahr", "jahre", "jahren",
+    "anno", "anni", "disponible", "disponibles", "available", "disponibile", "disponivel",
+    "verfugbar",
     // Asking and wondering: "volevo chiedere se…" ("chiedere" is no typo of "chien").
     "chiedere", "chiedo", "chiediamo", "chiedevo", "volevo", "volevamo", "voleva",
     "demander", "demande", "demandons", "ask", "asking", "asked", "wonder", "wondering",
@@ -200,6 +204,27 @@ const CALENDAR_WORDS: &[&str] = &[
     "giorni", "giornalmente", "saison", "season", "temporada", "stagione", "feries",
     "holidays", "festivos", "feiertage", "festivi", "feriados",
 ];
+
+/// Units of a delay in an answer: "7 jours après le départ", "48 h avant".
+#[rustfmt::skip]
+const DELAY_UNITS: &[&str] = &[
+    "jours", "semaines", "days", "weeks", "dias", "semanas", "tage", "tagen", "wochen",
+    "giorni", "settimane", "h", "heures", "hours", "horas", "stunden", "ore",
+];
+/// A day before or after, on its own: "la veille", "le lendemain", "am Vortag".
+#[rustfmt::skip]
+const DAY_BEFORE_OR_AFTER: &[&str] = &["veille", "lendemain", "vortag", "vespera"];
+
+/// Whether a (folded) answer gives a delay: a number of days, weeks or hours, or the day before
+/// or after. ("Le jour de l'arrivée" gives none, nor do hours of the day alone: "un départ
+/// tardif jusqu'à 14h" does not say when check-out is.)
+pub fn gives_a_time(folded: &str) -> bool {
+    let words: Vec<&str> = super::text::words(folded).collect();
+    words.iter().any(|w| DAY_BEFORE_OR_AFTER.contains(w))
+        || words.windows(2).any(|pair| {
+            pair[0].chars().all(|c| c.is_ascii_digit()) && DELAY_UNITS.contains(&pair[1])
+        })
+}
 
 /// Whether a (folded) text names a weekday, a month or, in an answer, an opening calendar.
 pub fn names_a_day(folded: &str) -> bool {

@@ -1121,3 +1121,27 @@ fn breakfast_is_a_topic_the_other_meals_only_say_when() {
         Verdict::Answer(vec![1])
     );
 }
+
+#[test]
+fn an_answer_giving_a_delay_answers_when() {
+    let faq: Vec<(String, String)> = [(
+        "Y a-t-il une caution ?",
+        "Une caution de 800 € est prise à l'arrivée et rendue 7 jours après le départ.",
+    )]
+    .iter()
+    .map(|(q, a)| (q.to_string(), a.to_string()))
+    .collect();
+    let read = |text: &str| understand(&faq, &[text.to_owned()]).verdict();
+    assert_eq!(
+        read("When do we get the deposit back?"),
+        Verdict::Answer(vec![0])
+    );
+    assert_eq!(
+        read("Quando ci restituite la cauzione?"),
+        Verdict::Answer(vec![0])
+    );
+    assert!(no_topic::gives_a_time("rendue 7 jours apres le depart"));
+    assert!(!no_topic::gives_a_time(
+        "le code est envoye le jour de l'arrivee"
+    ));
+}
