@@ -39,7 +39,7 @@ const ASKS_OR_PROBLEM: &[&str] = &[
     "formic*", "formiga*", "souris", "mice", "mouse", "rat", "rats", "raton*", "maus", "mause",
     "topi", "topo", "rato", "ratos", "punaise*", "bedbug*", "chinche*", "wanze*", "cimic*",
     "percevejo*", "moisi*", "mould*", "mold*", "moho", "schimmel*", "muffa", "bolor", "mofo",
-    "insect*", "bicho*", "bug", "bugs", "moustique*", "mosquito*", "zanzar*", "mucke*",
+    "insect*", "bicho", "bichos", "bug", "bugs", "moustique*", "mosquito*", "zanzar*", "mucke*",
     "missing", "manque", "manquent", "falta*", "fehl*", "manca*", "lost", "perdu*", "perdid*",
     "verloren", "perso", "persa", "persi", "perse", "perdi*", "disappoint*", "decu*", "decepcion*", "enttausch*",
     "delus*", "decepcion*", "unhappy", "mecontent*",

@@ -171,6 +171,12 @@ const CHAT_FUNCTION_WORDS: &[&str] = &[
     "dejeuner", "diner", "dinner", "lunch", "supper", "souper", "cenar", "cena", "almorzar",
     "almuerzo", "comer", "mittagessen", "abendessen", "pranzo", "pranzare", "cenare",
     "almoco", "almocar", "jantar",
+    // Travelling, and a pet's weight: "nous voyageons avec notre petit chien, un bichon de
+    // 5 kg".
+    "voyager", "voyageons", "voyage", "voyageant", "travel", "travelling", "traveling",
+    "travelled", "viajar", "viajamos", "viajo", "viajando", "reisen", "reise", "reist",
+    "viaggiare", "viaggiamo", "viaggio", "viaggiando", "viajante", "viagem", "kg", "kilo",
+    "kilos", "kilogrammes", "pounds", "lbs",
     // Years: "disponible todo el año", "my mother is 82 years old".
     "ano", "anos", "annee", "annees", "ans", "year", "years", "jahr", "jahre", "jahren",
     "anno", "anni", "disponible", "disponibles", "available", "disponibile", "disponivel",
