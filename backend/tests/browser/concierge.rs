@@ -64,6 +64,16 @@ async fn a_spanish_guest_gets_the_spanish_answer_typed_in_the_faq_tab() {
         .find(|f| f.property_id.is_none() && f.question.contains("check-in"))
         .expect("the demo's check-in entry")
         .id;
+    // The demo entry comes with every language: start from the French answer alone, as a
+    // conciergerie's own entry would.
+    let cleared = app
+        .patch_json(
+            &format!("/api/faqs/{check_in}"),
+            &token,
+            &serde_json::json!({"translations": {}}),
+        )
+        .await;
+    assert_eq!(cleared.status(), reqwest::StatusCode::OK);
     let browser = Browser::start().await;
     browser.login_demo(&app).await;
 

@@ -529,6 +529,32 @@ fn on_a_third_faq_no_off_faq_answer_and_no_missed_emergency() {
     );
 }
 
+/// Session 7's fourteenth set (helper `sets3`), written and labelled blind after the lead's
+/// work began and run once, at its end.
+#[test]
+fn on_the_fourteenth_held_out_set_no_off_faq_answer_and_no_missed_emergency() {
+    held_out(
+        &faq(),
+        "Fourteenth held-out set",
+        include_str!("holdout14.tsv"),
+        0.0,
+    );
+}
+
+/// A fourth conciergerie (a city flat in Paris, `faq4.tsv`: door code, intercom, lift, metro,
+/// city tax, parcels…), blind like the fourteenth set and run once, at the end.
+#[test]
+fn on_a_fourth_faq_no_off_faq_answer_and_no_missed_emergency() {
+    let faq = faq_from(include_str!("faq4.tsv"));
+    assert_eq!(faq.len(), 20, "the fourth FAQ has 20 entries");
+    held_out(
+        &faq,
+        "Fourth FAQ (city flat)",
+        include_str!("faq4_messages.tsv"),
+        0.0,
+    );
+}
+
 /// `PROBE="msg || msg" cargo test --test responder_eval probe -- --nocapture` shows how the
 /// responder reads a burst, clause by clause.
 #[test]

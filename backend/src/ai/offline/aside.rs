@@ -67,6 +67,25 @@ pub fn is_aside(folded: &str) -> bool {
         && urgency::detect(folded).is_none()
 }
 
+/// Words that put a topic before the question about it (folded, space-padded): "pour le
+/// lave-vaisselle, …", "as for the pool, …", "en cuanto a la piscina, …".
+#[rustfmt::skip]
+const TOPIC_FIRST: &[&str] = &[
+    " pour le ", " pour la ", " pour les ", " pour l'", " quant au ", " quant a ", " quant aux ",
+    " concernant ", " as for ", " about the ", " regarding ", " for the ", " en cuanto a ",
+    " sobre el ", " sobre la ", " para el ", " para la ", " was den ", " was die ", " was das ",
+    " fur den ", " fur die ", " fur das ", " per il ", " per la ", " per lo ", " quanto al ",
+    " quanto alla ", " riguardo ", " quanto ao ", " quanto a ", " sobre o ", " sobre a ",
+    " para o ", " para a ",
+];
+
+/// Whether a (folded) part only names the topic a question after it is about: it opens with
+/// "pour le…", "as for…" and holds no verb of its own (a handful of words).
+pub fn names_a_topic_first(folded: &str) -> bool {
+    let padded = format!(" {} ", folded.trim());
+    TOPIC_FIRST.iter().any(|t| padded.starts_with(t)) && words(folded).count() <= 4
+}
+
 /// Words that open a yes/no question (folded): "are we allowed…, and are there bikes?" asks
 /// twice, though only the sentence's end has the question mark.
 #[rustfmt::skip]

@@ -74,6 +74,8 @@ pub struct Query {
     /// Asks whether something is open on a given day or month ("auch am Sonntag offen?"): only
     /// an entry whose answer speaks of days or seasons can say.
     on_a_day: bool,
+    /// …on a public holiday: only an answer that speaks of holidays can say.
+    on_a_holiday: bool,
 }
 
 impl Query {
@@ -359,8 +361,9 @@ impl FaqIndex {
             query.words.push(vec![term]);
         }
         let open = concept_term(Concept::Open);
-        query.on_a_day =
-            no_topic::names_a_day(folded) && query.words.iter().any(|g| g.contains(&open));
+        let asks_open = query.words.iter().any(|g| g.contains(&open));
+        query.on_a_day = no_topic::names_a_day(folded) && asks_open;
+        query.on_a_holiday = no_topic::names_a_holiday(folded) && asks_open;
         query
     }
 
@@ -577,7 +580,8 @@ impl FaqIndex {
                 .filter(|&&c| (c - confidence).abs() <= 1e-9)
                 .count();
             let ambiguous = (ties > 1 && self.only_in_answer(query, &self.docs[index]))
-                || (query.on_a_day && !no_topic::names_a_day(&self.texts[index]));
+                || (query.on_a_day && !no_topic::names_a_day(&self.texts[index]))
+                || (query.on_a_holiday && !no_topic::names_a_holiday(&self.texts[index]));
             Match {
                 index,
                 confidence: if ambiguous {

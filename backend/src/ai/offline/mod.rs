@@ -238,7 +238,22 @@ fn clauses(folded: &str) -> Vec<Clause> {
             .filter(|p| !p.trim().is_empty())
             .collect();
         let last = parts.len().saturating_sub(1);
+        // "Pour le lave-vaisselle, faut-il apporter les pastilles ?": the topic named first is
+        // read with the question after it, not answered on its own.
+        let mut topic: Option<&str> = None;
         for (i, part) in parts.into_iter().enumerate() {
+            if question && i < last && aside::names_a_topic_first(part) {
+                topic = Some(part);
+                continue;
+            }
+            let joined;
+            let part = match topic.take() {
+                Some(first) => {
+                    joined = format!("{first} {part}");
+                    joined.as_str()
+                }
+                None => part,
+            };
             let lead_in = !(question && i == last);
             let context = lead_in
                 && lexicon::is_context(part)

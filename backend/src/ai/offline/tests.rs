@@ -815,6 +815,35 @@ fn a_spaced_dash_parts_a_sentence_and_days_or_modals_are_no_topic() {
         answers("À partir de quelle heure pourrons-nous entrer samedi ?"),
         Some(0)
     );
+    // A public holiday needs an answer that speaks of holidays.
+    let shop = |answer: &str| {
+        let faq = vec![("Où faire les courses ?".to_owned(), answer.to_owned())];
+        understand(&faq, &["Le Monoprix est-il ouvert le 1er mai ?".to_owned()]).verdict()
+    };
+    assert!(matches!(
+        shop("Le Monoprix est ouvert tous les jours de 8h à 22h."),
+        Verdict::Handoff { .. }
+    ));
+    assert_eq!(
+        shop("Le Monoprix est ouvert tous les jours, jours fériés compris, de 8h à 22h."),
+        Verdict::Answer(vec![0])
+    );
+}
+
+#[test]
+fn a_topic_named_first_is_read_with_the_question_after_it() {
+    let faq = vec![(
+        "La cuisine est-elle équipée ?".to_owned(),
+        "Four, plaques et lave-vaisselle.".to_owned(),
+    )];
+    let read = |text: &str| understand(&faq, &[text.to_owned()]).verdict();
+    assert_eq!(
+        read("Pour le lave-vaisselle, faut-il apporter les pastilles ou il y en a déjà ?"),
+        Verdict::Handoff {
+            answered: vec![],
+            urgent: false
+        }
+    );
 }
 
 /// Another listing's FAQ, with the equipment and surroundings the evaluation FAQ lacks.

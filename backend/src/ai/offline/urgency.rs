@@ -42,7 +42,7 @@ const ALARM_WORDS: &[(Urgency, &[&str])] = &[
         &[
             "fuite*", "leak*", "fuga", "fugas", "undicht", "wasserschaden", "perdita", "vazamento",
             "vazando", "vaza", "inond*", "flood*", "uberschwemm*", "allagat*", "alagad*",
-            "alagamento", "degat*", "inundad*", "inundacion",
+            "alagamento", "degat*", "inunda*",
             // A blocked or overflowing toilet or sink floods the place before long.
             "bouchee*", "bouches", "clogged", "overflow*", "deborde*", "atascad*", "desbord*",
             "verstopft", "intasat*", "otturat*", "entupid*", "transbord*",
@@ -219,6 +219,26 @@ const BREAK_IN_PHRASES: &[&str] = &[
     "forzaron", "forzado la", "intruso", "eingebrochen", "einbrecher", "aufgebrochen",
     "eindringling", "scassinat", "forzato la", "forzata", "arrombad", "forcaram",
     "intrus ",
+];
+
+/// Valuables gone: with `GONE_PHRASES`, a theft ("unsere Laptops sind weg", "my wallet has
+/// disappeared").
+#[rustfmt::skip]
+const VALUABLES: &[&str] = &[
+    "laptop*", "ordinateur*", "computer*", "portatil*", "phone*", "telephone*", "handy*",
+    "celular*", "telemovel*", "wallet*", "portefeuille*", "cartera*", "geldborse*",
+    "portafoglio*", "carteira*", "passport*", "passeport*", "pasaporte*", "reisepass*",
+    "passaport*", "sac", "sacs", "bag", "bags", "bolso*", "tasche*", "borsa", "borse",
+    "bijoux", "jewel*", "schmuck", "gioielli", "joias", "money", "argent", "dinero", "geld",
+    "soldi", "dinheiro", "valise*", "suitcase*", "koffer*", "maleta*", "valigi*", "velo*",
+    "bike*", "fahrrad*", "bici*",
+];
+#[rustfmt::skip]
+const GONE_PHRASES: &[&str] = &[
+    "ont disparu", "a disparu", "disappeared", "are gone", "is gone", "been taken",
+    "han desaparecido", "ha desaparecido", "desaparecio", "sind weg", "ist weg", "fehlen",
+    "sono spariti", "sono sparite", "e sparito", "e sparita", "desapareceram", "desapareceu",
+    "sumiram", "sumiu",
 ];
 
 /// Water gushing or a pipe bursting floods the place in minutes.
@@ -420,6 +440,9 @@ pub fn detect(folded: &str) -> Option<Urgency> {
     if has_phrase(MEDICAL_PHRASES) || has_phrase(BREAK_IN_PHRASES) {
         return Some(Urgency::Safety);
     }
+    if has_phrase(GONE_PHRASES) && has_any(folded, VALUABLES) {
+        return Some(Urgency::Safety);
+    }
     if has_phrase(GUSHING_PHRASES) {
         return Some(Urgency::Water);
     }
@@ -562,6 +585,15 @@ mod tests {
             ),
             ("Water is gushing from under the sink", Urgency::Water),
             ("The carbon monoxide alarm keeps beeping", Urgency::Gas),
+            (
+                "Die Wohnungstür war offen, als wir zurückkamen, und unsere Laptops sind weg!!",
+                Urgency::Safety,
+            ),
+            ("Mon portefeuille a disparu de l'appartement", Urgency::Safety),
+            (
+                "Está a sair água do autoclismo e a casa de banho está a inundar!",
+                Urgency::Water,
+            ),
             ("Le détecteur de monoxyde de carbone sonne", Urgency::Gas),
             (
                 "O vizinho está com o som altíssimo às 3 da manhã e ninguém consegue dormir",
@@ -609,6 +641,7 @@ mod tests {
             "On dort très bien ici, merci !",
             "Où acheter du pain le matin ?",
             "Gente, vocês aceitam cachorro?",
+            "Is the bakery gone from the corner?",
         ] {
             assert_eq!(urgency(text), None, "{text}");
         }
