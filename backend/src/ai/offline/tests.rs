@@ -5,7 +5,7 @@ use super::*;
 use crate::ai::Turn;
 
 fn demo() -> Vec<(String, String)> {
-    [
+    entries(&[
         (
             "À quelle heure est le check-in ?",
             "Le check-in se fait à partir de 16h.",
@@ -38,10 +38,15 @@ fn demo() -> Vec<(String, String)> {
             "Comment fonctionne le chauffage ?",
             "Le thermostat est dans le salon.",
         ),
-    ]
-    .iter()
-    .map(|(q, a)| (q.to_string(), a.to_string()))
-    .collect()
+    ])
+}
+
+/// A FAQ from (question, answer) pairs.
+fn entries(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+    pairs
+        .iter()
+        .map(|(q, a)| (q.to_string(), a.to_string()))
+        .collect()
 }
 
 fn verdict(messages: &[&str]) -> Verdict {
@@ -548,7 +553,7 @@ fn what_guests_say_they_do_not_need_asks_nothing() {
 
 /// A FAQ where a check-out and a late check-out entry compete.
 fn departures() -> Vec<(String, String)> {
-    [
+    entries(&[
         (
             "À quelle heure est le check-out ?",
             "Le check-out est à 11h au plus tard.",
@@ -561,10 +566,7 @@ fn departures() -> Vec<(String, String)> {
             "Où mettre les poubelles ?",
             "Les poubelles sont dans le local au rez-de-chaussée.",
         ),
-    ]
-    .iter()
-    .map(|(q, a)| (q.to_string(), a.to_string()))
-    .collect()
+    ])
 }
 
 fn departure_verdict(text: &str) -> Verdict {
@@ -719,7 +721,7 @@ fn a_time_the_faq_does_not_allow_asks_for_an_early_arrival_or_a_late_departure()
 }
 
 fn villa() -> Vec<(String, String)> {
-    [
+    entries(&[
         (
             "Quels sont les horaires d'arrivée et de départ ?",
             "L'arrivée se fait à partir de 17h et le départ au plus tard à 10h.",
@@ -728,10 +730,7 @@ fn villa() -> Vec<(String, String)> {
             "Comment entrer si nous arrivons tard ?",
             "Une boîte à clés est fixée au portail ; le code vous est envoyé la veille.",
         ),
-    ]
-    .iter()
-    .map(|(q, a)| (q.to_string(), a.to_string()))
-    .collect()
+    ])
 }
 
 fn villa_verdict(text: &str) -> Verdict {
@@ -848,7 +847,7 @@ fn a_topic_named_first_is_read_with_the_question_after_it() {
 
 /// Another listing's FAQ, with the equipment and surroundings the evaluation FAQ lacks.
 fn equipped() -> Vec<(String, String)> {
-    [
+    entries(&[
         (
             "La cuisine est-elle équipée ?",
             "La cuisine est équipée : four, plaques, lave-vaisselle et grille-pain.",
@@ -876,10 +875,7 @@ fn equipped() -> Vec<(String, String)> {
             "Une caution de 300 € est pré-autorisée.",
         ),
         ("Où est la gare ?", "La gare est à 10 minutes en bus."),
-    ]
-    .iter()
-    .map(|(q, a)| (q.to_string(), a.to_string()))
-    .collect()
+    ])
 }
 
 fn equipped_verdict(text: &str) -> Verdict {
@@ -1126,7 +1122,7 @@ fn a_statement_next_to_a_question_is_an_aside_but_a_question_before_the_mark_is_
 
 #[test]
 fn breakfast_is_a_topic_the_other_meals_only_say_when() {
-    let faq: Vec<(String, String)> = [
+    let faq = entries(&[
         (
             "Le petit-déjeuner est-il inclus ?",
             "Oui, servi de 8h à 10h.",
@@ -1135,10 +1131,7 @@ fn breakfast_is_a_topic_the_other_meals_only_say_when() {
             "Peut-on recevoir des amis ?",
             "Les visiteurs sont les bienvenus en journée.",
         ),
-    ]
-    .iter()
-    .map(|(q, a)| (q.to_string(), a.to_string()))
-    .collect();
+    ]);
     let read = |text: &str| understand(&faq, &[text.to_owned()]).verdict();
     assert_eq!(read("Is breakfast included?"), Verdict::Answer(vec![0]));
     assert_eq!(
@@ -1153,13 +1146,10 @@ fn breakfast_is_a_topic_the_other_meals_only_say_when() {
 
 #[test]
 fn an_answer_giving_a_delay_answers_when() {
-    let faq: Vec<(String, String)> = [(
+    let faq = entries(&[(
         "Y a-t-il une caution ?",
         "Une caution de 800 € est prise à l'arrivée et rendue 7 jours après le départ.",
-    )]
-    .iter()
-    .map(|(q, a)| (q.to_string(), a.to_string()))
-    .collect();
+    )]);
     let read = |text: &str| understand(&faq, &[text.to_owned()]).verdict();
     assert_eq!(
         read("When do we get the deposit back?"),
