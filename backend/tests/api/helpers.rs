@@ -364,34 +364,52 @@ impl TestApp {
         sender: Sender,
         body: &str,
     ) -> i64 {
-        entity::message::ActiveModel {
-            conversation_id: Set(conversation.0),
-            sender: Set(sender),
-            body: Set(body.to_owned()),
-            external_id: Set(None),
-            status: Set(if sender == Sender::Client {
-                MessageStatus::Received
-            } else {
-                MessageStatus::Sent
-            }),
-            error_code: Set(None),
-            error_message: Set(None),
-            media: Set(None),
-            location: Set(None),
-            ai_suggestion: Set(None),
-            ai_engine: Set(None),
-            input_tokens: Set(None),
-            output_tokens: Set(None),
-            cache_creation_tokens: Set(None),
-            cache_read_tokens: Set(None),
-            created_at: Set(Utc::now()),
-            ..Default::default()
-        }
-        .insert(self.db())
-        .await
-        .expect("insert message")
-        .id
+        insert_message_in(self.db(), conversation, sender, body).await
     }
+
+    /// A connection of the test's own to the server's database. After `stop`, the server's
+    /// pool may hand out a connection opened on one of its stopped worker runtimes.
+    pub async fn connect_db(&self) -> sea_orm::DatabaseConnection {
+        sea_orm::Database::connect(self.vars["DATABASE_URL"].as_str())
+            .await
+            .expect("connect to the test database")
+    }
+}
+
+/// A message written straight to the database, as ingest would have stored it.
+pub async fn insert_message_in(
+    db: &sea_orm::DatabaseConnection,
+    conversation: ConversationId,
+    sender: Sender,
+    body: &str,
+) -> i64 {
+    entity::message::ActiveModel {
+        conversation_id: Set(conversation.0),
+        sender: Set(sender),
+        body: Set(body.to_owned()),
+        external_id: Set(None),
+        status: Set(if sender == Sender::Client {
+            MessageStatus::Received
+        } else {
+            MessageStatus::Sent
+        }),
+        error_code: Set(None),
+        error_message: Set(None),
+        media: Set(None),
+        location: Set(None),
+        ai_suggestion: Set(None),
+        ai_engine: Set(None),
+        input_tokens: Set(None),
+        output_tokens: Set(None),
+        cache_creation_tokens: Set(None),
+        cache_read_tokens: Set(None),
+        created_at: Set(Utc::now()),
+        ..Default::default()
+    }
+    .insert(db)
+    .await
+    .expect("insert message")
+    .id
 }
 
 /// The `token` of a successful login response.

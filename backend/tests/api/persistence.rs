@@ -101,7 +101,8 @@ async fn a_guest_message_stored_just_before_a_crash_is_applied_to_its_conversati
     app.stop().await;
     // Ingest committed this message, then the server died before the conversation's actor
     // applied it to the row.
-    app.insert_message(id, Sender::Client, "Quel est le code du portail ?")
+    let db = app.connect_db().await;
+    crate::helpers::insert_message_in(&db, id, Sender::Client, "Quel est le code du portail ?")
         .await;
     app.start_again().await;
 
