@@ -118,38 +118,41 @@ const OURS: &[&str] = &[
     "nossos", "nossas", "ours",
 ];
 
-/// Paying apart: "…incluso o si paga a parte?", "…inclus ou en supplément ?".
+/// Paying apart or a ban, folded and space-padded: "…incluso o si paga a parte?", "…ou c'est
+/// interdit ?", "…or should we step out?".
 #[rustfmt::skip]
 const APART: &[&str] = &[
-    "a parte", "a part", "aparte", "por separado", "separately", "separate", "en supplement",
-    "en plus", "en sus", "extra", "separat", "gesondert", "zusatzlich", "in aggiunta",
-    "separadamente", "pago", "paga", "pagar", "pay", "payer", "zahlen", "pagare",
-    // Or is it forbidden: "on peut fumer sur la galerie ou c'est interdit ?".
-    "interdit", "interdite", "forbidden", "prohibited", "not allowed", "prohibido",
-    "prohibida", "verboten", "vietato", "vietata", "proibido", "proibida",
-    // Or should we go outside: "a cigarette inside, or should we step out?".
-    "outside", "step out", "go out", "dehors", "fuera", "afuera", "draussen", "fuori", "fora",
+    " a parte ", " a part ", " aparte ", " por separado ", " separately ", " separate ",
+    " en supplement ", " en plus ", " en sus ", " extra ", " separat ", " gesondert ",
+    " zusatzlich ", " in aggiunta ", " separadamente ", " pago ", " paga ", " pagar ", " pay ",
+    " payer ", " zahlen ", " pagare ",
+    " interdit ", " interdite ", " forbidden ", " prohibited ", " not allowed ", " prohibido ",
+    " prohibida ", " verboten ", " vietato ", " vietata ", " proibido ", " proibida ",
+    " outside ", " step out ", " go out ", " dehors ", " fuera ", " afuera ", " draussen ",
+    " fuori ", " fora ",
 ];
 
-/// Whether a (folded) clause speaks of the guests' own things, of paying apart or of a ban: after "or",
-/// the same question asked the other way round. "Notre voiture" is no such thing: "ours"
-/// counts only last.
+/// Whether a (folded) clause speaks of the guests' own things, of paying apart or of a ban:
+/// after "or", the same question asked the other way round. "Notre voiture" is no such thing:
+/// "ours" counts only last.
 pub fn says_own(folded: &str) -> bool {
     let padded = format!(" {folded} ");
     words(folded).any(|w| OWN.contains(&w))
         || words(folded).last().is_some_and(|w| OURS.contains(&w))
-        || APART.iter().any(|a| padded.contains(&format!(" {a} ")))
+        || APART.iter().any(|a| padded.contains(a))
 }
 
-/// Where a (folded, space-padded) part asks its question again the other way round after a
-/// bare "o" / "ou" / "or" ("il parcheggio è incluso o si paga a parte", "¿hay toallas o
-/// tenemos que llevar las nuestras?"): the part is read up to there. Only with the guests' own
-/// things or paying apart after it, as "o" is also Portuguese's "the".
-pub fn restated_alternative(padded: &str) -> Option<usize> {
+/// Where a (folded, space-padded) part asks its question again the other way round after "o" /
+/// "ou" / "or" / "oder" ("il parcheggio è incluso o si paga a parte", "¿hay toallas o tenemos
+/// que llevar las nuestras?"): the part is read up to there. Only with the guests' own things,
+/// paying apart or a ban after it, as "o" is also Portuguese's "the". A part that opens with
+/// the alternative (", or should we bring our own?") is dropped whole unless it is its
+/// sentence's first ("où" folds to a leading "ou").
+pub fn restated_alternative(padded: &str, after_another_part: bool) -> Option<usize> {
     [" o ", " ou ", " or ", " oder "]
         .iter()
         .flat_map(|or| padded.match_indices(or).map(|(at, _)| at))
-        .filter(|&at| at > 0 && says_own(&padded[at..]))
+        .filter(|&at| (at > 0 || after_another_part) && says_own(&padded[at..]))
         .min()
 }
 
@@ -188,10 +191,14 @@ mod tests {
         }
         assert!(!says_own(&fold("should we buy some")));
         assert_eq!(
-            restated_alternative(" il parcheggio e incluso o si paga a parte "),
+            restated_alternative(" il parcheggio e incluso o si paga a parte ", false),
             Some(24)
         );
-        assert_eq!(restated_alternative(" o codigo do wifi "), None);
+        assert_eq!(restated_alternative(" o codigo do wifi ", false), None);
+        assert_eq!(
+            restated_alternative(" or should we buy our own ", true),
+            Some(0)
+        );
         assert!(!says_own(&fold("est-ce qu'on peut garer notre voiture")));
     }
 

@@ -68,9 +68,6 @@ const CONJUNCTIONS: &[&str] = &[
     " inoltre ",
 ];
 
-/// Conjunctions offering an alternative, folded and space-padded.
-const ALTERNATIVES: &[&str] = &[" or ", " ou ", " oder "];
-
 /// What the responder made of a burst: the decision it takes, in a form tests and the evaluation
 /// can compare with a label.
 #[derive(Debug, Clone, PartialEq)]
@@ -267,44 +264,34 @@ fn clauses(folded: &str) -> Vec<Clause> {
             let aside = lead_in
                 && aside::is_aside(part)
                 && !(question && aside::opens_like_a_question(part));
+            // "Are towels provided, or should we bring our own?": the other way of asking the same
+            // question asks nothing new.
             let mut rest = format!(" {} ", part.trim());
-            if let Some(at) = aside::restated_alternative(&rest) {
+            if let Some(at) = aside::restated_alternative(&rest, i > 0) {
                 rest = format!("{} ", &rest[..at]);
             }
-            let mut after_or = false;
             loop {
                 let cut = CONJUNCTIONS
                     .iter()
-                    .filter_map(|c| conjunction_at(&rest, c).map(|at| (at, c.len(), *c)))
+                    .filter_map(|c| conjunction_at(&rest, c).map(|at| (at, c.len())))
                     .min();
                 let (text, next) = match cut {
-                    Some((at, len, _)) => (
+                    Some((at, len)) => (
                         rest[..at].trim().to_owned(),
                         Some(format!(" {}", &rest[at + len - 1..])),
                     ),
                     None => (rest.trim().to_owned(), None),
                 };
-                let asked = !text.is_empty();
-                if asked {
+                if !text.is_empty() {
                     let lead = Clause {
                         text: String::new(),
                         context,
-                        // "Are towels provided, or should we bring our own?": the other way of
-                        // asking the same question asks nothing new.
-                        declined: declined || (after_or && aside::says_own(&text)),
+                        declined,
                         remark,
                         aside,
                     };
                     out.extend(subordinate(text, lead));
                 }
-                // Only after something was asked: "où" folds to a leading "ou"; ", or should we
-                // bring our own?" opens its part with the alternative.
-                let alternative = cut.is_some_and(|(_, _, c)| ALTERNATIVES.contains(&c));
-                after_or = if asked {
-                    alternative
-                } else {
-                    after_or || (i > 0 && alternative)
-                };
                 match next {
                     Some(next) => rest = next,
                     None => break,
