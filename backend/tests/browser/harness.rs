@@ -26,8 +26,9 @@ use crate::helpers::{TestApp, DEMO_EMAIL, DEMO_PASSWORD};
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 pub const CHROMIUM: &str = "/usr/bin/chromium";
 
-/// How long a condition may take to become true before the test fails.
-pub const WAIT: Duration = Duration::from_secs(5);
+/// How long a condition may take to become true before the test fails: generous, because CI
+/// shares two cores between the server, Chromium and the build (a passing wait ends at once).
+pub const WAIT: Duration = Duration::from_secs(10);
 /// How often a condition is checked.
 const POLL: Duration = Duration::from_millis(40);
 

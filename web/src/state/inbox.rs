@@ -105,6 +105,41 @@ impl Thread {
         );
     }
 
+    fn apply(&mut self, change: ThreadChange) {
+        match change {
+            ThreadChange::Created(message) => {
+                let message = *message;
+                // Our own reply echoed before the POST answered: it replaces its optimistic copy.
+                if message.sender == Sender::Concierge && self.position(message.id).is_none() {
+                    if let Some(i) = self.messages.iter().position(|m| {
+                        m.is_pending() && m.message.body.trim() == message.body.trim()
+                    }) {
+                        self.messages.remove(i);
+                    }
+                }
+                self.insert_confirmed(message);
+            }
+            ThreadChange::Status {
+                message_id,
+                status,
+                error_code,
+                error_message,
+            } => {
+                let Some(i) = self.position(message_id) else {
+                    return;
+                };
+                let m = &mut self.messages[i].message;
+                if status.rank() > m.status.rank() {
+                    m.status = status;
+                    if error_code.is_some() || error_message.is_some() {
+                        m.error_code = error_code;
+                        m.error_message = error_message;
+                    }
+                }
+            }
+        }
+    }
+
     fn remove_local(&mut self, id: LocalId) -> Option<ChatMessage> {
         let i = self
             .messages
@@ -112,6 +147,18 @@ impl Thread {
             .position(|m| m.local.as_ref().is_some_and(|l| l.id == id))?;
         Some(self.messages.remove(i))
     }
+}
+
+/// What a live event changes in a thread.
+#[derive(Debug, Clone, PartialEq)]
+enum ThreadChange {
+    Created(Box<Message>),
+    Status {
+        message_id: MessageId,
+        status: MessageStatus,
+        error_code: Option<String>,
+        error_message: Option<String>,
+    },
 }
 
 /// Takes the newer copy of a message, but never lets its delivery status move backwards.
@@ -199,6 +246,10 @@ pub struct InboxState {
     /// The conversation the operator is reading.
     pub open: Option<ConversationId>,
     pub threads: HashMap<ConversationId, Rc<Thread>>,
+    /// What the WebSocket said about the open conversation before its first page arrived: the
+    /// server may have read that page before these changes, so they are applied to it when it
+    /// comes instead of being lost (until then the window says it is loading).
+    arrived_early: HashMap<ConversationId, Vec<ThreadChange>>,
     /// Where the next (older) page of conversations is, while some are not loaded yet.
     pub more: Option<NextPage>,
     /// Bumped whenever the client should reload from REST (a reconnect, an event about a
@@ -328,6 +379,7 @@ impl InboxState {
             }
             InboxAction::Open(id) => {
                 self.open = id;
+                self.arrived_early.retain(|k, _| Some(*k) == id);
                 self.zero_open_unread();
             }
             InboxAction::Event(event) => self.event(event),
@@ -391,19 +443,15 @@ impl InboxState {
                 error_code,
                 error_message,
             } => {
-                if let Some(thread) = self.threads.get_mut(&conversation_id) {
-                    if let Some(i) = thread.position(message_id) {
-                        let current = thread.messages[i].message.status;
-                        if status.rank() > current.rank() {
-                            let m = &mut Rc::make_mut(thread).messages[i].message;
-                            m.status = status;
-                            if error_code.is_some() || error_message.is_some() {
-                                m.error_code = error_code;
-                                m.error_message = error_message;
-                            }
-                        }
-                    }
-                }
+                self.change_thread(
+                    conversation_id,
+                    ThreadChange::Status {
+                        message_id,
+                        status,
+                        error_code,
+                        error_message,
+                    },
+                );
                 if status.is_failure() {
                     if let Some(c) = self.conversation_mut(conversation_id) {
                         c.last_send_failed = true;
@@ -442,20 +490,10 @@ impl InboxState {
         let conversation_id = message.conversation_id;
         let open = self.open == Some(conversation_id);
         let first_time = !self.counted.contains(&message.id);
-        if let Some(thread) = self.threads.get_mut(&conversation_id) {
-            let thread = Rc::make_mut(thread);
-            // Our own reply echoed before the POST answered: it replaces its optimistic copy.
-            if message.sender == Sender::Concierge && thread.position(message.id).is_none() {
-                if let Some(i) = thread
-                    .messages
-                    .iter()
-                    .position(|m| m.is_pending() && m.message.body.trim() == message.body.trim())
-                {
-                    thread.messages.remove(i);
-                }
-            }
-            thread.insert_confirmed(message.clone());
-        }
+        self.change_thread(
+            conversation_id,
+            ThreadChange::Created(Box::new(message.clone())),
+        );
         self.counted.insert(message.id);
         let Some(c) = self.conversation_mut(conversation_id) else {
             // A new guest: the list needs the full summary.
@@ -589,6 +627,17 @@ impl InboxState {
                 }
             }
         }
+        for change in self
+            .arrived_early
+            .remove(&conversation_id)
+            .unwrap_or_default()
+        {
+            match change {
+                // The page's copy is at least as recent as the event's.
+                ThreadChange::Created(m) if thread.position(m.id).is_some() => {}
+                change => thread.apply(change),
+            }
+        }
         self.threads.insert(conversation_id, Rc::new(thread));
     }
 
@@ -624,6 +673,16 @@ impl InboxState {
         self.merge_summary(incoming);
         self.zero_open_unread();
         self.sort();
+    }
+
+    /// A live change goes into the thread shown, or waits for the open conversation's first
+    /// page. A conversation nobody reads keeps no thread: its page is fetched when it is opened.
+    fn change_thread(&mut self, id: ConversationId, change: ThreadChange) {
+        if let Some(thread) = self.threads.get_mut(&id) {
+            Rc::make_mut(thread).apply(change);
+        } else if self.open == Some(id) {
+            self.arrived_early.entry(id).or_default().push(change);
+        }
     }
 
     fn thread_mut(&mut self, id: ConversationId) -> &mut Thread {
@@ -1120,6 +1179,40 @@ pub(crate) mod tests {
         assert_eq!(c.status, ConversationStatus::NeedsHuman);
         assert_eq!(c.handoff_reason, Some(HandoffReason::AiTruncated));
         assert_eq!(s.count(Filter::NeedsHuman), 1);
+    }
+
+    #[test]
+    fn what_arrives_while_the_open_thread_loads_is_kept() {
+        let mut s = loaded(vec![conv(1, 1), conv(2, 2)]);
+        s.apply(InboxAction::Open(Some(ConversationId(1))));
+        // The AI's reply and a tick for the guest's earlier reply come over the WebSocket
+        // before the page, which the server read before the reply was stored.
+        s.apply(created(msg(3, 1, Sender::Ai, 3, "Le check-in est à 16h.")));
+        s.apply(InboxAction::Event(ServerEvent::MessageStatus {
+            conversation_id: ConversationId(1),
+            message_id: MessageId(2),
+            status: MessageStatus::Delivered,
+            error_code: None,
+            error_message: None,
+        }));
+        // Nothing is shown before the page: the window still says it is loading.
+        assert!(s.thread(ConversationId(1)).is_none());
+        // A conversation nobody reads keeps no thread.
+        s.apply(created(msg(4, 2, Sender::Client, 4, "bonsoir")));
+        assert!(s.thread(ConversationId(2)).is_none());
+        s.apply(InboxAction::MessagesLoaded {
+            conversation_id: ConversationId(1),
+            page: whole(vec![
+                msg(1, 1, Sender::Client, 1, "check-in ?"),
+                msg(2, 1, Sender::Concierge, 2, "un instant"),
+            ]),
+        });
+        assert_eq!(
+            bodies(&s, 1),
+            vec!["check-in ?", "un instant", "Le check-in est à 16h."]
+        );
+        let tick = &s.thread(ConversationId(1)).unwrap().messages[1].message;
+        assert_eq!(tick.status, MessageStatus::Delivered);
     }
 
     #[test]
