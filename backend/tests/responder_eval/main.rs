@@ -563,6 +563,36 @@ fn on_a_fourth_faq_no_off_faq_answer_and_no_missed_emergency() {
     );
 }
 
+/// Session 8's fifteenth set (helper `sets`), written and labelled blind by a helper who read
+/// only `faq.tsv`: 72.2 % with the session's starting responder (no off-FAQ answer, one missed
+/// emergency — water escaping from under an appliance — which then led to a rule). The lead
+/// sees its figures only, never its misses.
+#[test]
+fn on_the_fifteenth_held_out_set_no_off_faq_answer_and_no_missed_emergency() {
+    held_out(
+        &faq(),
+        "Fifteenth held-out set",
+        include_str!("holdout15.tsv"),
+        0.68,
+    );
+}
+
+/// A fifth conciergerie (a stone farmhouse in Burgundy, `faq5.tsv`: wood stove, septic tank,
+/// heated pool, the neighbour's eggs, wine cellars…), blind like the fifteenth set: 47.9 % with
+/// the session's starting responder (no off-FAQ answer, one missed emergency — a party next
+/// door at 2 am — which then led to a rule).
+#[test]
+fn on_a_fifth_faq_no_off_faq_answer_and_no_missed_emergency() {
+    let faq = faq_from(include_str!("faq5.tsv"));
+    assert_eq!(faq.len(), 20, "the fifth FAQ has 20 entries");
+    held_out(
+        &faq,
+        "Fifth FAQ (farmhouse)",
+        include_str!("faq5_messages.tsv"),
+        0.44,
+    );
+}
+
 /// `PROBE="msg || msg" cargo test --test responder_eval probe -- --nocapture` shows how the
 /// responder reads a burst, clause by clause.
 #[test]
