@@ -1177,6 +1177,10 @@ const REQUEST_WORDS: &[&str] = &[
     "mocht*", "brauch*", "wurd*", "konnt*", "kann", "konnen", "bitte", "vorr*", "vogli*",
     "serve", "bisogno", "potete", "potrebbe*", "gostari*", "quero", "precis*", "pode*", "podem",
     "favor", "favore",
+    // Looking for something, wondering about it: asked without a question mark ("je cherche
+    // le code wifi", "we're wondering about the parking").
+    "cherch*", "lookingfor", "seeking", "wondering", "busc*", "suche", "suchen", "cerco",
+    "cerchiamo", "cercando", "procur*", "demande",
     // A problem or a lack is something to deal with, never mere context.
     "probleme*", "problem*", "souci*", "issue*", "question*", "frage*", "pregunta*", "domand*",
     "pergunta*", "duvida*", "duda*", "help", "aide", "ayuda", "aiuto", "ajuda", "no", "not",

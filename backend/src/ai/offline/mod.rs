@@ -415,9 +415,9 @@ impl Reading<'_> {
             self.u.small_talk = self.u.small_talk.max(Some(kind));
             return;
         }
-        if self.thanks_only(&folded) {
-            // "Grazie ancora, tutto perfetto!": thanks, with words about the stay around them.
-            self.u.small_talk = self.u.small_talk.max(Some(SmallTalk::Thanks));
+        if let Some(kind) = self.courtesy_only(&folded) {
+            self.u.greeted |= kind == SmallTalk::Greeting;
+            self.u.small_talk = self.u.small_talk.max(Some(kind));
             return;
         }
         let mut asked = false;
@@ -474,19 +474,35 @@ impl Reading<'_> {
     /// Whether a (folded) message only thanks, with words that ask nothing around the thanks:
     /// no question mark or question word, no request, problem or contrast, no topic of the FAQ
     /// or the lexicon ("thanks, the towels are dirty" is about towels).
-    fn thanks_only(&self, folded: &str) -> bool {
-        !folded.contains('?')
-            && text::words(folded).any(small_talk::is_thanks)
+    /// Thanks or a greeting with words about the stay around them, and nothing asked: "Grazie
+    /// ancora, tutto perfetto!", "¡Hola! Ya estamos instalados, el chalet es una maravilla",
+    /// "Thanks so much, the kids love the garden". A part naming a topic is told, not asked,
+    /// only when it praises and no entry answers it with confidence: "Bonjour, je cherche le
+    /// code wifi" asks without a question mark.
+    fn courtesy_only(&self, folded: &str) -> Option<SmallTalk> {
+        let kind = if text::words(folded).any(small_talk::is_thanks) {
+            SmallTalk::Thanks
+        } else if text::words(folded).any(small_talk::is_greeting) {
+            SmallTalk::Greeting
+        } else {
+            return None;
+        };
+        let told = !folded.contains('?')
             && !text::words(folded).any(|w| CONTRASTS.contains(&w))
             && !lexicon::has_request_word(folded)
             && !lexicon::has_interrogative(folded)
+            && !aside::asks_or_complains(folded)
             && !urgency::reports_failure(folded)
+            && urgency::detect(folded).is_none()
             && clauses(folded).iter().all(|c| {
+                let query = self.index.query(&c.text, self.language);
                 small_talk::classify(&c.text).is_some()
-                    || !self
-                        .index
-                        .mentions_topic(&self.index.query(&c.text, self.language))
-            })
+                    || small_talk::is_pleasantry(&c.text)
+                    || !self.index.mentions_topic(&query)
+                    // "The kids love the garden": praise names a topic without asking of it.
+                    || (small_talk::praises(&c.text) && self.confident(&query).is_none())
+            });
+        told.then_some(kind)
     }
 
     /// Proper names in a message (folded): capitalised words inside a sentence that neither the

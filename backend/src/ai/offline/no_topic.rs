@@ -151,6 +151,10 @@ const GENERIC_VERBS: &[&str] = &[
     "zuruckbekommen", "zuruckgezahlt", "devolver", "devuelven", "devuelve", "devolucion",
     "restituire", "restituite", "restituisce", "restituzione", "devolvem", "devolve",
     "devolucao",
+    // Looking for: "je cherche le code wifi", "ich suche den Schlüssel".
+    "cherche", "cherchons", "chercher", "cherchez", "lookingfor", "wondering", "busco", "buscando",
+    "suche", "suchen", "cerco", "cerchiamo", "cercare", "cercando", "procuro", "procuramos",
+    "procurar", "procurando",
 ];
 
 /// Chat shortenings of "for" and "to the": "bicis pa los niños", "pra praia".

@@ -98,7 +98,23 @@ const FILLERS: &[&str] = &[
     "senora", "signora", "bcp", "accueil", "hospitality", "acogida", "ospitalita",
     "hospitalidade", "gastfreundschaft", "proxima", "prossima", "prochaine", "next", "time",
     "stay", "sejour", "estancia", "estadia", "aufenthalt", "soggiorno", "signore", "herr", "frau", "schonen", "abend", "noch", "buona", "serata", "giornata", "buen", "dia",
+    // What one wishes the host: "bonne saison", "bonne continuation", "schöne Ferien".
+    "saison", "season", "temporada", "stagione", "continuation", "suite", "semaine", "week",
+    "weekend", "semana", "woche", "settimana", "wochenende", "vacances", "holidays",
+    "vacaciones", "ferien", "urlaub", "vacanze", "ferias", "schone", "schoene", "boa", "buenas",
 ];
+
+/// Whether a (folded) text holds only courtesy: greetings, thanks, acknowledgements, wishes and
+/// function words ("bonne saison à vous", "et encore merci à toute l'équipe").
+pub fn is_pleasantry(folded: &str) -> bool {
+    words(folded).all(|w| {
+        GREETINGS.contains(&w)
+            || THANKS.contains(&w)
+            || ACKS.contains(&w)
+            || FILLERS.contains(&w)
+            || is_function_word(w)
+    })
+}
 
 /// Words of news about the journey or the stay, with nothing asked: "we've arrived safely",
 /// "ya estamos en camino", "wir sind gut angekommen", "chegamos bem". Without a question mark,
@@ -137,6 +153,38 @@ const NEWS: &[&str] = &[
 /// thx"), so it is no topic of a question either.
 pub fn is_courtesy(word: &str) -> bool {
     GREETINGS.contains(&word) || THANKS.contains(&word) || APOLOGIES.contains(&word)
+}
+
+/// Words (folded; `*` = any ending) of praise for the place or the stay: "the kids love the
+/// garden", "la vue est magnifique", "el chalet es una maravilla", "die Aussicht ist traumhaft".
+#[rustfmt::skip]
+const PRAISE: &[&str] = &[
+    "magnifique*", "superbe*", "genial*", "splendide*", "merveill*", "adore*", "adorons",
+    "charmant*", "sublime*", "ravissant*", "parfait*", "incroyable*",
+    "love", "loves", "loved", "loving", "beautiful", "gorgeous", "lovely", "wonderful",
+    "amazing", "stunning", "fantastic", "perfect", "brilliant", "charming", "delightful",
+    "maravill*", "precios*", "hermos*", "encanta*", "encanto", "increible*", "espectacular*",
+    "genia*", "divin*", "perfect*", "lind*",
+    "wunderschon*", "traumhaft*", "herrlich*", "toll*", "fantastisch*", "wunderbar*",
+    "perfekt*", "lieben", "liebt", "gemutlich*",
+    "bellissim*", "stupend*", "meravigli*", "adoriamo", "adora*", "perfett*", "incantevol*",
+    "fantastic*", "magnific*",
+    "maravilh*", "incrive*", "amamos", "ama", "amaram", "perfeit*", "deslumbrant*",
+];
+
+/// Whether a (folded) text praises the place or the stay.
+pub fn praises(folded: &str) -> bool {
+    words(folded).any(|w| {
+        PRAISE.iter().any(|f| match f.strip_suffix('*') {
+            Some(prefix) => w.starts_with(prefix),
+            None => w == *f,
+        })
+    })
+}
+
+/// Whether a (folded) word greets.
+pub fn is_greeting(word: &str) -> bool {
+    GREETINGS.contains(&word)
 }
 
 /// Whether a (folded) word thanks or says goodbye.

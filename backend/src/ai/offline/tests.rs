@@ -303,6 +303,59 @@ fn news_of_arrival_is_not_a_question_about_arrival_times() {
 }
 
 #[test]
+fn praise_and_wishes_around_thanks_or_a_greeting_ask_nothing() {
+    // Praise names a topic (the pool, the place) without asking of it.
+    for (text, expected) in [
+        (
+            "Merci pour tout, la piscine est magnifique et les enfants l'adorent !",
+            Verdict::Closing,
+        ),
+        ("Thanks again, the kids love the pool!", Verdict::Closing),
+        (
+            "¡Hola! Ya estamos instalados, la casa es preciosa",
+            Verdict::Welcome,
+        ),
+        (
+            "Hallo! Wir sind da, die Wohnung ist traumhaft",
+            Verdict::Welcome,
+        ),
+        (
+            "Grazie di cuore, bellissimo soggiorno, a presto!",
+            Verdict::Closing,
+        ),
+        (
+            "Obrigada por tudo, boas férias e boa temporada!",
+            Verdict::Closing,
+        ),
+    ] {
+        assert_eq!(verdict(&[text]), expected, "{text}");
+    }
+    // …but a request, a problem or a question is read as one, praise or not.
+    for text in [
+        "Merci, la piscine est magnifique mais le chauffage ne marche pas",
+        "Hello! The place is lovely, we need two more towels please",
+        "Hola, la casa es preciosa, ¿dónde aparcamos?",
+    ] {
+        assert!(
+            !matches!(verdict(&[text]), Verdict::Closing | Verdict::Welcome),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn looking_for_something_asks_for_it() {
+    assert_eq!(answers("Bonjour, je cherche le code wifi"), Some(2));
+    assert_eq!(answers("Hi, we're looking for the wifi password"), Some(2));
+    assert_eq!(answers("Hola, busco la contraseña del wifi"), Some(2));
+    // "Looking forward" asks for nothing.
+    assert_eq!(
+        verdict(&["Hi there, we're really looking forward to our stay!"]),
+        Verdict::Welcome
+    );
+}
+
+#[test]
 fn a_question_half_about_something_else_goes_to_a_human() {
     // The pool entry does not say whether it is heated; the heating entry is about the flat.
     assert!(matches!(

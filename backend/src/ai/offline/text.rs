@@ -276,6 +276,8 @@ const GLUED: &[(&str, &str)] = &[
     ("lasciare la macchina", "parcheggiare"),
     ("lasciare l'auto", "parcheggiare"),
     ("deixar o carro", "estacionar"),
+    // "Looking for" asks; "looking forward to" does not.
+    ("looking for", "lookingfor"),
     ("wlan pw", "wifi"),
     ("wlan-pw", "wifi"),
     ("wifi pwd", "wifi"),
