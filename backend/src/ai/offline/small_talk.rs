@@ -143,6 +143,10 @@ const NEWS: &[&str] = &[
     "dire", "so", "pra", "para", "only", "here", "ici", "aqui", "qui", "hier", "da", "la",
     "now", "maintenant", "ahora", "jetzt", "ora", "agora", "already", "deja", "ya", "ja",
     "gia", "schon", "finally", "enfin", "finalmente", "endlich",
+    // Around an hour, and no hurry: "chegamos por volta das 18h, sem pressa", "no rush".
+    "vers", "around", "about", "sobre", "hacia", "gegen", "verso", "volta", "pressa", "rush",
+    "hurry", "prisa", "eile", "fretta", "presse", "tranquille", "tranquilo", "tranquilos",
+    "calma",
     // The place they are in.
     "villa", "casa", "piso", "depa", "apartamento", "appartement", "appart", "wohnung",
     "appartamento", "apartment", "flat", "house", "maison", "logement", "place", "home",
@@ -242,9 +246,9 @@ fn classify_with(folded: &str, news_allowed: bool) -> Option<SmallTalk> {
             None if is_function_word(word) => function_words = true,
             // "Oi Marie, boa tarde! …": the name right after a greeting is whom it greets.
             None if addressee => {}
-            // "llegamos sobre las 5": an hour in news asks nothing either.
+            // "llegamos sobre las 5", "vers 19h": an hour in news asks nothing either.
             None if news_allowed
-                && (NEWS.contains(&word) || word.chars().all(|c| c.is_ascii_digit())) =>
+                && (NEWS.contains(&word) || word.starts_with(|c: char| c.is_ascii_digit())) =>
             {
                 news = true;
             }
@@ -370,6 +374,11 @@ mod tests {
                 SmallTalk::Thanks,
             ),
             ("Buonasera, piacere di conoscervi!", SmallTalk::Greeting),
+            (
+                "Boa tarde! Só para avisar que chegamos por volta das 19h, sem pressa",
+                SmallTalk::Greeting,
+            ),
+            ("Hi! We'll be there around 6, no rush", SmallTalk::Greeting),
         ] {
             assert_eq!(said(text), Some(kind), "{text}");
         }
