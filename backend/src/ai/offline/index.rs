@@ -305,7 +305,22 @@ impl FaqIndex {
     /// The terms of a guest's (folded) text written in `language`.
     pub fn query(&self, folded: &str, language: Language) -> Query {
         let mut query = Query::default();
+        let mut after_without = false;
         for word in words(folded) {
+            if no_topic::WITHOUT.contains(&word) {
+                after_without = true;
+                continue;
+            }
+            // "Without a car", "sin coche", "ohne Taxi": how the guest will not come is not
+            // what the question is about.
+            let without = std::mem::take(&mut after_without);
+            if without && concept(word).is_some_and(no_topic::is_a_way_to_travel) {
+                continue;
+            }
+            if without && is_function_word(word) {
+                after_without = true;
+                continue;
+            }
             let Some(mut terms) = self.word_terms(word, language) else {
                 continue;
             };

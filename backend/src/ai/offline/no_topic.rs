@@ -7,6 +7,8 @@
 //! Like the hours (`text::hours`), these words are dropped from the question's terms; the FAQ's
 //! own words still decide what is asked.
 
+use super::lexicon::Concept;
+
 /// Folded words: weekdays and months, in the six languages.
 #[rustfmt::skip]
 const DAYS_AND_MONTHS: &[&str] = &[
@@ -166,7 +168,7 @@ const CHAT_FUNCTION_WORDS: &[&str] = &[
     "oye", "onda", "msm", "mesmo", "lol", "haha", "hahaha", "jaja", "jajaja", "kkk", "kkkk",
     "rsrs", "mdr", "ptdr", "dv", "wich", "re", "porfa", "porfis", "cm", "qdo", "qnd", "vcs",
     "sn", "ther", "theres", "hows", "whats", "nich", "ne", "pe", "tmb", "tbm", "tb", "ke", "q",
-    "k", "xq", "pq", "bn", "dnd", "nd",
+    "k", "xq", "pq", "bn", "dnd", "nd", "dsd", "dsp", "pdt", "qd", "tjrs", "bcp",
     // Here, near, things, "a gente" (we): "onde tem uma farmácia por aqui?", "comprar cosas".
     "aqui", "aca", "alla", "ahi", "ici", "hier", "dort", "qui", "qua", "cerca", "perto",
     "vicino", "vicina", "proche", "pres", "nahe", "nearest", "closest", "gente", "cosas",
@@ -268,6 +270,18 @@ fn is_adverb(word: &str) -> bool {
     const NOUNS_IN_LY: &[&str] = &["family", "italy", "supply", "assembly", "anomaly", "rally"];
     (word.len() >= 8 && word.ends_with("mente"))
         || (word.len() >= 6 && word.ends_with("ly") && !NOUNS_IN_LY.contains(&word))
+}
+
+/// "Without" in the six languages (folded): what follows is what the guests will do without.
+pub const WITHOUT: &[&str] = &["without", "sans", "sin", "ohne", "senza", "sem"];
+
+/// Whether a concept is a way to travel: "sans voiture", "without a taxi" say how the guests
+/// will not come, which no entry is about.
+pub fn is_a_way_to_travel(concept: Concept) -> bool {
+    matches!(
+        concept,
+        Concept::Parking | Concept::Taxi | Concept::Transport
+    )
 }
 
 /// Whether a folded word says only when, or how the question is put. A word the lexicon gives a

@@ -344,6 +344,30 @@ fn praise_and_wishes_around_thanks_or_a_greeting_ask_nothing() {
 }
 
 #[test]
+fn the_way_a_guest_will_not_travel_is_not_the_topic() {
+    let faq = entries(&[
+        (
+            "Comment venir depuis la gare ?",
+            "Depuis la gare, prenez le bus 12 jusqu'à l'arrêt Port.",
+        ),
+        ("Où se garer ?", "Deux places de parking devant la maison."),
+    ]);
+    for text in [
+        "How do we get to you from the station without a car?",
+        "Comment venir depuis la gare sans voiture ?",
+        "¿Cómo venir desde la estación sin coche?",
+        "Wie kommen wir vom Bahnhof zu euch, ohne Taxi?",
+    ] {
+        let messages = vec![text.to_owned()];
+        assert_eq!(
+            understand(&faq, &messages).verdict(),
+            Verdict::Answer(vec![0]),
+            "{text}"
+        );
+    }
+}
+
+#[test]
 fn looking_for_something_asks_for_it() {
     assert_eq!(answers("Bonjour, je cherche le code wifi"), Some(2));
     assert_eq!(answers("Hi, we're looking for the wifi password"), Some(2));
