@@ -307,6 +307,8 @@ impl FaqIndex {
         let mut query = Query::default();
         let mut after_without = false;
         for word in words(folded) {
+            let spelt = self.umlauts_spelt_out(word, language);
+            let word = spelt.as_deref().unwrap_or(word);
             if no_topic::WITHOUT.contains(&word) {
                 after_without = true;
                 continue;
@@ -375,11 +377,47 @@ impl FaqIndex {
                 .any(|d| d.question.contains(&term) && d.question.contains(&base));
             query.words.push(vec![term]);
         }
+        // "Gegen 13 Uhr auschecken?", "spaeter, so gegen 13 Uhr?": next to an early or late
+        // moment, the hour is what the guest proposes, not a question about the times, which
+        // the plain times entry would answer.
+        let moment = [Concept::Early, Concept::Late].map(concept_term);
+        if !hours(folded).is_empty()
+            && query
+                .words
+                .iter()
+                .any(|g| moment.iter().any(|m| g.contains(m)))
+        {
+            let time = concept_term(Concept::Time);
+            query.words.retain(|g| !g.contains(&time));
+        }
         let open = concept_term(Concept::Open);
         let asks_open = query.words.iter().any(|g| g.contains(&open));
         query.on_a_day = no_topic::names_a_day(folded) && asks_open;
         query.on_a_holiday = no_topic::names_a_holiday(folded) && asks_open;
         query
+    }
+
+    /// A German word typed without umlauts ("schluessel", "spaeter", "muell", "koennen"), as
+    /// the word with them, folded: only when the word as typed means nothing here and the other
+    /// spelling does ("Feuer" stays fire).
+    fn umlauts_spelt_out(&self, word: &str, language: Language) -> Option<String> {
+        if language != Language::German || !["ae", "oe", "ue"].iter().any(|d| word.contains(d)) {
+            return None;
+        }
+        let known = |w: &str| {
+            concept(w).is_some()
+                || is_function_word(w)
+                || carries_no_topic(w)
+                || self.vocabulary.contains_key(w)
+        };
+        if known(word) {
+            return None;
+        }
+        let plain = word
+            .replace("ae", "a")
+            .replace("oe", "o")
+            .replace("ue", "u");
+        known(&plain).then_some(plain)
     }
 
     /// An arrival or a departure at an hour the FAQ's own times do not allow: arriving at noon

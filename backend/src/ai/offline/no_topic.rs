@@ -47,6 +47,10 @@ const TIME_WORDS: &[&str] = &[
     "mattina", "notte", "settimana", "fine", "meta",
     "hoje", "amanha", "depois", "ontem", "manha", "noite", "fim", "meados",
     "mid", "beginning", "debut", "mi-",
+    // The usual times, instead of them: "around noon instead of the usual time".
+    "usual", "habituel", "habituelle", "habituelles", "habitual", "habituales", "ublich",
+    "ubliche", "ublichen", "solito", "solita", "soliti", "habitual", "habituais", "normal",
+    "normale", "normales", "normaux", "instead", "lieu",
 ];
 
 /// The place itself, whatever guests call it: the whole stay is there, so it names no topic

@@ -368,6 +368,58 @@ fn the_way_a_guest_will_not_travel_is_not_the_topic() {
 }
 
 #[test]
+fn german_typed_without_umlauts_is_understood() {
+    let faq = entries(&[
+        (
+            "Où mettre les poubelles ?",
+            "Le local poubelles est dans la cour.",
+        ),
+        ("Où sont les clés ?", "Les clés sont dans la boîte à clés."),
+        (
+            "Quelle est l'adresse ?",
+            "12 rue des Lilas, au fond de la cour.",
+        ),
+    ]);
+    for (text, entry) in [
+        ("Wohin mit dem Muell?", 0),
+        ("Wo finden wir die Schluessel?", 1),
+    ] {
+        let messages = vec![text.to_owned()];
+        assert_eq!(
+            understand(&faq, &messages).verdict(),
+            Verdict::Answer(vec![entry]),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn an_hour_next_to_a_late_departure_is_proposed_not_asked() {
+    let faq = entries(&[
+        (
+            "À quelle heure est le départ ?",
+            "Le départ est à 10h au plus tard.",
+        ),
+        (
+            "Peut-on partir plus tard ?",
+            "Un départ tardif jusqu'à 13h est possible pour 15 €.",
+        ),
+    ]);
+    for text in [
+        "Können wir später auschecken, so gegen 12 Uhr?",
+        "Could we leave later, around 12?",
+        "Peut-on partir plus tard, vers 12h ?",
+    ] {
+        let messages = vec![text.to_owned()];
+        assert_eq!(
+            understand(&faq, &messages).verdict(),
+            Verdict::Answer(vec![1]),
+            "{text}"
+        );
+    }
+}
+
+#[test]
 fn looking_for_something_asks_for_it() {
     assert_eq!(answers("Bonjour, je cherche le code wifi"), Some(2));
     assert_eq!(answers("Hi, we're looking for the wifi password"), Some(2));
