@@ -20,7 +20,7 @@ use rust_stemmers::Stemmer;
 
 use super::lexicon::{
     asks_to_stay_until, broader, concept, concept_despite_typo, function_word_typo, implied,
-    inflectable_function_words, is_function_word, Concept,
+    inflectable_function_words, is_function_word, leaves_the_place, Concept,
 };
 use super::no_topic::{self, carries_no_topic};
 use super::small_talk::is_courtesy;
@@ -306,6 +306,8 @@ impl FaqIndex {
     pub fn query(&self, folded: &str, language: Language) -> Query {
         let mut query = Query::default();
         for word in words(folded) {
+            let spelt = self.umlaut_spelt_out(word, language);
+            let word = spelt.as_deref().unwrap_or(word);
             let Some(mut terms) = self.word_terms(word, language) else {
                 continue;
             };
@@ -344,6 +346,11 @@ impl FaqIndex {
         let late = vec![concept_term(Concept::Late)];
         if asks_to_stay_until(folded) && !query.words.contains(&late) {
             query.words.push(late);
+        }
+        // "¿A qué hora hay que dejar la casa?" asks the check-out time.
+        let departure = vec![concept_term(Concept::Departure)];
+        if leaves_the_place(folded) && !query.words.contains(&departure) {
+            query.words.push(departure);
         }
         if let Some(moment) = self.proposed_moment(folded, &query) {
             let term = concept_term(moment);
@@ -424,6 +431,27 @@ impl FaqIndex {
             }
         }
         None
+    }
+
+    /// A German word written without its umlauts ("koennen", "spaeter", "Schluessel"), as
+    /// keyboards without them do, when the word with them is one we know; `None` otherwise
+    /// ("Feuer" stays itself).
+    fn umlaut_spelt_out(&self, word: &str, language: Language) -> Option<String> {
+        if language != Language::German
+            || !(word.contains("ae") || word.contains("oe") || word.contains("ue"))
+        {
+            return None;
+        }
+        let plain = word
+            .replace("ae", "a")
+            .replace("oe", "o")
+            .replace("ue", "u");
+        let known = is_function_word(&plain)
+            || carries_no_topic(&plain)
+            || concept(&plain).is_some()
+            || self.vocabulary.contains_key(&plain)
+            || self.inflected_function_word(&plain, language);
+        known.then_some(plain)
     }
 
     /// The concept of a German compound's last part ("Tiefgarage" is a garage), when the FAQ

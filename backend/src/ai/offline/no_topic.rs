@@ -17,7 +17,7 @@ const DAYS_AND_MONTHS: &[&str] = &[
     "lunes", "martes", "miercoles", "jueves", "viernes", "sabado", "domingo",
     "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonnabend", "sonntag",
     "lunedi", "martedi", "mercoledi", "giovedi", "venerdi", "sabato", "domenica",
-    "segunda", "terca", "quarta", "quinta", "sexta", "feira",
+    "segunda", "terca", "quarta", "quinta", "sexta",
     // Months.
     "janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre",
     "octobre", "novembre", "decembre",
@@ -62,6 +62,18 @@ const PLACE_WORDS: &[&str] = &[
     "alquiler", "miete", "affitto", "aluguel", "aluguer", "arrendamiento", "booking",
     "reservation", "reserva", "buchung", "prenotazione",
 ];
+
+/// Other names of the place, which the function words already drop ("casa", "Wohnung").
+#[rustfmt::skip]
+const MORE_PLACE_WORDS: &[&str] = &[
+    "maison", "appartement", "appart", "logement", "apartment", "casa", "alojamiento",
+    "wohnung", "haus", "unterkunft", "alloggio", "alojamento",
+];
+
+/// Whether a folded word names the place itself (the whole rental).
+pub fn is_the_place(word: &str) -> bool {
+    PLACE_WORDS.contains(&word) || MORE_PLACE_WORDS.contains(&word)
+}
 
 /// How much, how far, how long: they ask for an amount, a distance or a duration of the thing
 /// named next to them ("how much is the deposit?", "¿cuánto cuesta la limpieza?", "combien de
@@ -151,6 +163,45 @@ const GENERIC_VERBS: &[&str] = &[
     "zuruckbekommen", "zuruckgezahlt", "devolver", "devuelven", "devuelve", "devolucion",
     "restituire", "restituite", "restituisce", "restituzione", "devolvem", "devolve",
     "devolucao",
+    // Knowing, issuing, lighting, forgetting, recommending (session 8): "conhecem
+    // algum restaurante?", "vocês emitem fatura?", "como se acende a lareira?", "g oublié le
+    // code", "¿nos recomiendas un restaurante?" ask about the restaurant, the invoice, the
+    // fireplace, the code.
+    "conhecer", "conhecem", "conhece", "conocer", "conocen", "conoces", "conoceis", "kennen",
+    "kennt", "kennst", "conoscere", "conoscete", "conosci", "connaissez", "connaissons",
+    "emettre", "emettez", "emitir", "emiten", "emite", "emitem", "ausstellen", "emettere",
+    "emettete", "issue", "issued", "issuing", "rilasciare", "rilasciate",
+    "acender", "acende", "acendo", "acendemos", "anzunden", "encendemos", "accendiamo",
+    "oublier", "oublie", "oublies", "forgot", "forget", "forgotten", "olvidar", "olvide",
+    "olvidamos", "olvidado", "vergessen", "dimenticare", "dimenticato", "esquecer", "esqueci",
+    "esquecemos",
+    "recommander", "recommandez", "recommend", "recommends", "recommendation",
+    "recommendations", "recommandations", "recomendar", "recomiendas", "recomienda",
+    "recomiendan", "recomendacion", "recomendaciones", "empfehlen", "empfehlt", "empfehlung",
+    "empfehlungen", "consigliare", "consigliate", "consigli", "consiglio", "recomendam",
+    "recomenda", "recomendacoes",
+    // Buying: what is bought is the topic ("où acheter les forfaits ?", "comprar pão"), not
+    // the shops.
+    "acheter", "achete", "achetons", "achetez", "achetent", "buy", "buying", "bought",
+    "comprar", "compramos", "compra", "compran", "compro", "kaufen", "kauft", "kaufe",
+    "comprare", "compriamo", "compra", "compram",
+    // The road up: "do we need chains on the road?".
+    "road", "roads", "route", "carretera", "strasse", "strada", "estrada",
+];
+
+/// Words around a request that name none (session 8): being supposed to, needing ("brauchen
+/// wir Ketten?"), somewhere, a few, good ("um restaurante bom"), the little one ("trona para
+/// el peque"), "which one", tips, whose name an invoice bears (a company, its name), the stay
+/// itself, "included", chat shortenings ("cmt", "pr", "evtl").
+#[rustfmt::skip]
+const FILLERS: &[&str] = &[
+    "supposed", "supposedly", "meant", "brauchen", "brauche", "braucht", "brauchst", "reichen",
+    "reicht", "irgendwo", "irgendwie", "irgendwas", "something", "anything", "qualcosa",
+    "bom", "boa", "bons", "boas", "peque", "peques", "paar", "couple", "lequel", "laquelle",
+    "lesquels", "lesquelles", "tips", "tipps", "conseils", "consejos", "suggestions",
+    "suggestion", "empresa", "firma", "societe", "company", "azienda", "entreprise", "nom",
+    "nome", "nombre", "name", "soggiorno", "estancia", "estadia", "aufenthalt", "compris",
+    "comprise", "compreso", "compresa", "inclusive", "cmt", "pr", "evtl", "eventuell",
 ];
 
 /// Chat shortenings of "for" and "to the": "bicis pa los niños", "pra praia".
@@ -281,6 +332,7 @@ fn listed(word: &str) -> bool {
         || NUMBER_WORDS.contains(&word)
         || MEASURE_WORDS.contains(&word)
         || CHAT_FUNCTION_WORDS.contains(&word)
+        || FILLERS.contains(&word)
 }
 
 #[cfg(test)]
@@ -314,5 +366,44 @@ mod tests {
         ] {
             assert!(!carries_no_topic(word), "{word}");
         }
+    }
+
+    #[test]
+    fn asking_knowing_issuing_buying_and_fillers_carry_no_topic() {
+        for word in [
+            "supposed",
+            "irgendwo",
+            "brauchen",
+            "conocen",
+            "kennt",
+            "emiten",
+            "issued",
+            "acender",
+            "forgot",
+            "vergessen",
+            "empfehlen",
+            "consigliate",
+            "acheter",
+            "kaufen",
+            "comprare",
+            "peques",
+            "paar",
+            "lequel",
+            "tipps",
+            "azienda",
+            "estadia",
+            "compris",
+            "evtl",
+            "strada",
+        ] {
+            assert!(carries_no_topic(word), "{word}");
+        }
+        // The place, named after a verb of leaving, is the check-out (`lexicon`).
+        for word in ["casa", "wohnung", "appart", "baita"] {
+            assert!(is_the_place(word), "{word}");
+        }
+        assert!(!is_the_place("maletas"));
+        // A Portuguese weekday no longer spells "feira" (glued in `text::fold`).
+        assert!(!carries_no_topic("feira"));
     }
 }
