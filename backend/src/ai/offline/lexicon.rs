@@ -444,6 +444,7 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
             "waschetrockner", "asciugatrice", "maquinadesecar",
             // Drying the clothes: "a máquina também seca a roupa?", "does it dry too?".
             "secher", "seche", "sechent", "dry", "dries", "drying", "secar", "seca", "secan",
+            "seque", "sequen",
             "trocknen", "trocknet", "asciugare", "asciuga", "asciugano",
             // Québec.
             "secheuse", "secheuses",
@@ -567,6 +568,9 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
     (
         Concept::Visitors,
         &[
+            // Inviting ("si on invite quelques amis"); not "invités", a wifi network's name.
+            "inviter", "invitons", "invite", "invitar", "invitamos", "einladen", "invitare",
+            "invitiamo", "convidar", "convidamos",
             "visiteur*", "visitor*", "visita", "visitas", "visite", "besuch", "besucher*",
             "besuchen", "ospiti", "ospite", "visitantes", "amis", "friends", "amigos", "amigas",
             "freunde", "freundin*", "amici", "amiche",
@@ -818,7 +822,7 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
     (
         Concept::Slopes,
         &[
-            "pistes", "slopes", "slope", "pistas", "piste", "pisten", "skigebiet*", "skilifts",
+            "pistes", "slopes", "slope", "pistas", "pista", "piste", "pisten", "skigebiet*", "skilifts",
             "remontees", "telesiege*", "teleski*", "telecabine*", "skilift*", "sessellift*",
             "seggiovia*", "telesilla*", "domaineskiable",
         ],
@@ -898,8 +902,8 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
     (
         Concept::Payment,
         &[
-            "paiement*", "payer", "payment*", "pay", "paying", "pago", "pagos", "pagar", "zahlung*",
-            "bezahlen", "zahlen", "pagamento*", "pagare", "cartebancaire", "creditcard", "cash",
+            // The nouns and the ways to pay; the verbs name what is paid for (`no_topic`).
+            "paiement*", "payment*", "pago", "pagos", "zahlung*", "pagamento*", "cartebancaire", "creditcard", "cash",
             "especes", "efectivo", "bargeld", "contanti", "kreditkarte", "virement",
             "banktransfer", "transferencia", "uberweisung", "bonifico",
         ],

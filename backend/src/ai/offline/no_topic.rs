@@ -185,6 +185,17 @@ const GENERIC_VERBS: &[&str] = &[
     "acheter", "achete", "achetons", "achetez", "achetent", "buy", "buying", "bought",
     "comprar", "compramos", "compra", "compran", "compro", "kaufen", "kauft", "kaufe",
     "comprare", "compriamo", "compra", "compram",
+    // Paying names what is paid for ("do we need to pay a deposit?", "a limpeza é paga à
+    // parte?"); the ways to pay (card, cash, transfer) stay `Payment`.
+    "payer", "paye", "payons", "payez", "pay", "paying", "paid", "pagar", "pagamos", "paga",
+    "pagan", "zahlen", "bezahlen", "zahlt", "bezahlt", "pagare", "paghiamo", "pagato",
+    "pagata", "pagam",
+    // Watching ("si può vedere Netflix?"), going up ("un bus que suba a las pistas"), putting
+    // ("wo stellen wir die Ski hin?"), drying, snowing: what is watched, reached, put, dried is
+    // the topic.
+    "regarder", "watch", "watching", "schauen", "anschauen", "vedere", "guardare", "assistir",
+    "suba", "sube", "suben", "subimos", "stellen", "stellt", "hinstellen", "nevica", "snows",
+    "snowing", "nieva", "schneit",
     // The road up: "do we need chains on the road?".
     "road", "roads", "route", "carretera", "strasse", "strada", "estrada",
 ];
@@ -202,6 +213,13 @@ const FILLERS: &[&str] = &[
     "suggestion", "empresa", "firma", "societe", "company", "azienda", "entreprise", "nom",
     "nome", "nombre", "name", "soggiorno", "estancia", "estadia", "aufenthalt", "compris",
     "comprise", "compreso", "compresa", "inclusive", "cmt", "pr", "evtl", "eventuell",
+    // Fresh ("pão fresco"; the French "frais" is also a fee), downstairs, the living room,
+    // a flight, separately, rules (of what is named next to them).
+    "fresh", "fresco", "fresca", "frescos", "frescas", "frisch", "frische", "freschi",
+    "enbas", "downstairs", "abajo", "unten", "embaixo", "salotto", "wohnzimmer", "living",
+    "lounge", "vuelo", "flight", "flug", "volo", "voo", "aparte", "separately", "gesondert",
+    "regle", "regles", "rule", "rules", "norma", "normas", "regla", "reglas", "regola",
+    "regole", "regel", "regeln", "regra", "regras",
 ];
 
 /// Chat shortenings of "for" and "to the": "bicis pa los niños", "pra praia".
@@ -395,6 +413,18 @@ mod tests {
             "compris",
             "evtl",
             "strada",
+            "pagar",
+            "bezahlen",
+            "regarder",
+            "schauen",
+            "suba",
+            "nevica",
+            "fresco",
+            "downstairs",
+            "wohnzimmer",
+            "flug",
+            "aparte",
+            "reglas",
         ] {
             assert!(carries_no_topic(word), "{word}");
         }

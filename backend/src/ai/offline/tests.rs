@@ -1313,3 +1313,32 @@ fn text_word(phrase: &str) -> String {
 fn concept(word: &str) -> Option<super::lexicon::Concept> {
     super::lexicon::concept(word)
 }
+
+#[test]
+fn paying_names_what_is_paid_for_and_a_car_less_trip_is_public_transport() {
+    let faq = entries(&[
+        (
+            "Y a-t-il une caution ?",
+            "Oui, 500 € par empreinte bancaire.",
+        ),
+        (
+            "Comment aller à la gare ?",
+            "Le bus 4 s'arrête au bout de la rue.",
+        ),
+        ("Peut-on payer par carte ?", "Oui, carte ou virement."),
+    ]);
+    let read = |t: &str| understand(&faq, &[t.to_owned()]).verdict();
+    assert_eq!(
+        read("Do we have to pay a deposit?"),
+        Verdict::Answer(vec![0])
+    );
+    assert_eq!(read("¿Se paga fianza?"), Verdict::Answer(vec![0]));
+    assert_eq!(read("Can we pay by credit card?"), Verdict::Answer(vec![2]));
+    assert_eq!(
+        read("Wie kommen wir ohne Auto zum Bahnhof?"),
+        Verdict::Answer(vec![1])
+    );
+    // "Fresh" and "downstairs" name nothing, the thing next to them does.
+    assert_eq!(super::text::fold("en bas").trim(), "enbas");
+    assert!(super::no_topic::carries_no_topic("enbas"));
+}
