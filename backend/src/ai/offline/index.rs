@@ -20,7 +20,7 @@ use rust_stemmers::Stemmer;
 
 use super::lexicon::{
     asks_to_stay_until, broader, concept, concept_despite_typo, function_word_typo, implied,
-    inflectable_function_words, is_function_word, Concept,
+    inflectable_function_words, is_function_word, leaves_the_place, Concept,
 };
 use super::no_topic::{self, carries_no_topic};
 use super::small_talk::is_courtesy;
@@ -362,6 +362,11 @@ impl FaqIndex {
         if asks_to_stay_until(folded) && !query.words.contains(&late) {
             query.words.push(late);
         }
+        // "¿A qué hora hay que dejar la casa?" asks the check-out time.
+        let departure = vec![concept_term(Concept::Departure)];
+        if leaves_the_place(folded) && !query.words.contains(&departure) {
+            query.words.push(departure);
+        }
         if let Some(moment) = self.proposed_moment(folded, &query) {
             let term = concept_term(moment);
             // An entry about leaving late asks about the departure and lateness ("au plus tard"
@@ -409,6 +414,7 @@ impl FaqIndex {
                 || is_function_word(w)
                 || carries_no_topic(w)
                 || self.vocabulary.contains_key(w)
+                || self.inflected_function_word(w, language)
         };
         if known(word) {
             return None;

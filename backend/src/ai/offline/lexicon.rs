@@ -130,6 +130,17 @@ pub enum Concept {
     Payment,
     Capacity,
     Padlock,
+    // A mountain stay, a city stay (session 8).
+    /// The pass for the ski lifts ("forfait", "Skipass", "lift pass").
+    SkiPass,
+    /// The slopes and the lifts up to them.
+    Slopes,
+    /// Snow chains and winter tyres, for the road up.
+    SnowChains,
+    /// A market: a shop too (see `broader`), but a shop is not a market.
+    Market,
+    /// Renting something (bikes, a car): a FAQ that lends bikes does not rent them.
+    Rental,
 }
 
 /// Each concept's words. A trailing `=` marks a word one letter away from another language's
@@ -191,7 +202,7 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
             "wify", "connexion", "connection", "conexion", "verbindung", "connessione", "conexao",
         ],
     ),
-    (Concept::Code, &["code", "codes", "codigo", "codice", "pin"]),
+    (Concept::Code, &["code", "codes", "codigo", "codice", "pin", "doorcode", "turcode", "tuercode"]),
     (
         Concept::Parking,
         &[
@@ -344,6 +355,8 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
             "subway", "u-bahn", "autocarro", "onibus",
             // Regional: Argentina, the Canaries and Caribbean, Brazil.
             "colectivo", "colectivos", "bondi", "guagua", "guaguas", "onibus",
+            // Where it stops.
+            "busstop", "parada", "paradas", "fermata", "fermate", "arret", "arrets", "haltestelle*",
         ],
     ),
     (
@@ -390,6 +403,7 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
         &[
             "cafe", "cafes", "coffee", "cafetiere*", "cafeter*", "kaffee*", "caffe", "caffettiera",
             "capsule*", "capsula*", "kapsel*", "pods", "moka", "senseo",
+            "pads", "dosette*", "cialda", "cialde",
         ],
     ),
     (
@@ -430,6 +444,7 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
             "waschetrockner", "asciugatrice", "maquinadesecar",
             // Drying the clothes: "a máquina também seca a roupa?", "does it dry too?".
             "secher", "seche", "sechent", "dry", "dries", "drying", "secar", "seca", "secan",
+            "seque", "sequen",
             "trocknen", "trocknet", "asciugare", "asciuga", "asciugano",
             // Québec.
             "secheuse", "secheuses",
@@ -473,6 +488,8 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
             "fernseher*", "fernsehen", "televisore", "televisori", "televisao", "televisoes",
             "tivu",
             "smarttv", "chromecast",
+            // British "telly"; streaming is watched on it.
+            "telly", "netflix", "streaming",
         ],
     ),
     // Beach towels before the beach and the towels: another thing, often answered apart.
@@ -534,6 +551,10 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
         &[
             "calme=", "silence", "quiet=", "quietness", "silencio", "nachtruhe", "ruhezeit*",
             "mittagsruhe", "silenzio", "tranquillita", "sossego",
+            // Noise and music, what quiet hours are about.
+            "bruit", "bruits", "bruyant*", "noise", "noisy", "ruido", "ruidos", "ruidoso*", "larm",
+            "rumore", "rumori", "rumoros*", "barulho", "barulhent*", "musique", "music",
+            "musica", "musik",
         ],
     ),
     (
@@ -547,6 +568,9 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
     (
         Concept::Visitors,
         &[
+            // Inviting ("si on invite quelques amis"); not "invités", a wifi network's name.
+            "inviter", "invitons", "invite", "invitar", "invitamos", "einladen", "invitare",
+            "invitiamo", "convidar", "convidamos",
             "visiteur*", "visitor*", "visita", "visitas", "visite", "besuch", "besucher*",
             "besuchen", "ospiti", "ospite", "visitantes", "amis", "friends", "amigos", "amigas",
             "freunde", "freundin*", "amici", "amiche",
@@ -569,6 +593,8 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
         &[
             "annul*", "cancel*", "cancelac*", "cancelar", "cancela", "storn*", "annull*",
             "disdett*", "disdire", "cancelamento", "cancelar", "anular", "anulacion",
+            // Being refunded is what a cancellation policy says.
+            "rembours*", "refund*", "reembols*", "ruckerstatt*", "rimbors*",
         ],
     ),
     (
@@ -576,6 +602,8 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
         &[
             "facture", "factures", "invoice*", "receipt*", "factura", "facturas", "rechnung*", "quittung", "fattura", "fatture",
             "ricevuta", "fatura", "faturas", "recibo",
+            // A company's tax number is asked only for an invoice.
+            "nif", "cif", "siret", "vat", "cnpj", "partitaiva", "ustid",
         ],
     ),
     (
@@ -606,6 +634,9 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
         &[
             "pharmacie*", "pharmacy", "pharmacies", "chemist", "chemists", "drugstore", "farmacia*",
             "apotheke*", "farmacie",
+            // What it sells.
+            "paracetamol", "ibuprofen*", "ibuprofeno", "aspirin*", "aspirina", "medicament*",
+            "medikament*", "medicamento*", "medicinale", "medicinali",
         ],
     ),
     (
@@ -658,6 +689,9 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
             "interphone*", "intercom*", "digicode", "portero", "porteiro", "gegensprechanlage",
             "klingel", "sonnette", "doorbell", "citofono", "campanello", "interfone",
             "campainha",
+            // Ringing at the door.
+            "sonner", "sonnent", "sonnez", "buzzer", "timbre", "klingeln", "klingelt", "suonare",
+            "suonano", "citofonare",
         ],
     ),
     (
@@ -757,7 +791,8 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
         Concept::Fireplace,
         &[
             "cheminee*", "fireplace*", "woodburner", "chimenea*", "kamin*", "camino", "caminetto",
-            "lareira*", "firewood", "brennholz", "legna", "lenha",
+            "lareira*", "firewood", "brennholz", "legna", "lenha", "holz", "lena", "buches",
+            "buche", "logs",
         ],
     ),
     (
@@ -765,6 +800,8 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
         &[
             "skis", "ski", "skiroom", "localski", "skiraum", "skikeller", "skischrank",
             "snowboard*", "ski's",
+            // Spanish, Portuguese and Italian skis.
+            "esqui", "esquis", "sci", "skischuhe", "scarponi",
         ],
     ),
     // A padlock (of the bikes, of a gate) is not the keys of the place.
@@ -776,6 +813,35 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
         ],
     ),
     (Concept::Taxi, &["taxi", "taxis", "vtc", "cab", "cabs"]),
+    (
+        Concept::SkiPass,
+        &[
+            "forfaitski", "skipass*", "liftpass*", "liftkarte*", "skiticket*",
+        ],
+    ),
+    (
+        Concept::Slopes,
+        &[
+            "pistes", "slopes", "slope", "pistas", "pista", "piste", "pisten", "skigebiet*", "skilifts",
+            "remontees", "telesiege*", "teleski*", "telecabine*", "skilift*", "sessellift*",
+            "seggiovia*", "telesilla*", "domaineskiable",
+        ],
+    ),
+    (
+        Concept::SnowChains,
+        &[
+            "chainesneige", "pneusneige", "schneekette*", "winterreifen", "chaines",
+        ],
+    ),
+    (
+        Concept::Rental,
+        &[
+            "louer", "loue", "louez", "louent", "louons", "rent", "renting", "hire", "hiring",
+            "alquilar", "alquilan", "alquilais", "alquila", "mieten", "mietet", "ausleihen",
+            "leihen", "verleih*", "noleggi*", "affittare", "affittate", "alugar", "alugam",
+            "aluga", "alugamos", "alugo",
+        ],
+    ),
     (
         Concept::DrinkingWater,
         &[
@@ -789,6 +855,8 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
             "boitelettres", "mailbox", "letterbox", "buzon", "briefkasten", "cassettaposta",
             "caixacorreio", "courrier", "colis", "parcel*", "paquete*", "paket*", "pacco",
             "pacchi", "encomenda*",
+            // Deliveries: "can it be delivered to the flat?".
+            "deliver*", "livraison*", "livrer", "liefer*", "packchen", "amazon",
         ],
     ),
     (
@@ -834,8 +902,8 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
     (
         Concept::Payment,
         &[
-            "paiement*", "payer", "payment*", "pay", "paying", "pago", "pagos", "pagar", "zahlung*",
-            "bezahlen", "zahlen", "pagamento*", "pagare", "cartebancaire", "creditcard", "cash",
+            // The nouns and the ways to pay; the verbs name what is paid for (`no_topic`).
+            "paiement*", "payment*", "pago", "pagos", "zahlung*", "pagamento*", "cartebancaire", "creditcard", "cash",
             "especes", "efectivo", "bargeld", "contanti", "kreditkarte", "virement",
             "banktransfer", "transferencia", "uberweisung", "bonifico",
         ],
@@ -861,15 +929,21 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
     (
         Concept::Shops,
         &[
-            "acheter", "buy", "comprar", "kaufen", "comprare",
             "courses", "supermarche*", "superette", "epicerie", "magasin*", "shop", "shops",
             "shopping", "supermarket*", "grocer*", "groceries", "store", "stores", "supermercado*",
             "tienda*", "compras", "supermarkt", "einkaufen", "lebensmittel*", "supermercat*",
-            "spesa", "negozi*", "mercado", "mercearia", "alimentari",
+            "spesa", "negozi*", "mercearia", "alimentari",
             // Corner shops: Québec, Mexico, Argentina, Brazil, Switzerland.
             "depanneur", "depanneurs", "tiendita", "abarrotes", "almacen", "kiosko", "mercadinho", "quitanda", "spar", "coop", "migros",
             // Food shops: "un magasin d'alimentation".
             "alimentation", "alimentari", "lebensmittel*", "alimentacion", "comestibles", "groceries", "grocery",
+        ],
+    ),
+    (
+        Concept::Market,
+        &[
+            "mercadillo*", "market", "markets", "markt", "markte", "wochenmarkt*", "mercado",
+            "mercados", "mercato", "mercati", "feira", "feiras",
         ],
     ),
     (
@@ -944,7 +1018,7 @@ pub fn concept(word: &str) -> Option<Concept> {
 /// Only the guest's side widens, never the FAQ's.
 pub fn broader(concept: Concept) -> Option<Concept> {
     match concept {
-        Concept::Bakery => Some(Concept::Shops),
+        Concept::Bakery | Concept::Market => Some(Concept::Shops),
         _ => None,
     }
 }
@@ -1086,7 +1160,7 @@ const FUNCTION_WORDS: &[&str] = &[
     "melhor", "forma", "ir", "fica", "ficam", "ligo", "ligar", "liga", "pegamos", "pegar", "pego", "jogar", "jogamos", "fora", "longe", "manha", "poderiamos",
     "pro", "pra",
     "possivel", "vir", "depois",
-    "ate", "temos", "ultimo", "dia", "levar", "trazer", "nosso", "nossa", "estao", "esta", "deitamos", "deitar", "recolhemos", "recolher", "dentro", "perto", "deixar", "segunda", "terca", "quarta", "quinta", "sexta", "sabado", "domingo", "feira", "pode-se", "se",
+    "ate", "temos", "ultimo", "dia", "levar", "trazer", "nosso", "nossa", "estao", "esta", "deitamos", "deitar", "recolhemos", "recolher", "dentro", "perto", "deixar", "segunda", "terca", "quarta", "quinta", "sexta", "sabado", "domingo", "pode-se", "se",
     "o", "os", "as", "eu", "voce", "voces", "vcs", "nos", "nao", "qual", "quais", "onde", "ola",
     "obrigado", "obrigada", "com", "meu", "minha", "tem", "ha", "na", "no", "nas", "nos", "posso",
     "podemos", "pode", "podem", "bomdia", "boatarde", "boanoite", "um", "uma", "do", "da", "dos",
@@ -1317,6 +1391,40 @@ pub fn asks_to_stay_until(folded: &str) -> bool {
         && words
             .iter()
             .any(|w| w.starts_with(|c: char| c.is_ascii_digit()))
+}
+
+/// Verbs of leaving or handing back (folded): with the place as their object ("dejar la casa",
+/// "lasciare lo chalet", "rendre l'appart", "die Wohnung abgeben") they are the check-out; with
+/// anything else ("dejar las maletas", "leave the keys") they are not.
+#[rustfmt::skip]
+const LEAVE_VERBS: &[&str] = &[
+    "laisser", "laissons", "laisse", "rendre", "rendons", "rend", "leave", "leaving", "dejar",
+    "dejamos", "dejo", "entregar", "entregamos", "devolver", "devolvemos", "lasciare",
+    "lasciamo", "lasciar", "riconsegnare", "riconsegniamo", "restituire", "abgeben",
+    "deixar", "deixamos", "devolver", "entregar",
+];
+
+/// Articles and possessives between a verb and its object.
+#[rustfmt::skip]
+const DETERMINERS: &[&str] = &[
+    "le", "la", "l", "les", "notre", "the", "our", "el", "nuestro", "nuestra", "lo", "il",
+    "nostro", "nostra", "die", "das", "den", "unsere", "o", "a", "nosso", "nossa",
+];
+
+/// Whether a folded clause speaks of leaving the place itself: the check-out.
+pub fn leaves_the_place(folded: &str) -> bool {
+    let words: Vec<&str> = super::text::words(folded).collect();
+    let place = |w: &str| super::no_topic::is_the_place(w);
+    words.iter().enumerate().any(|(i, w)| {
+        if !LEAVE_VERBS.contains(w) {
+            return false;
+        }
+        let mut after = words[i + 1..]
+            .iter()
+            .skip_while(|w| DETERMINERS.contains(w));
+        // German puts the verb last: "die Wohnung abgeben".
+        after.next().is_some_and(|w| place(w)) || (i > 0 && place(words[i - 1]))
+    })
 }
 
 /// Phrases (folded, space-padded) by which guests say they do not need something: "on n'a pas
@@ -1596,6 +1704,52 @@ mod tests {
         ] {
             assert_eq!(concept(word), Some(expected), "{word}");
         }
+    }
+
+    #[test]
+    fn session_8s_concepts_have_their_words_in_six_languages() {
+        for (word, expected) in [
+            ("skipasse", Concept::SkiPass),
+            ("liftpass", Concept::SkiPass),
+            ("slopes", Concept::Slopes),
+            ("pistes", Concept::Slopes),
+            ("sessellift", Concept::Slopes),
+            ("seggiovia", Concept::Slopes),
+            ("winterreifen", Concept::SnowChains),
+            ("schneeketten", Concept::SnowChains),
+            ("wochenmarkt", Concept::Market),
+            ("mercato", Concept::Market),
+            ("feira", Concept::Market),
+            ("noleggio", Concept::Rental),
+            ("ausleihen", Concept::Rental),
+            ("alugar", Concept::Rental),
+            ("telly", Concept::Television),
+            ("fermata", Concept::Transport),
+            ("haltestelle", Concept::Transport),
+            ("rumore", Concept::QuietHours),
+            ("barulho", Concept::QuietHours),
+            ("klingeln", Concept::Intercom),
+            ("ibuprofen", Concept::Pharmacy),
+            ("lieferung", Concept::Mail),
+            ("dosettes", Concept::Coffee),
+            ("reembolso", Concept::Cancellation),
+            ("nif", Concept::Invoice),
+            ("turcode", Concept::Code),
+            ("holz", Concept::Fireplace),
+            ("esquis", Concept::SkiRoom),
+        ] {
+            assert_eq!(concept(word), Some(expected), "{word}");
+        }
+        // A supermarket is still a shop, a market a shop too (the guest's side only).
+        assert_eq!(concept("supermercado"), Some(Concept::Shops));
+        assert_eq!(concept("supermarkt"), Some(Concept::Shops));
+        assert_eq!(broader(Concept::Market), Some(Concept::Shops));
+        assert_eq!(
+            concept_despite_typo("schneeketen"),
+            Some(Concept::SnowChains)
+        );
+        // Renting a flat is the place, not renting a thing.
+        assert_eq!(concept("aluguel"), None);
     }
 
     #[test]

@@ -19,7 +19,7 @@ const DAYS_AND_MONTHS: &[&str] = &[
     "lunes", "martes", "miercoles", "jueves", "viernes", "sabado", "domingo",
     "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonnabend", "sonntag",
     "lunedi", "martedi", "mercoledi", "giovedi", "venerdi", "sabato", "domenica",
-    "segunda", "terca", "quarta", "quinta", "sexta", "feira",
+    "segunda", "terca", "quarta", "quinta", "sexta",
     // Months.
     "janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre",
     "octobre", "novembre", "decembre",
@@ -47,6 +47,9 @@ const TIME_WORDS: &[&str] = &[
     "mattina", "notte", "settimana", "fine", "meta",
     "hoje", "amanha", "depois", "ontem", "manha", "noite", "fim", "meados",
     "mid", "beginning", "debut", "mi-",
+    // The holidays the guests are on ("estamos de férias", "pendant les vacances"): when, not
+    // what ("férias" is no typo of "feiras", markets).
+    "vacances", "vacation", "vacations", "vacaciones", "urlaub", "ferien", "vacanze", "ferias",
     // The usual times, instead of them: "around noon instead of the usual time".
     "usual", "habituel", "habituelle", "habituelles", "habitual", "habituales", "ublich",
     "ubliche", "ublichen", "solito", "solita", "soliti", "habitual", "habituais", "normal",
@@ -68,6 +71,18 @@ const PLACE_WORDS: &[&str] = &[
     "alquiler", "miete", "affitto", "aluguel", "aluguer", "arrendamiento", "booking",
     "reservation", "reserva", "buchung", "prenotazione",
 ];
+
+/// Other names of the place, which the function words already drop ("casa", "Wohnung").
+#[rustfmt::skip]
+const MORE_PLACE_WORDS: &[&str] = &[
+    "maison", "appartement", "appart", "logement", "apartment", "casa", "alojamiento",
+    "wohnung", "haus", "unterkunft", "alloggio", "alojamento",
+];
+
+/// Whether a folded word names the place itself (the whole rental).
+pub fn is_the_place(word: &str) -> bool {
+    PLACE_WORDS.contains(&word) || MORE_PLACE_WORDS.contains(&word)
+}
 
 /// How much, how far, how long: they ask for an amount, a distance or a duration of the thing
 /// named next to them ("how much is the deposit?", "¿cuánto cuesta la limpieza?", "combien de
@@ -161,6 +176,63 @@ const GENERIC_VERBS: &[&str] = &[
     "cherche", "cherchons", "chercher", "cherchez", "lookingfor", "wondering", "busco", "buscando",
     "suche", "suchen", "cerco", "cerchiamo", "cercare", "cercando", "procuro", "procuramos",
     "procurar", "procurando",
+    // Knowing, issuing, lighting, forgetting, recommending (session 8): "conhecem
+    // algum restaurante?", "vocês emitem fatura?", "como se acende a lareira?", "g oublié le
+    // code", "¿nos recomiendas un restaurante?" ask about the restaurant, the invoice, the
+    // fireplace, the code.
+    "conhecer", "conhecem", "conhece", "conocer", "conocen", "conoces", "conoceis", "kennen",
+    "kennt", "kennst", "conoscere", "conoscete", "conosci", "connaissez", "connaissons",
+    "emettre", "emettez", "emitir", "emiten", "emite", "emitem", "ausstellen", "emettere",
+    "emettete", "issue", "issued", "issuing", "rilasciare", "rilasciate",
+    "acender", "acende", "acendo", "acendemos", "anzunden", "encendemos", "accendiamo",
+    "oublier", "oublie", "oublies", "forgot", "forget", "forgotten", "olvidar", "olvide",
+    "olvidamos", "olvidado", "vergessen", "dimenticare", "dimenticato", "esquecer", "esqueci",
+    "esquecemos",
+    "recommander", "recommandez", "recommend", "recommends", "recommendation",
+    "recommendations", "recommandations", "recomendar", "recomiendas", "recomienda",
+    "recomiendan", "recomendacion", "recomendaciones", "empfehlen", "empfehlt", "empfehlung",
+    "empfehlungen", "consigliare", "consigliate", "consigli", "consiglio", "recomendam",
+    "recomenda", "recomendacoes",
+    // Buying: what is bought is the topic ("où acheter les forfaits ?", "comprar pão"), not
+    // the shops.
+    "acheter", "achete", "achetons", "achetez", "achetent", "buy", "buying", "bought",
+    "comprar", "compramos", "compra", "compran", "compro", "kaufen", "kauft", "kaufe",
+    "comprare", "compriamo", "compra", "compram",
+    // Paying names what is paid for ("do we need to pay a deposit?", "a limpeza é paga à
+    // parte?"); the ways to pay (card, cash, transfer) stay `Payment`.
+    "payer", "paye", "payons", "payez", "pay", "paying", "paid", "pagar", "pagamos", "paga",
+    "pagan", "zahlen", "bezahlen", "zahlt", "bezahlt", "pagare", "paghiamo", "pagato",
+    "pagata", "pagam",
+    // Watching ("si può vedere Netflix?"), going up ("un bus que suba a las pistas"), putting
+    // ("wo stellen wir die Ski hin?"), drying, snowing: what is watched, reached, put, dried is
+    // the topic.
+    "regarder", "watch", "watching", "schauen", "anschauen", "vedere", "guardare", "assistir",
+    "suba", "sube", "suben", "subimos", "stellen", "stellt", "hinstellen", "nevica", "snows",
+    "snowing", "nieva", "schneit",
+    // The road up: "do we need chains on the road?".
+    "road", "roads", "route", "carretera", "strasse", "strada", "estrada",
+];
+
+/// Words around a request that name none (session 8): being supposed to, needing ("brauchen
+/// wir Ketten?"), somewhere, a few, good ("um restaurante bom"), the little one ("trona para
+/// el peque"), "which one", tips, whose name an invoice bears (a company, its name), the stay
+/// itself, "included", chat shortenings ("cmt", "pr", "evtl").
+#[rustfmt::skip]
+const FILLERS: &[&str] = &[
+    "supposed", "supposedly", "meant", "brauchen", "brauche", "braucht", "brauchst", "reichen",
+    "reicht", "irgendwo", "irgendwie", "irgendwas", "something", "anything", "qualcosa",
+    "bom", "boa", "bons", "boas", "peque", "peques", "paar", "couple", "lequel", "laquelle",
+    "lesquels", "lesquelles", "tips", "tipps", "conseils", "consejos", "suggestions",
+    "suggestion", "empresa", "firma", "societe", "company", "azienda", "entreprise", "nom",
+    "nome", "nombre", "name", "soggiorno", "estancia", "estadia", "aufenthalt", "compris",
+    "comprise", "compreso", "compresa", "inclusive", "cmt", "pr", "evtl", "eventuell",
+    // Fresh ("pão fresco"; the French "frais" is also a fee), downstairs, the living room,
+    // a flight, separately, rules (of what is named next to them).
+    "fresh", "fresco", "fresca", "frescos", "frescas", "frisch", "frische", "freschi",
+    "enbas", "downstairs", "abajo", "unten", "embaixo", "salotto", "wohnzimmer", "living",
+    "lounge", "vuelo", "flight", "flug", "volo", "voo", "aparte", "separately", "gesondert",
+    "regle", "regles", "rule", "rules", "norma", "normas", "regla", "reglas", "regola",
+    "regole", "regel", "regeln", "regra", "regras",
 ];
 
 /// Chat shortenings of "for" and "to the": "bicis pa los niños", "pra praia".
@@ -303,6 +375,7 @@ fn listed(word: &str) -> bool {
         || NUMBER_WORDS.contains(&word)
         || MEASURE_WORDS.contains(&word)
         || CHAT_FUNCTION_WORDS.contains(&word)
+        || FILLERS.contains(&word)
 }
 
 #[cfg(test)]
@@ -336,5 +409,56 @@ mod tests {
         ] {
             assert!(!carries_no_topic(word), "{word}");
         }
+    }
+
+    #[test]
+    fn asking_knowing_issuing_buying_and_fillers_carry_no_topic() {
+        for word in [
+            "supposed",
+            "irgendwo",
+            "brauchen",
+            "conocen",
+            "kennt",
+            "emiten",
+            "issued",
+            "acender",
+            "forgot",
+            "vergessen",
+            "empfehlen",
+            "consigliate",
+            "acheter",
+            "kaufen",
+            "comprare",
+            "peques",
+            "paar",
+            "lequel",
+            "tipps",
+            "azienda",
+            "estadia",
+            "compris",
+            "evtl",
+            "strada",
+            "pagar",
+            "bezahlen",
+            "regarder",
+            "schauen",
+            "suba",
+            "nevica",
+            "fresco",
+            "downstairs",
+            "wohnzimmer",
+            "flug",
+            "aparte",
+            "reglas",
+        ] {
+            assert!(carries_no_topic(word), "{word}");
+        }
+        // The place, named after a verb of leaving, is the check-out (`lexicon`).
+        for word in ["casa", "wohnung", "appart", "baita"] {
+            assert!(is_the_place(word), "{word}");
+        }
+        assert!(!is_the_place("maletas"));
+        // A Portuguese weekday no longer spells "feira" (glued in `text::fold`).
+        assert!(!carries_no_topic("feira"));
     }
 }

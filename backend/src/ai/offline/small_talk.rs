@@ -101,7 +101,12 @@ const FILLERS: &[&str] = &[
     // What one wishes the host: "bonne saison", "bonne continuation", "schöne Ferien".
     "saison", "season", "temporada", "stagione", "continuation", "suite", "semaine", "week",
     "weekend", "semana", "woche", "settimana", "wochenende", "vacances", "holidays",
-    "vacaciones", "ferien", "urlaub", "vacanze", "ferias", "schone", "schoene", "boa", "buenas",
+    "vacaciones", "ferien", "urlaub", "vacanze", "ferias", "schone", "schoene", "boa", "boas",
+    "bons", "buenas", "buenos", "buone", "buoni", "gute", "good",
+    // "Bonne saison !", thanks for the directions, no rush (session 8).
+    "saison", "season", "temporada", "stagione", "indicazioni", "indications", "directions",
+    "indicaciones", "hinweise", "indicacoes", "tips", "conseils", "consejos", "consigli",
+    "dicas", "tipps", "pressa", "prisa", "fretta", "eile", "rush", "hurry", "volta",
 ];
 
 /// Whether a (folded) text holds only courtesy: greetings, thanks, acknowledgements, wishes and
@@ -137,6 +142,9 @@ const NEWS: &[&str] = &[
     "wonderful", "amazing", "incroyable", "increible", "incrivel", "fantastisch", "stupendo",
     "stupenda", "ottimo", "otimo", "ottima", "perfecto", "perfeito", "perfetto", "perfekt",
     "super", "top", "nickel", "genial", "maravilla", "wunderbar", "war", "foi", "fue", "ete",
+    // A week, a stay spent ("on a passé une semaine géniale").
+    "geniale", "geniales", "passe", "spent", "had", "pasamos", "verbracht", "passato",
+    "passamos", "semaine", "week", "semana", "woche", "settimana", "weekend", "finde",
     // Telling: "just to let you know", "solo para avisar", "nur Bescheid geben".
     "just", "let", "know", "wanted", "tell", "juste", "prevenir", "dire", "informer",
     "avisar", "aviso", "solo", "bescheid", "sagen", "geben", "kurz", "volevo", "avvisare",
@@ -150,7 +158,8 @@ const NEWS: &[&str] = &[
     // The place they are in.
     "villa", "casa", "piso", "depa", "apartamento", "appartement", "appart", "wohnung",
     "appartamento", "apartment", "flat", "house", "maison", "logement", "place", "home",
-    "hause", "zuhause",
+    "hause", "zuhause", "chalet", "chale", "baita", "gite", "studio", "cabana", "cottage",
+    "haus", "ferienwohnung", "ferienhaus", "moradia",
 ];
 
 /// Whether a (folded) word greets or thanks: it asks about nothing ("where do I put the trash
@@ -297,6 +306,26 @@ mod tests {
         ] {
             assert_eq!(said(text), Some(SmallTalk::Greeting), "{text}");
         }
+    }
+
+    #[test]
+    fn thanks_for_a_week_spent_or_for_directions_and_news_of_the_chalet_are_small_talk() {
+        for (text, kind) in [
+            (
+                "Merci pour tout, une semaine géniale, bonne saison !",
+                SmallTalk::Thanks,
+            ),
+            ("Thanks for the directions, see you soon", SmallTalk::Thanks),
+            ("Grazie per le indicazioni!", SmallTalk::Thanks),
+            (
+                "Hola, ya estamos en el chalet, sin prisa",
+                SmallTalk::Greeting,
+            ),
+        ] {
+            assert_eq!(said(text), Some(kind), "{text}");
+        }
+        // A question stays one.
+        assert_eq!(said("Merci, une semaine géniale, et le wifi ?"), None);
     }
 
     #[test]

@@ -1293,3 +1293,181 @@ fn an_answer_giving_a_delay_answers_when() {
         "le code est envoye le jour de l'arrivee"
     ));
 }
+
+/// A mountain chalet's FAQ for session 8's concepts: passes, slopes, chains, markets, rentals.
+fn mountain() -> Vec<(String, String)> {
+    entries(&[
+        (
+            "À quelle heure faut-il libérer le chalet ?",
+            "Le départ se fait avant 10h.",
+        ),
+        (
+            "Où acheter les forfaits de ski ?",
+            "Les forfaits s'achètent en ligne ou aux caisses du télésiège.",
+        ),
+        (
+            "Comment aller aux pistes ?",
+            "La navette s'arrête devant le chalet toutes les 20 minutes.",
+        ),
+        (
+            "Faut-il des chaînes pour monter ?",
+            "Oui, de novembre à mars, chaînes ou pneus neige sont obligatoires.",
+        ),
+        (
+            "Y a-t-il un marché au village ?",
+            "Le marché se tient sur la place le jeudi matin.",
+        ),
+        (
+            "Peut-on louer des vélos ?",
+            "Le magasin de sport du village loue des VTT à la journée.",
+        ),
+        (
+            "Y a-t-il des règles sur le bruit ?",
+            "Silence après 22h, merci.",
+        ),
+    ])
+}
+
+fn mountain_answer(text: &str) -> Verdict {
+    understand(&mountain(), &[text.to_owned()]).verdict()
+}
+
+#[test]
+fn a_mountain_stays_words_reach_their_entry_in_six_languages() {
+    for (text, entry) in [
+        ("How much is a lift pass for the weekend?", 1),
+        ("¿Dónde se compra el pase de esquí?", 1),
+        ("Wo kauft man den Skipass?", 1),
+        ("Is there a shuttle to the slopes?", 2),
+        ("C'è una navetta per le piste?", 2),
+        ("Do we need snow chains on the road?", 3),
+        ("Brauchen wir Schneeketten?", 3),
+        ("Precisamos de correntes de neve?", 3),
+        ("Is there a farmers market in the village?", 4),
+        ("Tem feira no sábado?", 4),
+        ("Where can we hire bikes?", 5),
+        ("Dónde se pueden alquilar bicicletas?", 5),
+        ("Is music allowed in the evening?", 6),
+        ("¿Hay mucho ruido por la noche?", 6),
+    ] {
+        assert_eq!(
+            mountain_answer(text),
+            Verdict::Answer(vec![entry]),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn leaving_the_place_itself_is_the_check_out_and_leaving_things_is_not() {
+    for text in [
+        "¿A qué hora tenemos que dejar la casa?",
+        "A che ora bisogna lasciare l'appartamento?",
+        "Quando devemos deixar a casa?",
+    ] {
+        assert_eq!(mountain_answer(text), Verdict::Answer(vec![0]), "{text}");
+    }
+    assert!(super::lexicon::leaves_the_place(
+        "wann mussen wir die wohnung abgeben"
+    ));
+    assert!(!super::lexicon::leaves_the_place(
+        "podemos dejar las maletas en la casa"
+    ));
+    assert!(!super::lexicon::leaves_the_place(
+        "where do we leave the keys"
+    ));
+}
+
+#[test]
+fn german_written_without_umlauts_is_still_read() {
+    // "koennen" is "können", "spaeter" "später": the late departure.
+    let faq = entries(&[
+        (
+            "Peut-on partir plus tard ?",
+            "Un départ tardif est possible.",
+        ),
+        ("Y a-t-il un parking ?", "Oui, une place."),
+    ]);
+    let read = |t: &str| understand(&faq, &[t.to_owned()]).verdict();
+    assert_eq!(
+        read("koennen wir spaeter abreisen?"),
+        Verdict::Answer(vec![0])
+    );
+    // A word that merely holds "ue" is left as it is.
+    assert!(matches!(
+        read("gibt es ein Feuerwerk?"),
+        Verdict::Handoff { .. }
+    ));
+}
+
+#[test]
+fn a_ski_pass_a_market_and_a_rental_are_not_whats_next_to_them() {
+    // A lift pass is no elevator, a bike lane no slope, a padlock no snow chain, a Monday no
+    // market, a bike the FAQ lends no rental.
+    assert_eq!(
+        concept(&text_word("lift pass")),
+        Some(super::lexicon::Concept::SkiPass)
+    );
+    assert_eq!(
+        concept(&text_word("pistes cyclables")),
+        Some(super::lexicon::Concept::Bike)
+    );
+    assert_eq!(
+        concept(&text_word("cadenas de nieve")),
+        Some(super::lexicon::Concept::SnowChains)
+    );
+    assert_eq!(concept(&text_word("segunda-feira")), None);
+    let villa = entries(&[
+        ("Y a-t-il des vélos ?", "Deux vélos sont dans le garage."),
+        ("Où faire les courses ?", "Une supérette est à 200 m."),
+    ]);
+    let read = |t: &str| understand(&villa, &[t.to_owned()]).verdict();
+    assert!(matches!(
+        read("Can we rent a car nearby?"),
+        Verdict::Handoff { .. }
+    ));
+    assert!(matches!(
+        read("Where can we rent bikes?"),
+        Verdict::Handoff { .. }
+    ));
+    // A market is a shop: with no market entry, the shops entry answers it.
+    assert_eq!(read("Is there a market nearby?"), Verdict::Answer(vec![1]));
+}
+
+/// The one word a phrase is glued into.
+fn text_word(phrase: &str) -> String {
+    super::text::fold(phrase).trim().to_owned()
+}
+
+fn concept(word: &str) -> Option<super::lexicon::Concept> {
+    super::lexicon::concept(word)
+}
+
+#[test]
+fn paying_names_what_is_paid_for_and_a_car_less_trip_is_public_transport() {
+    let faq = entries(&[
+        (
+            "Y a-t-il une caution ?",
+            "Oui, 500 € par empreinte bancaire.",
+        ),
+        (
+            "Comment aller à la gare ?",
+            "Le bus 4 s'arrête au bout de la rue.",
+        ),
+        ("Peut-on payer par carte ?", "Oui, carte ou virement."),
+    ]);
+    let read = |t: &str| understand(&faq, &[t.to_owned()]).verdict();
+    assert_eq!(
+        read("Do we have to pay a deposit?"),
+        Verdict::Answer(vec![0])
+    );
+    assert_eq!(read("¿Se paga fianza?"), Verdict::Answer(vec![0]));
+    assert_eq!(read("Can we pay by credit card?"), Verdict::Answer(vec![2]));
+    assert_eq!(
+        read("Wie kommen wir ohne Auto zum Bahnhof?"),
+        Verdict::Answer(vec![1])
+    );
+    // "Fresh" and "downstairs" name nothing, the thing next to them does.
+    assert_eq!(super::text::fold("en bas").trim(), "enbas");
+    assert!(super::no_topic::carries_no_topic("enbas"));
+}
