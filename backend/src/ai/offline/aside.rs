@@ -56,6 +56,47 @@ pub fn asks_or_complains(folded: &str) -> bool {
     })
 }
 
+/// Words by which guests tell what they will need or like to do (folded; `*` = any ending).
+#[rustfmt::skip]
+const PLAN_WORDS: &[&str] = &[
+    "need", "needs", "besoin", "necesit*", "brauch*", "bisogno", "precis*", "vorremmo",
+    "vorrei", "mochten", "mochte", "gostariamos", "gostaria", "queremos", "quiero",
+    "want", "wanna", "love",
+];
+
+/// Words that make a need a request for something more or for the host to act: "we need two
+/// more towels", "necesitamos otra llave", "could you…", "pouvez-vous…" (folded).
+#[rustfmt::skip]
+const MORE_OR_HOST: &[&str] = &[
+    "more", "extra", "another", "second", "additional", "spare", "autre", "autres", "plus",
+    "supplementaire*", "otro", "otra", "otros", "otras", "adicional*", "weitere*", "zusatzlich*",
+    "noch", "altro", "altra", "altri", "altre", "aggiuntiv*", "outro", "outra", "outros",
+    "outras", "you", "your", "vous", "votre", "tu", "te", "usted*", "ustedes", "ihr", "euch",
+    "ihnen", "voi", "vi", "voce", "voces", "vcs", "lhe", "can", "could", "pourr*", "pouvez",
+    "podr*", "pued*", "konnen", "konnt*", "potete", "potrebbe*", "pode", "podem", "please",
+    "pls", "svp", "stp", "bitte", "favor", "favore",
+];
+
+/// Whether a (folded) statement tells what the guests plan to do rather than asking for
+/// something: "will need to wash a few shirts", "vorremmo cucinare noi qualche sera", "need to
+/// stock up for the week". Next to a question on the same thing, its answer covers it; a need
+/// for more, or for the host to act, is still a request.
+pub fn tells_a_plan(folded: &str) -> bool {
+    let any = |list: &[&str]| {
+        words(folded).any(|w| {
+            list.iter().any(|f| match f.strip_suffix('*') {
+                Some(prefix) => w.starts_with(prefix),
+                None => w == *f,
+            })
+        })
+    };
+    any(PLAN_WORDS)
+        && !any(MORE_OR_HOST)
+        && !folded.chars().any(|c| c.is_ascii_digit())
+        && !lexicon::has_interrogative(folded)
+        && !opens_like_a_question(folded)
+}
+
 /// Whether a (folded) statement — a part of a sentence without a question mark — only tells
 /// something: no question word, no request, problem, complaint, failure or
 /// emergency.

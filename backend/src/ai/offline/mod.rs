@@ -564,13 +564,15 @@ impl Reading<'_> {
             // An unclear clause with words of its own is not read with the previous question:
             // "le wifi" must not cover "et un sèche-cheveux ?".
             // A complaint or a request about the same thing ("les draps sont sales") is not
-            // covered by that thing's answer.
+            // covered by that thing's answer; the guests' own plans ("will need to wash a few
+            // shirts") are.
             let near = self
                 .index
                 .best(&query)
                 .filter(|m| m.confidence >= SAME_TOPIC_THRESHOLD)
                 .filter(|_| {
-                    !aside::asks_or_complains(&clause) && !urgency::reports_failure(&clause)
+                    (!aside::asks_or_complains(&clause) || aside::tells_a_plan(&clause))
+                        && !urgency::reports_failure(&clause)
                 })
                 .map(|m| m.index);
             self.doubts.push((message.to_owned(), near));

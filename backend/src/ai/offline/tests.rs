@@ -420,6 +420,38 @@ fn an_hour_next_to_a_late_departure_is_proposed_not_asked() {
 }
 
 #[test]
+fn the_guests_own_plans_next_to_a_question_are_covered_by_its_answer() {
+    let faq = entries(&[
+        (
+            "Y a-t-il un lave-linge ?",
+            "Oui, un lave-linge est dans la salle de bain, la lessive est sous l'évier.",
+        ),
+        (
+            "Où faire les courses ?",
+            "Une supérette est au bout de la rue.",
+        ),
+    ]);
+    let read = |text: &str| understand(&faq, &[text.to_owned()]).verdict();
+    assert_eq!(
+        read("Il y a une machine à laver ? On aura besoin de laver quelques chemises"),
+        Verdict::Answer(vec![0])
+    );
+    assert_eq!(
+        read("Is there a washing machine? We will need to wash a few shirts"),
+        Verdict::Answer(vec![0])
+    );
+    // A need for more, or for the host to act, still reaches a person.
+    assert!(matches!(
+        read("Is there a washing machine? We need you to wash our clothes"),
+        Verdict::Handoff { .. }
+    ));
+    assert!(matches!(
+        read("Y a-t-il un lave-linge ? On a besoin d'une autre lessive"),
+        Verdict::Handoff { .. }
+    ));
+}
+
+#[test]
 fn looking_for_something_asks_for_it() {
     assert_eq!(answers("Bonjour, je cherche le code wifi"), Some(2));
     assert_eq!(answers("Hi, we're looking for the wifi password"), Some(2));
