@@ -120,6 +120,21 @@ fn generic_terms() -> [String; 5] {
     ]
 }
 
+/// Diminutive endings and the plain word's ending, per language: "tiendita" is a "tienda",
+/// "caixinha" a "caixa", "cafecito" a "cafe". Not Italian's: a "lettino" is a sunbed, not a
+/// small bed.
+#[rustfmt::skip]
+const DIMINUTIVES: &[(Language, &str, &str)] = &[
+    (Language::Spanish, "citos", "s"), (Language::Spanish, "citas", "s"),
+    (Language::Spanish, "cito", ""), (Language::Spanish, "cita", ""),
+    (Language::Spanish, "itos", "os"), (Language::Spanish, "itas", "as"),
+    (Language::Spanish, "ito", "o"), (Language::Spanish, "ita", "a"),
+    (Language::Portuguese, "zinhos", "s"), (Language::Portuguese, "zinhas", "s"),
+    (Language::Portuguese, "zinho", ""), (Language::Portuguese, "zinha", ""),
+    (Language::Portuguese, "inhos", "os"), (Language::Portuguese, "inhas", "as"),
+    (Language::Portuguese, "inho", "o"), (Language::Portuguese, "inha", "a"),
+];
+
 fn concept_term(c: Concept) -> String {
     format!("#{c:?}")
 }
@@ -307,7 +322,7 @@ impl FaqIndex {
         let mut query = Query::default();
         let mut after_without = false;
         for word in words(folded) {
-            let spelt = self.umlauts_spelt_out(word, language);
+            let spelt = self.spelt_plainly(word, language);
             let word = spelt.as_deref().unwrap_or(word);
             if no_topic::WITHOUT.contains(&word) {
                 after_without = true;
@@ -402,28 +417,41 @@ impl FaqIndex {
         query
     }
 
-    /// A German word typed without umlauts ("schluessel", "spaeter", "muell", "koennen"), as
-    /// the word with them, folded: only when the word as typed means nothing here and the other
-    /// spelling does ("Feuer" stays fire).
-    fn umlauts_spelt_out(&self, word: &str, language: Language) -> Option<String> {
-        if language != Language::German || !["ae", "oe", "ue"].iter().any(|d| word.contains(d)) {
-            return None;
-        }
-        let known = |w: &str| {
-            concept(w).is_some()
-                || is_function_word(w)
-                || carries_no_topic(w)
-                || self.vocabulary.contains_key(w)
-                || self.inflected_function_word(w, language)
+    /// Whether a (folded) word means something here: a concept, a word without topic, or a word
+    /// of the FAQ.
+    fn means_something(&self, word: &str, language: Language) -> bool {
+        concept(word).is_some()
+            || is_function_word(word)
+            || carries_no_topic(word)
+            || self.vocabulary.contains_key(word)
+            || self.inflected_function_word(word, language)
+    }
+
+    /// A word as it would be written plainly, when it means nothing here as typed and the plain
+    /// form does ("Feuer" stays fire): German typed without umlauts ("schluessel", "spaeter",
+    /// "muell"), and the diminutives guests use in Spanish and Portuguese ("tiendita",
+    /// "caixinha").
+    fn spelt_plainly(&self, word: &str, language: Language) -> Option<String> {
+        let candidates: Vec<String> = match language {
+            Language::German if ["ae", "oe", "ue"].iter().any(|d| word.contains(d)) => vec![word
+                .replace("ae", "a")
+                .replace("oe", "o")
+                .replace("ue", "u")],
+            _ => DIMINUTIVES
+                .iter()
+                .filter(|(l, _, _)| *l == language)
+                .filter_map(|(_, suffix, plain)| {
+                    let stem = word.strip_suffix(suffix)?;
+                    (stem.chars().count() >= 3).then(|| format!("{stem}{plain}"))
+                })
+                .collect(),
         };
-        if known(word) {
+        if candidates.is_empty() || self.means_something(word, language) {
             return None;
         }
-        let plain = word
-            .replace("ae", "a")
-            .replace("oe", "o")
-            .replace("ue", "u");
-        known(&plain).then_some(plain)
+        candidates
+            .into_iter()
+            .find(|plain| self.means_something(plain, language))
     }
 
     /// An arrival or a departure at an hour the FAQ's own times do not allow: arriving at noon

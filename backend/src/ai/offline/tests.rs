@@ -394,6 +394,31 @@ fn german_typed_without_umlauts_is_understood() {
 }
 
 #[test]
+fn spanish_and_portuguese_diminutives_are_their_words() {
+    let faq = entries(&[
+        (
+            "Avez-vous un lit bébé ?",
+            "Oui, un lit parapluie est dans le placard.",
+        ),
+        (
+            "Y a-t-il une piscine ?",
+            "Oui, la piscine est ouverte de 9h à 20h.",
+        ),
+    ]);
+    for (text, entry) in [
+        ("¿Tienen una cunita para el bebé?", 0),
+        ("Tem piscininha?", 1),
+    ] {
+        let messages = vec![text.to_owned()];
+        assert_eq!(
+            understand(&faq, &messages).verdict(),
+            Verdict::Answer(vec![entry]),
+            "{text}"
+        );
+    }
+}
+
+#[test]
 fn an_hour_next_to_a_late_departure_is_proposed_not_asked() {
     let faq = entries(&[
         (
