@@ -8,7 +8,7 @@
 //! a human, whatever else the message asks.
 
 use super::lexicon;
-use super::text::words;
+use super::text::{has_word_of, words};
 use super::urgency;
 
 /// Words (folded; `*` = any ending) by which a statement asks for something or raises a problem,
@@ -48,12 +48,7 @@ const ASKS_OR_PROBLEM: &[&str] = &[
 /// Whether a (folded) text asks for something, raises a problem or complains (see
 /// `ASKS_OR_PROBLEM`).
 pub fn asks_or_complains(folded: &str) -> bool {
-    words(folded).any(|w| {
-        ASKS_OR_PROBLEM.iter().any(|f| match f.strip_suffix('*') {
-            Some(prefix) => w.starts_with(prefix),
-            None => w == *f,
-        })
-    })
+    has_word_of(folded, ASKS_OR_PROBLEM)
 }
 
 /// Words by which guests tell what they will need or like to do (folded; `*` = any ending).
@@ -82,16 +77,8 @@ const MORE_OR_HOST: &[&str] = &[
 /// stock up for the week". Next to a question on the same thing, its answer covers it; a need
 /// for more, or for the host to act, is still a request.
 pub fn tells_a_plan(folded: &str) -> bool {
-    let any = |list: &[&str]| {
-        words(folded).any(|w| {
-            list.iter().any(|f| match f.strip_suffix('*') {
-                Some(prefix) => w.starts_with(prefix),
-                None => w == *f,
-            })
-        })
-    };
-    any(PLAN_WORDS)
-        && !any(MORE_OR_HOST)
+    has_word_of(folded, PLAN_WORDS)
+        && !has_word_of(folded, MORE_OR_HOST)
         && !folded.chars().any(|c| c.is_ascii_digit())
         && !lexicon::has_interrogative(folded)
         && !opens_like_a_question(folded)

@@ -2,7 +2,7 @@
 //! no FAQ and must never send a guest to the human queue.
 
 use super::lexicon::{concept, is_function_word};
-use super::text::words;
+use super::text::{has_word_of, words};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum SmallTalk {
@@ -187,12 +187,7 @@ const PRAISE: &[&str] = &[
 
 /// Whether a (folded) text praises the place or the stay.
 pub fn praises(folded: &str) -> bool {
-    words(folded).any(|w| {
-        PRAISE.iter().any(|f| match f.strip_suffix('*') {
-            Some(prefix) => w.starts_with(prefix),
-            None => w == *f,
-        })
-    })
+    has_word_of(folded, PRAISE)
 }
 
 /// Whether a (folded) word greets.

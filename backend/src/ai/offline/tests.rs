@@ -54,6 +54,11 @@ fn verdict(messages: &[&str]) -> Verdict {
     understand(&demo(), &messages).verdict()
 }
 
+/// How the responder reads one message against `faq`.
+fn read_with(faq: &[(String, String)], text: &str) -> Verdict {
+    understand(faq, &[text.to_owned()]).verdict()
+}
+
 fn answers(text: &str) -> Option<usize> {
     match verdict(&[text]) {
         Verdict::Answer(entries) if entries.len() == 1 => Some(entries[0]),
@@ -358,12 +363,7 @@ fn the_way_a_guest_will_not_travel_is_not_the_topic() {
         "¿Cómo venir desde la estación sin coche?",
         "Wie kommen wir vom Bahnhof zu euch, ohne Taxi?",
     ] {
-        let messages = vec![text.to_owned()];
-        assert_eq!(
-            understand(&faq, &messages).verdict(),
-            Verdict::Answer(vec![0]),
-            "{text}"
-        );
+        assert_eq!(read_with(&faq, text), Verdict::Answer(vec![0]), "{text}");
     }
 }
 
@@ -384,9 +384,8 @@ fn german_typed_without_umlauts_is_understood() {
         ("Wohin mit dem Muell?", 0),
         ("Wo finden wir die Schluessel?", 1),
     ] {
-        let messages = vec![text.to_owned()];
         assert_eq!(
-            understand(&faq, &messages).verdict(),
+            read_with(&faq, text),
             Verdict::Answer(vec![entry]),
             "{text}"
         );
@@ -409,9 +408,8 @@ fn spanish_and_portuguese_diminutives_are_their_words() {
         ("¿Tienen una cunita para el bebé?", 0),
         ("Tem piscininha?", 1),
     ] {
-        let messages = vec![text.to_owned()];
         assert_eq!(
-            understand(&faq, &messages).verdict(),
+            read_with(&faq, text),
             Verdict::Answer(vec![entry]),
             "{text}"
         );
@@ -435,12 +433,7 @@ fn an_hour_next_to_a_late_departure_is_proposed_not_asked() {
         "Could we leave later, around 12?",
         "Peut-on partir plus tard, vers 12h ?",
     ] {
-        let messages = vec![text.to_owned()];
-        assert_eq!(
-            understand(&faq, &messages).verdict(),
-            Verdict::Answer(vec![1]),
-            "{text}"
-        );
+        assert_eq!(read_with(&faq, text), Verdict::Answer(vec![1]), "{text}");
     }
 }
 
@@ -456,7 +449,7 @@ fn the_guests_own_plans_next_to_a_question_are_covered_by_its_answer() {
             "Une supérette est au bout de la rue.",
         ),
     ]);
-    let read = |text: &str| understand(&faq, &[text.to_owned()]).verdict();
+    let read = |text: &str| read_with(&faq, text);
     assert_eq!(
         read("Il y a une machine à laver ? On aura besoin de laver quelques chemises"),
         Verdict::Answer(vec![0])
@@ -880,7 +873,7 @@ fn a_time_the_faq_does_not_allow_asks_for_an_early_arrival_or_a_late_departure()
         "Peut-on partir plus tard ?".into(),
         "Un départ à 14h est possible pour 20 €.".into(),
     ));
-    let read = |text: &str| understand(&faq, &[text.to_owned()]).verdict();
+    let read = |text: &str| read_with(&faq, text);
     // Check-in is from 16h, check-out at 11h (the demo's entries 0 and 1).
     assert_eq!(
         read("Potremmo arrivare verso mezzogiorno?"),
@@ -1021,7 +1014,7 @@ fn a_topic_named_first_is_read_with_the_question_after_it() {
         "La cuisine est-elle équipée ?".to_owned(),
         "Four, plaques et lave-vaisselle.".to_owned(),
     )];
-    let read = |text: &str| understand(&faq, &[text.to_owned()]).verdict();
+    let read = |text: &str| read_with(&faq, text);
     assert_eq!(
         read("Pour le lave-vaisselle, faut-il apporter les pastilles ou il y en a déjà ?"),
         Verdict::Handoff {
@@ -1318,7 +1311,7 @@ fn breakfast_is_a_topic_the_other_meals_only_say_when() {
             "Les visiteurs sont les bienvenus en journée.",
         ),
     ]);
-    let read = |text: &str| understand(&faq, &[text.to_owned()]).verdict();
+    let read = |text: &str| read_with(&faq, text);
     assert_eq!(read("Is breakfast included?"), Verdict::Answer(vec![0]));
     assert_eq!(
         read("¿El desayuno está incluido?"),
@@ -1336,7 +1329,7 @@ fn an_answer_giving_a_delay_answers_when() {
         "Y a-t-il une caution ?",
         "Une caution de 800 € est prise à l'arrivée et rendue 7 jours après le départ.",
     )]);
-    let read = |text: &str| understand(&faq, &[text.to_owned()]).verdict();
+    let read = |text: &str| read_with(&faq, text);
     assert_eq!(
         read("When do we get the deposit back?"),
         Verdict::Answer(vec![0])

@@ -789,6 +789,19 @@ pub fn words(folded: &str) -> impl Iterator<Item = &str> {
         .filter(|w| !w.is_empty())
 }
 
+/// Whether a folded word is one of `forms` (folded; a trailing `*` stands for any ending).
+pub fn is_form(word: &str, form: &str) -> bool {
+    match form.strip_suffix('*') {
+        Some(prefix) => word.starts_with(prefix),
+        None => word == form,
+    }
+}
+
+/// Whether a folded text holds a word of `forms` (see `is_form`).
+pub fn has_word_of(folded: &str, forms: &[&str]) -> bool {
+    words(folded).any(|w| forms.iter().any(|f| is_form(w, f)))
+}
+
 /// Words naming noon, in the six languages (folded).
 const NOON: &[&str] = &[
     "midi",

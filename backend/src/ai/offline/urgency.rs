@@ -6,7 +6,7 @@
 //! fonctionne le chauffage ?" is a FAQ question and "le chauffage ne fonctionne pas" is urgent.
 
 use super::lexicon::{concept, Concept};
-use super::text::words;
+use super::text::{has_word_of, is_form, words};
 
 /// The kinds are the protocol's, so a hand-off reason names them without translation here.
 pub use protocol::reasons::UrgencyKind as Urgency;
@@ -356,13 +356,7 @@ const COMPLAINT_WORDS: &[&str] = &[
 
 /// "Les voisins font trop de bruit" is a complaint; "le quartier est-il bruyant ?" is not.
 fn is_complaint(folded: &str) -> bool {
-    !folded.contains('?')
-        || words(folded).any(|w| {
-            COMPLAINT_WORDS.iter().any(|f| match f.strip_suffix('*') {
-                Some(prefix) => w.starts_with(prefix),
-                None => w == *f,
-            })
-        })
+    !folded.contains('?') || has_any(folded, COMPLAINT_WORDS)
 }
 
 /// Whether `phrase` occurs in `text` ending at a word boundary ("pas d'eau", not "pas d'eauchaude").
@@ -403,15 +397,7 @@ pub fn reports_failure(folded: &str) -> bool {
 }
 
 fn smells_of_gas(folded: &str) -> bool {
-    let any = |list: &[&str]| {
-        words(folded).any(|w| {
-            list.iter().any(|f| match f.strip_suffix('*') {
-                Some(prefix) => w.starts_with(prefix),
-                None => w == *f,
-            })
-        })
-    };
-    any(&["gas", "gaz"]) && any(SMELL_WORDS)
+    has_any(folded, &["gas", "gaz"]) && has_any(folded, SMELL_WORDS)
 }
 
 /// Words (folded; `*` = any ending) for water, for what water must not reach, for wet, and for
@@ -436,12 +422,7 @@ const BURNING_WORDS: &[&str] = &[
 const SPARK_WORDS: &[&str] = &["etincelle*", "spark*", "chispa*", "funken", "scintill*", "faisca*"];
 
 fn has_any(folded: &str, list: &[&str]) -> bool {
-    words(folded).any(|w| {
-        list.iter().any(|f| match f.strip_suffix('*') {
-            Some(prefix) => w.starts_with(prefix),
-            None => w == *f,
-        })
-    })
+    has_word_of(folded, list)
 }
 
 pub fn detect(folded: &str) -> Option<Urgency> {
@@ -459,13 +440,9 @@ pub fn detect(folded: &str) -> Option<Urgency> {
     {
         return Some(Urgency::Water);
     }
-    let matches = |word: &str, form: &str| match form.strip_suffix('*') {
-        Some(prefix) => word.starts_with(prefix),
-        None => word == form,
-    };
     for word in words(folded) {
         for (urgency, forms) in ALARM_WORDS {
-            if forms.iter().any(|f| matches(word, f))
+            if forms.iter().any(|f| is_form(word, f))
                 && (*urgency != Urgency::Noise || is_complaint(folded))
             {
                 return Some(*urgency);
