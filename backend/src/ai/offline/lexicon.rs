@@ -690,7 +690,7 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
             "klingel", "sonnette", "doorbell", "citofono", "campanello", "interfone",
             "campainha",
             // Ringing at the door.
-            "sonner", "sonnent", "sonnez", "buzzer", "timbre", "klingeln", "klingelt", "suonare",
+            "sonner", "sonnent", "sonnez", "buzzer", "klingeln", "klingelt", "suonare",
             "suonano", "citofonare",
         ],
     ),

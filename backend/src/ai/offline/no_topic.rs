@@ -213,6 +213,7 @@ const FILLERS: &[&str] = &[
     "suggestion", "empresa", "firma", "societe", "company", "azienda", "entreprise", "nom",
     "nome", "nombre", "name", "soggiorno", "estancia", "estadia", "aufenthalt", "compris",
     "comprise", "compreso", "compresa", "inclusive", "cmt", "pr", "evtl", "eventuell",
+    "hacemos", "hacen", "haces", "haceis",
     // Fresh ("pão fresco"; the French "frais" is also a fee), downstairs, the living room,
     // a flight, separately, rules (of what is named next to them).
     "fresh", "fresco", "fresca", "frescos", "frescas", "frisch", "frische", "freschi",

@@ -1342,3 +1342,22 @@ fn paying_names_what_is_paid_for_and_a_car_less_trip_is_public_transport() {
     assert_eq!(super::text::fold("en bas").trim(), "enbas");
     assert!(super::no_topic::carries_no_topic("enbas"));
 }
+
+#[test]
+fn renting_weighs_no_more_than_the_thing_rented() {
+    // The entry on renting bikes answers renting bikes, not renting a car nor renting alone.
+    assert_eq!(
+        mountain_answer("Can we hire mountain bikes in the village?"),
+        Verdict::Answer(vec![5])
+    );
+    for text in [
+        "Where can we rent a car?",
+        "On peut louer une voiture ?",
+        "Could we rent it for one more week?",
+    ] {
+        assert!(
+            matches!(mountain_answer(text), Verdict::Handoff { .. }),
+            "{text}"
+        );
+    }
+}

@@ -105,6 +105,7 @@ const GLUED: &[(&str, &str)] = &[
     ("hacer la compra", "compras"),
     ("hacer las compras", "compras"),
     ("hacer compras", "compras"),
+    ("la compra", "compras"),
     ("fazer compras", "compras"),
     ("fazer as compras", "compras"),
     ("do the shopping", "shopping"),
