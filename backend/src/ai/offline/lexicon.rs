@@ -200,6 +200,8 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
             "wifi", "wlan", "internet", "reseau", "network", "motdepasse", "password", "passwort",
             "kennwort", "contrasena", "clave", "senha", "rete", "rede", "red", "netz", "wiifi",
             "wify", "connexion", "connection", "conexion", "verbindung", "connessione", "conexao",
+            // The box it comes from: "le mdp de la box", "der Router".
+            "routeur", "router", "modem", "livebox", "freebox", "bbox", "fritzbox", "roteador",
         ],
     ),
     (Concept::Code, &["code", "codes", "codigo", "codice", "pin", "doorcode", "turcode", "tuercode"]),
@@ -222,6 +224,13 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
             "cats", "mascota*", "perro*", "gato*", "hund", "hunde", "hundes", "haustier*",
             "katze*", "cane", "cani", "cagnolin*", "gatto", "gatti", "cachorro*", "cao", "caes",
             "animais",
+            // Puppies, kittens and the breeds guests name instead of "dog" (session 8).
+            // Matched as written: "labadora" (a washer) is no labrador.
+            "puppy=", "puppies=", "chiot=", "chiots=", "welpe=", "welpen=", "cucciolo=",
+            "cuccioli=", "chaton=", "chatons=", "kitten=", "kittens=", "teckel=", "dackel=",
+            "labrador=", "caniche=", "chihuahua=", "bulldog=", "yorkshire=", "bichon=", "beagle=",
+            "spaniel=", "terrier=", "carlin=", "mops=", "barboncino=", "pudel=", "poodle=",
+            "pinscher=", "shihtzu=", "westie=",
         ],
     ),
     (
@@ -249,6 +258,7 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
             "lixo", "tri", "recycl*", "recicla*", "differenziata", "reciclagem",
             // Sorting it: "¿hay que separar el vidrio?".
             "separar", "trier", "trions", "mulltrennung", "trennen", "separare", "vidrio", "vetro", "vidro",
+            "altglas", "altpapier",
         ],
     ),
     (
@@ -321,6 +331,9 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
         &[
             "nino", "ninos", "nina", "enfant", "enfants", "child", "children", "kids", "bambino", "bambini", "crianca", "criancas",
             "bebe*", "baby", "babys", "neonat*", "bambin*",
+            // Little ones: Italian, English, Spanish, German, French (session 8).
+            "bimba", "bimbo", "bimbi", "bimbe", "toddler", "toddlers", "kid", "infant", "infants",
+            "nene", "nenes", "kinder", "kind", "kindern", "kleinkind", "nourrisson*",
         ],
     ),
     (
@@ -1746,6 +1759,21 @@ mod tests {
         );
         // Renting a flat is the place, not renting a thing.
         assert_eq!(concept("aluguel"), None);
+        for (word, expected) in [
+            ("bimbo", Concept::Baby),
+            ("toddler", Concept::Baby),
+            ("kindern", Concept::Baby),
+            ("dackel", Concept::Pets),
+            ("chiots", Concept::Pets),
+            ("fritzbox", Concept::Wifi),
+            ("routeur", Concept::Wifi),
+            ("altpapier", Concept::Trash),
+        ] {
+            assert_eq!(concept(word), Some(expected), "{word}");
+        }
+        // A cot stays a cot; a breed is matched as written, never as a typo.
+        assert_eq!(concept("kinderbett"), Some(Concept::BabyGear));
+        assert_ne!(concept_despite_typo("labadora"), Some(Concept::Pets));
     }
 
     #[test]

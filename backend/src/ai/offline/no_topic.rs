@@ -214,6 +214,18 @@ const FILLERS: &[&str] = &[
     "nome", "nombre", "name", "soggiorno", "estancia", "estadia", "aufenthalt", "compris",
     "comprise", "compreso", "compresa", "inclusive", "cmt", "pr", "evtl", "eventuell",
     "hacemos", "hacen", "haces", "haceis",
+    // Knowing ("on ne sait pas où…"), someone, negations in chat ("cant find it"), "just"
+    // ("acabamos de"), staying ("può stare in casa?"), picking up ("levantar as chaves"), the
+    // meantime, degrees, cheap, complete, in front of.
+    "sait", "sais", "savons", "savez", "someone", "somebody", "anyone", "anybody", "alguien",
+    "jemand", "qualcuno", "alguem", "cant", "dont", "wont", "didnt", "doesnt", "isnt",
+    "arent", "couldnt", "wats", "wot", "rite", "acabamos", "acabo", "acaba", "stare",
+    "stiamo", "levantar", "levantamos", "levanto", "meantime", "meanwhile", "entretemps",
+    "mientras", "intanto", "frattempo", "enquanto", "inzwischen", "zwischendurch", "degrees",
+    "degres", "grados", "grad", "gradi", "graus", "barato", "barata", "cheap", "cheaper",
+    "cheapest", "gunstig", "gunstiger", "economico", "economica", "komplett", "complete",
+    "completo", "completa", "complet", "devant", "front", "delante", "davanti", "frente",
+    "mme", "mrs", "mlle",
     // Fresh ("pão fresco"; the French "frais" is also a fee), downstairs, the living room,
     // a flight, separately, rules (of what is named next to them).
     "fresh", "fresco", "fresca", "frescos", "frescas", "frisch", "frische", "freschi",
@@ -391,6 +403,17 @@ mod tests {
     fn asking_knowing_issuing_buying_and_fillers_carry_no_topic() {
         for word in [
             "supposed",
+            "sait",
+            "jemand",
+            "cant",
+            "acabamos",
+            "stiamo",
+            "levantar",
+            "meanwhile",
+            "grados",
+            "gunstig",
+            "komplett",
+            "davanti",
             "irgendwo",
             "brauchen",
             "conocen",

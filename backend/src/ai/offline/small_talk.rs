@@ -101,7 +101,8 @@ const FILLERS: &[&str] = &[
     // "Bonne saison !", thanks for the directions, no rush (session 8).
     "saison", "season", "temporada", "stagione", "indicazioni", "indications", "directions",
     "indicaciones", "hinweise", "indicacoes", "tips", "conseils", "consejos", "consigli",
-    "dicas", "tipps", "pressa", "prisa", "fretta", "eile", "rush", "hurry", "volta",
+    "dicas", "tipps", "pressa", "prisa", "fretta", "eile", "rush", "hurry", "volta", "sem", "sin",
+    "senza", "ohne", "sans",
 ];
 
 /// Words of news about the journey or the stay, with nothing asked: "we've arrived safely",
@@ -202,9 +203,9 @@ fn classify_with(folded: &str, news_allowed: bool) -> Option<SmallTalk> {
             None if is_function_word(word) => function_words = true,
             // "Oi Marie, boa tarde! …": the name right after a greeting is whom it greets.
             None if addressee => {}
-            // "llegamos sobre las 5": an hour in news asks nothing either.
+            // "llegamos sobre las 5", "vers 18h": an hour in news asks nothing either.
             None if news_allowed
-                && (NEWS.contains(&word) || word.chars().all(|c| c.is_ascii_digit())) =>
+                && (NEWS.contains(&word) || word.starts_with(|c: char| c.is_ascii_digit())) =>
             {
                 news = true;
             }
@@ -266,6 +267,10 @@ mod tests {
             ("Grazie per le indicazioni!", SmallTalk::Thanks),
             (
                 "Hola, ya estamos en el chalet, sin prisa",
+                SmallTalk::Greeting,
+            ),
+            (
+                "Hola, llegamos sobre las 17h, sin prisa",
                 SmallTalk::Greeting,
             ),
         ] {

@@ -1338,6 +1338,9 @@ fn paying_names_what_is_paid_for_and_a_car_less_trip_is_public_transport() {
         read("Wie kommen wir ohne Auto zum Bahnhof?"),
         Verdict::Answer(vec![1])
     );
+    // Rooms and bin bags in several words are one.
+    assert_eq!(super::text::fold("camera da letto").trim(), "camera");
+    assert_eq!(super::text::fold("bin bags").trim(), "bins");
     // "Fresh" and "downstairs" name nothing, the thing next to them does.
     assert_eq!(super::text::fold("en bas").trim(), "enbas");
     assert!(super::no_topic::carries_no_topic("enbas"));
