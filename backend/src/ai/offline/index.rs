@@ -31,6 +31,7 @@ const K1: f64 = 1.2;
 const B: f64 = 0.75;
 /// Concepts that act on a thing named next to them rather than name one (see `weights`).
 const ACTIONS: [Concept; 1] = [Concept::Rental];
+
 /// A word of the question counts this many times more than a word of the answer in BM25.
 const QUESTION_WEIGHT: usize = 3;
 /// How much more than an unknown word a lexicon topic the FAQ does not know weighs.
@@ -531,16 +532,16 @@ impl FaqIndex {
     /// car" is not answered by the entry on renting bikes, whose rare word would outweigh the car.
     fn weights(&self, query: &Query) -> Vec<f64> {
         let plain = self.plain_weights(query);
-        let action = |group: &Vec<String>| {
+        let among = |group: &Vec<String>, concepts: &[Concept]| {
             group
                 .iter()
-                .any(|t| ACTIONS.iter().any(|c| *t == concept_term(*c)))
+                .any(|t| concepts.iter().any(|c| *t == concept_term(*c)))
         };
         let things = query
             .words
             .iter()
             .zip(&plain)
-            .filter(|(g, _)| !action(g))
+            .filter(|(g, _)| !among(g, &ACTIONS))
             .map(|(_, w)| *w)
             .reduce(f64::min);
         query
@@ -548,7 +549,7 @@ impl FaqIndex {
             .iter()
             .zip(plain)
             .map(|(g, w)| match things {
-                Some(least) if action(g) => w.min(least),
+                Some(least) if among(g, &ACTIONS) => w.min(least),
                 _ => w,
             })
             .collect()

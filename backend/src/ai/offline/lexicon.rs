@@ -141,6 +141,8 @@ pub enum Concept {
     Market,
     /// Renting something (bikes, a car): a FAQ that lends bikes does not rent them.
     Rental,
+    /// Changing something (the sheets, the towels).
+    Change,
 }
 
 /// Each concept's words. A trailing `=` marks a word one letter away from another language's
@@ -233,11 +235,25 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
             "pinscher=", "shihtzu=", "westie=",
         ],
     ),
+    // Changing something (the sheets during a long stay, "cambio lenzuola"): an entry that
+    // only provides it does not say it is changed.
+    (
+        Concept::Change,
+        &[
+            "changer", "change", "changes", "changee", "changees", "changes", "changement",
+            "changed", "changing", "cambiar", "cambian", "cambio", "cambiais", "cambiado",
+            "cambiadas", "wechseln", "gewechselt", "wechsel", "wechselt", "auswechseln",
+            "cambiare", "cambiate", "cambiano", "cambiati", "cambiate", "trocar", "troca",
+            "trocam", "trocadas", "trocados", "trocada",
+        ],
+    ),
     (
         Concept::Linen,
         &[
             "linge", "drap", "draps", "sheet", "sheets", "linen*", "bedding", "sabana*",
             "bettwasche", "lenzuol*", "biancheria", "lencol", "lencois",
+            // German sheets, Austrian and Swiss too.
+            "laken", "bettlaken", "leintuch", "leintucher",
         ],
     ),
     (
@@ -1003,6 +1019,7 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
     (
         Concept::Open,
         &[
+            "abro", "abrimos", "apro", "apriamo", "ouvrir", "ouvrons", "offnen",
             "abre", "abren", "abrir", "ouvre", "ouvrent", "opens", "opening", "offnet", "apre", "aprono","ouvert*", "open", "opened", "abiert*", "geoffnet", "offen", "apert*", "abert*"],
     ),
     (

@@ -226,6 +226,22 @@ const FILLERS: &[&str] = &[
     "cheapest", "gunstig", "gunstiger", "economico", "economica", "komplett", "complete",
     "completo", "completa", "complet", "devant", "front", "delante", "davanti", "frente",
     "mme", "mrs", "mlle",
+    // Charging a deposit ("¿cuándo se cobra la fianza?"), planned, sleeping and the maximum
+    // ("quante persone possono dormire al massimo?"), used, freely, unfolding (a sofa bed),
+    // getting around, starting a machine, managing to ("no consigo subir las persianas"): what
+    // is charged, slept in, used, unfolded, reached, started, is the topic. (Not a
+    // dishwasher's tablets: an entry on the dishwasher does not say whether they are there.)
+    "cobrar", "cobra", "cobran", "cobrado", "cobrada", "preleve", "prelevee", "prelevement",
+    "prelever", "debite", "debitee", "debited", "abgebucht", "abbuchen", "addebitato",
+    "addebitata", "addebitare", "previsto", "prevista", "planned", "vorgesehen", "dormir",
+    "dormire", "sleep", "sleeps", "schlafen", "maximum", "max", "maximo", "massimo", "maximal",
+    "usadas", "usados", "usada", "usado", "usate", "usati", "usata", "usato", "benutzt",
+    "genutzt", "vontade", "volonte", "deplie", "deplier", "depliable", "unfold", "unfolds",
+    "desplegar", "despliega", "ausklappen", "ausklappbar", "ausziehbar", "apribile",
+    "balader", "balade", "promener", "giro", "andare", "pasear", "passear", "herumfahren",
+    "explore", "explorer", "explorar", "esplorare", "avviare", "avvia", "avvio", "lancer",
+    "lance", "lancez", "arrancar", "arranca", "starten", "startet", "consigo", "consigue",
+    "consigues", "space", "packing", "pack", "espace", "espacio", "spazio", "espaco",
     // Fresh ("pão fresco"; the French "frais" is also a fee), downstairs, the living room,
     // a flight, separately, rules (of what is named next to them).
     "fresh", "fresco", "fresca", "frescos", "frescas", "frisch", "frische", "freschi",

@@ -1364,3 +1364,52 @@ fn renting_weighs_no_more_than_the_thing_rented() {
         );
     }
 }
+
+#[test]
+fn changing_the_sheets_is_asked_apart_from_having_them() {
+    let long_stay = entries(&[
+        (
+            "Le linge est-il changé pendant le séjour ?",
+            "Les draps sont changés chaque semaine.",
+        ),
+        ("Y a-t-il des serviettes ?", "Oui, deux par personne."),
+    ]);
+    let read = |t: &str| understand(&long_stay, &[t.to_owned()]).verdict();
+    for text in [
+        "Do you change the sheets every week?",
+        "¿Se cambian las sábanas?",
+        "Werden die Laken gewechselt?",
+        "Trocam a roupa de cama?",
+    ] {
+        assert_eq!(read(text), Verdict::Answer(vec![0]), "{text}");
+    }
+    // An entry that only provides the towels does not say they are changed.
+    assert!(matches!(
+        read("Can we get the towels changed?"),
+        Verdict::Handoff { .. }
+    ));
+}
+
+#[test]
+fn announcing_questions_packing_and_free_of_charge_name_no_topic() {
+    for (phrase, glued) in [
+        ("deux petites questions", "question"),
+        ("a couple of things", "question"),
+        ("duas perguntas", "question"),
+        ("faire les valises", "packing"),
+        ("hacer las maletas", "packing"),
+        ("sans frais", "gratuit"),
+        ("money back", "refund"),
+        ("palavra-passe", "password"),
+        ("toallas para la playa", "beachtowels"),
+    ] {
+        assert_eq!(super::text::fold(phrase).trim(), glued, "{phrase}");
+    }
+    for word in [
+        "packing", "cobra", "prelevee", "massimo", "usadas", "deplie", "avvia",
+    ] {
+        assert!(super::no_topic::carries_no_topic(word), "{word}");
+    }
+    // Opening, in the first person too, is opening.
+    assert_eq!(concept("abro"), Some(super::lexicon::Concept::Open));
+}
