@@ -143,6 +143,25 @@ pub enum Concept {
     Rental,
     /// Changing something (the sheets, the towels).
     Change,
+    // What other listings hold (session 8): a farmhouse, a beach flat, a ski chalet.
+    /// A septic tank: what may go down the drains.
+    SepticTank,
+    /// Eggs and produce of the farm.
+    FarmProduce,
+    /// Wine: cellars, tastings, vineyards.
+    Wine,
+    /// The farm's animals (hens, horses…), not the guests' pets.
+    FarmAnimals,
+    /// A vegetable garden, not the garden.
+    VegetableGarden,
+    /// Ski lessons and schools.
+    SkiSchool,
+    /// Sledges.
+    Sledge,
+    /// Snowshoes.
+    Snowshoes,
+    /// Kayaks, paddle boards, snorkels.
+    WaterSports,
 }
 
 /// Each concept's words. A trailing `=` marks a word one letter away from another language's
@@ -240,11 +259,11 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
     (
         Concept::Change,
         &[
-            "changer", "change", "changes", "changee", "changees", "changes", "changement",
-            "changed", "changing", "cambiar", "cambian", "cambio", "cambiais", "cambiado",
-            "cambiadas", "wechseln", "gewechselt", "wechsel", "wechselt", "auswechseln",
-            "cambiare", "cambiate", "cambiano", "cambiati", "cambiate", "trocar", "troca",
-            "trocam", "trocadas", "trocados", "trocada",
+            "changer=", "change=", "changes=", "changee=", "changees=", "changes=", "changement=",
+            "changed=", "changing=", "cambiar=", "cambian=", "cambio=", "cambiais=", "cambiado=",
+            "cambiadas=", "wechseln=", "gewechselt=", "wechsel=", "wechselt=", "auswechseln=",
+            "cambiare=", "cambiate=", "cambiano=", "cambiati=", "cambiate=", "trocar=", "troca=",
+            "trocam=", "trocadas=", "trocados=", "trocada=",
         ],
     ),
     (
@@ -385,7 +404,7 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
             // Regional: Argentina, the Canaries and Caribbean, Brazil.
             "colectivo", "colectivos", "bondi", "guagua", "guaguas", "onibus",
             // Where it stops.
-            "busstop", "parada", "paradas", "fermata", "fermate", "arret", "arrets", "haltestelle*",
+            "busstop", "parada", "paradas", "fermata", "fermate", "arret=", "arrets=", "haltestelle*",
         ],
     ),
     (
@@ -581,7 +600,7 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
             "calme=", "silence", "quiet=", "quietness", "silencio", "nachtruhe", "ruhezeit*",
             "mittagsruhe", "silenzio", "tranquillita", "sossego",
             // Noise and music, what quiet hours are about.
-            "bruit", "bruits", "bruyant*", "noise", "noisy", "ruido", "ruidos", "ruidoso*", "larm",
+            "bruit", "bruits", "bruyant*", "noise=", "noisy=", "ruido", "ruidos", "ruidoso*", "larm",
             "rumore", "rumori", "rumoros*", "barulho", "barulhent*", "musique", "music",
             "musica", "musik",
         ],
@@ -821,6 +840,8 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
         &[
             "cheminee*", "fireplace*", "woodburner", "chimenea*", "kamin*", "camino", "caminetto",
             "lareira*", "firewood", "brennholz", "legna", "lenha", "holz", "lena", "buches",
+            // Wood stoves: German, Portuguese (glued phrases in `text`).
+            "holzofen", "kaminofen", "schwedenofen", "salamandra",
             "buche", "logs",
         ],
     ),
@@ -843,9 +864,79 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
     ),
     (Concept::Taxi, &["taxi", "taxis", "vtc", "cab", "cabs"]),
     (
+        Concept::SepticTank,
+        &[
+            "fosseseptique=", "septic=", "septictank=", "fosaseptica=", "fossasettica=",
+            "fossaseptica=", "klargrube=", "sickergrube=",
+        ],
+    ),
+    (
+        Concept::FarmProduce,
+        &[
+            "oeufs=", "oeuf=", "eggs=", "egg=", "huevos=", "huevo=", "eier=", "uova=", "uovo=", "ovos=",
+            "ovo=", "farmproduce=", "hofladen=",
+        ],
+    ),
+    (
+        Concept::Wine,
+        &[
+            "vin", "vins", "wine", "wines", "vino", "vini", "vinos", "wein", "weine", "vinho",
+            "vinhos", "caveavin", "winecellar", "caviste", "degustation*", "tasting*", "cata=",
+            "catas", "weinprobe*", "weinkeller", "degustazion*", "degustacao", "degustacoes",
+            "vignoble*", "vineyard*", "vinedo*", "weingut", "weinberg*", "vigneto", "vigneti",
+            "vinha", "vinhas", "adega", "adegas", "enoteca", "winery",
+        ],
+    ),
+    (
+        Concept::FarmAnimals,
+        &[
+            "poules=", "poule=", "hens=", "chickens=", "gallinas=", "huhner=", "galline=", "galinhas=",
+            "chevaux=", "cheval=", "horses=", "horse=", "caballos=", "caballo=", "pferde=", "pferd=",
+            "cavalli=", "cavallo=", "cavalos=", "cavalo=", "anes=", "donkeys=", "moutons=", "sheep=",
+            "ovejas=", "schafe=", "pecore=", "ovelhas=", "chevres=", "goats=", "cabras=", "ziegen=",
+            "capre=", "vaches=", "cows=", "vacas=", "kuhe=", "mucche=",
+        ],
+    ),
+    (
+        Concept::VegetableGarden,
+        &[
+            "potager=", "vegetablegarden=", "huerto=", "huerta=", "gemusegarten=", "orto=", "horta=",
+        ],
+    ),
+    (
+        Concept::SkiSchool,
+        &[
+            "ecoledeski=", "esf=", "skischool=", "skischule=", "skikurs*", "skilehrer*",
+            "scuolasci=", "escueladeesqui=", "escoladeski=", "coursdeski=", "skilessons=",
+            "maestrodisci=",
+        ],
+    ),
+    (
+        Concept::Sledge,
+        &[
+            "luge=", "luges=", "sledge=", "sledges=", "sled=", "sleds=", "sledding=", "sledging=", "trineo=",
+            "trineos=", "schlitten=", "rodeln=", "rodel=", "slittino=", "slittini=", "toboggan*",
+        ],
+    ),
+    (
+        Concept::Snowshoes,
+        &[
+            "raquettes=", "snowshoe*", "raquetasdenieve=", "schneeschuh*", "ciaspol*",
+            "raquetesdeneve=",
+        ],
+    ),
+    (
+        Concept::WaterSports,
+        &[
+            "kayak*", "canoe=", "canoes=", "paddle=", "paddles=", "paddleboard*", "standuppaddle=", "snorkel*",
+            "tuba=", "masquetuba=", "piragua*", "kanu=", "kanus=", "schnorchel*", "canoa=", "canoas=",
+            "caiaque*", "pranchadepaddle=",
+        ],
+    ),
+    (
         Concept::SkiPass,
         &[
-            "forfaitski", "skipass*", "liftpass*", "liftkarte*", "skiticket*",
+            "forfaitski=", "skipass*", "liftpass*", "liftkarte*", "skiticket*",
         ],
     ),
     (
@@ -859,7 +950,7 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
     (
         Concept::SnowChains,
         &[
-            "chainesneige", "pneusneige", "schneekette*", "winterreifen", "chaines",
+            "chainesneige", "pneusneige", "schneekette*", "winterreifen", "chaines=",
         ],
     ),
     (

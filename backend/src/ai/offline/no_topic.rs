@@ -58,6 +58,9 @@ const PLACE_WORDS: &[&str] = &[
     "appartamento", "appartamentino", "villetta", "baita", "dimora",
     "apartamento", "ape", "apto", "moradia", "vivenda", "chale",
     "logis", "residence", "appartements", "maisonnette",
+    // A farm stay (session 8): "can we buy eggs from the farm?" asks about the eggs.
+    "farm", "farmhouse", "granja", "cortijo", "bauernhof", "fattoria", "agriturismo",
+    "masseria", "casale", "casolare", "herdade", "longere",
     // The rental itself: "¿el alquiler incluye plaza de garaje?".
     "alquiler", "miete", "affitto", "aluguel", "aluguer", "arrendamiento", "booking",
     "reservation", "reserva", "buchung", "prenotazione",
@@ -241,7 +244,9 @@ const FILLERS: &[&str] = &[
     "balader", "balade", "promener", "giro", "andare", "pasear", "passear", "herumfahren",
     "explore", "explorer", "explorar", "esplorare", "avviare", "avvia", "avvio", "lancer",
     "lance", "lancez", "arrancar", "arranca", "starten", "startet", "consigo", "consigue",
-    "consigues", "space", "packing", "pack", "espace", "espacio", "spazio", "espaco",
+    "consigues", "space", "packing", "pack",
+    // Picking (in the vegetable garden).
+    "cueillir", "cueille", "colher", "pflucken", "raccogliere", "espace", "espacio", "spazio", "espaco",
     // Fresh ("pão fresco"; the French "frais" is also a fee), downstairs, the living room,
     // a flight, separately, rules (of what is named next to them).
     "fresh", "fresco", "fresca", "frescos", "frescas", "frisch", "frische", "freschi",

@@ -1413,3 +1413,65 @@ fn announcing_questions_packing_and_free_of_charge_name_no_topic() {
     // Opening, in the first person too, is opening.
     assert_eq!(concept("abro"), Some(super::lexicon::Concept::Open));
 }
+
+#[test]
+fn a_farmhouse_a_beach_flat_and_a_chalet_have_their_own_things() {
+    let country = entries(&[
+        (
+            "Comment utiliser le poêle à bois ?",
+            "Ouvrez la clé du conduit, puis allumez avec le petit bois.",
+        ),
+        (
+            "Que ne faut-il pas jeter dans les toilettes ?",
+            "La maison est sur fosse septique : ni lingettes ni serviettes hygiéniques.",
+        ),
+        (
+            "Peut-on acheter des œufs ?",
+            "La voisine vend ses œufs frais, 3 € la douzaine.",
+        ),
+        (
+            "Où faire une dégustation de vin ?",
+            "Trois domaines du village proposent une dégustation.",
+        ),
+        ("Peut-on voir les chevaux ?", "Oui, avec nous, le matin."),
+        (
+            "Peut-on cueillir au potager ?",
+            "Oui, servez-vous en tomates.",
+        ),
+        (
+            "Y a-t-il une école de ski ?",
+            "L'ESF est au pied des pistes.",
+        ),
+        ("Y a-t-il des luges ?", "Deux luges sont au garage."),
+        ("Y a-t-il des raquettes ?", "Quatre paires au garage."),
+        ("Y a-t-il des kayaks ?", "Deux kayaks sont sous l'abri."),
+    ]);
+    let read = |t: &str| understand(&country, &[t.to_owned()]).verdict();
+    for (text, entry) in [
+        ("How does the wood burner work?", 0),
+        ("¿Cómo funciona la estufa de leña?", 0),
+        ("Is the house on a septic tank?", 1),
+        ("Can we buy eggs from the farm?", 2),
+        ("Wo gibt es eine Weinprobe?", 3),
+        ("Possiamo vedere i cavalli?", 4),
+        ("Podemos colher no horta?", 5),
+        ("Is there a ski school nearby?", 6),
+        ("Habt ihr Schlitten?", 7),
+        ("Are there snowshoes?", 8),
+        ("¿Hay kayaks?", 9),
+    ] {
+        assert_eq!(read(text), Verdict::Answer(vec![entry]), "{text}");
+    }
+    // A frying pan is no wood stove, tennis rackets no snowshoes, a closed door no farm, an
+    // Italian train no sledge.
+    assert_ne!(concept("poele"), Some(super::lexicon::Concept::Fireplace));
+    assert_eq!(
+        concept(&text_word("raquettes de tennis")),
+        Some(super::lexicon::Concept::Tennis)
+    );
+    assert_eq!(concept("ferme"), None);
+    assert_eq!(concept("treno"), Some(super::lexicon::Concept::Transport));
+    // Matched as written: "chance" is no change, "noire" no noise.
+    assert_eq!(super::lexicon::concept_despite_typo("chance"), None);
+    assert_eq!(super::lexicon::concept_despite_typo("noire"), None);
+}

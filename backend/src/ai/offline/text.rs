@@ -159,6 +159,60 @@ const GLUED: &[(&str, &str)] = &[
     ("lo basico", "comestibles"),
     ("un super o", "un supermercado o"),
     ("un super y", "un supermercado y"),
+    // A farmhouse's, a beach flat's and a chalet's things in several words (session 8): a wood
+    // stove (a "poêle" alone is also a pan), a septic tank, a wine cellar, a vegetable garden,
+    // ski lessons, snowshoes (not tennis rackets), snorkelling gear.
+    ("poele a bois", "woodburner"),
+    ("poeles a bois", "woodburner"),
+    ("wood stove", "woodburner"),
+    ("wood burner", "woodburner"),
+    ("log burner", "woodburner"),
+    ("wood-burning stove", "woodburner"),
+    ("estufa de lena", "woodburner"),
+    ("estufa de madera", "woodburner"),
+    ("stufa a legna", "woodburner"),
+    ("fogao a lenha", "woodburner"),
+    ("fosse septique", "fosseseptique"),
+    ("fosses septiques", "fosseseptique"),
+    ("septic tank", "septictank"),
+    ("fosa septica", "fosaseptica"),
+    ("fossa settica", "fossasettica"),
+    ("fossa septica", "fossaseptica"),
+    ("cave a vin", "caveavin"),
+    ("caves a vin", "caveavin"),
+    ("wine cellar", "winecellar"),
+    ("wine cellars", "winecellar"),
+    ("produits de la ferme", "farmproduce"),
+    ("farm produce", "farmproduce"),
+    ("jardin potager", "potager"),
+    ("vegetable garden", "vegetablegarden"),
+    ("vegetable patch", "vegetablegarden"),
+    ("kitchen garden", "vegetablegarden"),
+    ("ecole de ski", "ecoledeski"),
+    ("cours de ski", "coursdeski"),
+    ("ski school", "skischool"),
+    ("ski lessons", "skilessons"),
+    ("ski lesson", "skilessons"),
+    ("ski instructor", "skilessons"),
+    ("escuela de esqui", "escueladeesqui"),
+    ("clases de esqui", "escueladeesqui"),
+    ("scuola di sci", "scuolasci"),
+    ("scuola sci", "scuolasci"),
+    ("lezioni di sci", "scuolasci"),
+    ("maestro di sci", "maestrodisci"),
+    ("escola de ski", "escoladeski"),
+    ("escola de esqui", "escoladeski"),
+    ("aulas de esqui", "escoladeski"),
+    ("aulas de ski", "escoladeski"),
+    ("raquettes de tennis", "tennis"),
+    ("raquettes a neige", "raquettes"),
+    ("raquetas de nieve", "raquetasdenieve"),
+    ("raquetes de neve", "raquetesdeneve"),
+    ("stand up paddle", "standuppaddle"),
+    ("stand-up paddle", "standuppaddle"),
+    ("paddle board", "paddleboard"),
+    ("masque et tuba", "masquetuba"),
+    ("prancha de paddle", "pranchadepaddle"),
     // Packing is no luggage question ("avant de faire les valises").
     ("faire les valises", "packing"),
     ("faire nos valises", "packing"),
@@ -808,9 +862,13 @@ pub fn fold(text: &str) -> String {
         .nfd()
         .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
         .map(|c| if c == '’' || c == '`' { '\'' } else { c })
-        // "¿a partir de…": the opening mark must not hide the phrase's first word.
+        // "¿a partir de…": the opening mark must not hide the phrase's first word. Ligatures and
+        // the German sharp s are spelt out ("œufs" is "oeufs", "Straße" "strasse").
         .flat_map(|c| match c {
             '¿' | '¡' => vec![c, ' '],
+            'œ' => vec!['o', 'e'],
+            'æ' => vec!['a', 'e'],
+            'ß' => vec!['s', 's'],
             _ => vec![c],
         })
         .collect();
@@ -996,6 +1054,17 @@ pub fn misspelling_of(typed: &str, known: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn ligatures_and_the_sharp_s_are_spelt_out() {
+        assert_eq!(
+            fold("Des œufs pour ma sœur ?").trim(),
+            "des oeufs pour ma soeur ?"
+        );
+        assert_eq!(fold("Straße").trim(), "strasse");
+        assert_eq!(fold("ex æquo").trim(), "ex aequo");
+    }
+
     use super::*;
 
     #[test]
