@@ -162,6 +162,12 @@ pub enum Concept {
     Snowshoes,
     /// Kayaks, paddle boards, snorkels.
     WaterSports,
+    /// A desk or a printer, to work from the stay.
+    Workspace,
+    /// The gate of the grounds (not the flat's door).
+    Gate,
+    /// A discount (a long stay, a return visit).
+    Discount,
 }
 
 /// Each concept's words. A trailing `=` marks a word one letter away from another language's
@@ -223,6 +229,7 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
             "wify", "connexion", "connection", "conexion", "verbindung", "connessione", "conexao",
             // The box it comes from: "le mdp de la box", "der Router".
             "routeur", "router", "modem", "livebox", "freebox", "bbox", "fritzbox", "roteador",
+            "fibre", "fiber", "fibra", "glasfaser",
         ],
     ),
     (Concept::Code, &["code", "codes", "codigo", "codice", "pin", "doorcode", "turcode", "tuercode"]),
@@ -801,6 +808,10 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
             "jouet*", "toys", "juguete*", "spielzeug*", "giocattol*", "brinquedo*",
             "jeux", "boardgames", "games", "juegos", "spiele", "brettspiele", "gesellschaftsspiele",
             "giochi", "jogos", "puzzle*", "playstation", "console*",
+            // Billiards, table tennis, table football, darts (a pool table is no pool).
+            "billard", "billiard*", "billar", "biliardo", "bilhar", "pingpong", "babyfoot",
+            "foosball", "futbolin", "calciobalilla", "matraquilhos", "flechettes", "darts",
+            "tischtennis", "tischkicker",
         ],
     ),
     (
@@ -863,6 +874,28 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
         ],
     ),
     (Concept::Taxi, &["taxi", "taxis", "vtc", "cab", "cabs"]),
+    (
+        Concept::Workspace,
+        &[
+            "imprimante*", "printer*", "impresora*", "drucker=", "stampante", "stampanti",
+            "impressora*", "desk=", "desks=", "escritorio=", "schreibtisch*", "scrivania",
+            "coworking", "workspace", "homeoffice",
+        ],
+    ),
+    (
+        Concept::Gate,
+        &[
+            "portail=", "portails=", "gate=", "gates=", "porton=", "portones=", "einfahrtstor",
+            "hoftor", "gartentor", "cancello=", "cancelli=", "portao=", "portoes=",
+        ],
+    ),
+    (
+        Concept::Discount,
+        &[
+            "reduction=", "reductions=", "remise=", "discount*", "descuento*", "rabatt*",
+            "sconto", "sconti", "desconto*",
+        ],
+    ),
     (
         Concept::SepticTank,
         &[
@@ -1879,6 +1912,23 @@ mod tests {
         ] {
             assert_eq!(concept(word), Some(expected), "{word}");
         }
+        for (word, expected) in [
+            ("glasfaser", Concept::Wifi),
+            ("billar", Concept::Games),
+            ("tischtennis", Concept::Games),
+            ("stampante", Concept::Workspace),
+            ("schreibtisch", Concept::Workspace),
+            ("cancello", Concept::Gate),
+            ("portao", Concept::Gate),
+            ("rabatt", Concept::Discount),
+            ("desconto", Concept::Discount),
+        ] {
+            assert_eq!(concept(word), Some(expected), "{word}");
+        }
+        // A pool table is no pool, beach chairs are sunbeds.
+        let glued = |phrase: &str| super::super::text::fold(phrase).trim().to_owned();
+        assert_eq!(concept(&glued("pool table")), Some(Concept::Games));
+        assert_eq!(concept(&glued("beach chairs")), Some(Concept::Parasol));
         // A cot stays a cot; a breed is matched as written, never as a typo.
         assert_eq!(concept("kinderbett"), Some(Concept::BabyGear));
         assert_ne!(concept_despite_typo("labadora"), Some(Concept::Pets));
