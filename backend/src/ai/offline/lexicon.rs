@@ -643,6 +643,14 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
         Concept::TouristTax,
         &["taxesejour", "touristtax", "citytax", "tasaturistica", "kurtaxe", "tassasoggiorno", "taxaturistica"],
     ),
+    // Before the cancellations: the Italian "cancello" is a gate, not "cancel*".
+    (
+        Concept::Gate,
+        &[
+            "portail=", "portails=", "gate=", "gates=", "porton=", "portones=", "einfahrtstor",
+            "hoftor", "gartentor", "cancello=", "cancelli=", "portao=", "portoes=",
+        ],
+    ),
     (
         Concept::Cancellation,
         &[
@@ -880,13 +888,6 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
             "imprimante*", "printer*", "impresora*", "drucker=", "stampante", "stampanti",
             "impressora*", "desk=", "desks=", "escritorio=", "schreibtisch*", "scrivania",
             "coworking", "workspace", "homeoffice",
-        ],
-    ),
-    (
-        Concept::Gate,
-        &[
-            "portail=", "portails=", "gate=", "gates=", "porton=", "portones=", "einfahrtstor",
-            "hoftor", "gartentor", "cancello=", "cancelli=", "portao=", "portoes=",
         ],
     ),
     (
