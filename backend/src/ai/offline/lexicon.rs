@@ -208,7 +208,9 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
     (
         Concept::Early,
         &[
-            "tot", "plustot", "early", "earlier", "temprano", "antes", "fruh*", "presto", "prima", "cedo", "anticip*", "avance",
+            "tot", "plustot", "early", "earlier", "temprano", "antes", "presto",
+            // Not "fruh*": "Frühstück" is breakfast.
+            "fruh", "fruher", "fruhe", "fruhen", "fruhzeitig", "fruhestens", "prima", "cedo", "anticip*", "avance",
         ],
     ),
     (
@@ -1933,6 +1935,24 @@ mod tests {
         // A cot stays a cot; a breed is matched as written, never as a typo.
         assert_eq!(concept("kinderbett"), Some(Concept::BabyGear));
         assert_ne!(concept_despite_typo("labadora"), Some(Concept::Pets));
+    }
+
+    #[test]
+    fn every_concept_word_reaches_its_own_concept() {
+        // No earlier prefix swallows a later concept's word ("fruh*" took "Frühstück",
+        // "cancel*" the Italian gate "cancello"). "facturas" (Argentine pastries) stays an
+        // invoice: the same word.
+        for (expected, forms) in CONCEPTS {
+            for form in *forms {
+                let word = form.trim_end_matches('=').trim_end_matches('*');
+                if word == "facturas" {
+                    continue;
+                }
+                assert_eq!(concept(word), Some(*expected), "{form}");
+            }
+        }
+        assert_eq!(concept("fruhstuck"), Some(Concept::Breakfast));
+        assert_eq!(concept("fruher"), Some(Concept::Early));
     }
 
     #[test]
