@@ -234,7 +234,7 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
             "fibre", "fiber", "fibra", "glasfaser",
         ],
     ),
-    (Concept::Code, &["code", "codes", "codigo", "codice", "pin", "doorcode", "turcode", "tuercode"]),
+    (Concept::Code, &["code", "codes", "codigo", "codice", "pin"]),
     (
         Concept::Parking,
         &[
@@ -1551,7 +1551,8 @@ pub fn asks_to_stay_until(folded: &str) -> bool {
 /// anything else ("dejar las maletas", "leave the keys") they are not.
 #[rustfmt::skip]
 const LEAVE_VERBS: &[&str] = &[
-    "laisser", "laissons", "laisse", "rendre", "rendons", "rend", "leave", "leaving", "dejar",
+    "laisser", "laissons", "laisse", "rendre", "rendons", "rend", "rendu", "rendue", "leave",
+    "leaving", "dejar",
     "dejamos", "dejo", "entregar", "entregamos", "devolver", "devolvemos", "lasciare",
     "lasciamo", "lasciar", "riconsegnare", "riconsegniamo", "restituire", "abgeben",
     "deixar", "deixamos", "devolver", "entregar",
@@ -1887,7 +1888,6 @@ mod tests {
             ("dosettes", Concept::Coffee),
             ("reembolso", Concept::Cancellation),
             ("nif", Concept::Invoice),
-            ("turcode", Concept::Code),
             ("holz", Concept::Fireplace),
             ("esquis", Concept::SkiRoom),
         ] {

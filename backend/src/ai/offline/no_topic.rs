@@ -219,7 +219,7 @@ const FILLERS: &[&str] = &[
     "hacemos", "hacen", "haces", "haceis",
     // Knowing ("on ne sait pas où…"), someone, negations in chat ("cant find it"), "just"
     // ("acabamos de"), staying ("può stare in casa?"), picking up ("levantar as chaves"), the
-    // meantime, degrees, cheap, complete, in front of.
+    // meantime, degrees, cheap, complete.
     "sait", "sais", "savons", "savez", "someone", "somebody", "anyone", "anybody", "alguien",
     "jemand", "qualcuno", "alguem", "cant", "dont", "wont", "didnt", "doesnt", "isnt",
     "arent", "couldnt", "wats", "wot", "rite", "acabamos", "acabo", "acaba", "stare",
@@ -227,8 +227,8 @@ const FILLERS: &[&str] = &[
     "mientras", "intanto", "frattempo", "enquanto", "inzwischen", "zwischendurch", "degrees",
     "degres", "grados", "grad", "gradi", "graus", "barato", "barata", "cheap", "cheaper",
     "cheapest", "gunstig", "gunstiger", "economico", "economica", "komplett", "complete",
-    "completo", "completa", "complet", "devant", "front", "delante", "davanti", "frente",
-    "mme", "mrs", "mlle",
+    "completo", "completa", "complet", "mme", "mrs", "mlle",
+    "spatestens",
     // Charging a deposit ("¿cuándo se cobra la fianza?"), planned, sleeping and the maximum
     // ("quante persone possono dormire al massimo?"), used, freely, unfolding (a sofa bed),
     // getting around, starting a machine, managing to ("no consigo subir las persianas"): what
@@ -434,7 +434,6 @@ mod tests {
             "grados",
             "gunstig",
             "komplett",
-            "davanti",
             "irgendwo",
             "brauchen",
             "conocen",

@@ -1475,3 +1475,36 @@ fn a_farmhouse_a_beach_flat_and_a_chalet_have_their_own_things() {
     assert_eq!(super::lexicon::concept_despite_typo("chance"), None);
     assert_eq!(super::lexicon::concept_despite_typo("noire"), None);
 }
+
+#[test]
+fn at_the_latest_and_the_afternoon_ask_no_lateness() {
+    let faq = entries(&[
+        (
+            "À quelle heure faut-il partir ?",
+            "Le départ est à 10h au plus tard.",
+        ),
+        ("Peut-on partir plus tard ?", "Un départ à 13h coûte 20 €."),
+    ]);
+    let read = |t: &str| understand(&faq, &[t.to_owned()]).verdict();
+    // "Au plus tard" in the times entry's answer does not make it the late departure's.
+    assert_eq!(
+        read("Können wir später abreisen?"),
+        Verdict::Answer(vec![1])
+    );
+    assert_eq!(
+        read("On doit avoir rendu la maison à quelle heure ?"),
+        Verdict::Answer(vec![0])
+    );
+    for (phrase, glued) in [
+        ("au plus tard", "maximum"),
+        ("at the latest", "maximum"),
+        ("por la tarde", "afternoon"),
+        ("a tarde", "afternoon"),
+    ] {
+        assert_eq!(super::text::fold(phrase).trim(), glued, "{phrase}");
+    }
+    assert_eq!(
+        concept(super::text::fold("mas tarde").trim()),
+        Some(super::lexicon::Concept::Late)
+    );
+}

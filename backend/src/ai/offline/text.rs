@@ -228,6 +228,22 @@ const GLUED: &[(&str, &str)] = &[
     ("sedie da spiaggia", "transat"),
     ("cadeiras de praia", "transat"),
     ("home office", "homeoffice"),
+    // "At the latest" bounds a time, it asks no lateness ("le check-out est à 11h au plus
+    // tard" is no late check-out).
+    ("au plus tard", "maximum"),
+    ("at the latest", "maximum"),
+    ("a mas tardar", "maximum"),
+    ("al piu tardi", "maximum"),
+    ("o mais tardar", "maximum"),
+    // The afternoon is a part of the day, not lateness ("nuestro vuelo es por la tarde").
+    ("por la tarde", "afternoon"),
+    ("de la tarde", "afternoon"),
+    ("en la tarde", "afternoon"),
+    ("a la tarde", "afternoon"),
+    ("pela tarde", "afternoon"),
+    ("da tarde", "afternoon"),
+    ("de tarde", "afternoon"),
+    ("a tarde", "afternoon"),
     // Packing is no luggage question ("avant de faire les valises").
     ("faire les valises", "packing"),
     ("faire nos valises", "packing"),
@@ -312,9 +328,6 @@ const GLUED: &[(&str, &str)] = &[
     ("bois de chauffage", "firewood"),
     ("du bois", "firewood"),
     ("le bois", "firewood"),
-    // The door's code ("Türcode"), "un súper".
-    ("door code", "doorcode"),
-    ("door codes", "doorcode"),
     // Italian chat: "la pass del wifi" is its password.
     ("pass del wifi", "password wifi"),
     ("pass della wifi", "password wifi"),
