@@ -1508,3 +1508,43 @@ fn at_the_latest_and_the_afternoon_ask_no_lateness() {
         Some(super::lexicon::Concept::Late)
     );
 }
+
+#[test]
+fn requests_next_to_session_8s_concepts_that_no_entry_answers_go_to_a_person() {
+    // Each is near an entry of the mountain or country FAQ, but asks something else.
+    for text in [
+        "Can we rent skis in the village?",
+        "¿Dónde se pueden alquilar esquís?",
+        "Are the slopes open in April?",
+        "How much is a ski lesson?",
+        "Is there a Christmas market in town?",
+        "Is the road dangerous when it snows?",
+        "Wo kann man Schlitten ausleihen?",
+        "Can we play the piano late?",
+    ] {
+        assert!(
+            matches!(mountain_answer(text), Verdict::Handoff { .. }),
+            "{text}"
+        );
+    }
+    let villa = entries(&[
+        ("Y a-t-il des vélos ?", "Deux vélos sont dans le garage."),
+        ("Où faire les courses ?", "Une supérette est à 200 m."),
+        (
+            "Comment fonctionne la télévision ?",
+            "La télécommande est sur la table ; les chaînes françaises sont en mémoire.",
+        ),
+    ]);
+    let read = |t: &str| understand(&villa, &[t.to_owned()]).verdict();
+    for text in [
+        "Is there a wine shop nearby?",
+        "Where can we buy eggs from a farm?",
+        "Can we get the towels changed?",
+        "Is there a TV in the bedroom?",
+        "Are there kayaks to rent?",
+        "Is there a printer we could use?",
+        "Il cancello è chiuso, come si apre?",
+    ] {
+        assert!(matches!(read(text), Verdict::Handoff { .. }), "{text}");
+    }
+}
