@@ -29,6 +29,9 @@ use crate::ai::language::{self, Language};
 
 const K1: f64 = 1.2;
 const B: f64 = 0.75;
+/// Concepts that act on a thing named next to them rather than name one (see `weights`).
+const ACTIONS: [Concept; 1] = [Concept::Rental];
+
 /// A word of the question counts this many times more than a word of the answer in BM25.
 const QUESTION_WEIGHT: usize = 3;
 /// How much more than an unknown word a lexicon topic the FAQ does not know weighs.
@@ -584,8 +587,34 @@ impl FaqIndex {
     }
 
     /// Each word of the query weighs as its rarest known term, or more than anything known if
-    /// unknown.
+    /// unknown. An action on a thing (renting) weighs no more than the thing it acts on: "rent a
+    /// car" is not answered by the entry on renting bikes, whose rare word would outweigh the car.
     fn weights(&self, query: &Query) -> Vec<f64> {
+        let plain = self.plain_weights(query);
+        let among = |group: &Vec<String>, concepts: &[Concept]| {
+            group
+                .iter()
+                .any(|t| concepts.iter().any(|c| *t == concept_term(*c)))
+        };
+        let things = query
+            .words
+            .iter()
+            .zip(&plain)
+            .filter(|(g, _)| !among(g, &ACTIONS))
+            .map(|(_, w)| *w)
+            .reduce(f64::min);
+        query
+            .words
+            .iter()
+            .zip(plain)
+            .map(|(g, w)| match things {
+                Some(least) if among(g, &ACTIONS) => w.min(least),
+                _ => w,
+            })
+            .collect()
+    }
+
+    fn plain_weights(&self, query: &Query) -> Vec<f64> {
         let n = self.docs.len() as f64;
         let rarest = ((n - 1.0 + 0.5) / 1.5 + 1.0).ln();
         query
@@ -638,6 +667,16 @@ impl FaqIndex {
 
     pub fn best(&self, query: &Query) -> Option<Match> {
         if self.docs.is_empty() || query.is_empty() || query.exception {
+            return None;
+        }
+        // Renting with nothing to rent named ("can we rent it one more week?") asks about no
+        // entry's thing.
+        let actions: Vec<String> = ACTIONS.iter().map(|c| concept_term(*c)).collect();
+        if query
+            .words
+            .iter()
+            .all(|g| g.iter().any(|t| actions.contains(t)))
+        {
             return None;
         }
         let weights = self.weights(query);

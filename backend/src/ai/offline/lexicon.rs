@@ -141,6 +141,33 @@ pub enum Concept {
     Market,
     /// Renting something (bikes, a car): a FAQ that lends bikes does not rent them.
     Rental,
+    /// Changing something (the sheets, the towels).
+    Change,
+    // What other listings hold (session 8): a farmhouse, a beach flat, a ski chalet.
+    /// A septic tank: what may go down the drains.
+    SepticTank,
+    /// Eggs and produce of the farm.
+    FarmProduce,
+    /// Wine: cellars, tastings, vineyards.
+    Wine,
+    /// The farm's animals (hens, horses…), not the guests' pets.
+    FarmAnimals,
+    /// A vegetable garden, not the garden.
+    VegetableGarden,
+    /// Ski lessons and schools.
+    SkiSchool,
+    /// Sledges.
+    Sledge,
+    /// Snowshoes.
+    Snowshoes,
+    /// Kayaks, paddle boards, snorkels.
+    WaterSports,
+    /// A desk or a printer, to work from the stay.
+    Workspace,
+    /// The gate of the grounds (not the flat's door).
+    Gate,
+    /// A discount (a long stay, a return visit).
+    Discount,
 }
 
 /// Each concept's words. A trailing `=` marks a word one letter away from another language's
@@ -181,7 +208,9 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
     (
         Concept::Early,
         &[
-            "tot", "plustot", "early", "earlier", "temprano", "antes", "fruh*", "presto", "prima", "cedo", "anticip*", "avance",
+            "tot", "plustot", "early", "earlier", "temprano", "antes", "presto",
+            // Not "fruh*": "Frühstück" is breakfast.
+            "fruh", "fruher", "fruhe", "fruhen", "fruhzeitig", "fruhestens", "prima", "cedo", "anticip*", "avance",
         ],
     ),
     (
@@ -200,9 +229,12 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
             "wifi", "wlan", "internet", "reseau", "network", "motdepasse", "password", "passwort",
             "kennwort", "contrasena", "clave", "senha", "rete", "rede", "red", "netz", "wiifi",
             "wify", "connexion", "connection", "conexion", "verbindung", "connessione", "conexao",
+            // The box it comes from: "le mdp de la box", "der Router".
+            "routeur", "router", "modem", "livebox", "freebox", "bbox", "fritzbox", "roteador",
+            "fibre", "fiber", "fibra", "glasfaser",
         ],
     ),
-    (Concept::Code, &["code", "codes", "codigo", "codice", "pin", "doorcode", "turcode", "tuercode"]),
+    (Concept::Code, &["code", "codes", "codigo", "codice", "pin"]),
     (
         Concept::Parking,
         &[
@@ -222,6 +254,25 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
             "cats", "mascota*", "perro*", "gato*", "hund", "hunde", "hundes", "haustier*",
             "katze*", "cane", "cani", "cagnolin*", "gatto", "gatti", "cachorro*", "cao", "caes",
             "animais",
+            // Puppies, kittens and the breeds guests name instead of "dog" (session 8).
+            // Matched as written: "labadora" (a washer) is no labrador.
+            "puppy=", "puppies=", "chiot=", "chiots=", "welpe=", "welpen=", "cucciolo=",
+            "cuccioli=", "chaton=", "chatons=", "kitten=", "kittens=", "teckel=", "dackel=",
+            "labrador=", "caniche=", "chihuahua=", "bulldog=", "yorkshire=", "bichon=", "beagle=",
+            "spaniel=", "terrier=", "carlin=", "mops=", "barboncino=", "pudel=", "poodle=",
+            "pinscher=", "shihtzu=", "westie=",
+        ],
+    ),
+    // Changing something (the sheets during a long stay, "cambio lenzuola"): an entry that
+    // only provides it does not say it is changed.
+    (
+        Concept::Change,
+        &[
+            "changer=", "change=", "changes=", "changee=", "changees=", "changes=", "changement=",
+            "changed=", "changing=", "cambiar=", "cambian=", "cambio=", "cambiais=", "cambiado=",
+            "cambiadas=", "wechseln=", "gewechselt=", "wechsel=", "wechselt=", "auswechseln=",
+            "cambiare=", "cambiate=", "cambiano=", "cambiati=", "cambiate=", "trocar=", "troca=",
+            "trocam=", "trocadas=", "trocados=", "trocada=",
         ],
     ),
     (
@@ -229,6 +280,8 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
         &[
             "linge", "drap", "draps", "sheet", "sheets", "linen*", "bedding", "sabana*",
             "bettwasche", "lenzuol*", "biancheria", "lencol", "lencois",
+            // German sheets, Austrian and Swiss too.
+            "laken", "bettlaken", "leintuch", "leintucher",
         ],
     ),
     (
@@ -249,6 +302,7 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
             "lixo", "tri", "recycl*", "recicla*", "differenziata", "reciclagem",
             // Sorting it: "¿hay que separar el vidrio?".
             "separar", "trier", "trions", "mulltrennung", "trennen", "separare", "vidrio", "vetro", "vidro",
+            "altglas", "altpapier",
         ],
     ),
     (
@@ -321,6 +375,9 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
         &[
             "nino", "ninos", "nina", "enfant", "enfants", "child", "children", "kids", "bambino", "bambini", "crianca", "criancas",
             "bebe*", "baby", "babys", "neonat*", "bambin*",
+            // Little ones: Italian, English, Spanish, German, French (session 8).
+            "bimba", "bimbo", "bimbi", "bimbe", "toddler", "toddlers", "kid", "infant", "infants",
+            "nene", "nenes", "kinder", "kind", "kindern", "kleinkind", "nourrisson*",
         ],
     ),
     (
@@ -356,7 +413,7 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
             // Regional: Argentina, the Canaries and Caribbean, Brazil.
             "colectivo", "colectivos", "bondi", "guagua", "guaguas", "onibus",
             // Where it stops.
-            "busstop", "parada", "paradas", "fermata", "fermate", "arret", "arrets", "haltestelle*",
+            "busstop", "parada", "paradas", "fermata", "fermate", "arret=", "arrets=", "haltestelle*",
         ],
     ),
     (
@@ -552,7 +609,7 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
             "calme=", "silence", "quiet=", "quietness", "silencio", "nachtruhe", "ruhezeit*",
             "mittagsruhe", "silenzio", "tranquillita", "sossego",
             // Noise and music, what quiet hours are about.
-            "bruit", "bruits", "bruyant*", "noise", "noisy", "ruido", "ruidos", "ruidoso*", "larm",
+            "bruit", "bruits", "bruyant*", "noise=", "noisy=", "ruido", "ruidos", "ruidoso*", "larm",
             "rumore", "rumori", "rumoros*", "barulho", "barulhent*", "musique", "music",
             "musica", "musik",
         ],
@@ -587,6 +644,14 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
     (
         Concept::TouristTax,
         &["taxesejour", "touristtax", "citytax", "tasaturistica", "kurtaxe", "tassasoggiorno", "taxaturistica"],
+    ),
+    // Before the cancellations: the Italian "cancello" is a gate, not "cancel*".
+    (
+        Concept::Gate,
+        &[
+            "portail=", "portails=", "gate=", "gates=", "porton=", "portones=", "einfahrtstor",
+            "hoftor", "gartentor", "cancello=", "cancelli=", "portao=", "portoes=",
+        ],
     ),
     (
         Concept::Cancellation,
@@ -690,7 +755,7 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
             "klingel", "sonnette", "doorbell", "citofono", "campanello", "interfone",
             "campainha",
             // Ringing at the door.
-            "sonner", "sonnent", "sonnez", "buzzer", "timbre", "klingeln", "klingelt", "suonare",
+            "sonner", "sonnent", "sonnez", "buzzer", "klingeln", "klingelt", "suonare",
             "suonano", "citofonare",
         ],
     ),
@@ -753,6 +818,10 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
             "jouet*", "toys", "juguete*", "spielzeug*", "giocattol*", "brinquedo*",
             "jeux", "boardgames", "games", "juegos", "spiele", "brettspiele", "gesellschaftsspiele",
             "giochi", "jogos", "puzzle*", "playstation", "console*",
+            // Billiards, table tennis, table football, darts (a pool table is no pool).
+            "billard", "billiard*", "billar", "biliardo", "bilhar", "pingpong", "babyfoot",
+            "foosball", "futbolin", "calciobalilla", "matraquilhos", "flechettes", "darts",
+            "tischtennis", "tischkicker",
         ],
     ),
     (
@@ -792,6 +861,8 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
         &[
             "cheminee*", "fireplace*", "woodburner", "chimenea*", "kamin*", "camino", "caminetto",
             "lareira*", "firewood", "brennholz", "legna", "lenha", "holz", "lena", "buches",
+            // Wood stoves: German, Portuguese (glued phrases in `text`).
+            "holzofen", "kaminofen", "schwedenofen", "salamandra",
             "buche", "logs",
         ],
     ),
@@ -814,9 +885,94 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
     ),
     (Concept::Taxi, &["taxi", "taxis", "vtc", "cab", "cabs"]),
     (
+        Concept::Workspace,
+        &[
+            "imprimante*", "printer*", "impresora*", "drucker=", "stampante", "stampanti",
+            "impressora*", "desk=", "desks=", "escritorio=", "schreibtisch*", "scrivania",
+            "coworking", "workspace", "homeoffice",
+        ],
+    ),
+    (
+        Concept::Discount,
+        &[
+            "reduction=", "reductions=", "remise=", "discount*", "descuento*", "rabatt*",
+            "sconto", "sconti", "desconto*",
+        ],
+    ),
+    (
+        Concept::SepticTank,
+        &[
+            "fosseseptique=", "septic=", "septictank=", "fosaseptica=", "fossasettica=",
+            "fossaseptica=", "klargrube=", "sickergrube=",
+        ],
+    ),
+    (
+        Concept::FarmProduce,
+        &[
+            "oeufs=", "oeuf=", "eggs=", "egg=", "huevos=", "huevo=", "eier=", "uova=", "uovo=", "ovos=",
+            "ovo=", "farmproduce=", "hofladen=",
+        ],
+    ),
+    (
+        Concept::Wine,
+        &[
+            "vin", "vins", "wine", "wines", "vino", "vini", "vinos", "wein", "weine", "vinho",
+            "vinhos", "caveavin", "winecellar", "caviste", "degustation*", "tasting*", "cata=",
+            "catas", "weinprobe*", "weinkeller", "degustazion*", "degustacao", "degustacoes",
+            "vignoble*", "vineyard*", "vinedo*", "weingut", "weinberg*", "vigneto", "vigneti",
+            "vinha", "vinhas", "adega", "adegas", "enoteca", "winery",
+        ],
+    ),
+    (
+        Concept::FarmAnimals,
+        &[
+            "poules=", "poule=", "hens=", "chickens=", "gallinas=", "huhner=", "galline=", "galinhas=",
+            "chevaux=", "cheval=", "horses=", "horse=", "caballos=", "caballo=", "pferde=", "pferd=",
+            "cavalli=", "cavallo=", "cavalos=", "cavalo=", "anes=", "donkeys=", "moutons=", "sheep=",
+            "ovejas=", "schafe=", "pecore=", "ovelhas=", "chevres=", "goats=", "cabras=", "ziegen=",
+            "capre=", "vaches=", "cows=", "vacas=", "kuhe=", "mucche=",
+        ],
+    ),
+    (
+        Concept::VegetableGarden,
+        &[
+            "potager=", "vegetablegarden=", "huerto=", "huerta=", "gemusegarten=", "orto=", "horta=",
+        ],
+    ),
+    (
+        Concept::SkiSchool,
+        &[
+            "ecoledeski=", "esf=", "skischool=", "skischule=", "skikurs*", "skilehrer*",
+            "scuolasci=", "escueladeesqui=", "escoladeski=", "coursdeski=", "skilessons=",
+            "maestrodisci=",
+        ],
+    ),
+    (
+        Concept::Sledge,
+        &[
+            "luge=", "luges=", "sledge=", "sledges=", "sled=", "sleds=", "sledding=", "sledging=", "trineo=",
+            "trineos=", "schlitten=", "rodeln=", "rodel=", "slittino=", "slittini=", "toboggan*",
+        ],
+    ),
+    (
+        Concept::Snowshoes,
+        &[
+            "raquettes=", "snowshoe*", "raquetasdenieve=", "schneeschuh*", "ciaspol*",
+            "raquetesdeneve=",
+        ],
+    ),
+    (
+        Concept::WaterSports,
+        &[
+            "kayak*", "canoe=", "canoes=", "paddle=", "paddles=", "paddleboard*", "standuppaddle=", "snorkel*",
+            "tuba=", "masquetuba=", "piragua*", "kanu=", "kanus=", "schnorchel*", "canoa=", "canoas=",
+            "caiaque*", "pranchadepaddle=",
+        ],
+    ),
+    (
         Concept::SkiPass,
         &[
-            "forfaitski", "skipass*", "liftpass*", "liftkarte*", "skiticket*",
+            "forfaitski=", "skipass*", "liftpass*", "liftkarte*", "skiticket*",
         ],
     ),
     (
@@ -830,7 +986,7 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
     (
         Concept::SnowChains,
         &[
-            "chainesneige", "pneusneige", "schneekette*", "winterreifen", "chaines",
+            "chainesneige", "pneusneige", "schneekette*", "winterreifen", "chaines=",
         ],
     ),
     (
@@ -990,6 +1146,7 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
     (
         Concept::Open,
         &[
+            "abro", "abrimos", "apro", "apriamo", "ouvrir", "ouvrons", "offnen",
             "abre", "abren", "abrir", "ouvre", "ouvrent", "opens", "opening", "offnet", "apre", "aprono","ouvert*", "open", "opened", "abiert*", "geoffnet", "offen", "apert*", "abert*"],
     ),
     (
@@ -1398,7 +1555,8 @@ pub fn asks_to_stay_until(folded: &str) -> bool {
 /// anything else ("dejar las maletas", "leave the keys") they are not.
 #[rustfmt::skip]
 const LEAVE_VERBS: &[&str] = &[
-    "laisser", "laissons", "laisse", "rendre", "rendons", "rend", "leave", "leaving", "dejar",
+    "laisser", "laissons", "laisse", "rendre", "rendons", "rend", "rendu", "rendue", "leave",
+    "leaving", "dejar",
     "dejamos", "dejo", "entregar", "entregamos", "devolver", "devolvemos", "lasciare",
     "lasciamo", "lasciar", "riconsegnare", "riconsegniamo", "restituire", "abgeben",
     "deixar", "deixamos", "devolver", "entregar",
@@ -1734,7 +1892,6 @@ mod tests {
             ("dosettes", Concept::Coffee),
             ("reembolso", Concept::Cancellation),
             ("nif", Concept::Invoice),
-            ("turcode", Concept::Code),
             ("holz", Concept::Fireplace),
             ("esquis", Concept::SkiRoom),
         ] {
@@ -1750,6 +1907,56 @@ mod tests {
         );
         // Renting a flat is the place, not renting a thing.
         assert_eq!(concept("aluguel"), None);
+        for (word, expected) in [
+            ("bimbo", Concept::Baby),
+            ("toddler", Concept::Baby),
+            ("kindern", Concept::Baby),
+            ("dackel", Concept::Pets),
+            ("chiots", Concept::Pets),
+            ("fritzbox", Concept::Wifi),
+            ("routeur", Concept::Wifi),
+            ("altpapier", Concept::Trash),
+        ] {
+            assert_eq!(concept(word), Some(expected), "{word}");
+        }
+        for (word, expected) in [
+            ("glasfaser", Concept::Wifi),
+            ("billar", Concept::Games),
+            ("tischtennis", Concept::Games),
+            ("stampante", Concept::Workspace),
+            ("schreibtisch", Concept::Workspace),
+            ("cancello", Concept::Gate),
+            ("portao", Concept::Gate),
+            ("rabatt", Concept::Discount),
+            ("desconto", Concept::Discount),
+        ] {
+            assert_eq!(concept(word), Some(expected), "{word}");
+        }
+        // A pool table is no pool, beach chairs are sunbeds.
+        let glued = |phrase: &str| super::super::text::fold(phrase).trim().to_owned();
+        assert_eq!(concept(&glued("pool table")), Some(Concept::Games));
+        assert_eq!(concept(&glued("beach chairs")), Some(Concept::Parasol));
+        // A cot stays a cot; a breed is matched as written, never as a typo.
+        assert_eq!(concept("kinderbett"), Some(Concept::BabyGear));
+        assert_ne!(concept_despite_typo("labadora"), Some(Concept::Pets));
+    }
+
+    #[test]
+    fn every_concept_word_reaches_its_own_concept() {
+        // No earlier prefix swallows a later concept's word ("fruh*" took "Frühstück",
+        // "cancel*" the Italian gate "cancello"). "facturas" (Argentine pastries) stays an
+        // invoice: the same word.
+        for (expected, forms) in CONCEPTS {
+            for form in *forms {
+                let word = form.trim_end_matches('=').trim_end_matches('*');
+                if word == "facturas" {
+                    continue;
+                }
+                assert_eq!(concept(word), Some(*expected), "{form}");
+            }
+        }
+        assert_eq!(concept("fruhstuck"), Some(Concept::Breakfast));
+        assert_eq!(concept("fruher"), Some(Concept::Early));
     }
 
     #[test]

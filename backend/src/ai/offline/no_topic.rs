@@ -67,6 +67,9 @@ const PLACE_WORDS: &[&str] = &[
     "appartamento", "appartamentino", "villetta", "baita", "dimora",
     "apartamento", "ape", "apto", "moradia", "vivenda", "chale",
     "logis", "residence", "appartements", "maisonnette",
+    // A farm stay (session 8): "can we buy eggs from the farm?" asks about the eggs.
+    "farm", "farmhouse", "granja", "cortijo", "bauernhof", "fattoria", "agriturismo",
+    "masseria", "casale", "casolare", "herdade", "longere",
     // The rental itself: "¿el alquiler incluye plaza de garaje?".
     "alquiler", "miete", "affitto", "aluguel", "aluguer", "arrendamiento", "booking",
     "reservation", "reserva", "buchung", "prenotazione",
@@ -226,6 +229,37 @@ const FILLERS: &[&str] = &[
     "suggestion", "empresa", "firma", "societe", "company", "azienda", "entreprise", "nom",
     "nome", "nombre", "name", "soggiorno", "estancia", "estadia", "aufenthalt", "compris",
     "comprise", "compreso", "compresa", "inclusive", "cmt", "pr", "evtl", "eventuell",
+    "hacemos", "hacen", "haces", "haceis",
+    // Knowing ("on ne sait pas où…"), someone, negations in chat ("cant find it"), "just"
+    // ("acabamos de"), staying ("può stare in casa?"), picking up ("levantar as chaves"), the
+    // meantime, degrees, cheap, complete.
+    "sait", "sais", "savons", "savez", "someone", "somebody", "anyone", "anybody", "alguien",
+    "jemand", "qualcuno", "alguem", "cant", "dont", "wont", "didnt", "doesnt", "isnt",
+    "arent", "couldnt", "wats", "wot", "rite", "acabamos", "acabo", "acaba", "stare",
+    "stiamo", "levantar", "levantamos", "levanto", "meantime", "meanwhile", "entretemps",
+    "mientras", "intanto", "frattempo", "enquanto", "inzwischen", "zwischendurch", "degrees",
+    "degres", "grados", "grad", "gradi", "graus", "barato", "barata", "cheap", "cheaper",
+    "cheapest", "gunstig", "gunstiger", "economico", "economica", "komplett", "complete",
+    "completo", "completa", "complet", "mme", "mrs", "mlle",
+    "spatestens",
+    // Charging a deposit ("¿cuándo se cobra la fianza?"), planned, sleeping and the maximum
+    // ("quante persone possono dormire al massimo?"), used, freely, unfolding (a sofa bed),
+    // getting around, starting a machine, managing to ("no consigo subir las persianas"): what
+    // is charged, slept in, used, unfolded, reached, started, is the topic. (Not a
+    // dishwasher's tablets: an entry on the dishwasher does not say whether they are there.)
+    "cobrar", "cobra", "cobran", "cobrado", "cobrada", "preleve", "prelevee", "prelevement",
+    "prelever", "debite", "debitee", "debited", "abgebucht", "abbuchen", "addebitato",
+    "addebitata", "addebitare", "previsto", "prevista", "planned", "vorgesehen", "dormir",
+    "dormire", "sleep", "sleeps", "schlafen", "maximum", "max", "maximo", "massimo", "maximal",
+    "usadas", "usados", "usada", "usado", "usate", "usati", "usata", "usato", "benutzt",
+    "genutzt", "vontade", "volonte", "deplie", "deplier", "depliable", "unfold", "unfolds",
+    "desplegar", "despliega", "ausklappen", "ausklappbar", "ausziehbar", "apribile",
+    "balader", "balade", "promener", "giro", "andare", "pasear", "passear", "herumfahren",
+    "explore", "explorer", "explorar", "esplorare", "avviare", "avvia", "avvio", "lancer",
+    "lance", "lancez", "arrancar", "arranca", "starten", "startet", "consigo", "consigue",
+    "consigues", "space", "packing", "pack",
+    // Picking (in the vegetable garden).
+    "cueillir", "cueille", "colher", "pflucken", "raccogliere", "espace", "espacio", "spazio", "espaco",
     // Fresh ("pão fresco"; the French "frais" is also a fee), downstairs, the living room,
     // a flight, separately, rules (of what is named next to them).
     "fresh", "fresco", "fresca", "frescos", "frescas", "frisch", "frische", "freschi",
@@ -415,6 +449,16 @@ mod tests {
     fn asking_knowing_issuing_buying_and_fillers_carry_no_topic() {
         for word in [
             "supposed",
+            "sait",
+            "jemand",
+            "cant",
+            "acabamos",
+            "stiamo",
+            "levantar",
+            "meanwhile",
+            "grados",
+            "gunstig",
+            "komplett",
             "irgendwo",
             "brauchen",
             "conocen",

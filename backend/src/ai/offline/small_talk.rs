@@ -106,7 +106,8 @@ const FILLERS: &[&str] = &[
     // "Bonne saison !", thanks for the directions, no rush (session 8).
     "saison", "season", "temporada", "stagione", "indicazioni", "indications", "directions",
     "indicaciones", "hinweise", "indicacoes", "tips", "conseils", "consejos", "consigli",
-    "dicas", "tipps", "pressa", "prisa", "fretta", "eile", "rush", "hurry", "volta",
+    "dicas", "tipps", "pressa", "prisa", "fretta", "eile", "rush", "hurry", "volta", "sem", "sin",
+    "senza", "ohne", "sans",
 ];
 
 /// Whether a (folded) text holds only courtesy: greetings, thanks, acknowledgements, wishes and
@@ -314,6 +315,10 @@ mod tests {
             ("Grazie per le indicazioni!", SmallTalk::Thanks),
             (
                 "Hola, ya estamos en el chalet, sin prisa",
+                SmallTalk::Greeting,
+            ),
+            (
+                "Hola, llegamos sobre las 17h, sin prisa",
                 SmallTalk::Greeting,
             ),
         ] {

@@ -1517,7 +1517,213 @@ fn paying_names_what_is_paid_for_and_a_car_less_trip_is_public_transport() {
         read("Wie kommen wir ohne Auto zum Bahnhof?"),
         Verdict::Answer(vec![1])
     );
+    // Rooms and bin bags in several words are one.
+    assert_eq!(super::text::fold("camera da letto").trim(), "camera");
+    assert_eq!(super::text::fold("bin bags").trim(), "bins");
     // "Fresh" and "downstairs" name nothing, the thing next to them does.
     assert_eq!(super::text::fold("en bas").trim(), "enbas");
     assert!(super::no_topic::carries_no_topic("enbas"));
+}
+
+#[test]
+fn renting_weighs_no_more_than_the_thing_rented() {
+    // The entry on renting bikes answers renting bikes, not renting a car nor renting alone.
+    assert_eq!(
+        mountain_answer("Can we hire mountain bikes in the village?"),
+        Verdict::Answer(vec![5])
+    );
+    for text in [
+        "Where can we rent a car?",
+        "On peut louer une voiture ?",
+        "Could we rent it for one more week?",
+    ] {
+        assert!(
+            matches!(mountain_answer(text), Verdict::Handoff { .. }),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn changing_the_sheets_is_asked_apart_from_having_them() {
+    let long_stay = entries(&[
+        (
+            "Le linge est-il changé pendant le séjour ?",
+            "Les draps sont changés chaque semaine.",
+        ),
+        ("Y a-t-il des serviettes ?", "Oui, deux par personne."),
+    ]);
+    let read = |t: &str| understand(&long_stay, &[t.to_owned()]).verdict();
+    for text in [
+        "Do you change the sheets every week?",
+        "¿Se cambian las sábanas?",
+        "Werden die Laken gewechselt?",
+        "Trocam a roupa de cama?",
+    ] {
+        assert_eq!(read(text), Verdict::Answer(vec![0]), "{text}");
+    }
+    // An entry that only provides the towels does not say they are changed.
+    assert!(matches!(
+        read("Can we get the towels changed?"),
+        Verdict::Handoff { .. }
+    ));
+}
+
+#[test]
+fn announcing_questions_packing_and_free_of_charge_name_no_topic() {
+    for (phrase, glued) in [
+        ("deux petites questions", "question"),
+        ("a couple of things", "question"),
+        ("duas perguntas", "question"),
+        ("faire les valises", "packing"),
+        ("hacer las maletas", "packing"),
+        ("sans frais", "gratuit"),
+        ("money back", "refund"),
+        ("palavra-passe", "password"),
+        ("toallas para la playa", "beachtowels"),
+    ] {
+        assert_eq!(super::text::fold(phrase).trim(), glued, "{phrase}");
+    }
+    for word in [
+        "packing", "cobra", "prelevee", "massimo", "usadas", "deplie", "avvia",
+    ] {
+        assert!(super::no_topic::carries_no_topic(word), "{word}");
+    }
+    // Opening, in the first person too, is opening.
+    assert_eq!(concept("abro"), Some(super::lexicon::Concept::Open));
+}
+
+#[test]
+fn a_farmhouse_a_beach_flat_and_a_chalet_have_their_own_things() {
+    let country = entries(&[
+        (
+            "Comment utiliser le poêle à bois ?",
+            "Ouvrez la clé du conduit, puis allumez avec le petit bois.",
+        ),
+        (
+            "Que ne faut-il pas jeter dans les toilettes ?",
+            "La maison est sur fosse septique : ni lingettes ni serviettes hygiéniques.",
+        ),
+        (
+            "Peut-on acheter des œufs ?",
+            "La voisine vend ses œufs frais, 3 € la douzaine.",
+        ),
+        (
+            "Où faire une dégustation de vin ?",
+            "Trois domaines du village proposent une dégustation.",
+        ),
+        ("Peut-on voir les chevaux ?", "Oui, avec nous, le matin."),
+        (
+            "Peut-on cueillir au potager ?",
+            "Oui, servez-vous en tomates.",
+        ),
+        (
+            "Y a-t-il une école de ski ?",
+            "L'ESF est au pied des pistes.",
+        ),
+        ("Y a-t-il des luges ?", "Deux luges sont au garage."),
+        ("Y a-t-il des raquettes ?", "Quatre paires au garage."),
+        ("Y a-t-il des kayaks ?", "Deux kayaks sont sous l'abri."),
+    ]);
+    let read = |t: &str| understand(&country, &[t.to_owned()]).verdict();
+    for (text, entry) in [
+        ("How does the wood burner work?", 0),
+        ("¿Cómo funciona la estufa de leña?", 0),
+        ("Is the house on a septic tank?", 1),
+        ("Can we buy eggs from the farm?", 2),
+        ("Wo gibt es eine Weinprobe?", 3),
+        ("Possiamo vedere i cavalli?", 4),
+        ("Podemos colher no horta?", 5),
+        ("Is there a ski school nearby?", 6),
+        ("Habt ihr Schlitten?", 7),
+        ("Are there snowshoes?", 8),
+        ("¿Hay kayaks?", 9),
+    ] {
+        assert_eq!(read(text), Verdict::Answer(vec![entry]), "{text}");
+    }
+    // A frying pan is no wood stove, tennis rackets no snowshoes, a closed door no farm, an
+    // Italian train no sledge.
+    assert_ne!(concept("poele"), Some(super::lexicon::Concept::Fireplace));
+    assert_eq!(
+        concept(&text_word("raquettes de tennis")),
+        Some(super::lexicon::Concept::Tennis)
+    );
+    assert_eq!(concept("ferme"), None);
+    assert_eq!(concept("treno"), Some(super::lexicon::Concept::Transport));
+    // Matched as written: "chance" is no change, "noire" no noise.
+    assert_eq!(super::lexicon::concept_despite_typo("chance"), None);
+    assert_eq!(super::lexicon::concept_despite_typo("noire"), None);
+}
+
+#[test]
+fn at_the_latest_and_the_afternoon_ask_no_lateness() {
+    let faq = entries(&[
+        (
+            "À quelle heure faut-il partir ?",
+            "Le départ est à 10h au plus tard.",
+        ),
+        ("Peut-on partir plus tard ?", "Un départ à 13h coûte 20 €."),
+    ]);
+    let read = |t: &str| understand(&faq, &[t.to_owned()]).verdict();
+    // "Au plus tard" in the times entry's answer does not make it the late departure's.
+    assert_eq!(
+        read("Können wir später abreisen?"),
+        Verdict::Answer(vec![1])
+    );
+    assert_eq!(
+        read("On doit avoir rendu la maison à quelle heure ?"),
+        Verdict::Answer(vec![0])
+    );
+    for (phrase, glued) in [
+        ("au plus tard", "maximum"),
+        ("at the latest", "maximum"),
+        ("por la tarde", "afternoon"),
+        ("a tarde", "afternoon"),
+    ] {
+        assert_eq!(super::text::fold(phrase).trim(), glued, "{phrase}");
+    }
+    assert_eq!(
+        concept(super::text::fold("mas tarde").trim()),
+        Some(super::lexicon::Concept::Late)
+    );
+}
+
+#[test]
+fn requests_next_to_session_8s_concepts_that_no_entry_answers_go_to_a_person() {
+    // Each is near an entry of the mountain or country FAQ, but asks something else.
+    for text in [
+        "Can we rent skis in the village?",
+        "¿Dónde se pueden alquilar esquís?",
+        "Are the slopes open in April?",
+        "How much is a ski lesson?",
+        "Is there a Christmas market in town?",
+        "Is the road dangerous when it snows?",
+        "Wo kann man Schlitten ausleihen?",
+        "Can we play the piano late?",
+    ] {
+        assert!(
+            matches!(mountain_answer(text), Verdict::Handoff { .. }),
+            "{text}"
+        );
+    }
+    let villa = entries(&[
+        ("Y a-t-il des vélos ?", "Deux vélos sont dans le garage."),
+        ("Où faire les courses ?", "Une supérette est à 200 m."),
+        (
+            "Comment fonctionne la télévision ?",
+            "La télécommande est sur la table ; les chaînes françaises sont en mémoire.",
+        ),
+    ]);
+    let read = |t: &str| understand(&villa, &[t.to_owned()]).verdict();
+    for text in [
+        "Is there a wine shop nearby?",
+        "Where can we buy eggs from a farm?",
+        "Can we get the towels changed?",
+        "Is there a TV in the bedroom?",
+        "Are there kayaks to rent?",
+        "Is there a printer we could use?",
+        "Il cancello è chiuso, come si apre?",
+    ] {
+        assert!(matches!(read(text), Verdict::Handoff { .. }), "{text}");
+    }
 }
