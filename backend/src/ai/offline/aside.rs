@@ -84,6 +84,46 @@ pub fn tells_a_plan(folded: &str) -> bool {
         && !opens_like_a_question(folded)
 }
 
+/// Phrases (folded, space-padded) by which a guest asks the host to do something: "could you…",
+/// "pourriez-vous…", "¿podrían…?", "könnten Sie…", "potreste…", "vocês podem…".
+#[rustfmt::skip]
+const ASK_THE_HOST: &[&str] = &[
+    " could you ", " can you ", " would you ", " will you ", " pourriez-vous ", " pouvez-vous ",
+    " pourriez vous ", " pouvez vous ", " vous pourriez ", " vous pouvez ", " peux-tu ",
+    " pourrais-tu ", " podrias ", " podrian ", " podria usted ", " puedes ", " pueden ustedes ",
+    " konnten sie ", " konnen sie ", " konntest du ", " kannst du ", " konntet ihr ",
+    " konnt ihr ", " potreste ", " potresti ", " puoi ", " potete ", " poderia ", " poderiam ",
+    " voces podem ", " voce pode ", " vcs podem ",
+];
+
+/// Verbs of a service the host would perform (folded): booking, ordering, bringing, cleaning,
+/// washing, fixing, buying, organising.
+#[rustfmt::skip]
+const SERVICE_VERBS: &[&str] = &[
+    "book", "reserve", "reserver", "reservar", "reservieren", "buchen", "prenotare", "prenotarci",
+    "order", "commander", "encargar", "bestellen", "ordinare", "encomendar", "bring", "apporter",
+    "traer", "traernos", "bringen", "vorbeibringen", "portare", "portarci", "trazer", "clean",
+    "nettoyer", "limpiar", "putzen", "pulire", "limpar", "wash", "laver", "lavar", "waschen",
+    "lavare", "fix", "repair", "reparer", "arreglar", "reparieren", "riparare", "consertar",
+    "buy", "acheter", "comprar", "kaufen", "comprare", "organise", "organize", "organiser",
+    "organizar", "organisieren", "organizzare", "arrange",
+];
+
+/// Whether a (folded) clause asks the host to perform a service ("pourriez-vous nous réserver
+/// une place ?", "could you book us a taxi?"): a request for a person, even when an entry
+/// shares its words — unless that entry is about the service itself.
+pub fn asks_the_host_to_act(folded: &str) -> bool {
+    let padded = format!(" {} ", words(folded).collect::<Vec<_>>().join(" "));
+    let dashed = format!(
+        " {} ",
+        folded.split_whitespace().collect::<Vec<_>>().join(" ")
+    );
+    ASK_THE_HOST
+        .iter()
+        .any(|p| padded.contains(p) || dashed.contains(p))
+        && words(folded).any(|w| SERVICE_VERBS.contains(&w))
+}
+
 /// Whether a (folded) statement — a part of a sentence without a question mark — only tells
 /// something: no question word, no request, problem, complaint, failure or
 /// emergency.

@@ -180,6 +180,8 @@ pub struct FaqIndex {
     /// Each entry's words (question and answer, folded), space-separated and space-padded, to
     /// find a translated phrase ("lave vaisselle") in the FAQ.
     texts: Vec<String>,
+    /// Each entry's question, folded.
+    questions: Vec<String>,
     stemmers: Vec<(Language, Stemmer)>,
 }
 
@@ -228,6 +230,7 @@ impl FaqIndex {
             avg_len: 0.0,
             vocabulary: HashMap::new(),
             texts: Vec::with_capacity(faqs.len()),
+            questions: Vec::with_capacity(faqs.len()),
             stemmers,
         };
         for (question, answer) in faqs {
@@ -276,6 +279,7 @@ impl FaqIndex {
                 len += 1;
             }
             let folded = fold(&format!("{question} {answer}"));
+            index.questions.push(fold(question));
             index.texts.push(format!(
                 " {} ",
                 words(&folded).collect::<Vec<_>>().join(" ")
@@ -557,6 +561,11 @@ impl FaqIndex {
             .iter()
             .flatten()
             .any(|t| self.df.contains_key(t) || t.starts_with('#'))
+    }
+
+    /// Entry `index`'s question, folded.
+    pub fn question(&self, index: usize) -> &str {
+        self.questions.get(index).map_or("", String::as_str)
     }
 
     /// Whether the FAQ or the lexicon knows a (folded) word, perhaps through a typo.

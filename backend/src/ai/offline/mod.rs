@@ -556,7 +556,16 @@ impl Reading<'_> {
             return false;
         }
         if !query.is_fragment() {
-            if let Some(entry) = self.confident(&query) {
+            let confident = self.confident(&query);
+            // "Pourriez-vous nous réserver une place ?": a service only a person performs,
+            // whatever entry shares its words — unless the entry is about that service.
+            if aside::asks_the_host_to_act(&clause)
+                && !confident.is_some_and(|e| aside::asks_the_host_to_act(self.index.question(e)))
+            {
+                push_unique(&mut self.u.uncovered, message.to_owned());
+                return true;
+            }
+            if let Some(entry) = confident {
                 push_unique(&mut self.u.answered, entry);
                 self.last = Some((clause, entry));
                 return true;

@@ -470,6 +470,43 @@ fn the_guests_own_plans_next_to_a_question_are_covered_by_its_answer() {
 }
 
 #[test]
+fn a_service_asked_of_the_host_goes_to_a_person_unless_an_entry_is_about_it() {
+    let faq = entries(&[
+        (
+            "Y a-t-il un parking ?",
+            "Oui, deux places réservées devant la maison.",
+        ),
+        ("Quel est le code wifi ?", "Le code wifi est sur la box."),
+        (
+            "Pouvez-vous nous réserver un taxi ?",
+            "Oui, demandez-le 24 h avant, nous le réservons pour vous.",
+        ),
+    ]);
+    // A service: handed off, even though the parking entry shares its words.
+    assert_eq!(
+        read_with(&faq, "Could you book us a parking space in town?"),
+        Verdict::Handoff {
+            answered: vec![],
+            urgent: false
+        }
+    );
+    assert!(matches!(
+        read_with(&faq, "Pourriez-vous nous nettoyer le parking ?"),
+        Verdict::Handoff { .. }
+    ));
+    // Information asked of the host is still answered.
+    assert_eq!(
+        read_with(&faq, "Could you send me the wifi code?"),
+        Verdict::Answer(vec![1])
+    );
+    // An entry about the service itself answers it.
+    assert_eq!(
+        read_with(&faq, "Pourriez-vous nous réserver un taxi pour samedi ?"),
+        Verdict::Answer(vec![2])
+    );
+}
+
+#[test]
 fn looking_for_something_asks_for_it() {
     assert_eq!(answers("Bonjour, je cherche le code wifi"), Some(2));
     assert_eq!(answers("Hi, we're looking for the wifi password"), Some(2));
