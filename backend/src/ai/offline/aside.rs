@@ -154,6 +154,36 @@ pub fn names_a_topic_first(folded: &str) -> bool {
     TOPIC_FIRST.iter().any(|t| padded.starts_with(t)) && words(folded).count() <= 4
 }
 
+/// Pronouns that take up a topic named just before (folded): "la piscine, elle est chauffée ?",
+/// "the pool, is it heated?", "el súper, ¿abre el domingo?" has none (see `only_names`).
+#[rustfmt::skip]
+const POINTING_BACK: &[&str] = &[
+    "il", "elle", "ils", "elles", "ca", "it", "they", "er", "sie", "es", "lui", "lei", "ele",
+    "ela", "eles", "elas",
+];
+
+/// Whether a (folded) part opens with a pronoun taking up what was named before it, or with a
+/// question verb and that pronoun ("is it heated?", "ist sie beheizt?").
+pub fn points_back(folded: &str) -> bool {
+    let mut words = words(folded);
+    match words.next() {
+        Some(first) if POINTING_BACK.contains(&first) => true,
+        Some(first) if QUESTION_VERBS.contains(&first) => {
+            words.next().is_some_and(|w| POINTING_BACK.contains(&w))
+        }
+        _ => false,
+    }
+}
+
+/// Whether a (folded) part only names something: a few words, asking and telling nothing.
+pub fn only_names(folded: &str) -> bool {
+    words(folded).count() <= 5
+        && !folded.contains('?')
+        && !lexicon::has_interrogative(folded)
+        && !opens_like_a_question(folded)
+        && !lexicon::has_request_word(folded)
+}
+
 /// Words that open a yes/no question (folded): "are we allowed…, and are there bikes?" asks
 /// twice, though only the sentence's end has the question mark.
 #[rustfmt::skip]

@@ -235,11 +235,15 @@ fn clauses(folded: &str) -> Vec<Clause> {
             .filter(|p| !p.trim().is_empty())
             .collect();
         let last = parts.len().saturating_sub(1);
-        // "Pour le lave-vaisselle, faut-il apporter les pastilles ?": the topic named first is
-        // read with the question after it, not answered on its own.
+        // "Pour le lave-vaisselle, faut-il apporter les pastilles ?", "La supérette, elle
+        // accepte les cartes ?": the topic named first is read with the question after it, not
+        // answered on its own.
         let mut topic: Option<&str> = None;
-        for (i, part) in parts.into_iter().enumerate() {
-            if question && i < last && aside::names_a_topic_first(part) {
+        for (i, part) in parts.iter().copied().enumerate() {
+            let taken_up = parts
+                .get(i + 1)
+                .is_some_and(|next| aside::points_back(next) && aside::only_names(part));
+            if question && i < last && (aside::names_a_topic_first(part) || taken_up) {
                 topic = Some(part);
                 continue;
             }

@@ -507,6 +507,22 @@ fn a_service_asked_of_the_host_goes_to_a_person_unless_an_entry_is_about_it() {
 }
 
 #[test]
+fn a_topic_taken_up_by_a_pronoun_is_read_with_its_question() {
+    // "La piscine, elle…": what is asked of the pool is the question, not the pool alone.
+    assert_eq!(answers("Le wifi, il marche comment ?"), Some(2));
+    for text in [
+        "La piscine, elle est chauffée ?",
+        "Le parking, il est surveillé la nuit ?",
+        "The pool, is it heated?",
+    ] {
+        assert!(
+            matches!(verdict(&[text]), Verdict::Handoff { .. }),
+            "{text}"
+        );
+    }
+}
+
+#[test]
 fn looking_for_something_asks_for_it() {
     assert_eq!(answers("Bonjour, je cherche le code wifi"), Some(2));
     assert_eq!(answers("Hi, we're looking for the wifi password"), Some(2));
