@@ -1548,3 +1548,27 @@ fn requests_next_to_session_8s_concepts_that_no_entry_answers_go_to_a_person() {
         assert!(matches!(read(text), Verdict::Handoff { .. }), "{text}");
     }
 }
+
+#[test]
+fn a_condition_about_the_guests_is_context_and_one_about_anything_else_is_not() {
+    let faq = entries(&[
+        (
+            "Comment récupérer les clés ?",
+            "Les clés sont dans la boîte à code à gauche de la porte.",
+        ),
+        ("Y a-t-il un parking ?", "Oui, une place au sous-sol."),
+    ]);
+    let read = |t: &str| understand(&faq, &[t.to_owned()]).verdict();
+    for text in [
+        "Come prendiamo le chiavi se arriviamo dopo mezzanotte?",
+        "How do we get the keys if we arrive after midnight?",
+        "¿Cómo recogemos las llaves si llegamos de madrugada?",
+    ] {
+        assert_eq!(read(text), Verdict::Answer(vec![0]), "{text}");
+    }
+    // About the museums, not the guests: still a question for a person.
+    assert!(matches!(
+        read("Is there parking, and do you know if the museums are open on Monday?"),
+        Verdict::Handoff { .. }
+    ));
+}
