@@ -168,6 +168,12 @@ pub enum Concept {
     Gate,
     /// A discount (a long stay, a return visit).
     Discount,
+    /// The mattress.
+    Mattress,
+    /// A gas bottle (for the barbecue or the cooker).
+    GasBottle,
+    /// A socket or a plug adapter.
+    Plug,
 }
 
 /// Each concept's words. A trailing `=` marks a word one letter away from another language's
@@ -245,6 +251,8 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
             "estacionamento", "estacionamiento", "parcheggi*", "garage*", "garagem",
             // Regional: Argentina, Central America, Colombia, British English, Québec ("deux chars").
             "cochera", "cocheras", "parqueo", "parqueadero", "carpark", "char", "chars",
+            // A parking space in Portuguese.
+            "vaga", "vagas",
         ],
     ),
     (
@@ -319,6 +327,8 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
             "chauffage*", "chauffer", "heating", "heater*", "heat", "calefaccion", "heizung*",
             "heizen", "heizkorper", "riscaldament*", "termosifon*", "aquecimento", "aquecedor*",
             "thermostat*", "termostato", "radiateur*", "radiator*", "calefactor",
+            // Heaters: Spanish, Italian (a wood stove is glued apart, see `text`).
+            "estufa", "estufas", "stufa", "stufe", "radiador", "radiadores",
             // Heated ("le jacuzzi est chauffé", "is the pool heated?").
             "chauffe", "chauffee", "chauffes", "chauffees", "heated", "beheizt", "geheizt",
             "riscaldat*", "aquecid*", "calentad*", "climatizada", "climatizado",
@@ -556,7 +566,10 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
     ),
     (
         Concept::Beach,
-        &["plage=", "plages=", "beach", "beaches", "playa=", "playas", "strand=", "strande", "strandes", "spiaggia", "spiagge", "praia=", "praias", "mer", "meer", "mare"],
+        &["plage=", "plages=", "beach", "beaches", "playa=", "playas", "strand=", "strande", "strandes", "spiaggia", "spiagge", "praia=", "praias", "mer", "meer", "mare",
+            // Coves.
+            "cala=", "calas=", "crique", "criques", "caletta", "calette", "enseada", "enseadas",
+            "bucht", "buchten", "cove", "coves"],
     ),
     (
         Concept::Parasol,
@@ -564,13 +577,16 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
             "parasol*", "sombrilla*", "sonnenschirm*", "ombrellon*", "guardasol*", "transat*",
             "deckchair*", "sunbed*", "lounger*", "tumbona*", "hamaca*", "liegestuhl*",
             "strandliege*", "sdraio", "espreguicadeira*",
+            // Awnings shade the terrace as a parasol does.
+            "toldo", "toldos", "markise*",
         ],
     ),
     (
         Concept::Barbecue,
         &[
             "barbecue*", "barbeque*", "bbq", "barbacoa*", "grill=", "grills", "grillen", "grillplatz",
-            "griglia", "grigliata", "churrasqueira", "churrasco",
+            "griglia", "grigliata", "churrasqueira", "churrasco", "parrilla=", "parrillas=", "asador",
+            "grelha",
             // What it burns.
             "charbon", "charcoal", "carbon", "grillkohle", "holzkohle", "carbonella", "carvao",
         ],
@@ -709,6 +725,9 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
         &[
             "medecin*", "docteur*", "doctor*", "gp", "medico", "medicos", "arzt", "arztin", "arzte",
             "dottore", "dottoressa", "cabinetmedical",
+            // Hospitals and clinics (an emergency is still `urgency`'s).
+            "hopital", "hospital", "hospitais", "krankenhaus", "ospedale", "clinique", "clinica",
+            "klinik",
         ],
     ),
     (
@@ -885,9 +904,32 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
     ),
     (Concept::Taxi, &["taxi", "taxis", "vtc", "cab", "cabs"]),
     (
+        Concept::Mattress,
+        &[
+            "matelas", "mattress*", "colchon", "colchones", "matratze*", "materass*", "colchao",
+            "colchoes",
+        ],
+    ),
+    (
+        Concept::GasBottle,
+        &[
+            "bouteilledegaz", "gasbottle", "bombona*", "gasflasche*", "bombola*", "botija*",
+            // Matched as written: "buttano" (they throw away) is no butane.
+            "botijao=", "propane=", "butane=", "butano=", "propano=",
+        ],
+    ),
+    (
+        Concept::Plug,
+        &[
+            "adaptateur*", "adaptador*", "adapter", "adapters", "adattatore*", "steckdose*",
+            "enchufe*", "socket", "sockets", "outlet", "outlets", "priseelectrique",
+            "presaelettrica", "tomadaeletrica",
+        ],
+    ),
+    (
         Concept::Workspace,
         &[
-            "imprimante*", "printer*", "impresora*", "drucker=", "stampante", "stampanti",
+            "imprimante*", "printer=", "printers=", "impresora*", "drucker=", "stampante", "stampanti",
             "impressora*", "desk=", "desks=", "escritorio=", "schreibtisch*", "scrivania",
             "coworking", "workspace", "homeoffice",
         ],
@@ -1061,6 +1103,8 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
             // The nouns and the ways to pay; the verbs name what is paid for (`no_topic`).
             "paiement*", "payment*", "pago", "pagos", "zahlung*", "pagamento*", "cartebancaire", "creditcard", "cash",
             "especes", "efectivo", "bargeld", "contanti", "kreditkarte", "virement",
+            // A part paid in advance.
+            "acompte", "acomptes", "anzahlung", "caparra", "arras",
             "banktransfer", "transferencia", "uberweisung", "bonifico",
         ],
     ),
@@ -1068,6 +1112,7 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
         Concept::Capacity,
         &[
             "personnes", "people", "persons", "personas", "personen", "persone", "pessoas",
+            "huespedes", "hospedes",
             "capacite", "capacity", "capacidad", "kapazitat", "capacita", "capacidade",
             "occupants",
         ],

@@ -1572,3 +1572,40 @@ fn a_condition_about_the_guests_is_context_and_one_about_anything_else_is_not() 
         Verdict::Handoff { .. }
     ));
 }
+
+#[test]
+fn mattresses_gas_bottles_sockets_coves_and_heaters_have_their_words() {
+    use super::lexicon::Concept;
+    for (phrase, expected) in [
+        ("colchón", Concept::Mattress),
+        ("Matratze", Concept::Mattress),
+        ("bouteille de gaz", Concept::GasBottle),
+        ("bombona", Concept::GasBottle),
+        ("prise électrique", Concept::Plug),
+        ("Steckdose", Concept::Plug),
+        ("adattatore", Concept::Plug),
+        ("crique", Concept::Beach),
+        ("enseada", Concept::Beach),
+        ("stufa", Concept::Heating),
+        ("radiador", Concept::Heating),
+        ("parrilla", Concept::Barbecue),
+        ("vaga", Concept::Parking),
+        ("toldo", Concept::Parasol),
+        ("store banne", Concept::Parasol),
+        ("acompte", Concept::Payment),
+        ("Krankenhaus", Concept::Doctor),
+        ("huéspedes", Concept::Capacity),
+    ] {
+        assert_eq!(concept(&text_word(phrase)), Some(expected), "{phrase}");
+    }
+    // Matched as written: "buttano" (Italian, they throw away), "pastillas", "printed".
+    for word in ["buttano", "pastillas", "printed"] {
+        assert!(
+            !matches!(
+                super::lexicon::concept_despite_typo(word),
+                Some(Concept::GasBottle | Concept::Barbecue | Concept::Workspace)
+            ),
+            "{word}"
+        );
+    }
+}
