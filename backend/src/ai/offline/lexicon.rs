@@ -237,7 +237,7 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
             "wify", "connexion", "connection", "conexion", "verbindung", "connessione", "conexao",
             // The box it comes from: "le mdp de la box", "der Router".
             "routeur", "router", "modem", "livebox", "freebox", "bbox", "fritzbox", "roteador",
-            "fibre", "fiber", "fibra", "glasfaser",
+            "fibre", "fiber", "fibra", "glasfaser", "wfi", "net=",
         ],
     ),
     (Concept::Code, &["code", "codes", "codigo", "codice", "pin"]),
@@ -1094,6 +1094,8 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
             "spice*", "sugar", "aceite", "especia*", "pimienta", "azucar", "salz", "pfeffer",
             "gewurz*", "zucker", "olio", "spezie", "zucchero", "azeite", "tempero*", "pimenta",
             "acucar", "basics", "essentials",
+            // Milk.
+            "lait", "milk", "leche", "milch", "latte", "leite",
         ],
     ),
     (Concept::Alarm, &["alarme", "alarmes", "alarm", "alarms", "alarma", "alarmanlage", "allarme"]),
@@ -1600,7 +1602,14 @@ const LEAVE_VERBS: &[&str] = &[
     "leaving", "dejar",
     "dejamos", "dejo", "entregar", "entregamos", "devolver", "devolvemos", "lasciare",
     "lasciamo", "lasciar", "riconsegnare", "riconsegniamo", "restituire", "abgeben",
-    "deixar", "deixamos", "devolver", "entregar",
+    "deixar", "deixamos", "devolver", "entregar", "return",
+];
+
+/// The verbs of handing back (folded), of keys as of the place.
+#[rustfmt::skip]
+const HANDING_BACK: &[&str] = &[
+    "rendre", "rendons", "rendu", "devolver", "devolvemos", "restituire", "riconsegnare",
+    "riconsegniamo", "abgeben", "entregar", "entregamos", "return",
 ];
 
 /// Articles and possessives between a verb and its object.
@@ -1621,8 +1630,12 @@ pub fn leaves_the_place(folded: &str) -> bool {
         let mut after = words[i + 1..]
             .iter()
             .skip_while(|w| DETERMINERS.contains(w));
+        // Handing back the keys is leaving too ("on doit rendre les clés à quelle heure ?").
+        let handed_back = |w: &str| {
+            HANDING_BACK.contains(&w) && words.iter().any(|k| concept(k) == Some(Concept::Keys))
+        };
         // German puts the verb last: "die Wohnung abgeben".
-        after.next().is_some_and(|w| place(w)) || (i > 0 && place(words[i - 1]))
+        after.next().is_some_and(|w| place(w)) || (i > 0 && place(words[i - 1])) || handed_back(w)
     })
 }
 

@@ -229,6 +229,14 @@ const FILLERS: &[&str] = &[
     "cheapest", "gunstig", "gunstiger", "economico", "economica", "komplett", "complete",
     "completo", "completa", "complet", "mme", "mrs", "mlle",
     "spatestens",
+    // Outside, within, higher, the temperature, ready, well-behaved, although, a family, sending
+    // again, raising: "peut-on fumer dehors ?", "la temperatura del termosifone", "aunque no
+    // esté listo", "notre chienne est très sage".
+    "dehors", "outside", "outdoors", "fuera", "afuera", "draussen", "fuori", "within", "hoher",
+    "higher", "niedriger", "lower", "temperature", "temperatura", "temperatur", "listo",
+    "lista", "listos", "ready", "fertig", "sage", "sages", "aunque", "famille", "familia",
+    "familie", "famiglia", "familias", "renvoyer", "renvoie", "renvoyez", "alza", "alzo",
+    "alziamo", "abbassa", "fa",
     // Charging a deposit ("¿cuándo se cobra la fianza?"), planned, sleeping and the maximum
     // ("quante persone possono dormire al massimo?"), used, freely, unfolding (a sofa bed),
     // getting around, starting a machine, managing to ("no consigo subir las persianas"): what

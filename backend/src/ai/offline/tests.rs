@@ -1609,3 +1609,28 @@ fn mattresses_gas_bottles_sockets_coves_and_heaters_have_their_words() {
         );
     }
 }
+
+#[test]
+fn handing_back_the_keys_is_leaving_and_outside_or_the_temperature_name_nothing() {
+    assert!(super::lexicon::leaves_the_place(
+        "a quelle heure faut il rendre les cles"
+    ));
+    assert!(super::lexicon::leaves_the_place(
+        "when do we return the keys"
+    ));
+    // Leaving the keys somewhere is not handing them back.
+    assert!(!super::lexicon::leaves_the_place("on laisse les cles ou"));
+    for word in [
+        "dehors",
+        "draussen",
+        "temperatura",
+        "listo",
+        "famiglia",
+        "renvoyer",
+        "alza",
+    ] {
+        assert!(super::no_topic::carries_no_topic(word), "{word}");
+    }
+    assert_eq!(concept("leche"), Some(super::lexicon::Concept::Pantry));
+    assert_eq!(concept("net"), Some(super::lexicon::Concept::Wifi));
+}
