@@ -236,7 +236,7 @@ const FILLERS: &[&str] = &[
     "higher", "niedriger", "lower", "temperature", "temperatura", "temperatur", "listo",
     "lista", "listos", "ready", "fertig", "sage", "sages", "aunque", "famille", "familia",
     "familie", "famiglia", "familias", "renvoyer", "renvoie", "renvoyez", "alza", "alzo",
-    "alziamo", "abbassa", "fa",
+    "alziamo", "abbassa", "fa", "etc",
     // Charging a deposit ("¿cuándo se cobra la fianza?"), planned, sleeping and the maximum
     // ("quante persone possono dormire al massimo?"), used, freely, unfolding (a sofa bed),
     // getting around, starting a machine, managing to ("no consigo subir las persianas"): what

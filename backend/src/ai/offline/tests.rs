@@ -1634,3 +1634,29 @@ fn handing_back_the_keys_is_leaving_and_outside_or_the_temperature_name_nothing(
     assert_eq!(concept("leche"), Some(super::lexicon::Concept::Pantry));
     assert_eq!(concept("net"), Some(super::lexicon::Concept::Wifi));
 }
+
+#[test]
+fn or_something_ends_a_question_and_opens_no_other() {
+    for phrase in [
+        "or something",
+        "ou quelque chose",
+        "o algo",
+        "oder so",
+        "o qualcosa",
+        "ou algo",
+    ] {
+        assert_eq!(super::text::fold(phrase).trim(), "etc", "{phrase}");
+    }
+    let faq = entries(&[
+        ("Y a-t-il une télévision ?", "Oui, avec Netflix."),
+        ("Avez-vous un lit bébé ?", "Oui, sur demande."),
+    ]);
+    assert_eq!(
+        understand(
+            &faq,
+            &["Is there a TV or something for the evenings?".to_owned()]
+        )
+        .verdict(),
+        Verdict::Answer(vec![0])
+    );
+}
