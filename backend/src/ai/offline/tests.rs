@@ -1652,11 +1652,7 @@ fn or_something_ends_a_question_and_opens_no_other() {
         ("Avez-vous un lit bébé ?", "Oui, sur demande."),
     ]);
     assert_eq!(
-        understand(
-            &faq,
-            &["Is there a TV or something for the evenings?".to_owned()]
-        )
-        .verdict(),
+        understand(&faq, &["Is there a TV or something?".to_owned()]).verdict(),
         Verdict::Answer(vec![0])
     );
 }
