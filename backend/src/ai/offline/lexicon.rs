@@ -369,6 +369,8 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
             "lavelinge", "washer", "laundry", "lavadora", "waschmaschine", "lavatrice", "lessive",
             "detergent*", "waschmittel", "detersivo", "lavar", "laver", "lavare", "waschen",
             "wash", "bucato",
+            // Self-service laundries: British, French chat.
+            "launderette*", "laundrette*", "lavomatic", "lavomatique",
             // Washers: Québec, Argentina.
             "laveuse", "laveuses", "lavarropas", "lavarropa",
         ],
@@ -1970,6 +1972,7 @@ mod tests {
             ("fritzbox", Concept::Wifi),
             ("routeur", Concept::Wifi),
             ("altpapier", Concept::Trash),
+            ("launderette", Concept::Laundry),
         ] {
             assert_eq!(concept(word), Some(expected), "{word}");
         }

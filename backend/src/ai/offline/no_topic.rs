@@ -237,6 +237,12 @@ const FILLERS: &[&str] = &[
     "lista", "listos", "ready", "fertig", "sage", "sages", "aunque", "famille", "familia",
     "familie", "famiglia", "familias", "renvoyer", "renvoie", "renvoyez", "alza", "alzo",
     "alziamo", "abbassa", "fa", "etc",
+    // Some ("qualche sera"), a pet's age and calm ("il est vieux, il ne bouge pas de la
+    // journée"), the traffic on the way ("gros bouchons vers Chambéry").
+    "qualche", "alcuni", "alcune", "vieux", "vieille", "old", "viejo", "vieja", "vecchio",
+    "vecchia", "velho", "velha", "bouge", "journee", "bouchons", "bouchon", "traffic",
+    "atasco", "atascos", "stau", "traffico", "transito", "gros", "grosse", "risque",
+    "risquons",
     // Charging a deposit ("¿cuándo se cobra la fianza?"), planned, sleeping and the maximum
     // ("quante persone possono dormire al massimo?"), used, freely, unfolding (a sofa bed),
     // getting around, starting a machine, managing to ("no consigo subir las persianas"): what
@@ -432,6 +438,10 @@ mod tests {
     fn asking_knowing_issuing_buying_and_fillers_carry_no_topic() {
         for word in [
             "supposed",
+            "qualche",
+            "vieux",
+            "bouchons",
+            "stau",
             "sait",
             "jemand",
             "cant",
