@@ -236,7 +236,7 @@ const FILLERS: &[&str] = &[
     "higher", "niedriger", "lower", "temperature", "temperatura", "temperatur", "listo",
     "lista", "listos", "ready", "fertig", "sage", "sages", "aunque", "famille", "familia",
     "familie", "famiglia", "familias", "renvoyer", "renvoie", "renvoyez", "alza", "alzo",
-    "alziamo", "abbassa", "fa", "etc",
+    "alziamo", "abbassa", "fa", "etc", "afewthings",
     // Some ("qualche sera"), a pet's age and calm ("il est vieux, il ne bouge pas de la
     // journée"), the traffic on the way ("gros bouchons vers Chambéry").
     "qualche", "alcuni", "alcune", "vieux", "vieille", "old", "viejo", "vieja", "vecchio",
