@@ -424,6 +424,8 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
             "subway", "u-bahn", "autocarro", "onibus",
             // Regional: Argentina, the Canaries and Caribbean, Brazil.
             "colectivo", "colectivos", "bondi", "guagua", "guaguas", "onibus",
+            // Ferries.
+            "ferry", "ferries", "traghetto", "traghetti", "transbordador",
             // Where it stops.
             "busstop", "parada", "paradas", "fermata", "fermate", "arret=", "arrets=", "haltestelle*",
         ],
@@ -435,6 +437,8 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
             "cuisine", "kitchen", "cocina", "kuche", "cucina", "cozinha", "equipe*", "equipped",
             "equipada", "ausgestattet", "attrezzat*", "equipad*", "cook", "cooking", "cocinar",
             "kochen", "cucinare", "cozinhar", "cuisiner", "ustensile*", "utensil*",
+            // A corkscrew, in six languages ("tire-bouchon" is glued in `text`).
+            "corkscrew", "sacacorchos", "korkenzieher", "cavatappi", "sacarolhas", "tirebouchon",
         ],
     ),
     // Kitchen appliances, one concept each ("Spülmaschine" finds "lave-vaisselle"). "four" is
@@ -1973,6 +1977,8 @@ mod tests {
             ("routeur", Concept::Wifi),
             ("altpapier", Concept::Trash),
             ("launderette", Concept::Laundry),
+            ("korkenzieher", Concept::Kitchen),
+            ("traghetto", Concept::Transport),
         ] {
             assert_eq!(concept(word), Some(expected), "{word}");
         }

@@ -243,6 +243,9 @@ const FILLERS: &[&str] = &[
     "vecchia", "velho", "velha", "bouge", "journee", "bouchons", "bouchon", "traffic",
     "atasco", "atascos", "stau", "traffico", "transito", "gros", "grosse", "risque",
     "risquons",
+    // Outdoor ("une douche extérieure"): the thing outdoors is the topic.
+    "exterieur", "exterieure", "exterieurs", "exterieures", "exterior", "outdoor", "aussen",
+    "esterno", "esterna", "externo", "externa",
     // Charging a deposit ("¿cuándo se cobra la fianza?"), planned, sleeping and the maximum
     // ("quante persone possono dormire al massimo?"), used, freely, unfolding (a sofa bed),
     // getting around, starting a machine, managing to ("no consigo subir las persianas"): what
@@ -439,6 +442,8 @@ mod tests {
         for word in [
             "supposed",
             "qualche",
+            "exterieure",
+            "outdoor",
             "vieux",
             "bouchons",
             "stau",

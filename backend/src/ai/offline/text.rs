@@ -278,6 +278,9 @@ const GLUED: &[(&str, &str)] = &[
     ("ou algo assim", "etc"),
     ("ou alguma coisa", "etc"),
     ("ou algo", "etc"),
+    ("tire-bouchon", "tirebouchon"),
+    ("tire bouchon", "tirebouchon"),
+    ("saca-rolhas", "sacarolhas"),
     // Packing is no luggage question ("avant de faire les valises").
     ("faire les valises", "packing"),
     ("faire nos valises", "packing"),
