@@ -293,13 +293,14 @@ fn on_the_third_held_out_set_no_off_faq_answer_and_no_missed_emergency() {
 /// (63.9 %; 69.4 % once its two missed emergencies led to general urgency rules). Session 5
 /// did not target it: its general changes took it to 77.8 %, the `embed` helper's (issue 12)
 /// to 86.1 %.
+/// Session 8 (helper `lexicon2`, which developed on it): 97.2 %; floor raised to 92 %.
 #[test]
 fn on_the_fourth_held_out_set_no_off_faq_answer_and_no_missed_emergency() {
     held_out(
         &faq(),
         "Fourth held-out set",
         include_str!("holdout4.tsv"),
-        0.80,
+        0.92,
     );
 }
 
@@ -331,13 +332,14 @@ fn on_the_sixth_held_out_set_no_off_faq_answer_and_no_missed_emergency() {
 /// Session 5's seventh set, written after all the session's changes and run once, with no
 /// change after it (61.8 %; 54.5 % with the session's starting responder). The `embed`
 /// helper's changes (issue 12) were not aimed at it: 70.9 %.
+/// Session 8 (helper `lexicon2`, which developed on it): 92.7 %; floor raised to 88 %.
 #[test]
 fn on_the_seventh_held_out_set_no_off_faq_answer_and_no_missed_emergency() {
     held_out(
         &faq(),
         "Seventh held-out set",
         include_str!("holdout7.tsv"),
-        0.66,
+        0.88,
     );
 }
 
@@ -345,13 +347,14 @@ fn on_the_seventh_held_out_set_no_off_faq_answer_and_no_missed_emergency() {
 /// kept untouched as its final measure: 73.3 % before and 73.3 % after (the honest figure: no
 /// gain on wording the changes were not shown). Its one missed emergency (a fall) then led to a
 /// general rule for falls, so 75.0 % now, and its urgency figure is no longer unseen.
+/// Session 8 (helper `lexicon2`, which developed on it): 95.0 %; floor raised to 90 %.
 #[test]
 fn on_the_eighth_held_out_set_no_off_faq_answer_and_no_missed_emergency() {
     held_out(
         &faq(),
         "Eighth held-out set",
         include_str!("holdout8.tsv"),
-        0.70,
+        0.90,
     );
 }
 
@@ -404,6 +407,7 @@ fn off_faq_requests_near_the_hour_and_wording_rules_are_handed_off() {
 /// messages in six languages labelled before the responder was run on them: 34.1 % at the
 /// first run (four off-FAQ requests answered), then used to guide the work (89.0 %), so now
 /// optimistic.
+/// Session 8 (helper `lexicon2`, which developed on it): 98.9 %; floor raised to 95 %.
 #[test]
 fn on_another_listings_faq_no_off_faq_answer_and_no_missed_emergency() {
     let faq = faq_from(include_str!("faq_dev.tsv"));
@@ -412,7 +416,7 @@ fn on_another_listings_faq_no_off_faq_answer_and_no_missed_emergency() {
         &faq,
         "Development set (another listing's FAQ)",
         include_str!("dev_messages.tsv"),
-        0.85,
+        0.95,
     );
 }
 
@@ -421,6 +425,7 @@ fn on_another_listings_faq_no_off_faq_answer_and_no_missed_emergency() {
 /// 65.0 % (40.0 % with the session's starting responder), no off-FAQ answer, two missed
 /// emergencies (a barbecue on fire, a mother trapped in the lift), which then led to general
 /// urgency rules (68.3 %). Its other misses were not worked on.
+/// Session 8 (helper `lexicon2`, which developed on it): 93.3 %; floor raised to 90 %.
 #[test]
 fn on_the_development_faqs_held_out_set_no_off_faq_answer_and_no_missed_emergency() {
     let faq = faq_from(include_str!("faq_dev.tsv"));
@@ -428,7 +433,7 @@ fn on_the_development_faqs_held_out_set_no_off_faq_answer_and_no_missed_emergenc
         &faq,
         "Development FAQ's held-out set",
         include_str!("dev_holdout.tsv"),
-        0.65,
+        0.90,
     );
 }
 
@@ -480,19 +485,21 @@ fn on_the_eleventh_held_out_set_no_off_faq_answer_and_no_missed_emergency() {
 /// Session 7's twelfth set (helper `sets`), blind like the eleventh, in longer chat and regional
 /// forms (Québec, Mexico, Argentina, Switzerland, Austria, Brazil). First run 38.9 % (three
 /// off-FAQ answers); then a development set (80.6 %).
+/// Session 8 (helper `lexicon2`, which developed on it): 87.5 %; floor raised to 84 %.
 #[test]
 fn on_the_twelfth_held_out_set_no_off_faq_answer_and_no_missed_emergency() {
     held_out(
         &faq(),
         "Twelfth held-out set",
         include_str!("holdout12.tsv"),
-        0.75,
+        0.84,
     );
 }
 
 /// A second conciergerie (a seaside villa, `faq2.tsv`) whose topics are mostly not the
 /// evaluation FAQ's — beach, barbecue, bikes, deposit… — with 96 blind-labelled messages. First
 /// run 36.5 % (four off-FAQ answers); then a development set (79.2 %).
+/// Session 8 (helper `lexicon2`, which developed on it): 95.8 %; floor raised to 92 %.
 #[test]
 fn on_a_second_faq_no_off_faq_answer_and_no_missed_emergency() {
     let faq = faq_from(include_str!("faq2.tsv"));
@@ -501,7 +508,7 @@ fn on_a_second_faq_no_off_faq_answer_and_no_missed_emergency() {
         &faq,
         "Second FAQ (seaside villa)",
         include_str!("faq2_messages.tsv"),
-        0.74,
+        0.92,
     );
 }
 
@@ -509,19 +516,21 @@ fn on_a_second_faq_no_off_faq_answer_and_no_missed_emergency() {
 /// on the eleventh and twelfth: 54.2 % with the session's starting responder, 68.1 % at its
 /// first run after most changes (no off-FAQ answer). Not developed on (see docs/NOTES.md for
 /// what the lead saw of it).
+/// Session 8 (helper `lexicon2`, which developed on it): 91.7 %; floor raised to 88 %.
 #[test]
 fn on_the_thirteenth_held_out_set_no_off_faq_answer_and_no_missed_emergency() {
     held_out(
         &faq(),
         "Thirteenth held-out set",
         include_str!("holdout13.tsv"),
-        0.68,
+        0.88,
     );
 }
 
 /// A third conciergerie (a ski chalet, `faq3.tsv`: ski room, passes, fireplace, snow chains,
 /// sauna…), blind like the thirteenth set: 39.6 % with the session's starting responder, 57.3 %
 /// at its first run after most changes (one missed emergency, carbon monoxide, then a rule).
+/// Session 8 (helper `lexicon2`, which developed on it): 93.8 %; floor raised to 90 %.
 #[test]
 fn on_a_third_faq_no_off_faq_answer_and_no_missed_emergency() {
     let faq = faq_from(include_str!("faq3.tsv"));
@@ -530,20 +539,21 @@ fn on_a_third_faq_no_off_faq_answer_and_no_missed_emergency() {
         &faq,
         "Third FAQ (ski chalet)",
         include_str!("faq3_messages.tsv"),
-        0.53,
+        0.90,
     );
 }
 
 /// Session 7's fourteenth set (helper `sets3`), written and labelled blind while the lead worked
 /// and run once at the end: 59.7 % with the session's starting responder, 76.4 % with the
 /// session's (one off-FAQ answer, then a rule for a topic named before its question).
+/// Session 8 (helper `lexicon2`, which developed on it): 90.3 %; floor raised to 86 %.
 #[test]
 fn on_the_fourteenth_held_out_set_no_off_faq_answer_and_no_missed_emergency() {
     held_out(
         &faq(),
         "Fourteenth held-out set",
         include_str!("holdout14.tsv"),
-        0.72,
+        0.86,
     );
 }
 
@@ -551,6 +561,7 @@ fn on_the_fourteenth_held_out_set_no_off_faq_answer_and_no_missed_emergency() {
 /// city tax, parcels…), blind like the fourteenth set and run once at the end: 35.4 % with the
 /// session's starting responder, 57.3 % with the session's (one off-FAQ answer and two missed
 /// emergencies, then rules for public holidays, thefts and flooding).
+/// Session 8 (helper `lexicon2`, which developed on it): 84.4 %; floor raised to 80 %.
 #[test]
 fn on_a_fourth_faq_no_off_faq_answer_and_no_missed_emergency() {
     let faq = faq_from(include_str!("faq4.tsv"));
@@ -559,7 +570,7 @@ fn on_a_fourth_faq_no_off_faq_answer_and_no_missed_emergency() {
         &faq,
         "Fourth FAQ (city flat)",
         include_str!("faq4_messages.tsv"),
-        0.55,
+        0.80,
     );
 }
 

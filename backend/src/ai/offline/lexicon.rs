@@ -168,6 +168,12 @@ pub enum Concept {
     Gate,
     /// A discount (a long stay, a return visit).
     Discount,
+    /// The mattress.
+    Mattress,
+    /// A gas bottle (for the barbecue or the cooker).
+    GasBottle,
+    /// A socket or a plug adapter.
+    Plug,
 }
 
 /// Each concept's words. A trailing `=` marks a word one letter away from another language's
@@ -231,7 +237,7 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
             "wify", "connexion", "connection", "conexion", "verbindung", "connessione", "conexao",
             // The box it comes from: "le mdp de la box", "der Router".
             "routeur", "router", "modem", "livebox", "freebox", "bbox", "fritzbox", "roteador",
-            "fibre", "fiber", "fibra", "glasfaser",
+            "fibre", "fiber", "fibra", "glasfaser", "wfi", "net=",
         ],
     ),
     (Concept::Code, &["code", "codes", "codigo", "codice", "pin"]),
@@ -245,6 +251,8 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
             "estacionamento", "estacionamiento", "parcheggi*", "garage*", "garagem",
             // Regional: Argentina, Central America, Colombia, British English, Québec ("deux chars").
             "cochera", "cocheras", "parqueo", "parqueadero", "carpark", "char", "chars",
+            // A parking space in Portuguese.
+            "vaga", "vagas",
         ],
     ),
     (
@@ -319,6 +327,8 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
             "chauffage*", "chauffer", "heating", "heater*", "heat", "calefaccion", "heizung*",
             "heizen", "heizkorper", "riscaldament*", "termosifon*", "aquecimento", "aquecedor*",
             "thermostat*", "termostato", "radiateur*", "radiator*", "calefactor",
+            // Heaters: Spanish, Italian (a wood stove is glued apart, see `text`).
+            "estufa", "estufas", "stufa", "stufe", "radiador", "radiadores",
             // Heated ("le jacuzzi est chauffé", "is the pool heated?").
             "chauffe", "chauffee", "chauffes", "chauffees", "heated", "beheizt", "geheizt",
             "riscaldat*", "aquecid*", "calentad*", "climatizada", "climatizado",
@@ -359,6 +369,8 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
             "lavelinge", "washer", "laundry", "lavadora", "waschmaschine", "lavatrice", "lessive",
             "detergent*", "waschmittel", "detersivo", "lavar", "laver", "lavare", "waschen",
             "wash", "bucato",
+            // Self-service laundries: British, French chat.
+            "launderette*", "laundrette*", "lavomatic", "lavomatique",
             // Washers: Québec, Argentina.
             "laveuse", "laveuses", "lavarropas", "lavarropa",
         ],
@@ -412,6 +424,8 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
             "subway", "u-bahn", "autocarro", "onibus",
             // Regional: Argentina, the Canaries and Caribbean, Brazil.
             "colectivo", "colectivos", "bondi", "guagua", "guaguas", "onibus",
+            // Ferries.
+            "ferry", "ferries", "traghetto", "traghetti", "transbordador",
             // Where it stops.
             "busstop", "parada", "paradas", "fermata", "fermate", "arret=", "arrets=", "haltestelle*",
         ],
@@ -423,6 +437,8 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
             "cuisine", "kitchen", "cocina", "kuche", "cucina", "cozinha", "equipe*", "equipped",
             "equipada", "ausgestattet", "attrezzat*", "equipad*", "cook", "cooking", "cocinar",
             "kochen", "cucinare", "cozinhar", "cuisiner", "ustensile*", "utensil*",
+            // A corkscrew, in six languages ("tire-bouchon" is glued in `text`).
+            "corkscrew", "sacacorchos", "korkenzieher", "cavatappi", "sacarolhas", "tirebouchon",
         ],
     ),
     // Kitchen appliances, one concept each ("Spülmaschine" finds "lave-vaisselle"). "four" is
@@ -556,7 +572,10 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
     ),
     (
         Concept::Beach,
-        &["plage=", "plages=", "beach", "beaches", "playa=", "playas", "strand=", "strande", "strandes", "spiaggia", "spiagge", "praia=", "praias", "mer", "meer", "mare"],
+        &["plage=", "plages=", "beach", "beaches", "playa=", "playas", "strand=", "strande", "strandes", "spiaggia", "spiagge", "praia=", "praias", "mer", "meer", "mare",
+            // Coves.
+            "cala=", "calas=", "crique", "criques", "caletta", "calette", "enseada", "enseadas",
+            "bucht", "buchten", "cove", "coves"],
     ),
     (
         Concept::Parasol,
@@ -564,13 +583,16 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
             "parasol*", "sombrilla*", "sonnenschirm*", "ombrellon*", "guardasol*", "transat*",
             "deckchair*", "sunbed*", "lounger*", "tumbona*", "hamaca*", "liegestuhl*",
             "strandliege*", "sdraio", "espreguicadeira*",
+            // Awnings shade the terrace as a parasol does.
+            "toldo", "toldos", "markise*",
         ],
     ),
     (
         Concept::Barbecue,
         &[
             "barbecue*", "barbeque*", "bbq", "barbacoa*", "grill=", "grills", "grillen", "grillplatz",
-            "griglia", "grigliata", "churrasqueira", "churrasco",
+            "griglia", "grigliata", "churrasqueira", "churrasco", "parrilla=", "parrillas=", "asador",
+            "grelha",
             // What it burns.
             "charbon", "charcoal", "carbon", "grillkohle", "holzkohle", "carbonella", "carvao",
         ],
@@ -709,6 +731,9 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
         &[
             "medecin*", "docteur*", "doctor*", "gp", "medico", "medicos", "arzt", "arztin", "arzte",
             "dottore", "dottoressa", "cabinetmedical",
+            // Hospitals and clinics (an emergency is still `urgency`'s).
+            "hopital", "hospital", "hospitais", "krankenhaus", "ospedale", "clinique", "clinica",
+            "klinik",
         ],
     ),
     (
@@ -885,9 +910,32 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
     ),
     (Concept::Taxi, &["taxi", "taxis", "vtc", "cab", "cabs"]),
     (
+        Concept::Mattress,
+        &[
+            "matelas", "mattress*", "colchon", "colchones", "matratze*", "materass*", "colchao",
+            "colchoes",
+        ],
+    ),
+    (
+        Concept::GasBottle,
+        &[
+            "bouteilledegaz", "gasbottle", "bombona*", "gasflasche*", "bombola*", "botija*",
+            // Matched as written: "buttano" (they throw away) is no butane.
+            "botijao=", "propane=", "butane=", "butano=", "propano=",
+        ],
+    ),
+    (
+        Concept::Plug,
+        &[
+            "adaptateur*", "adaptador*", "adapter", "adapters", "adattatore*", "steckdose*",
+            "enchufe*", "socket", "sockets", "outlet", "outlets", "priseelectrique",
+            "presaelettrica", "tomadaeletrica",
+        ],
+    ),
+    (
         Concept::Workspace,
         &[
-            "imprimante*", "printer*", "impresora*", "drucker=", "stampante", "stampanti",
+            "imprimante*", "printer=", "printers=", "impresora*", "drucker=", "stampante", "stampanti",
             "impressora*", "desk=", "desks=", "escritorio=", "schreibtisch*", "scrivania",
             "coworking", "workspace", "homeoffice",
         ],
@@ -1052,6 +1100,8 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
             "spice*", "sugar", "aceite", "especia*", "pimienta", "azucar", "salz", "pfeffer",
             "gewurz*", "zucker", "olio", "spezie", "zucchero", "azeite", "tempero*", "pimenta",
             "acucar", "basics", "essentials",
+            // Milk.
+            "lait", "milk", "leche", "milch", "latte", "leite",
         ],
     ),
     (Concept::Alarm, &["alarme", "alarmes", "alarm", "alarms", "alarma", "alarmanlage", "allarme"]),
@@ -1061,6 +1111,8 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
             // The nouns and the ways to pay; the verbs name what is paid for (`no_topic`).
             "paiement*", "payment*", "pago", "pagos", "zahlung*", "pagamento*", "cartebancaire", "creditcard", "cash",
             "especes", "efectivo", "bargeld", "contanti", "kreditkarte", "virement",
+            // A part paid in advance.
+            "acompte", "acomptes", "anzahlung", "caparra", "arras",
             "banktransfer", "transferencia", "uberweisung", "bonifico",
         ],
     ),
@@ -1068,6 +1120,7 @@ const CONCEPTS: &[(Concept, &[&str])] = &[
         Concept::Capacity,
         &[
             "personnes", "people", "persons", "personas", "personen", "persone", "pessoas",
+            "huespedes", "hospedes",
             "capacite", "capacity", "capacidad", "kapazitat", "capacita", "capacidade",
             "occupants",
         ],
@@ -1559,7 +1612,14 @@ const LEAVE_VERBS: &[&str] = &[
     "leaving", "dejar",
     "dejamos", "dejo", "entregar", "entregamos", "devolver", "devolvemos", "lasciare",
     "lasciamo", "lasciar", "riconsegnare", "riconsegniamo", "restituire", "abgeben",
-    "deixar", "deixamos", "devolver", "entregar",
+    "deixar", "deixamos", "devolver", "entregar", "return",
+];
+
+/// The verbs of handing back (folded), of keys as of the place.
+#[rustfmt::skip]
+const HANDING_BACK: &[&str] = &[
+    "rendre", "rendons", "rendu", "devolver", "devolvemos", "restituire", "riconsegnare",
+    "riconsegniamo", "abgeben", "entregar", "entregamos", "return",
 ];
 
 /// Articles and possessives between a verb and its object.
@@ -1580,8 +1640,12 @@ pub fn leaves_the_place(folded: &str) -> bool {
         let mut after = words[i + 1..]
             .iter()
             .skip_while(|w| DETERMINERS.contains(w));
+        // Handing back the keys is leaving too ("on doit rendre les clés à quelle heure ?").
+        let handed_back = |w: &str| {
+            HANDING_BACK.contains(&w) && words.iter().any(|k| concept(k) == Some(Concept::Keys))
+        };
         // German puts the verb last: "die Wohnung abgeben".
-        after.next().is_some_and(|w| place(w)) || (i > 0 && place(words[i - 1]))
+        after.next().is_some_and(|w| place(w)) || (i > 0 && place(words[i - 1])) || handed_back(w)
     })
 }
 
@@ -1916,6 +1980,9 @@ mod tests {
             ("fritzbox", Concept::Wifi),
             ("routeur", Concept::Wifi),
             ("altpapier", Concept::Trash),
+            ("launderette", Concept::Laundry),
+            ("korkenzieher", Concept::Kitchen),
+            ("traghetto", Concept::Transport),
         ] {
             assert_eq!(concept(word), Some(expected), "{word}");
         }

@@ -150,6 +150,25 @@ const SUBORDINATORS: &[&str] = &[
     " once ",
 ];
 
+/// Words opening a condition ("… if we arrive late"), folded and space-padded: only split off
+/// when the guests speak of themselves in it (the Italian and Portuguese "se", the Spanish and
+/// French "si" are also reflexive or "yes").
+const CONDITIONALS: &[&str] = &[" if ", " si ", " se ", " falls "];
+
+/// Whether a condition's first word is the guests: "we", "on", "wir", or a verb in the first
+/// person plural ("arriviamo", "llegamos", "chegarmos"). "If the museums are open on Monday"
+/// is about the museums, even with a French-looking "on" further on.
+fn about_us(after: &str) -> bool {
+    let Some(first) = text::words(after).next() else {
+        return false;
+    };
+    ["we", "i", "on", "nous", "je", "j", "wir", "ich"].contains(&first)
+        || (first.len() > 5
+            && ["iamo", "amos", "emos", "imos", "armos", "ermos"]
+                .iter()
+                .any(|end| first.ends_with(end)))
+}
+
 /// Splits "où sont les clés quand on arrive" into the question and its time clause, which is
 /// context when the guests speak of themselves in it.
 fn subordinate(text: String, lead: Clause) -> Vec<Clause> {
@@ -161,10 +180,21 @@ fn subordinate(text: String, lead: Clause) -> Vec<Clause> {
         ..
     } = lead;
     let padded = format!(" {text} ");
+    // "…si on arrive tard", "…se arriviamo tardi": a condition about the guests themselves is
+    // context too; one about anything else ("come si apre", "como se acende") stays in place.
+    let conditional = CONDITIONALS
+        .iter()
+        .filter_map(|s| padded.find(s).map(|at| (at, s.len())))
+        .filter(|&(at, len)| {
+            let tail = padded[at..].trim();
+            at > 0 && about_us(&padded[at + len..]) && lexicon::is_context(tail)
+        })
+        .map(|(at, _)| at);
     let cut = SUBORDINATORS
         .iter()
         .filter_map(|s| padded.find(s))
         .filter(|&at| at > 0)
+        .chain(conditional)
         .min();
     match cut {
         Some(at) => {

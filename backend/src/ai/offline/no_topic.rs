@@ -242,6 +242,23 @@ const FILLERS: &[&str] = &[
     "cheapest", "gunstig", "gunstiger", "economico", "economica", "komplett", "complete",
     "completo", "completa", "complet", "mme", "mrs", "mlle",
     "spatestens",
+    // Outside, within, higher, the temperature, ready, well-behaved, although, a family, sending
+    // again, raising: "peut-on fumer dehors ?", "la temperatura del termosifone", "aunque no
+    // esté listo", "notre chienne est très sage".
+    "dehors", "outside", "outdoors", "fuera", "afuera", "draussen", "fuori", "within", "hoher",
+    "higher", "niedriger", "lower", "temperature", "temperatura", "temperatur", "listo",
+    "lista", "listos", "ready", "fertig", "sage", "sages", "aunque", "famille", "familia",
+    "familie", "famiglia", "familias", "renvoyer", "renvoie", "renvoyez", "alza", "alzo",
+    "alziamo", "abbassa", "fa", "etc", "afewthings",
+    // Some ("qualche sera"), a pet's age and calm ("il est vieux, il ne bouge pas de la
+    // journée"), the traffic on the way ("gros bouchons vers Chambéry").
+    "qualche", "alcuni", "alcune", "vieux", "vieille", "old", "viejo", "vieja", "vecchio",
+    "vecchia", "velho", "velha", "bouge", "journee", "bouchons", "bouchon", "traffic",
+    "atasco", "atascos", "stau", "traffico", "transito", "gros", "grosse", "risque",
+    "risquons",
+    // Outdoor ("une douche extérieure"): the thing outdoors is the topic.
+    "exterieur", "exterieure", "exterieurs", "exterieures", "exterior", "outdoor", "aussen",
+    "esterno", "esterna", "externo", "externa",
     // Charging a deposit ("¿cuándo se cobra la fianza?"), planned, sleeping and the maximum
     // ("quante persone possono dormire al massimo?"), used, freely, unfolding (a sofa bed),
     // getting around, starting a machine, managing to ("no consigo subir las persianas"): what
@@ -449,6 +466,12 @@ mod tests {
     fn asking_knowing_issuing_buying_and_fillers_carry_no_topic() {
         for word in [
             "supposed",
+            "qualche",
+            "exterieure",
+            "outdoor",
+            "vieux",
+            "bouchons",
+            "stau",
             "sait",
             "jemand",
             "cant",

@@ -1625,9 +1625,9 @@ fn changing_the_sheets_is_asked_apart_from_having_them() {
 #[test]
 fn announcing_questions_packing_and_free_of_charge_name_no_topic() {
     for (phrase, glued) in [
-        ("deux petites questions", "question"),
-        ("a couple of things", "question"),
-        ("duas perguntas", "question"),
+        ("deux petites questions", "afewthings"),
+        ("a couple of things", "afewthings"),
+        ("duas perguntas", "afewthings"),
         ("faire les valises", "packing"),
         ("hacer las maletas", "packing"),
         ("sans frais", "gratuit"),
@@ -1779,4 +1779,112 @@ fn requests_next_to_session_8s_concepts_that_no_entry_answers_go_to_a_person() {
     ] {
         assert!(matches!(read(text), Verdict::Handoff { .. }), "{text}");
     }
+}
+
+#[test]
+fn a_condition_about_the_guests_is_context_and_one_about_anything_else_is_not() {
+    let faq = entries(&[
+        (
+            "Comment récupérer les clés ?",
+            "Les clés sont dans la boîte à code à gauche de la porte.",
+        ),
+        ("Y a-t-il un parking ?", "Oui, une place au sous-sol."),
+    ]);
+    let read = |t: &str| understand(&faq, &[t.to_owned()]).verdict();
+    for text in [
+        "Come prendiamo le chiavi se arriviamo dopo mezzanotte?",
+        "How do we get the keys if we arrive after midnight?",
+        "¿Cómo recogemos las llaves si llegamos de madrugada?",
+    ] {
+        assert_eq!(read(text), Verdict::Answer(vec![0]), "{text}");
+    }
+    // About the museums, not the guests: still a question for a person.
+    assert!(matches!(
+        read("Is there parking, and do you know if the museums are open on Monday?"),
+        Verdict::Handoff { .. }
+    ));
+}
+
+#[test]
+fn mattresses_gas_bottles_sockets_coves_and_heaters_have_their_words() {
+    use super::lexicon::Concept;
+    for (phrase, expected) in [
+        ("colchón", Concept::Mattress),
+        ("Matratze", Concept::Mattress),
+        ("bouteille de gaz", Concept::GasBottle),
+        ("bombona", Concept::GasBottle),
+        ("prise électrique", Concept::Plug),
+        ("Steckdose", Concept::Plug),
+        ("adattatore", Concept::Plug),
+        ("crique", Concept::Beach),
+        ("enseada", Concept::Beach),
+        ("stufa", Concept::Heating),
+        ("radiador", Concept::Heating),
+        ("parrilla", Concept::Barbecue),
+        ("vaga", Concept::Parking),
+        ("toldo", Concept::Parasol),
+        ("store banne", Concept::Parasol),
+        ("acompte", Concept::Payment),
+        ("Krankenhaus", Concept::Doctor),
+        ("huéspedes", Concept::Capacity),
+    ] {
+        assert_eq!(concept(&text_word(phrase)), Some(expected), "{phrase}");
+    }
+    // Matched as written: "buttano" (Italian, they throw away), "pastillas", "printed".
+    for word in ["buttano", "pastillas", "printed"] {
+        assert!(
+            !matches!(
+                super::lexicon::concept_despite_typo(word),
+                Some(Concept::GasBottle | Concept::Barbecue | Concept::Workspace)
+            ),
+            "{word}"
+        );
+    }
+}
+
+#[test]
+fn handing_back_the_keys_is_leaving_and_outside_or_the_temperature_name_nothing() {
+    assert!(super::lexicon::leaves_the_place(
+        "a quelle heure faut il rendre les cles"
+    ));
+    assert!(super::lexicon::leaves_the_place(
+        "when do we return the keys"
+    ));
+    // Leaving the keys somewhere is not handing them back.
+    assert!(!super::lexicon::leaves_the_place("on laisse les cles ou"));
+    for word in [
+        "dehors",
+        "draussen",
+        "temperatura",
+        "listo",
+        "famiglia",
+        "renvoyer",
+        "alza",
+    ] {
+        assert!(super::no_topic::carries_no_topic(word), "{word}");
+    }
+    assert_eq!(concept("leche"), Some(super::lexicon::Concept::Pantry));
+    assert_eq!(concept("net"), Some(super::lexicon::Concept::Wifi));
+}
+
+#[test]
+fn or_something_ends_a_question_and_opens_no_other() {
+    for phrase in [
+        "or something",
+        "ou quelque chose",
+        "o algo",
+        "oder so",
+        "o qualcosa",
+        "ou algo",
+    ] {
+        assert_eq!(super::text::fold(phrase).trim(), "etc", "{phrase}");
+    }
+    let faq = entries(&[
+        ("Y a-t-il une télévision ?", "Oui, avec Netflix."),
+        ("Avez-vous un lit bébé ?", "Oui, sur demande."),
+    ]);
+    assert_eq!(
+        understand(&faq, &["Is there a TV or something?".to_owned()]).verdict(),
+        Verdict::Answer(vec![0])
+    );
 }
