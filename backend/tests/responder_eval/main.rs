@@ -576,22 +576,23 @@ fn on_a_fourth_faq_no_off_faq_answer_and_no_missed_emergency() {
 
 /// Session 8's fifteenth set (helper `sets`), written and labelled blind by a helper who read
 /// only `faq.tsv`: 72.2 % with the session's starting responder (no off-FAQ answer, one missed
-/// emergency — water escaping from under an appliance — which then led to a rule). The lead
-/// sees its figures only, never its misses.
+/// emergency — water escaping from under an appliance — which then led to a rule), 76.4 % at
+/// the session's end. The lead saw its figures and, through failing runs, two of its messages
+/// (see docs/NOTES.md), never its list of misses.
 #[test]
 fn on_the_fifteenth_held_out_set_no_off_faq_answer_and_no_missed_emergency() {
     held_out(
         &faq(),
         "Fifteenth held-out set",
         include_str!("holdout15.tsv"),
-        0.68,
+        0.72,
     );
 }
 
 /// A fifth conciergerie (a stone farmhouse in Burgundy, `faq5.tsv`: wood stove, septic tank,
 /// heated pool, the neighbour's eggs, wine cellars…), blind like the fifteenth set: 47.9 % with
 /// the session's starting responder (no off-FAQ answer, one missed emergency — a party next
-/// door at 2 am — which then led to a rule).
+/// door at 2 am — which then led to a rule), 54.2 % at the session's end.
 #[test]
 fn on_a_fifth_faq_no_off_faq_answer_and_no_missed_emergency() {
     let faq = faq_from(include_str!("faq5.tsv"));
@@ -600,7 +601,7 @@ fn on_a_fifth_faq_no_off_faq_answer_and_no_missed_emergency() {
         &faq,
         "Fifth FAQ (farmhouse)",
         include_str!("faq5_messages.tsv"),
-        0.44,
+        0.50,
     );
 }
 
