@@ -8,7 +8,7 @@
 //! a human, whatever else the message asks.
 
 use super::lexicon;
-use super::text::{has_word_of, words};
+use super::text::{has_phrase_of, has_word_of, words};
 use super::urgency;
 
 /// Words (folded; `*` = any ending) by which a statement asks for something or raises a problem,
@@ -113,15 +113,7 @@ const SERVICE_VERBS: &[&str] = &[
 /// une place ?", "could you book us a taxi?"): a request for a person, even when an entry
 /// shares its words — unless that entry is about the service itself.
 pub fn asks_the_host_to_act(folded: &str) -> bool {
-    let padded = format!(" {} ", words(folded).collect::<Vec<_>>().join(" "));
-    let dashed = format!(
-        " {} ",
-        folded.split_whitespace().collect::<Vec<_>>().join(" ")
-    );
-    ASK_THE_HOST
-        .iter()
-        .any(|p| padded.contains(p) || dashed.contains(p))
-        && words(folded).any(|w| SERVICE_VERBS.contains(&w))
+    has_phrase_of(folded, ASK_THE_HOST) && words(folded).any(|w| SERVICE_VERBS.contains(&w))
 }
 
 /// Whether a (folded) statement — a part of a sentence without a question mark — only tells

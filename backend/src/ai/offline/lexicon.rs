@@ -1663,17 +1663,7 @@ const NO_NEED: &[&str] = &[
 /// Whether a folded clause that asks nothing itself (not a sentence's questioned part) says
 /// the guests need no such thing: neither a question to answer nor one to hand off.
 pub fn declines(folded: &str) -> bool {
-    let padded = format!(
-        " {} ",
-        super::text::words(folded).collect::<Vec<_>>().join(" ")
-    );
-    let apostrophes = format!(
-        " {} ",
-        folded.split_whitespace().collect::<Vec<_>>().join(" ")
-    );
-    NO_NEED
-        .iter()
-        .any(|p| padded.contains(p) || apostrophes.contains(p))
+    super::text::has_phrase_of(folded, NO_NEED)
 }
 
 /// The NLTK function words of the six languages, folded like guest text: pronouns, articles,

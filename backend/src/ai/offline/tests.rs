@@ -1491,7 +1491,7 @@ fn german_written_without_umlauts_is_still_read() {
         ),
         ("Y a-t-il un parking ?", "Oui, une place."),
     ]);
-    let read = |t: &str| understand(&faq, &[t.to_owned()]).verdict();
+    let read = |t: &str| read_with(&faq, t);
     assert_eq!(
         read("koennen wir spaeter abreisen?"),
         Verdict::Answer(vec![0])
@@ -1524,7 +1524,7 @@ fn a_ski_pass_a_market_and_a_rental_are_not_whats_next_to_them() {
         ("Y a-t-il des vélos ?", "Deux vélos sont dans le garage."),
         ("Où faire les courses ?", "Une supérette est à 200 m."),
     ]);
-    let read = |t: &str| understand(&villa, &[t.to_owned()]).verdict();
+    let read = |t: &str| read_with(&villa, t);
     assert!(matches!(
         read("Can we rent a car nearby?"),
         Verdict::Handoff { .. }
@@ -1559,7 +1559,7 @@ fn paying_names_what_is_paid_for_and_a_car_less_trip_is_public_transport() {
         ),
         ("Peut-on payer par carte ?", "Oui, carte ou virement."),
     ]);
-    let read = |t: &str| understand(&faq, &[t.to_owned()]).verdict();
+    let read = |t: &str| read_with(&faq, t);
     assert_eq!(
         read("Do we have to pay a deposit?"),
         Verdict::Answer(vec![0])
@@ -1606,7 +1606,7 @@ fn changing_the_sheets_is_asked_apart_from_having_them() {
         ),
         ("Y a-t-il des serviettes ?", "Oui, deux par personne."),
     ]);
-    let read = |t: &str| understand(&long_stay, &[t.to_owned()]).verdict();
+    let read = |t: &str| read_with(&long_stay, t);
     for text in [
         "Do you change the sheets every week?",
         "¿Se cambian las sábanas?",
@@ -1678,7 +1678,7 @@ fn a_farmhouse_a_beach_flat_and_a_chalet_have_their_own_things() {
         ("Y a-t-il des raquettes ?", "Quatre paires au garage."),
         ("Y a-t-il des kayaks ?", "Deux kayaks sont sous l'abri."),
     ]);
-    let read = |t: &str| understand(&country, &[t.to_owned()]).verdict();
+    let read = |t: &str| read_with(&country, t);
     for (text, entry) in [
         ("How does the wood burner work?", 0),
         ("¿Cómo funciona la estufa de leña?", 0),
@@ -1717,7 +1717,7 @@ fn at_the_latest_and_the_afternoon_ask_no_lateness() {
         ),
         ("Peut-on partir plus tard ?", "Un départ à 13h coûte 20 €."),
     ]);
-    let read = |t: &str| understand(&faq, &[t.to_owned()]).verdict();
+    let read = |t: &str| read_with(&faq, t);
     // "Au plus tard" in the times entry's answer does not make it the late departure's.
     assert_eq!(
         read("Können wir später abreisen?"),
@@ -1767,7 +1767,7 @@ fn requests_next_to_session_8s_concepts_that_no_entry_answers_go_to_a_person() {
             "La télécommande est sur la table ; les chaînes françaises sont en mémoire.",
         ),
     ]);
-    let read = |t: &str| understand(&villa, &[t.to_owned()]).verdict();
+    let read = |t: &str| read_with(&villa, t);
     for text in [
         "Is there a wine shop nearby?",
         "Where can we buy eggs from a farm?",
@@ -1790,7 +1790,7 @@ fn a_condition_about_the_guests_is_context_and_one_about_anything_else_is_not() 
         ),
         ("Y a-t-il un parking ?", "Oui, une place au sous-sol."),
     ]);
-    let read = |t: &str| understand(&faq, &[t.to_owned()]).verdict();
+    let read = |t: &str| read_with(&faq, t);
     for text in [
         "Come prendiamo le chiavi se arriviamo dopo mezzanotte?",
         "How do we get the keys if we arrive after midnight?",

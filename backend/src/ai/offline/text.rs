@@ -1003,6 +1003,19 @@ pub fn words(folded: &str) -> impl Iterator<Item = &str> {
         .filter(|w| !w.is_empty())
 }
 
+/// Whether a folded text holds one of `phrases` (folded, space-padded), read word by word
+/// ("pourriez vous") or as typed between spaces ("pourriez-vous", "don't").
+pub fn has_phrase_of(folded: &str, phrases: &[&str]) -> bool {
+    let by_word = format!(" {} ", words(folded).collect::<Vec<_>>().join(" "));
+    let as_typed = format!(
+        " {} ",
+        folded.split_whitespace().collect::<Vec<_>>().join(" ")
+    );
+    phrases
+        .iter()
+        .any(|p| by_word.contains(p) || as_typed.contains(p))
+}
+
 /// Whether a folded word is one of `forms` (folded; a trailing `*` stands for any ending).
 pub fn is_form(word: &str, form: &str) -> bool {
     match form.strip_suffix('*') {
